@@ -1,0 +1,72 @@
+#!/usr/bin/env node
+// Entry point: reads argv, checks the terminal, then starts the TUI or one headless command.
+// Ink is imported only on the TUI path, and only after CI detection has been neutralised.
+import { Command, CommanderError, Option } from 'commander';
+import { appVersion } from './engine/app-info.js';
+import { commandRegistrars } from './commands/registry.js';
+import { EXIT_USAGE, UsageError } from './commands/usage-error.js';
+
+interface TuiOptions {
+  theme?: string;
+  host?: string;
+  context?: string;
+}
+
+const NO_TTY_MESSAGE = `gentoo-wb: the workbench needs an interactive terminal (stdin and stdout must be TTYs).
+  Over SSH, ask for one:  ssh -t HOST gentoo-wb
+  Without a terminal, use the headless commands, for example:
+    gentoo-wb check --plain       host checks
+    gentoo-wb pretend RECIPE      the merge list Portage would run
+    gentoo-wb build RECIPE --plain
+  See gentoo-wb --help for all of them.`;
+
+async function startTui(recipe: string | undefined, opts: TuiOptions): Promise<void> {
+  if (!process.stdin.isTTY || !process.stdout.isTTY) {
+    process.stderr.write(`${NO_TTY_MESSAGE}\n`);
+    process.exitCode = EXIT_USAGE;
+    return;
+  }
+  // Ink decides at import time whether it runs "in CI" and would then draw only the last frame;
+  // a build box with CI set still has a person at the terminal.
+  delete process.env.CI;
+  delete process.env.CONTINUOUS_INTEGRATION;
+  const { runTui } = await import('./ui/run-tui.js');
+  process.exitCode = await runTui({ recipePath: recipe, theme: opts.theme, host: opts.host, context: opts.context });
+}
+
+export function buildProgram(): Command {
+  const program = new Command('gentoo-wb')
+    .description('A terminal workbench from a bare Linux host to a tagged, exported Gentoo-based Docker image.')
+    .version(appVersion(), '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show this help')
+    .argument('[recipe]', 'open the workbench on this recipe file')
+    .addOption(new Option('--theme <name>', 'colour theme (default, light, mono, high-contrast)'))
+    .addOption(new Option('-H, --host <url>', 'Docker/Podman endpoint (unix://, tcp://, ssh://)'))
+    .addOption(new Option('--context <name>', 'docker context to use'))
+    .showHelpAfterError('(run gentoo-wb --help for usage)')
+    .enablePositionalOptions()
+    .action(async (recipe: string | undefined, opts: TuiOptions) => startTui(recipe, opts));
+  for (const register of commandRegistrars) register(program);
+  program.addHelpText('after', '\nRun without a command to open the workbench. Exit codes: 0 ok, 1 failed, 2 usage, 130 interrupted.');
+  return program;
+}
+
+async function main(): Promise<void> {
+  const program = buildProgram().exitOverride();
+  try {
+    await program.parseAsync(process.argv);
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      process.exitCode = err.exitCode === 0 ? 0 : EXIT_USAGE;
+      return;
+    }
+    if (err instanceof UsageError) {
+      process.stderr.write(`gentoo-wb: ${err.message}\n`);
+      process.exitCode = EXIT_USAGE;
+      return;
+    }
+    throw err;
+  }
+}
+
+await main();
