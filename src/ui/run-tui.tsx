@@ -1,5 +1,61 @@
-// Temporary: replaced by the app shell in the next commit.
-export interface RunTuiOptions { recipePath?: string; theme?: string; host?: string; context?: string }
-export async function runTui(_opts: RunTuiOptions): Promise<number> {
-  return 0;
+// Starts the interactive workbench on the real terminal and returns its exit code.
+import React from 'react';
+import { render } from 'ink';
+import { chooseGlyphs, chooseTheme } from '../core/theme.js';
+import { openSettings } from '../engine/settings/settings-store.js';
+import { loadTheme } from '../engine/theme-files.js';
+import { App } from './app/app.js';
+import type { Message } from './app/wizard-context.js';
+import { enterFullscreen } from './terminal/fullscreen.js';
+import { isMono, LookProvider } from './theme/theme-context.js';
+
+export interface RunTuiOptions {
+  recipePath?: string;
+  theme?: string;
+  host?: string;
+  context?: string;
+}
+
+export async function runTui(opts: RunTuiOptions): Promise<number> {
+  const settings = openSettings();
+  const messages: Message[] = [];
+  if (settings.notice) messages.push({ text: settings.notice, tone: 'warn' });
+
+  const choice = chooseTheme(process.env, opts.theme, settings.read().theme);
+  const loaded = loadTheme(choice.name);
+  if (loaded.problem) messages.push({ text: loaded.problem, tone: 'warn' });
+  else if (choice.reason === 'flag' && opts.theme) settings.update((s) => ({ ...s, theme: opts.theme }));
+  if (opts.theme && choice.reason !== 'flag') messages.push({ text: `${choice.reason} is set: colours are off, --theme ${opts.theme} ignored`, tone: 'info' });
+
+  const look = {
+    theme: loaded.theme,
+    glyphs: chooseGlyphs(process.env),
+    mono: isMono(loaded.theme),
+    animate: settings.read().preferences.animation,
+  };
+
+  const screen = enterFullscreen(process.stdout);
+  let exitCode = 0;
+  const instance = render(
+    <LookProvider look={look}>
+      <App initialMessages={messages} onExit={() => instance.unmount()} />
+    </LookProvider>,
+    { exitOnCtrlC: false, patchConsole: true, maxFps: 30 },
+  );
+  // An SSH drop (SIGHUP) or a polite kill detaches: builds run in their own containers and outlive us.
+  const detach = () => instance.unmount();
+  process.once('SIGHUP', detach);
+  process.once('SIGTERM', detach);
+  try {
+    await instance.waitUntilExit();
+  } catch (err) {
+    exitCode = 1;
+    screen.restore();
+    process.stderr.write(`gentoo-wb: ${(err as Error).stack ?? String(err)}\n`);
+  } finally {
+    process.off('SIGHUP', detach);
+    process.off('SIGTERM', detach);
+    screen.restore();
+  }
+  return exitCode;
 }

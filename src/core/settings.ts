@@ -1,0 +1,28 @@
+// The shape of the settings file. Unknown keys are kept (a newer version may have written them).
+import { z } from 'zod';
+
+export const settingsSchema = z.looseObject({
+  theme: z.string().optional(),
+  lastRecipe: z.string().optional(),
+  recentRecipes: z.array(z.string()).default([]),
+  preferences: z
+    .looseObject({
+      /** Progress bars and elapsed counters tick; off means redraw only when something changes. */
+      animation: z.boolean().default(true),
+      /** Ask before quitting while a build runs (the build keeps running either way). */
+      confirmQuitDuringBuild: z.boolean().default(true),
+      /** Show only problems on the host-check screen. */
+      problemsOnly: z.boolean().default(false),
+    })
+    .default({ animation: true, confirmQuitDuringBuild: true, problemsOnly: false }),
+});
+
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const RECENT_RECIPES_MAX = 10;
+
+/** Put a recipe path first in the recent list, without duplicates, capped. */
+export function rememberRecipe(settings: Settings, recipePath: string): Settings {
+  const recent = [recipePath, ...settings.recentRecipes.filter((p) => p !== recipePath)].slice(0, RECENT_RECIPES_MAX);
+  return { ...settings, lastRecipe: recipePath, recentRecipes: recent };
+}

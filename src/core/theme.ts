@@ -1,0 +1,70 @@
+// Themes are data: semantic colour tokens, never raw colours in components. Which theme and which
+// glyphs apply is decided here from flags, settings and the environment (NO_COLOR, TERM=dumb, locale).
+import { z } from 'zod';
+
+export const COLOR_TOKENS = [
+  'text', 'muted', 'accent', 'title', 'focus', 'selectionText', 'selectionBackground', 'key',
+  'pass', 'warn', 'fail', 'info', 'border', 'progress', 'progressTrack', 'added', 'removed', 'changed',
+  'match', 'matchBackground',
+] as const;
+
+export type ColorToken = (typeof COLOR_TOKENS)[number];
+
+const colorValue = z.string().min(1).nullable();
+
+export const themeSchema = z.object({
+  name: z.string().min(1),
+  description: z.string().default(''),
+  colors: z.object(Object.fromEntries(COLOR_TOKENS.map((t) => [t, colorValue])) as Record<ColorToken, typeof colorValue>),
+});
+
+export type Theme = z.infer<typeof themeSchema>;
+
+export const BUILTIN_THEMES = ['default', 'light', 'mono', 'high-contrast'] as const;
+
+/** A theme with no colour at all; used whenever colour is off, and as the fallback of last resort. */
+export const MONO_THEME: Theme = {
+  name: 'mono',
+  description: 'No colour',
+  colors: Object.fromEntries(COLOR_TOKENS.map((t) => [t, null])) as Record<ColorToken, null>,
+};
+
+export interface ThemeChoice {
+  name: string;
+  /** Why this theme was picked, for `--help`-level honesty ("NO_COLOR is set"). */
+  reason: 'NO_COLOR' | 'TERM=dumb' | 'flag' | 'settings' | 'default';
+}
+
+/** NO_COLOR (any value, even empty) and TERM=dumb force mono; then --theme, then settings, then default. */
+export function chooseTheme(env: Record<string, string | undefined>, flag?: string, setting?: string): ThemeChoice {
+  if (Object.prototype.hasOwnProperty.call(env, 'NO_COLOR') && env.NO_COLOR !== undefined) return { name: 'mono', reason: 'NO_COLOR' };
+  if (env.TERM === 'dumb') return { name: 'mono', reason: 'TERM=dumb' };
+  if (flag) return { name: flag, reason: 'flag' };
+  if (setting) return { name: setting, reason: 'settings' };
+  return { name: 'default', reason: 'default' };
+}
+
+export interface Glyphs {
+  focus: string;
+  unfocused: string;
+  pass: string;
+  warn: string;
+  fail: string;
+  info: string;
+  arrow: string;
+  separator: string;
+  barFull: string;
+  barEmpty: string;
+  ellipsis: string;
+}
+
+const UNICODE: Glyphs = { focus: '›', unfocused: ' ', pass: '✓', warn: '!', fail: '✗', info: 'i', arrow: '→', separator: '│', barFull: '█', barEmpty: '░', ellipsis: '…' };
+const ASCII: Glyphs = { focus: '>', unfocused: ' ', pass: '+', warn: '!', fail: 'x', info: 'i', arrow: '>', separator: '|', barFull: '#', barEmpty: '.', ellipsis: '~' };
+
+/** Unicode glyphs only when the locale says UTF-8 and the terminal is not dumb or the Linux console. */
+export function chooseGlyphs(env: Record<string, string | undefined>): Glyphs {
+  const locale = env.LC_ALL || env.LC_CTYPE || env.LANG || '';
+  const utf8 = /utf-?8/i.test(locale);
+  if (!utf8 || env.TERM === 'dumb' || env.TERM === 'linux') return ASCII;
+  return UNICODE;
+}

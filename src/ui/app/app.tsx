@@ -1,0 +1,122 @@
+// The shell: step bar, the current screen, message line, footer; help and quit on top.
+import React, { useCallback, useMemo, useState } from 'react';
+import { Box } from 'ink';
+import { ConfirmQuit } from '../components/confirm-quit.js';
+import { Footer } from '../components/footer.js';
+import { HelpOverlay } from '../components/help-overlay/help-overlay.js';
+import { MessageLine } from '../components/message-line.js';
+import { StepBar } from '../components/step-bar.js';
+import { StepPreview } from '../components/step-preview.js';
+import { TooSmall } from '../components/too-small.js';
+import { KeyRouterProvider, useCommands } from '../keys/key-router.js';
+import { ContentSizeProvider } from '../layout/content-size.js';
+import { MIN_SIZE, useTerminalSize } from '../layout/terminal-size.js';
+import { SCREENS } from './screens.js';
+import { STEPS, stepByNumber, type StepId } from './steps.js';
+import { WizardContext, type Message, type Wizard } from './wizard-context.js';
+
+export interface AppProps {
+  initialStep?: StepId;
+  /** Messages to show at start (a moved-aside settings file, an unknown theme). */
+  initialMessages?: Message[];
+  onExit: () => void;
+  screens?: typeof SCREENS;
+}
+
+export function App(props: AppProps) {
+  const [messages, setMessages] = useState<Message[]>(props.initialMessages ?? []);
+  // A message stays until the next key press, then makes room again.
+  const clearMessages = useCallback(() => setMessages((m) => (m.length > 0 ? [] : m)), []);
+  return (
+    <KeyRouterProvider onKey={clearMessages}>
+      <Shell {...props} messages={messages} setMessages={setMessages} />
+    </KeyRouterProvider>
+  );
+}
+
+interface ShellProps extends AppProps {
+  messages: Message[];
+  setMessages: (messages: Message[]) => void;
+}
+
+function Shell({ initialStep = 'host', onExit, screens = SCREENS, messages, setMessages }: ShellProps) {
+  const size = useTerminalSize();
+  const [current, setCurrent] = useState<StepId>(initialStep);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [quitGuard, setQuitGuard] = useState<string | null>(null);
+  const [confirmingQuit, setConfirmingQuit] = useState(false);
+  const available = useMemo(() => new Set(STEPS.filter((s) => screens[s.id]).map((s) => s.id)), [screens]);
+
+  const notify = useCallback((text: string, tone: Message['tone'] = 'info') => setMessages([{ text, tone }]), [setMessages]);
+  const goTo = useCallback(
+    (step: StepId) => {
+      const info = STEPS.find((s) => s.id === step);
+      if (!info) return;
+      if (!available.has(step)) {
+        notify(`${info.title} is not available yet: ${info.summary}`, 'warn');
+        return;
+      }
+      setCurrent(step);
+    },
+    [available, notify],
+  );
+  const quit = useCallback(() => {
+    if (quitGuard) setConfirmingQuit(true);
+    else onExit();
+  }, [quitGuard, onExit]);
+
+  const wizard = useMemo<Wizard>(() => ({ current, goTo, notify, setQuitGuard, quit }), [current, goTo, notify, quit]);
+  const index = STEPS.findIndex((s) => s.id === current);
+
+  useCommands(
+    'global',
+    {
+      'app.help': () => setHelpOpen(true),
+      'app.quit': quit,
+      'step.goto': (key) => {
+        const step = stepByNumber(Number(key));
+        if (step) goTo(step.id);
+      },
+      'step.next': () => {
+        const next = STEPS[index + 1];
+        if (next) goTo(next.id);
+      },
+      'step.prev': () => {
+        const prev = STEPS[index - 1];
+        if (prev) goTo(prev.id);
+      },
+    },
+    { footer: ['app.help', 'app.quit'] },
+  );
+
+  if (size.columns < MIN_SIZE.columns || size.rows < MIN_SIZE.rows) {
+    return <TooSmall size={size} need={MIN_SIZE} onQuit={onExit} />;
+  }
+
+  const message = messages[0];
+  const frameHeight = size.rows - 1;
+  const contentHeight = frameHeight - 2 - (message ? 1 : 0);
+  const Screen = screens[current];
+  const step = STEPS[index] ?? STEPS[0]!;
+
+  return (
+    <WizardContext.Provider value={wizard}>
+      <Box flexDirection="column" height={frameHeight} overflow="hidden">
+        <StepBar current={current} available={available} width={size.columns} />
+        <Box height={contentHeight} width="100%" flexDirection="column" overflow="hidden">
+          {helpOpen ? <HelpOverlay width={size.columns} height={contentHeight} onClose={() => setHelpOpen(false)} /> : null}
+          {confirmingQuit && quitGuard ? (
+            <ConfirmQuit reason={quitGuard} width={size.columns} onQuit={onExit} onStay={() => setConfirmingQuit(false)} />
+          ) : null}
+          <Box display={helpOpen || confirmingQuit ? 'none' : 'flex'} flexDirection="column" height={contentHeight} width="100%">
+            <ContentSizeProvider size={{ width: size.columns, height: contentHeight }}>
+              {Screen ? <Screen /> : <StepPreview step={step} width={size.columns} />}
+            </ContentSizeProvider>
+          </Box>
+        </Box>
+        {message ? <MessageLine message={message} /> : null}
+        <Footer width={size.columns} />
+      </Box>
+    </WizardContext.Provider>
+  );
+}

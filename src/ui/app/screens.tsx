@@ -1,0 +1,5 @@
+// Which component draws each step. A step without one is shown as "not available yet".
+import type React from 'react';
+import type { StepId } from './steps.js';
+
+export const SCREENS: Partial<Record<StepId, React.ComponentType>> = {};

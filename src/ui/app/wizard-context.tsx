@@ -1,0 +1,28 @@
+// What any screen may ask of the shell: move between steps, post a message, guard quitting.
+import { createContext, useContext } from 'react';
+import type { ColorToken } from '../../core/theme.js';
+import type { StepId } from './steps.js';
+
+export interface Message {
+  text: string;
+  tone: ColorToken;
+}
+
+export interface Wizard {
+  current: StepId;
+  goTo(step: StepId): void;
+  /** Show a one-line message above the footer until the next key press. */
+  notify(text: string, tone?: ColorToken): void;
+  /** While set, quitting asks first and names this (e.g. "a build is running"). */
+  setQuitGuard(reason: string | null): void;
+  quit(): void;
+}
+
+export const WizardContext = createContext<Wizard | null>(null);
+
+/** The shell's navigation and messaging for screens. */
+export function useWizard(): Wizard {
+  const wizard = useContext(WizardContext);
+  if (!wizard) throw new Error('useWizard needs the App shell above it');
+  return wizard;
+}

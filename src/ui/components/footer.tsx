@@ -1,0 +1,47 @@
+// The bottom line: the keys that work here, from the keymap via the active registrations.
+import React from 'react';
+import { Box, Text } from 'ink';
+import { binding } from '../keymap.js';
+import { keyLabel, keyLabelAscii } from '../keys/key-name.js';
+import { useActiveFooter, type FooterItem } from '../keys/key-router.js';
+import { useLook } from '../theme/theme-context.js';
+import { Tone } from './tone.js';
+
+function toItem(entry: string | FooterItem, ascii: boolean): FooterItem {
+  if (typeof entry !== 'string') return entry;
+  const b = binding(entry);
+  const label = ascii ? keyLabelAscii : keyLabel;
+  // Show at most two keys per command ("q/^C"), the rest are in the help.
+  return { keys: b.keys.slice(0, 2).map(label).join('/'), label: b.label };
+}
+
+/** Lay items out left to right until the width is used; the rest is in `?` help. */
+export function fitFooter(items: FooterItem[], width: number): FooterItem[] {
+  const shown: FooterItem[] = [];
+  let used = 0;
+  for (const item of items) {
+    const cost = item.keys.length + 1 + item.label.length + 2;
+    if (used + cost > width) break;
+    shown.push(item);
+    used += cost;
+  }
+  return shown;
+}
+
+export function Footer({ width }: { width: number }) {
+  const { glyphs } = useLook();
+  const ascii = glyphs.focus === '>';
+  const items = fitFooter(useActiveFooter().map((e) => toItem(e, ascii)), width - 1);
+  return (
+    <Box width="100%" height={1} overflow="hidden">
+      {items.map((item) => (
+        <Box key={`${item.keys}:${item.label}`} marginRight={2}>
+          <Tone tone="key" bold>
+            {item.keys}
+          </Tone>
+          <Text wrap="truncate-end"> {item.label}</Text>
+        </Box>
+      ))}
+    </Box>
+  );
+}

@@ -1,0 +1,60 @@
+// `?`: every key of the app, from the keymap, scrollable so it fits 80x24.
+import React, { useState } from 'react';
+import { Box, Text } from 'ink';
+import { useCommands } from '../../keys/key-router.js';
+import { keyLabel, keyLabelAscii } from '../../keys/key-name.js';
+import { useLook } from '../../theme/theme-context.js';
+import { Tone } from '../tone.js';
+import { helpLines } from './help-lines.js';
+
+export function HelpOverlay({ width, height, onClose }: { width: number; height: number; onClose: () => void }) {
+  const { glyphs } = useLook();
+  const lines = helpLines(glyphs.focus === '>' ? keyLabelAscii : keyLabel);
+  const bodyHeight = Math.max(1, height - 2);
+  const maxTop = Math.max(0, lines.length - bodyHeight);
+  const [top, setTop] = useState(0);
+  const scroll = (delta: number) => setTop((t) => Math.min(maxTop, Math.max(0, t + delta)));
+  useCommands(
+    'modal',
+    {
+      'app.back': onClose,
+      'app.help': onClose,
+      'app.quit': onClose,
+      'move.down': () => scroll(1),
+      'move.up': () => scroll(-1),
+      'move.pageDown': () => scroll(bodyHeight),
+      'move.pageUp': () => scroll(-bodyHeight),
+      'move.top': () => setTop(0),
+      'move.bottom': () => setTop(maxTop),
+    },
+    { footer: [{ keys: '↑↓', label: 'scroll' }, { keys: 'Esc/?/q', label: 'close help' }] },
+  );
+  const keyWidth = 18;
+  return (
+    <Box flexDirection="column" width={width} height={height}>
+      <Box height={1}>
+        <Tone tone="title" bold>
+          Keys {top > 0 || maxTop > 0 ? `(${top + 1}-${Math.min(lines.length, top + bodyHeight)} of ${lines.length})` : ''}
+        </Tone>
+      </Box>
+      {lines.slice(top, top + bodyHeight).map((line, i) => (
+        <Box key={`${top + i}`} height={1} width={width}>
+          {line.kind === 'heading' ? (
+            <Tone tone="accent" bold>
+              {line.text}
+            </Tone>
+          ) : line.kind === 'binding' ? (
+            <>
+              <Box width={keyWidth} flexShrink={0}>
+                <Tone tone="key">{`  ${line.keys}`}</Tone>
+              </Box>
+              <Text wrap="truncate-end">{line.text}</Text>
+            </>
+          ) : (
+            <Text> </Text>
+          )}
+        </Box>
+      ))}
+    </Box>
+  );
+}

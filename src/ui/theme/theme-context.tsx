@@ -1,0 +1,32 @@
+// Theme and glyphs for every component. Components ask for tokens ("pass", "focus"), never colours.
+import React, { createContext, useContext } from 'react';
+import { MONO_THEME, chooseGlyphs, type ColorToken, type Glyphs, type Theme } from '../../core/theme.js';
+
+export interface Look {
+  theme: Theme;
+  glyphs: Glyphs;
+  /** Colour is off entirely (mono): components lean on markers, bold and inverse. */
+  mono: boolean;
+  /** Animations (ticking bars, elapsed counters) allowed. */
+  animate: boolean;
+}
+
+const LookContext = createContext<Look>({ theme: MONO_THEME, glyphs: chooseGlyphs({}), mono: true, animate: false });
+
+export function LookProvider({ look, children }: { look: Look; children: React.ReactNode }) {
+  return <LookContext.Provider value={look}>{children}</LookContext.Provider>;
+}
+
+export function useLook(): Look {
+  return useContext(LookContext);
+}
+
+/** The colour for a token, or undefined when the theme leaves it uncoloured. */
+export function useColor(token: ColorToken): string | undefined {
+  return useContext(LookContext).theme.colors[token] ?? undefined;
+}
+
+/** True when a theme carries no colour at all. */
+export function isMono(theme: Theme): boolean {
+  return Object.values(theme.colors).every((c) => c === null);
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { runCli } from '../helpers/cli.js';
+
+const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+
+describe('gentoo-wb CLI entry', () => {
+  it('--version prints the package version', async () => {
+    const r = await runCli(['--version']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toBe(pkg.version);
+  });
+
+  it('--help names the workbench and lists each command with one line', async () => {
+    const r = await runCli(['--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Usage: gentoo-wb');
+    const commands = r.stdout.split('Commands:')[1] ?? '';
+    for (const line of commands.split('\n').filter((l) => /^ {2}\S/.test(l))) {
+      expect(line, 'each command has a one-line description').toMatch(/^ {2}\S.*\s{2,}\S/);
+    }
+  });
+
+  it('refuses to open the workbench without a TTY, names ssh -t and the headless commands, exit 2', async () => {
+    const r = await runCli([], { input: 'q\n' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('ssh -t');
+    expect(r.stderr).toMatch(/gentoo-wb check/);
+    expect(r.stdout).toBe('');
+  });
+
+  it('exits 2 on an unknown option', async () => {
+    const r = await runCli(['--frobnicate']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/unknown option/);
+  });
+});
