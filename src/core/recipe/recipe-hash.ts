@@ -1,0 +1,18 @@
+// A recipe's identity for labels and build records: what the build does, not what it is called or tagged.
+import { createHash } from 'node:crypto';
+import type { Recipe } from './recipe-schema.js';
+
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value as Record<string, unknown>).sort().map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/** sha256 over the build-relevant fields (name and tags left out: renaming does not change the image). */
+export function recipeHash(recipe: Recipe): string {
+  const { name: _name, image, ...rest } = recipe;
+  const { tags: _tags, ...config } = image;
+  return createHash('sha256').update(canonical({ ...rest, image: config })).digest('hex');
+}
