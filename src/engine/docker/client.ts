@@ -1,52 +1,73 @@
-// Docker client factory. Endpoint choice lives in endpoint.ts; this file only turns a chosen
-// endpoint into a dockerode client with every field explicit (docker-modem otherwise merges
-// DOCKER_HOST and friends under options we pass).
+// Docker client factory: resolve the endpoint from this process's flags, environment and files,
+// then build a dockerode client whose every connection field comes from us, not from docker-modem's
+// own reading of DOCKER_HOST and friends.
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
 import Dockerode from 'dockerode';
+import { resolveEndpoint } from './endpoint.js';
+import type { Endpoint, EndpointResolution, FileReader } from './endpoint-types.js';
+import { EngineError } from './errors.js';
+import { modemOptionsFor, type ModemTuning } from './modem-options.js';
 
-export type EndpointSource = 'flag' | 'DOCKER_HOST' | 'DOCKER_CONTEXT' | 'config' | 'default';
-
-/** Where the engine is and which rule chose it. */
-export interface Endpoint {
-  host: string;
-  source: EndpointSource;
-  context: string | null;
-}
+export type { Endpoint, EndpointSource } from './endpoint-types.js';
 
 export interface DockerConnection {
   docker: Dockerode;
   endpoint: Endpoint;
 }
 
-const DEFAULT_SOCKET = '/var/run/docker.sock';
+/** The real file system as a FileReader. */
+export const realFiles: FileReader = {
+  read(path) {
+    try {
+      return { ok: true, data: readFileSync(path) };
+    } catch (err) {
+      return { ok: false, code: (err as NodeJS.ErrnoException).code ?? 'EIO' };
+    }
+  },
+};
 
-/** The minimal rule set: an explicit host, else DOCKER_HOST, else the default socket. */
-export function resolveBasicEndpoint(flagHost?: string, env: NodeJS.ProcessEnv = process.env): Endpoint {
-  if (flagHost) return { host: flagHost, source: 'flag', context: null };
-  if (env.DOCKER_HOST) return { host: env.DOCKER_HOST, source: 'DOCKER_HOST', context: null };
-  return { host: `unix://${DEFAULT_SOCKET}`, source: 'default', context: 'default' };
+/** Where the user asked us to connect (gentoo-wb's global flags). */
+export interface EndpointFlags {
+  host?: string | undefined;
+  context?: string | undefined;
 }
 
-/** Build a dockerode client for a unix:// or tcp:// endpoint without TLS. */
-export function dockerFor(endpoint: Endpoint): Dockerode {
-  const url = endpoint.host;
-  if (url.startsWith('unix://')) {
-    const socketPath = url.slice('unix://'.length) || DEFAULT_SOCKET;
-    return new Dockerode({ socketPath, protocol: undefined, host: undefined, port: undefined } as Dockerode.DockerOptions);
+/** Resolve the endpoint for this process: flags, then environment, then the docker config folder. */
+export function resolveProcessEndpoint(flags: EndpointFlags = {}, env: NodeJS.ProcessEnv = process.env): EndpointResolution {
+  return resolveEndpoint({ flagHost: flags.host, flagContext: flags.context, env, homeDir: env.HOME ?? os.homedir(), files: realFiles });
+}
+
+/** Like resolveProcessEndpoint, but throws an EngineError (kind `endpoint`) when resolution fails. */
+export function resolveBasicEndpoint(flagHost?: string, env: NodeJS.ProcessEnv = process.env, flagContext?: string): Endpoint {
+  const resolution = resolveProcessEndpoint({ host: flagHost, context: flagContext }, env);
+  if (!resolution.ok) throw new EngineError('endpoint', resolution.error.message, resolution.error.hint);
+  return resolution.endpoint;
+}
+
+// docker-modem's constructor reads these from process.env even when options are explicit, can throw
+// on a malformed DOCKER_HOST and reads files named by DOCKER_CERT_PATH.
+const MODEM_ENV_KEYS = ['DOCKER_HOST', 'DOCKER_TLS_VERIFY', 'DOCKER_CERT_PATH', 'DOCKER_PATH_PREFIX', 'DOCKER_CLIENT_TIMEOUT'] as const;
+
+/** Build a dockerode client for an endpoint (optionally pinned to an API version). */
+export function dockerFor(endpoint: Endpoint, tuning: ModemTuning = {}): Dockerode {
+  const options = modemOptionsFor(endpoint, tuning);
+  const saved = new Map<string, string | undefined>();
+  for (const key of MODEM_ENV_KEYS) {
+    saved.set(key, process.env[key]);
+    delete process.env[key];
   }
-  const parsed = new URL(url.includes('://') ? url : `tcp://${url}`);
-  return new Dockerode({
-    protocol: 'http',
-    host: parsed.hostname,
-    port: Number(parsed.port || 2375),
-    socketPath: undefined,
-    ca: undefined,
-    cert: undefined,
-    key: undefined,
-  } as Dockerode.DockerOptions);
+  try {
+    // The constructor is synchronous, so nothing else observes the trimmed environment.
+    return new Dockerode(options as Dockerode.DockerOptions);
+  } finally {
+    for (const [key, value] of saved) if (value !== undefined) process.env[key] = value;
+  }
 }
 
-export function connectDocker(flagHost?: string, env: NodeJS.ProcessEnv = process.env): DockerConnection {
-  const endpoint = resolveBasicEndpoint(flagHost, env);
+/** Resolve and build a client in one step (no API version pinned; see connectEngine for that). */
+export function connectDocker(flagHost?: string, env: NodeJS.ProcessEnv = process.env, flagContext?: string): DockerConnection {
+  const endpoint = resolveBasicEndpoint(flagHost, env, flagContext);
   return { docker: dockerFor(endpoint), endpoint };
 }
 

@@ -1,0 +1,102 @@
+// The org.gentoo-wb.* labels every container, image and volume we create carries. Cleanup and
+// reattachment find our objects by these labels alone, so names live here and nowhere else.
+
+/** Prefix shared by every label gentoo-wb writes. */
+export const LABEL_PREFIX = 'org.gentoo-wb.';
+
+/** Label keys, one place for their spelling. */
+export const LABEL = {
+  version: 'org.gentoo-wb.version',
+  buildId: 'org.gentoo-wb.build-id',
+  role: 'org.gentoo-wb.role',
+  recipeHash: 'org.gentoo-wb.recipe-hash',
+  mode: 'org.gentoo-wb.mode',
+  sourceImage: 'org.gentoo-wb.source-image',
+  cacheKey: 'org.gentoo-wb.cache-key',
+} as const;
+
+/**
+ * What an object is for. Roles decide what `clean` may remove: results are the user's product and
+ * are never leftovers; caches are removed only when volumes are asked for.
+ */
+export type ObjectRole =
+  | 'builder'
+  | 'portage-snapshot'
+  | 'cache'
+  | 'flatten-source'
+  | 'intermediate'
+  | 'export-temp'
+  | 'probe'
+  | 'imported'
+  | 'result';
+
+export const OBJECT_ROLES: readonly ObjectRole[] = [
+  'builder', 'portage-snapshot', 'cache', 'flatten-source', 'intermediate', 'export-temp', 'probe', 'imported', 'result',
+];
+
+/** Images with these roles are the user's to keep; cleanup never touches them. */
+export const KEPT_IMAGE_ROLES: readonly ObjectRole[] = ['result', 'imported'];
+
+export type Labels = Record<string, string>;
+
+export interface LabelInput {
+  /** gentoo-wb's own version (package.json). */
+  version: string;
+  role: ObjectRole;
+  buildId?: string;
+  recipeHash?: string;
+  mode?: string;
+  sourceImage?: string;
+  cacheKey?: string;
+  /** Further labels: keys must not use our prefix (those are ours to define). */
+  extra?: Labels;
+}
+
+/** Build the label set for a new object; throws when `extra` tries to forge one of ours. */
+export function gentooWbLabels(input: LabelInput): Labels {
+  const labels: Labels = {};
+  for (const [key, value] of Object.entries(input.extra ?? {})) {
+    if (key.startsWith(LABEL_PREFIX)) throw new Error(`label ${key} uses the reserved prefix ${LABEL_PREFIX}`);
+    labels[key] = value;
+  }
+  labels[LABEL.version] = input.version;
+  labels[LABEL.role] = input.role;
+  if (input.buildId !== undefined) labels[LABEL.buildId] = input.buildId;
+  if (input.recipeHash !== undefined) labels[LABEL.recipeHash] = input.recipeHash;
+  if (input.mode !== undefined) labels[LABEL.mode] = input.mode;
+  if (input.sourceImage !== undefined) labels[LABEL.sourceImage] = input.sourceImage;
+  if (input.cacheKey !== undefined) labels[LABEL.cacheKey] = input.cacheKey;
+  return labels;
+}
+
+/** What our labels say about an object, or null when it is not ours. */
+export interface GentooWbLabelInfo {
+  version: string | null;
+  role: ObjectRole | 'unknown';
+  buildId: string | null;
+  recipeHash: string | null;
+}
+
+/** True when the object carries gentoo-wb's role label (the mark every created object gets). */
+export function isGentooWbObject(labels: Labels | null | undefined): boolean {
+  return labels != null && typeof labels[LABEL.role] === 'string';
+}
+
+/** Read our labels back from an object's label map. */
+export function readGentooWbLabels(labels: Labels | null | undefined): GentooWbLabelInfo | null {
+  if (!labels || !isGentooWbObject(labels)) return null;
+  const role = labels[LABEL.role] ?? '';
+  return {
+    version: labels[LABEL.version] ?? null,
+    role: (OBJECT_ROLES as readonly string[]).includes(role) ? (role as ObjectRole) : 'unknown',
+    buildId: labels[LABEL.buildId] ?? null,
+    recipeHash: labels[LABEL.recipeHash] ?? null,
+  };
+}
+
+/** Engine-side `label` filters (`key` or `key=value`) selecting our objects, optionally one build's. */
+export function gentooWbLabelFilters(scope: { buildId?: string; role?: ObjectRole } = {}): string[] {
+  const filters: string[] = [scope.role === undefined ? LABEL.role : `${LABEL.role}=${scope.role}`];
+  if (scope.buildId !== undefined) filters.push(`${LABEL.buildId}=${scope.buildId}`);
+  return filters;
+}

@@ -1,0 +1,99 @@
+// `clean`: find what gentoo-wb left behind — only objects carrying our labels — and remove it.
+// Results (images the user builds or imports) are never leftovers; volumes (caches) and running
+// containers (a build someone may reattach to) only when asked.
+import type Dockerode from 'dockerode';
+import { gentooWbLabelFilters, KEPT_IMAGE_ROLES, readGentooWbLabels, type ObjectRole } from '../../core/labels.js';
+import { listContainers, removeContainer } from './containers.js';
+import { EngineError, toEngineError } from './errors.js';
+import { listImages, removeImage } from './images.js';
+import { TEMP_IMAGE_REPO } from './object-names.js';
+import { listVolumes, removeVolume } from './volumes.js';
+
+export type LeftoverKind = 'container' | 'image' | 'volume';
+
+export interface Leftover {
+  kind: LeftoverKind;
+  id: string;
+  /** Container name, image tag or volume name (the ID when there is none). */
+  name: string;
+  role: ObjectRole | 'unknown';
+  buildId: string | null;
+  /** Container state (`running`, `exited`, …); null for images and volumes. */
+  state: string | null;
+  size: number | null;
+}
+
+export interface CleanupScope {
+  /** Only this build's objects. */
+  buildId?: string;
+  /** Also the cache volumes. */
+  volumes?: boolean;
+  /** Also running containers (killed first). */
+  running?: boolean;
+}
+
+export interface LeftoverReport {
+  remove: Leftover[];
+  /** Labelled objects kept, with why. */
+  kept: { object: Leftover; reason: string }[];
+}
+
+/** List what `clean` would remove and what it would keep, without touching anything. */
+export async function findLeftovers(docker: Dockerode, scope: CleanupScope = {}): Promise<LeftoverReport> {
+  const filters = gentooWbLabelFilters(scope.buildId === undefined ? {} : { buildId: scope.buildId });
+  const [containers, images, volumes] = await Promise.all([
+    listContainers(docker, filters),
+    listImages(docker, { labels: filters }),
+    listVolumes(docker, filters),
+  ]);
+  const report: LeftoverReport = { remove: [], kept: [] };
+  for (const c of containers) {
+    const info = readGentooWbLabels(c.labels);
+    const object: Leftover = { kind: 'container', id: c.id, name: c.names[0] ?? c.id.slice(0, 12), role: info?.role ?? 'unknown', buildId: info?.buildId ?? null, state: c.state, size: null };
+    if (c.state === 'running' && !scope.running) report.kept.push({ object, reason: 'running (a build may be in progress; use --running to stop it)' });
+    else report.remove.push(object);
+  }
+  for (const i of images) {
+    const info = readGentooWbLabels(i.labels);
+    const role = info?.role ?? 'unknown';
+    const object: Leftover = { kind: 'image', id: i.id, name: i.tags[0] ?? i.id.replace(/^sha256:/, '').slice(0, 12), role, buildId: info?.buildId ?? null, state: null, size: i.size };
+    const leakedTemp = i.tags.length > 0 && i.tags.every((t) => t.replace(/^localhost\//, '').startsWith(`${TEMP_IMAGE_REPO}/`));
+    if ((KEPT_IMAGE_ROLES as readonly string[]).includes(role) && !leakedTemp) report.kept.push({ object, reason: `a ${role} image is yours to keep (remove it with docker rmi)` });
+    else report.remove.push(object);
+  }
+  for (const v of volumes) {
+    const info = readGentooWbLabels(v.labels);
+    const object: Leftover = { kind: 'volume', id: v.name, name: v.name, role: info?.role ?? 'unknown', buildId: info?.buildId ?? null, state: null, size: null };
+    if (scope.volumes) report.remove.push(object);
+    else report.kept.push({ object, reason: 'volumes hold caches; use --volumes to remove them' });
+  }
+  return report;
+}
+
+export interface CleanupOutcome {
+  removed: Leftover[];
+  failed: { object: Leftover; error: EngineError }[];
+}
+
+/** Remove the given leftovers: containers first (they hold images and volumes), then images, then volumes. */
+export async function removeLeftovers(docker: Dockerode, leftovers: Leftover[], onRemoved?: (object: Leftover) => void): Promise<CleanupOutcome> {
+  const outcome: CleanupOutcome = { removed: [], failed: [] };
+  const order: LeftoverKind[] = ['container', 'image', 'volume'];
+  for (const kind of order) {
+    for (const object of leftovers.filter((o) => o.kind === kind)) {
+      try {
+        if (kind === 'container') await removeContainer(docker, object.id, { force: true, volumes: true });
+        else if (kind === 'image') await removeImage(docker, object.id, { force: true });
+        else await removeVolume(docker, object.id);
+        outcome.removed.push(object);
+        onRemoved?.(object);
+      } catch (err) {
+        const e = toEngineError(err, { action: `remove ${kind} ${object.name}` });
+        // Already gone (another clean, or removed with its container) counts as done.
+        if (e.kind.endsWith('not-found')) outcome.removed.push(object);
+        else outcome.failed.push({ object, error: e });
+      }
+    }
+  }
+  return outcome;
+}

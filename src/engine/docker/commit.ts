@@ -1,0 +1,57 @@
+// Commit a container to an image with Dockerfile-style changes and our labels.
+import type Dockerode from 'dockerode';
+import type { Labels } from '../../core/labels.js';
+import { dialJson } from './dial.js';
+import { EngineError, toEngineError } from './errors.js';
+import { changesFor, checkChange } from './image-changes.js';
+import { invalidTagReason, parseImageRef } from './image-ref.js';
+
+export interface CommitOptions {
+  /** `name[:tag]`; omit for an untagged image. */
+  tag?: string;
+  /** Dockerfile-style instructions (`CMD […]`, `ENV …`). */
+  changes?: string[];
+  /** Added as LABEL changes (Podman ignores labels sent in the commit body). */
+  labels?: Labels;
+  message?: string;
+  author?: string;
+  /**
+   * Pause the container while committing. Required, because the engines differ: Docker pauses by
+   * default, Podman does not.
+   */
+  pause: boolean;
+}
+
+/** Commit a container; returns the new image ID. */
+export async function commitContainer(docker: Dockerode, containerId: string, options: CommitOptions): Promise<string> {
+  const action = `commit container ${containerId.slice(0, 12)}${options.tag ? ` as ${options.tag}` : ''}`;
+  const changes: string[] = [];
+  for (const raw of options.changes ?? []) {
+    const checked = checkChange(raw);
+    if (!checked.ok) throw new EngineError('bad-request', `${action}: ${checked.message}`, 'write each change as one Dockerfile instruction');
+    changes.push(checked.change);
+  }
+  changes.push(...changesFor({ labels: options.labels ?? {} }));
+  let repo: string | undefined;
+  let tag: string | undefined;
+  if (options.tag !== undefined) {
+    const reason = invalidTagReason(options.tag);
+    if (reason !== null) throw new EngineError('bad-request', `${action}: ${reason}`, 'use NAME[:TAG] with a lowercase name');
+    const ref = parseImageRef(options.tag);
+    repo = ref.repo;
+    tag = ref.tag ?? 'latest';
+  }
+  try {
+    const res = await dialJson<{ Id?: string; id?: string }>(docker, {
+      method: 'POST',
+      path: '/commit',
+      query: { container: containerId, repo, tag, comment: options.message, author: options.author, changes, pause: options.pause },
+      ok: [200, 201],
+    });
+    const id = res.Id ?? res.id;
+    if (!id) throw new Error('the engine did not return an image ID');
+    return id.startsWith('sha256:') ? id : `sha256:${id}`;
+  } catch (err) {
+    throw toEngineError(err, { action, notFound: 'container', subject: containerId.slice(0, 12) });
+  }
+}

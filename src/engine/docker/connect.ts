@@ -1,0 +1,44 @@
+// One call from flags to a ready engine: resolve the endpoint, identify the engine, and return a
+// client pinned to the negotiated API version.
+import type Dockerode from 'dockerode';
+import { dockerFor, resolveProcessEndpoint, type EndpointFlags } from './client.js';
+import type { Endpoint } from './endpoint-types.js';
+import { identifyEngine, type EngineInfo } from './engine-info.js';
+import { EngineError, toEngineError } from './errors.js';
+
+/** A client ready for use, with where it points and what answered. */
+export interface EngineConnection {
+  docker: Dockerode;
+  endpoint: Endpoint;
+  info: EngineInfo;
+}
+
+export interface ConnectOptions extends EndpointFlags {
+  env?: NodeJS.ProcessEnv;
+  /** Give up when the engine has not answered within this long (default 10 s). */
+  timeoutMs?: number;
+}
+
+/** Connect to the engine the user's flags and environment name; throws EngineError with advice. */
+export async function connectEngine(options: ConnectOptions = {}): Promise<EngineConnection> {
+  const resolution = resolveProcessEndpoint(options, options.env ?? process.env);
+  if (!resolution.ok) throw new EngineError('endpoint', resolution.error.message, resolution.error.hint);
+  return connectToEndpoint(resolution.endpoint, options.timeoutMs);
+}
+
+/** Identify the engine at an already resolved endpoint and pin the API version. */
+export async function connectToEndpoint(endpoint: Endpoint, timeoutMs = 10_000): Promise<EngineConnection> {
+  const probe = dockerFor(endpoint, { connectionTimeoutMs: timeoutMs });
+  const signal = AbortSignal.timeout(timeoutMs);
+  let info: EngineInfo;
+  try {
+    info = await identifyEngine(probe, signal);
+  } catch (err) {
+    const timedOut = signal.aborted;
+    throw toEngineError(timedOut ? Object.assign(new Error('timeout'), { code: 'TIMEOUT' }) : err, {
+      action: 'connect to the engine',
+      host: endpoint.host,
+    });
+  }
+  return { docker: dockerFor(endpoint, { apiVersion: info.apiVersion }), endpoint, info };
+}

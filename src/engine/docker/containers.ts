@@ -1,0 +1,135 @@
+// Container lifecycle: create (from a ContainerSpec), start, wait, stop, kill, remove, inspect,
+// and list by label. Every failure becomes an EngineError with advice.
+import type Dockerode from 'dockerode';
+import { createBodyFor, type ContainerSpec } from './container-spec.js';
+import { dialJson } from './dial.js';
+import { EngineError, toEngineError } from './errors.js';
+
+export interface ContainerSummary {
+  id: string;
+  names: string[];
+  image: string;
+  state: string;
+  status: string;
+  created: string;
+  labels: Record<string, string>;
+}
+
+export interface ContainerState {
+  id: string;
+  name: string;
+  image: string;
+  running: boolean;
+  status: string;
+  exitCode: number | null;
+  labels: Record<string, string>;
+  mounts: { type: string; name: string | null; source: string; destination: string; readOnly: boolean }[];
+}
+
+/** Create a container; returns its ID. */
+export async function createContainer(docker: Dockerode, spec: ContainerSpec): Promise<string> {
+  const body = createBodyFor(spec);
+  try {
+    const res = await dialJson<{ Id: string }>(docker, {
+      method: 'POST', path: '/containers/create', query: { name: spec.name }, body, ok: [200, 201],
+    });
+    return res.Id;
+  } catch (err) {
+    throw toEngineError(err, { action: `create a container from ${spec.image}`, notFound: 'image', subject: spec.image });
+  }
+}
+
+async function containerCall<T>(docker: Dockerode, id: string, verb: string, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (err) {
+    throw toEngineError(err, { action: `${verb} container ${id.slice(0, 12)}`, notFound: 'container', subject: id.slice(0, 12) });
+  }
+}
+
+/** Start a created container. */
+export async function startContainer(docker: Dockerode, id: string): Promise<void> {
+  await containerCall(docker, id, 'start', () =>
+    dialJson(docker, { method: 'POST', path: `/containers/${id}/start`, ok: [204, 304] }));
+}
+
+/** Wait until the container stops; returns its exit code. */
+export async function waitContainer(docker: Dockerode, id: string, signal?: AbortSignal): Promise<number> {
+  const res = await containerCall(docker, id, 'wait for', () =>
+    dialJson<{ StatusCode: number; Error?: { Message?: string } | null }>(docker, { method: 'POST', path: `/containers/${id}/wait`, ok: [200], signal }));
+  if (res.Error?.Message) throw new EngineError('engine', `container ${id.slice(0, 12)} failed: ${res.Error.Message}`, 'see the container\'s logs');
+  return res.StatusCode;
+}
+
+/** Stop with SIGTERM, then SIGKILL after `timeoutSeconds`. */
+export async function stopContainer(docker: Dockerode, id: string, timeoutSeconds = 10): Promise<void> {
+  await containerCall(docker, id, 'stop', () =>
+    dialJson(docker, { method: 'POST', path: `/containers/${id}/stop`, query: { t: timeoutSeconds }, ok: [204, 304] }));
+}
+
+/** Send a signal (default SIGKILL). */
+export async function killContainer(docker: Dockerode, id: string, signal = 'SIGKILL'): Promise<void> {
+  await containerCall(docker, id, 'kill', () =>
+    dialJson(docker, { method: 'POST', path: `/containers/${id}/kill`, query: { signal }, ok: [204] }));
+}
+
+/** Remove a container and its anonymous volumes; `force` kills it first if running. */
+export async function removeContainer(docker: Dockerode, id: string, options: { force?: boolean; volumes?: boolean } = {}): Promise<void> {
+  await containerCall(docker, id, 'remove', () =>
+    dialJson(docker, { method: 'DELETE', path: `/containers/${id}`, query: { force: options.force ?? false, v: options.volumes ?? true }, ok: [200, 204] }));
+}
+
+/** Inspect a container. */
+export async function inspectContainer(docker: Dockerode, id: string): Promise<ContainerState> {
+  type Raw = {
+    Id: string; Name: string; Image: string; Config?: { Labels?: Record<string, string> | null; Image?: string };
+    State?: { Running?: boolean; Status?: string; ExitCode?: number };
+    Mounts?: { Type?: string; Name?: string; Source?: string; Destination?: string; RW?: boolean }[] | null;
+  };
+  const raw = await containerCall(docker, id, 'inspect', () => dialJson<Raw>(docker, { method: 'GET', path: `/containers/${id}/json` }));
+  return {
+    id: raw.Id,
+    name: raw.Name.replace(/^\//, ''),
+    image: raw.Config?.Image ?? raw.Image,
+    running: raw.State?.Running ?? false,
+    status: raw.State?.Status ?? 'unknown',
+    exitCode: raw.State?.Running ? null : (raw.State?.ExitCode ?? null),
+    labels: raw.Config?.Labels ?? {},
+    mounts: (raw.Mounts ?? []).map((m) => ({
+      type: m.Type ?? 'volume', name: m.Name ?? null, source: m.Source ?? '', destination: m.Destination ?? '', readOnly: m.RW === false,
+    })),
+  };
+}
+
+/** List containers (running and stopped) matching all label filters. */
+export async function listContainers(docker: Dockerode, labels: string[] = []): Promise<ContainerSummary[]> {
+  type Raw = { Id: string; Names?: string[]; Image: string; State: string; Status: string; Created: number; Labels?: Record<string, string> | null };
+  let raw: Raw[];
+  try {
+    raw = await dialJson<Raw[]>(docker, {
+      method: 'GET', path: '/containers/json',
+      query: { all: true, filters: labels.length > 0 ? JSON.stringify({ label: labels }) : undefined },
+    });
+  } catch (err) {
+    throw toEngineError(err, { action: 'list containers' });
+  }
+  return raw.map((r) => ({
+    id: r.Id,
+    names: (r.Names ?? []).map((n) => n.replace(/^\//, '')),
+    image: r.Image,
+    state: r.State,
+    status: r.Status,
+    created: new Date(r.Created * 1000).toISOString(),
+    labels: r.Labels ?? {},
+  }));
+}
+
+/** Create, start and wait for a container; returns the exit code (the container is kept). */
+export async function runContainer(docker: Dockerode, spec: ContainerSpec): Promise<{ id: string; exitCode: number }> {
+  const id = await createContainer(docker, spec);
+  const waiting = (async () => {
+    await startContainer(docker, id);
+    return waitContainer(docker, id);
+  })();
+  return { id, exitCode: await waiting };
+}

@@ -1,0 +1,90 @@
+// Run a command inside a running container: argv array (never a shell string), env, workdir,
+// user; stdout and stderr kept apart; the exit code.
+import { Writable } from 'node:stream';
+import type Dockerode from 'dockerode';
+import { demultiplex } from './demux.js';
+import { EngineError, toEngineError } from './errors.js';
+
+export interface ExecOptions {
+  argv: string[];
+  env?: Record<string, string>;
+  workdir?: string;
+  user?: string;
+  stdout?: Writable;
+  stderr?: Writable;
+  signal?: AbortSignal;
+}
+
+export interface ExecResult {
+  exitCode: number;
+  stdoutBytes: number;
+  stderrBytes: number;
+}
+
+/** Run argv in the container, streaming its output to the given writers. */
+export async function execInContainer(docker: Dockerode, containerId: string, options: ExecOptions): Promise<ExecResult> {
+  if (options.argv.length === 0) throw new EngineError('bad-request', 'exec needs a command', 'pass the program and its arguments as an array');
+  const action = `run ${options.argv[0] ?? ''} in container ${containerId.slice(0, 12)}`;
+  const container = docker.getContainer(containerId);
+  let exec: Dockerode.Exec;
+  try {
+    exec = await container.exec({
+      Cmd: options.argv,
+      Env: Object.entries(options.env ?? {}).map(([k, v]) => `${k}=${v}`),
+      WorkingDir: options.workdir,
+      User: options.user,
+      AttachStdin: false,
+      AttachStdout: true,
+      AttachStderr: true,
+      Tty: false,
+    });
+  } catch (err) {
+    throw toEngineError(err, { action, notFound: 'container', subject: containerId.slice(0, 12) });
+  }
+  let counts: { stdoutBytes: number; stderrBytes: number };
+  try {
+    const stream = (await exec.start({ hijack: true, stdin: false })) as NodeJS.ReadableStream & { destroy?: () => void };
+    const onAbort = (): void => stream.destroy?.();
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      counts = await demultiplex(stream as AsyncIterable<Buffer>, { stdout: options.stdout, stderr: options.stderr });
+    } finally {
+      options.signal?.removeEventListener('abort', onAbort);
+    }
+  } catch (err) {
+    throw toEngineError(options.signal?.aborted ? Object.assign(new Error('aborted'), { name: 'AbortError' }) : err, { action });
+  }
+  return { exitCode: await exitCodeOf(exec, action), ...counts };
+}
+
+// Podman can report Running for a moment after the output stream has closed.
+async function exitCodeOf(exec: Dockerode.Exec, action: string): Promise<number> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    let info: { Running?: boolean; ExitCode?: number | null };
+    try {
+      info = (await exec.inspect()) as { Running?: boolean; ExitCode?: number | null };
+    } catch (err) {
+      throw toEngineError(err, { action });
+    }
+    if (!info.Running && typeof info.ExitCode === 'number') return info.ExitCode;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new EngineError('timeout', `${action}: the engine did not report an exit code`, 'the command may still be running; check with `docker ps`');
+}
+
+/** A Writable that keeps everything written to it. */
+class Collector extends Writable {
+  chunks: Buffer[] = [];
+  override _write(chunk: Buffer, _enc: BufferEncoding, done: () => void): void {
+    this.chunks.push(chunk);
+    done();
+  }
+}
+
+/** Run argv and collect stdout and stderr in memory (for short outputs). */
+export async function execCapture(docker: Dockerode, containerId: string, options: Omit<ExecOptions, 'stdout' | 'stderr'>): Promise<ExecResult & { stdout: Buffer; stderr: Buffer }> {
+  const out = new Collector();
+  const err = new Collector();
+  const result = await execInContainer(docker, containerId, { ...options, stdout: out, stderr: err });
+  return { ...result, stdout: Buffer.concat(out.chunks), stderr: Buffer.concat(err.chunks) };
+}

@@ -1,0 +1,71 @@
+// Flatten: a container's file system exported and piped straight into an import, with the
+// original image's config carried over as changes — one layer, same CMD/ENV/labels/… (the
+// minimal build mode's last step and `export --flatten`).
+import type { Readable } from 'node:stream';
+import type Dockerode from 'dockerode';
+import type { Labels } from '../../core/labels.js';
+import { createContainer, removeContainer } from './containers.js';
+import { dialStream } from './dial.js';
+import { toEngineError } from './errors.js';
+import { carryConfig, changesFor } from './image-changes.js';
+import { inspectImage } from './images.js';
+import { importStream } from './import.js';
+import type { ProgressListener } from './transfer.js';
+
+export interface FlattenOptions {
+  /** Name for the one-layer image. */
+  tag: string;
+  /** Labels for the short-lived container the file system is exported from. */
+  tempContainerLabels: Labels;
+  /** Labels added to the new image, on top of the original's. */
+  addLabels?: Labels;
+  message?: string;
+  signal?: AbortSignal;
+  /** Bytes of file system streamed so far. */
+  onProgress?: ProgressListener;
+}
+
+export interface FlattenResult {
+  id: string;
+  tag: string;
+  /** Config fields that changes cannot carry and the new image therefore lacks (e.g. Healthcheck). */
+  lost: string[];
+  bytes: number;
+}
+
+/** Open the tar stream of a container's whole file system (GET /containers/{id}/export). */
+export async function openContainerExport(docker: Dockerode, containerId: string, signal?: AbortSignal): Promise<Readable> {
+  try {
+    return await dialStream(docker, { method: 'GET', path: `/containers/${containerId}/export`, ok: [200], signal });
+  } catch (err) {
+    throw toEngineError(err, { action: `export container ${containerId.slice(0, 12)}`, notFound: 'container', subject: containerId.slice(0, 12) });
+  }
+}
+
+/** Make a one-layer copy of an image with the same config. */
+export async function flattenImage(docker: Dockerode, sourceRef: string, options: FlattenOptions): Promise<FlattenResult> {
+  const source = await inspectImage(docker, sourceRef);
+  const { changes, lost } = carryConfig(source.config);
+  changes.labels = { ...(changes.labels ?? {}), ...(options.addLabels ?? {}) };
+  const hasCommand = (source.config.Cmd?.length ?? 0) > 0 || (source.config.Entrypoint?.length ?? 0) > 0;
+  // The container is never started; a command is only needed because Docker refuses to create without one.
+  const containerId = await createContainer(docker, {
+    image: source.id,
+    labels: options.tempContainerLabels,
+    ...(hasCommand ? {} : { cmd: ['/bin/true'] }),
+    network: 'none',
+  });
+  try {
+    const fs = await openContainerExport(docker, containerId, options.signal);
+    const imported = await importStream(docker, fs, {
+      tag: options.tag,
+      changes: changesFor(changes),
+      message: options.message ?? `flattened from ${sourceRef} by gentoo-wb`,
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    });
+    return { id: imported.id, tag: options.tag, lost, bytes: imported.bytes };
+  } finally {
+    await removeContainer(docker, containerId, { force: true, volumes: true }).catch(() => undefined);
+  }
+}

@@ -1,0 +1,107 @@
+// `docker save` and `docker load` through the API: images to an archive file (atomically, with
+// byte progress, optional gzip) and archives back into the engine.
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import type { Readable, Transform, Writable } from 'node:stream';
+import { createGzip } from 'node:zlib';
+import type Dockerode from 'dockerode';
+import { writeStreamAtomically, type AtomicWriteResult } from './atomic-file.js';
+import { dialStream } from './dial.js';
+import { EngineError, toEngineError } from './errors.js';
+import { inspectImage } from './images.js';
+import { readJsonMessages } from './json-messages.js';
+import { retagArchive } from './retag-archive.js';
+import { ByteCounter, type ProgressListener } from './transfer.js';
+
+/** How an archive is compressed on disk. A later `--compress zstd` adds a value here. */
+export type ArchiveCompression = 'none' | 'gzip';
+
+export interface SaveOptions {
+  compression?: ArchiveCompression;
+  signal?: AbortSignal | undefined;
+  /** Archive bytes received from the engine (before compression). */
+  onProgress?: ProgressListener | undefined;
+  /** Tests inject a failing writer here (see writeStreamAtomically). */
+  openWriter?: ((tempPath: string) => Writable) | undefined;
+  /** Name the image(s) in the archive like this instead (see retag-archive.ts). */
+  archiveTags?: string[] | undefined;
+}
+
+/** Transforms that compress an archive stream. */
+export function compressionStages(compression: ArchiveCompression): Transform[] {
+  switch (compression) {
+    case 'none': return [];
+    // Level 6 is gzip's default; archives of Gentoo roots compress about 3:1 at it.
+    case 'gzip': return [createGzip({ level: 6 })];
+  }
+}
+
+/** Open the engine's archive stream of one or more images (GET /images/get). */
+export async function openImageArchive(docker: Dockerode, refs: string[], signal?: AbortSignal): Promise<Readable> {
+  if (refs.length === 0) throw new EngineError('bad-request', 'save needs at least one image', 'name the images to save');
+  // Fail early with "no such image" instead of a broken archive stream.
+  for (const ref of refs) await inspectImage(docker, ref);
+  try {
+    return await dialStream(docker, { method: 'GET', path: '/images/get', query: { names: refs }, ok: [200], signal });
+  } catch (err) {
+    throw toEngineError(err, { action: `save ${refs.join(', ')}`, notFound: 'image' });
+  }
+}
+
+/** Save images to an archive file; the file appears only when complete. */
+export async function saveImages(docker: Dockerode, refs: string[], file: string, options: SaveOptions = {}): Promise<AtomicWriteResult> {
+  const raw = await openImageArchive(docker, refs, options.signal);
+  const archive = options.archiveTags ? retagArchive(raw, options.archiveTags) : raw;
+  return writeStreamAtomically(archive, file, {
+    signal: options.signal,
+    onProgress: options.onProgress,
+    transforms: compressionStages(options.compression ?? 'none'),
+    openWriter: options.openWriter,
+    action: `save ${refs.join(', ')} to ${file}`,
+  });
+}
+
+export interface LoadResult {
+  /** `name:tag` of each tagged image loaded. */
+  tags: string[];
+  /** IDs of images loaded without a name. */
+  ids: string[];
+}
+
+/** Load an archive (plain or compressed `docker save` output) into the engine. */
+export async function loadImages(
+  docker: Dockerode,
+  source: string | Readable,
+  options: { signal?: AbortSignal; onProgress?: ProgressListener } = {},
+): Promise<LoadResult> {
+  const totalBytes = typeof source === 'string' ? (await stat(source)).size : null;
+  const input: Readable = typeof source === 'string' ? createReadStream(source) : source;
+  const counter = new ByteCounter(totalBytes, options.onProgress);
+  input.on('error', (err: Error) => counter.destroy(err));
+  input.pipe(counter);
+  const action = `load ${typeof source === 'string' ? source : 'archive'}`;
+  const result: LoadResult = { tags: [], ids: [] };
+  try {
+    const res = await dialStream(docker, {
+      method: 'POST', path: '/images/load', query: { quiet: false }, file: counter,
+      headers: { 'Content-Type': 'application/x-tar' }, ok: [200], signal: options.signal,
+    });
+    for await (const msg of readJsonMessages(res)) {
+      if (msg.error) throw new EngineError('engine', `${action}: ${msg.error}`, 'check that the file is a complete `docker save` archive');
+      for (const line of (msg.stream ?? msg.status ?? '').split('\n')) {
+        const tag = /^Loaded image: (.+)$/.exec(line.trim());
+        const id = /^Loaded image ID: (.+)$/.exec(line.trim());
+        if (id?.[1]) result.ids.push(id[1]);
+        else if (tag?.[1]) {
+          // Podman lists untagged images as "Loaded image: sha256:…" (or a bare ID).
+          if (/^(sha256:)?[0-9a-f]{64}$/.test(tag[1])) result.ids.push(tag[1]);
+          else result.tags.push(...tag[1].split(',').map((t) => t.trim()));
+        }
+      }
+    }
+  } catch (err) {
+    input.destroy();
+    throw toEngineError(options.signal?.aborted ? Object.assign(new Error('aborted'), { name: 'AbortError' }) : err, { action });
+  }
+  return result;
+}
