@@ -89,8 +89,10 @@ export const recipeSchema = z.object({
   packageLicense: z.array(z.object({ atom: z.string(), licenses: z.array(z.string()) })).default([]),
   image: imageConfigSchema.default(imageConfigSchema.parse({})),
   caches: z.object({ distfiles: z.boolean().default(true), binpkgs: z.boolean().default(true), ccache: z.boolean().default(false) }).default({ distfiles: true, binpkgs: true, ccache: false }),
-  /** `emerge --jobs` and `--load-average`; MAKEOPTS lives in makeConf. */
-  jobs: z.object({ emerge: z.number().int().min(1).max(256).default(1), loadAverage: z.number().positive().optional() }).default({ emerge: 1 }),
+  /** `emerge --jobs`, `--load-average` and `--keep-going`; MAKEOPTS lives in makeConf. */
+  jobs: z
+    .object({ emerge: z.number().int().min(1).max(256).default(1), loadAverage: z.number().positive().optional(), keepGoing: z.boolean().default(true) })
+    .default({ emerge: 1, keepGoing: true }),
   /** Run after the build in a throwaway container; the image's entrypoint when absent. */
   smokeTest: z.object({ argv: z.array(z.string()) }).optional(),
 });

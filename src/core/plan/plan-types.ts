@@ -1,0 +1,64 @@
+// A build plan: everything a build will do, as data. The same value is printed (`build --plan`),
+// tested, and run by the engine's runner. Commands are argv arrays; nothing here is a shell string.
+import type { BuildModeKind, ImageConfig } from '../recipe/recipe-schema.js';
+
+export type PlanMount =
+  | { kind: 'volume'; name: string; target: string; readOnly?: boolean; role: 'distfiles' | 'binpkgs' | 'ccache' }
+  | { kind: 'bind'; source: string; target: string; readOnly: boolean }
+  | { kind: 'tmpfs'; target: string };
+
+/** A file put into the build container before it starts (a tar upload). */
+export interface PlanFile {
+  path: string;
+  content: string;
+  mode: number;
+}
+
+/** The long-lived build container: created detached so the build outlives the TUI. */
+export interface BuilderContainer {
+  image: string;
+  env: Record<string, string>;
+  mounts: PlanMount[];
+  /** Share the gentoo/portage snapshot volume: the runner creates (or reuses) one data container from this image. */
+  portageSnapshotImage: string | null;
+  capAdd: string[];
+  securityOpt: string[];
+}
+
+/** A command run inside the build container, in order, by the step runner. */
+export interface ContainerStep {
+  id: string;
+  title: string;
+  argv: string[];
+  env: Record<string, string>;
+  /** `emerge` output goes through the build-stream parser; `plain` is shown as it is. */
+  output: 'emerge' | 'plain';
+  /** Exit codes that still count as success (e.g. `ldconfig` warnings). */
+  okExitCodes: number[];
+}
+
+/** Work done from the host after the container's steps succeeded. */
+export type FinishStep =
+  | { kind: 'commit'; id: string; title: string; config: ImageConfig }
+  /** Scratch: the tree at `path` becomes an image on its own (FROM scratch + the recipe's config). */
+  | { kind: 'import-tree'; id: string; title: string; path: string; config: ImageConfig }
+  /** Minimal: export the container's filesystem and import it as one layer, keeping the config. */
+  | { kind: 'flatten'; id: string; title: string; config: ImageConfig }
+  /** Read a package database copied aside before stripping (scratch images carry none). */
+  | { kind: 'capture-packages'; id: string; title: string; vdbPath: string }
+  /** Every ELF file under `path` must find its needed libraries under `path`. */
+  | { kind: 'root-check'; id: string; title: string; path: string }
+  /** Run the image once: its entrypoint, or `argv`. */
+  | { kind: 'smoke-test'; id: string; title: string; argv: string[] | null };
+
+export interface BuildPlan {
+  mode: BuildModeKind;
+  recipeHash: string;
+  container: BuilderContainer;
+  files: PlanFile[];
+  steps: ContainerStep[];
+  finish: FinishStep[];
+  tags: string[];
+  /** Things the user should know before running (ptrace added, cache volume reuse, …). */
+  notes: string[];
+}

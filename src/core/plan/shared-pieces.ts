@@ -1,0 +1,88 @@
+// What every build mode shares: the Portage tree source, cache volumes, sandbox FEATURES and the
+// emerge options that make a rebuild of an unchanged recipe install binary packages.
+import { createHash } from 'node:crypto';
+import type { Recipe } from '../recipe/recipe-schema.js';
+import type { PlanMount } from './plan-types.js';
+
+/** Facts about the base image the plan depends on (read by the engine before planning). */
+export interface BaseFacts {
+  /** CHOST of the base, e.g. x86_64-pc-linux-gnu. */
+  chost: string;
+  /** Files the installed C library package owns (from its /var/db/pkg CONTENTS), for scratch images. */
+  libcFiles: string[];
+  /** cat/pf of the installed C library package, e.g. sys-libs/glibc-2.40-r5. */
+  libcPackage: string | null;
+}
+
+/** What the host-check probe found about sandboxing inside containers. */
+export interface SandboxFacts {
+  /** unshare() works in a default container (Portage's ipc/network/pid sandboxes can run). */
+  unshare: boolean;
+}
+
+export const DISTFILES_VOLUME = 'gentoo-wb-distfiles';
+export const CCACHE_VOLUME = 'gentoo-wb-ccache';
+
+/** Expand ${VAR} and $VAR against earlier make.conf variables, like Portage does for make.conf. */
+export function expandMakeConf(vars: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(vars)) {
+    out[k] = v.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (_m, a: string | undefined, b: string | undefined) => out[(a ?? b)!] ?? '');
+  }
+  return out;
+}
+
+/** Binary packages only mix when CHOST and CFLAGS agree, so the volume name carries both. */
+export function binpkgCacheKey(chost: string, cflags: string): string {
+  return createHash('sha256').update(`${chost}\0${cflags.trim().replace(/\s+/g, ' ')}`).digest('hex').slice(0, 12);
+}
+
+export function binpkgVolume(chost: string, cflags: string): string {
+  return `gentoo-wb-binpkgs-${binpkgCacheKey(chost, cflags)}`;
+}
+
+/** Cache volumes and the tree bind for a recipe. */
+export function sharedMounts(recipe: Recipe, base: BaseFacts): PlanMount[] {
+  const mounts: PlanMount[] = [];
+  const cflags = expandMakeConf(recipe.makeConf).CFLAGS ?? '';
+  if (recipe.caches.distfiles) mounts.push({ kind: 'volume', name: DISTFILES_VOLUME, target: '/var/cache/distfiles', role: 'distfiles' });
+  if (recipe.caches.binpkgs) mounts.push({ kind: 'volume', name: binpkgVolume(base.chost, cflags), target: '/var/cache/binpkgs', role: 'binpkgs' });
+  if (recipe.caches.ccache) mounts.push({ kind: 'volume', name: CCACHE_VOLUME, target: '/var/cache/ccache', role: 'ccache' });
+  if (recipe.portage.source === 'host') mounts.push({ kind: 'bind', source: recipe.portage.path, target: '/var/db/repos/gentoo', readOnly: true });
+  return mounts;
+}
+
+/** FEATURES to add for this host: sandboxes off where unshare is refused, ccache when cached. */
+export function extraFeatures(recipe: Recipe, sandbox: SandboxFacts): string[] {
+  const features: string[] = [];
+  if (!sandbox.unshare) features.push('-ipc-sandbox', '-network-sandbox', '-pid-sandbox');
+  if (recipe.caches.ccache) features.push('ccache');
+  return features;
+}
+
+/** Environment for emerge: FEATURES additions (Portage merges env FEATURES incrementally) and cache dirs. */
+export function emergeEnv(recipe: Recipe, sandbox: SandboxFacts): Record<string, string> {
+  const env: Record<string, string> = {};
+  const features = extraFeatures(recipe, sandbox);
+  const declared = recipe.makeConf.FEATURES ?? '';
+  const missing = features.filter((f) => !declared.split(/\s+/).includes(f));
+  if (missing.length > 0) env.FEATURES = [declared, ...missing].filter(Boolean).join(' ');
+  if (recipe.caches.ccache) env.CCACHE_DIR = '/var/cache/ccache';
+  return env;
+}
+
+export interface EmergeOptions {
+  /** Extra options before the atoms (e.g. --emptytree). */
+  extra?: string[];
+  atoms: string[];
+}
+
+/** `emerge` argv: parallel jobs, verbose output, binary packages when the cache is on. */
+export function emergeArgv(recipe: Recipe, options: EmergeOptions): string[] {
+  const argv = ['emerge', '--verbose', `--jobs=${recipe.jobs.emerge}`];
+  if (recipe.jobs.loadAverage !== undefined) argv.push(`--load-average=${recipe.jobs.loadAverage}`);
+  if (recipe.jobs.keepGoing) argv.push('--keep-going');
+  if (recipe.caches.binpkgs) argv.push('--usepkg', '--buildpkg', '--binpkg-respect-use=y');
+  argv.push('--color=n', ...(options.extra ?? []), ...options.atoms);
+  return argv;
+}
