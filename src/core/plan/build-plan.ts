@@ -24,7 +24,7 @@ export function smokeTestStep(recipe: Recipe): FinishStep[] {
 
 /** The parts every mode starts from: container, files, the emerge step of the recipe's packages. */
 export function basePlan(input: PlanInput, steps: ContainerStep[], finish: FinishStep[]): BuildPlan {
-  const { recipe, base, sandbox } = input;
+  const { recipe, base } = input;
   return {
     mode: recipe.mode.kind,
     recipeHash: recipeHash(recipe),
