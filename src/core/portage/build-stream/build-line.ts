@@ -1,0 +1,240 @@
+// Classifies one colour-free line of emerge's build output. Pure and stateless; the stream parser
+// adds the state (which package is running, pending failures, elog blocks). The common lines are
+// recognised by their first characters before any regex runs.
+import type { BuildPhase } from '../../events.js';
+import { splitCpv } from '../names.js';
+
+export type BuildLineFact =
+  | { kind: 'started'; cpv: string; index: number; total: number; binary: boolean; fetchOnly: boolean; repo?: string; root?: string }
+  | { kind: 'installing'; cpv: string; index: number; total: number; repo?: string; root?: string }
+  | { kind: 'completed'; cpv: string; index: number; total: number; repo?: string; root?: string }
+  | { kind: 'merged'; cpv: string }
+  | { kind: 'failed'; cpv: string; stage: 'emerge' | 'install' | 'postinst'; hasLog: boolean }
+  | { kind: 'log-path'; path: string }
+  | { kind: 'jobs'; complete: number; total: number; running: number; failed: number; mergeWait: number; load: [number, number, number] | null }
+  | { kind: 'phase'; phase: BuildPhase; done: boolean; cpv?: string }
+  | { kind: 'resuming' }
+  | { kind: 'elog-header'; cpv: string; root?: string }
+  | { kind: 'die'; cpv: string; phase: string }
+  | { kind: 'package-header'; cpv: string }
+  | { kind: 'dropped'; cpv: string; reason: string }
+  | { kind: 'summary-header' }
+  | { kind: 'star'; text: string }
+  | { kind: 'blank' }
+  | { kind: 'other' };
+
+const OTHER: BuildLineFact = { kind: 'other' };
+const BLANK: BuildLineFact = { kind: 'blank' };
+
+/** Parses `(i of n) cat/pn-ver[::repo][ for|to ROOT| from REPO]` starting at `pos`. */
+function parseProgress(line: string, pos: number): { index: number; total: number; cpv: string; repo?: string; root?: string } | null {
+  if (line.charCodeAt(pos) !== 40) return null; // (
+  const of = line.indexOf(' of ', pos);
+  const close = line.indexOf(') ', pos);
+  if (of < 0 || close < of) return null;
+  const index = Number(line.slice(pos + 1, of));
+  const total = Number(line.slice(of + 4, close));
+  if (!Number.isInteger(index) || !Number.isInteger(total)) return null;
+  const parts = line.slice(close + 2).trim().split(' ');
+  const token = parts[0] ?? '';
+  const rr = token.indexOf('::');
+  const cpv = rr >= 0 ? token.slice(0, rr) : token;
+  if (!cpv.includes('/')) return null;
+  const out: { index: number; total: number; cpv: string; repo?: string; root?: string } = { index, total, cpv };
+  if (rr >= 0) out.repo = token.slice(rr + 2);
+  for (let i = 1; i + 1 < parts.length; i += 2) {
+    const word = parts[i];
+    const value = parts[i + 1] ?? '';
+    if (word === 'for' || word === 'to') out.root = value;
+    else if (word === 'from') out.repo = value;
+  }
+  return out;
+}
+
+function parseLoad(text: string): [number, number, number] | null {
+  const parts = text.split(',').map((s) => s.trim());
+  if (parts.length < 3) return null;
+  const three = parts.slice(0, 3);
+  if (three.some((p) => !/^\d+(?:\.\d+)?$/.test(p))) return null;
+  const [a, b, c] = three.map(Number) as [number, number, number];
+  return [a, b, c];
+}
+
+/** Parses the text after `>>> Jobs: `. */
+function parseJobs(line: string, pos: number): BuildLineFact {
+  const m = /^(\d+) of (\d+) complete/.exec(line.slice(pos, pos + 40));
+  if (!m) return OTHER;
+  const fact = { kind: 'jobs' as const, complete: Number(m[1]), total: Number(m[2]), running: 0, failed: 0, mergeWait: 0, load: null as [number, number, number] | null };
+  const loadAt = line.indexOf('Load avg:', pos);
+  const counts = line.slice(pos + m[0].length, loadAt < 0 ? line.length : loadAt);
+  for (const part of counts.split(',')) {
+    const c = /^\s*(\d+) (running|failed|merge wait)/.exec(part);
+    if (!c) continue;
+    const n = Number(c[1]);
+    if (c[2] === 'running') fact.running = n;
+    else if (c[2] === 'failed') fact.failed = n;
+    else fact.mergeWait = n;
+  }
+  if (loadAt >= 0) fact.load = parseLoad(line.slice(loadAt + 9));
+  return fact;
+}
+
+const TMP_PATH_RE = /\/portage\/([A-Za-z0-9_][\w+.-]*)\/([A-Za-z0-9_][\w+.-]*)\/(?:work|image|temp|homedir|distdir)\b/;
+
+/** The cpv named by a `/var/tmp/portage/CAT/PF/work…` path, if any. */
+export function cpvFromBuildPath(text: string): string | undefined {
+  const m = TMP_PATH_RE.exec(text);
+  if (!m) return undefined;
+  const cpv = `${m[1]}/${m[2]}`;
+  return splitCpv(cpv) ? cpv : undefined;
+}
+
+function phase(phaseName: BuildPhase, done: boolean, cpv?: string): BuildLineFact {
+  return cpv ? { kind: 'phase', phase: phaseName, done, cpv } : { kind: 'phase', phase: phaseName, done };
+}
+
+function firstToken(text: string): string {
+  const sp = text.indexOf(' ');
+  return sp < 0 ? text : text.slice(0, sp);
+}
+
+function failedLine(rest: string): BuildLineFact {
+  let body = rest;
+  const hasLog = body.endsWith(', Log file:');
+  if (hasLog) body = body.slice(0, -', Log file:'.length);
+  let stage: 'emerge' | 'install' | 'postinst' = 'emerge';
+  if (body.startsWith('to emerge ')) body = body.slice(10);
+  else if (body.startsWith('to install ')) {
+    body = body.slice(11);
+    stage = 'install';
+  } else if (body.startsWith('to execute postinst for ')) {
+    body = body.slice(24);
+    stage = 'postinst';
+  } else stage = 'postinst'; // 3.0.45+: `>>> Failed cpv::repo` after a postinst failure
+  const token = firstToken(body);
+  const rr = token.indexOf('::');
+  const cpv = rr >= 0 ? token.slice(0, rr) : token;
+  return cpv.includes('/') ? { kind: 'failed', cpv, stage, hasLog } : OTHER;
+}
+
+/** Lines after `>>> ` (index 4 onwards). */
+function classifyChevron(line: string): BuildLineFact {
+  const c = line.charCodeAt(4);
+  switch (c) {
+    case 47: // '/': merged file list
+      return OTHER;
+    case 32: // `>>>  'path'`
+      if (line.charCodeAt(5) === 39 && line.endsWith("'")) return { kind: 'log-path', path: line.slice(6, -1) };
+      return OTHER;
+    case 69: { // E
+      if (line.startsWith('Emerging binary ', 4)) {
+        const p = parseProgress(line, 20);
+        return p ? { kind: 'started', binary: true, fetchOnly: false, ...p } : OTHER;
+      }
+      if (line.startsWith('Emerging ', 4)) {
+        const p = parseProgress(line, 13);
+        return p ? { kind: 'started', binary: false, fetchOnly: false, ...p } : OTHER;
+      }
+      if (line.startsWith('Extracting ', 4)) return phase('unpack', false, line.startsWith('Extracting info', 4) ? undefined : firstToken(line.slice(15)));
+      return OTHER;
+    }
+    case 73: { // I
+      if (line.startsWith('Installing ', 4)) {
+        const p = parseProgress(line, 15);
+        return p ? { kind: 'installing', ...p } : OTHER;
+      }
+      if (line.startsWith('Install ', 4)) return phase('install', false, cpvFromBuildPath(line));
+      return OTHER;
+    }
+    case 67: { // C
+      if (line.startsWith('Completed installing ', 4)) return phase('install', true, cpvFromBuildPath(line));
+      if (line.startsWith('Completed testing ', 4)) return phase('test', true, cpvFromBuildPath(line) ?? firstToken(line.slice(22)));
+      if (line.startsWith('Completed ', 4)) {
+        const p = parseProgress(line, 14);
+        return p ? { kind: 'completed', ...p } : OTHER;
+      }
+      if (line.startsWith('Compiling source in ', 4)) return phase('compile', false, cpvFromBuildPath(line));
+      if (line.startsWith('Configuring source in ', 4)) return phase('configure', false, cpvFromBuildPath(line));
+      return OTHER;
+    }
+    case 74: // J
+      return line.startsWith('Jobs: ', 4) ? parseJobs(line, 10) : OTHER;
+    case 70: { // F
+      if (line.startsWith('Failed ', 4)) return failedLine(line.slice(11));
+      if (line.startsWith('Fetching ', 4)) {
+        const p = parseProgress(line, 13);
+        return p ? { kind: 'started', binary: false, fetchOnly: true, ...p } : OTHER;
+      }
+      return OTHER;
+    }
+    case 85: // U
+      if (line.startsWith('Unpacking source', 4)) return phase('unpack', false);
+      return OTHER;
+    case 83: // S
+      if (line.startsWith('Source unpacked', 4)) return phase('unpack', true, cpvFromBuildPath(line));
+      if (line.startsWith('Source prepared', 4)) return phase('prepare', true);
+      if (line.startsWith('Source configured', 4)) return phase('configure', true);
+      if (line.startsWith('Source compiled', 4)) return phase('compile', true);
+      return OTHER;
+    case 80: // P
+      return line.startsWith('Preparing source in ', 4) ? phase('prepare', false, cpvFromBuildPath(line)) : OTHER;
+    case 84: // T
+      if (line.startsWith('Test phase [not enabled]: ', 4)) return phase('test', true, line.slice(30).trim() || undefined);
+      if (line.startsWith('Test phase: ', 4)) return phase('test', false, line.slice(16).trim() || undefined);
+      return OTHER;
+    case 77: // M
+      if (line.startsWith('Merging ', 4) && !line.startsWith('Merging Binary', 4)) {
+        const token = firstToken(line.slice(12));
+        return phase('merge', false, token.includes('/') ? token : undefined);
+      }
+      return OTHER;
+    case 68: // D
+      return line.startsWith('Downloading ', 4) ? phase('fetch', false) : OTHER;
+    default:
+      if (line.endsWith(' merged.')) {
+        const cpv = line.slice(4, -8);
+        if (cpv.indexOf(' ') < 0 && cpv.includes('/')) return { kind: 'merged', cpv };
+      }
+      return OTHER;
+  }
+}
+
+const DIE_RE = /^ \* ERROR: (\S+?)(?:::\S+)? failed \(([a-z_]+) phase\):/;
+const ELOG_RE = /^ \* (?:Error )?[Mm]essages for package (\S+?)(?: merged to (\S+?))?:\s*$/;
+const DROPPED_RE = /^ \* emerge --keep-going: (\S+) dropped because (.+)$/;
+
+/** Lines that start with ` *`. */
+function classifyStar(line: string): BuildLineFact {
+  if (line.length <= 3) return { kind: 'star', text: '' };
+  const c = line.charCodeAt(3);
+  if (c === 69 /* E */ || c === 77 /* M */) {
+    const e = ELOG_RE.exec(line);
+    if (e) return e[2] ? { kind: 'elog-header', cpv: e[1] ?? '', root: e[2] } : { kind: 'elog-header', cpv: e[1] ?? '' };
+    const d = DIE_RE.exec(line);
+    if (d) return { kind: 'die', cpv: d[1] ?? '', phase: d[2] ?? '' };
+  } else if (c === 80 /* P */ && line.startsWith(' * Package:')) {
+    const token = line.slice(11).trim();
+    const colon = token.indexOf(':');
+    const cpv = colon >= 0 ? token.slice(0, colon) : token;
+    if (splitCpv(cpv)) return { kind: 'package-header', cpv };
+  } else if (c === 101 /* e */ && line.startsWith(' * emerge --keep-going: ')) {
+    const d = DROPPED_RE.exec(line);
+    if (d) return { kind: 'dropped', cpv: d[1] ?? '', reason: d[2] ?? '' };
+  } else if (c === 84 /* T */ && line.startsWith(' * The following ') && line.includes(' failed to build, install, or execute')) {
+    return { kind: 'summary-header' };
+  }
+  return { kind: 'star', text: line.slice(line.charCodeAt(2) === 32 ? 3 : 2) };
+}
+
+/** Classifies one colour-free line of build output. */
+export function classifyBuildLine(line: string): BuildLineFact {
+  if (line.length === 0) return BLANK;
+  const c = line.charCodeAt(0);
+  if (c === 62 /* > */) return line.startsWith('>>> ') ? classifyChevron(line) : OTHER;
+  if (c === 32 /* space */) {
+    if (line.charCodeAt(1) === 42 /* * */ && (line.length === 2 || line.charCodeAt(2) === 32)) return classifyStar(line);
+    return line.trim() === '' ? BLANK : OTHER;
+  }
+  if (c === 42 /* * */ && line.startsWith('*** Resuming merge')) return { kind: 'resuming' };
+  return OTHER;
+}

@@ -1,0 +1,148 @@
+// Build-time estimates from emerge.log history, and a whole-run ETA for `--jobs N`.
+//
+// Per package, first match wins:
+//   1. history  – median of the most recent successful builds of the same cat/pn
+//                 (binary merges and source builds are kept apart);
+//   2. category – median of the per-package medians of other packages in the same category;
+//   3. size     – a crude line through the download size (BASE + KiB × SECONDS_PER_KIB);
+//   4. default  – the median of every build in the history, or DEFAULT_SECONDS without history.
+// Whole run: a list scheduler with N slots. Packages start in plan order, each as soon as a slot is
+// free and not before the package listed before it started. Dependencies between packages are not
+// modelled (the plan order already respects them, but a dependant may in reality wait for its
+// dependency to finish), so with N > 1 the total is optimistic; with N = 1 it is the plain sum.
+import { splitCpv } from '../names.js';
+import type { EmergeLogMerge } from '../emerge-log/emerge-log-parser.js';
+
+export const DEFAULT_SECONDS = 120;
+export const BINARY_DEFAULT_SECONDS = 15;
+export const SIZE_BASE_SECONDS = 30;
+export const SECONDS_PER_KIB = 0.04;
+export const RECENT_SAMPLES = 5;
+
+/** Durations (seconds, oldest first) of past merges, grouped for lookups. */
+export interface BuildHistory {
+  kind: 'build-history';
+  source: Map<string, number[]>;
+  binary: Map<string, number[]>;
+  all: number[];
+}
+
+/** What the estimator needs of a plan entry (a PretendPackage fits). */
+export interface PlanItem {
+  cpv: string;
+  kind?: string;
+  downloadKiB?: number | null;
+}
+
+export type EstimateSource = 'history' | 'category' | 'size' | 'default';
+
+export interface PackageEstimate {
+  cpv: string;
+  seconds: number;
+  source: EstimateSource;
+  /** How many past builds the figure rests on. */
+  samples: number;
+}
+
+export interface ScheduledEstimate extends PackageEstimate {
+  /** Seconds from the start of the run. */
+  start: number;
+  end: number;
+}
+
+export interface EtaResult {
+  packages: ScheduledEstimate[];
+  /** Wall-clock estimate for the whole run with the given jobs. */
+  totalSeconds: number;
+  /** Sum of all package estimates (the run with --jobs=1). */
+  serialSeconds: number;
+  jobs: number;
+}
+
+function median(values: readonly number[]): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+/** Groups the successful merges of a parsed emerge.log by cat/pn. */
+export function buildHistory(merges: readonly EmergeLogMerge[]): BuildHistory {
+  const history: BuildHistory = { kind: 'build-history', source: new Map(), binary: new Map(), all: [] };
+  const ordered = merges.filter((m) => m.ok && m.end !== undefined && m.end >= m.start).sort((a, b) => (a.end as number) - (b.end as number));
+  for (const m of ordered) {
+    const cp = splitCpv(m.cpv)?.cp;
+    if (!cp) continue;
+    const seconds = (m.end as number) - m.start;
+    const map = m.binary ? history.binary : history.source;
+    const list = map.get(cp);
+    if (list) list.push(seconds);
+    else map.set(cp, [seconds]);
+    if (!m.binary) history.all.push(seconds);
+  }
+  return history;
+}
+
+function categoryMedian(history: BuildHistory, category: string, exclude: string): { seconds: number; samples: number } | null {
+  const medians: number[] = [];
+  let samples = 0;
+  for (const [cp, list] of history.source) {
+    if (cp === exclude || !cp.startsWith(`${category}/`)) continue;
+    medians.push(median(list.slice(-RECENT_SAMPLES)));
+    samples += Math.min(list.length, RECENT_SAMPLES);
+  }
+  return medians.length > 0 ? { seconds: median(medians), samples } : null;
+}
+
+/** Estimates one package's build (or binary merge) time. */
+export function estimatePackageSeconds(history: BuildHistory, item: PlanItem): PackageEstimate {
+  const split = splitCpv(item.cpv, item.kind === 'binary');
+  const cp = split?.cp ?? item.cpv;
+  const binary = item.kind === 'binary';
+  const own = (binary ? history.binary : history.source).get(cp);
+  if (own && own.length > 0) {
+    const recent = own.slice(-RECENT_SAMPLES);
+    return { cpv: item.cpv, seconds: median(recent), source: 'history', samples: recent.length };
+  }
+  if (binary) return { cpv: item.cpv, seconds: BINARY_DEFAULT_SECONDS, source: 'default', samples: 0 };
+  const category = split?.category;
+  const byCategory = category ? categoryMedian(history, category, cp) : null;
+  if (byCategory) return { cpv: item.cpv, seconds: byCategory.seconds, source: 'category', samples: byCategory.samples };
+  if (item.downloadKiB && item.downloadKiB > 0) {
+    return { cpv: item.cpv, seconds: Math.round(SIZE_BASE_SECONDS + item.downloadKiB * SECONDS_PER_KIB), source: 'size', samples: 0 };
+  }
+  if (history.all.length > 0) return { cpv: item.cpv, seconds: median(history.all), source: 'default', samples: history.all.length };
+  return { cpv: item.cpv, seconds: DEFAULT_SECONDS, source: 'default', samples: 0 };
+}
+
+/**
+ * Estimates every package of the plan and the run's wall-clock time with `jobs` parallel slots
+ * (see the model at the top of this file). Blockers, uninstalls and nomerge lines take no time.
+ */
+export function estimateEta(history: BuildHistory | { merges: readonly EmergeLogMerge[] }, plan: readonly PlanItem[], jobs = 1): EtaResult {
+  const h = 'kind' in history && history.kind === 'build-history' ? history : buildHistory((history as { merges: readonly EmergeLogMerge[] }).merges);
+  const slots = Math.max(1, Math.floor(Number.isFinite(jobs) ? jobs : 1));
+  const free: number[] = new Array<number>(slots).fill(0);
+  const packages: ScheduledEstimate[] = [];
+  let lastStart = 0;
+  let serial = 0;
+  for (const item of plan) {
+    if (item.kind === 'blocks' || item.kind === 'nomerge' || item.kind === 'uninstall') continue;
+    const estimate = estimatePackageSeconds(h, item);
+    let slot = 0;
+    for (let i = 1; i < slots; i++) if ((free[i] as number) < (free[slot] as number)) slot = i;
+    const start = Math.max(free[slot] as number, lastStart);
+    const end = start + estimate.seconds;
+    free[slot] = end;
+    lastStart = start;
+    serial += estimate.seconds;
+    packages.push({ ...estimate, start, end });
+  }
+  const totalSeconds = packages.reduce((m, p) => Math.max(m, p.end), 0);
+  return { packages, totalSeconds, serialSeconds: serial, jobs: slots };
+}
+
+/** Seconds left for a package that has been building for `elapsed` seconds (never below zero). */
+export function remainingSeconds(estimate: PackageEstimate, elapsed: number): number {
+  return Math.max(0, estimate.seconds - elapsed);
+}
