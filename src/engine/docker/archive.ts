@@ -25,6 +25,10 @@ export function checkContainerPath(p: string): string | null {
 
 /** Build the tar archive for a set of entries (in memory: these are configuration files). */
 export async function tarOf(entries: UploadEntry[]): Promise<Buffer> {
+  for (const entry of entries) {
+    const problem = checkContainerPath(entry.path);
+    if (problem !== null) throw new EngineError('bad-request', `cannot upload ${entry.path}: ${problem}`, 'give absolute container paths without ".."');
+  }
   const pack = tar.pack();
   const done = (async () => {
     const chunks: Buffer[] = [];
@@ -32,11 +36,6 @@ export async function tarOf(entries: UploadEntry[]): Promise<Buffer> {
     return Buffer.concat(chunks);
   })();
   for (const entry of entries) {
-    const problem = checkContainerPath(entry.path);
-    if (problem !== null) {
-      pack.destroy();
-      throw new EngineError('bad-request', `cannot upload ${entry.path}: ${problem}`, 'give absolute container paths without ".."');
-    }
     const name = path.normalize(entry.path).slice(1);
     const owner = { uid: entry.uid ?? 0, gid: entry.gid ?? 0 };
     if (entry.kind === 'dir') {
@@ -74,6 +73,7 @@ export interface DownloadedEntry {
   path: string;
   type: 'file' | 'directory' | 'symlink' | 'link' | 'other';
   mode: number;
+  /** Owner as the archive says. Podman 4.3's compat archive GET reports 0:0 for every entry; ask `stat` in the container when the owner matters. */
   uid: number;
   gid: number;
   size: number;

@@ -2,6 +2,7 @@
 import type Dockerode from 'dockerode';
 import type { Labels } from '../../core/labels.js';
 import { dialJson } from './dial.js';
+import { engineKindFor } from './engine-kind.js';
 import { EngineError, toEngineError } from './errors.js';
 import { changesFor, checkChange } from './image-changes.js';
 import { invalidTagReason, parseImageRef } from './image-ref.js';
@@ -31,7 +32,7 @@ export async function commitContainer(docker: Dockerode, containerId: string, op
     if (!checked.ok) throw new EngineError('bad-request', `${action}: ${checked.message}`, 'write each change as one Dockerfile instruction');
     changes.push(checked.change);
   }
-  changes.push(...changesFor({ labels: options.labels ?? {} }));
+  changes.push(...changesFor({ labels: options.labels ?? {} }, await engineKindFor(docker)));
   let repo: string | undefined;
   let tag: string | undefined;
   if (options.tag !== undefined) {
@@ -46,6 +47,9 @@ export async function commitContainer(docker: Dockerode, containerId: string, op
       method: 'POST',
       path: '/commit',
       query: { container: containerId, repo, tag, comment: options.message, author: options.author, changes, pause: options.pause },
+      // Podman's compat handler decodes a JSON body unconditionally ("Decode(): EOF" without one);
+      // an empty config leaves Docker's merge with the container's config unchanged.
+      body: {},
       ok: [200, 201],
     });
     const id = res.Id ?? res.id;

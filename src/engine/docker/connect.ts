@@ -4,6 +4,7 @@ import type Dockerode from 'dockerode';
 import { dockerFor, resolveProcessEndpoint, type EndpointFlags } from './client.js';
 import type { Endpoint } from './endpoint-types.js';
 import { identifyEngine, type EngineInfo } from './engine-info.js';
+import { rememberEngineKind } from './engine-kind.js';
 import { EngineError, toEngineError } from './errors.js';
 
 /** A client ready for use, with where it points and what answered. */
@@ -40,5 +41,7 @@ export async function connectToEndpoint(endpoint: Endpoint, timeoutMs = 10_000):
       host: endpoint.host,
     });
   }
-  return { docker: dockerFor(endpoint, { apiVersion: info.apiVersion }), endpoint, info };
+  const docker = dockerFor(endpoint, { apiVersion: info.apiVersion });
+  rememberEngineKind(docker, info.kind);
+  return { docker, endpoint, info };
 }

@@ -6,6 +6,7 @@ import type Dockerode from 'dockerode';
 import type { Labels } from '../../core/labels.js';
 import { createContainer, removeContainer } from './containers.js';
 import { dialStream } from './dial.js';
+import { engineKindFor } from './engine-kind.js';
 import { toEngineError } from './errors.js';
 import { carryConfig, changesFor } from './image-changes.js';
 import { inspectImage } from './images.js';
@@ -59,7 +60,7 @@ export async function flattenImage(docker: Dockerode, sourceRef: string, options
     const fs = await openContainerExport(docker, containerId, options.signal);
     const imported = await importStream(docker, fs, {
       tag: options.tag,
-      changes: changesFor(changes),
+      changes: changesFor(changes, await engineKindFor(docker)),
       message: options.message ?? `flattened from ${sourceRef} by gentoo-wb`,
       ...(options.signal ? { signal: options.signal } : {}),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),

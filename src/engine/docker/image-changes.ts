@@ -35,8 +35,15 @@ export interface ConfigChanges {
   stopSignal?: string;
 }
 
-// Double quotes with \ " $ escaped survive both Docker's Dockerfile word lexer and Podman's.
-function quote(value: string): string {
+/**
+ * How an engine reads quoted values in changes. Docker runs its Dockerfile word lexer (escapes
+ * \\ \" \$ inside double quotes, expands $VAR); Podman only strips one pair of surrounding
+ * double quotes and keeps everything inside literally.
+ */
+export type ChangeDialect = 'docker' | 'podman';
+
+function quote(value: string, dialect: ChangeDialect): string {
+  if (dialect === 'podman') return `"${value}"`;
   return `"${value.replace(/[\\"$]/g, (c) => `\\${c}`)}"`;
 }
 
@@ -46,7 +53,7 @@ function singleLine(field: string, value: string): string {
 }
 
 /** Write changes (one instruction each) that set the given config parts. */
-export function changesFor(config: ConfigChanges): string[] {
+export function changesFor(config: ConfigChanges, dialect: ChangeDialect = 'docker'): string[] {
   const out: string[] = [];
   if (config.entrypoint && config.entrypoint.length > 0) out.push(`ENTRYPOINT ${JSON.stringify(config.entrypoint)}`);
   if (config.cmd && config.cmd.length > 0) out.push(`CMD ${JSON.stringify(config.cmd)}`);
@@ -55,14 +62,14 @@ export function changesFor(config: ConfigChanges): string[] {
     const key = eq < 0 ? entry : entry.slice(0, eq);
     const value = eq < 0 ? '' : entry.slice(eq + 1);
     if (!/^[^\s=]+$/.test(key)) throw new Error(`environment variable name ${JSON.stringify(key)} cannot be written as a change`);
-    out.push(`ENV ${key}=${quote(singleLine(`ENV ${key}`, value))}`);
+    out.push(`ENV ${key}=${quote(singleLine(`ENV ${key}`, value), dialect)}`);
   }
   for (const port of config.exposedPorts ?? []) out.push(`EXPOSE ${singleLine('EXPOSE', port)}`);
   if (config.user) out.push(`USER ${singleLine('USER', config.user)}`);
   if (config.workdir) out.push(`WORKDIR ${singleLine('WORKDIR', config.workdir)}`);
   if (config.volumes && config.volumes.length > 0) out.push(`VOLUME ${JSON.stringify(config.volumes)}`);
   for (const [key, value] of Object.entries(config.labels ?? {})) {
-    out.push(`LABEL ${quote(singleLine('LABEL key', key))}=${quote(singleLine(`LABEL ${key}`, value))}`);
+    out.push(`LABEL ${quote(singleLine('LABEL key', key), dialect)}=${quote(singleLine(`LABEL ${key}`, value), dialect)}`);
   }
   if (config.stopSignal) out.push(`STOPSIGNAL ${singleLine('STOPSIGNAL', config.stopSignal)}`);
   return out;

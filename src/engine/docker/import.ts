@@ -7,7 +7,7 @@ import type Dockerode from 'dockerode';
 import { dialStream } from './dial.js';
 import { EngineError, toEngineError } from './errors.js';
 import { checkChange } from './image-changes.js';
-import { invalidTagReason, parseImageRef } from './image-ref.js';
+import { invalidTagReason, withDefaultTag } from './image-ref.js';
 import { inspectImage } from './images.js';
 import { readJsonMessages } from './json-messages.js';
 import { ByteCounter, type ProgressListener } from './transfer.js';
@@ -85,7 +85,9 @@ export async function importStream(
     if (!checked.ok) throw new EngineError('bad-request', `bad change: ${checked.message}`, 'write each change as one Dockerfile instruction, e.g. --change \'CMD ["/bin/bash"]\'');
     changes.push(checked.change);
   }
-  const { repo, tag } = parseImageRef(options.tag);
+  // Podman's compat import ignores the `tag` parameter but honours a tag inside `repo`; Docker
+  // accepts that form too.
+  const repo = withDefaultTag(options.tag);
   const counter = new ByteCounter(options.totalBytes ?? null, options.onProgress);
   source.on('error', (err) => counter.destroy(err));
   source.pipe(counter);
@@ -95,7 +97,7 @@ export async function importStream(
     const res = await dialStream(docker, {
       method: 'POST',
       path: '/images/create',
-      query: { fromSrc: '-', repo, tag: tag ?? 'latest', changes, message: options.message },
+      query: { fromSrc: '-', repo, changes, message: options.message },
       file: counter,
       headers: { 'Content-Type': 'application/x-tar' },
       ok: [200],

@@ -10,6 +10,7 @@ import { dialStream } from './dial.js';
 import { EngineError, toEngineError } from './errors.js';
 import { inspectImage } from './images.js';
 import { readJsonMessages } from './json-messages.js';
+import { MaybeGunzip } from './maybe-gunzip.js';
 import { retagArchive } from './retag-archive.js';
 import { ByteCounter, type ProgressListener } from './transfer.js';
 
@@ -68,7 +69,7 @@ export interface LoadResult {
   ids: string[];
 }
 
-/** Load an archive (plain or compressed `docker save` output) into the engine. */
+/** Load an archive (`docker save` output, plain or gzip) into the engine. */
 export async function loadImages(
   docker: Dockerode,
   source: string | Readable,
@@ -78,12 +79,14 @@ export async function loadImages(
   const input: Readable = typeof source === 'string' ? createReadStream(source) : source;
   const counter = new ByteCounter(totalBytes, options.onProgress);
   input.on('error', (err: Error) => counter.destroy(err));
-  input.pipe(counter);
+  const plain = new MaybeGunzip();
+  counter.on('error', (err: Error) => plain.destroy(err));
+  input.pipe(counter).pipe(plain);
   const action = `load ${typeof source === 'string' ? source : 'archive'}`;
   const result: LoadResult = { tags: [], ids: [] };
   try {
     const res = await dialStream(docker, {
-      method: 'POST', path: '/images/load', query: { quiet: false }, file: counter,
+      method: 'POST', path: '/images/load', query: { quiet: false }, file: plain,
       headers: { 'Content-Type': 'application/x-tar' }, ok: [200], signal: options.signal,
     });
     for await (const msg of readJsonMessages(res)) {
