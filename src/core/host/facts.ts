@@ -94,7 +94,10 @@ export type RootlessProgram = (typeof ROOTLESS_PROGRAMS)[number];
 
 export interface UserFacts {
   uid: number;
+  /** The process's primary group (active in this session). */
   gid: number;
+  /** The primary group /etc/passwd gives the user at login (null when the user is not listed). */
+  loginGid: number | null;
   name: string | null;
   home: string | null;
   /** Supplementary groups of this process (the session's active groups). */

@@ -9,6 +9,7 @@ export function wantedValue(option: KernelOption): 'y' | 'm' {
 
 /** The menu entry's own name (the last step of its menuconfig path). */
 export function menuLabel(option: KernelOption): string {
+  if (option.label) return option.label;
   const steps = option.menu.split(' → ');
   return steps[steps.length - 1] ?? option.menu;
 }

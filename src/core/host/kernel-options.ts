@@ -20,6 +20,8 @@ export interface KernelOption {
   onlyWithLegacyIptables?: boolean;
   /** For network-driver options: which Docker feature needs it. */
   feature?: string;
+  /** A name for options without a menu entry of their own (selected by others). */
+  label?: string;
 }
 
 const GS = 'General setup';
@@ -83,7 +85,7 @@ export const REQUIRED_OPTIONS: readonly KernelOption[] = [
   o('POSIX_MQUEUE', 'required', 'bool', `${GS} → POSIX Message Queues`, 'Each container gets its own message-queue filesystem; runtimes fail to mount it without this.'),
   o('DEVPTS_MULTIPLE_INSTANCES', 'required', 'bool', 'Device Drivers → Character devices → Support multiple instances of devpts', 'Old kernels need it to give each container its own /dev/pts.', { gate: { op: '<', version: [4, 8] } }),
   o('NF_NAT_IPV4', 'required', 'tristate', `${IP4} → IPv4 NAT`, 'Old kernels split IPv4 NAT into this option.', { gate: { op: '<=', version: [5, 1] } }),
-  o('NF_NAT_NEEDED', 'required', 'bool', `${NFCORE} (selected automatically by NF_NAT)`, 'Old kernels only build NAT helpers when this is set.', { gate: { op: '<=', version: [5, 2] } }),
+  o('NF_NAT_NEEDED', 'required', 'bool', `${NFCORE} (selected automatically by NF_NAT)`, 'Old kernels only build NAT helpers when this is set.', { gate: { op: '<=', version: [5, 2] }, label: 'NAT helpers (automatic)' }),
   o('CGROUP_BPF', 'required', 'bool', `${CG} → Support for eBPF programs attached to cgroups`, 'On newer kernels device access of containers is controlled with eBPF programs on cgroups.', { gate: { op: '>=', version: [4, 15] } }),
   o('NETFILTER_XTABLES_LEGACY', 'required', 'tristate', `${NFCORE} → Netfilter legacy tables support`, 'Since 6.17 the legacy iptables tables are a separate option; the legacy iptables command this system uses needs them.', { gate: { op: '>=', version: [6, 17] }, onlyWithLegacyIptables: true }),
   o('IP_NF_IPTABLES_LEGACY', 'required', 'tristate', `${IP4} → Legacy IP tables support`, 'Since 6.17 the legacy iptables tables are a separate option; the legacy iptables command this system uses needs them.', { gate: { op: '>=', version: [6, 17] }, onlyWithLegacyIptables: true }),
@@ -100,7 +102,7 @@ export const STORAGE_OPTIONS: readonly KernelOption[] = [
 export const OPTIONAL_OPTIONS: readonly KernelOption[] = [
   o('USER_NS', 'optional', 'bool', `${NS} → User namespace`, 'User namespaces make rootless engines and userns-remap possible.'),
   o('SECCOMP', 'optional', 'bool', 'General architecture-dependent options → Enable seccomp to safely execute untrusted bytecode', 'The default seccomp profile blocks dangerous system calls in containers.'),
-  o('SECCOMP_FILTER', 'optional', 'bool', 'General architecture-dependent options (selected with SECCOMP on most architectures)', 'Seccomp profiles are filters; without this the engine runs containers unconfined.'),
+  o('SECCOMP_FILTER', 'optional', 'bool', 'General architecture-dependent options (selected with SECCOMP on most architectures)', 'Seccomp profiles are filters; without this the engine runs containers unconfined.', { label: 'seccomp filters (automatic with seccomp)' }),
   o('CGROUP_PIDS', 'optional', 'bool', `${CG} → PIDs controller`, 'Limits the number of processes in a container (--pids-limit), a guard against fork bombs in builds.'),
   o('MEMCG_SWAP', 'optional', 'bool', `${CG} → Memory controller → Swap controller`, 'Lets --memory-swap limit swap use of a container; newer kernels always account swap.', { gate: { op: '<', version: [6, 1] } }),
   o('BLK_CGROUP', 'optional', 'bool', `${CG} → IO controller`, 'Limits and weights block I/O per container (--blkio-weight, --device-read-bps).'),
@@ -121,7 +123,7 @@ export const OPTIONAL_OPTIONS: readonly KernelOption[] = [
   o('NFT_CT', 'optional', 'tristate', `${NFCORE} → Netfilter nf_tables conntrack module`, NFT_WHY),
   o('NFT_MASQ', 'optional', 'tristate', `${NFCORE} → Netfilter nf_tables masquerade support`, NFT_WHY),
   o('NFT_NAT', 'optional', 'tristate', `${NFCORE} → Netfilter nf_tables nat module`, NFT_WHY),
-  o('NFT_FIB', 'optional', 'tristate', `${NFCORE} (selected by NFT_FIB_IPV4 / NFT_FIB_IPV6)`, NFT_WHY),
+  o('NFT_FIB', 'optional', 'tristate', `${NFCORE} (selected by NFT_FIB_IPV4 / NFT_FIB_IPV6)`, NFT_WHY, { label: 'nf_tables fib lookups (automatic)' }),
   o('NFT_FIB_IPV4', 'optional', 'tristate', `${IP4} → nf_tables fib / route lookup support (IPv4)`, NFT_WHY),
   o('NFT_FIB_IPV6', 'optional', 'tristate', `${NF} → IPv6: Netfilter Configuration → nf_tables fib / route lookup support (IPv6)`, NFT_WHY),
   o('EXT4_FS', 'optional', 'tristate', `${FS} → The Extended 4 (ext4) filesystem`, 'overlay2 is tested most on ext4 and xfs as the backing filesystem.'),
@@ -143,20 +145,20 @@ export const NETWORK_OPTIONS: readonly KernelOption[] = [
   o('VXLAN', 'network', 'tristate', `${NETDEV} → Virtual eXtensible Local Area Network (VXLAN)`, 'Overlay networks tunnel container traffic in VXLAN.', { feature: OVERLAY_NET }),
   o('BRIDGE_VLAN_FILTERING', 'network', 'bool', `${NET} → 802.1d Ethernet Bridging → VLAN filtering`, 'Overlay networks filter VLANs on the bridge.', { feature: OVERLAY_NET }),
   o('CRYPTO', 'network', 'tristate', CRYPTO, 'Encrypted overlay networks use the kernel crypto API.', { feature: ENCRYPTED }),
-  o('CRYPTO_AEAD', 'network', 'tristate', `${CRYPTO} (selected by the AEAD ciphers below)`, 'Encrypted overlay networks use AEAD ciphers.', { feature: ENCRYPTED }),
+  o('CRYPTO_AEAD', 'network', 'tristate', `${CRYPTO} (selected by the AEAD ciphers below)`, 'Encrypted overlay networks use AEAD ciphers.', { feature: ENCRYPTED, label: 'AEAD cipher support (automatic)' }),
   o('CRYPTO_GCM', 'network', 'tristate', `${CRYPTO} → AEAD (authenticated encryption with associated data) ciphers → GCM (Galois/Counter Mode) and GMAC`, 'Encrypted overlay networks use AES-GCM.', { feature: ENCRYPTED }),
   o('CRYPTO_SEQIV', 'network', 'tristate', `${CRYPTO} → AEAD (authenticated encryption with associated data) ciphers → Sequence Number IV Generator`, 'ESP in encrypted overlays needs sequence-number IVs.', { feature: ENCRYPTED }),
   o('CRYPTO_GHASH', 'network', 'tristate', `${CRYPTO} → Hashes, digests, and MACs → GHASH`, 'GCM authenticates with GHASH.', { feature: ENCRYPTED }),
-  o('XFRM', 'network', 'bool', `${NET} (selected by XFRM_USER)`, 'Encrypted overlays use IPsec transforms.', { feature: ENCRYPTED }),
+  o('XFRM', 'network', 'bool', `${NET} (selected by XFRM_USER)`, 'Encrypted overlays use IPsec transforms.', { feature: ENCRYPTED, label: 'IPsec transforms (automatic)' }),
   o('XFRM_USER', 'network', 'tristate', `${NET} → Transformation user configuration interface`, 'The engine programs IPsec through this interface.', { feature: ENCRYPTED }),
-  o('XFRM_ALGO', 'network', 'tristate', `${NET} (selected by XFRM_USER)`, 'IPsec algorithms for encrypted overlays.', { feature: ENCRYPTED }),
+  o('XFRM_ALGO', 'network', 'tristate', `${NET} (selected by XFRM_USER)`, 'IPsec algorithms for encrypted overlays.', { feature: ENCRYPTED, label: 'IPsec algorithms (automatic)' }),
   o('INET_ESP', 'network', 'tristate', `${NET} → TCP/IP networking → IP: ESP transformation`, 'Encrypted overlays carry traffic in ESP.', { feature: ENCRYPTED }),
   o('IPVLAN', 'network', 'tristate', `${NETDEV} → IP-VLAN support`, 'Only for networks created with the ipvlan driver.', { feature: 'the ipvlan network driver' }),
   o('MACVLAN', 'network', 'tristate', `${NETDEV} → MAC-VLAN support`, 'Only for networks created with the macvlan driver.', { feature: 'the macvlan network driver' }),
   o('DUMMY', 'network', 'tristate', `${NETDEV} → Dummy net driver support`, 'macvlan networks without a parent interface use a dummy link.', { feature: 'the macvlan network driver' }),
-  o('NF_NAT_FTP', 'network', 'tristate', `${NFCORE} (selected by FTP protocol support with NAT)`, 'FTP through NAT needs a helper.', { feature: 'FTP from containers behind NAT' }),
+  o('NF_NAT_FTP', 'network', 'tristate', `${NFCORE} (selected by FTP protocol support with NAT)`, 'FTP through NAT needs a helper.', { feature: 'FTP from containers behind NAT', label: 'FTP NAT helper (automatic)' }),
   o('NF_CONNTRACK_FTP', 'network', 'tristate', `${NFCORE} → FTP protocol support`, 'FTP through NAT needs a helper.', { feature: 'FTP from containers behind NAT' }),
-  o('NF_NAT_TFTP', 'network', 'tristate', `${NFCORE} (selected by TFTP protocol support with NAT)`, 'TFTP through NAT needs a helper.', { feature: 'TFTP from containers behind NAT' }),
+  o('NF_NAT_TFTP', 'network', 'tristate', `${NFCORE} (selected by TFTP protocol support with NAT)`, 'TFTP through NAT needs a helper.', { feature: 'TFTP from containers behind NAT', label: 'TFTP NAT helper (automatic)' }),
   o('NF_CONNTRACK_TFTP', 'network', 'tristate', `${NFCORE} → TFTP protocol support`, 'TFTP through NAT needs a helper.', { feature: 'TFTP from containers behind NAT' }),
 ];
 

@@ -106,7 +106,7 @@ function membershipFinding(s: SocketFacts, user: UserFacts, engine: EngineFacts)
       fix: ['emerge --oneshot acct-group/docker   # Gentoo; elsewhere: groupadd docker', ...joinGroupFix(user.name, 'docker')],
     });
   }
-  const listed = (user.name !== null && group.members.includes(user.name)) || user.gid === group.gid;
+  const listed = (user.name !== null && group.members.includes(user.name)) || user.loginGid === group.gid;
   const active = user.gid === group.gid || user.processGroups.includes(group.gid);
   if (active) return finding({ ...base, status: 'pass', value: 'active', title: 'docker group active in this session', detail: 'This session carries the docker group, so the socket\'s group permission applies.' });
   if (listed) {

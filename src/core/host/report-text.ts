@@ -12,7 +12,7 @@ export interface TextOptions {
 }
 
 function asciiOnly(s: string): string {
-  return s.replace(/→/g, '>').replace(/—/g, '-').replace(/[≥]/g, '>=').replace(/[≤]/g, '<=').replace(/[^\x20-\x7e]/g, '?');
+  return s.replace(/→/g, '>').replace(/—/g, '-').replace(/[≥]/g, '>=').replace(/[≤]/g, '<=').replace(/[^\x20-\x7e\n]/g, '?');
 }
 
 /** One summary line: counts and the verdict. */
