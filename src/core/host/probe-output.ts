@@ -16,7 +16,7 @@ export const PROBE_SCRIPT = [
   'echo "tool=$t"',
   'try() { n=$1; shift; if [ -z "$u" ]; then echo "ns.$n=missing"; return; fi; e=$($u "$@" /bin/sh -c : 2>&1); echo "ns.$n=$?"; echo "$e" | while IFS= read -r l; do echo "ns.$n.err=$l"; done; }',
   ...PROBE_NAMESPACES.map((ns) => `try ${ns} ${UNSHARE_FLAGS[ns]}`),
-  'while IFS= read -r l; do case "$l" in CapEff:*|Seccomp:*) echo "status.$l";; esac; done < /proc/self/status',
+  'while IFS= read -r l; do case "$l" in CapEff:*) echo "cap=${l#CapEff:}";; Seccomp:*) echo "seccomp=${l#Seccomp:}";; esac; done < /proc/self/status',
   `while read -r s m f o r; do [ "$m" = ${PROBE_TMPFS_PATH} ] && echo "tmpfs.fs=$f" && echo "tmpfs.opts=$o"; done < /proc/mounts`,
   `if echo probe > ${PROBE_TMPFS_PATH}/.gentoo-wb-probe 2>/dev/null; then echo tmpfs.write=ok; else echo tmpfs.write=no; fi`,
   'if command -v python3 >/dev/null 2>&1; then python3 -c "$GWB_PTRACE_TEST" 2>/dev/null || echo ptrace=denied; else echo ptrace=untested; fi',
@@ -78,7 +78,7 @@ export function parseProbeOutput(text: string): ProbeOutcome | null {
   const unshare = Object.fromEntries(
     PROBE_NAMESPACES.map((ns) => [ns, unshareResult(values.get(`ns.${ns}`), values.get(`ns.${ns}.err`))]),
   ) as Record<ProbeNamespace, UnshareResult>;
-  const seccompMode = values.get('status.Seccomp')?.replace(/^Seccomp:\s*/, '').trim();
+  const seccompMode = values.get('seccomp')?.trim();
   const ptrace = values.get('ptrace');
   const fs = values.get('tmpfs.fs');
   const opts = (values.get('tmpfs.opts') ?? '').split(',');
@@ -86,7 +86,7 @@ export function parseProbeOutput(text: string): ProbeOutcome | null {
     unshareTool: tool === 'unshare' || tool === 'busybox' ? tool : null,
     unshare,
     ptrace: ptrace === 'ok' || ptrace === 'denied' ? ptrace : 'untested',
-    capabilities: decodeCapabilities((values.get('status.CapEff') ?? '').replace(/^CapEff:\s*/, '')),
+    capabilities: decodeCapabilities(values.get('cap') ?? ''),
     seccomp: seccompMode === '0' ? 'disabled' : seccompMode === '1' ? 'strict' : seccompMode === '2' ? 'filter' : null,
     tmpfs: { mounted: fs === 'tmpfs', writable: values.get('tmpfs.write') === 'ok', exec: fs === 'tmpfs' && !opts.includes('noexec') },
   };
