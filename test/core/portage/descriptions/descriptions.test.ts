@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { parseUseDesc, parseUseLocalDesc } from '../../../../src/core/portage/descriptions/use-desc.js';
+import { parseMetadataXml, flagDescriptions, xmlText, decodeEntities } from '../../../../src/core/portage/descriptions/metadata-xml.js';
+
+describe('use.desc and use.local.desc', () => {
+  it('reads global descriptions and skips comments', () => {
+    const r = parseUseDesc('# Copyright\n\nX - Add support for X11\nssl - Add support for SSL/TLS - the usual\nbroken line\n');
+    expect(r.entries).toEqual([{ flag: 'X', description: 'Add support for X11', line: 3 }, { flag: 'ssl', description: 'Add support for SSL/TLS - the usual', line: 4 }]);
+    expect(r.invalid).toEqual([{ line: 5, text: 'broken line' }]);
+  });
+  it('reads package-local descriptions', () => {
+    const r = parseUseLocalDesc('dev-lang/php:fpm - Enable the FastCGI Process Manager SAPI\nnotapackage:flag - x\n');
+    expect(r.entries).toEqual([{ flag: 'fpm', package: 'dev-lang/php', description: 'Enable the FastCGI Process Manager SAPI', line: 1 }]);
+    expect(r.invalid).toHaveLength(1);
+  });
+});
+
+const METADATA = `<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE pkgmetadata SYSTEM "https://www.gentoo.org/dtd/metadata.dtd">
+<pkgmetadata>
+  <maintainer type="project">
+    <email>php-bugs@gentoo.org</email>
+    <name>PHP</name>
+  </maintainer>
+  <longdescription lang="en">The &quot;PHP&quot; language</longdescription>
+  <!-- <flag name="commented">ignored</flag> -->
+  <use>
+    <flag name="fpm">Enable the <pkg>www-servers/php-fpm</pkg>-style
+      FastCGI Process Manager</flag>
+    <flag name="embed" restrict="&gt;=dev-lang/php-8">Build the embedded SAPI &amp; library</flag>
+    <flag name="cdata"><![CDATA[Uses <raw> & text]]> after</flag>
+    <flag name="numeric">&#169; &#x2603; &unknown;</flag>
+  </use>
+  <use lang="de">
+    <flag name="fpm">FastCGI-Prozessmanager</flag>
+  </use>
+</pkgmetadata>
+`;
+
+describe('metadata.xml', () => {
+  it('reads flags with inline markup, entities, CDATA and restrictions', () => {
+    const meta = parseMetadataXml(METADATA);
+    expect(meta.flags).toEqual([
+      { name: 'fpm', description: 'Enable the www-servers/php-fpm-style FastCGI Process Manager' },
+      { name: 'embed', description: 'Build the embedded SAPI & library', restrict: '>=dev-lang/php-8' },
+      { name: 'cdata', description: 'Uses <raw> & text after' },
+      { name: 'numeric', description: '© ☃ &unknown;' },
+      { name: 'fpm', description: 'FastCGI-Prozessmanager', lang: 'de' },
+    ]);
+    expect(meta.maintainers).toEqual([{ type: 'project', email: 'php-bugs@gentoo.org', name: 'PHP' }]);
+    expect(meta.longDescription).toBe('The "PHP" language');
+    expect(flagDescriptions(meta).get('fpm')).toBe('Enable the www-servers/php-fpm-style FastCGI Process Manager');
+  });
+  it('tolerates broken XML', () => {
+    expect(parseMetadataXml('<use><flag name="a">one<flag name="b">two</use>').flags).toEqual([{ name: 'a', description: 'one' }, { name: 'b', description: 'two' }]);
+    expect(parseMetadataXml('<pkgmetadata><use>').flags).toEqual([]);
+    expect(xmlText('a <b unclosed')).toBe('a <b unclosed');
+    expect(decodeEntities('&lt;&#60;&amp;lt;')).toBe('<<&lt;');
+  });
+  it('never throws on arbitrary text (property)', () => {
+    fc.assert(fc.property(fc.string({ maxLength: 300 }), (s) => {
+      const meta = parseMetadataXml(`<use>${s}<flag name="x">${s}</flag></use>`);
+      expect(meta.flags.some((f) => f.name === 'x')).toBe(true);
+    }), { numRuns: 300 });
+  });
+});

@@ -1,0 +1,172 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { parseMakeConf } from '../../../../src/core/portage/make-conf/make-conf-parser.js';
+import { serializeMakeConf, setMakeConfVariable, removeMakeConfVariable, quoteMakeConfValue, findAssignments } from '../../../../src/core/portage/make-conf/make-conf-edit.js';
+import { evaluateMakeConf, mergeIncremental, stackConfigLayers, isIncrementalVariable } from '../../../../src/core/portage/make-conf/make-conf-eval.js';
+import type { MakeConfDoc } from '../../../../src/core/portage/make-conf/make-conf-types.js';
+import { rig } from '../../fixtures.js';
+
+/** The rig image's real /etc/portage/make.conf, as listed in _image-layout.txt. */
+function rigMakeConf(): string {
+  const layout = rig('_image-layout');
+  const start = layout.indexOf('# These settings were set by the catalyst');
+  const end = layout.indexOf('\n', layout.indexOf('MAKEOPTS="-j4"', start)) + 1;
+  return layout.slice(start, end);
+}
+
+const SAMPLE = [
+  '# make.conf of a build host',
+  'COMMON_FLAGS="-O2 -pipe -march=x86-64-v3"',
+  'CFLAGS="${COMMON_FLAGS}"',
+  "CXXFLAGS='${COMMON_FLAGS} literal'",
+  'FCFLAGS=$COMMON_FLAGS',
+  'USE="X -systemd \\',
+  '    python_targets_python3_12 ssl"   # trailing comment',
+  'USE="${USE} -doc"',
+  'export MAKEOPTS="-j8 -l8"',
+  'FEATURES="buildpkg \\"quoted\\" \\$HOME"',
+  'GENTOO_MIRRORS="https://a.example/gentoo',
+  '  https://b.example/gentoo"',
+  'L10N=en-GB\\ de',
+  '',
+  'source /etc/portage/make.conf.local',
+  'this is not valid',
+  'EMPTY=',
+  'ACCEPT_LICENSE="-* @FREE"',
+  '',
+].join('\n');
+
+describe('parseMakeConf', () => {
+  it('reads assignments, quotes, continuations, references, comments and unknown lines', () => {
+    const doc = parseMakeConf(SAMPLE);
+    expect(doc.nodes.map((n) => (n.kind === 'assignment' ? n.name : n.kind))).toEqual([
+      'comment', 'COMMON_FLAGS', 'CFLAGS', 'CXXFLAGS', 'FCFLAGS', 'USE', 'USE', 'MAKEOPTS', 'FEATURES', 'GENTOO_MIRRORS', 'L10N',
+      'blank', 'source', 'unknown', 'EMPTY', 'ACCEPT_LICENSE',
+    ]);
+    const use = findAssignments(doc, 'USE');
+    expect(use).toHaveLength(2);
+    expect(use[0]).toMatchObject({ line: 6, comment: '# trailing comment', value: [{ kind: 'text', text: 'X -systemd     python_targets_python3_12 ssl' }] });
+    expect(findAssignments(doc, 'MAKEOPTS')[0]).toMatchObject({ exported: true });
+    expect(findAssignments(doc, 'CFLAGS')[0]?.value).toEqual([{ kind: 'ref', name: 'COMMON_FLAGS' }]);
+    expect(doc.nodes.find((n) => n.kind === 'source')).toMatchObject({ path: '/etc/portage/make.conf.local', line: 15 });
+    expect(doc.nodes.find((n) => n.kind === 'unknown')).toMatchObject({ line: 16, message: expect.stringContaining("'this' is not followed by '='") });
+  });
+  it('evaluates in file order like Portage', () => {
+    const { variables, sources, problems } = evaluateMakeConf(parseMakeConf(SAMPLE));
+    expect(variables).toMatchObject({
+      COMMON_FLAGS: '-O2 -pipe -march=x86-64-v3', CFLAGS: '-O2 -pipe -march=x86-64-v3', CXXFLAGS: '${COMMON_FLAGS} literal',
+      FCFLAGS: '-O2 -pipe -march=x86-64-v3', USE: 'X -systemd     python_targets_python3_12 ssl -doc', MAKEOPTS: '-j8 -l8',
+      FEATURES: 'buildpkg "quoted" $HOME', GENTOO_MIRRORS: 'https://a.example/gentoo\n  https://b.example/gentoo', L10N: 'en-GB de',
+      EMPTY: '', ACCEPT_LICENSE: '-* @FREE',
+    });
+    expect(sources).toEqual(['/etc/portage/make.conf.local']);
+    expect(problems).toEqual([{ line: 16, message: expect.stringContaining('not followed') }]);
+  });
+  it('expands references from a base layer and to nothing when unknown', () => {
+    const doc = parseMakeConf('USE="${USE} extra"\nX="$UNDEFINED-y"\n');
+    expect(evaluateMakeConf(doc, { USE: 'base' }).variables).toEqual({ USE: 'base extra', X: '-y' });
+  });
+  it('reports an unclosed quote and keeps the rest of the file in that node', () => {
+    const doc = parseMakeConf('A="1"\nB="never closed\nC="2"\n');
+    expect(doc.nodes.map((n) => n.kind)).toEqual(['assignment', 'unknown']);
+    expect(doc.nodes[1]).toMatchObject({ line: 2, message: 'the double quote opened on line 2 is never closed' });
+    expect(serializeMakeConf(doc)).toBe('A="1"\nB="never closed\nC="2"\n');
+  });
+  it('flags text after an unquoted value', () => {
+    const doc = parseMakeConf('USE=a b\nX="ok"\n');
+    expect(doc.nodes[0]).toMatchObject({ kind: 'unknown', message: expect.stringContaining('quote values that contain spaces') });
+    expect(doc.nodes[1]).toMatchObject({ kind: 'assignment', name: 'X', line: 2 });
+  });
+  it('reads the rig image make.conf', () => {
+    const text = rigMakeConf();
+    const doc = parseMakeConf(text);
+    expect(serializeMakeConf(doc)).toBe(text);
+    expect(evaluateMakeConf(doc).variables).toEqual({
+      COMMON_FLAGS: '-O2 -pipe', CFLAGS: '-O2 -pipe', CXXFLAGS: '-O2 -pipe', FCFLAGS: '-O2 -pipe', FFLAGS: '-O2 -pipe',
+      LC_MESSAGES: 'C.utf8', FEATURES: '-sandbox -usersandbox -ipc-sandbox -network-sandbox -pid-sandbox', MAKEOPTS: '-j4',
+    });
+    expect(doc.nodes.filter((n) => n.kind === 'comment')).toHaveLength(9);
+  });
+});
+
+describe('make.conf round trip', () => {
+  it('is byte-identical for the samples, CRLF files and files without a final newline', () => {
+    for (const text of [SAMPLE, rigMakeConf(), SAMPLE.replace(/\n/g, '\r\n'), 'A=1', '', '\n\n', '# only a comment', 'X="a\\\nb"']) {
+      expect(serializeMakeConf(parseMakeConf(text))).toBe(text);
+    }
+  });
+  const pieces = fc.constantFrom(
+    '# comment', '', '   ', 'USE="a -b"', "X='single $NOT'", 'Y=unquoted', 'Z="multi\nline"', 'CFLAGS="${COMMON_FLAGS} -g"', 'W=$V',
+    'export A="1"', 'B="x" # note', 'C="esc \\" \\$ \\\\"', 'D=a\\\n  b', 'not an assignment', 'E="unterminated', 'source /x', '. /y',
+    'F=', 'G==', '=H', '\tI="tab"', 'J="é ü 🙂"', 'K="a"b\'c\'', 'L=x\r',
+  );
+  it('serialize(parse(text)) === text for make.conf-like text built from real line shapes (property)', () => {
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 25 }), fc.boolean(), (lines, finalNewline) => {
+        const text = lines.join('\n') + (finalNewline ? '\n' : '');
+        const doc = parseMakeConf(text);
+        expect(serializeMakeConf(doc)).toBe(text);
+        expect(doc.nodes.every((n) => n.raw.length > 0)).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+  it('serialize(parse(text)) === text for arbitrary strings (property)', () => {
+    fc.assert(fc.property(fc.string({ maxLength: 200, unit: 'binary' }), (text) => {
+      expect(serializeMakeConf(parseMakeConf(text))).toBe(text);
+    }), { numRuns: 500 });
+  });
+});
+
+describe('make.conf editing', () => {
+  function text(doc: MakeConfDoc): string {
+    return serializeMakeConf(doc);
+  }
+  it('rewrites only the last assignment, keeping export and the trailing comment', () => {
+    const doc = parseMakeConf('# keep me\nexport USE="a" # why\nUSE="${USE} b"\n# tail\n');
+    const r = setMakeConfVariable(doc, 'USE', 'x "y" $z');
+    if (!r.ok) throw new Error(r.error);
+    expect(text(r.doc)).toBe('# keep me\nexport USE="a" # why\nUSE="x \\"y\\" \\$z"\n# tail\n');
+    expect(evaluateMakeConf(r.doc).variables.USE).toBe('x "y" $z');
+    const first = setMakeConfVariable(parseMakeConf('export MAKEOPTS="-j2" # cores\n'), 'MAKEOPTS', '-j8');
+    expect(first.ok && text(first.doc)).toBe('export MAKEOPTS="-j8" # cores\n');
+  });
+  it('appends a new variable, adding the missing final newline', () => {
+    const r = setMakeConfVariable(parseMakeConf('A="1"'), 'MAKEOPTS', '-j4');
+    expect(r.ok && text(r.doc)).toBe('A="1"\nMAKEOPTS="-j4"\n');
+    expect(r.ok && r.doc.nodes[1]).toMatchObject({ kind: 'assignment', name: 'MAKEOPTS', line: 2 });
+  });
+  it('removes every assignment of a variable and nothing else', () => {
+    const doc = parseMakeConf('# USE comment\nUSE="a"\nX=1\nUSE="${USE} b"\n');
+    expect(text(removeMakeConfVariable(doc, 'USE'))).toBe('# USE comment\nX=1\n');
+  });
+  it('refuses invalid names with a message', () => {
+    expect(setMakeConfVariable(parseMakeConf(''), '1BAD', 'x')).toEqual({ ok: false, error: expect.stringContaining("'1BAD' is not a valid variable name") });
+  });
+  it('quotes values so they read back unchanged (property)', () => {
+    fc.assert(fc.property(fc.string({ maxLength: 40 }), (value) => {
+      const r = setMakeConfVariable(parseMakeConf('# x\n'), 'V', value);
+      if (!r.ok) throw new Error(r.error);
+      expect(evaluateMakeConf(parseMakeConf(text(r.doc))).variables.V).toBe(value);
+    }), { numRuns: 300 });
+    expect(quoteMakeConfValue('a`b')).toBe('"a\\`b"');
+  });
+});
+
+describe('incremental variables', () => {
+  it('stacks -*, -flag and flag the Portage way', () => {
+    expect(mergeIncremental(['a b c', '-b d', '-* e', 'f -e'])).toEqual(['f']);
+    expect(mergeIncremental(['sandbox usersandbox', '-sandbox -usersandbox buildpkg'])).toEqual(['buildpkg']);
+    expect(mergeIncremental(['amd64', '~amd64'])).toEqual(['amd64', '~amd64']);
+  });
+  it('stacks incremental variables across layers and overrides the rest', () => {
+    const merged = stackConfigLayers([
+      { USE: 'X ssl', FEATURES: 'sandbox', CFLAGS: '-O2', PYTHON_TARGETS: 'python3_12' },
+      { USE: '-X gtk', FEATURES: '-sandbox ccache', CFLAGS: '-O3', PYTHON_TARGETS: 'python3_13' },
+    ]);
+    expect(merged).toEqual({ USE: 'ssl gtk', FEATURES: 'ccache', CFLAGS: '-O3', PYTHON_TARGETS: 'python3_12 python3_13' });
+    expect(isIncrementalVariable('ACCEPT_KEYWORDS')).toBe(true);
+    expect(isIncrementalVariable('MAKEOPTS')).toBe(false);
+    expect(isIncrementalVariable('MY_EXPAND', ['MY_EXPAND'])).toBe(true);
+  });
+});

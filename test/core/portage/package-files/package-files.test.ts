@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { parsePackageFile, parsePackageDir, serializePackageFile, packageEntries } from '../../../../src/core/portage/package-files/package-file-parser.js';
+import { addPackageUseLine, removePackageUseLine, setPackageEntry, applyChange, packageUseFor, addPackageEntry } from '../../../../src/core/portage/package-files/package-file-edit.js';
+import { parsePretend } from '../../../../src/core/portage/pretend/pretend-parser.js';
+import { rig } from '../../fixtures.js';
+
+const PACKAGE_USE = [
+  '# web stack',
+  'www-servers/nginx http2 -rtmp NGINX_MODULES_HTTP: gzip proxy -fastcgi   # modules',
+  '>=dev-lang/php-8.3:8.3 cli -apache2',
+  '',
+  'dev-lang/php:8.3 -* fpm',
+  'bad/atom-1.0 x',
+  'dev-libs/foo bad$flag',
+].join('\n');
+
+describe('package.use', () => {
+  const doc = parsePackageFile('package.use', PACKAGE_USE);
+  it('parses entries, USE_EXPAND groups, comments and invalid lines', () => {
+    expect(doc.lines.map((l) => l.kind)).toEqual(['comment', 'entry', 'entry', 'blank', 'entry', 'invalid', 'entry']);
+    const nginx = doc.lines[1];
+    expect(nginx).toMatchObject({
+      kind: 'entry', atomText: 'www-servers/nginx', values: ['http2', '-rtmp', 'NGINX_MODULES_HTTP:', 'gzip', 'proxy', '-fastcgi'],
+      flags: ['http2', '-rtmp', 'nginx_modules_http_gzip', 'nginx_modules_http_proxy', '-nginx_modules_http_fastcgi'], comment: '# modules', problems: [],
+    });
+    expect(doc.lines[5]).toMatchObject({ kind: 'invalid', line: 6, offset: 8, message: expect.stringContaining('reads as a version') });
+    expect(doc.lines[6]).toMatchObject({ kind: 'entry', problems: [{ offset: 16, message: expect.stringContaining("'$' is not allowed") }] });
+  });
+  it('round-trips byte for byte', () => {
+    expect(serializePackageFile(doc)).toBe(PACKAGE_USE);
+    fc.assert(fc.property(fc.string({ maxLength: 120 }), (t) => {
+      expect(serializePackageFile(parsePackageFile('package.use', t))).toBe(t);
+    }), { numRuns: 300 });
+  });
+  it('applies matching entries in order on top of the defaults', () => {
+    const entries = packageEntries(doc);
+    expect(packageUseFor(entries, { cpv: 'dev-lang/php-8.3.15', slot: '8.3' }, ['cli', 'xml'])).toEqual(['fpm']);
+    expect(packageUseFor(entries, { cpv: 'dev-lang/php-8.2.1', slot: '8.2' }, ['xml'])).toEqual(['xml']);
+    expect(packageUseFor(entries, { cpv: 'www-servers/nginx-1.26.2' }, ['rtmp'])).toEqual(['http2', 'nginx_modules_http_gzip', 'nginx_modules_http_proxy']);
+  });
+  it('adds and removes lines without touching the comments', () => {
+    const added = addPackageUseLine(doc, '>=net-misc/curl-8.11.1', ['http2']);
+    if (!added.ok) throw new Error(added.error);
+    expect(serializePackageFile(added.doc)).toBe(`${PACKAGE_USE}\n>=net-misc/curl-8.11.1 http2\n`);
+    const removed = removePackageUseLine(added.doc, 'www-servers/nginx');
+    expect(serializePackageFile(removed).split('\n')).toEqual(['# web stack', '>=dev-lang/php-8.3:8.3 cli -apache2', '', 'dev-lang/php:8.3 -* fpm', 'bad/atom-1.0 x', 'dev-libs/foo bad$flag', '>=net-misc/curl-8.11.1 http2', '']);
+    expect(addPackageUseLine(doc, 'curl', ['http2'])).toMatchObject({ ok: false, error: expect.stringContaining('category is missing') });
+    expect(addPackageUseLine(doc, 'net-misc/curl', ['ht$tp2'])).toMatchObject({ ok: false, offset: 16 });
+  });
+  it('replaces the flags of an existing entry and keeps its comment', () => {
+    const r = setPackageEntry(doc, 'www-servers/nginx', ['-http2']);
+    expect(r.ok && serializePackageFile(r.doc).split('\n')[1]).toBe('www-servers/nginx -http2 # modules');
+  });
+});
+
+describe('other package.* files', () => {
+  it('package.accept_keywords: keywords and the implicit ~arch form', () => {
+    const doc = parsePackageFile('package.accept_keywords', '=dev-libs/openssl-3.4.0 ~amd64\ndev-lang/rust **\napp-misc/foo\napp-misc/bar ~am!d64\n');
+    expect(packageEntries(doc).map((e) => [e.atomText, e.values, e.problems.length])).toEqual([
+      ['=dev-libs/openssl-3.4.0', ['~amd64'], 0], ['dev-lang/rust', ['**'], 0], ['app-misc/foo', [], 0], ['app-misc/bar', ['~am!d64'], 1],
+    ]);
+  });
+  it('package.mask / package.unmask: one atom per line; profile masks may negate', () => {
+    const mask = parsePackageFile('package.mask', '# Jane Doe (2025-01-10)\n=dev-lang/php-8.5.0_alpha1\n-dev-lang/php:8.5\ndev-libs/a dev-libs/b\n');
+    expect(packageEntries(mask).map((e) => [e.atomText, e.negated, e.problems.length])).toEqual([['=dev-lang/php-8.5.0_alpha1', false, 0], ['dev-lang/php:8.5', true, 0], ['dev-libs/a', false, 1]]);
+    expect(packageEntries(parsePackageFile('package.unmask', '=dev-lang/php-8.5.0_alpha1\n'))[0]?.atom.version?.text).toBe('8.5.0_alpha1');
+  });
+  it('package.license, package.env, profile packages and package.provided', () => {
+    expect(packageEntries(parsePackageFile('package.license', '>=app-misc/proprietary-tool-1.0 Proprietary-EULA @BINARY-REDISTRIBUTABLE -GPL-2\n'))[0]).toMatchObject({ values: ['Proprietary-EULA', '@BINARY-REDISTRIBUTABLE', '-GPL-2'], problems: [] });
+    expect(packageEntries(parsePackageFile('package.env', 'dev-lang/php no-lto.conf clang.conf\n'))[0]?.values).toEqual(['no-lto.conf', 'clang.conf']);
+    const packages = packageEntries(parsePackageFile('packages', '*sys-apps/baselayout\n-*sys-apps/man-pages\n-sys-apps/which\n'));
+    expect(packages.map((e) => [e.atomText, e.system, e.negated])).toEqual([['sys-apps/baselayout', true, false], ['sys-apps/man-pages', true, true], ['sys-apps/which', false, true]]);
+    const provided = parsePackageFile('package.provided', 'sys-libs/glibc-2.40\nsys-apps/which\n');
+    expect(provided.lines.map((l) => l.kind)).toEqual(['entry', 'invalid']);
+    expect(provided.lines[1]).toMatchObject({ message: expect.stringContaining('lists exact versions') });
+    expect(packageEntries(provided)[0]?.atom).toMatchObject({ operator: '=', name: 'glibc', version: { text: '2.40' } });
+  });
+  it('directory form: sorted by name like Portage, hidden and backup files skipped', () => {
+    const dir = parsePackageDir('package.use', [
+      { name: 'zz-autounmask', text: '>=net-misc/curl-8.11.1 http2\n' },
+      { name: '.keep', text: 'garbage here\n' },
+      { name: '10-php', text: 'dev-lang/php cli\n' },
+      { name: 'nginx~', text: 'www-servers/nginx -http2\n' },
+      { name: 'A-upper', text: 'app-misc/a x\n' },
+    ]);
+    expect(dir.files.map((f) => f.name)).toEqual(['10-php', 'A-upper', 'zz-autounmask']);
+    expect(dir.entries.map((e) => [e.file, e.atomText])).toEqual([['10-php', 'dev-lang/php'], ['A-upper', 'app-misc/a'], ['zz-autounmask', '>=net-misc/curl-8.11.1']]);
+  });
+});
+
+describe('autounmask changes into package.* files', () => {
+  it('writes the rig USE, keyword and licence changes into the matching files', () => {
+    const cases: [string, 'package.use' | 'package.accept_keywords' | 'package.license', string][] = [
+      ['14-use-change-needed', 'package.use', '>=net-misc/curl-8.11.1 http2\n'],
+      ['11-keyword-autounmask', 'package.accept_keywords', '=dev-libs/openssl-3.4.0 ~amd64\n'],
+      ['13-license-autounmask', 'package.license', '>=app-misc/proprietary-tool-1.0 Proprietary-EULA\n'],
+    ];
+    for (const [name, file, expected] of cases) {
+      const change = parsePretend(rig(name)).changes[0];
+      if (!change) throw new Error(`no change in ${name}`);
+      expect(change.file).toBe(file);
+      const r = applyChange(parsePackageFile(file, ''), change);
+      expect(r.ok && serializePackageFile(r.doc)).toBe(expected);
+      expect(applyChange(parsePackageFile('package.mask', ''), change)).toMatchObject({ ok: false, error: `this change belongs in ${file}, not package.mask` });
+    }
+  });
+  it('appends after a file that lacks a final newline', () => {
+    const r = addPackageEntry(parsePackageFile('package.unmask', '# kept'), '=dev-lang/php-8.5.0_alpha1');
+    expect(r.ok && serializePackageFile(r.doc)).toBe('# kept\n=dev-lang/php-8.5.0_alpha1\n');
+  });
+});
