@@ -27,10 +27,10 @@ export class FrameParser {
     let offset = 0;
     while (buf.length - offset >= 8) {
       const type = buf[offset] ?? 0;
-      const length = buf.readUInt32BE(offset + 4);
-      if (buf.length - offset - 8 < length) break;
       const stream = TYPES[type];
       if (stream === undefined) throw new Error(`not a multiplexed stream (frame type ${type}); was the container created with a TTY?`);
+      const length = buf.readUInt32BE(offset + 4);
+      if (buf.length - offset - 8 < length) break;
       frames.push({ stream, data: buf.subarray(offset + 8, offset + 8 + length) });
       offset += 8 + length;
     }
@@ -51,8 +51,8 @@ export interface DemuxSinks {
   stderr?: Writable | undefined;
 }
 
-/** Read a multiplexed stream to its end, writing payloads to the sinks with backpressure. */
-export async function demultiplex(source: AsyncIterable<Buffer | string>, sinks: DemuxSinks): Promise<{ stdoutBytes: number; stderrBytes: number }> {
+/** Read a multiplexed stream to its end, writing payloads to the sinks with backpressure (the sinks are not ended). */
+export async function demultiplex(source: AsyncIterable<Buffer | string> | Iterable<Buffer>, sinks: DemuxSinks): Promise<{ stdoutBytes: number; stderrBytes: number }> {
   const parser = new FrameParser();
   let stdoutBytes = 0;
   let stderrBytes = 0;

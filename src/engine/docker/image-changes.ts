@@ -1,8 +1,11 @@
 // Dockerfile-style `changes` for import and commit: checking what a user typed, and writing
 // changes that reproduce an image config. Pure; the engine parses the final strings.
 
-/** Instructions both Docker and Podman accept in import/commit changes. */
-export const CHANGE_INSTRUCTIONS = ['CMD', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'USER', 'WORKDIR', 'VOLUME', 'LABEL', 'STOPSIGNAL', 'ONBUILD'] as const;
+/**
+ * Instructions both Docker and Podman accept in import/commit changes. Docker 20.10 refuses
+ * STOPSIGNAL and HEALTHCHECK there (Podman takes STOPSIGNAL but stores it as a number).
+ */
+export const CHANGE_INSTRUCTIONS = ['CMD', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'USER', 'WORKDIR', 'VOLUME', 'LABEL', 'ONBUILD'] as const;
 export type ChangeInstruction = (typeof CHANGE_INSTRUCTIONS)[number];
 
 export type ChangeCheck = { ok: true; instruction: ChangeInstruction; change: string } | { ok: false; message: string };
@@ -32,7 +35,6 @@ export interface ConfigChanges {
   workdir?: string;
   volumes?: string[];
   labels?: Record<string, string>;
-  stopSignal?: string;
 }
 
 /**
@@ -71,7 +73,6 @@ export function changesFor(config: ConfigChanges, dialect: ChangeDialect = 'dock
   for (const [key, value] of Object.entries(config.labels ?? {})) {
     out.push(`LABEL ${quote(singleLine('LABEL key', key), dialect)}=${quote(singleLine(`LABEL ${key}`, value), dialect)}`);
   }
-  if (config.stopSignal) out.push(`STOPSIGNAL ${singleLine('STOPSIGNAL', config.stopSignal)}`);
   return out;
 }
 
@@ -98,6 +99,7 @@ export function carryConfig(config: InspectedConfig | null | undefined): { chang
   if (c.Healthcheck) lost.push('Healthcheck');
   if (c.OnBuild && c.OnBuild.length > 0) lost.push('OnBuild');
   if (c.Shell && c.Shell.length > 0) lost.push('Shell');
+  if (c.StopSignal) lost.push('StopSignal');
   return {
     changes: {
       cmd: c.Cmd ?? null,
@@ -108,7 +110,6 @@ export function carryConfig(config: InspectedConfig | null | undefined): { chang
       workdir: c.WorkingDir ?? '',
       volumes: Object.keys(c.Volumes ?? {}),
       labels: c.Labels ?? {},
-      stopSignal: c.StopSignal ?? '',
     },
     lost,
   };

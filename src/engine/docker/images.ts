@@ -79,7 +79,10 @@ export interface ListImagesOptions {
 
 /** List local images, newest first. */
 export async function listImages(docker: Dockerode, options: ListImagesOptions = {}): Promise<ImageSummary[]> {
-  const filters = options.labels && options.labels.length > 0 ? { label: options.labels } : undefined;
+  const wanted = options.labels ?? [];
+  // Podman 4.3's compat image list returns nothing for two or more label filters; the engine gets
+  // the first, the rest are checked here (for both engines, so they behave the same).
+  const filters = wanted.length > 0 ? { label: wanted.slice(0, 1) } : undefined;
   let raw: RawSummary[];
   try {
     raw = (await docker.listImages({ all: options.all ?? false, ...(filters ? { filters } : {}) })) as RawSummary[];
@@ -87,6 +90,7 @@ export async function listImages(docker: Dockerode, options: ListImagesOptions =
     throw toEngineError(err, { action: 'list images' });
   }
   return raw
+    .filter((r) => wanted.every((f) => labelMatches(r.Labels ?? {}, f)))
     .map((r) => ({
       id: r.Id,
       tags: (r.RepoTags ?? []).filter(realTag),
@@ -96,6 +100,13 @@ export async function listImages(docker: Dockerode, options: ListImagesOptions =
       labels: r.Labels ?? {},
     }))
     .sort((a, b) => b.created.localeCompare(a.created) || a.id.localeCompare(b.id));
+}
+
+/** Does a label map satisfy an engine-style `key` or `key=value` filter? */
+export function labelMatches(labels: Record<string, string>, filter: string): boolean {
+  const eq = filter.indexOf('=');
+  if (eq < 0) return filter in labels;
+  return labels[filter.slice(0, eq)] === filter.slice(eq + 1);
 }
 
 /** Inspect one image by name or ID; throws EngineError `image-not-found` when absent. */

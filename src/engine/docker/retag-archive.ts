@@ -1,7 +1,7 @@
 // Renames the image inside a `docker save` archive while it streams to disk: only the small index
 // files (manifest.json, repositories, index.json) are rewritten; layers pass through untouched.
 // Used by `export --flatten`, whose one-layer image exists in the engine only under a temporary name.
-import { Readable } from 'node:stream';
+import { PassThrough, type Readable } from 'node:stream';
 import * as tar from 'tar-stream';
 import { parseImageRef } from './image-ref.js';
 
@@ -68,15 +68,33 @@ export function retagArchive(source: Readable, newTags: string[]): Readable {
       return;
     }
     // Layers stream straight through; tar-stream waits for each entry before reading on.
-    stream.pipe(pack.entry(header, next));
+    const sink = pack.entry(header, next);
+    // When the consumer gives up, the pack is destroyed and this pipe ends with PREMATURE_CLOSE;
+    // that failure already reaches the caller through the destroyed output, so it is not rethrown here.
+    stream.on('error', () => undefined);
+    sink.on('error', () => undefined);
+    stream.pipe(sink);
   });
   extract.on('finish', () => pack.finalize());
   extract.on('error', (err: Error) => pack.destroy(err));
   source.on('error', (err) => extract.destroy(err));
   source.pipe(extract as unknown as NodeJS.WritableStream);
-  const out = Readable.from(pack as AsyncIterable<Buffer>);
+  // A plain Node stream outside, fed from tar-stream's streamx pack with backpressure, so the
+  // consumer (pipeline) sees ordinary stream semantics when it fails or is cancelled.
+  const out = new PassThrough();
+  pack.on('data', (chunk: unknown) => {
+    if (!out.write(chunk as Buffer)) {
+      pack.pause();
+      out.once('drain', () => pack.resume());
+    }
+  });
+  pack.on('end', () => out.end());
+  pack.on('error', (err: Error) => out.destroy(err));
   out.on('close', () => {
-    if (!source.destroyed && !source.readableEnded) source.destroy();
+    if (out.writableFinished) return;
+    pack.destroy();
+    extract.destroy();
+    source.destroy();
   });
   return out;
 }

@@ -120,6 +120,7 @@ describeEngines('containers', (engine) => {
       stderr: err,
     });
     expect(result.exitCode).toBe(0);
+    await Promise.all([out, err].map((w) => new Promise((r) => w.end(r))));
     expect(out.bytes).toBe(size);
     expect(err.bytes).toBe(size);
     expect([...out.chars].sort()).toEqual(['\n', 'O', 'T', 'U']);

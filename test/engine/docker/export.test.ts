@@ -1,0 +1,195 @@
+// Export and flatten against the real engines: a container's file system as tar, flatten to a
+// one-layer image that runs and keeps the original config, and `export` archives (plain, gzip,
+// flattened) that load back.
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import * as tar from 'tar-stream';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { gentooWbLabels, LABEL } from '../../../src/core/labels.js';
+import { execCapture } from '../../../src/engine/docker/exec.js';
+import { commitContainer } from '../../../src/engine/docker/commit.js';
+import { createContainer, removeContainer, runContainer, startContainer } from '../../../src/engine/docker/containers.js';
+import { exportImage } from '../../../src/engine/docker/export.js';
+import { flattenImage, openContainerExport } from '../../../src/engine/docker/flatten.js';
+import { sameImageName } from '../../../src/engine/docker/image-ref.js';
+import { imageExists, inspectImage, listImages, removeImage, tagImage } from '../../../src/engine/docker/images.js';
+import { containerLogs } from '../../../src/engine/docker/logs.js';
+import { loadImages } from '../../../src/engine/docker/save-load.js';
+import { importBusybox, uniqueRef } from './helpers/busybox.js';
+import { describeEngines } from '../../helpers/podman.js';
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'gwb-export-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const labels = gentooWbLabels({ version: '0.0.0-test', role: 'builder', buildId: 'export-test' });
+
+describeEngines('export and flatten', (engine) => {
+  let base = '';
+  let layered = '';
+  const containers: string[] = [];
+  const images: string[] = [];
+
+  /** Output of running an image's default command. */
+  async function runOutput(image: string): Promise<{ code: number; out: string }> {
+    const run = await runContainer(engine().docker, { image, labels, network: 'none' });
+    containers.push(run.id);
+    let out = '';
+    for await (const f of containerLogs(engine().docker, run.id)) out += f.data.toString();
+    return { code: run.exitCode, out };
+  }
+
+  beforeAll(async () => {
+    const { docker } = engine();
+    base = uniqueRef('base');
+    await importBusybox(docker, base, ['CMD ["/bin/sh"]']);
+    images.push(base);
+    // A three-layer image with a rich config: base + two commits, each from a container of the one before.
+    const first = await createContainer(docker, { image: base, labels, network: 'none', cmd: ['/bin/sleep', '300'] });
+    containers.push(first);
+    await startContainer(docker, first);
+    await execCapture(docker, first, { argv: ['/bin/sh', '-c', 'mkdir -p /srv && echo layer-two > /srv/two && dd if=/dev/zero of=/srv/big bs=1024 count=512 2>/dev/null'] });
+    const middle = uniqueRef('middle');
+    await commitContainer(docker, first, { tag: middle, pause: false });
+    images.push(middle);
+    const id = await createContainer(docker, { image: middle, labels, network: 'none', cmd: ['/bin/sleep', '300'] });
+    containers.push(id);
+    await startContainer(docker, id);
+    await execCapture(docker, id, { argv: ['/bin/sh', '-c', 'rm /srv/big && echo layer-three > /srv/three'] });
+    layered = uniqueRef('layered');
+    await commitContainer(docker, id, {
+      tag: layered,
+      pause: true,
+      changes: [
+        'ENTRYPOINT ["/bin/sh", "-c"]',
+        'CMD ["cat /srv/two /srv/three; echo \\"$APP_MODE\\" $(id -u) $(pwd)"]',
+        'ENV APP_MODE=production',
+        'ENV PATH=/usr/local/bin:/usr/bin:/bin',
+        'EXPOSE 8080/tcp',
+        'USER portage',
+        'WORKDIR /srv',
+        'VOLUME ["/var/lib/app"]',
+      ],
+      labels: { 'org.example.flavour': 'minimal "gentoo" $build' },
+    });
+    images.push(layered);
+  });
+
+  afterAll(async () => {
+    const { docker } = engine();
+    for (const id of containers) await removeContainer(docker, id, { force: true }).catch(() => undefined);
+    for (const ref of images.reverse()) await removeImage(docker, ref, { force: true }).catch(() => undefined);
+  });
+
+  it('the layered image has several layers and runs as configured', async () => {
+    const details = await inspectImage(engine().docker, layered);
+    expect(details.layers.length).toBe(3);
+    expect(await runOutput(layered)).toEqual({ code: 0, out: 'layer-two\nlayer-three\nproduction 250 /srv\n' });
+  });
+
+  it('exports a container file system as tar', async () => {
+    const { docker } = engine();
+    const id = await createContainer(docker, { image: layered, labels, network: 'none' });
+    containers.push(id);
+    const stream = await openContainerExport(docker, id);
+    const extract = tar.extract();
+    stream.pipe(extract as unknown as NodeJS.WritableStream);
+    const names = new Map<string, { size: number; content: string }>();
+    for await (const entry of extract) {
+      const chunks: Buffer[] = [];
+      for await (const c of entry as AsyncIterable<Buffer>) chunks.push(c);
+      names.set(entry.header.name.replace(/^\.?\//, ''), { size: entry.header.size ?? 0, content: Buffer.concat(chunks).toString() });
+    }
+    expect(names.get('srv/three')?.content).toBe('layer-three\n');
+    expect(names.get('bin/busybox')?.size).toBeGreaterThan(1_500_000);
+    expect(names.has('srv/big')).toBe(false);
+  });
+
+  it('flattens to one layer that runs and keeps the config', async () => {
+    const { docker } = engine();
+    const flat = uniqueRef('flat');
+    const result = await flattenImage(docker, layered, {
+      tag: flat,
+      tempContainerLabels: labels,
+      addLabels: gentooWbLabels({ version: '0.0.0-test', role: 'result', buildId: 'export-test' }),
+    });
+    images.push(flat);
+    expect(result.lost).toEqual([]);
+    const source = await inspectImage(docker, layered);
+    const details = await inspectImage(docker, flat);
+    expect(details.id).toBe(result.id);
+    expect(details.layers).toHaveLength(1);
+    expect(details.config.Entrypoint).toEqual(source.config.Entrypoint);
+    expect(details.config.Cmd).toEqual(source.config.Cmd);
+    expect(details.config.Env).toEqual(source.config.Env);
+    expect(details.config.ExposedPorts).toEqual(source.config.ExposedPorts);
+    expect(details.config.User).toBe('portage');
+    expect(details.config.WorkingDir).toBe('/srv');
+    expect(Object.keys(details.config.Volumes ?? {})).toEqual(['/var/lib/app']);
+    expect(details.labels['org.example.flavour']).toBe('minimal "gentoo" $build');
+    expect(details.labels[LABEL.role]).toBe('result');
+    // The deleted 512 KiB file is gone from the single layer, so the image is smaller.
+    expect(details.size).toBeLessThan(source.size);
+    expect(await runOutput(flat)).toEqual({ code: 0, out: 'layer-two\nlayer-three\nproduction 250 /srv\n' });
+    // No temporary container is left behind.
+    const leftovers = (await docker.listContainers({ all: true, filters: { label: [`${LABEL.buildId}=export-test`] } })).filter((c) => !containers.includes(c.Id));
+    expect(leftovers).toEqual([]);
+  });
+
+  it('export writes a loadable archive; --gzip compresses it', async () => {
+    const { docker } = engine();
+    const plain = path.join(dir, `plain-${engine().kind}.tar`);
+    const steps: string[] = [];
+    const result = await exportImage(docker, layered, { output: plain, toolVersion: '0.0.0-test', onStep: (s) => steps.push(s) });
+    expect(steps).toEqual(['write']);
+    expect(result).toMatchObject({ file: plain, flattened: false, layers: 3 });
+    expect(result.fileBytes).toBeGreaterThan(2_000_000);
+    const gz = path.join(dir, `plain-${engine().kind}.tar.gz`);
+    const zipped = await exportImage(docker, layered, { output: gz, compression: 'gzip', toolVersion: '0.0.0-test' });
+    expect(zipped.fileBytes).toBeLessThan(zipped.archiveBytes * 0.8);
+    const id = (await inspectImage(docker, layered)).id;
+    await removeImage(docker, layered, { force: true });
+    const loaded = await loadImages(docker, gz);
+    expect(loaded.tags.some((t) => sameImageName(t, layered))).toBe(true);
+    expect((await inspectImage(docker, layered)).id).toBe(id);
+  });
+
+  it('export --flatten writes a one-layer archive that loads under the original name and runs', async () => {
+    const { docker } = engine();
+    const out = path.join(dir, `flat-${engine().kind}.tar`);
+    const steps: string[] = [];
+    const before = new Set((await listImages(docker)).map((i) => i.id));
+    const result = await exportImage(docker, layered, { output: out, flatten: true, toolVersion: '0.0.0-test', onStep: (s) => steps.push(s) });
+    expect(steps).toEqual(['flatten', 'write']);
+    expect(result).toMatchObject({ flattened: true, layers: 1, lost: [] });
+    // The temporary flattened image is gone again; the engine holds what it held before.
+    expect((await listImages(docker)).map((i) => i.id).filter((i) => !before.has(i))).toEqual([]);
+    // Load it in place of the layered original.
+    const original = uniqueRef('original-kept');
+    await tagImage(docker, layered, original);
+    images.push(original);
+    await removeImage(docker, layered);
+    expect(await imageExists(docker, layered)).toBe(false);
+    const loaded = await loadImages(docker, out);
+    expect(loaded.tags.some((t) => sameImageName(t, layered))).toBe(true);
+    const details = await inspectImage(docker, layered);
+    expect(details.id).toBe(result.imageId);
+    expect(details.layers).toHaveLength(1);
+    expect(details.config.Cmd).toEqual((await inspectImage(docker, original)).config.Cmd);
+    expect(await runOutput(layered)).toEqual({ code: 0, out: 'layer-two\nlayer-three\nproduction 250 /srv\n' });
+  });
+
+  it('an export that fails while writing leaves neither the file nor the temporary image', async () => {
+    const { docker } = engine();
+    const sub = mkdtempSync(path.join(dir, 'fail-'));
+    const before = new Set((await listImages(docker)).map((i) => i.id));
+    const failing = (): Writable => new Writable({
+      write(_c, _e, cb) { cb(Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' })); },
+    });
+    const err = await exportImage(docker, base, { output: path.join(sub, 'x.tar'), flatten: true, toolVersion: '0.0.0-test', openWriter: failing }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ kind: 'disk-full' });
+    expect(readdirSync(sub)).toEqual([]);
+    expect((await listImages(docker)).map((i) => i.id).filter((i) => !before.has(i))).toEqual([]);
+  });
+});
