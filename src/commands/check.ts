@@ -29,6 +29,8 @@ export function register(program: Command): void {
     .option('--group <name>', 'only these groups: engine, permissions, kernel, cgroups, rootless, podman, sizing, container (repeatable)', collect)
     .option('--no-probe', 'do not start the container probe')
     .option('--fixes', 'show fix lines for every finding, not only problems')
+    // Subcommands do not inherit the program's exitOverride: without this a usage error would exit 1.
+    .exitOverride()
     .action(async (_opts: CheckOptions, command: Command) => {
       const opts = command.optsWithGlobals<CheckOptions>();
       const [{ parseGroupName, FINDING_GROUPS }, { checkHost }, { reportText }, { reportJson }, { chooseGlyphs }, { existsSync, statSync }] = await Promise.all([

@@ -1,0 +1,59 @@
+// `gentoo-wb check --json` on this machine must say what `docker info` and /proc/config.gz say.
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { promisify } from 'node:util';
+import { gunzipSync } from 'node:zlib';
+import { expect, it } from 'vitest';
+import type { JsonReport } from '../../src/core/host/report-json.js';
+import { runCli } from '../helpers/cli.js';
+import { describeDocker } from '../helpers/docker.js';
+
+const run = promisify(execFile);
+
+/** The cgroup layout read straight from /proc/mounts, independently of the code under test. */
+function cgroupLayout(): 'v1' | 'v2' | 'hybrid' {
+  const mounts = readFileSync('/proc/mounts', 'utf8').split('\n').map((l) => l.split(' '));
+  if (mounts.some((m) => m[1] === '/sys/fs/cgroup' && m[2] === 'cgroup2')) return 'v2';
+  return mounts.some((m) => m[1] === '/sys/fs/cgroup/unified' && m[2] === 'cgroup2') ? 'hybrid' : 'v1';
+}
+
+describeDocker('gentoo-wb check on this machine', () => {
+  it('reports the engine, storage driver, cgroup mode and kernel options that docker info and /proc/config.gz show', async () => {
+    const [{ stdout: infoJson }, r] = await Promise.all([run('docker', ['info', '--format', '{{json .}}']), runCli(['check', '--json'])]);
+    const info = JSON.parse(infoJson) as Record<string, unknown>;
+    const report = JSON.parse(r.stdout) as JsonReport;
+    const byId = new Map(report.findings.map((f) => [f.id, f]));
+
+    expect(r.code).toBe(report.summary.fail > 0 ? 1 : 0);
+    expect(byId.get('conn.ping')!.status).toBe('pass');
+    expect(byId.get('conn.engine')!.value).toBe('docker');
+    expect(byId.get('conn.engine')!.title).toContain(String(info.ServerVersion));
+    expect(byId.get('eng.storage')!.value).toBe(info.Driver);
+    expect(byId.get('eng.cgroup')!.value).toBe(info.CgroupVersion);
+    expect(byId.get('eng.ipfwd')!.value).toBe(info.IPv4Forwarding);
+    const mode = byId.get('cg.mode')!.value;
+    expect(mode).toBe(cgroupLayout());
+    expect(info.CgroupVersion === '2' ? ['v2'] : ['v1', 'hybrid']).toContain(mode);
+    expect(byId.get('size.makeopts')!.detail).toContain(`${String(info.NCPU)} CPUs`);
+
+    if (existsSync('/proc/config.gz')) {
+      const config = new Map<string, string>();
+      for (const line of gunzipSync(readFileSync('/proc/config.gz')).toString('utf8').split('\n')) {
+        const m = /^CONFIG_(\w+)=(.*)$/.exec(line);
+        if (m) config.set(m[1]!, m[2]!);
+      }
+      const kernelOptions = report.findings.filter((f) => f.id.startsWith('kernel.CONFIG_'));
+      expect(kernelOptions.length).toBeGreaterThan(80);
+      for (const f of kernelOptions) {
+        const v = config.get(f.id.slice('kernel.CONFIG_'.length));
+        expect(f.value, f.id).toBe(v === 'y' || v === 'm' ? v : null);
+        expect(f.status === 'pass', f.id).toBe(f.value !== null);
+      }
+      expect(byId.get('kernel.config')!.value).toBe('/proc/config.gz');
+    }
+    // The probe must not leave containers behind.
+    const { stdout: left } = await run('docker', ['ps', '-a', '--filter', 'label=org.gentoo-wb.role=probe', '--format', '{{.ID}}']);
+    expect(left.trim()).toBe('');
+    expect(report.summary.elapsedMs).toBeLessThan(2000);
+  });
+});
