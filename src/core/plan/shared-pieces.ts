@@ -1,7 +1,10 @@
 // What every build mode shares: the Portage tree source, cache volumes, sandbox FEATURES and the
 // emerge options that make a rebuild of an unchanged recipe install binary packages.
 import { createHash } from 'node:crypto';
+import { evaluateMakeConf } from '../portage/make-conf/make-conf-eval.js';
+import { parseMakeConf } from '../portage/make-conf/make-conf-parser.js';
 import type { Recipe } from '../recipe/recipe-schema.js';
+import { renderMakeConf } from '../recipe/render-portage-files.js';
 import type { PlanMount } from './plan-types.js';
 
 /** Facts about the base image the plan depends on (read by the engine before planning). */
@@ -23,13 +26,9 @@ export interface SandboxFacts {
 export const DISTFILES_VOLUME = 'gentoo-wb-distfiles';
 export const CCACHE_VOLUME = 'gentoo-wb-ccache';
 
-/** Expand ${VAR} and $VAR against earlier make.conf variables, like Portage does for make.conf. */
-export function expandMakeConf(vars: Record<string, string>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(vars)) {
-    out[k] = v.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (_m, a: string | undefined, b: string | undefined) => out[(a ?? b)!] ?? '');
-  }
-  return out;
+/** make.conf as Portage will read it: the rendered file evaluated with its own ${VAR} references. */
+export function effectiveMakeConf(vars: Record<string, string>): Record<string, string> {
+  return evaluateMakeConf(parseMakeConf(renderMakeConf(vars))).variables;
 }
 
 /** Binary packages only mix when CHOST and CFLAGS agree, so the volume name carries both. */
@@ -44,7 +43,7 @@ export function binpkgVolume(chost: string, cflags: string): string {
 /** Cache volumes and the tree bind for a recipe. */
 export function sharedMounts(recipe: Recipe, base: BaseFacts): PlanMount[] {
   const mounts: PlanMount[] = [];
-  const cflags = expandMakeConf(recipe.makeConf).CFLAGS ?? '';
+  const cflags = effectiveMakeConf(recipe.makeConf).CFLAGS ?? '';
   if (recipe.caches.distfiles) mounts.push({ kind: 'volume', name: DISTFILES_VOLUME, target: '/var/cache/distfiles', role: 'distfiles' });
   if (recipe.caches.binpkgs) mounts.push({ kind: 'volume', name: binpkgVolume(base.chost, cflags), target: '/var/cache/binpkgs', role: 'binpkgs' });
   if (recipe.caches.ccache) mounts.push({ kind: 'volume', name: CCACHE_VOLUME, target: '/var/cache/ccache', role: 'ccache' });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { planBuild } from '../../../src/core/plan/build-plan.js';
 import { formatPlan } from '../../../src/core/plan/format-plan.js';
-import { binpkgVolume, expandMakeConf } from '../../../src/core/plan/shared-pieces.js';
+import { binpkgVolume, effectiveMakeConf } from '../../../src/core/plan/shared-pieces.js';
 import { newRecipe } from '../../../src/core/recipe/new-recipe.js';
 
 const base = { chost: 'x86_64-pc-linux-gnu', libcFiles: [], libcPackage: 'sys-libs/glibc-2.40-r5' };
@@ -44,7 +44,7 @@ describe('commit-mode plan', () => {
     expect(mount && mount.kind === 'volume' && mount.name).toBe(vol('-O2 -pipe'));
     expect(vol('-O2 -pipe')).not.toBe(vol('-march=native -O2 -pipe'));
     expect(binpkgVolume('aarch64-unknown-linux-gnu', '-O2 -pipe')).not.toBe(vol('-O2 -pipe'));
-    expect(expandMakeConf({ A: '-O2', CFLAGS: '${A} -pipe $A' }).CFLAGS).toBe('-O2 -pipe -O2');
+    expect(effectiveMakeConf({ A: '-O2', CFLAGS: '${A} -pipe $A' }).CFLAGS).toBe('-O2 -pipe -O2');
   });
 
   it('says which modes have no planner yet instead of guessing', () => {

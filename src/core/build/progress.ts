@@ -1,0 +1,150 @@
+// What a build looks like right now, folded from its event stream. One reducer serves the live pane,
+// the --plain summary and the build record, so all three agree.
+import type { BuildEvent, BuildPhase } from '../events.js';
+
+export type PackageState = 'running' | 'installing' | 'done' | 'failed' | 'dropped';
+
+export interface PackageProgress {
+  cpv: string;
+  /** Position in Portage's merge list (i of n). */
+  index: number;
+  binary: boolean;
+  state: PackageState;
+  phase: BuildPhase | null;
+  startedAt: number | null;
+  endedAt: number | null;
+  logPath: string | null;
+  failedPhase: string | null;
+}
+
+export interface StepProgress {
+  id: string;
+  title: string;
+  state: 'running' | 'ok' | 'failed';
+  startedAt: number | null;
+  seconds: number | null;
+}
+
+export interface BuildProgress {
+  /** Packages in the order Portage started them. */
+  packages: PackageProgress[];
+  /** Size of Portage's merge list, once known. */
+  total: number | null;
+  /** Portage's own Jobs line facts. */
+  jobs: { complete: number; running: number; failed: number; mergeWait: number; load: [number, number, number] | null } | null;
+  steps: StepProgress[];
+  image: { id: string; tags: string[] } | null;
+  result: { ok: boolean; failed: string[] } | null;
+  errors: string[];
+  lost: string | null;
+  startedAt: number | null;
+  lastEventAt: number | null;
+}
+
+export const EMPTY_PROGRESS: BuildProgress = {
+  packages: [],
+  total: null,
+  jobs: null,
+  steps: [],
+  image: null,
+  result: null,
+  errors: [],
+  lost: null,
+  startedAt: null,
+  lastEventAt: null,
+};
+
+function updatePackage(progress: BuildProgress, cpv: string, change: (p: PackageProgress) => PackageProgress, create?: () => PackageProgress): BuildProgress {
+  const i = progress.packages.findIndex((p) => p.cpv === cpv);
+  if (i === -1) {
+    if (!create) return progress;
+    return { ...progress, packages: [...progress.packages, change(create())] };
+  }
+  const packages = progress.packages.slice();
+  packages[i] = change(packages[i]!);
+  return { ...progress, packages };
+}
+
+function blank(cpv: string, index: number): PackageProgress {
+  return { cpv, index, binary: false, state: 'running', phase: null, startedAt: null, endedAt: null, logPath: null, failedPhase: null };
+}
+
+/** Fold one event into the progress; events without a time use `now`. */
+export function reduceProgress(progress: BuildProgress, event: BuildEvent, now = Date.now()): BuildProgress {
+  const t = event.t ?? now;
+  const p: BuildProgress = { ...progress, lastEventAt: t, startedAt: progress.startedAt ?? t };
+  switch (event.type) {
+    case 'started':
+      return updatePackage(
+        { ...p, total: event.total },
+        event.cpv,
+        (pkg) => ({ ...pkg, index: event.index, binary: event.binary, state: 'running', startedAt: t, endedAt: null, phase: event.binary ? 'merge' : 'fetch' }),
+        () => blank(event.cpv, event.index),
+      );
+    case 'installing':
+      return updatePackage(p, event.cpv, (pkg) => ({ ...pkg, state: 'installing', phase: 'merge' }), () => ({ ...blank(event.cpv, event.index), startedAt: t }));
+    case 'completed':
+      return updatePackage(p, event.cpv, (pkg) => ({ ...pkg, state: 'done', endedAt: t, phase: null }), () => ({ ...blank(event.cpv, event.index), state: 'done', startedAt: t, endedAt: t }));
+    case 'phase':
+      if (!event.cpv || event.done) return p;
+      return updatePackage(p, event.cpv, (pkg) => (pkg.state === 'running' ? { ...pkg, phase: event.phase } : pkg));
+    case 'failed':
+      return updatePackage(
+        p,
+        event.cpv,
+        (pkg) => ({ ...pkg, state: 'failed', endedAt: t, logPath: event.logPath ?? pkg.logPath, failedPhase: event.phase ?? pkg.failedPhase ?? pkg.phase }),
+        () => ({ ...blank(event.cpv, 0), startedAt: t }),
+      );
+    case 'failure-summary':
+      return event.packages.reduce(
+        (acc, entry) => updatePackage(acc, entry.cpv, (pkg) => ({ ...pkg, state: 'failed', logPath: entry.logPath ?? pkg.logPath, endedAt: pkg.endedAt ?? t }), () => ({ ...blank(entry.cpv, 0), state: 'failed', logPath: entry.logPath ?? null, endedAt: t })),
+        p,
+      );
+    case 'dropped':
+      return updatePackage(p, event.cpv, (pkg) => ({ ...pkg, state: 'dropped', endedAt: t }), () => ({ ...blank(event.cpv, 0), state: 'dropped', endedAt: t }));
+    case 'jobs':
+      return { ...p, total: event.total || p.total, jobs: { complete: event.complete, running: event.running, failed: event.failed, mergeWait: event.mergeWait, load: event.load } };
+    case 'step-started':
+      return { ...p, steps: [...p.steps.filter((s) => s.id !== event.step), { id: event.step, title: event.title, state: 'running', startedAt: t, seconds: null }] };
+    case 'step-finished':
+      return { ...p, steps: p.steps.map((s) => (s.id === event.step ? { ...s, state: event.ok ? 'ok' : 'failed', seconds: event.seconds } : s)) };
+    case 'image':
+      return { ...p, image: { id: event.id, tags: event.tags } };
+    case 'result':
+      return { ...p, result: { ok: event.ok, failed: event.failed } };
+    case 'error':
+      return { ...p, errors: [...p.errors, event.message] };
+    case 'lost':
+      return { ...p, lost: event.message };
+    default:
+      return p;
+  }
+}
+
+/** Packages that are building or installing now. */
+export function runningPackages(progress: BuildProgress): PackageProgress[] {
+  return progress.packages.filter((p) => p.state === 'running' || p.state === 'installing');
+}
+
+/** Counts for the pane header. */
+export function packageCounts(progress: BuildProgress): { running: number; done: number; failed: number; dropped: number; queued: number | null } {
+  let running = 0;
+  let done = 0;
+  let failed = 0;
+  let dropped = 0;
+  for (const p of progress.packages) {
+    if (p.state === 'running' || p.state === 'installing') running++;
+    else if (p.state === 'done') done++;
+    else if (p.state === 'failed') failed++;
+    else dropped++;
+  }
+  const queued = progress.total === null ? null : Math.max(0, progress.total - running - done - failed - dropped);
+  return { running, done, failed, dropped, queued };
+}
+
+/** Seconds each finished package took (for the build record and later ETAs). */
+export function packageDurations(progress: BuildProgress): { cpv: string; seconds: number; binary: boolean; ok: boolean }[] {
+  return progress.packages
+    .filter((p) => p.startedAt !== null && p.endedAt !== null && (p.state === 'done' || p.state === 'failed'))
+    .map((p) => ({ cpv: p.cpv, seconds: (p.endedAt! - p.startedAt!) / 1000, binary: p.binary, ok: p.state === 'done' }));
+}
