@@ -58,7 +58,7 @@ describe('run output parser', () => {
     // app-misc/brokendep needs the broken tool, so it never starts: 2 done, 1 failed, 1 still queued.
     expect(packageCounts(progress)).toEqual({ running: 0, done: 2, failed: 1, dropped: 0, queued: 1 });
     const failedLine = events.map(plainLine).find((l) => l?.includes('FAILED   dev-util'));
-    expect(failedLine).toMatch(/^\d\d:\d\d:\d\d FAILED   dev-util\/brokentool-0\.9.*log: \/var\/tmp\/portage\/dev-util\/brokentool-0\.9\/temp\/build\.log$/);
+    expect(failedLine).toMatch(/^\d\d:\d\d:\d\d FAILED {3}dev-util\/brokentool-0\.9.*log: \/var\/tmp\/portage\/dev-util\/brokentool-0\.9\/temp\/build\.log$/);
   });
 
   it('shows plain steps as log lines, not as emerge events', () => {
