@@ -142,7 +142,7 @@ describe('kernel findings', () => {
 
   it('judges vsyscall from the config and lets the boot option override it', () => {
     expect(byId(kernelFindings(kernelFacts()), 'kernel.vsyscall')).toMatchObject({ status: 'pass', value: 'xonly' });
-    const none = { ...fullOptions(), LEGACY_VSYSCALL_NONE: 'y' };
+    const none: Record<string, string> = { ...fullOptions(), LEGACY_VSYSCALL_NONE: 'y' };
     delete none.LEGACY_VSYSCALL_XONLY;
     expect(byId(kernelFindings(withOptions(none)), 'kernel.vsyscall')).toMatchObject({ status: 'warn', value: 'none' });
     expect(byId(kernelFindings({ ...withOptions(none), cmdline: 'ro vsyscall=emulate quiet' }), 'kernel.vsyscall')).toMatchObject({ status: 'pass', value: 'emulate' });
