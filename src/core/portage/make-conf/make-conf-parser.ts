@@ -66,10 +66,12 @@ class ValueBuilder {
 function readReference(s: Scanner, v: ValueBuilder): void {
   s.advance();
   if (s.code() === 123) {
-    const close = s.text.indexOf('}', s.pos);
-    const name = close > 0 ? s.text.slice(s.pos + 1, close) : '';
-    if (close > 0 && /^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
-      s.advance(close + 1 - s.pos);
+    // Scan the name by hand: searching for '}' would make `${${${…` quadratic.
+    let end = s.pos + 1;
+    if (isNameStart(s.text.charCodeAt(end))) while (isNameChar(s.text.charCodeAt(end))) end++;
+    if (end > s.pos + 1 && s.text.charCodeAt(end) === 125) {
+      const name = s.text.slice(s.pos + 1, end);
+      s.advance(end + 1 - s.pos);
       v.ref(name);
       return;
     }

@@ -259,3 +259,14 @@ describe('build stream: real-world samples and build logs', () => {
     expect(events.map((e) => e.t)).toEqual([1234, 1234]);
   });
 });
+
+describe('build stream: non-build actions', () => {
+  for (const name of ['30-unmerge', '30-unmerge-verbose', '31-depclean-pretend', '36-sync-offline']) {
+    it(`${name}: only log events, one per line`, () => {
+      const text = rig(name);
+      const events = parseBuildStream(text);
+      expect(events.every((e) => e.type === 'log')).toBe(true);
+      expect(events).toHaveLength(text.endsWith('\n') ? text.split('\n').length - 1 : text.split('\n').length);
+    });
+  }
+});

@@ -112,9 +112,11 @@ describe('make.conf round trip', () => {
     );
   });
   it('serialize(parse(text)) === text for arbitrary strings (property)', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 200, unit: 'binary' }), (text) => {
+    const units = fc.constantFrom('A', 'b', '_', '=', '"', "'", '$', '{', '}', '\\', '#', ' ', '\t', '\n', '\r', 'é', '🙂', '\u0000');
+    fc.assert(fc.property(fc.array(units, { maxLength: 200 }), (chars) => {
+      const text = chars.join('');
       expect(serializeMakeConf(parseMakeConf(text))).toBe(text);
-    }), { numRuns: 500 });
+    }), { numRuns: 400 });
   });
 });
 

@@ -430,3 +430,33 @@ describe('parsePretend: other notices', () => {
     expect(r.unknown).toEqual([{ line: 1, text: 'hello' }, { line: 2, text: '[ebuild  N     ] not-a-package' }, { line: 3, text: 'world' }]);
   });
 });
+
+describe('parsePretend: other emerge actions keep their lines', () => {
+  it('30 unmerge and 30 unmerge --verbose: no packages, the selection lines stay unknown', () => {
+    const r = parsePretend(rig('30-unmerge'));
+    expect(r.packages).toEqual([]);
+    expect(r.unknown.map((u) => u.text)).toEqual([
+      ' sys-apps/which', '    selected: 2.21 ', '   protected: none ', '     omitted: none ', 'All selected packages: =sys-apps/which-2.21',
+      ">>> 'Selected' packages are slated for removal.", ">>> 'Protected' and 'omitted' packages will not be removed.",
+      '>>> Waiting 5 seconds before starting...', '>>> (Control-C to abort)...', '>>> Unmerging in: 5 4 3 2 1', '>>> Unmerging (1 of 1) sys-apps/which-2.21...',
+    ]);
+    expect(r.notices.filter((n) => n.kind === 'message').map((n) => n.text)[0]).toBe('This action can remove important packages! In order to be safer, use');
+    const v = parsePretend(rig('30-unmerge-verbose'));
+    expect(v.unknown.filter((u) => u.text.startsWith('<<<'))).toHaveLength(7);
+    expect(v.unknown.filter((u) => u.text.startsWith('--- !empty'))).toHaveLength(4);
+  });
+  it('31 depclean --pretend: the summary lines are returned, the warning is a notice', () => {
+    const r = parsePretend(rig('31-depclean-pretend'));
+    expect(r.unknown.map((u) => u.text)).toEqual([
+      '>>> No packages selected for removal by depclean', '>>> To see reverse dependencies, use --verbose', 'Packages installed:   21',
+      'Packages in world:    3', 'Packages in system:   11', 'Required packages:    21', 'Number to remove:     0',
+    ]);
+    expect(r.notices.filter((n) => n.kind === 'message')).toHaveLength(11);
+  });
+  it('36 sync without network: nothing is mistaken for a merge list', () => {
+    const r = parsePretend(rig('36-sync-offline'));
+    expect(r.packages).toEqual([]);
+    expect(r.unknown.map((u) => u.text)).toContain('Action: sync for repo: gentoo, returned code = 1');
+    expect(r.unknown.map((u) => u.text)).toContain("!!! getaddrinfo failed for 'rsync.gentoo.org': [Errno -2] Name or service not known");
+  });
+});
