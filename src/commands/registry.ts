@@ -2,8 +2,20 @@
 // load their implementation lazily in the action, so `gentoo-wb --help` and the TUI start fast.
 import type { Command } from 'commander';
 import { register as registerCheck } from './check.js';
+import { register as registerEndpoint } from './endpoint.js';
+import { register as registerImages } from './images.js';
+import { register as registerImport } from './import.js';
+import { register as registerTag } from './tag.js';
+import { register as registerExport } from './export.js';
+import { register as registerClean } from './clean.js';
 
 export type RegisterCommand = (program: Command) => void;
 
 export const commandRegistrars: RegisterCommand[] = [];
 commandRegistrars.push(registerCheck);
+commandRegistrars.push(registerEndpoint);
+commandRegistrars.push(registerImages);
+commandRegistrars.push(registerImport);
+commandRegistrars.push(registerTag);
+commandRegistrars.push(registerExport);
+commandRegistrars.push(registerClean);

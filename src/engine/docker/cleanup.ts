@@ -58,7 +58,7 @@ export async function findLeftovers(docker: Dockerode, scope: CleanupScope = {})
     const role = info?.role ?? 'unknown';
     const object: Leftover = { kind: 'image', id: i.id, name: i.tags[0] ?? i.id.replace(/^sha256:/, '').slice(0, 12), role, buildId: info?.buildId ?? null, state: null, size: i.size };
     const leakedTemp = i.tags.length > 0 && i.tags.every((t) => t.replace(/^localhost\//, '').startsWith(`${TEMP_IMAGE_REPO}/`));
-    if ((KEPT_IMAGE_ROLES as readonly string[]).includes(role) && !leakedTemp) report.kept.push({ object, reason: `a ${role} image is yours to keep (remove it with docker rmi)` });
+    if ((KEPT_IMAGE_ROLES as readonly string[]).includes(role) && !leakedTemp) report.kept.push({ object, reason: `${role === 'imported' ? 'an imported' : 'a result'} image is yours to keep (remove it with docker rmi)` });
     else report.remove.push(object);
   }
   for (const v of volumes) {

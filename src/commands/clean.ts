@@ -1,0 +1,57 @@
+// `gentoo-wb clean [--dry-run] [--volumes]`: list, then remove, what gentoo-wb left behind — only
+// objects with org.gentoo-wb.* labels; result images are never touched.
+import type { Command } from 'commander';
+import { connectForCommand, formatTable, humanSize, printJson, runCommand, type EngineFlags } from './output.js';
+import { EXIT_FAILED, EXIT_OK } from './usage-error.js';
+
+interface CleanOptions extends EngineFlags {
+  dryRun?: boolean;
+  volumes?: boolean;
+  running?: boolean;
+  build?: string;
+  json?: boolean;
+}
+
+/** Register `clean` on the program. */
+export function register(program: Command): void {
+  program
+    .command('clean')
+    .description('remove containers, temporary images and (with --volumes) cache volumes left by gentoo-wb')
+    .option('-n, --dry-run', 'only list what would be removed')
+    .option('--volumes', 'also remove cache volumes (distfiles, binary packages, ccache)')
+    .option('--running', 'also stop and remove running gentoo-wb containers (builds in progress)')
+    .option('--build <id>', 'only the objects of this build')
+    .option('--json', 'print {dryRun, remove, kept, removed, failed} for scripts')
+    .action(async (_opts: CleanOptions, command: Command) => {
+      const opts = command.optsWithGlobals<CleanOptions>();
+      await runCommand(async () => {
+        const { findLeftovers, removeLeftovers } = await import('../engine/docker/cleanup.js');
+        const { docker } = await connectForCommand(opts);
+        const report = await findLeftovers(docker, {
+          ...(opts.build ? { buildId: opts.build } : {}), volumes: opts.volumes === true, running: opts.running === true,
+        });
+        const row = (o: (typeof report.remove)[number]) => [o.kind, o.name, o.role, o.buildId ?? '-', o.size === null ? '' : humanSize(o.size)];
+        if (!opts.json) {
+          if (report.remove.length === 0) process.stdout.write('nothing to remove\n');
+          else process.stdout.write(`${opts.dryRun ? 'would remove' : 'removing'}:\n${formatTable(['KIND', 'NAME', 'ROLE', 'BUILD', 'SIZE'], report.remove.map(row))}`);
+          if (report.kept.length > 0) {
+            process.stdout.write(`kept:\n${formatTable(['KIND', 'NAME', 'WHY'], report.kept.map((k) => [k.object.kind, k.object.name, k.reason]))}`);
+          }
+        }
+        if (opts.dryRun) {
+          if (opts.json) printJson({ dryRun: true, remove: report.remove, kept: report.kept, removed: [], failed: [] });
+          process.exitCode = EXIT_OK;
+          return;
+        }
+        const outcome = await removeLeftovers(docker, report.remove);
+        const failed = outcome.failed.map((f) => ({ ...f.object, error: f.error.message, hint: f.error.hint }));
+        if (opts.json) {
+          printJson({ dryRun: false, remove: report.remove, kept: report.kept, removed: outcome.removed, failed });
+        } else {
+          for (const f of failed) process.stderr.write(`gentoo-wb: could not remove ${f.kind} ${f.name}: ${f.error}\n  hint: ${f.hint}\n`);
+          if (report.remove.length > 0) process.stdout.write(`removed ${outcome.removed.length} of ${report.remove.length}\n`);
+        }
+        process.exitCode = failed.length === 0 ? EXIT_OK : EXIT_FAILED;
+      });
+    });
+}

@@ -1,0 +1,178 @@
+// Shared output for headless commands: JSON for scripts, human sizes and ages, a progress line that
+// redraws on a terminal and prints a few quiet lines otherwise, and one way to report failures.
+// Light on purpose (no engine imports at load time): every command module imports it.
+import { EXIT_FAILED, EXIT_INTERRUPTED, UsageError } from './usage-error.js';
+
+/** Print a value as indented JSON followed by a newline. */
+export function printJson(value: unknown, out: NodeJS.WritableStream = process.stdout): void {
+  out.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+const UNITS = ['B', 'kB', 'MB', 'GB', 'TB'];
+
+/** Decimal sizes as the docker CLI prints them: 1.98 MB, 431 MB, 1.2 GB. */
+export function humanSize(bytes: number): string {
+  if (!Number.isFinite(bytes) || bytes < 0) return '?';
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < UNITS.length - 1) {
+    value /= 1000;
+    unit++;
+  }
+  const digits = unit === 0 || value >= 100 ? 0 : value >= 10 ? 1 : 2;
+  return `${value.toFixed(digits)} ${UNITS[unit] ?? ''}`;
+}
+
+/** "3 minutes ago", "2 days ago" for an ISO date. */
+export function humanAge(iso: string, now = Date.now()): string {
+  const seconds = Math.max(0, Math.round((now - Date.parse(iso)) / 1000));
+  if (!Number.isFinite(seconds)) return '?';
+  const steps: [number, string][] = [[60, 'second'], [60, 'minute'], [24, 'hour'], [30, 'day'], [12, 'month'], [Infinity, 'year']];
+  let value = seconds;
+  for (const [size, name] of steps) {
+    if (value < size) return `${value} ${name}${value === 1 ? '' : 's'} ago`;
+    value = Math.floor(value / size);
+  }
+  return '?';
+}
+
+/** Left-aligned columns separated by two spaces. */
+export function formatTable(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i] ?? 0))).join('  ').trimEnd();
+  return [line(header), ...rows.map(line)].join('\n') + '\n';
+}
+
+export interface Progress {
+  /** Report bytes done (and the total when known) for the current step. */
+  update(bytes: number, totalBytes: number | null): void;
+  /** Start a new step; on a terminal the line is reused. */
+  step(label: string): void;
+  /** Finish with a closing line. */
+  done(message: string): void;
+  /** Clear the line (before printing an error). */
+  clear(): void;
+}
+
+interface ProgressTarget {
+  write(text: string): unknown;
+  isTTY?: boolean;
+}
+
+/**
+ * Progress on stderr: redrawn at most ten times a second on a terminal; elsewhere one line per
+ * step and a closing line, so logs stay short. `quiet` prints only the closing line.
+ */
+export function createProgress(target: ProgressTarget = process.stderr, options: { quiet?: boolean; now?: () => number } = {}): Progress {
+  const now = options.now ?? (() => performance.now());
+  const tty = target.isTTY === true && !options.quiet;
+  let label = '';
+  let started = now();
+  let lastDraw = 0;
+  let drawn = false;
+  const clear = (): void => {
+    if (tty && drawn) target.write('\r\x1b[2K');
+    drawn = false;
+  };
+  return {
+    step(next) {
+      clear();
+      label = next;
+      started = now();
+      lastDraw = 0;
+      if (tty) {
+        target.write(`${label} …`);
+        drawn = true;
+      } else if (!options.quiet) {
+        target.write(`${label} …\n`);
+      }
+    },
+    update(bytes, totalBytes) {
+      if (!tty) return;
+      const t = now();
+      if (t - lastDraw < 100) return;
+      lastDraw = t;
+      const seconds = Math.max((t - started) / 1000, 0.001);
+      const rate = `${humanSize(bytes / seconds)}/s`;
+      const amount = totalBytes ? `${humanSize(bytes)} / ${humanSize(totalBytes)} ${Math.min(100, Math.floor((bytes / totalBytes) * 100))}%` : humanSize(bytes);
+      target.write(`\r\x1b[2K${label}  ${amount}  ${rate}`);
+      drawn = true;
+    },
+    done(message) {
+      clear();
+      target.write(`${message}\n`);
+    },
+    clear,
+  };
+}
+
+/** An error that says what to do (EngineError and friends), recognised without importing them. */
+interface Actionable {
+  message: string;
+  hint: string;
+  kind: string;
+}
+
+function isActionable(err: unknown): err is Actionable {
+  return err instanceof Error && typeof (err as Partial<Actionable>).hint === 'string' && typeof (err as Partial<Actionable>).kind === 'string';
+}
+
+/** Print a failure as `gentoo-wb: what` + `  hint: what to do` and return the exit code it deserves. */
+export function reportFailure(err: unknown, out: NodeJS.WritableStream = process.stderr): number {
+  if (isActionable(err)) {
+    out.write(`gentoo-wb: ${err.message}\n  hint: ${err.hint}\n`);
+    return err.kind === 'aborted' ? EXIT_INTERRUPTED : EXIT_FAILED;
+  }
+  out.write(`gentoo-wb: ${err instanceof Error ? err.message : String(err)}\n`);
+  return EXIT_FAILED;
+}
+
+/** An AbortSignal fired by the first Ctrl-C; a second Ctrl-C exits at once. */
+export function interruptOnSigint(): { signal: AbortSignal; dispose(): void } {
+  const controller = new AbortController();
+  const onSigint = (): void => {
+    if (controller.signal.aborted) process.exit(EXIT_INTERRUPTED);
+    process.stderr.write('\ninterrupted: cleaning up (Ctrl-C again to quit at once)\n');
+    controller.abort();
+  };
+  process.on('SIGINT', onSigint);
+  return { signal: controller.signal, dispose: () => process.off('SIGINT', onSigint) };
+}
+
+/**
+ * Run a command body: usage mistakes go to the CLI (exit 2), failures are printed with their hint
+ * (exit 1, or 130 when interrupted), success leaves the exit code the body set.
+ */
+export async function runCommand(body: (signal: AbortSignal) => Promise<void>, stderr: NodeJS.WritableStream = process.stderr): Promise<void> {
+  const interrupt = interruptOnSigint();
+  try {
+    await body(interrupt.signal);
+  } catch (err) {
+    if (err instanceof UsageError) throw err;
+    process.exitCode = reportFailure(err, stderr);
+  } finally {
+    interrupt.dispose();
+  }
+}
+
+/** The global -H/--context flags, as every engine command reads them. */
+export interface EngineFlags {
+  host?: string;
+  context?: string;
+}
+
+/** Resolve and connect for a command; a --host/--context conflict is a usage error (exit 2). */
+export async function connectForCommand(flags: EngineFlags) {
+  const [{ resolveProcessEndpoint }, { connectToEndpoint }, { EngineError }] = await Promise.all([
+    import('../engine/docker/client.js'),
+    import('../engine/docker/connect.js'),
+    import('../engine/docker/errors.js'),
+  ]);
+  const resolution = resolveProcessEndpoint(flags);
+  if (!resolution.ok) {
+    if (resolution.error.code === 'flag-conflict') throw new UsageError(`${resolution.error.message}; ${resolution.error.hint}`);
+    throw new EngineError('endpoint', resolution.error.message, resolution.error.hint);
+  }
+  for (const w of resolution.endpoint.warnings) process.stderr.write(`gentoo-wb: warning: ${w.message}\n`);
+  return connectToEndpoint(resolution.endpoint);
+}
