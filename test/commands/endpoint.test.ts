@@ -26,8 +26,8 @@ describe('gentoo-wb endpoint (no engine needed)', () => {
     process.env.DOCKER_HOST = 'unix:///nonexistent/gwb.sock';
     process.env.DOCKER_CONTEXT = 'somewhere';
     const r = await runCli([register], ['endpoint']);
-    expect(r.stdout).toMatch(/chosen by  the DOCKER_HOST variable/);
-    expect(r.stdout).toMatch(/warning    DOCKER_HOST .* and DOCKER_CONTEXT .* are both set; DOCKER_HOST wins/);
+    expect(r.stdout).toMatch(/chosen by {2}the DOCKER_HOST variable/);
+    expect(r.stdout).toMatch(/warning {4}DOCKER_HOST .* and DOCKER_CONTEXT .* are both set; DOCKER_HOST wins/);
   });
 
   it('refuses -H with --context (exit 2) and names a missing context (exit 1)', async () => {

@@ -79,7 +79,7 @@ describeEngines('gentoo-wb import / images / tag / export', (engine) => {
     expect((await cli('export', 'anything')).code).toBe(2);
     const missing = await cli('export', uniqueRef('missing'), '-o', path.join(dir, 'none.tar'));
     expect(missing.code).toBe(1);
-    expect(missing.stderr).toMatch(/no image .*\n  hint: list local images/);
+    expect(missing.stderr).toMatch(/no image .*\n {2}hint: list local images/);
     expect(existsSync(path.join(dir, 'none.tar'))).toBe(false);
     const notTar = path.join(dir, 'notes.txt');
     writeFileSync(notTar, 'not a tarball at all, just text\n'.repeat(20));
