@@ -1,0 +1,99 @@
+// Export throughput: gentoo-wb's export (the engine function and the built CLI) against
+// `docker save -o` of the same ~200 MB image, runs alternated so cache and disk state are shared.
+// The image is built here from random data (import of a generated tarball), then removed.
+import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import * as tar from 'tar-stream';
+import { connectEngine } from '../../dist/engine/docker/connect.js';
+import { exportImage } from '../../dist/engine/docker/export.js';
+import { importStream } from '../../dist/engine/docker/import.js';
+import { removeImage } from '../../dist/engine/docker/images.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const RUNS = Number(process.env.BENCH_EXPORT_RUNS ?? 4);
+const MB = 1e6;
+const FILES = 25;
+const FILE_BYTES = 8 * 1024 * 1024;
+
+/** A root file system: busybox plus 25 files of 8 MiB, half random, half repeated text (~210 MB). */
+function rootfsStream() {
+  const pack = tar.pack();
+  (async () => {
+    const bin = readFileSync('/usr/bin/busybox');
+    pack.entry({ name: 'bin/', type: 'directory', mode: 0o755 });
+    pack.entry({ name: 'bin/busybox', mode: 0o755 }, bin);
+    pack.entry({ name: 'bin/sh', type: 'symlink', linkname: 'busybox' });
+    pack.entry({ name: 'data/', type: 'directory', mode: 0o755 });
+    const text = Buffer.from('app-misc/gentoo-wb-0.1.0 USE="-X minimal" CFLAGS="-O2 -pipe"\n'.repeat(FILE_BYTES / 64 + 1)).subarray(0, FILE_BYTES / 2);
+    for (let i = 0; i < FILES; i++) {
+      const body = Buffer.concat([randomBytes(FILE_BYTES / 2), text]);
+      await new Promise((resolve, reject) => pack.entry({ name: `data/blob-${i}.bin`, mode: 0o644 }, body, (err) => (err ? reject(err) : resolve())));
+    }
+    pack.finalize();
+  })().catch((err) => pack.destroy(err));
+  return Readable.from(pack);
+}
+
+function run(cmd, args) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (c) => { stderr += c; });
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(' ')}: exit ${code}: ${stderr.trim()}`))));
+  });
+}
+
+async function timed(fn) {
+  const t = performance.now();
+  await fn();
+  return (performance.now() - t) / 1000;
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+export default async function bench() {
+  if (spawnSync('docker', ['version'], { stdio: 'ignore' }).status !== 0) {
+    return [{ metric: 'export vs docker save', value: NaN, unit: 'ratio', note: 'skipped: no docker CLI or engine' }];
+  }
+  const { docker, info } = await connectEngine();
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'gwb-bench-export-'));
+  const tag = `gwb-bench/export-${randomBytes(3).toString('hex')}:latest`;
+  try {
+    await importStream(docker, rootfsStream(), { tag });
+    const times = { engine: [], cli: [], docker: [] };
+    let bytes = 0;
+    for (let i = 0; i < RUNS; i++) {
+      // Alternate the order each round so neither side always runs on a warmer cache.
+      const order = i % 2 === 0 ? ['docker', 'engine', 'cli'] : ['cli', 'engine', 'docker'];
+      for (const who of order) {
+        const out = path.join(dir, `${who}-${i}.tar`);
+        const seconds = await timed(() => {
+          if (who === 'docker') return run('docker', ['save', '-o', out, tag]);
+          if (who === 'cli') return run(process.execPath, [path.join(ROOT, 'dist/cli.js'), 'export', tag, '-o', out, '--quiet']);
+          return exportImage(docker, tag, { output: out, toolVersion: 'bench' });
+        });
+        const size = statSync(out).size;
+        if (who === 'docker') bytes = size;
+        times[who].push(seconds);
+        rmSync(out);
+      }
+    }
+    const rate = (who) => bytes / MB / median(times[who]);
+    const base = rate('docker');
+    return [
+      { metric: 'image archive size', value: bytes / MB, unit: 'MB', note: `${info.kind} ${info.version}, ${RUNS} alternating runs each` },
+      { metric: 'docker save -o (median)', value: median(times.docker), unit: 's', note: `${base.toFixed(0)} MB/s` },
+      { metric: 'export throughput, engine function', value: rate('engine'), unit: 'MB/s', baseline: base, ratio: rate('engine') / base, target: '>= 0.95', note: `median ${median(times.engine).toFixed(2)} s` },
+      { metric: 'export throughput, built CLI', value: rate('cli'), unit: 'MB/s', baseline: base, ratio: rate('cli') / base, target: '>= 0.95', note: `median ${median(times.cli).toFixed(2)} s, includes node start-up` },
+    ];
+  } finally {
+    await removeImage(docker, tag, { force: true }).catch(() => undefined);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
