@@ -43,7 +43,9 @@ export function checkPackageName(text: string): NameProblem | null {
   // The version check comes first: 'openssl-3.0' is better explained by "needs an operator" than
   // by "'.' is not allowed".
   for (let i = text.indexOf('-'); i >= 0; i = text.indexOf('-', i + 1)) {
-    if (isValidVersion(text.slice(i + 1))) {
+    // A version starts with a digit: only then is the (regex) version check worth running.
+    const next = text.charCodeAt(i + 1);
+    if (next >= 48 && next <= 57 && isValidVersion(text.slice(i + 1))) {
       return {
         message: `the name ends in '-${text.slice(i + 1)}', which reads as a version: add an operator (=, >=, …) to ask for a version`,
         offset: i,
@@ -92,6 +94,8 @@ export interface Cpv {
 /** Splits a name/version string (`pn-ver`) at the first hyphen that starts a valid version. */
 export function splitNameVersion(text: string): { name: string; version: string } | null {
   for (let i = text.indexOf('-'); i > 0; i = text.indexOf('-', i + 1)) {
+    const next = text.charCodeAt(i + 1);
+    if (next < 48 || next > 57) continue;
     const version = text.slice(i + 1);
     if (!isValidVersion(version)) continue;
     const name = text.slice(0, i);

@@ -5,8 +5,6 @@ import { parseSizeText } from './size.js';
 import { readUseGroups } from './use-string.js';
 import type { BlockerInfo, MergeKind, OldVersion, PretendPackage, UseFlagState } from './pretend-types.js';
 
-const KINDS: readonly MergeKind[] = ['ebuild', 'binary', 'nomerge', 'uninstall', 'blocks'];
-
 /** A `cat/pn-ver[-id][:SLOT[/SUB]][::repo]` token split into its parts. */
 export interface PackageToken {
   cpv: string;
@@ -112,21 +110,31 @@ function parseBlocker(pkg: PretendPackage, text: string): boolean {
   return true;
 }
 
+/** The merge kind a line starts with (`[ebuild`, `[binary`, `[nomerge`, `[uninstall`, `[blocks`), or null. */
+function mergeKindAt(line: string): MergeKind | null {
+  if (line.charCodeAt(0) !== 91) return null;
+  switch (line.charCodeAt(1)) {
+    case 101: return line.startsWith('ebuild', 1) ? 'ebuild' : null;
+    case 98: return line.startsWith('binary', 1) ? 'binary' : line.startsWith('blocks', 1) ? 'blocks' : null;
+    case 110: return line.startsWith('nomerge', 1) ? 'nomerge' : null;
+    case 117: return line.startsWith('uninstall', 1) ? 'uninstall' : null;
+    default: return null;
+  }
+}
+
 /** True when the line starts like a merge-list line (`[ebuild`, `[binary`, `[nomerge`, `[uninstall`, `[blocks`). */
 export function looksLikeMergeLine(line: string): boolean {
-  if (line.charCodeAt(0) !== 91) return false;
-  for (const k of KINDS) if (line.startsWith(k, 1)) return true;
-  return false;
+  return mergeKindAt(line) !== null;
 }
 
 /** Parses one colour-free merge-list line; null when it is not one. */
 export function parseMergeLine(line: string, lineNo: number): PretendPackage | null {
-  if (!looksLikeMergeLine(line)) return null;
+  const kind = mergeKindAt(line);
+  if (!kind) return null;
   const close = line.indexOf(']');
   if (close < 0) return null;
   const flags = line.slice(1, close);
-  const kind = KINDS.find((k) => flags === k || flags.startsWith(`${k} `));
-  if (!kind) return null;
+  if (flags.length > kind.length && flags.charCodeAt(kind.length) !== 32) return null;
   const pkg = emptyPackage(kind, flags, lineNo);
   applyAttributes(pkg, flags.slice(kind.length));
 
@@ -154,7 +162,14 @@ export function parseMergeLine(line: string, lineNo: number): PretendPackage | n
     if (!token) return null;
     q = vEnd + 1;
   }
-  Object.assign(pkg, token);
+  pkg.cpv = token.cpv;
+  pkg.category = token.category;
+  pkg.name = token.name;
+  pkg.version = token.version;
+  pkg.buildId = token.buildId;
+  pkg.slot = token.slot;
+  pkg.subslot = token.subslot;
+  pkg.repo = token.repo;
 
   q = skipSpaces(line, q);
   if (line.charCodeAt(q) === 91) {

@@ -3,41 +3,47 @@
 import { joinUseExpandFlag } from '../use-flags.js';
 import type { UseFlagState } from './pretend-types.js';
 
-/** Parses one decorated flag token of a group; null for an empty token. */
-export function parseUseToken(token: string, group: string): UseFlagState | null {
-  let s = 0;
-  let e = token.length;
+/** Parses the decorated flag token `line[s, e)`; `prefix` turns a group value into the USE flag name. */
+function parseTokenAt(line: string, s: number, e: number, group: string, prefix: string): UseFlagState | null {
   let forced = false;
   let testBound = false;
-  if (e - s >= 2 && token.charCodeAt(s) === 40 && token.charCodeAt(e - 1) === 41) {
+  if (e - s >= 2 && line.charCodeAt(s) === 40 && line.charCodeAt(e - 1) === 41) {
     forced = true;
     s++;
     e--;
   }
-  if (e - s >= 2 && token.charCodeAt(s) === 123 && token.charCodeAt(e - 1) === 125) {
+  if (e - s >= 2 && line.charCodeAt(s) === 123 && line.charCodeAt(e - 1) === 125) {
     testBound = true;
     s++;
     e--;
   }
   let enabled = true;
-  if (token.charCodeAt(s) === 45) {
+  if (line.charCodeAt(s) === 45) {
     enabled = false;
     s++;
   }
   let changed = false;
   let newFlag = false;
-  if (e > s && token.charCodeAt(e - 1) === 42) {
+  if (e > s && line.charCodeAt(e - 1) === 42) {
     changed = true;
     e--;
   }
-  if (e > s && token.charCodeAt(e - 1) === 37) {
+  if (e > s && line.charCodeAt(e - 1) === 37) {
     newFlag = true;
     e--;
   }
   if (e <= s) return null;
-  const name = token.slice(s, e);
-  const flag = group === 'USE' ? name : joinUseExpandFlag(group, name);
-  return { name, flag, group, enabled, changed, newFlag, forced, testBound };
+  const name = line.slice(s, e);
+  return { name, flag: prefix ? prefix + name : name, group, enabled, changed, newFlag, forced, testBound };
+}
+
+/** Parses one decorated flag token of a group; null for an empty token. */
+export function parseUseToken(token: string, group: string): UseFlagState | null {
+  return parseTokenAt(token, 0, token.length, group, groupPrefix(group));
+}
+
+function groupPrefix(group: string): string {
+  return group === 'USE' ? '' : joinUseExpandFlag(group, '');
 }
 
 const isGroupNameChar = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
@@ -57,12 +63,13 @@ export function readUseGroups(line: string, pos: number, out: UseFlagState[]): n
     const close = line.indexOf('"', q + 2);
     if (close < 0) return p;
     const group = line.slice(p, q);
+    const prefix = groupPrefix(group);
     let start = q + 2;
     while (start < close) {
       let end = line.indexOf(' ', start);
       if (end < 0 || end > close) end = close;
       if (end > start) {
-        const flag = parseUseToken(line.slice(start, end), group);
+        const flag = parseTokenAt(line, start, end, group, prefix);
         if (flag) out.push(flag);
       }
       start = end + 1;
