@@ -174,8 +174,18 @@ export interface LostEvent extends EventBase {
   message: string;
 }
 
+/** A failed package's build.log, copied out of the build container before it is removed. */
+export interface FailureLogEvent extends EventBase {
+  type: 'failure-log';
+  cpv: string;
+  /** Where the copy lives on this machine. */
+  path: string;
+  /** Its last lines, for the failure panel and --plain. */
+  tail: string[];
+}
+
 /** Everything the build runner emits on top of the parser's events. */
-export type RunnerEvent = StepStartedEvent | StepFinishedEvent | ImageEvent | ErrorEvent | ResultEvent | LostEvent;
+export type RunnerEvent = StepStartedEvent | StepFinishedEvent | ImageEvent | ErrorEvent | ResultEvent | LostEvent | FailureLogEvent;
 
 /** The one event stream of a build. */
 export type BuildEvent = ParserEvent | RunnerEvent;

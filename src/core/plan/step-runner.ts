@@ -31,6 +31,8 @@ for step in "$base"/steps/*/; do
   fi
   [ "$ok" -eq 1 ] || exit "$status"
 done
+# Only a successful run leaves no trace in the image it becomes.
+rm -rf "$base"
 echo "${STEP_MARKER} done"
 `;
 

@@ -11,6 +11,8 @@ export interface LogOptions {
   signal?: AbortSignal;
   /** The container runs with a TTY: its output is one raw stream, not frames. */
   tty?: boolean;
+  /** Prefix every line with the engine's RFC 3339 timestamp (builds replay with real times). */
+  timestamps?: boolean;
 }
 
 /** Yield the container's output chunks until it ends (with follow: until the container stops). */
@@ -20,7 +22,7 @@ export async function* containerLogs(docker: Dockerode, id: string, options: Log
   try {
     res = await dialStream(docker, {
       method: 'GET', path: `/containers/${id}/logs`,
-      query: { stdout: true, stderr: true, follow: options.follow ?? false, tail: options.tail === undefined ? 'all' : String(options.tail) },
+      query: { stdout: true, stderr: true, follow: options.follow ?? false, timestamps: options.timestamps ?? false, tail: options.tail === undefined ? 'all' : String(options.tail) },
       ok: [200], signal: options.signal,
     });
   } catch (err) {

@@ -1,0 +1,101 @@
+// A build's files under $XDG_STATE_HOME/gentoo-wb/builds/<id>/: state.json (rewritten atomically as
+// the build moves on), recipe.json, plan.json, output.log (the container's whole output, with engine
+// timestamps), logs/ (failed packages' build.log), record.json (at the end).
+import { appendFile, mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { BuildRecord, BuildState } from '../../core/build/build-record.js';
+import { appPaths } from '../paths.js';
+
+export function buildsDir(env: NodeJS.ProcessEnv = process.env): string {
+  return path.join(appPaths(env).state, 'builds');
+}
+
+export interface BuildFiles {
+  dir: string;
+  state: string;
+  recipe: string;
+  plan: string;
+  output: string;
+  record: string;
+  logs: string;
+}
+
+/** The paths of one build's files. */
+export function buildFiles(id: string, env: NodeJS.ProcessEnv = process.env): BuildFiles {
+  const dir = path.join(buildsDir(env), id);
+  return {
+    dir,
+    state: path.join(dir, 'state.json'),
+    recipe: path.join(dir, 'recipe.json'),
+    plan: path.join(dir, 'plan.json'),
+    output: path.join(dir, 'output.log'),
+    record: path.join(dir, 'record.json'),
+    logs: path.join(dir, 'logs'),
+  };
+}
+
+async function writeJsonAtomically(file: string, value: unknown): Promise<void> {
+  const temp = `${file}.tmp-${process.pid}`;
+  await writeFile(temp, `${JSON.stringify(value, null, 2)}\n`);
+  await rename(temp, file);
+}
+
+/** Create the build folder and its first files. */
+export async function createBuildFiles(files: BuildFiles, state: BuildState, recipeText: string, plan: unknown): Promise<void> {
+  await mkdir(files.logs, { recursive: true });
+  await writeFile(files.recipe, recipeText);
+  await writeJsonAtomically(files.plan, plan);
+  await writeJsonAtomically(files.state, state);
+}
+
+export async function writeState(files: BuildFiles, state: BuildState): Promise<void> {
+  await writeJsonAtomically(files.state, state);
+}
+
+export async function readState(files: BuildFiles): Promise<BuildState | null> {
+  try {
+    return JSON.parse(await readFile(files.state, 'utf8')) as BuildState;
+  } catch {
+    return null;
+  }
+}
+
+export async function appendOutput(files: BuildFiles, text: string): Promise<void> {
+  await appendFile(files.output, text);
+}
+
+export async function writeRecord(files: BuildFiles, record: BuildRecord): Promise<void> {
+  await writeJsonAtomically(files.record, record);
+}
+
+export async function readRecord(files: BuildFiles): Promise<BuildRecord | null> {
+  try {
+    return JSON.parse(await readFile(files.record, 'utf8')) as BuildRecord;
+  } catch {
+    return null;
+  }
+}
+
+/** Every build folder's state, newest first. */
+export async function listBuildStates(env: NodeJS.ProcessEnv = process.env): Promise<BuildState[]> {
+  let ids: string[];
+  try {
+    ids = await readdir(buildsDir(env));
+  } catch {
+    return [];
+  }
+  const states = await Promise.all(ids.map((id) => readState(buildFiles(id, env))));
+  return states.filter((s): s is BuildState => s !== null).sort((a, b) => b.createdAt - a.createdAt);
+}
+
+/** Every finished build's record (for ETAs). */
+export async function listRecords(env: NodeJS.ProcessEnv = process.env): Promise<BuildRecord[]> {
+  let ids: string[];
+  try {
+    ids = await readdir(buildsDir(env));
+  } catch {
+    return [];
+  }
+  const records = await Promise.all(ids.map((id) => readRecord(buildFiles(id, env))));
+  return records.filter((r): r is BuildRecord => r !== null);
+}

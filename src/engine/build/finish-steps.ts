@@ -1,0 +1,88 @@
+// Host-side steps after the container's steps succeeded: commit (or import / flatten in other modes),
+// tag, smoke test. Each is wrapped in step events and recorded, so a reattached session skips what
+// is already done and a build never ends half-tagged without saying so.
+import type Dockerode from 'dockerode';
+import type { BuildState, SmokeTestResult } from '../../core/build/build-record.js';
+import type { BuildEvent } from '../../core/events.js';
+import { gentooWbLabels, type Labels } from '../../core/labels.js';
+import type { BuildPlan, FinishStep } from '../../core/plan/plan-types.js';
+import { appVersion } from '../app-info.js';
+import { commitContainer, inspectImage, tagImage } from '../docker/index.js';
+import { changesFor } from '../docker/image-changes.js';
+import { imageChanges } from './image-config.js';
+import { runSmokeTest } from './smoke-test.js';
+
+export interface FinishContext {
+  docker: Dockerode;
+  containerId: string;
+  plan: BuildPlan;
+  state: BuildState;
+  baseImageId: string;
+  emit: (events: BuildEvent[]) => void;
+  /** Persist state after each step. */
+  save: () => Promise<void>;
+  /** Results the record keeps. */
+  smokeTest: SmokeTestResult | null;
+  /** Other modes keep extra results here (package database captures, ROOT checks). */
+  extras: Record<string, unknown>;
+}
+
+export type FinishHandler<K extends FinishStep['kind'] = FinishStep['kind']> = (ctx: FinishContext, step: Extract<FinishStep, { kind: K }>) => Promise<void>;
+
+/** Labels of a result image: what it was built from and by which build. */
+export function resultLabels(ctx: FinishContext): Labels {
+  return gentooWbLabels({
+    version: appVersion(),
+    role: 'result',
+    buildId: ctx.state.id,
+    recipeHash: ctx.plan.recipeHash,
+    mode: ctx.plan.mode,
+    sourceImage: ctx.baseImageId,
+  });
+}
+
+/** Tag an image with every tag of the plan and record it as the build's image. */
+export async function adoptImage(ctx: FinishContext, imageId: string): Promise<void> {
+  for (const tag of ctx.plan.tags) await tagImage(ctx.docker, imageId, tag);
+  ctx.state.image = { id: imageId, tags: ctx.plan.tags };
+  ctx.emit([{ type: 'image', id: imageId, tags: ctx.plan.tags, t: Date.now() }]);
+}
+
+const commit: FinishHandler<'commit'> = async (ctx, step) => {
+  const base = await inspectImage(ctx.docker, ctx.baseImageId);
+  const changes = changesFor({ ...imageChanges(step.config, base.config), labels: { ...step.config.labels } });
+  const imageId = await commitContainer(ctx.docker, ctx.containerId, { changes, labels: resultLabels(ctx), pause: false, message: `gentoo-wb build ${ctx.state.id}` });
+  await adoptImage(ctx, imageId);
+};
+
+const smokeTest: FinishHandler<'smoke-test'> = async (ctx, step) => {
+  if (!ctx.state.image) throw new Error('no image to test: the image step did not run');
+  const result = await runSmokeTest(ctx.docker, { imageId: ctx.state.image.id, argv: step.argv, buildId: ctx.state.id });
+  ctx.smokeTest = result;
+  for (const line of result.output.split('\n').filter(Boolean).slice(-10)) ctx.emit([{ type: 'log', text: `smoke test: ${line}`, t: Date.now() }]);
+  if (!result.ok) throw new Error(`the smoke test failed (exit ${result.exitCode}): ${result.argv.join(' ')}`);
+};
+
+/** Handlers by finish-step kind; the other build modes add theirs here. */
+export const FINISH_HANDLERS: { [K in FinishStep['kind']]?: FinishHandler<K> } = { commit, 'smoke-test': smokeTest };
+
+/** Run the plan's finish steps not yet done; stops at the first failure and rethrows it. */
+export async function runFinishSteps(ctx: FinishContext): Promise<void> {
+  for (const step of ctx.plan.finish) {
+    if (ctx.state.finishDone.includes(step.id)) continue;
+    const handler = FINISH_HANDLERS[step.kind] as FinishHandler | undefined;
+    const started = Date.now();
+    ctx.emit([{ type: 'step-started', step: step.id, title: step.title, t: started }]);
+    try {
+      if (!handler) throw new Error(`no handler for the "${step.kind}" step in this version`);
+      await handler(ctx, step);
+    } catch (err) {
+      ctx.emit([{ type: 'step-finished', step: step.id, ok: false, seconds: (Date.now() - started) / 1000, t: Date.now() }]);
+      throw err;
+    }
+    ctx.state.finishDone.push(step.id);
+    await ctx.save();
+    ctx.emit([{ type: 'step-finished', step: step.id, ok: true, seconds: (Date.now() - started) / 1000, t: Date.now() }]);
+  }
+}
+

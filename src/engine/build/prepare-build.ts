@@ -1,0 +1,50 @@
+// Before a build container exists: facts about the base, the plan, cache volumes and the Portage
+// snapshot. Everything that can fail for a simple reason fails here, with that reason.
+import type Dockerode from 'dockerode';
+import { gentooWbLabels } from '../../core/labels.js';
+import { planBuild } from '../../core/plan/build-plan.js';
+import type { BuildPlan } from '../../core/plan/plan-types.js';
+import type { SandboxFacts } from '../../core/plan/shared-pieces.js';
+import type { Recipe } from '../../core/recipe/recipe-schema.js';
+import { appVersion } from '../app-info.js';
+import { inspectBase, type BaseInfo } from '../base/inspect-base.js';
+import { createVolume, EngineError, ensurePortageSnapshot, inspectVolume } from '../docker/index.js';
+
+export interface PreparedBuild {
+  plan: BuildPlan;
+  base: BaseInfo;
+  /** VolumesFrom entries for the builder (the Portage snapshot container). */
+  volumesFrom: string[];
+}
+
+/** Volumes the plan mounts exist, labelled as caches (reused across builds on purpose). */
+async function ensureVolumes(docker: Dockerode, plan: BuildPlan): Promise<void> {
+  for (const mount of plan.container.mounts) {
+    if (mount.kind !== 'volume') continue;
+    try {
+      await inspectVolume(docker, mount.name);
+    } catch (err) {
+      if (!(err instanceof EngineError) || (err.kind !== 'volume-not-found' && err.kind !== 'not-found')) throw err;
+      await createVolume(docker, { name: mount.name, labels: gentooWbLabels({ version: appVersion(), role: 'cache', cacheKey: mount.role }) });
+    }
+  }
+}
+
+/** Gather base facts, plan, and make the shared pieces exist. */
+export async function prepareBuild(docker: Dockerode, recipe: Recipe, sandbox: SandboxFacts, knownBase?: BaseInfo): Promise<PreparedBuild> {
+  const volumesFrom: string[] = [];
+  if (recipe.portage.source === 'snapshot') {
+    const snapshot = await ensurePortageSnapshot(docker, { image: recipe.portage.image, toolVersion: appVersion() });
+    volumesFrom.push(snapshot.volumesFrom);
+  }
+  const base =
+    knownBase ??
+    (await inspectBase(docker, recipe.base.image, {
+      volumesFrom,
+      mounts: recipe.portage.source === 'host' ? [{ kind: 'bind', source: recipe.portage.path, target: '/var/db/repos/gentoo', readOnly: true }] : [],
+    }));
+  const result = planBuild({ recipe, sandbox, base: { chost: base.chost ?? 'unknown', libcFiles: base.libcFiles, libcPackage: base.libcPackage } });
+  if (!result.ok) throw new EngineError('bad-request', `cannot plan the build: ${result.problem}`, 'fix the recipe (gentoo-wb recipe validate) or choose another build mode');
+  await ensureVolumes(docker, result.plan);
+  return { plan: result.plan, base, volumesFrom };
+}

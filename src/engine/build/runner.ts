@@ -1,0 +1,304 @@
+// The build runner: recipe → prepared plan → detached, labelled build container → events → image.
+// A session can detach at any time (the container goes on); `attachBuild` picks the same build up
+// again from its container and state file, replays the output, and finishes what is left.
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type Dockerode from 'dockerode';
+import { isFinished, type BuildRecord, type BuildState } from '../../core/build/build-record.js';
+import { EMPTY_PROGRESS, packageDurations, reduceProgress, type BuildProgress } from '../../core/build/progress.js';
+import { createRunOutputParser } from '../../core/build/run-output.js';
+import type { BuildEvent } from '../../core/events.js';
+import type { BuildPlan } from '../../core/plan/plan-types.js';
+import type { SandboxFacts } from '../../core/plan/shared-pieces.js';
+import { serializeRecipe } from '../../core/recipe/recipe-json.js';
+import type { Recipe } from '../../core/recipe/recipe-schema.js';
+import type { BaseInfo } from '../base/inspect-base.js';
+import { EngineError, inspectContainer, killContainer, newBuildId, pingEngine, readContainerFile, removeContainer, waitContainer } from '../docker/index.js';
+import { findBuilder, launchBuilder } from './builder-container.js';
+import { appendOutput, buildFiles, createBuildFiles, readState, writeRecord, writeState, type BuildFiles } from './build-store.js';
+import { runFinishSteps, type FinishContext } from './finish-steps.js';
+import { followOutput } from './follow-output.js';
+import { prepareBuild } from './prepare-build.js';
+
+export type BuildOutcome =
+  | { kind: 'succeeded'; image: { id: string; tags: string[] } | null }
+  | { kind: 'failed'; failed: string[]; message: string }
+  | { kind: 'cancelled' }
+  | { kind: 'detached' }
+  | { kind: 'lost'; message: string };
+
+export interface BuildSession {
+  id: string;
+  files: BuildFiles;
+  /** Settles when the build ends, or when this session detaches or loses the engine. */
+  outcome: Promise<BuildOutcome>;
+  containerId(): string | null;
+  /** Stop watching; the build container keeps running. */
+  detach(): void;
+  /** Stop and remove the build container; nothing is tagged. */
+  cancel(): Promise<void>;
+}
+
+export interface StartBuildOptions {
+  docker: Dockerode;
+  recipe: Recipe;
+  recipePath?: string | null;
+  /** Replace the recipe's tags. */
+  tags?: string[];
+  /** Build without the distfiles/binpkg/ccache volumes. */
+  noCache?: boolean;
+  /** What the host-check probe found; without it Portage's sandboxes are turned off (safe in any container). */
+  sandbox?: SandboxFacts;
+  /** Base facts already read (the Base screen has them). */
+  base?: BaseInfo;
+  /** Environment for the build container (tests: the stand-in's time scale). */
+  containerEnv?: Record<string, string>;
+  /** Process environment for state paths. */
+  env?: NodeJS.ProcessEnv;
+  onEvents: (events: BuildEvent[]) => void;
+}
+
+interface Watch {
+  docker: Dockerode;
+  files: BuildFiles;
+  state: BuildState;
+  plan: BuildPlan;
+  baseImageId: string;
+  onEvents: (events: BuildEvent[]) => void;
+  signal: AbortSignal;
+  cancelled: () => boolean;
+}
+
+const TAIL_LINES = 30;
+
+function stamp(events: BuildEvent[]): BuildEvent[] {
+  const now = Date.now();
+  return events.map((e) => (e.t === undefined ? { ...e, t: now } : e));
+}
+
+/** Serialise writes to output.log so chunks land in order without blocking the stream. */
+function outputWriter(files: BuildFiles): { write(text: string): void; flush(): Promise<void> } {
+  let chain = Promise.resolve();
+  return {
+    write(text) {
+      chain = chain.then(() => appendOutput(files, text)).catch(() => undefined);
+    },
+    flush: () => chain,
+  };
+}
+
+/** Copy failed packages' build logs out of the (stopped) container before it goes. */
+async function collectFailureLogs(w: Watch, progress: BuildProgress, emit: (e: BuildEvent[]) => void): Promise<void> {
+  for (const pkg of progress.packages.filter((p) => p.state === 'failed' && p.logPath)) {
+    try {
+      const content = (await readContainerFile(w.docker, w.state.containerId!, pkg.logPath!)).toString('utf8');
+      const local = path.join(w.files.logs, `${pkg.cpv.replace(/\//g, '_')}.build.log`);
+      await writeFile(local, content);
+      const tail = content.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').split('\n').filter((l) => l.trim() !== '').slice(-TAIL_LINES);
+      emit([{ type: 'failure-log', cpv: pkg.cpv, path: local, tail }]);
+    } catch (err) {
+      emit([{ type: 'error', message: `could not copy the build log of ${pkg.cpv} (${pkg.logPath}): ${(err as Error).message}` }]);
+    }
+  }
+}
+
+async function writeFinalRecord(w: Watch, progress: BuildProgress, ctx: FinishContext | null): Promise<void> {
+  const record: BuildRecord = {
+    state: w.state,
+    packages: packageDurations(progress).map((d) => ({ ...d, startedAt: progress.packages.find((p) => p.cpv === d.cpv)?.startedAt ?? 0 })),
+    steps: progress.steps.map((s) => ({ id: s.id, title: s.title, ok: s.state === 'ok', seconds: s.seconds })),
+    smokeTest: ctx?.smokeTest ?? null,
+    ...(ctx && Object.keys(ctx.extras).length > 0 ? { extras: ctx.extras } : {}),
+  };
+  await writeRecord(w.files, record);
+}
+
+/** Watch a launched build to its end: follow, wait, finish or fail, record, remove the container. */
+async function watch(w: Watch): Promise<BuildOutcome> {
+  let progress: BuildProgress = EMPTY_PROGRESS;
+  const emit = (events: BuildEvent[]) => {
+    const stamped = stamp(events);
+    for (const e of stamped) progress = reduceProgress(progress, e);
+    w.onEvents(stamped);
+  };
+  const out = outputWriter(w.files);
+  const containerId = w.state.containerId!;
+  const end = await followOutput(w.docker, containerId, { plan: w.plan, onEvents: emit, onText: out.write, signal: w.signal });
+  await out.flush();
+  if (w.cancelled()) return { kind: 'cancelled' };
+  if (end.kind === 'detached') return { kind: 'detached' };
+  if (end.kind === 'lost') {
+    const ping = await pingEngine(w.docker, 3000);
+    const message = ping.ok
+      ? `the output stream of the build broke (${end.error.message}); run gentoo-wb attach ${w.state.id} to pick it up again`
+      : `lost the connection to the engine (${ping.code}: ${ping.message}); the build's state is kept in ${w.files.dir}: run gentoo-wb attach ${w.state.id} once the engine is back`;
+    w.state.status = 'lost';
+    w.state.message = message;
+    await writeState(w.files, w.state);
+    emit([{ type: 'lost', message }]);
+    return { kind: 'lost', message };
+  }
+
+  let exitCode: number;
+  try {
+    exitCode = await waitContainer(w.docker, containerId);
+  } catch (err) {
+    const message = `could not read how the build container ended: ${(err as Error).message}`;
+    w.state.status = 'lost';
+    w.state.message = message;
+    await writeState(w.files, w.state);
+    emit([{ type: 'lost', message }]);
+    return { kind: 'lost', message };
+  }
+  w.state.exitCode = exitCode;
+  const failedPackages = progress.packages.filter((p) => p.state === 'failed').map((p) => p.cpv);
+  let ctx: FinishContext | null = null;
+  let outcome: BuildOutcome;
+
+  if (exitCode === 0 && end.sawDone) {
+    w.state.status = 'finishing';
+    await writeState(w.files, w.state);
+    ctx = { docker: w.docker, containerId, plan: w.plan, state: w.state, baseImageId: w.baseImageId, emit, save: () => writeState(w.files, w.state), smokeTest: null, extras: {} };
+    try {
+      await runFinishSteps(ctx);
+      w.state.status = 'succeeded';
+      outcome = { kind: 'succeeded', image: w.state.image };
+    } catch (err) {
+      const message = err instanceof EngineError ? `${err.message} (${err.hint})` : (err as Error).message;
+      emit([{ type: 'error', message }]);
+      w.state.status = 'failed';
+      w.state.message = message;
+      outcome = { kind: 'failed', failed: [], message };
+    }
+  } else {
+    await collectFailureLogs(w, progress, emit);
+    const outside = !end.sawDone && failedPackages.length === 0 && progress.steps.every((s) => s.state !== 'failed');
+    const message = outside
+      ? `the build container stopped with exit code ${exitCode} before its steps ended (killed from outside, or the engine restarted)`
+      : failedPackages.length > 0
+        ? `${failedPackages.length} package(s) failed: ${failedPackages.join(', ')}`
+        : `a build step failed (exit code ${exitCode})`;
+    emit([{ type: 'error', message }]);
+    w.state.status = 'failed';
+    w.state.failed = failedPackages;
+    w.state.message = message;
+    outcome = { kind: 'failed', failed: failedPackages, message };
+  }
+  w.state.endedAt = Date.now();
+  emit([{ type: 'result', ok: outcome.kind === 'succeeded', failed: failedPackages }]);
+  await writeState(w.files, w.state);
+  await writeFinalRecord(w, progress, ctx);
+  await removeContainer(w.docker, containerId, { force: true }).catch(() => undefined);
+  return outcome;
+}
+
+function sessionFor(id: string, files: BuildFiles, run: (signal: AbortSignal, cancelled: () => boolean) => Promise<BuildOutcome>, containerId: () => string | null, docker: Dockerode): BuildSession {
+  const controller = new AbortController();
+  let cancelled = false;
+  const outcome = run(controller.signal, () => cancelled);
+  return {
+    id,
+    files,
+    outcome,
+    containerId,
+    detach: () => controller.abort(),
+    async cancel() {
+      cancelled = true;
+      const cid = containerId();
+      controller.abort();
+      if (cid) {
+        await killContainer(docker, cid).catch(() => undefined);
+        await removeContainer(docker, cid, { force: true }).catch(() => undefined);
+      }
+      const state = await readState(files);
+      if (state && !isFinished(state.status)) {
+        state.status = 'cancelled';
+        state.endedAt = Date.now();
+        state.message = 'cancelled by the user; nothing was tagged';
+        await writeState(files, state);
+      }
+    },
+  };
+}
+
+/** Start a build; events arrive through `onEvents` as they happen. */
+export function startBuild(options: StartBuildOptions): BuildSession {
+  const id = newBuildId();
+  const files = buildFiles(id, options.env);
+  const docker = options.docker;
+  let containerId: string | null = null;
+  const recipe: Recipe = {
+    ...options.recipe,
+    image: { ...options.recipe.image, tags: options.tags ?? options.recipe.image.tags },
+    caches: options.noCache ? { distfiles: false, binpkgs: false, ccache: false } : options.recipe.caches,
+  };
+  const run = async (signal: AbortSignal, cancelled: () => boolean): Promise<BuildOutcome> => {
+    const emit = (events: BuildEvent[]) => options.onEvents(stamp(events));
+    const prepStarted = Date.now();
+    emit([{ type: 'step-started', step: 'prepare', title: 'Prepare: base facts, plan, caches, Portage tree' }]);
+    const state: BuildState = {
+      id, recipeName: recipe.name, recipeHash: '', recipePath: options.recipePath ?? null, mode: recipe.mode.kind, baseImage: recipe.base.image,
+      tags: recipe.image.tags, containerId: null, status: 'preparing', createdAt: Date.now(), endedAt: null, finishDone: [], image: null, failed: [], exitCode: null, message: null,
+    };
+    let prepared;
+    try {
+      prepared = await prepareBuild(docker, recipe, options.sandbox ?? { unshare: false }, options.base);
+      state.recipeHash = prepared.plan.recipeHash;
+      await createBuildFiles(files, state, serializeRecipe(recipe), prepared.plan);
+      if (cancelled()) return { kind: 'cancelled' };
+      containerId = await launchBuilder(docker, { buildId: id, plan: prepared.plan, volumesFrom: prepared.volumesFrom, env: options.containerEnv });
+    } catch (err) {
+      const message = err instanceof EngineError ? `${err.message} (${err.hint})` : (err as Error).message;
+      emit([{ type: 'step-finished', step: 'prepare', ok: false, seconds: (Date.now() - prepStarted) / 1000 }, { type: 'error', message }, { type: 'result', ok: false, failed: [] }]);
+      state.status = 'failed';
+      state.message = message;
+      state.endedAt = Date.now();
+      await createBuildFiles(files, state, serializeRecipe(recipe), null).catch(() => undefined);
+      return { kind: 'failed', failed: [], message };
+    }
+    emit([{ type: 'step-finished', step: 'prepare', ok: true, seconds: (Date.now() - prepStarted) / 1000 }]);
+    state.containerId = containerId;
+    state.status = 'running';
+    await writeState(files, state);
+    return watch({ docker, files, state, plan: prepared.plan, baseImageId: prepared.base.imageId, onEvents: options.onEvents, signal, cancelled });
+  };
+  return sessionFor(id, files, run, () => containerId, docker);
+}
+
+export interface AttachOptions {
+  docker: Dockerode;
+  env?: NodeJS.ProcessEnv;
+  onEvents: (events: BuildEvent[]) => void;
+}
+
+/** Reattach to a build by ID: replay its output from the container (or the saved log) and follow it on. */
+export async function attachBuild(id: string, options: AttachOptions): Promise<BuildSession> {
+  const files = buildFiles(id, options.env);
+  const state = await readState(files);
+  if (!state) throw new EngineError('not-found', `no build ${id} in ${path.dirname(files.dir)}`, 'gentoo-wb builds lists the builds this machine knows');
+  const plan = JSON.parse(await readFile(files.plan, 'utf8')) as BuildPlan | null;
+  const docker = options.docker;
+  const builder = await findBuilder(docker, id);
+  const containerId = builder?.id ?? null;
+  const run = async (signal: AbortSignal, cancelled: () => boolean): Promise<BuildOutcome> => {
+    if (isFinished(state.status) || !builder || !plan) {
+      // Nothing runs any more: show what was saved.
+      const saved = await readFile(files.output, 'utf8').catch(() => '');
+      if (plan && saved) {
+        const parser = createRunOutputParser(plan.steps);
+        options.onEvents([...parser.push(saved), ...parser.end()]);
+      }
+      if (state.status === 'succeeded') return { kind: 'succeeded', image: state.image };
+      if (state.status === 'cancelled') return { kind: 'cancelled' };
+      if (state.status === 'failed') return { kind: 'failed', failed: state.failed, message: state.message ?? 'the build failed' };
+      const message = `the build container of ${id} is gone (state: ${state.status}); its saved output is in ${files.output}`;
+      return { kind: 'lost', message };
+    }
+    // The replay rewrites output.log from the container, which holds the complete output.
+    await writeFile(files.output, '');
+    state.containerId = builder.id;
+    const details = await inspectContainer(docker, builder.id);
+    return watch({ docker, files, state, plan, baseImageId: details.image, onEvents: options.onEvents, signal, cancelled });
+  };
+  return sessionFor(id, files, run, () => containerId, docker);
+}
