@@ -3,13 +3,14 @@
 // Ink is imported only on the TUI path, and only after CI detection has been neutralised.
 import { Command, CommanderError, Option } from 'commander';
 import { appVersion } from './engine/app-info.js';
-import { commandRegistrars } from './commands/registry.js';
+import { commandRegistrars, type CommandContext } from './commands/registry.js';
 import { EXIT_USAGE, UsageError } from './commands/usage-error.js';
 
 interface TuiOptions {
   theme?: string;
   host?: string;
   context?: string;
+  attachBuild?: string;
 }
 
 const NO_TTY_MESSAGE = `gentoo-wb: the workbench needs an interactive terminal (stdin and stdout must be TTYs).
@@ -20,6 +21,7 @@ const NO_TTY_MESSAGE = `gentoo-wb: the workbench needs an interactive terminal (
     gentoo-wb build RECIPE --plain
   See gentoo-wb --help for all of them.`;
 
+/** Open the workbench (checking the terminal first); also used by `attach` on a terminal. */
 async function startTui(recipe: string | undefined, opts: TuiOptions): Promise<void> {
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     process.stderr.write(`${NO_TTY_MESSAGE}\n`);
@@ -31,7 +33,7 @@ async function startTui(recipe: string | undefined, opts: TuiOptions): Promise<v
   delete process.env.CI;
   delete process.env.CONTINUOUS_INTEGRATION;
   const { runTui } = await import('./ui/run-tui.js');
-  process.exitCode = await runTui({ recipePath: recipe, theme: opts.theme, host: opts.host, context: opts.context });
+  process.exitCode = await runTui({ recipePath: recipe, theme: opts.theme, host: opts.host, context: opts.context, attachBuild: opts.attachBuild });
 }
 
 export function buildProgram(): Command {
@@ -46,7 +48,8 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run gentoo-wb --help for usage)')
     .enablePositionalOptions()
     .action(async (recipe: string | undefined, opts: TuiOptions) => startTui(recipe, opts));
-  for (const register of commandRegistrars) register(program);
+  const context: CommandContext = { startTui: (o) => startTui(o.recipePath, o) };
+  for (const register of commandRegistrars) register(program, context);
   program.addHelpText('after', '\nRun without a command to open the workbench. Exit codes: 0 ok, 1 failed, 2 usage, 130 interrupted.');
   return program;
 }

@@ -8,8 +8,14 @@ import { register as registerImport } from './import.js';
 import { register as registerTag } from './tag.js';
 import { register as registerExport } from './export.js';
 import { register as registerClean } from './clean.js';
+import { register as registerBuild } from './build.js';
 
-export type RegisterCommand = (program: Command) => void;
+/** What commands may ask of the CLI entry: only it may start the TUI (commands never import src/ui). */
+export interface CommandContext {
+  startTui(options: { recipePath?: string; attachBuild?: string; theme?: string; host?: string; context?: string }): Promise<void>;
+}
+
+export type RegisterCommand = (program: Command, context: CommandContext) => void;
 
 export const commandRegistrars: RegisterCommand[] = [];
 commandRegistrars.push(registerCheck);
@@ -19,3 +25,4 @@ commandRegistrars.push(registerImport);
 commandRegistrars.push(registerTag);
 commandRegistrars.push(registerExport);
 commandRegistrars.push(registerClean);
+commandRegistrars.push(registerBuild);

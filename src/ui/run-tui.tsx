@@ -11,6 +11,8 @@ import { isMono, LookProvider } from './theme/theme-context.js';
 
 export interface RunTuiOptions {
   recipePath?: string;
+  /** Open on the Build step, attached to this running build. */
+  attachBuild?: string;
   theme?: string;
   host?: string;
   context?: string;

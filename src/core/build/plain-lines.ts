@@ -45,6 +45,8 @@ export function plainLine(event: BuildEvent): string | null {
       return `${at} ERROR    ${event.message}`;
     case 'lost':
       return `${at} LOST     ${event.message}`;
+    case 'failure-log':
+      return [`${at} log      ${event.cpv}: last ${event.tail.length} lines of ${event.path}`, ...event.tail.map((l) => `         | ${l}`)].join('\n');
     case 'result':
       return `${at} result   ${event.ok ? 'success' : `failed${event.failed.length ? `: ${event.failed.join(', ')}` : ''}`}`;
     default:

@@ -1,0 +1,52 @@
+// `gentoo-wb build RECIPE`, `gentoo-wb builds`, `gentoo-wb attach [ID]`: the build without the TUI,
+// on the same runner and event stream.
+import type { Command } from 'commander';
+import type { EngineFlags } from './output.js';
+import type { CommandContext } from './registry.js';
+
+export interface BuildFlags extends EngineFlags {
+  plain?: boolean;
+  json?: boolean;
+  tag?: string[];
+  cache?: boolean;
+  plan?: boolean;
+}
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+/** Register build, builds and attach. */
+export function register(program: Command, context: CommandContext): void {
+  program
+    .command('build')
+    .description('build the image a recipe describes (one line per event with --plain, JSON lines with --json)')
+    .argument('<recipe>', 'recipe file')
+    .option('--plain', 'one timestamped line per event')
+    .option('--json', 'one BuildEvent per line, then {type: "result"}')
+    .option('--tag <name>', 'tag the image NAME[:TAG] instead of the recipe\'s tags (repeatable)', collect)
+    .option('--no-cache', 'build without the distfiles / binary package / ccache volumes')
+    .option('--plan', 'print what the build would run, and stop')
+    .action(async (recipe: string, _opts: BuildFlags, command: Command) => {
+      const { runBuildCommand } = await import('./build-command.js');
+      await runBuildCommand(recipe, command.optsWithGlobals<BuildFlags>());
+    });
+
+  program
+    .command('builds')
+    .description('list running and finished builds (running ones can be attached)')
+    .option('--json', 'JSON for scripts')
+    .action(async (_opts: { json?: boolean }, command: Command) => {
+      const { runBuildsCommand } = await import('./builds-command.js');
+      await runBuildsCommand(command.optsWithGlobals<EngineFlags & { json?: boolean }>());
+    });
+
+  program
+    .command('attach')
+    .description('follow a running build again (the newest one without ID): the live pane on a terminal, lines otherwise')
+    .argument('[id]', 'build ID (see gentoo-wb builds)')
+    .option('--plain', 'one timestamped line per event')
+    .option('--json', 'one BuildEvent per line')
+    .action(async (id: string | undefined, _opts: BuildFlags, command: Command) => {
+      const { runAttachCommand } = await import('./builds-command.js');
+      await runAttachCommand(id, command.optsWithGlobals<BuildFlags>(), context);
+    });
+}

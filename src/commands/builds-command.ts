@@ -1,0 +1,100 @@
+// `gentoo-wb builds` and `gentoo-wb attach`: what is running or ran, and following a build again.
+import { isFinished, type BuildState } from '../core/build/build-record.js';
+import { listBuilders } from '../engine/build/builder-container.js';
+import { listBuildStates } from '../engine/build/build-store.js';
+import { attachBuild } from '../engine/build/runner.js';
+import { LABEL } from '../core/labels.js';
+import type { BuildFlags } from './build.js';
+import type { CommandContext } from './registry.js';
+import { exitCodeFor } from './build-command.js';
+import { eventPrinter } from './build-events-printer.js';
+import { connectForCommand, formatTable, humanAge, printJson, reportFailure, type EngineFlags } from './output.js';
+import { EXIT_OK, UsageError } from './usage-error.js';
+
+export interface BuildListing {
+  id: string;
+  recipe: string;
+  mode: string;
+  status: string;
+  /** The build container is there (running or stopped). */
+  container: 'running' | 'stopped' | 'gone';
+  createdAt: string;
+  image: string | null;
+  tags: string[];
+  message: string | null;
+}
+
+/** Builds this machine knows, with what the engine says about their containers. */
+export async function buildListings(flags: EngineFlags): Promise<BuildListing[]> {
+  const states = await listBuildStates();
+  let containers: Awaited<ReturnType<typeof listBuilders>> = [];
+  try {
+    const { docker } = await connectForCommand(flags);
+    containers = await listBuilders(docker);
+  } catch {
+    // Without an engine the state files still say what happened.
+  }
+  const byId = new Map(containers.map((c) => [c.labels[LABEL.buildId] ?? '', c]));
+  const listing = (s: BuildState): BuildListing => {
+    const c = byId.get(s.id);
+    return {
+      id: s.id,
+      recipe: s.recipeName,
+      mode: s.mode,
+      status: s.status,
+      container: c ? (c.state === 'running' ? 'running' : 'stopped') : 'gone',
+      createdAt: new Date(s.createdAt).toISOString(),
+      image: s.image?.id ?? null,
+      tags: s.image?.tags ?? s.tags,
+      message: s.message,
+    };
+  };
+  return states.map(listing);
+}
+
+export async function runBuildsCommand(flags: EngineFlags & { json?: boolean }): Promise<void> {
+  const builds = await buildListings(flags);
+  if (flags.json) {
+    printJson(builds);
+    return;
+  }
+  if (builds.length === 0) {
+    process.stdout.write('no builds yet (gentoo-wb build RECIPE starts one)\n');
+    return;
+  }
+  process.stdout.write(
+    formatTable(
+      ['BUILD ID', 'RECIPE', 'MODE', 'STATUS', 'CONTAINER', 'STARTED', 'IMAGE / MESSAGE'],
+      builds.map((b) => [b.id, b.recipe, b.mode, b.status, b.container, humanAge(b.createdAt), b.image ? `${b.image.replace(/^sha256:/, '').slice(0, 12)} ${b.tags.join(' ')}` : (b.message ?? '')]),
+    ),
+  );
+}
+
+/** The newest build that has not finished, for `attach` without an ID. */
+export function newestUnfinished(states: BuildState[]): BuildState | undefined {
+  return states.find((s) => !isFinished(s.status));
+}
+
+export async function runAttachCommand(id: string | undefined, flags: BuildFlags, context: CommandContext): Promise<void> {
+  if (flags.plain && flags.json) throw new UsageError('choose one of --plain and --json');
+  const target = id ?? newestUnfinished(await listBuildStates())?.id;
+  if (!target) throw new UsageError('no running build to attach to (gentoo-wb builds lists them)');
+  if (!flags.plain && !flags.json && process.stdin.isTTY && process.stdout.isTTY) {
+    await context.startTui({ attachBuild: target, host: flags.host, context: flags.context });
+    return;
+  }
+  try {
+    const { docker } = await connectForCommand(flags);
+    const session = await attachBuild(target, { docker, onEvents: eventPrinter(flags.json ? 'json' : 'plain') });
+    const onHup = () => session.detach();
+    process.once('SIGHUP', onHup);
+    process.once('SIGINT', onHup);
+    const outcome = await session.outcome;
+    process.off('SIGHUP', onHup);
+    process.off('SIGINT', onHup);
+    if (outcome.kind === 'lost' || outcome.kind === 'failed') process.stderr.write(`gentoo-wb: ${outcome.message}\n`);
+    process.exitCode = outcome.kind === 'detached' ? EXIT_OK : exitCodeFor(outcome);
+  } catch (err) {
+    process.exitCode = reportFailure(err);
+  }
+}
