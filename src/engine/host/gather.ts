@@ -24,6 +24,8 @@ export interface GatherOptions {
   rootless?: boolean;
   /** Deadline for the engine to answer (ms). */
   engineTimeoutMs?: number;
+  /** Once aborted (the screen went away), no container probe is started. */
+  signal?: AbortSignal;
   // Seams for tests:
   identity?: ProcessIdentity;
   socketAccess?: SocketAccess;
@@ -49,6 +51,7 @@ export async function gatherHostFacts(options: GatherOptions = {}): Promise<Host
     .then(async (session) => {
       let probe: ProbeFacts;
       if (options.probe === false) probe = probeSkipped('not asked for');
+      else if (options.signal?.aborted) probe = probeSkipped('cancelled');
       else if (session.docker === null) probe = probeSkipped('the engine does not answer');
       else probe = await (options.probeRunner ?? runContainerProbe)(session.docker);
       return { session, probe };

@@ -1,5 +1,6 @@
 // Which component draws each step. A step without one is shown as "not available yet".
 import type React from 'react';
 import type { StepId } from './steps.js';
+import { HostChecksScreen } from '../screens/host-checks/host-checks-screen.js';
 
-export const SCREENS: Partial<Record<StepId, React.ComponentType>> = {};
+export const SCREENS: Partial<Record<StepId, React.ComponentType>> = { host: HostChecksScreen };

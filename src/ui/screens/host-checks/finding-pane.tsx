@@ -1,0 +1,63 @@
+// Right pane: the selected group's findings, problems first, in a window that follows the selection.
+import React from 'react';
+import { Box, Text } from 'ink';
+import type { Finding } from '../../../core/host/finding.js';
+import { Tone } from '../../components/tone.js';
+import { useLook } from '../../theme/theme-context.js';
+import { StatusMark } from './status-mark.js';
+
+export interface FindingPaneProps {
+  title: string;
+  findings: readonly Finding[];
+  /** How many the group has in all (the filter may hide some). */
+  total: number;
+  selected: number;
+  top: number;
+  focused: boolean;
+  problemsOnly: boolean;
+  width: number;
+  height: number;
+  /** The checks are still running for the first time. */
+  pending?: boolean;
+}
+
+export function FindingPane({ title, findings, total, selected, top, focused, problemsOnly, width, height, pending = false }: FindingPaneProps) {
+  const { glyphs } = useLook();
+  const body = Math.max(0, height - 1);
+  const range = findings.length > body ? ` ${top + 1}-${Math.min(findings.length, top + body)} of ${findings.length}` : '';
+  const filter = problemsOnly ? `, problems only (${findings.length} of ${total})` : '';
+  return (
+    <Box flexDirection="column" width={width} height={height}>
+      <Box height={1}>
+        <Tone tone="title" bold={focused} underline={focused}>
+          {`${title}${filter}${range}`}
+        </Tone>
+      </Box>
+      {findings.length === 0 ? (
+        <Tone tone="muted" wrap="wrap">
+          {pending ? `Checking${glyphs.ellipsis} the results appear here.` : problemsOnly ? `No failures or warnings here. f shows all ${total} checks.` : 'Nothing was checked in this group.'}
+        </Tone>
+      ) : (
+        findings.slice(top, top + body).map((f, i) => {
+          const isSelected = top + i === selected;
+          return (
+            <Box key={f.id} height={1} width={width} overflow="hidden">
+              {/* Fixed-width marker and status columns: a long title must not squeeze them. */}
+              <Box width={2} flexShrink={0}>
+                <Text bold={isSelected}>{isSelected && focused ? glyphs.focus : glyphs.unfocused}</Text>
+              </Box>
+              <Box width={2} flexShrink={0}>
+                <StatusMark status={f.status} />
+              </Box>
+              <Box flexGrow={1} flexShrink={1} overflow="hidden">
+                <Text inverse={isSelected && focused} bold={isSelected} wrap="truncate-end">
+                  {f.title}
+                </Text>
+              </Box>
+            </Box>
+          );
+        })
+      )}
+    </Box>
+  );
+}

@@ -1,0 +1,202 @@
+// Step 1, Host: the checks grouped with counts, problems first; Enter opens a finding's detail and
+// fix, f shows problems only, r re-runs, c copies the fix. Moving on is free with warnings and asks
+// first when something failed.
+import React, { useEffect, useMemo, useState } from 'react';
+import { Box } from 'ink';
+import { FINDING_GROUPS, GROUP_TITLES, type Finding } from '../../../core/host/finding.js';
+import { stepByNumber, STEPS, type StepId } from '../../app/steps.js';
+import { useWizard } from '../../app/wizard-context.js';
+import { useCommands, type FooterItem } from '../../keys/key-router.js';
+import { useContentSize } from '../../layout/content-size.js';
+import { ConfirmNext } from './confirm-next.js';
+import { detailLines, fixText } from './detail-lines.js';
+import { FindingDetail } from './finding-detail.js';
+import { FindingPane } from './finding-pane.js';
+import { GroupPane } from './group-pane.js';
+import { useHostChecks } from './host-checks-context.js';
+import { clampIndex, groupFindings, groupRows, initialGroup, scrollWindow, type GroupRow } from './list-model.js';
+import { SummaryLine } from './summary-line.js';
+import { useCheckRun } from './use-check-run.js';
+
+type Pane = 'groups' | 'findings';
+
+// Short enough that "? help  q/^C quit" still fit at 80 columns; Tab (panes) is in the help.
+const LIST_FOOTER: Array<string | FooterItem> = ['item.choose', 'host.problemsOnly', 'host.rerun', 'action.copy', 'step.next'];
+const DETAIL_FOOTER: Array<string | FooterItem> = [{ keys: '↑↓', label: 'scroll' }, 'action.copy', { keys: 'Esc/h', label: 'back' }, 'host.rerun', 'step.next'];
+
+const PENDING_ROWS: GroupRow[] = FINDING_GROUPS.map((group) => ({ group, title: GROUP_TITLES[group], counts: { pass: 0, warn: 0, fail: 0, info: 0 } }));
+
+/** The Host screen. */
+export function HostChecksScreen() {
+  const { width, height } = useContentSize();
+  const wizard = useWizard();
+  const { gather, copy } = useHostChecks();
+  const checks = useCheckRun(gather);
+  const findings = useMemo(() => checks.result?.findings ?? [], [checks.result]);
+  const rows = useMemo(() => groupRows(findings), [findings]);
+
+  const [pane, setPane] = useState<Pane>('groups');
+  const [chosenGroup, setChosenGroup] = useState<number | null>(null);
+  const [findingIndex, setFindingIndex] = useState(0);
+  const [storedTop, setStoredTop] = useState(0);
+  const [problemsOnly, setProblemsOnly] = useState(false);
+  const [detailId, setDetailId] = useState<string | null>(null);
+  const [detailTop, setDetailTop] = useState(0);
+  const [confirming, setConfirming] = useState<StepId | null>(null);
+  const [confirmedRun, setConfirmedRun] = useState<number | null>(null);
+
+  const bodyHeight = Math.max(1, height - 1);
+  const listRows = Math.max(1, bodyHeight - 1);
+  const groupWidth = Math.min(34, Math.max(24, Math.floor(width * 0.38)));
+  const gi = clampIndex(chosenGroup ?? initialGroup(rows), rows.length);
+  const group = rows[gi];
+  const list = useMemo(() => groupFindings(findings, group?.group, problemsOnly), [findings, group, problemsOnly]);
+  const fi = clampIndex(findingIndex, list.length);
+  const top = scrollWindow(storedTop, fi, listRows, list.length);
+  useEffect(() => {
+    if (top !== storedTop) setStoredTop(top);
+  }, [top, storedTop]);
+
+  const detail = detailId === null ? undefined : findings.find((f) => f.id === detailId);
+  const lines = useMemo(() => (detail ? detailLines(detail, Math.max(10, width - 2)) : []), [detail, width]);
+  const detailBody = lines.length > bodyHeight ? bodyHeight - 1 : bodyHeight;
+  const maxDetailTop = Math.max(0, lines.length - detailBody);
+  const mode = detail ? 'detail' : 'list';
+
+  const selectGroup = (i: number) => {
+    setChosenGroup(clampIndex(i, rows.length));
+    setFindingIndex(0);
+    setStoredTop(0);
+  };
+  const moveFinding = (to: number) => setFindingIndex(clampIndex(to, list.length));
+  const scrollDetail = (to: number) => setDetailTop(Math.max(0, Math.min(maxDetailTop, to)));
+
+  const copyFindings = (items: readonly Finding[]) => {
+    const withFix = items.filter((f) => f.fix.length > 0);
+    if (withFix.length === 0) {
+      wizard.notify(items.length === 1 ? 'Nothing to copy: this finding needs no fix.' : 'Nothing to copy: no fixes in this group.', 'info');
+      return;
+    }
+    const text = fixText(withFix);
+    const result = copy(text);
+    if (!result.ok) {
+      wizard.notify(`Not copied: ${result.reason}`, 'warn');
+      return;
+    }
+    const count = text.trimEnd().split('\n').length;
+    const via = result.multiplexer === 'none' ? '' : ` through ${result.multiplexer}`;
+    wizard.notify(`Copied ${count} line${count === 1 ? '' : 's'} of fix commands to the clipboard (OSC 52${via})`, 'pass');
+  };
+
+  /** Move on freely when nothing failed; otherwise ask (a confirmation holds for this run). */
+  const leaveTo = (target: StepId) => {
+    if (target === 'host') return;
+    const finished = !checks.checking && checks.result !== null;
+    if (finished && (checks.result!.counts.fail === 0 || confirmedRun === checks.run)) wizard.goTo(target);
+    else setConfirming(target);
+  };
+  const guards = {
+    'step.next': () => leaveTo(STEPS[1]!.id),
+    'step.goto': (key: string) => {
+      const step = stepByNumber(Number(key));
+      if (step) leaveTo(step.id);
+    },
+    'host.rerun': () => checks.rerun(),
+  };
+
+  useCommands(
+    'screen',
+    {
+      ...guards,
+      'move.up': () => (pane === 'groups' ? selectGroup(gi - 1) : moveFinding(fi - 1)),
+      'move.down': () => (pane === 'groups' ? selectGroup(gi + 1) : moveFinding(fi + 1)),
+      'move.pageUp': () => (pane === 'groups' ? selectGroup(0) : moveFinding(fi - listRows)),
+      'move.pageDown': () => (pane === 'groups' ? selectGroup(rows.length - 1) : moveFinding(fi + listRows)),
+      'move.top': () => (pane === 'groups' ? selectGroup(0) : moveFinding(0)),
+      'move.bottom': () => (pane === 'groups' ? selectGroup(rows.length - 1) : moveFinding(list.length - 1)),
+      'pane.next': () => setPane((p) => (p === 'groups' ? 'findings' : 'groups')),
+      'pane.prev': () => setPane((p) => (p === 'groups' ? 'findings' : 'groups')),
+      'item.choose': () => {
+        if (pane === 'groups') setPane('findings');
+        else if (list[fi]) {
+          setDetailId(list[fi]!.id);
+          setDetailTop(0);
+        }
+      },
+      'app.back': pane === 'findings' ? () => setPane('groups') : undefined,
+      'host.problemsOnly': () => {
+        setProblemsOnly((p) => !p);
+        setFindingIndex(0);
+        setStoredTop(0);
+      },
+      'action.copy': () => {
+        if (pane === 'findings' && list[fi]) copyFindings([list[fi]!]);
+        else copyFindings(list.filter((f) => f.status === 'fail' || f.status === 'warn'));
+      },
+    },
+    { footer: LIST_FOOTER, active: mode === 'list' && confirming === null },
+  );
+
+  useCommands(
+    'screen',
+    {
+      ...guards,
+      'move.up': () => scrollDetail(detailTop - 1),
+      'move.down': () => scrollDetail(detailTop + 1),
+      'move.pageUp': () => scrollDetail(detailTop - detailBody),
+      'move.pageDown': () => scrollDetail(detailTop + detailBody),
+      'move.top': () => scrollDetail(0),
+      'move.bottom': () => scrollDetail(maxDetailTop),
+      'app.back': () => setDetailId(null),
+      'item.choose': () => setDetailId(null),
+      'action.copy': () => detail && copyFindings([detail]),
+    },
+    { footer: DETAIL_FOOTER, active: mode === 'detail' && confirming === null },
+  );
+
+  const target = confirming === null ? null : (STEPS.find((s) => s.id === confirming)?.title ?? confirming);
+  return (
+    <Box flexDirection="column" width={width} height={height} overflow="hidden">
+      <SummaryLine result={checks.result} checking={checks.checking} elapsedMs={checks.elapsedMs} error={checks.error} width={width} />
+      {confirming !== null && target !== null ? (
+        <ConfirmNext
+          target={target}
+          failures={checks.checking || checks.result === null ? null : checks.result.findings.filter((f) => f.status === 'fail')}
+          width={width}
+          onGo={() => {
+            setConfirming(null);
+            if (!checks.checking) setConfirmedRun(checks.run);
+            wizard.goTo(confirming);
+          }}
+          onStay={() => setConfirming(null)}
+        />
+      ) : detail ? (
+        <FindingDetail lines={lines} top={Math.min(detailTop, maxDetailTop)} width={width} height={bodyHeight} />
+      ) : (
+        <Box flexDirection="row" height={bodyHeight} width={width}>
+          <GroupPane
+            rows={checks.result === null ? PENDING_ROWS : rows}
+            selected={checks.result === null ? -1 : gi}
+            focused={pane === 'groups'}
+            width={groupWidth}
+            height={bodyHeight}
+            pending={checks.result === null}
+          />
+          <Box width={1} flexShrink={0} />
+          <FindingPane
+            title={group ? GROUP_TITLES[group.group] : 'Checking'}
+            findings={list}
+            total={group ? findings.filter((f) => f.group === group.group).length : 0}
+            selected={fi}
+            top={top}
+            focused={pane === 'findings'}
+            problemsOnly={problemsOnly}
+            width={width - groupWidth - 1}
+            height={bodyHeight}
+            pending={checks.result === null}
+          />
+        </Box>
+      )}
+    </Box>
+  );
+}
