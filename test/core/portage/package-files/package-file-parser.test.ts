@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parsePackageFile, parsePackageDir, serializePackageFile, packageEntries } from '../../../../src/core/portage/package-files/package-file-parser.js';
-import { addPackageUseLine, removePackageUseLine, setPackageEntry, applyChange, packageUseFor, addPackageEntry } from '../../../../src/core/portage/package-files/package-file-edit.js';
-import { parsePretend } from '../../../../src/core/portage/pretend/pretend-parser.js';
-import { rig } from '../../fixtures.js';
+import { packageUseFor } from '../../../../src/core/portage/package-files/package-file-edit.js';
 
 const PACKAGE_USE = [
   '# web stack',
@@ -39,19 +37,6 @@ describe('package.use', () => {
     expect(packageUseFor(entries, { cpv: 'dev-lang/php-8.2.1', slot: '8.2' }, ['xml'])).toEqual(['xml']);
     expect(packageUseFor(entries, { cpv: 'www-servers/nginx-1.26.2' }, ['rtmp'])).toEqual(['http2', 'nginx_modules_http_gzip', 'nginx_modules_http_proxy']);
   });
-  it('adds and removes lines without touching the comments', () => {
-    const added = addPackageUseLine(doc, '>=net-misc/curl-8.11.1', ['http2']);
-    if (!added.ok) throw new Error(added.error);
-    expect(serializePackageFile(added.doc)).toBe(`${PACKAGE_USE}\n>=net-misc/curl-8.11.1 http2\n`);
-    const removed = removePackageUseLine(added.doc, 'www-servers/nginx');
-    expect(serializePackageFile(removed).split('\n')).toEqual(['# web stack', '>=dev-lang/php-8.3:8.3 cli -apache2', '', 'dev-lang/php:8.3 -* fpm', 'bad/atom-1.0 x', 'dev-libs/foo bad$flag', '>=net-misc/curl-8.11.1 http2', '']);
-    expect(addPackageUseLine(doc, 'curl', ['http2'])).toMatchObject({ ok: false, error: expect.stringContaining('category is missing') });
-    expect(addPackageUseLine(doc, 'net-misc/curl', ['ht$tp2'])).toMatchObject({ ok: false, offset: 16 });
-  });
-  it('replaces the flags of an existing entry and keeps its comment', () => {
-    const r = setPackageEntry(doc, 'www-servers/nginx', ['-http2']);
-    expect(r.ok && serializePackageFile(r.doc).split('\n')[1]).toBe('www-servers/nginx -http2 # modules');
-  });
 });
 
 describe('other package.* files', () => {
@@ -86,27 +71,5 @@ describe('other package.* files', () => {
     ]);
     expect(dir.files.map((f) => f.name)).toEqual(['10-php', 'A-upper', 'zz-autounmask']);
     expect(dir.entries.map((e) => [e.file, e.atomText])).toEqual([['10-php', 'dev-lang/php'], ['A-upper', 'app-misc/a'], ['zz-autounmask', '>=net-misc/curl-8.11.1']]);
-  });
-});
-
-describe('autounmask changes into package.* files', () => {
-  it('writes the rig USE, keyword and licence changes into the matching files', () => {
-    const cases: [string, 'package.use' | 'package.accept_keywords' | 'package.license', string][] = [
-      ['14-use-change-needed', 'package.use', '>=net-misc/curl-8.11.1 http2\n'],
-      ['11-keyword-autounmask', 'package.accept_keywords', '=dev-libs/openssl-3.4.0 ~amd64\n'],
-      ['13-license-autounmask', 'package.license', '>=app-misc/proprietary-tool-1.0 Proprietary-EULA\n'],
-    ];
-    for (const [name, file, expected] of cases) {
-      const change = parsePretend(rig(name)).changes[0];
-      if (!change) throw new Error(`no change in ${name}`);
-      expect(change.file).toBe(file);
-      const r = applyChange(parsePackageFile(file, ''), change);
-      expect(r.ok && serializePackageFile(r.doc)).toBe(expected);
-      expect(applyChange(parsePackageFile('package.mask', ''), change)).toMatchObject({ ok: false, error: `this change belongs in ${file}, not package.mask` });
-    }
-  });
-  it('appends after a file that lacks a final newline', () => {
-    const r = addPackageEntry(parsePackageFile('package.unmask', '# kept'), '=dev-lang/php-8.5.0_alpha1');
-    expect(r.ok && serializePackageFile(r.doc)).toBe('# kept\n=dev-lang/php-8.5.0_alpha1\n');
   });
 });
