@@ -70,12 +70,16 @@ export async function startPodmanService(): Promise<PodmanService> {
     '[containers]', 'default_ulimits = []', '',
     '[engine]', 'events_logger = "file"', `events_logfile_path = "${path.join(dir, 'events.log')}"`, '',
   ].join('\n'));
+  // Tests pull from registries they serve on 127.0.0.1 over plain HTTP (Docker allows 127.0.0.0/8
+  // by default; Podman needs it said). Nothing else is searched or reachable.
+  const registries = path.join(dir, 'registries.conf');
+  writeFileSync(registries, ['unqualified-search-registries = []', '', '[[registry]]', 'location = "127.0.0.1"', 'insecure = true', ''].join('\n'));
   for (const sub of ['root', 'run', 'tmp']) mkdirSync(path.join(dir, sub));
   const socketPath = path.join(dir, 'podman.sock');
   const child = spawn('podman', [
     '--root', path.join(dir, 'root'), '--runroot', path.join(dir, 'run'), '--tmpdir', path.join(dir, 'tmp'),
     'system', 'service', '--time=0', `unix://${socketPath}`,
-  ], { env: { ...process.env, CONTAINERS_CONF: conf }, stdio: ['ignore', 'ignore', 'pipe'] });
+  ], { env: { ...process.env, CONTAINERS_CONF: conf, CONTAINERS_REGISTRIES_CONF: registries }, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (c: Buffer) => { stderr = (stderr + c.toString()).slice(-4000); });
   const deadline = Date.now() + 20_000;

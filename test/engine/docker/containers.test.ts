@@ -1,6 +1,7 @@
 // Containers against the real engines: create with labels, env, mounts, capabilities and security
 // options; exec with separated streams (10 MB interleaved) and exit codes; uploads that keep modes,
 // owners and unicode names; downloads; logs with follow; stop/kill/remove; commit.
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,7 +25,9 @@ const hostDir = mkdtempSync(path.join(os.tmpdir(), 'gwb-containers-'));
 writeFileSync(path.join(hostDir, 'distfile.txt'), 'from the host\n');
 afterAll(() => rmSync(hostDir, { recursive: true, force: true }));
 
-const labels = gentooWbLabels({ version: '0.0.0-test', role: 'builder', buildId: 'containers-test' });
+// A build ID of our own: other suites on the same engine must not match our label filters.
+const BUILD = `containers-test-${randomBytes(4).toString('hex')}`;
+const labels = gentooWbLabels({ version: '0.0.0-test', role: 'builder', buildId: BUILD });
 
 /** Hashes and counts what is written, without keeping 10 MB around. */
 class Digest extends Writable {
@@ -85,7 +88,7 @@ describeEngines('containers', (engine) => {
     const state = await inspectContainer(docker, id);
     expect(state.running).toBe(true);
     expect(state.labels[LABEL.role]).toBe('builder');
-    expect(state.labels[LABEL.buildId]).toBe('containers-test');
+    expect(state.labels[LABEL.buildId]).toBe(BUILD);
     expect(state.mounts.find((m) => m.destination === '/var/cache/distfiles')?.name).toBe(volume);
     expect(state.mounts.find((m) => m.destination === '/mnt/host')?.readOnly).toBe(true);
 
@@ -216,7 +219,7 @@ describeEngines('containers', (engine) => {
       tag,
       pause: true,
       changes: ['CMD ["/bin/cat", "/hello"]', 'ENV PORTAGE_DONE=yes', 'EXPOSE 8080', 'WORKDIR /srv'],
-      labels: gentooWbLabels({ version: '0.0.0-test', role: 'result', buildId: 'containers-test', extra: { 'org.example.note': 'say "hi" $HOME \\o/' } }),
+      labels: gentooWbLabels({ version: '0.0.0-test', role: 'result', buildId: BUILD, extra: { 'org.example.note': 'say "hi" $HOME \\o/' } }),
       message: 'commit test',
     });
     images.push(tag);

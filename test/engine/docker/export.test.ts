@@ -1,6 +1,7 @@
 // Export and flatten against the real engines: a container's file system as tar, flatten to a
 // one-layer image that runs and keeps the original config, and `export` archives (plain, gzip,
 // flattened) that load back.
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -23,7 +24,9 @@ import { describeEngines } from '../../helpers/podman.js';
 const dir = mkdtempSync(path.join(os.tmpdir(), 'gwb-export-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const labels = gentooWbLabels({ version: '0.0.0-test', role: 'builder', buildId: 'export-test' });
+// A build ID of our own: other suites on the same engine must not match our label filters.
+const BUILD = `export-test-${randomBytes(4).toString('hex')}`;
+const labels = gentooWbLabels({ version: '0.0.0-test', role: 'builder', buildId: BUILD });
 
 describeEngines('export and flatten', (engine) => {
   let base = '';
@@ -112,7 +115,7 @@ describeEngines('export and flatten', (engine) => {
     const result = await flattenImage(docker, layered, {
       tag: flat,
       tempContainerLabels: labels,
-      addLabels: gentooWbLabels({ version: '0.0.0-test', role: 'result', buildId: 'export-test' }),
+      addLabels: gentooWbLabels({ version: '0.0.0-test', role: 'result', buildId: BUILD }),
     });
     images.push(flat);
     expect(result.lost).toEqual([]);
@@ -133,7 +136,7 @@ describeEngines('export and flatten', (engine) => {
     expect(details.size).toBeLessThan(source.size);
     expect(await runOutput(flat)).toEqual({ code: 0, out: 'layer-two\nlayer-three\nproduction 250 /srv\n' });
     // No temporary container is left behind.
-    const leftovers = (await docker.listContainers({ all: true, filters: { label: [`${LABEL.buildId}=export-test`] } })).filter((c) => !containers.includes(c.Id));
+    const leftovers = (await docker.listContainers({ all: true, filters: { label: [`${LABEL.buildId}=${BUILD}`] } })).filter((c) => !containers.includes(c.Id));
     expect(leftovers).toEqual([]);
   });
 
