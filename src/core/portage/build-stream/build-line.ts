@@ -51,31 +51,64 @@ function parseProgress(line: string, pos: number): { index: number; total: numbe
   return out;
 }
 
-function parseLoad(text: string): [number, number, number] | null {
-  const parts = text.split(',').map((s) => s.trim());
-  if (parts.length < 3) return null;
-  const three = parts.slice(0, 3);
-  if (three.some((p) => !/^\d+(?:\.\d+)?$/.test(p))) return null;
-  const [a, b, c] = three.map(Number) as [number, number, number];
-  return [a, b, c];
+/** Reads a decimal number at `pos`; returns [value, end] or null. Hand-written: Jobs lines are frequent. */
+function readNumber(text: string, pos: number): [number, number] | null {
+  let i = pos;
+  while (i < text.length && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
+  if (i === pos) return null;
+  if (text.charCodeAt(i) === 46) {
+    const frac = i + 1;
+    i = frac;
+    while (i < text.length && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
+    if (i === frac) return null;
+  }
+  return [Number(text.slice(pos, i)), i];
 }
 
-/** Parses the text after `>>> Jobs: `. */
-function parseJobs(line: string, pos: number): BuildLineFact {
-  const m = /^(\d+) of (\d+) complete/.exec(line.slice(pos, pos + 40));
-  if (!m) return OTHER;
-  const fact = { kind: 'jobs' as const, complete: Number(m[1]), total: Number(m[2]), running: 0, failed: 0, mergeWait: 0, load: null as [number, number, number] | null };
-  const loadAt = line.indexOf('Load avg:', pos);
-  const counts = line.slice(pos + m[0].length, loadAt < 0 ? line.length : loadAt);
-  for (const part of counts.split(',')) {
-    const c = /^\s*(\d+) (running|failed|merge wait)/.exec(part);
-    if (!c) continue;
-    const n = Number(c[1]);
-    if (c[2] === 'running') fact.running = n;
-    else if (c[2] === 'failed') fact.failed = n;
-    else fact.mergeWait = n;
+/** `1.06, 1.23, 1.13` (possibly cut short or `unknown`) → the three numbers or null. */
+function parseLoad(text: string, pos: number): [number, number, number] | null {
+  const values: number[] = [];
+  let p = pos;
+  while (p < text.length && text.charCodeAt(p) === 32) p++;
+  for (let k = 0; k < 3; k++) {
+    const n = readNumber(text, p);
+    if (!n) return null;
+    values.push(n[0]);
+    p = n[1];
+    if (k < 2) {
+      if (text.charCodeAt(p) !== 44) return null;
+      p++;
+      while (text.charCodeAt(p) === 32) p++;
+    }
   }
-  if (loadAt >= 0) fact.load = parseLoad(line.slice(loadAt + 9));
+  return [values[0] as number, values[1] as number, values[2] as number];
+}
+
+/** Parses the text after `>>> Jobs: ` (`C of T complete[, R running][, F failed][, W merge wait] Load avg: …`). */
+function parseJobs(line: string, pos: number): BuildLineFact {
+  const complete = readNumber(line, pos);
+  if (!complete || !line.startsWith(' of ', complete[1])) return OTHER;
+  const total = readNumber(line, complete[1] + 4);
+  if (!total || !line.startsWith(' complete', total[1])) return OTHER;
+  const fact = { kind: 'jobs' as const, complete: complete[0], total: total[0], running: 0, failed: 0, mergeWait: 0, load: null as [number, number, number] | null };
+  let p = total[1] + 9;
+  while (line.startsWith(', ', p)) {
+    const n = readNumber(line, p + 2);
+    if (!n || line.charCodeAt(n[1]) !== 32) break;
+    const word = n[1] + 1;
+    if (line.startsWith('running', word)) {
+      fact.running = n[0];
+      p = word + 7;
+    } else if (line.startsWith('failed', word)) {
+      fact.failed = n[0];
+      p = word + 6;
+    } else if (line.startsWith('merge wait', word)) {
+      fact.mergeWait = n[0];
+      p = word + 10;
+    } else break;
+  }
+  const loadAt = line.indexOf('Load avg:', p);
+  if (loadAt >= 0) fact.load = parseLoad(line, loadAt + 9);
   return fact;
 }
 

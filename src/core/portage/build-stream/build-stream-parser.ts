@@ -53,14 +53,17 @@ export function createBuildStreamParser(options: BuildStreamOptions = {}): Build
     out.push(event);
   };
 
+  // Packages building or installing, kept in step with `runs` so each line's lookup is O(1).
+  const active = new Set<string>();
+  const setState = (cpv: string, run: PackageRun, state: PackageState) => {
+    run.state = state;
+    if (state === 'building' || state === 'installing') active.add(cpv);
+    else active.delete(cpv);
+  };
   const activeCpv = (): string | undefined => {
-    let found: string | undefined;
-    for (const [cpv, run] of runs) {
-      if (run.state !== 'building' && run.state !== 'installing') continue;
-      if (found) return undefined;
-      found = cpv;
-    }
-    return found;
+    if (active.size !== 1) return undefined;
+    for (const cpv of active) return cpv;
+    return undefined;
   };
 
   const flushFailure = () => {
@@ -72,7 +75,7 @@ export function createBuildStreamParser(options: BuildStreamOptions = {}): Build
   const emitFailed = (cpv: string, stage: 'emerge' | 'install' | 'postinst', logPath: string | undefined) => {
     const run = runs.get(cpv);
     const phase = diePhase.get(cpv) ?? run?.lastPhase;
-    if (run) run.state = 'failed';
+    if (run) setState(cpv, run, 'failed');
     emit({ type: 'failed', cpv, stage, ...(logPath ? { logPath } : {}), ...(phase ? { phase } : {}) });
   };
 
@@ -158,16 +161,21 @@ export function createBuildStreamParser(options: BuildStreamOptions = {}): Build
   const handleFact = (fact: BuildLineFact): string | undefined => {
     switch (fact.kind) {
       case 'started': {
-        runs.set(fact.cpv, { index: fact.index, total: fact.total, state: 'building' });
+        const run: PackageRun = { index: fact.index, total: fact.total, state: 'building' };
+        runs.set(fact.cpv, run);
+        setState(fact.cpv, run, 'building');
         context = undefined;
         const { kind: _k, fetchOnly, ...rest } = fact;
         emit({ type: 'started', ...rest, ...(fetchOnly ? { fetchOnly } : {}) });
         return fact.cpv;
       }
       case 'installing': {
-        const run = runs.get(fact.cpv);
-        if (run) run.state = 'installing';
-        else runs.set(fact.cpv, { index: fact.index, total: fact.total, state: 'installing' });
+        let run = runs.get(fact.cpv);
+        if (!run) {
+          run = { index: fact.index, total: fact.total, state: 'installing' };
+          runs.set(fact.cpv, run);
+        }
+        setState(fact.cpv, run, 'installing');
         const { kind: _k, ...rest } = fact;
         emit({ type: 'installing', ...rest });
         return fact.cpv;
@@ -178,7 +186,7 @@ export function createBuildStreamParser(options: BuildStreamOptions = {}): Build
         if (run?.state === 'done') return fact.cpv;
         const index = fact.kind === 'completed' ? fact.index : (run?.index ?? 0);
         const total = fact.kind === 'completed' ? fact.total : (run?.total ?? 0);
-        if (run) run.state = 'done';
+        if (run) setState(fact.cpv, run, 'done');
         else runs.set(fact.cpv, { index, total, state: 'done' });
         const root = fact.kind === 'completed' ? fact.root : undefined;
         emit({ type: 'completed', cpv: fact.cpv, index, total, ...(root ? { root } : {}) });
