@@ -4,6 +4,7 @@ import { planBuild } from '../core/plan/build-plan.js';
 import { formatProblem } from '../core/recipe/recipe-problems.js';
 import { inspectBase } from '../engine/base/inspect-base.js';
 import { startBuild, type BuildOutcome } from '../engine/build/runner.js';
+import { buildEnvFrom } from '../engine/build/build-env.js';
 import { probeSandbox } from '../engine/build/sandbox-facts.js';
 import { loadRecipeFile } from '../engine/recipes/recipe-store.js';
 import type { BuildFlags } from './build.js';
@@ -16,12 +17,6 @@ export function exitCodeFor(outcome: BuildOutcome): number {
   if (outcome.kind === 'succeeded') return EXIT_OK;
   if (outcome.kind === 'cancelled') return EXIT_INTERRUPTED;
   return EXIT_FAILED;
-}
-
-/** Extra container environment from GENTOO_WB_BUILD_ENV="A=1 B=2" (tests pass the stand-in's time scale). */
-function containerEnv(): Record<string, string> {
-  const raw = process.env.GENTOO_WB_BUILD_ENV ?? '';
-  return Object.fromEntries(raw.split(/\s+/).filter((kv) => kv.includes('=')).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]));
 }
 
 export async function runBuildCommand(recipePath: string, flags: BuildFlags): Promise<void> {
@@ -65,7 +60,7 @@ export async function runBuildCommand(recipePath: string, flags: BuildFlags): Pr
     ...(flags.tag ? { tags: flags.tag } : {}),
     noCache: flags.cache === false,
     sandbox,
-    containerEnv: containerEnv(),
+    containerEnv: buildEnvFrom(process.env),
     onEvents: print,
   });
   if (!flags.json) process.stderr.write(`build ${session.id}: logs in ${session.files.dir}\n`);

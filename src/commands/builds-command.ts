@@ -1,9 +1,8 @@
 // `gentoo-wb builds` and `gentoo-wb attach`: what is running or ran, and following a build again.
 import { isFinished, type BuildState } from '../core/build/build-record.js';
-import { listBuilders } from '../engine/build/builder-container.js';
+import { listBuilds, type BuildListing } from '../engine/build/build-list.js';
 import { listBuildStates } from '../engine/build/build-store.js';
 import { attachBuild } from '../engine/build/runner.js';
-import { LABEL } from '../core/labels.js';
 import type { BuildFlags } from './build.js';
 import type { CommandContext } from './registry.js';
 import { exitCodeFor } from './build-command.js';
@@ -11,45 +10,15 @@ import { eventPrinter } from './build-events-printer.js';
 import { connectForCommand, formatTable, humanAge, printJson, reportFailure, type EngineFlags } from './output.js';
 import { EXIT_OK, UsageError } from './usage-error.js';
 
-export interface BuildListing {
-  id: string;
-  recipe: string;
-  mode: string;
-  status: string;
-  /** The build container is there (running or stopped). */
-  container: 'running' | 'stopped' | 'gone';
-  createdAt: string;
-  image: string | null;
-  tags: string[];
-  message: string | null;
-}
-
 /** Builds this machine knows, with what the engine says about their containers. */
 export async function buildListings(flags: EngineFlags): Promise<BuildListing[]> {
-  const states = await listBuildStates();
-  let containers: Awaited<ReturnType<typeof listBuilders>> = [];
+  let docker = null;
   try {
-    const { docker } = await connectForCommand(flags);
-    containers = await listBuilders(docker);
+    docker = (await connectForCommand(flags)).docker;
   } catch {
     // Without an engine the state files still say what happened.
   }
-  const byId = new Map(containers.map((c) => [c.labels[LABEL.buildId] ?? '', c]));
-  const listing = (s: BuildState): BuildListing => {
-    const c = byId.get(s.id);
-    return {
-      id: s.id,
-      recipe: s.recipeName,
-      mode: s.mode,
-      status: s.status,
-      container: c ? (c.state === 'running' ? 'running' : 'stopped') : 'gone',
-      createdAt: new Date(s.createdAt).toISOString(),
-      image: s.image?.id ?? null,
-      tags: s.image?.tags ?? s.tags,
-      message: s.message,
-    };
-  };
-  return states.map(listing);
+  return listBuilds(docker);
 }
 
 export async function runBuildsCommand(flags: EngineFlags & { json?: boolean }): Promise<void> {

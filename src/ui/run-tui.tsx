@@ -5,6 +5,10 @@ import { chooseGlyphs, chooseTheme } from '../core/theme.js';
 import { openSettings } from '../engine/settings/settings-store.js';
 import { loadTheme } from '../engine/theme-files.js';
 import { App } from './app/app.js';
+import { createWorkbench, startWorkbench } from './session/bootstrap.js';
+import { buildEnvFrom } from '../engine/build/build-env.js';
+import { WorkbenchProvider } from './session/workbench-context.js';
+import { realServices } from './session/workbench-services.js';
 import type { Message } from './app/wizard-context.js';
 import { enterFullscreen } from './terminal/fullscreen.js';
 import { isMono, LookProvider } from './theme/theme-context.js';
@@ -36,16 +40,27 @@ export async function runTui(opts: RunTuiOptions): Promise<number> {
     animate: settings.read().preferences.animation,
   };
 
+  const workbench = createWorkbench(realServices({ host: opts.host, context: opts.context, settings, buildEnv: buildEnvFrom(process.env) }));
   const screen = enterFullscreen(process.stdout);
   let exitCode = 0;
   const instance = render(
     <LookProvider look={look}>
-      <App initialMessages={messages} onExit={() => instance.unmount()} />
+      <WorkbenchProvider value={workbench}>
+        <App
+          initialMessages={messages}
+          initialStep={opts.attachBuild ? 'build' : undefined}
+          onExit={() => instance.unmount()}
+          onReady={(wizard) => void startWorkbench(workbench, { recipePath: opts.recipePath, attachBuild: opts.attachBuild, notify: wizard.notify })}
+        />
+      </WorkbenchProvider>
     </LookProvider>,
     { exitOnCtrlC: false, patchConsole: true, maxFps: 30 },
   );
   // An SSH drop (SIGHUP) or a polite kill detaches: builds run in their own containers and outlive us.
-  const detach = () => instance.unmount();
+  const detach = () => {
+    workbench.builds.detach();
+    instance.unmount();
+  };
   process.once('SIGHUP', detach);
   process.once('SIGTERM', detach);
   try {

@@ -1,5 +1,5 @@
 // The shell: step bar, the current screen, message line, footer; help and quit on top.
-import React, { useCallback, useMemo, useState } from 'react';
+import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Box } from 'ink';
 import { ConfirmQuit } from '../components/confirm-quit.js';
 import { Footer } from '../components/footer.js';
@@ -13,7 +13,7 @@ import { ContentSizeProvider } from '../layout/content-size.js';
 import { MIN_SIZE, useTerminalSize } from '../layout/terminal-size.js';
 import { SCREENS } from './screens.js';
 import { STEPS, stepByNumber, type StepId } from './steps.js';
-import { WizardContext, type Message, type Wizard } from './wizard-context.js';
+import { WizardContext, type Message, type QuitGuard, type Wizard } from './wizard-context.js';
 
 export interface AppProps {
   initialStep?: StepId;
@@ -21,6 +21,8 @@ export interface AppProps {
   initialMessages?: Message[];
   onExit: () => void;
   screens?: typeof SCREENS;
+  /** Called once after the first render with the shell's API (start-up work reports through it). */
+  onReady?: (wizard: Wizard) => void;
 }
 
 export function App(props: AppProps) {
@@ -39,11 +41,11 @@ interface ShellProps extends AppProps {
   setMessages: (messages: Message[]) => void;
 }
 
-function Shell({ initialStep = 'host', onExit, screens = SCREENS, messages, setMessages }: ShellProps) {
+function Shell({ initialStep = 'host', onExit, screens = SCREENS, messages, setMessages, onReady }: ShellProps) {
   const size = useTerminalSize();
   const [current, setCurrent] = useState<StepId>(initialStep);
   const [helpOpen, setHelpOpen] = useState(false);
-  const [quitGuard, setQuitGuard] = useState<string | null>(null);
+  const [quitGuard, setQuitGuard] = useState<QuitGuard | null>(null);
   const [confirmingQuit, setConfirmingQuit] = useState(false);
   const available = useMemo(() => new Set(STEPS.filter((s) => screens[s.id]).map((s) => s.id)), [screens]);
 
@@ -66,6 +68,12 @@ function Shell({ initialStep = 'host', onExit, screens = SCREENS, messages, setM
   }, [quitGuard, onExit]);
 
   const wizard = useMemo<Wizard>(() => ({ current, goTo, notify, setQuitGuard, quit }), [current, goTo, notify, quit]);
+  const ready = useRef(false);
+  useEffect(() => {
+    if (ready.current) return;
+    ready.current = true;
+    onReady?.(wizard);
+  }, [onReady, wizard]);
   const index = STEPS.findIndex((s) => s.id === current);
 
   useCommands(
@@ -106,7 +114,7 @@ function Shell({ initialStep = 'host', onExit, screens = SCREENS, messages, setM
         <Box height={contentHeight} width="100%" flexDirection="column" overflow="hidden">
           {helpOpen ? <HelpOverlay width={size.columns} height={contentHeight} onClose={() => setHelpOpen(false)} /> : null}
           {confirmingQuit && quitGuard ? (
-            <ConfirmQuit reason={quitGuard} width={size.columns} onQuit={onExit} onStay={() => setConfirmingQuit(false)} />
+            <ConfirmQuit guard={quitGuard} onQuit={onExit} onStay={() => setConfirmingQuit(false)} />
           ) : null}
           <Box display={helpOpen || confirmingQuit ? 'none' : 'flex'} flexDirection="column" height={contentHeight} width="100%">
             <ContentSizeProvider size={{ width: size.columns, height: contentHeight }}>

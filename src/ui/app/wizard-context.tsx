@@ -8,13 +8,22 @@ export interface Message {
   tone: ColorToken;
 }
 
+/** Work that outlives the TUI (a build): quitting offers to detach from it, cancel it, or stay. */
+export interface QuitGuard {
+  reason: string;
+  /** Stop the work for good (e.g. stop and remove the build container). */
+  cancel: () => Promise<void>;
+  /** Leave it running (e.g. stop following the build). */
+  detach: () => void;
+}
+
 export interface Wizard {
   current: StepId;
   goTo(step: StepId): void;
   /** Show a one-line message above the footer until the next key press. */
   notify(text: string, tone?: ColorToken): void;
-  /** While set, quitting asks first and names this (e.g. "a build is running"). */
-  setQuitGuard(reason: string | null): void;
+  /** While set, quitting asks first: detach, cancel, or keep watching. */
+  setQuitGuard(guard: QuitGuard | null): void;
   quit(): void;
 }
 

@@ -18,7 +18,7 @@ describe('App shell', () => {
     [80, 24],
     [200, 50],
   ])('draws step bar, screen and footer at %ix%i', async (columns, rows) => {
-    tui = await renderTui(<App onExit={() => {}} />, { columns, rows });
+    tui = await renderTui(<App onExit={() => {}} screens={{}} />, { columns, rows });
     const lines = tui.frame().split('\n');
     expect(lines[0]).toMatch(/›1 Host +2 Base +3 Recipe +4 Pretend +5 Build +6 Result/);
     expect(lines.length).toBeLessThanOrEqual(rows - 1);
@@ -26,7 +26,7 @@ describe('App shell', () => {
   });
 
   it('opens help generated from the keymap with ?, scrolls it, and closes it with Esc', async () => {
-    tui = await renderTui(<App onExit={() => {}} />);
+    tui = await renderTui(<App onExit={() => {}} screens={{}} />);
     await tui.press('?');
     const seen = new Set<string>();
     for (let i = 0; i < 10; i++) {
@@ -42,7 +42,7 @@ describe('App shell', () => {
 
   it('quits with q and with Ctrl-C', async () => {
     const onExit = vi.fn();
-    tui = await renderTui(<App onExit={onExit} />);
+    tui = await renderTui(<App onExit={onExit} screens={{}} />);
     await tui.press('q');
     expect(onExit).toHaveBeenCalledTimes(1);
     await tui.press('ctrl+c');
@@ -50,7 +50,7 @@ describe('App shell', () => {
   });
 
   it('says plainly that a step is not available yet and stays put', async () => {
-    tui = await renderTui(<App onExit={() => {}} />);
+    tui = await renderTui(<App onExit={() => {}} screens={{}} />);
     await tui.press('4');
     expect(tui.frame()).toContain('Pretend is not available yet: Runs emerge --pretend');
     expect(tui.frame().split('\n')[0]).toMatch(/›1 Host/);
@@ -74,7 +74,7 @@ describe('App shell', () => {
 
   it('shows a terminal-too-small screen below 80x24 and recovers on resize', async () => {
     const onExit = vi.fn();
-    tui = await renderTui(<App onExit={onExit} />, { columns: 60, rows: 20 });
+    tui = await renderTui(<App onExit={onExit} screens={{}} />, { columns: 60, rows: 20 });
     expect(tui.frame()).toContain('Terminal too small: 60×20, need 80×24');
     await tui.resize(80, 24);
     expect(tui.frame()).toContain('1 Host');
@@ -85,7 +85,7 @@ describe('App shell', () => {
   });
 
   it('shows start-up messages until the next key', async () => {
-    tui = await renderTui(<App onExit={() => {}} initialMessages={[{ text: 'Settings file moved aside', tone: 'warn' }]} />);
+    tui = await renderTui(<App onExit={() => {}} screens={{}} initialMessages={[{ text: 'Settings file moved aside', tone: 'warn' }]} />);
     expect(tui.frame()).toContain('! Settings file moved aside');
     await tui.press('j');
     expect(tui.frame()).not.toContain('Settings file moved aside');
@@ -94,7 +94,7 @@ describe('App shell', () => {
 
 describe('App shell without colour', () => {
   it('mono frames contain no colour escapes and the focus is still visible', async () => {
-    tui = await renderTui(<App onExit={() => {}} />, { theme: 'mono' });
+    tui = await renderTui(<App onExit={() => {}} screens={{}} />, { theme: 'mono' });
     await tui.press('?');
     await tui.press('escape');
     for (const frame of tui.stdout.frames) expect(hasColour(frame)).toBe(false);
@@ -103,13 +103,13 @@ describe('App shell without colour', () => {
   });
 
   it('uses an ASCII focus marker without a UTF-8 locale', async () => {
-    tui = await renderTui(<App onExit={() => {}} />, { theme: 'mono', unicode: false });
+    tui = await renderTui(<App onExit={() => {}} screens={{}} />, { theme: 'mono', unicode: false });
     expect(tui.frame()).toContain('>1 Host');
     expect(tui.frame()).not.toContain('›');
   });
 
   it('the default theme does colour (so the mono check above means something)', async () => {
-    tui = await renderTui(<App onExit={() => {}} />, { theme: 'default' });
+    tui = await renderTui(<App onExit={() => {}} screens={{}} />, { theme: 'default' });
     expect(tui.stdout.frames.some((f) => hasColour(f))).toBe(true);
   });
 });

@@ -1,0 +1,110 @@
+// Runs (or reattaches to) a build for the TUI: events are buffered and folded into the shared store
+// at most ten times a second, raw lines go to a bounded ring buffer, and the session can be detached
+// or cancelled from any screen (quit, SIGHUP).
+import { EMPTY_PROGRESS, reduceProgress } from '../../core/build/progress.js';
+import type { BuildEvent } from '../../core/events.js';
+import type { BuildSession } from '../../engine/build/runner.js';
+import type { EngineConnection } from '../../engine/docker/index.js';
+import { LineRing } from './line-ring.js';
+import type { WorkbenchServices } from './workbench-services.js';
+import type { BuildState, WorkbenchStore } from './workbench-store.js';
+
+const FLUSH_MS = 100;
+export const LOG_RING_LINES = 5000;
+
+export class BuildController {
+  private session: BuildSession | null = null;
+  private pending: BuildEvent[] = [];
+  private timer: NodeJS.Timeout | null = null;
+  /** The whole build's output lines (bounded); the full log is on disk. */
+  readonly log = new LineRing(LOG_RING_LINES);
+
+  constructor(
+    private readonly store: WorkbenchStore,
+    private readonly services: WorkbenchServices,
+  ) {}
+
+  get running(): boolean {
+    return this.session !== null && this.store.getState().build?.outcome === 'running';
+  }
+
+  get current(): BuildSession | null {
+    return this.session;
+  }
+
+  /** Build the open recipe. */
+  async start(connection: EngineConnection): Promise<void> {
+    const { recipe } = this.store.getState();
+    if (!recipe.doc) throw new Error('no recipe is open');
+    this.reset();
+    const session = await this.services.builds.start(connection, { recipe: recipe.doc, recipePath: recipe.path, onEvents: (e) => this.receive(e) });
+    this.follow(session);
+  }
+
+  /** Follow a running build again. */
+  async attach(connection: EngineConnection, id: string): Promise<void> {
+    this.reset();
+    const session = await this.services.builds.attach(connection, id, (e) => this.receive(e));
+    this.follow(session);
+  }
+
+  /** Stop watching; the build goes on in its container. */
+  detach(): void {
+    this.session?.detach();
+  }
+
+  /** Stop and remove the build container; nothing is tagged. */
+  async cancel(): Promise<void> {
+    await this.session?.cancel();
+  }
+
+  private reset(): void {
+    this.session = null;
+    this.pending = [];
+    this.log.clear();
+  }
+
+  private follow(session: BuildSession): void {
+    this.session = session;
+    this.store.update((s) => ({ ...s, build: { id: session.id, progress: EMPTY_PROGRESS, outcome: 'running', message: null } }));
+    void session.outcome.then(
+      (outcome) => {
+        this.flush();
+        this.store.update((s) => {
+          if (!s.build || s.build.id !== session.id) return s;
+          const message = outcome.kind === 'failed' || outcome.kind === 'lost' ? outcome.message : null;
+          const build: BuildState = { ...s.build, outcome: outcome.kind, message };
+          const lastImage = outcome.kind === 'succeeded' && outcome.image ? outcome.image : s.lastImage;
+          return { ...s, build, lastImage };
+        });
+      },
+      (err: unknown) => {
+        this.flush();
+        this.store.update((s) => (s.build ? { ...s, build: { ...s.build, outcome: 'failed', message: (err as Error).message } } : s));
+      },
+    );
+  }
+
+  private receive(events: BuildEvent[]): void {
+    for (const e of events) {
+      this.pending.push(e);
+      if (e.type === 'log') this.log.push(e.text);
+    }
+    this.timer ??= setTimeout(() => this.flush(), FLUSH_MS);
+  }
+
+  /** Fold buffered events into the store in one update. */
+  flush(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    if (this.pending.length === 0) return;
+    const events = this.pending;
+    this.pending = [];
+    this.store.update((s) => {
+      if (!s.build) return s;
+      let progress = s.build.progress;
+      for (const e of events) progress = reduceProgress(progress, e);
+      return { ...s, build: { ...s.build, progress } };
+    });
+  }
+}
