@@ -2,7 +2,7 @@
 // (own storage under a temp folder, generated containers.conf) started per test file, and
 // describeEngines() that runs one suite against Docker and Podman alike.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -60,6 +60,24 @@ function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
   });
 }
 
+/** Unmount (deepest first) every mount point inside `dir` that this process can see. */
+function unmountUnder(dir: string): void {
+  let mounts: string;
+  try {
+    mounts = readFileSync('/proc/self/mounts', 'utf8');
+  } catch {
+    return;
+  }
+  const points = mounts.split('\n')
+    .map((line) => (line.split(' ')[1] ?? '').replace(/\\(\d{3})/g, (_m, oct: string) => String.fromCharCode(parseInt(oct, 8))))
+    .filter((p) => p.startsWith(`${dir}/`))
+    .sort((a, b) => b.length - a.length);
+  for (const point of points) {
+    const result = spawnSync('umount', [point], { encoding: 'utf8' });
+    if (result.status !== 0) process.stderr.write(`podman test service: could not unmount ${point}: ${result.stderr.trim()}\n`);
+  }
+}
+
 /** Start `podman system service --time=0 unix://<tmp>/podman.sock` with private storage; waits for /_ping. */
 export async function startPodmanService(): Promise<PodmanService> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'gwb-podman-'));
@@ -86,6 +104,8 @@ export async function startPodmanService(): Promise<PodmanService> {
   while (!(await pingSocket(socketPath))) {
     if (child.exitCode !== null || Date.now() > deadline) {
       child.kill('SIGKILL');
+      await waitForExit(child, 5_000);
+      unmountUnder(dir);
       rmSync(dir, { recursive: true, force: true });
       throw new Error(`podman system service did not answer on ${socketPath}: ${stderr.trim() || `exit ${child.exitCode ?? 'none'}`}`);
     }
@@ -101,7 +121,9 @@ export async function startPodmanService(): Promise<PodmanService> {
         child.kill('SIGKILL');
         await waitForExit(child, 5_000);
       }
-      // Podman's storage may hold read-only overlay folders; a failure here only leaves temp files.
+      // Podman's overlay driver bind-mounts <root>/overlay onto itself and leaves it mounted when
+      // the service exits; unmount everything under our folder before removing it.
+      unmountUnder(dir);
       try {
         rmSync(dir, { recursive: true, force: true });
       } catch (err) {

@@ -55,7 +55,6 @@ export interface CreateBody {
   AttachStderr: boolean;
   StopTimeout?: number;
   HostConfig: {
-    Binds?: string[];
     Mounts?: { Type: 'volume' | 'bind' | 'tmpfs'; Source?: string; Target: string; ReadOnly: boolean; TmpfsOptions?: { SizeBytes?: number; Mode?: number } }[];
     Tmpfs?: Record<string, string>;
     VolumesFrom?: string[];
@@ -87,8 +86,8 @@ export function createBodyFor(spec: ContainerSpec): CreateBody {
   if (spec.stopTimeout !== undefined) body.StopTimeout = spec.stopTimeout;
   const hc = body.HostConfig;
   const mounts = spec.mounts ?? [];
-  // Volumes and binds go through Mounts; tmpfs through HostConfig.Tmpfs, which Docker and
-  // Podman both honour with the same option syntax (Podman's compat Mounts drop tmpfs options).
+  // Volumes and binds go through Mounts; tmpfs through HostConfig.Tmpfs (the `--tmpfs` form, with
+  // size and mode as mount options), which both engines take the same way.
   const typed = mounts.filter((m) => m.kind !== 'tmpfs');
   if (typed.length > 0) {
     hc.Mounts = typed.map((m) => ({ Type: m.kind, Source: m.kind === 'volume' ? m.name : m.source, Target: m.target, ReadOnly: m.readOnly ?? false }));
