@@ -39,6 +39,17 @@ async function withDeadline<T>(work: Promise<T>, deadline: number, what: string)
   }
 }
 
+/** Everything a stream yields until it ends (the container's exit ends an attach stream). */
+function collect(stream: NodeJS.ReadableStream): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    stream.on('data', (c: Buffer | string) => chunks.push(typeof c === 'string' ? Buffer.from(c) : c));
+    stream.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    stream.on('close', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    stream.on('error', reject);
+  });
+}
+
 async function runOnce(docker: Dockerode, image: string, deadline: number, withTmpfs: boolean): Promise<string> {
   // A known name lets us remove the container even when creating it outlived our deadline.
   const name = `gentoo-wb-probe-${randomBytes(6).toString('hex')}`;
@@ -54,6 +65,8 @@ async function runOnce(docker: Dockerode, image: string, deadline: number, withT
       Tty: true,
       Labels: gentooWbLabels({ version: appVersion(), role: 'probe' }),
       HostConfig: {
+        // The daemon removes it once it exits, even if we are gone by then (a TUI quit mid-probe).
+        AutoRemove: true,
         NetworkMode: 'none',
         ...(withTmpfs ? { Tmpfs: { [PROBE_TMPFS_PATH]: 'rw,exec,size=16m' } } : {}),
       },
@@ -63,17 +76,21 @@ async function runOnce(docker: Dockerode, image: string, deadline: number, withT
     throw err instanceof ProbeError ? err : new ProbeError(messageOf(err), /tmpfs/i.test(messageOf(err)));
   }
   try {
+    // Attach before starting: with AutoRemove the logs vanish with the container.
+    const stream = await withDeadline(container.attach({ stream: true, stdout: true, stderr: true }), deadline, 'attach to the probe container');
+    const output = collect(stream);
     try {
       await withDeadline(container.start(), deadline, 'start the probe container');
     } catch (err) {
       // A missing /bin/sh shows up here: another image may have one.
       throw err instanceof ProbeError ? err : new ProbeError(messageOf(err), true);
     }
-    await withDeadline(container.wait(), deadline, 'wait for the probe container');
-    const logs = await withDeadline(container.logs({ stdout: true, stderr: true, follow: false }), deadline, 'read the probe output');
-    return Buffer.isBuffer(logs) ? logs.toString('utf8') : String(logs);
+    return await withDeadline(output, deadline, 'read the probe output');
   } finally {
+    // A container that never ran is not auto-removed; one that ran is being removed by the daemon
+    // (409 here). Either way wait until it is gone, so nobody sees it after we return.
     await container.remove({ force: true }).catch(() => undefined);
+    await withDeadline(container.wait({ condition: 'removed' }), Math.max(deadline, Date.now() + 2000), 'wait for the probe container to go').catch(() => undefined);
   }
 }
 

@@ -1,10 +1,14 @@
+import { execFile } from 'node:child_process';
 import { chmod } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { evaluateHost } from '../../../src/core/host/evaluate.js';
 import type { EngineFacts } from '../../../src/core/host/facts.js';
 import { gatherHostFacts } from '../../../src/engine/host/gather.js';
 import { realSocketAccess, type SocketAccess } from '../../../src/engine/host/socket-facts.js';
 import { dockerEngine } from '../../core/host/facts-builder.js';
+import { ensureBuilt, repoRoot } from '../../helpers/cli.js';
 import { fixedEngine, fixture, identity, makeTree, type Tree } from './fixture-tree.js';
 
 let tree: Tree | undefined;
@@ -12,6 +16,8 @@ afterEach(async () => {
   await tree?.cleanup();
   tree = undefined;
 });
+
+const run = promisify(execFile);
 
 // A uid no test machine's own user has, so the test socket (owned by whoever runs the tests) is never "yours".
 const LARRY = 4242;
@@ -68,10 +74,19 @@ describe('socket and docker group', () => {
     expect(result.ok).toBe(false);
   });
 
-  it.skipIf(process.getuid?.() === 0)('EACCES for real: a socket with mode 000 refuses this (non-root) user', async () => {
+  it('EACCES for real: a socket with mode 000 refuses an ordinary user (as root: checked as nobody)', async () => {
     const socketPath = await setup(await fixture('etc/group'));
     await chmod(socketPath, 0o000);
-    expect(await realSocketAccess(socketPath)).toBe('EACCES');
+    if (process.getuid?.() !== 0) {
+      expect(await realSocketAccess(socketPath)).toBe('EACCES');
+      return;
+    }
+    // root passes any mode, so ask the built module as nobody (the tree is world-readable, the socket not).
+    ensureBuilt();
+    await chmod(tree!.root, 0o755);
+    const code = `import { realSocketAccess } from ${JSON.stringify(path.join(repoRoot, 'dist/engine/host/socket-facts.js'))}; console.log(await realSocketAccess(${JSON.stringify(socketPath)}));`;
+    const { stdout } = await run('runuser', ['-u', 'nobody', '--', process.execPath, '--input-type=module', '-e', code]);
+    expect(stdout.trim()).toBe('EACCES');
   });
 
   it('the real access check connects: a live socket is ok, a path with no socket is ENOENT', async () => {
