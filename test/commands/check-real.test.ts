@@ -17,8 +17,17 @@ function cgroupLayout(): 'v1' | 'v2' | 'hybrid' {
   return mounts.some((m) => m[1] === '/sys/fs/cgroup/unified' && m[2] === 'cgroup2') ? 'hybrid' : 'v1';
 }
 
+async function probeContainers(): Promise<Array<{ id: string; image: string; buildId: string }>> {
+  const { stdout } = await run('docker', ['ps', '-a', '--filter', 'label=org.gentoo-wb.role=probe', '--format', '{{.ID}}\t{{.Image}}\t{{.Label "org.gentoo-wb.build-id"}}']);
+  return stdout.split('\n').filter((l) => l !== '').map((l) => {
+    const [id = '', image = '', buildId = ''] = l.split('\t');
+    return { id, image, buildId };
+  });
+}
+
 describeDocker('gentoo-wb check on this machine', () => {
   it('reports the engine, storage driver, cgroup mode and kernel options that docker info and /proc/config.gz show', async () => {
+    const probesBefore = await probeContainers();
     const [{ stdout: infoJson }, r] = await Promise.all([run('docker', ['info', '--format', '{{json .}}']), runCli(['check', '--json'])]);
     const info = JSON.parse(infoJson) as Record<string, unknown>;
     const report = JSON.parse(r.stdout) as JsonReport;
@@ -51,9 +60,10 @@ describeDocker('gentoo-wb check on this machine', () => {
       }
       expect(byId.get('kernel.config')!.value).toBe('/proc/config.gz');
     }
-    // The probe must not leave containers behind.
-    const { stdout: left } = await run('docker', ['ps', '-a', '--filter', 'label=org.gentoo-wb.role=probe', '--format', '{{.ID}}']);
-    expect(left.trim()).toBe('');
+    // The probe must not leave containers behind (other tests may have probe-labelled containers of their own).
+    const image = byId.get('probe.run')!.value;
+    const left = (await probeContainers()).filter((c) => !probesBefore.some((b) => b.id === c.id) && c.image === image && c.buildId === '');
+    expect(left).toEqual([]);
     expect(report.summary.elapsedMs).toBeLessThan(2000);
   });
 });
