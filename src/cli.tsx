@@ -46,6 +46,9 @@ export function buildProgram(): Command {
     .addOption(new Option('-H, --host <url>', 'Docker/Podman endpoint (unix://, tcp://, ssh://)'))
     .addOption(new Option('--context <name>', 'docker context to use'))
     .showHelpAfterError('(run gentoo-wb --help for usage)')
+    // Before any subcommand exists: commander copies these settings into each one, so a usage
+    // mistake in any command throws to main() and exits 2.
+    .exitOverride()
     .enablePositionalOptions()
     .action(async (recipe: string | undefined, opts: TuiOptions) => startTui(recipe, opts));
   const context: CommandContext = { startTui: (o) => startTui(o.recipePath, o) };
@@ -55,7 +58,7 @@ export function buildProgram(): Command {
 }
 
 async function main(): Promise<void> {
-  const program = buildProgram().exitOverride();
+  const program = buildProgram();
   try {
     await program.parseAsync(process.argv);
   } catch (err) {

@@ -5,6 +5,7 @@ import { chooseGlyphs, chooseTheme } from '../core/theme.js';
 import { openSettings } from '../engine/settings/settings-store.js';
 import { loadTheme } from '../engine/theme-files.js';
 import { App } from './app/app.js';
+import { HostChecksProvider } from './screens/host-checks/host-checks-context.js';
 import { createWorkbench, startWorkbench } from './session/bootstrap.js';
 import { buildEnvFrom } from '../engine/build/build-env.js';
 import { WorkbenchProvider } from './session/workbench-context.js';
@@ -46,12 +47,14 @@ export async function runTui(opts: RunTuiOptions): Promise<number> {
   const instance = render(
     <LookProvider look={look}>
       <WorkbenchProvider value={workbench}>
-        <App
-          initialMessages={messages}
-          initialStep={opts.attachBuild ? 'build' : undefined}
-          onExit={() => instance.unmount()}
-          onReady={(wizard) => void startWorkbench(workbench, { recipePath: opts.recipePath, attachBuild: opts.attachBuild, notify: wizard.notify })}
-        />
+        <HostChecksProvider options={{ ...(opts.host ? { host: opts.host } : {}), ...(opts.context ? { context: opts.context } : {}) }}>
+          <App
+            initialMessages={messages}
+            initialStep={opts.attachBuild ? 'build' : undefined}
+            onExit={() => instance.unmount()}
+            onReady={(wizard) => void startWorkbench(workbench, { recipePath: opts.recipePath, attachBuild: opts.attachBuild, notify: wizard.notify })}
+          />
+        </HostChecksProvider>
       </WorkbenchProvider>
     </LookProvider>,
     { exitOnCtrlC: false, patchConsole: true, maxFps: 30 },

@@ -24,6 +24,11 @@ export function useWorkbenchApi(): Workbench {
   return value;
 }
 
+/** The workbench when one is mounted (screens also render alone in tests). */
+export function useOptionalWorkbenchApi(): Workbench | null {
+  return useContext(WorkbenchContext);
+}
+
 /** A slice of the shared state. */
 export function useWorkbench<T>(selector: (state: WorkbenchState) => T): T {
   const { store } = useWorkbenchApi();

@@ -17,6 +17,7 @@ import { useHostChecks } from './host-checks-context.js';
 import { clampIndex, groupFindings, groupRows, initialGroup, scrollWindow, type GroupRow } from './list-model.js';
 import { SummaryLine } from './summary-line.js';
 import { useCheckRun } from './use-check-run.js';
+import { useOptionalWorkbenchApi } from '../../session/workbench-context.js';
 
 type Pane = 'groups' | 'findings';
 
@@ -32,6 +33,12 @@ export function HostChecksScreen() {
   const wizard = useWizard();
   const { gather, copy } = useHostChecks();
   const checks = useCheckRun(gather);
+  const workbench = useOptionalWorkbenchApi();
+  // The sizing becomes the recipe's MAKEOPTS and --jobs defaults (Base and Recipe read it from the store).
+  useEffect(() => {
+    const sizing = checks.result?.sizing;
+    if (workbench && sizing) workbench.store.update((s) => ({ ...s, sizing }));
+  }, [workbench, checks.result]);
   const findings = useMemo(() => checks.result?.findings ?? [], [checks.result]);
   const rows = useMemo(() => groupRows(findings), [findings]);
 
