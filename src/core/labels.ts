@@ -37,6 +37,16 @@ export const OBJECT_ROLES: readonly ObjectRole[] = [
 /** Images with these roles are the user's to keep; cleanup never touches them. */
 export const KEPT_IMAGE_ROLES: readonly ObjectRole[] = ['result', 'imported'];
 
+/**
+ * Roles only containers get. The engines copy an image's labels into every container made from
+ * it, so a container someone runs from a gentoo-wb image carries that image's role (`result`, …);
+ * only a container role set at creation marks a container gentoo-wb made.
+ */
+export const CONTAINER_ROLES: readonly ObjectRole[] = ['builder', 'portage-snapshot', 'flatten-source', 'export-temp', 'probe'];
+
+/** Roles an image may carry (committing a container must not leave a container role on the image). */
+export const IMAGE_ROLES: readonly ObjectRole[] = ['result', 'imported', 'intermediate'];
+
 export type Labels = Record<string, string>;
 
 export interface LabelInput {

@@ -2,7 +2,7 @@
 // Results (images the user builds or imports) are never leftovers; volumes (caches) and running
 // containers (a build someone may reattach to) only when asked.
 import type Dockerode from 'dockerode';
-import { gentooWbLabelFilters, KEPT_IMAGE_ROLES, readGentooWbLabels, type ObjectRole } from '../../core/labels.js';
+import { CONTAINER_ROLES, gentooWbLabelFilters, KEPT_IMAGE_ROLES, readGentooWbLabels, type ObjectRole } from '../../core/labels.js';
 import { listContainers, removeContainer } from './containers.js';
 import { EngineError, toEngineError } from './errors.js';
 import { listImages, removeImage } from './images.js';
@@ -50,7 +50,9 @@ export async function findLeftovers(docker: Dockerode, scope: CleanupScope = {})
   for (const c of containers) {
     const info = readGentooWbLabels(c.labels);
     const object: Leftover = { kind: 'container', id: c.id, name: c.names[0] ?? c.id.slice(0, 12), role: info?.role ?? 'unknown', buildId: info?.buildId ?? null, state: c.state, size: null };
-    if (c.state === 'running' && !scope.running) report.kept.push({ object, reason: 'running (a build may be in progress; use --running to stop it)' });
+    // An image role here was inherited from the image: someone else ran a gentoo-wb image.
+    if (!(CONTAINER_ROLES as readonly string[]).includes(object.role)) report.kept.push({ object, reason: `made by someone else from a gentoo-wb image (its ${object.role} label came from the image)` });
+    else if (c.state === 'running' && !scope.running) report.kept.push({ object, reason: 'running (a build may be in progress; use --running to stop it)' });
     else report.remove.push(object);
   }
   for (const i of images) {

@@ -1,6 +1,7 @@
 // Commit a container to an image with Dockerfile-style changes and our labels.
 import type Dockerode from 'dockerode';
-import type { Labels } from '../../core/labels.js';
+import { IMAGE_ROLES, LABEL, type Labels } from '../../core/labels.js';
+import { inspectContainer } from './containers.js';
 import { dialJson } from './dial.js';
 import { engineKindFor } from './engine-kind.js';
 import { EngineError, toEngineError } from './errors.js';
@@ -12,7 +13,10 @@ export interface CommitOptions {
   tag?: string;
   /** Dockerfile-style instructions (`CMD […]`, `ENV …`). */
   changes?: string[];
-  /** Added as LABEL changes (Podman ignores labels sent in the commit body). */
+  /**
+   * Added as LABEL changes (Podman ignores labels sent in the commit body). Without a role label,
+   * a container role the image would inherit is replaced by `intermediate`.
+   */
   labels?: Labels;
   message?: string;
   author?: string;
@@ -32,7 +36,14 @@ export async function commitContainer(docker: Dockerode, containerId: string, op
     if (!checked.ok) throw new EngineError('bad-request', `${action}: ${checked.message}`, 'write each change as one Dockerfile instruction');
     changes.push(checked.change);
   }
-  changes.push(...changesFor({ labels: options.labels ?? {} }, await engineKindFor(docker)));
+  // The image inherits the container's labels; a container role (builder, …) must not end up on
+  // an image, or containers made from it would look like gentoo-wb's own to cleanup.
+  const labels = { ...(options.labels ?? {}) };
+  if (labels[LABEL.role] === undefined) {
+    const inherited = (await inspectContainer(docker, containerId)).labels[LABEL.role];
+    if (inherited !== undefined && !(IMAGE_ROLES as readonly string[]).includes(inherited)) labels[LABEL.role] = 'intermediate';
+  }
+  changes.push(...changesFor({ labels }, await engineKindFor(docker)));
   let repo: string | undefined;
   let tag: string | undefined;
   if (options.tag !== undefined) {

@@ -88,6 +88,8 @@ describeEngines('export and flatten', (engine) => {
   it('the layered image has several layers and runs as configured', async () => {
     const details = await inspectImage(engine().docker, layered);
     expect(details.layers.length).toBe(3);
+    // Committed from a builder container without a role: the image must not inherit `builder`.
+    expect(details.labels[LABEL.role]).toBe('intermediate');
     expect(await runOutput(layered)).toEqual({ code: 0, out: 'layer-two\nlayer-three\nproduction 250 /srv\n' });
   });
 
