@@ -1,0 +1,52 @@
+// A recipe in a few lines for `recipe show` and the Recipe screen's header: what it builds, from
+// what, how, and what the image will look like.
+import { joinWords } from './recipe-fields.js';
+import type { Recipe } from './recipe-schema.js';
+
+function portageText(recipe: Recipe): string {
+  const p = recipe.portage;
+  if (p.source === 'snapshot') return `snapshot image ${p.image}`;
+  if (p.source === 'host') return `host repository ${p.path} (read-only)`;
+  return 'the base image\'s own tree';
+}
+
+function modeText(recipe: Recipe): string {
+  const m = recipe.mode;
+  switch (m.kind) {
+    case 'commit':
+      return 'commit (emerge into a container from the base, then commit)';
+    case 'scratch': {
+      const strip = Object.entries(m.strip).filter(([, on]) => on).map(([k]) => k);
+      return `scratch (only ROOT=/destination in the image; strip ${strip.length > 0 ? strip.join(' ') : 'nothing'}${m.unmerge.length > 0 ? `; unmerge ${m.unmerge.join(' ')}` : ''})`;
+    }
+    case 'stage4':
+      return `stage4 (-march=${m.march} ${m.optimize}, ${m.passes} pass${m.passes === 1 ? '' : 'es'} of --emptytree @world${m.allowPtrace ? ', SYS_PTRACE allowed' : ''})`;
+    case 'minimal':
+      return `minimal (USE="-*${m.keepUse.length > 0 ? ` ${m.keepUse.join(' ')}` : ''}", locales ${m.locales.join(', ') || 'none'}${m.removeSystem.length > 0 ? `; provided away: ${m.removeSystem.join(' ')}` : ''})`;
+  }
+}
+
+/** `key: value` lines describing the recipe (no trailing newline on each). */
+export function recipeSummary(recipe: Recipe): string[] {
+  const img = recipe.image;
+  const lines = [
+    `name:      ${recipe.name}`,
+    `base:      ${recipe.base.image}${recipe.base.digest ? `@${recipe.base.digest}` : ''}`,
+    `portage:   ${portageText(recipe)}`,
+    `mode:      ${modeText(recipe)}`,
+    `packages:  ${recipe.packages.length > 0 ? recipe.packages.join(' ') : '(none)'}`,
+    `jobs:      emerge --jobs=${recipe.jobs.emerge}${recipe.jobs.loadAverage !== undefined ? ` --load-average=${recipe.jobs.loadAverage}` : ''}${recipe.jobs.keepGoing ? ' --keep-going' : ''}; MAKEOPTS="${recipe.makeConf.MAKEOPTS ?? ''}"`,
+    `caches:    ${Object.entries(recipe.caches).filter(([, on]) => on).map(([k]) => k).join(' ') || 'none'}`,
+    `tags:      ${img.tags.length > 0 ? img.tags.join(' ') : '(none)'}`,
+  ];
+  if (img.entrypoint) lines.push(`entrypoint: ${joinWords(img.entrypoint)}`);
+  if (img.cmd) lines.push(`cmd:       ${joinWords(img.cmd)}`);
+  if (Object.keys(img.env).length > 0) lines.push(`env:       ${Object.entries(img.env).map(([k, v]) => `${k}=${v}`).join(' ')}`);
+  if (img.expose.length > 0) lines.push(`expose:    ${img.expose.join(' ')}`);
+  if (img.user) lines.push(`user:      ${img.user}`);
+  if (img.workdir) lines.push(`workdir:   ${img.workdir}`);
+  if (img.volumes.length > 0) lines.push(`volumes:   ${img.volumes.join(' ')}`);
+  if (Object.keys(img.labels).length > 0) lines.push(`labels:    ${Object.entries(img.labels).map(([k, v]) => `${k}=${v}`).join(' ')}`);
+  if (recipe.smokeTest) lines.push(`smoke test: ${joinWords(recipe.smokeTest.argv)}`);
+  return lines;
+}
