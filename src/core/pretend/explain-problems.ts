@@ -1,0 +1,148 @@
+// Portage's dependency problems said in words a person can act on: what cannot happen, why, and
+// what to change in the recipe. Blockers and slot conflicts get their own sentences; errors such as
+// "no ebuilds" or "masked" also carry Portage's own lines (see portage-lines.ts).
+import { parseAtom } from '../portage/atom-parser.js';
+import { cpOf } from '../portage/names.js';
+import type { ConflictInstance, PretendPackage, PretendProblem, PretendResult, ProblemKind } from '../portage/pretend/pretend-types.js';
+import type { Recipe } from '../recipe/recipe-schema.js';
+import { portageLinesOf } from './portage-lines.js';
+
+export interface ProblemExplanation {
+  kind: ProblemKind;
+  /** Errors stop the build; warnings do not (a fetch restriction, skipped updates). */
+  severity: 'error' | 'warning';
+  /** One line: `dev-libs/libressl blocks dev-libs/openssl`. */
+  title: string;
+  /** Sentences: what is wrong and why. */
+  text: string;
+  /** What to change, or null when there is nothing specific to say. */
+  fix: string | null;
+  /** Portage's own lines for this problem, colour removed. */
+  portageLines: string[];
+}
+
+/** `cat/pn` of an atom or cpv text (`>=dev-libs/icu-76:=` → `dev-libs/icu`). */
+function cpOfText(text: string): string {
+  const parsed = parseAtom(text.trim());
+  if (parsed.ok && parsed.atom.kind === 'package') return `${parsed.atom.category}/${parsed.atom.name}`;
+  return cpOf(text.replace(/^[!<>=~]+/, '').split(/[:[]/)[0] ?? text);
+}
+
+/** Recipe packages (as written) that name this `cat/pn`. */
+function recipeAtomsFor(recipe: Recipe | undefined, cp: string): string[] {
+  return (recipe?.packages ?? []).filter((a) => cpOfText(a) === cp);
+}
+
+function listWords(items: readonly string[]): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+function whoPulls(instance: ConflictInstance): string {
+  const parents = instance.pulledBy.map((b) => b.parent);
+  return parents.length > 0 ? parents.join(', ') : 'the recipe';
+}
+
+function inMergeList(packages: readonly PretendPackage[], cp: string): boolean {
+  return packages.some((p) => p.kind !== 'blocks' && p.kind !== 'uninstall' && `${p.category}/${p.name}` === cp);
+}
+
+function explainBlocker(p: Extract<PretendProblem, { kind: 'blocker' }>, result: PretendResult, recipe: Recipe | undefined): Omit<ProblemExplanation, 'portageLines'> {
+  const blockedCp = p.atom ? cpOfText(p.atom) : '';
+  const carriers = p.blocking.length > 0 ? p.blocking : p.pulledIn.map((i) => i.cpv);
+  const carrierCps = [...new Set(carriers.map(cpOfText))];
+  if (!blockedCp || carrierCps.length === 0) {
+    return { kind: 'blocker', severity: 'error', title: 'Packages that cannot be installed together', text: `${p.message}.`, fix: 'remove one of the packages involved from the recipe' };
+  }
+  const title = `${carrierCps.join(', ')} ${carrierCps.length === 1 ? 'blocks' : 'block'} ${blockedCp}`;
+  const sentences = [`${listWords(carriers)} cannot be installed on the same system as ${blockedCp}${p.strength === 'hard' ? ' (a hard block: Portage will not swap one for the other)' : ''}.`];
+  if (!inMergeList(result.packages, blockedCp)) sentences.push(`${blockedCp} is already installed (in the base image or pulled in by it).`);
+  const asked = [...carrierCps, blockedCp].flatMap((cp) => recipeAtomsFor(recipe, cp));
+  if (asked.length > 0) sentences.push(`The recipe asks for ${listWords(asked)}.`);
+  const pulled = p.pulledIn.filter((i) => i.pulledBy.length > 0).map((i) => `${i.cpv} is pulled in by ${whoPulls(i)}`);
+  if (pulled.length > 0) sentences.push(`${pulled.join('; ')}.`);
+  return { kind: 'blocker', severity: 'error', title, text: sentences.join(' '), fix: 'both cannot be installed; remove one of them from the recipe' };
+}
+
+function explainSlotConflict(p: Extract<PretendProblem, { kind: 'slot-conflict' }>, recipe: Recipe | undefined): Omit<ProblemExplanation, 'portageLines'> {
+  const [cp, slot] = p.slot.includes(':') ? [p.slot.slice(0, p.slot.indexOf(':')), p.slot.slice(p.slot.indexOf(':') + 1)] : [p.slot, ''];
+  const needs = p.instances.map((i) => {
+    const by = i.pulledBy.map((b) => (b.atom ? `${b.parent} needs ${b.atom}` : `${b.parent} needs it`)).join(', ');
+    return `${by || 'something needs it'} (${i.cpv})`;
+  });
+  const parents = [...new Set(p.instances.flatMap((i) => i.pulledBy.map((b) => cpOfText(b.parent))).filter((x) => x.includes('/')))];
+  const sentences = [`Only one version of ${cp || 'this package'} can be installed${slot ? ` in slot ${slot}` : ''}, but ${listWords(needs) || 'two versions were pulled in'}.`];
+  const asked = parents.flatMap((c) => recipeAtomsFor(recipe, c));
+  if (asked.length > 0) sentences.push(`The recipe asks for ${listWords(asked)}.`);
+  const fix = parents.length > 1
+    ? `both cannot be installed; remove one of ${listWords(parents)} from the recipe, or mask the version you do not want (package.mask)`
+    : 'mask the version you do not want (package.mask), or try a larger --backtrack';
+  return { kind: 'slot-conflict', severity: 'error', title: `Slot conflict: ${p.slot || 'two versions in one slot'}`, text: sentences.join(' '), fix };
+}
+
+function maskFix(reasons: readonly string[], atom: string): string {
+  if (reasons.some((r) => r.includes('package.mask'))) return `the repository masks it on purpose (read the comment); only if you accept that, add ${atom} to the recipe's package.unmask`;
+  if (reasons.some((r) => /^~\S+ keyword$/.test(r))) return `it is in the testing branch: accept it with a keyword entry (package.accept_keywords: ${atom} ${reasons.find((r) => r.endsWith(' keyword'))?.split(' ')[0] ?? '~amd64'})`;
+  if (reasons.some((r) => r.includes('missing keyword'))) return `it has no keyword for this architecture: package.accept_keywords ${atom} ** (at your own risk)`;
+  if (reasons.some((r) => r.includes('license'))) return 'accept its licence in the recipe (package.license)';
+  return 'choose another version, or unmask it in the recipe';
+}
+
+function explainOne(p: PretendProblem, result: PretendResult, recipe: Recipe | undefined): Omit<ProblemExplanation, 'portageLines'> {
+  switch (p.kind) {
+    case 'blocker':
+      return explainBlocker(p, result, recipe);
+    case 'slot-conflict':
+      return explainSlotConflict(p, recipe);
+    case 'masked': {
+      const reasons = [...new Set(p.candidates.flatMap((c) => c.reasons))];
+      const which = p.candidates.map((c) => `${c.cpv} (${c.reasons.join(', ')})`);
+      return {
+        kind: 'masked', severity: 'error', title: `${p.atom} is masked`,
+        text: `Every version that matches ${p.atom} is masked: ${listWords(which) || 'no candidate was listed'}.`,
+        fix: maskFix(reasons, p.atom),
+      };
+    }
+    case 'no-ebuilds': {
+      const set = p.atom.startsWith('@');
+      const maybe = p.suggestions.length > 0 ? ` Did you mean ${listWords(p.suggestions.slice(0, 5))}?` : '';
+      return {
+        kind: 'no-ebuilds', severity: 'error', title: set ? `There is no set ${p.atom}` : `No package matches ${p.atom}`,
+        text: `${set ? 'Portage knows no such set.' : `The repository has no ebuild for ${p.atom}.`}${maybe}`,
+        fix: `correct or remove ${p.atom} in the recipe's packages`,
+      };
+    }
+    case 'invalid-atom':
+      return {
+        kind: 'invalid-atom', severity: 'error', title: `'${p.atom}' is not a valid atom`,
+        text: 'Portage cannot read this package name.', fix: 'write it as category/name, e.g. dev-lang/php or >=net-misc/curl-8.11',
+      };
+    case 'required-use': {
+      const who = p.cpv ?? p.atom;
+      return {
+        kind: 'required-use', severity: 'error', title: `${who}: its USE flags break REQUIRED_USE`,
+        text: `The flags chosen for ${who} do not meet ${p.unsatisfied ?? p.expression ?? 'its REQUIRED_USE'}.`,
+        fix: `change its flags (package.use for ${cpOfText(who)}) so the constraint holds`,
+      };
+    }
+    case 'fetch-restricted':
+      return {
+        kind: 'fetch-restricted', severity: 'warning', title: `${p.cpv} must be downloaded by hand`,
+        text: p.details.join(' ') || 'Its files cannot be fetched automatically.',
+        fix: 'put the file into the distfiles cache volume (gentoo-wb-distfiles) before building',
+      };
+    case 'other':
+      return { kind: 'other', severity: 'warning', title: p.message, text: p.details.join(' '), fix: null };
+  }
+}
+
+/** Every problem of a pretend run in words, in Portage's order. */
+export function explainProblems(result: PretendResult, text: string, recipe?: Recipe): ProblemExplanation[] {
+  const lines = portageLinesOf(text, result.problems);
+  return result.problems.map((p, i) => ({ ...explainOne(p, result, recipe), portageLines: lines[i] ?? [] }));
+}
+
+/** `title: fix` — the one-line form for the CLI and the message line. */
+export function problemLine(e: ProblemExplanation): string {
+  return e.fix ? `${e.title}: ${e.fix}` : e.title;
+}

@@ -1,0 +1,52 @@
+// What a pretend run means for the build: it can go ahead, Portage wants configuration changes
+// first, or Portage refuses (with the first reason in words).
+import type { PretendResult } from '../portage/pretend/pretend-types.js';
+import { explainProblems, problemLine, type ProblemExplanation } from './explain-problems.js';
+import type { Recipe } from '../recipe/recipe-schema.js';
+
+export type PretendVerdict =
+  /** emerge accepted the list: the build can start. */
+  | { kind: 'mergeable'; packages: number; warnings: ProblemExplanation[] }
+  /** Everything asked for is already installed. */
+  | { kind: 'nothing-to-merge'; warnings: ProblemExplanation[] }
+  /** Portage proposes package.* changes (autounmask); applying them may be all it takes. */
+  | { kind: 'needs-changes'; changes: number; problems: ProblemExplanation[] }
+  /** Portage refuses: blockers, conflicts, missing or masked packages, or an emerge failure. */
+  | { kind: 'refused'; reason: string; problems: ProblemExplanation[] };
+
+/** The last lines emerge printed that the parser did not place (a crash, an unknown error). */
+function unexplainedTail(result: PretendResult): string {
+  const lines = result.unknown.map((u) => u.text.trim()).filter(Boolean);
+  return lines.slice(-3).join(' | ');
+}
+
+/** Judge a run from its parsed output and emerge's exit code. */
+export function pretendVerdict(result: PretendResult, text: string, exitCode: number, recipe?: Recipe): PretendVerdict {
+  const explained = explainProblems(result, text, recipe);
+  const errors = explained.filter((e) => e.severity === 'error');
+  const warnings = explained.filter((e) => e.severity === 'warning');
+  if (errors.length > 0) return { kind: 'refused', reason: problemLine(errors[0]!), problems: explained };
+  if (result.changes.length > 0) return { kind: 'needs-changes', changes: result.changes.length, problems: explained };
+  if (exitCode !== 0) {
+    const tail = unexplainedTail(result);
+    const reason = warnings[0] ? problemLine(warnings[0]) : `emerge exited with status ${exitCode}${tail ? `: ${tail}` : ''}`;
+    return { kind: 'refused', reason, problems: explained };
+  }
+  const merged = result.packages.filter((p) => p.kind !== 'blocks' && p.kind !== 'uninstall').length;
+  if (merged === 0) return { kind: 'nothing-to-merge', warnings };
+  return { kind: 'mergeable', packages: merged, warnings };
+}
+
+/** One sentence for a verdict: the status line of the screen and the last line of the CLI. */
+export function verdictLine(v: PretendVerdict): string {
+  switch (v.kind) {
+    case 'mergeable':
+      return `Portage accepts the list: ${v.packages} package${v.packages === 1 ? '' : 's'} to merge${v.warnings.length ? ` (${v.warnings.length} warning${v.warnings.length === 1 ? '' : 's'})` : ''}`;
+    case 'nothing-to-merge':
+      return 'Nothing to merge: everything asked for is already installed';
+    case 'needs-changes':
+      return `Portage needs ${v.changes} configuration change${v.changes === 1 ? '' : 's'} first (apply them to the recipe)`;
+    case 'refused':
+      return `Portage refuses: ${v.reason}`;
+  }
+}

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { explainProblems, problemLine } from '../../../src/core/pretend/explain-problems.js';
+import { portageLinesOf } from '../../../src/core/pretend/portage-lines.js';
+import { parsePretend } from '../../../src/core/portage/pretend/pretend-parser.js';
+import { newRecipe } from '../../../src/core/recipe/new-recipe.js';
+import { rig } from '../fixtures.js';
+
+function explain(name: string, packages: string[] = []) {
+  const text = rig(name);
+  return explainProblems(parsePretend(text), text, newRecipe({ name: 'demo', base: 'gentoo/stage3:amd64-openrc', packages }));
+}
+
+describe('explainProblems', () => {
+  it('says a hard blocker in words: who blocks whom, and to remove one from the recipe (16)', () => {
+    const [e, ...rest] = explain('16-blocker-hard', ['dev-libs/libressl']);
+    expect(rest).toEqual([]);
+    expect(e?.kind).toBe('blocker');
+    expect(e?.severity).toBe('error');
+    expect(e?.title).toBe('dev-libs/libressl blocks dev-libs/openssl');
+    expect(e?.fix).toBe('both cannot be installed; remove one of them from the recipe');
+    expect(problemLine(e!)).toBe('dev-libs/libressl blocks dev-libs/openssl: both cannot be installed; remove one of them from the recipe');
+    expect(e?.text).toContain('dev-libs/libressl-4.0.0 cannot be installed on the same system as dev-libs/openssl (a hard block');
+    expect(e?.text).toContain('dev-libs/openssl is already installed');
+    expect(e?.text).toContain('The recipe asks for dev-libs/libressl.');
+    expect(e?.portageLines[0]).toBe('[blocks B      ] dev-libs/openssl ("dev-libs/openssl" is hard blocking dev-libs/libressl-4.0.0)');
+  });
+
+  it('says a slot conflict in words, naming both parents and what each needs (17)', () => {
+    const [e] = explain('17-slot-conflict', ['app-misc/oldtool', 'app-misc/newtool']);
+    expect(e?.title).toBe('Slot conflict: dev-libs/icu:0');
+    expect(e?.text).toBe(
+      'Only one version of dev-libs/icu can be installed in slot 0, but app-misc/newtool-2.0 needs >=dev-libs/icu-76:= (dev-libs/icu-76.1) and app-misc/oldtool-1.0 needs <dev-libs/icu-75:= (dev-libs/icu-74.2). The recipe asks for app-misc/newtool and app-misc/oldtool.',
+    );
+    expect(e?.fix).toBe('both cannot be installed; remove one of app-misc/newtool and app-misc/oldtool from the recipe, or mask the version you do not want (package.mask)');
+    expect(e?.portageLines[0]).toBe('!!! Multiple package instances within a single package slot have been pulled');
+    expect(e?.portageLines).toContain('dev-libs/icu:0');
+  });
+
+  it('keeps Portage\'s own lines for a missing package and offers its suggestions (18)', () => {
+    const [e] = explain('18-no-ebuilds', ['app-misc/doesnotexist']);
+    expect(e?.title).toBe('No package matches app-misc/doesnotexist');
+    expect(e?.text).toBe('The repository has no ebuild for app-misc/doesnotexist. Did you mean app-misc/brokendep, app-misc/newtool and app-misc/hello?');
+    expect(e?.portageLines).toEqual([
+      'emerge: there are no ebuilds to satisfy "app-misc/doesnotexist".',
+      '',
+      'emerge: searching for similar names...',
+      'emerge: Maybe you meant any of these: app-misc/brokendep, app-misc/newtool, app-misc/hello?',
+    ]);
+  });
+
+  it('explains masks by reason: keyword (11) and package.mask with its comment (12)', () => {
+    const [keyword] = explain('11-keyword-masked');
+    expect(keyword?.title).toBe('=dev-libs/openssl-3.4.0 is masked');
+    expect(keyword?.text).toBe('Every version that matches =dev-libs/openssl-3.4.0 is masked: dev-libs/openssl-3.4.0 (~amd64 keyword).');
+    expect(keyword?.fix).toContain('package.accept_keywords: =dev-libs/openssl-3.4.0 ~amd64');
+    expect(keyword?.portageLines.slice(0, 3)).toEqual([
+      '!!! All ebuilds that could satisfy "=dev-libs/openssl-3.4.0" have been masked.',
+      '!!! One of the following masked packages is required to complete your request:',
+      '- dev-libs/openssl-3.4.0::gentoo (masked by: ~amd64 keyword)',
+    ]);
+    const [mask] = explain('12-package-mask');
+    expect(mask?.fix).toContain('the repository masks it on purpose');
+    expect(mask?.portageLines).toContain('# PHP 8.5 is an alpha release, not suitable for production.');
+  });
+
+  it('invalid atoms and unmet REQUIRED_USE carry Portage\'s lines (19, 15)', () => {
+    const [atom] = explain('19-invalid-atom-garbage');
+    expect(atom?.title).toBe("'app-misc/hello-[1' is not a valid atom");
+    expect(atom?.portageLines).toEqual(["!!! 'app-misc/hello-[1' is not a valid package atom.", '!!! Please check ebuild(5) for full details.']);
+    const [use] = explain('15-required-use-any-of');
+    expect(use?.title).toBe('dev-lang/php-8.3.15: its USE flags break REQUIRED_USE');
+    expect(use?.text).toBe('The flags chosen for dev-lang/php-8.3.15 do not meet any-of ( cli cgi fpm embed phpdbg ) !cli? ( !readline ).');
+    expect(use?.fix).toBe('change its flags (package.use for dev-lang/php) so the constraint holds');
+  });
+
+  it('a fetch restriction is a warning, not an error (13)', () => {
+    const [e] = explain('13-license-autounmask');
+    expect(e?.severity).toBe('warning');
+    expect(e?.title).toBe('app-misc/proprietary-tool-1.0 must be downloaded by hand');
+    expect(e?.text).toContain('https://example.com/proprietary-tool');
+  });
+
+  it('a clean list has nothing to explain (01, 14)', () => {
+    expect(explain('01-pretend-verbose-php')).toEqual([]);
+    expect(explain('14-use-change-needed')).toEqual([]);
+  });
+});
+
+describe('portageLinesOf', () => {
+  it('stops at the next problem, at two blank lines and at notices', () => {
+    const text = ['!!! \'a/b-[\' is not a valid package atom.', '!!! Please check ebuild(5) for full details.', "!!! 'c/d-[' is not a valid package atom.", '', '', 'tail'].join('\n');
+    const result = parsePretend(text);
+    expect(result.problems).toHaveLength(2);
+    expect(portageLinesOf(text, result.problems)).toEqual([
+      ["!!! 'a/b-[' is not a valid package atom.", '!!! Please check ebuild(5) for full details.'],
+      ["!!! 'c/d-[' is not a valid package atom."],
+    ]);
+  });
+});

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { pretendArgv, pretendCommand } from '../../../src/core/pretend/pretend-command.js';
+import { planBuild } from '../../../src/core/plan/build-plan.js';
+import { newRecipe } from '../../../src/core/recipe/new-recipe.js';
+import type { BuildModeKind, Recipe } from '../../../src/core/recipe/recipe-schema.js';
+import { recipeSchema } from '../../../src/core/recipe/recipe-schema.js';
+
+function recipe(mode: BuildModeKind, packages = ['net-misc/hurl']): Recipe {
+  const r = newRecipe({ name: 'demo', base: 'gentoo/stage3:amd64-openrc', packages, mode, sizing: { jobs: 3, makeopts: '-j3' } });
+  return recipeSchema.parse({ ...r, mode: { kind: mode } });
+}
+
+describe('pretendCommand', () => {
+  it('commit: the build plan\'s own emerge step with --pretend and autounmask on but never written', () => {
+    const r = recipe('commit');
+    const planned = planBuild({ recipe: r, sandbox: { unshare: false }, base: { chost: 'x86_64-pc-linux-gnu', libcFiles: [], libcPackage: null } });
+    const buildArgv = planned.ok ? planned.plan.steps[0]!.argv : [];
+    const cmd = pretendCommand(r);
+    expect(cmd.source).toBe('plan');
+    expect(cmd.argv.slice(0, 4)).toEqual(['emerge', '--pretend', '--autounmask=y', '--autounmask-write=n']);
+    // Every option of the build's emerge is there too, in the same order.
+    expect(cmd.argv.slice(4)).toEqual(buildArgv.slice(1));
+    expect(cmd.argv).toContain('--verbose');
+    expect(cmd.argv).toContain('--color=n');
+    expect(cmd.argv).toContain('--jobs=3');
+    expect(cmd.argv.at(-1)).toBe('net-misc/hurl');
+    expect(cmd.files.map((f) => f.path)).toEqual(['/etc/portage/make.conf']);
+  });
+
+  it('--tree is added on request', () => {
+    expect(pretendCommand(recipe('commit'), { tree: true }).argv.slice(0, 5)).toEqual(['emerge', '--pretend', '--autounmask=y', '--autounmask-write=n', '--tree']);
+  });
+
+  it('scratch installs into ROOT=/destination', () => {
+    const cmd = pretendCommand(recipe('scratch'));
+    expect(cmd.env.ROOT).toBe('/destination');
+    expect(cmd.argv.at(-1)).toBe('net-misc/hurl');
+  });
+
+  it('stage4 rebuilds @world with --emptytree; minimal updates @world with -uDN', () => {
+    const stage4 = pretendCommand(recipe('stage4', []));
+    expect(stage4.argv).toContain('--emptytree');
+    expect(stage4.argv).toContain('@world');
+    expect(stage4.env.ROOT).toBeUndefined();
+    const minimal = pretendCommand(recipe('minimal', ['app-misc/hello']));
+    expect(minimal.argv).toEqual(expect.arrayContaining(['--update', '--deep', '--newuse', '@world', 'app-misc/hello']));
+  });
+
+  it('uploads the recipe\'s package.* files', () => {
+    const r = recipe('commit');
+    r.packageUse.push({ atom: '>=net-misc/curl-8.11.1', flags: ['http2'] });
+    const files = pretendCommand(r).files;
+    expect(files.find((f) => f.path === '/etc/portage/package.use/gentoo-wb')?.content).toContain('>=net-misc/curl-8.11.1 http2\n');
+  });
+
+  it('pretendArgv drops --ask and --quiet and keeps atoms last', () => {
+    expect(pretendArgv(['emerge', '--ask', '--quiet', '--jobs=2', 'a/b'], false)).toEqual(['emerge', '--pretend', '--autounmask=y', '--autounmask-write=n', '--verbose', '--color=n', '--jobs=2', 'a/b']);
+  });
+});
