@@ -14,6 +14,8 @@ export interface BaseInfo {
   profile: string | null;
   chost: string | null;
   cflags: string | null;
+  /** USE as emerge --info prints it (profile defaults plus the base's make.conf); optional for older callers' fakes. */
+  use?: string[];
   portageVersion: string | null;
   /** cat/pf of every installed package. */
   installed: string[];
@@ -70,6 +72,7 @@ export async function inspectBase(docker: Dockerode, image: string, options: Ins
       profile: info.profile,
       chost: info.chost,
       cflags: info.cflags,
+      use: info.use,
       portageVersion: info.portageVersion,
       installed: [...installed].sort(),
       libcPackage,

@@ -1,0 +1,28 @@
+// What the Base step shows about a chosen image: inspectBase run with the tree the recipe will use,
+// so profile and USE are read the way the build will see them. A missing snapshot image does not
+// stop the inspection; it is reported beside the facts.
+import type Dockerode from 'dockerode';
+import type { PortageSource } from '../../core/recipe/recipe-schema.js';
+import { EngineError } from '../docker/index.js';
+import { treeMountsFor, type TreeMounts } from '../repo/tree-source.js';
+import { inspectBase, type BaseInfo } from './inspect-base.js';
+
+export interface BaseReading {
+  info: BaseInfo;
+  /** Why the chosen tree was not mounted (e.g. the snapshot image is not present), or null. */
+  treeProblem: string | null;
+}
+
+/** Inspect `image` with the tree of `source` mounted as a build would. */
+export async function readBase(docker: Dockerode, image: string, source: PortageSource): Promise<BaseReading> {
+  let mounts: TreeMounts = { volumesFrom: [], mounts: [] };
+  let treeProblem: string | null = null;
+  try {
+    mounts = await treeMountsFor(docker, source);
+  } catch (err) {
+    if (!(err instanceof EngineError)) throw err;
+    treeProblem = `${err.message} (${err.hint})`;
+  }
+  const info = await inspectBase(docker, image, mounts);
+  return { info, treeProblem };
+}

@@ -1,0 +1,56 @@
+// A package's IUSE as the workbench needs it: flag names with their ebuild defaults (+flag, -flag),
+// read from the metadata cache when the tree has one (eclass flags included) or from the ebuild text.
+// Pure; the reader fetches the files.
+import type { PackageAtom } from '../../core/portage/atom-types.js';
+import { atomMatches } from '../../core/portage/atom-match.js';
+import { compareVersions } from '../../core/portage/version.js';
+
+export interface IuseFlag {
+  name: string;
+  /** `+flag` in IUSE: on unless configured off; `-flag`: off unless configured on; null: no default. */
+  default: 'on' | 'off' | null;
+}
+
+/** Parse an IUSE value (`+ssl -debug test ${VAR}`); variable references and duplicates are skipped. */
+export function parseIuse(value: string): IuseFlag[] {
+  const seen = new Set<string>();
+  const out: IuseFlag[] = [];
+  for (const token of value.split(/\s+/)) {
+    if (token === '' || token.includes('$')) continue;
+    const sign = token[0] === '+' ? 'on' : token[0] === '-' ? 'off' : null;
+    const name = sign ? token.slice(1) : token;
+    if (name === '' || seen.has(name)) continue;
+    seen.add(name);
+    out.push({ name, default: sign });
+  }
+  return out;
+}
+
+/** IUSE of an ebuild: every `IUSE=` / `IUSE+=` assignment (quoted, possibly over several lines). */
+export function ebuildIuse(text: string): IuseFlag[] {
+  const values: string[] = [];
+  for (const m of text.matchAll(/^[ \t]*IUSE\+?=(?:"([^"]*)"|'([^']*)'|(\S*))/gm)) values.push(m[1] ?? m[2] ?? m[3] ?? '');
+  return parseIuse(values.join(' '));
+}
+
+/** IUSE from a metadata/md5-cache entry (`IUSE=…` line). */
+export function md5CacheIuse(text: string): IuseFlag[] | null {
+  const line = text.split('\n').find((l) => l.startsWith('IUSE='));
+  return line === undefined ? null : parseIuse(line.slice(5));
+}
+
+/** Versions from the ebuild file names of a package folder (`curl-8.11.1-r1.ebuild` → `8.11.1-r1`). */
+export function ebuildVersions(pn: string, fileNames: readonly string[]): string[] {
+  const prefix = `${pn}-`;
+  return fileNames
+    .filter((f) => f.startsWith(prefix) && f.endsWith('.ebuild'))
+    .map((f) => f.slice(prefix.length, -'.ebuild'.length))
+    .sort((a, b) => compareVersions(b, a));
+}
+
+/** The newest version the atom selects (the newest overall when none matches), or null without ebuilds. */
+export function bestVersion(atom: PackageAtom, versions: readonly string[]): string | null {
+  const cp = `${atom.category}/${atom.name}`;
+  const sorted = [...versions].sort((a, b) => compareVersions(b, a));
+  return sorted.find((v) => atomMatches(atom, { cpv: `${cp}-${v}` })) ?? sorted[0] ?? null;
+}

@@ -1,0 +1,88 @@
+// Where the ebuild repository a build will use can be read: the Portage snapshot container (shared,
+// long-lived, labelled), or a short-lived labelled container from the base image — with the host
+// repository bind-mounted read-only, or with the base's own tree. Containers here are never started:
+// the engine's archive API reads a created container's file system, volumes and binds included.
+import type Dockerode from 'dockerode';
+import { gentooWbLabels } from '../../core/labels.js';
+import type { PortageSource } from '../../core/recipe/recipe-schema.js';
+import { appVersion } from '../app-info.js';
+import { createContainer, downloadPath, EngineError, ensurePortageSnapshot, inspectImage, removeContainer, type DownloadedEntry, type MountSpec } from '../docker/index.js';
+
+export const REPO_PATH = '/var/db/repos/gentoo';
+
+/** How a container sees the tree: what to mount for a build or a probe. */
+export interface TreeMounts {
+  volumesFrom: string[];
+  mounts: MountSpec[];
+}
+
+/** Mounts that give a container from the base the recipe's tree (nothing for the base's own). */
+export async function treeMountsFor(docker: Dockerode, source: PortageSource): Promise<TreeMounts> {
+  if (source.source === 'snapshot') {
+    const snapshot = await ensurePortageSnapshot(docker, { image: source.image, toolVersion: appVersion() });
+    return { volumesFrom: [snapshot.volumesFrom], mounts: [] };
+  }
+  if (source.source === 'host') return { volumesFrom: [], mounts: [{ kind: 'bind', source: source.path, target: REPO_PATH, readOnly: true }] };
+  return { volumesFrom: [], mounts: [] };
+}
+
+/** A located tree: a key that changes when its content can have changed, and a way to read it. */
+export interface TreeHandle {
+  /** Cache key: the snapshot's or base's image ID, or the host path. */
+  key: string;
+  /** For people: "snapshot gentoo/portage:latest". */
+  label: string;
+  repoPath: string;
+  /** Read files with `fetch` (null when a path does not exist) while the reader container lives. */
+  read<T>(body: (fetch: (path: string, maxBytes?: number) => Promise<DownloadedEntry[] | null>) => Promise<T>): Promise<T>;
+}
+
+function fetcher(docker: Dockerode, containerId: string) {
+  return async (path: string, maxBytes = 16 * 1024 * 1024): Promise<DownloadedEntry[] | null> => {
+    try {
+      return await downloadPath(docker, containerId, path, { maxBytes });
+    } catch (err) {
+      if (err instanceof EngineError && err.kind === 'not-found') return null;
+      throw err;
+    }
+  };
+}
+
+/** Find the tree of a source; `baseImage` is needed for the host and base sources. */
+export async function locateTree(docker: Dockerode, source: PortageSource, baseImage: string | null): Promise<TreeHandle> {
+  if (source.source === 'snapshot') {
+    const snapshot = await ensurePortageSnapshot(docker, { image: source.image, toolVersion: appVersion() });
+    return {
+      key: `snapshot:${snapshot.imageId}`,
+      label: `snapshot ${source.image}`,
+      repoPath: snapshot.repoPath,
+      read: (body) => body(fetcher(docker, snapshot.containerId)),
+    };
+  }
+  if (baseImage === null) {
+    throw new EngineError('bad-request', source.source === 'host' ? 'reading a host repository needs a base image to mount it in' : 'no base image is chosen, so there is no base tree to read',
+      'choose a base on the Base step first');
+  }
+  const image = await inspectImage(docker, baseImage);
+  const mounts = (await treeMountsFor(docker, source)).mounts;
+  const label = source.source === 'host' ? `host repository ${source.path}` : `the tree in ${baseImage}`;
+  return {
+    key: source.source === 'host' ? `host:${source.path}` : `base:${image.id}`,
+    label,
+    repoPath: REPO_PATH,
+    async read(body) {
+      const id = await createContainer(docker, {
+        image: image.id,
+        cmd: ['/bin/true'],
+        network: 'none',
+        mounts,
+        labels: gentooWbLabels({ version: appVersion(), role: 'probe', sourceImage: image.id }),
+      });
+      try {
+        return await body(fetcher(docker, id));
+      } finally {
+        await removeContainer(docker, id, { force: true }).catch(() => undefined);
+      }
+    },
+  };
+}
