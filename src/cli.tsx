@@ -33,7 +33,10 @@ async function startTui(recipe: string | undefined, opts: TuiOptions): Promise<v
   delete process.env.CI;
   delete process.env.CONTINUOUS_INTEGRATION;
   const { runTui } = await import('./ui/run-tui.js');
-  process.exitCode = await runTui({ recipePath: recipe, theme: opts.theme, host: opts.host, context: opts.context, attachBuild: opts.attachBuild });
+  const code = await runTui({ recipePath: recipe, theme: opts.theme, host: opts.host, context: opts.context, attachBuild: opts.attachBuild });
+  // Quitting is immediate: background work (host checks, engine calls) has nothing left to tell anyone,
+  // and running builds live in their own containers.
+  process.exit(code);
 }
 
 export function buildProgram(): Command {

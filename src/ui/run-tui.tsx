@@ -64,8 +64,12 @@ export async function runTui(opts: RunTuiOptions): Promise<number> {
     workbench.builds.detach();
     instance.unmount();
   };
+  // Before Ink has switched the terminal to raw mode, Ctrl-C still arrives as SIGINT: quit the same
+  // way as the key does, so the terminal is restored either way.
+  const quit = () => instance.unmount();
   process.once('SIGHUP', detach);
   process.once('SIGTERM', detach);
+  process.on('SIGINT', quit);
   try {
     await instance.waitUntilExit();
   } catch (err) {
@@ -75,6 +79,7 @@ export async function runTui(opts: RunTuiOptions): Promise<number> {
   } finally {
     process.off('SIGHUP', detach);
     process.off('SIGTERM', detach);
+    process.off('SIGINT', quit);
     screen.restore();
   }
   return exitCode;

@@ -1,6 +1,6 @@
 // A real terminal for end-to-end tests: the built CLI inside a detached tmux session of a given size.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'vitest';
@@ -17,6 +17,8 @@ export function describeTmux(name: string, body: () => void): void {
 
 export interface TmuxSession {
   capture(withEscapes?: boolean): string;
+  /** Every byte the program wrote, as tmux received it. */
+  rawOutput(): string;
   send(...keys: string[]): void;
   /** tmux format value for the pane, e.g. alternate_on, pane_dead, pane_dead_status, cursor_flag. */
   value(format: string): string;
@@ -36,8 +38,22 @@ export function startTmux(argv: string[], options: { columns?: number; rows?: nu
   const socket = `gwb-${process.pid}-${counter++}`;
   const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, '-f', conf, ...args], { encoding: 'utf8' });
   const envArgs = Object.entries(options.env ?? {}).flatMap(([k, v]) => ['-e', `${k}=${v}`]);
-  tmux('new-session', '-d', '-s', 'main', '-x', String(options.columns ?? 80), '-y', String(options.rows ?? 24), ...envArgs, '--', ...argv);
+  // A constant wrapper records the exit status in a file: tmux's own pane_dead_status is not
+  // reliable right after a pane dies. The program's argv passes through "$@" untouched.
+  const statusFile = path.join(dir, 'status');
+  const wrapper = ['sh', '-c', '"$@"; echo $? > "$STATUS_FILE"', 'sh', ...argv];
+  tmux('new-session', '-d', '-s', 'main', '-x', String(options.columns ?? 80), '-y', String(options.rows ?? 24), ...envArgs, '-e', `STATUS_FILE=${statusFile}`, '--', ...wrapper);
+  const raw = path.join(dir, 'output.raw');
+  // pipe-pane's command is a fixed string of ours (a temp path), never user input.
+  tmux('pipe-pane', '-t', 'main', '-o', `cat > '${raw}'`);
   const session: TmuxSession = {
+    rawOutput: () => {
+      try {
+        return readFileSync(raw, 'latin1');
+      } catch {
+        return '';
+      }
+    },
     capture: (withEscapes = false) => tmux('capture-pane', '-p', ...(withEscapes ? ['-e'] : []), '-t', 'main'),
     send: (...keys) => {
       for (const key of keys) tmux('send-keys', '-t', 'main', key);
@@ -54,11 +70,21 @@ export function startTmux(argv: string[], options: { columns?: number; rows?: nu
     },
     async waitForExit(timeoutMs = 5000) {
       const deadline = Date.now() + timeoutMs;
-      while (session.value('pane_dead') !== '1') {
+      for (;;) {
+        let status = '';
+        try {
+          status = readFileSync(statusFile, 'utf8').trim();
+        } catch {
+          // not yet
+        }
+        if (status !== '') {
+          const code = Number(status);
+          if (code > 128) throw new Error(`program was killed by signal ${code - 128}`);
+          return code;
+        }
         if (Date.now() > deadline) throw new Error(`program still running after ${timeoutMs} ms:\n${session.capture()}`);
         await new Promise((r) => setTimeout(r, 50));
       }
-      return Number(session.value('pane_dead_status'));
     },
     kill: () => {
       spawnSync('tmux', ['-L', socket, 'kill-server']);

@@ -15,6 +15,8 @@ function toItem(entry: string | FooterItem, ascii: boolean): FooterItem {
   return { keys: b.keys.slice(0, 2).map(label).join('/'), label: b.label };
 }
 
+const ALWAYS = ['app.help', 'app.quit'];
+
 /** Lay items out left to right until the width is used; the rest is in `?` help. */
 export function fitFooter(items: FooterItem[], width: number): FooterItem[] {
   const shown: FooterItem[] = [];
@@ -31,7 +33,7 @@ export function fitFooter(items: FooterItem[], width: number): FooterItem[] {
 export function Footer({ width }: { width: number }) {
   const { glyphs } = useLook();
   const ascii = glyphs.focus === '>';
-  const items = fitFooter(useActiveFooter().map((e) => toItem(e, ascii)), width - 1);
+  const items = fitFooter(useActiveFooter(ALWAYS).map((e) => toItem(e, ascii)), width - 1);
   return (
     <Box width="100%" height={1} overflow="hidden">
       {items.map((item) => (

@@ -121,13 +121,14 @@ export function useCommands(layer: Layer, handlers: CommandHandlers, options: Us
 }
 
 /** The footer entries of every registration that currently receives keys, top layer first. */
-export function useActiveFooter(): Array<string | FooterItem> {
+export function useActiveFooter(always: string[] = []): Array<string | FooterItem> {
   const api = useRouter();
   // `version` changes whenever registrations change, so the footer follows mounts and unmounts.
   return useMemo(() => {
     const seen = new Set<string>();
     const items: Array<string | FooterItem> = [];
-    for (const reg of api.reachable()) {
+    const reachable = api.reachable();
+    for (const reg of reachable) {
       const entries = reg.footer.current ?? Object.keys(reg.handlers.current).filter((k) => reg.handlers.current[k]);
       for (const entry of entries) {
         const key = typeof entry === 'string' ? entry : `${entry.keys} ${entry.label}`;
@@ -136,6 +137,9 @@ export function useActiveFooter(): Array<string | FooterItem> {
         items.push(entry);
       }
     }
+    // Keys that always work (help, quit) show from the very first frame, before any screen has
+    // registered, unless a modal has taken the keyboard.
+    if (!reachable.some((r) => r.layer === 'modal')) for (const id of always) if (!seen.has(id)) items.push(id);
     return items;
-  }, [api, api.version]);
+  }, [api, api.version, always]);
 }
