@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import type { Readable, Transform, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { toEngineError } from './errors.js';
-import { ByteCounter, type ProgressListener } from './transfer.js';
+import { BULK_HIGH_WATER_MARK, ByteCounter, type ProgressListener } from './transfer.js';
 
 export interface AtomicWriteOptions {
   signal?: AbortSignal | undefined;
@@ -42,7 +42,7 @@ export function temporaryNameFor(dest: string): string {
 export async function writeStreamAtomically(source: Readable, dest: string, options: AtomicWriteOptions = {}): Promise<AtomicWriteResult> {
   const temp = temporaryNameFor(dest);
   const counter = new ByteCounter(options.totalBytes ?? null, options.onProgress);
-  const writer = (options.openWriter ?? ((p: string) => createWriteStream(p, { flags: 'wx', mode: 0o644 })))(temp);
+  const writer = (options.openWriter ?? ((p: string) => createWriteStream(p, { flags: 'wx', mode: 0o644, highWaterMark: BULK_HIGH_WATER_MARK })))(temp);
   try {
     const stages: (NodeJS.ReadableStream | NodeJS.WritableStream)[] = [source, counter, ...(options.transforms ?? []), writer];
     await pipeline(stages, { signal: options.signal });

@@ -10,6 +10,13 @@ export interface TransferProgress {
 
 export type ProgressListener = (progress: TransferProgress) => void;
 
+/**
+ * Buffer size for bulk transfers. With Node's 16 KiB default, every ~64 KiB socket read overflows
+ * the next stage, so the socket pauses and resumes once per chunk; measured on a 212 MB save this
+ * cost a third of the throughput against `docker save`.
+ */
+export const BULK_HIGH_WATER_MARK = 8 * 1024 * 1024;
+
 /** A pass-through stream that counts bytes and reports them at most every `intervalMs`. */
 export class ByteCounter extends Transform {
   bytes = 0;
@@ -20,7 +27,7 @@ export class ByteCounter extends Transform {
     private readonly onProgress?: ProgressListener,
     private readonly intervalMs = 200,
   ) {
-    super();
+    super({ highWaterMark: BULK_HIGH_WATER_MARK });
   }
 
   override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
