@@ -35,7 +35,10 @@ export function imageRefProblem(ref: string, allowDigest: boolean): string | nul
   const first = parts[0] ?? '';
   const registry = parts.length > 1 && (first.includes('.') || first.includes(':') || first === 'localhost');
   for (const part of registry ? parts.slice(1) : parts) {
-    if (!REF_COMPONENT.test(part)) return `"${repo}" is not a valid image name (lowercase letters, digits, . _ - between them)`;
+    if (!REF_COMPONENT.test(part)) {
+      const rule = 'lowercase letters and digits, with . _ - between them';
+      return repo === ref ? `is not a valid image name (${rule})` : `has an invalid name "${repo}" (${rule})`;
+    }
   }
   return null;
 }

@@ -1,0 +1,119 @@
+// The bodies of `gentoo-wb recipe new|show|validate`.
+import { access, readFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { recommendSizing } from '../core/host/sizing.js';
+import { newRecipe } from '../core/recipe/new-recipe.js';
+import { recipeHash } from '../core/recipe/recipe-hash.js';
+import { parseRecipe } from '../core/recipe/recipe-json.js';
+import { formatProblem, type RecipeProblem } from '../core/recipe/recipe-problems.js';
+import { BUILD_MODES, type BuildModeKind, type Recipe } from '../core/recipe/recipe-schema.js';
+import { recipeSummary } from '../core/recipe/recipe-summary.js';
+import { validateRecipe } from '../core/recipe/recipe-validate.js';
+import { renderPortageFiles } from '../core/recipe/render-portage-files.js';
+import { defaultRecipePath, saveRecipeFile } from '../engine/recipes/recipe-store.js';
+import { printJson, runCommand } from './output.js';
+import type { RecipeNewFlags } from './recipe.js';
+import { UsageError } from './usage-error.js';
+
+/** A bare name (no slash, no .json) is a recipe in the default folder; anything else is a path. */
+export function recipeFilePath(file: string, env: NodeJS.ProcessEnv = process.env): string {
+  return file.includes('/') || file.endsWith('.json') ? file : defaultRecipePath(file, env);
+}
+
+/** A usable recipe name from a file name: `My PHP.json` → `My-PHP`. */
+export function nameFromFile(file: string): string {
+  const stem = path.basename(file).replace(/\.json$/i, '');
+  const cleaned = stem.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[^A-Za-z0-9]+/, '');
+  return cleaned || 'recipe';
+}
+
+/** A failure with advice (exit 1), printed by runCommand as message + hint. */
+class CommandFailure extends Error {
+  constructor(message: string, readonly kind: 'not-found' | 'conflict' | 'io', readonly hint: string) {
+    super(message);
+  }
+}
+
+function invalid(file: string, problems: readonly RecipeProblem[]): UsageError {
+  return new UsageError(`${file} is not a valid recipe:\n${problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`);
+}
+
+/** Read the file (failure: exit 1) and check it (invalid: exit 2). */
+async function loadChecked(file: string): Promise<Recipe> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new CommandFailure(
+      code === 'ENOENT' ? `${file} does not exist` : `cannot read ${file} (${code ?? (err as Error).message})`,
+      'not-found',
+      code === 'ENOENT' ? 'create one with gentoo-wb recipe new FILE --base IMAGE --package ATOM' : 'check the path and its permissions',
+    );
+  }
+  const parsed = parseRecipe(text);
+  if (!parsed.ok) throw invalid(file, parsed.problems);
+  return parsed.recipe;
+}
+
+/** `recipe new`. */
+export async function runRecipeNew(fileArg: string, flags: RecipeNewFlags): Promise<void> {
+  await runCommand(async () => {
+    if (!(BUILD_MODES as readonly string[]).includes(flags.mode ?? 'commit')) {
+      throw new UsageError(`--mode ${flags.mode}: choose one of ${BUILD_MODES.join(', ')}`);
+    }
+    const file = recipeFilePath(fileArg);
+    const sizing = recommendSizing(os.cpus().length, os.totalmem());
+    const recipe = newRecipe({
+      name: flags.name ?? nameFromFile(file),
+      base: flags.base,
+      packages: flags.package ?? [],
+      mode: (flags.mode ?? 'commit') as BuildModeKind,
+      tags: flags.tag ?? [],
+      ...(flags.use !== undefined ? { use: flags.use } : {}),
+      ...(flags.portageImage !== undefined ? { portageImage: flags.portageImage } : {}),
+      ...(flags.entrypoint !== undefined ? { entrypoint: [flags.entrypoint] } : {}),
+      ...(flags.cmd !== undefined ? { cmd: flags.cmd } : {}),
+      sizing: { jobs: sizing.emergeJobs, makeopts: sizing.makeopts },
+    });
+    const problems = validateRecipe(recipe);
+    if (problems.length > 0) throw invalid(file, problems);
+    if (!flags.force && (await access(file).then(() => true, () => false))) {
+      throw new CommandFailure(`${file} already exists`, 'conflict', 'choose another file, or pass --force to overwrite it');
+    }
+    try {
+      await saveRecipeFile(file, recipe);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+      throw new CommandFailure(`cannot write ${file} (${code})`, 'io', 'check that the folder can be created and that you may write there');
+    }
+    process.stdout.write(`${file}\n`);
+  });
+}
+
+/** `recipe show`. */
+export async function runRecipeShow(fileArg: string, opts: { json?: boolean }): Promise<void> {
+  await runCommand(async () => {
+    const file = recipeFilePath(fileArg);
+    const recipe = await loadChecked(file);
+    const files = renderPortageFiles(recipe);
+    if (opts.json) {
+      printJson({ path: file, recipe, hash: recipeHash(recipe), files: files.map((f) => ({ path: f.path, mode: `0${f.mode.toString(8)}`, content: f.content })) });
+      return;
+    }
+    const out = [...recipeSummary(recipe), ''];
+    for (const f of files) out.push(`--- ${f.path} (0${f.mode.toString(8)})`, f.content.replace(/\n$/, ''), '');
+    process.stdout.write(`${out.join('\n')}`);
+  });
+}
+
+/** `recipe validate`. */
+export async function runRecipeValidate(fileArg: string): Promise<void> {
+  await runCommand(async () => {
+    const file = recipeFilePath(fileArg);
+    const recipe = await loadChecked(file);
+    const count = recipe.packages.length;
+    process.stdout.write(`${file}: valid (${recipe.name}: ${count} package${count === 1 ? '' : 's'}, ${recipe.mode.kind} mode, base ${recipe.base.image})\n`);
+  });
+}

@@ -1,0 +1,64 @@
+// `gentoo-wb recipe new|show|validate`: write a recipe without the TUI, print one with the exact
+// /etc/portage files a build uploads, check one. Exit 0 ok, 1 failed (cannot write…), 2 usage or an
+// invalid recipe (field-level messages on stderr).
+import type { Command } from 'commander';
+
+export interface RecipeNewFlags {
+  base: string;
+  name?: string;
+  package?: string[];
+  mode?: string;
+  tag?: string[];
+  use?: string;
+  portageImage?: string;
+  entrypoint?: string;
+  cmd?: string[];
+  force?: boolean;
+}
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+const FILE_HELP = 'recipe file; a bare name (no "/", no ".json") means NAME.json in the recipes folder ($XDG_DATA_HOME/gentoo-wb/recipes)';
+
+/** Register `recipe` and its subcommands. */
+export function register(program: Command): void {
+  const recipe = program.command('recipe').description('create, show and validate recipe files');
+
+  recipe
+    .command('new')
+    .description('write a new recipe with the usual make.conf defaults and this host\'s job sizing')
+    .argument('<file>', FILE_HELP)
+    .requiredOption('-b, --base <image>', 'base image, e.g. gentoo/stage3:amd64-openrc')
+    .option('-n, --name <name>', 'recipe name (default: the file name)')
+    .option('-p, --package <atom>', 'package atom to build (repeatable)', collect)
+    .option('-m, --mode <mode>', 'build mode: commit, scratch, stage4 or minimal', 'commit')
+    .option('-t, --tag <name>', 'tag for the image, NAME[:TAG] (repeatable)', collect)
+    .option('--use <flags>', 'make.conf USE, e.g. "-X ssl"')
+    .option('--portage-image <image>', 'Portage tree from this snapshot image (e.g. gentoo/portage:latest); default: the base\'s own')
+    .option('--entrypoint <path>', 'ENTRYPOINT of the image')
+    .option('--cmd <arg>', 'CMD of the image, one argument per --cmd (repeatable)', collect)
+    .option('-f, --force', 'overwrite an existing file')
+    .action(async (file: string, _opts: RecipeNewFlags, command: Command) => {
+      const { runRecipeNew } = await import('./recipe-actions.js');
+      await runRecipeNew(file, command.opts<RecipeNewFlags>());
+    });
+
+  recipe
+    .command('show')
+    .description('print the recipe summary and the /etc/portage files a build writes')
+    .argument('<file>', FILE_HELP)
+    .option('--json', 'print {path, recipe, hash, files: [{path, mode, content}]}')
+    .action(async (file: string, opts: { json?: boolean }) => {
+      const { runRecipeShow } = await import('./recipe-actions.js');
+      await runRecipeShow(file, opts);
+    });
+
+  recipe
+    .command('validate')
+    .description('check a recipe: exit 0 when it can be built, 2 with one line per problem')
+    .argument('<file>', FILE_HELP)
+    .action(async (file: string) => {
+      const { runRecipeValidate } = await import('./recipe-actions.js');
+      await runRecipeValidate(file);
+    });
+}
