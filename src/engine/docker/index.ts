@@ -11,10 +11,11 @@ export { connectEngine, connectToEndpoint, type ConnectOptions, type EngineConne
 export { discoverSockets, probeSocket, socketCandidates, type DiscoveredSocket, type SocketKind, type SocketProbe } from './socket-discovery.js';
 export { identifyEngine, negotiateApiVersion, compareApiVersions, OUR_API_VERSION, MIN_API_VERSION, type EngineInfo, type EngineKind } from './engine-info.js';
 export { EngineError, toEngineError, type EngineErrorKind } from './errors.js';
+export { engineKindFor } from './engine-kind.js';
 
-export { listImages, inspectImage, imageExists, imageHistory, tagImage, untagImage, removeImage, type ImageSummary, type ImageDetails, type HistoryEntry, type RemoveResult } from './images.js';
+export { labelMatches, listImages, inspectImage, imageExists, imageHistory, tagImage, untagImage, removeImage, type ImageSummary, type ImageDetails, type HistoryEntry, type RemoveResult } from './images.js';
 export { parseImageRef, familiarName, sameImageName, withDefaultTag, invalidTagReason, type ImageRef } from './image-ref.js';
-export { checkChange, changesFor, carryConfig, CHANGE_INSTRUCTIONS, type ConfigChanges, type InspectedConfig } from './image-changes.js';
+export { checkChange, changesFor, carryConfig, CHANGE_INSTRUCTIONS, type ChangeDialect, type ConfigChanges, type InspectedConfig } from './image-changes.js';
 export { pullImage, type PullOptions } from './pull.js';
 export { PullProgress, pullEventOf, type PullEvent, type LayerPhase } from './pull-progress.js';
 export { importTarball, importStream, detectCompression, type ImportOptions, type ImportResult, type Compression } from './import.js';
