@@ -1,0 +1,99 @@
+// The generated Dockerfile: the recipe's /etc/portage files byte for byte in heredocs, the plan's
+// emerge argv in exec form with cache and tree mounts, the image config, and the seeds' multi-stage
+// ROOT= form for scratch images.
+import { describe, expect, it } from 'vitest';
+import { generateDockerfile } from '../../../src/core/inspect/dockerfile/generate-dockerfile.js';
+import { copyHeredoc, heredocDelimiter, quoteValue } from '../../../src/core/inspect/dockerfile/dockerfile-text.js';
+import { planCommit } from '../../../src/core/plan/build-plan.js';
+import { newRecipe } from '../../../src/core/recipe/new-recipe.js';
+import { renderPortageFiles } from '../../../src/core/recipe/render-portage-files.js';
+import { recipeSchema, type Recipe } from '../../../src/core/recipe/recipe-schema.js';
+
+/** The heredoc bodies of a Dockerfile by destination path. */
+function heredocs(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^COPY(?: --chmod=\d+)? <<"([A-Z_0-9]+)" (\S+)$/.exec(lines[i]!);
+    if (!m) continue;
+    const body: string[] = [];
+    for (i++; lines[i] !== m[1]; i++) body.push(lines[i]!);
+    out.set(m[2]!, `${body.join('\n')}\n`);
+  }
+  return out;
+}
+
+const recipe: Recipe = recipeSchema.parse({
+  ...newRecipe({ name: 'web', base: 'gentoo/stage3:latest', packages: ['net-misc/curl', 'app-misc/hello'], tags: ['example/web:1'], use: '-X http2', portageImage: 'gentoo/portage:latest', entrypoint: ['/usr/bin/curl'], cmd: ['--version'] }),
+  packageUse: [{ atom: 'net-misc/curl', flags: ['http2', '-ldap'] }],
+  image: { tags: ['example/web:1'], entrypoint: ['/usr/bin/curl'], cmd: ['--version'], env: { GREETING: 'say "hi" for $5', PATH: '/usr/bin:/bin' }, expose: ['8080'], user: 'portage', workdir: '/srv', volumes: ['/data'], labels: { 'org.example.flavour': 'gentoo' } },
+  smokeTest: { argv: ['/usr/bin/curl', '--version'] },
+});
+
+describe('generateDockerfile: commit mode', () => {
+  const plan = planCommit({ recipe, base: { chost: 'x86_64-pc-linux-gnu', libcFiles: [], libcPackage: null }, sandbox: { unshare: false } });
+  const text = generateDockerfile({ recipe, plan, toolVersion: '0.1.0' });
+
+  it('builds on the base with the recipe\'s Portage files, byte for byte', () => {
+    expect(text.split('\n')[0]).toBe('# syntax=docker/dockerfile:1');
+    expect(text).toMatch(/^FROM gentoo\/stage3:latest$/m);
+    const files = heredocs(text);
+    for (const f of renderPortageFiles(recipe)) expect(files.get(f.path)).toBe(f.content);
+    expect(files.has('/var/lib/gentoo-wb/run-steps')).toBe(false);
+    // make.conf's ${COMMON_FLAGS} stays for Portage to expand (quoted heredoc delimiter).
+    expect(files.get('/etc/portage/make.conf')).toContain('CFLAGS="${COMMON_FLAGS}"');
+  });
+
+  it('runs the plan\'s emerge argv in exec form, with cache and Portage tree mounts', () => {
+    const step = plan.steps[0]!;
+    const env = Object.entries(step.env).map(([k, v]) => `${k}=${v}`);
+    expect(text).toContain(JSON.stringify(env.length > 0 ? ['env', ...env, ...step.argv] : step.argv));
+    expect(step.argv.slice(0, 2)).toEqual(['emerge', '--verbose']);
+    expect(text).toContain('--mount=type=cache,id=gentoo-wb-distfiles,target=/var/cache/distfiles');
+    expect(text).toMatch(/--mount=type=cache,id=gentoo-wb-binpkgs-[0-9a-f]{12},target=\/var\/cache\/binpkgs/);
+    expect(text).toContain('--mount=type=bind,from=gentoo/portage:latest,source=/var/db/repos/gentoo,target=/var/db/repos/gentoo');
+  });
+
+  it('ends with the image config, values quoted so nothing expands', () => {
+    expect(text).toContain('ENTRYPOINT ["/usr/bin/curl"]');
+    expect(text).toContain('CMD ["--version"]');
+    expect(text).toContain('ENV GREETING="say \\"hi\\" for \\$5"');
+    expect(text).toMatch(/^EXPOSE 8080$/m);
+    expect(text).toMatch(/^USER portage$/m);
+    expect(text).toMatch(/^WORKDIR \/srv$/m);
+    expect(text).toContain('VOLUME ["/data"]');
+    expect(text).toContain('LABEL org.example.flavour="gentoo"');
+    expect(text).toContain('# Smoke test the build ran: docker run --rm IMAGE /usr/bin/curl --version');
+    expect(text).not.toMatch(/^FROM scratch$/m);
+  });
+});
+
+describe('generateDockerfile: scratch mode (no planner yet: from the recipe)', () => {
+  const scratch = recipeSchema.parse({ ...recipe, mode: { kind: 'scratch', unmerge: ['sys-apps/portage'], strip: { docs: true, man: true, info: false, headers: true, staticLibs: true, pkgconfig: false, locales: false, packageDb: true, portageState: false } } });
+  const text = generateDockerfile({ recipe: scratch, plan: null, toolVersion: '0.1.0' });
+
+  it('emerges into ROOT=/destination in a builder stage and copies it into scratch', () => {
+    expect(text).toMatch(/^FROM gentoo\/stage3:latest AS builder$/m);
+    expect(text).toMatch(/"env",("[^"]*",)*"ROOT=\/destination",("[^"]*",)*"emerge","--verbose"/);
+    expect(text).toContain('["env","ROOT=/destination","emerge","--unmerge","--color=n","sys-apps/portage"]');
+    expect(text).toContain('["rm","-rf","/destination/usr/share/doc","/destination/usr/share/man","/destination/usr/include","/destination/var/db/pkg"]');
+    expect(text).toContain('["find","/destination","-name","*.a","-type","f","-delete"]');
+    expect(text).toContain('["ldconfig","-r","/destination"]');
+    const lines = text.split('\n');
+    const scratchAt = lines.indexOf('FROM scratch');
+    expect(scratchAt).toBeGreaterThan(lines.findIndex((l) => l.includes('"ldconfig"')));
+    expect(lines[scratchAt + 1]).toBe('COPY --from=builder /destination /');
+    expect(lines.findIndex((l) => l.startsWith('ENTRYPOINT'))).toBeGreaterThan(scratchAt);
+  });
+});
+
+describe('Dockerfile text helpers', () => {
+  it('picks a heredoc delimiter the content does not contain', () => {
+    expect(heredocDelimiter('a\nGENTOO_WB_EOF\nb')).toBe('GENTOO_WB_EOF_2');
+    expect(copyHeredoc('/x', 'GENTOO_WB_EOF\n')).toEqual(['COPY <<"GENTOO_WB_EOF_2" /x', 'GENTOO_WB_EOF', 'GENTOO_WB_EOF_2']);
+    expect(copyHeredoc('/run', 'x\n', 0o755)[0]).toBe('COPY --chmod=755 <<"GENTOO_WB_EOF" /run');
+  });
+  it('quotes values with backslash, quote and dollar escaped', () => {
+    expect(quoteValue('a\\b"c$d')).toBe('"a\\\\b\\"c\\$d"');
+  });
+});
