@@ -10,7 +10,7 @@ export interface PackageSummary {
   statusWords: string[];
   /** `cat/pn` (with `:slot` when a new slot is installed beside an old one). */
   atom: string;
-  /** Installed version being replaced (first of several), or null. */
+  /** Installed version being replaced (first of several), or null (also for a new slot). */
   oldVersion: string | null;
   /** Version to be merged; empty for blockers. */
   newVersion: string;
@@ -81,7 +81,8 @@ export function summarisePackage(pkg: PretendPackage): PackageSummary {
     status: statusOf(pkg),
     statusWords: wordsOf(pkg),
     atom: pkg.newSlot && pkg.slot ? `${cp}:${pkg.slot}` : cp,
-    oldVersion: pkg.oldVersions[0]?.version ?? null,
+    // A new slot installs beside the old versions; they are not being replaced.
+    oldVersion: pkg.newSlot ? null : (pkg.oldVersions[0]?.version ?? null),
     newVersion: pkg.version,
     useChanges,
     useText: useChanges.map(changeText).join(' '),
@@ -100,7 +101,7 @@ export function decoratedFlag(flag: UseFlagState): string {
 /** What a flag's decorations mean, in words. */
 export function flagMeaning(flag: UseFlagState): string {
   const parts = [flag.enabled ? 'on' : 'off'];
-  if (flag.changed) parts.push('changed since the installed version (*)');
+  if (flag.changed) parts.push('changed (*)');
   if (flag.newFlag) parts.push(flag.enabled || flag.changed ? 'new in IUSE (%)' : 'added to or removed from IUSE (%)');
   if (flag.forced) parts.push(flag.enabled ? 'forced by the profile ()' : 'masked by the profile ()');
   if (flag.testBound) parts.push('follows FEATURES=test ({})');

@@ -21,6 +21,8 @@ export interface PretendCommandOptions {
 }
 
 export interface PretendCommand {
+  /** The base image, pinned to the recipe's digest when it has one. */
+  image: string;
   argv: string[];
   env: Record<string, string>;
   /** /etc/portage files uploaded before emerge runs. */
@@ -80,6 +82,7 @@ export function pretendCommand(recipe: Recipe, options: PretendCommandOptions = 
     const step = mainMergeStep(planned.plan.steps, recipe);
     if (step) {
       return {
+        image: planned.plan.container.image,
         argv: pretendArgv(step.argv, tree),
         env: { ...planned.plan.container.env, ...step.env },
         files: planned.plan.files.filter((f) => f.path.startsWith('/etc/portage/')),
@@ -88,5 +91,6 @@ export function pretendCommand(recipe: Recipe, options: PretendCommandOptions = 
     }
   }
   const fallback = fromModeTable(recipe, sandbox);
-  return { argv: pretendArgv(fallback.argv, tree), env: fallback.env, files: renderPortageFiles(recipe), source: 'mode' };
+  const image = recipe.base.digest ? `${recipe.base.image.split('@')[0]}@${recipe.base.digest}` : recipe.base.image;
+  return { image, argv: pretendArgv(fallback.argv, tree), env: fallback.env, files: renderPortageFiles(recipe), source: 'mode' };
 }

@@ -45,9 +45,9 @@ describe('flags in words', () => {
     const curl = pkgs('14-use-change-needed').find((p) => p.name === 'curl')!;
     const flag = (n: string) => curl.use.find((f) => f.name === n)!;
     expect(decoratedFlag(flag('http2'))).toBe('http2*');
-    expect(flagMeaning(flag('http2'))).toBe('on, changed since the installed version (*)');
+    expect(flagMeaning(flag('http2'))).toBe('on, changed (*)');
     expect(decoratedFlag(flag('websockets'))).toBe('websockets%*');
-    expect(flagMeaning(flag('websockets'))).toBe('on, changed since the installed version (*), new in IUSE (%)');
+    expect(flagMeaning(flag('websockets'))).toBe('on, changed (*), new in IUSE (%)');
     expect(decoratedFlag(flag('http3'))).toBe('(-http3)');
     expect(flagMeaning(flag('http3'))).toBe('off, masked by the profile ()');
     expect(decoratedFlag(flag('gnutls'))).toBe('-gnutls');

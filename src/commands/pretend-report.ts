@@ -1,0 +1,72 @@
+// The text `gentoo-wb pretend` prints: the merge list as a table, Portage's total line, the changes
+// Portage asks for, the problems in words with Portage's own lines, and the verdict.
+import { formatKiB, summarisePackage } from '../core/pretend/package-summary.js';
+import { splitTerminalLines } from '../core/portage/terminal-text.js';
+import type { PretendRun } from '../engine/pretend/run-pretend.js';
+import { verdictLine } from '../core/pretend/verdict.js';
+import { explainProblems } from '../core/pretend/explain-problems.js';
+import type { Recipe } from '../core/recipe/recipe-schema.js';
+import { formatTable } from './output.js';
+
+function wrap(text: string, width: number, indent: string): string[] {
+  const out: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && indent.length + line.length + 1 + word.length > width) {
+      out.push(indent + line);
+      line = word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  if (line) out.push(indent + line);
+  return out;
+}
+
+/** The merge list as a table (ROOT column only when something installs outside /). */
+export function mergeTable(run: PretendRun): string {
+  const pkgs = run.result.packages;
+  if (pkgs.length === 0) return '';
+  const withRoot = pkgs.some((p) => p.kind !== 'blocks' && p.root !== '/');
+  const header = ['STATUS', 'PACKAGE', 'VERSION', ...(withRoot ? ['ROOT'] : []), 'USE CHANGES', 'SIZE'];
+  const rows = pkgs.map((p) => {
+    const s = summarisePackage(p);
+    const version = s.oldVersion ? `${s.oldVersion} -> ${s.newVersion}` : s.newVersion;
+    const atom = p.kind === 'blocks' && p.blocker ? `${s.atom} (blocked by ${p.blocker.blocking.join(', ')})` : s.atom;
+    return [s.status, atom, version, ...(withRoot ? [p.kind === 'blocks' ? '' : `to ${p.root}`] : []), s.useText, formatKiB(s.downloadKiB)];
+  });
+  return formatTable(header, rows);
+}
+
+/** The whole human-readable report. */
+export function pretendReport(run: PretendRun, recipe: Recipe, width = 100): string {
+  const out: string[] = [];
+  const table = mergeTable(run);
+  if (table) out.push(table.trimEnd(), '');
+  const lines = splitTerminalLines(run.text);
+  const totals = lines.filter((l) => l.startsWith('Total: ') || l.startsWith('Fetch Restriction: ') || l.startsWith('Conflict: '));
+  if (totals.length > 0) out.push(...totals, '');
+  if (run.result.changes.length > 0) {
+    out.push('Changes Portage asks for (gentoo-wb pretend --apply writes them into the recipe):');
+    for (const c of run.result.changes) {
+      const why = c.requiredBy[0] ? `   (required by ${c.requiredBy[0]})` : '';
+      out.push(`  ${c.file}: ${c.line}${why}`);
+    }
+    out.push('');
+  }
+  const problems = explainProblems(run.result, run.text, recipe);
+  if (problems.length > 0) {
+    out.push('Problems:');
+    for (const p of problems) {
+      out.push(`  ${p.severity === 'error' ? 'x' : '!'} ${p.title}${p.fix ? `: ${p.fix}` : ''}`);
+      out.push(...wrap(p.text, width, '    '));
+      if (p.portageLines.length > 0) {
+        out.push('    Portage said:');
+        out.push(...p.portageLines.map((l) => `      ${l}`.trimEnd()));
+      }
+    }
+    out.push('');
+  }
+  out.push(verdictLine(run.verdict));
+  return `${out.join('\n')}\n`;
+}

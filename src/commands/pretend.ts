@@ -1,0 +1,26 @@
+// `gentoo-wb pretend RECIPE`: the merge list Portage would run for a recipe, its problems in words
+// and the changes it asks for. Exit 0 mergeable, 1 Portage refuses, 2 usage or invalid recipe.
+import type { Command } from 'commander';
+import type { EngineFlags } from './output.js';
+
+export interface PretendFlags extends EngineFlags {
+  json?: boolean;
+  tree?: boolean;
+  apply?: boolean;
+}
+
+/** Register `pretend`. */
+export function register(program: Command): void {
+  program
+    .command('pretend')
+    .description('run emerge --pretend for a recipe in a throwaway container: merge list, problems in words, requested changes')
+    .argument('<recipe>', 'recipe file')
+    .option('--json', "print the parsed emerge --pretend result (the core's parsePretend) as JSON")
+    .option('--tree', 'show the dependency tree (emerge --tree)')
+    .option('--apply', "write Portage's requested USE/keyword/unmask/licence changes into the recipe file, then pretend again")
+    .exitOverride()
+    .action(async (recipe: string, _opts: PretendFlags, command: Command) => {
+      const { runPretendCommand } = await import('./pretend-command.js');
+      await runPretendCommand(recipe, command.optsWithGlobals<PretendFlags>());
+    });
+}

@@ -1,0 +1,43 @@
+// What a pretend container sees besides the base: the Portage tree from the recipe's source, and the
+// cache volumes the build would use (read-only, and only when they already exist: pretend never
+// creates a volume, and an empty cache is the same as none).
+import type Dockerode from 'dockerode';
+import { binpkgVolume, DISTFILES_VOLUME, effectiveMakeConf, type BaseFacts } from '../../core/plan/shared-pieces.js';
+import type { Recipe } from '../../core/recipe/recipe-schema.js';
+import { appVersion } from '../app-info.js';
+import { EngineError, ensurePortageSnapshot, inspectVolume, type MountSpec } from '../docker/index.js';
+
+export interface PretendMounts {
+  mounts: MountSpec[];
+  volumesFrom: string[];
+}
+
+async function exists(docker: Dockerode, name: string): Promise<boolean> {
+  try {
+    await inspectVolume(docker, name);
+    return true;
+  } catch (err) {
+    if (err instanceof EngineError && (err.kind === 'volume-not-found' || err.kind === 'not-found')) return false;
+    throw err;
+  }
+}
+
+/** Tree source and existing caches for a recipe; `base` (CHOST) is needed to name the binary package cache. */
+export async function pretendMounts(docker: Dockerode, recipe: Recipe, base: BaseFacts | null): Promise<PretendMounts> {
+  const mounts: MountSpec[] = [];
+  const volumesFrom: string[] = [];
+  const caches: { name: string; target: string }[] = [];
+  if (recipe.caches.distfiles) caches.push({ name: DISTFILES_VOLUME, target: '/var/cache/distfiles' });
+  if (recipe.caches.binpkgs && base) caches.push({ name: binpkgVolume(base.chost, effectiveMakeConf(recipe.makeConf).CFLAGS ?? ''), target: '/var/cache/binpkgs' });
+
+  const [snapshot, present] = await Promise.all([
+    recipe.portage.source === 'snapshot' ? ensurePortageSnapshot(docker, { image: recipe.portage.image, toolVersion: appVersion() }) : Promise.resolve(null),
+    Promise.all(caches.map((c) => exists(docker, c.name))),
+  ]);
+  if (snapshot) volumesFrom.push(snapshot.volumesFrom);
+  if (recipe.portage.source === 'host') mounts.push({ kind: 'bind', source: recipe.portage.path, target: '/var/db/repos/gentoo', readOnly: true });
+  caches.forEach((c, i) => {
+    if (present[i]) mounts.push({ kind: 'volume', name: c.name, target: c.target, readOnly: true });
+  });
+  return { mounts, volumesFrom };
+}

@@ -1,0 +1,92 @@
+// `emerge --pretend` for a recipe in a short-lived labelled container from the base: the recipe's
+// /etc/portage files uploaded, the tree source mounted, output streamed while it runs, and the
+// container removed afterwards whatever happens (also on cancel).
+import { randomBytes } from 'node:crypto';
+import { StringDecoder } from 'node:string_decoder';
+import type Dockerode from 'dockerode';
+import { gentooWbLabels } from '../../core/labels.js';
+import type { BaseFacts, SandboxFacts } from '../../core/plan/shared-pieces.js';
+import { parsePretend } from '../../core/portage/pretend/pretend-parser.js';
+import type { PretendResult } from '../../core/portage/pretend/pretend-types.js';
+import { pretendCommand, type PretendCommand } from '../../core/pretend/pretend-command.js';
+import { pretendVerdict, type PretendVerdict } from '../../core/pretend/verdict.js';
+import { recipeHash } from '../../core/recipe/recipe-hash.js';
+import type { Recipe } from '../../core/recipe/recipe-schema.js';
+import { appVersion } from '../app-info.js';
+import { containerLogs, createContainer, EngineError, removeContainer, startContainer, uploadFiles, waitContainer } from '../docker/index.js';
+import { pretendMounts } from './pretend-mounts.js';
+
+export interface PretendOptions {
+  recipe: Recipe;
+  /** `--tree`: the dependency tree instead of the merge order. */
+  tree?: boolean;
+  /** Base facts when already known (the Base step): the binary package cache is mounted as in the build. */
+  base?: BaseFacts | null;
+  sandbox?: SandboxFacts;
+  /** Extra container environment (GENTOO_WB_BUILD_ENV), as builds get. */
+  containerEnv?: Record<string, string>;
+  /** Output as it arrives (stdout and stderr in order of arrival). */
+  onOutput?: (text: string) => void;
+  /** Abort to cancel: the container is removed and the promise rejects with an `aborted` EngineError. */
+  signal?: AbortSignal;
+}
+
+export interface PretendRun {
+  result: PretendResult;
+  /** Everything emerge printed. */
+  text: string;
+  exitCode: number;
+  elapsedMs: number;
+  verdict: PretendVerdict;
+  command: PretendCommand;
+}
+
+function cancelled(): EngineError {
+  return new EngineError('aborted', 'pretend cancelled', 'nothing was changed; run it again when ready');
+}
+
+/** Run `emerge --pretend` for the recipe and parse what it printed. */
+export async function runPretend(docker: Dockerode, options: PretendOptions): Promise<PretendRun> {
+  const started = performance.now();
+  const { recipe, signal } = options;
+  const command = pretendCommand(recipe, { tree: options.tree ?? false, ...(options.sandbox ? { sandbox: options.sandbox } : {}) });
+  if (signal?.aborted) throw cancelled();
+  const { mounts, volumesFrom } = await pretendMounts(docker, recipe, options.base ?? null);
+  if (signal?.aborted) throw cancelled();
+
+  const id = await createContainer(docker, {
+    image: command.image,
+    name: `gentoo-wb-pretend-${randomBytes(6).toString('hex')}`,
+    entrypoint: [],
+    cmd: command.argv,
+    env: { ...(options.containerEnv ?? {}), ...command.env },
+    mounts,
+    volumesFrom,
+    labels: gentooWbLabels({ version: appVersion(), role: 'probe', recipeHash: recipeHash(recipe), mode: recipe.mode.kind }),
+  });
+  try {
+    if (signal?.aborted) throw cancelled();
+    await uploadFiles(docker, id, command.files.map((f) => ({ kind: 'file' as const, path: f.path, content: f.content, mode: f.mode })));
+    await startContainer(docker, id);
+    const decoder = new StringDecoder('utf8');
+    let text = '';
+    const take = (chunk: string) => {
+      if (!chunk) return;
+      text += chunk;
+      options.onOutput?.(chunk);
+    };
+    for await (const frame of containerLogs(docker, id, { follow: true, ...(signal ? { signal } : {}) })) {
+      if (frame.stream === 'stdout' || frame.stream === 'stderr') take(decoder.write(frame.data));
+    }
+    if (signal?.aborted) throw cancelled();
+    take(decoder.end());
+    const exitCode = await waitContainer(docker, id, signal);
+    const result = parsePretend(text);
+    return { result, text, exitCode, elapsedMs: performance.now() - started, verdict: pretendVerdict(result, text, exitCode, recipe), command };
+  } catch (err) {
+    if (signal?.aborted) throw cancelled();
+    throw err;
+  } finally {
+    await removeContainer(docker, id, { force: true }).catch(() => undefined);
+  }
+}
