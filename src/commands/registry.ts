@@ -10,6 +10,7 @@ import { register as registerExport } from './export.js';
 import { register as registerClean } from './clean.js';
 import { register as registerBuild } from './build.js';
 import { register as registerRecipe } from './recipe.js';
+import { register as registerPretend } from './pretend.js';
 
 /** What commands may ask of the CLI entry: only it may start the TUI (commands never import src/ui). */
 export interface CommandContext {
@@ -27,4 +28,5 @@ commandRegistrars.push(registerTag);
 commandRegistrars.push(registerExport);
 commandRegistrars.push(registerClean);
 commandRegistrars.push(registerBuild);
+commandRegistrars.push(registerPretend);
 commandRegistrars.push(registerRecipe);

@@ -2,5 +2,6 @@
 import type React from 'react';
 import type { StepId } from './steps.js';
 import { HostChecksScreen } from '../screens/host-checks/host-checks-screen.js';
+import { PretendScreen } from '../screens/pretend/pretend-screen.js';
 
-export const SCREENS: Partial<Record<StepId, React.ComponentType>> = { host: HostChecksScreen };
+export const SCREENS: Partial<Record<StepId, React.ComponentType>> = { host: HostChecksScreen, pretend: PretendScreen };
