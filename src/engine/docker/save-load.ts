@@ -12,10 +12,11 @@ import { inspectImage } from './images.js';
 import { readJsonMessages } from './json-messages.js';
 import { MaybeGunzip } from './maybe-gunzip.js';
 import { retagArchive } from './retag-archive.js';
+import { zstdCompressor } from '../inspect/zstd.js';
 import { ByteCounter, type ProgressListener } from './transfer.js';
 
-/** How an archive is compressed on disk. A later `--compress zstd` adds a value here. */
-export type ArchiveCompression = 'none' | 'gzip';
+/** How an archive is compressed on disk (zstd through the zstd command, see ../inspect/zstd.ts). */
+export type ArchiveCompression = 'none' | 'gzip' | 'zstd';
 
 export interface SaveOptions {
   compression?: ArchiveCompression;
@@ -34,6 +35,7 @@ export function compressionStages(compression: ArchiveCompression): Transform[] 
     case 'none': return [];
     // Level 6 is gzip's default; archives of Gentoo roots compress about 3:1 at it.
     case 'gzip': return [createGzip({ level: 6 })];
+    case 'zstd': return [zstdCompressor()];
   }
 }
 
