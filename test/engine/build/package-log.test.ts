@@ -1,0 +1,124 @@
+// Following a package's build.log inside a running container: from before the file exists, through
+// growth (with \r progress and colour escapes kept), to the build folder vanishing; aborting leaves
+// no process behind; the archive strategy does the same by polling.
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { gentooWbLabels } from '../../../src/core/labels.js';
+import { followPackageLog, followArgv, packageLogPath, type PackageLogStatus } from '../../../src/engine/build/package-log.js';
+import { createContainer, execCapture, removeContainer, removeImage, startContainer, stopContainer } from '../../../src/engine/docker/index.js';
+import { describeEngines } from '../../helpers/podman.js';
+import { importBusybox, uniqueRef } from '../docker/helpers/busybox.js';
+
+describe('packageLogPath', () => {
+  it('is Portage\'s build.log of the package', () => {
+    expect(packageLogPath('dev-lang/php-8.3.15')).toBe('/var/tmp/portage/dev-lang/php-8.3.15/temp/build.log');
+    expect(packageLogPath('app-misc/hello-2.12.1-r1', '/tmp/p')).toBe('/tmp/p/app-misc/hello-2.12.1-r1/temp/build.log');
+  });
+  it('refuses what is not a cpv (no path tricks)', () => {
+    expect(() => packageLogPath('../../etc/passwd')).toThrow(/not a category\/package-version/);
+    expect(() => packageLogPath('dev-lang/php')).toThrow(/not a category\/package-version/);
+  });
+  it('passes the path as an argument of a fixed script, never inside it', () => {
+    const argv = followArgv("/var/tmp/portage/x/y-1/temp/build.log'; rm -rf /");
+    expect(argv.slice(0, 2)).toEqual(['sh', '-c']);
+    expect(argv[2]).not.toContain('build.log');
+    expect(argv.at(-1)).toBe("/var/tmp/portage/x/y-1/temp/build.log'; rm -rf /");
+  });
+});
+
+const BUILD = `package-log-test-${randomBytes(4).toString('hex')}`;
+const labels = gentooWbLabels({ version: '0.0.0-test', role: 'builder', buildId: BUILD });
+const CPV = 'app-misc/hello-2.12.1';
+const DIR = '/var/tmp/portage/app-misc/hello-2.12.1';
+
+describeEngines('followPackageLog (busybox container)', (engine) => {
+  let image = '';
+  let container = '';
+  const docker = () => engine().docker;
+
+  beforeAll(async () => {
+    image = uniqueRef('busybox-packagelog');
+    await importBusybox(docker(), image);
+    container = await createContainer(docker(), { image, labels, cmd: ['/bin/sleep', '600'], network: 'none' });
+    await startContainer(docker(), container);
+  });
+
+  afterAll(async () => {
+    if (container) await removeContainer(docker(), container, { force: true }).catch(() => undefined);
+    if (image) await removeImage(docker(), image, { force: true }).catch(() => undefined);
+  });
+
+  /** Run a fixed script in the container with arguments (never pasted into the script). */
+  const sh = async (script: string, ...args: string[]) => {
+    const r = await execCapture(docker(), container, { argv: ['sh', '-c', script, 'sh', ...args] });
+    expect(r.exitCode, r.stderr.toString()).toBe(0);
+    return r.stdout.toString();
+  };
+  const append = (dir: string, text: string) => sh('mkdir -p "$1/temp" && printf "%s" "$2" >> "$1/temp/build.log"', dir, text);
+
+  async function until(check: () => boolean, ms = 8000): Promise<void> {
+    const deadline = Date.now() + ms;
+    while (!check()) {
+      if (Date.now() > deadline) throw new Error('timed out');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  for (const strategy of ['exec', 'archive'] as const) {
+    it(`${strategy}: waits for the file, streams it as it grows, and ends "gone" when Portage removes the folder`, async () => {
+      await sh('rm -rf "$1"', DIR);
+      let data = '';
+      const statuses: PackageLogStatus[] = [];
+      const controller = new AbortController();
+      const done = followPackageLog(docker(), container, CPV, { onData: (t) => (data += t), onStatus: (s) => statuses.push(s), signal: controller.signal, strategy, pollMs: 200 });
+      // A failed expectation must not leave the follow running into the next test.
+      onTestFinished(() => controller.abort());
+      await new Promise((r) => setTimeout(r, 700));
+      expect(statuses).toEqual(['waiting']);
+      await append(DIR, '\x1b[32m * \x1b[39;49;00mPackage:    app-misc/hello-2.12.1:0\n>>> Compiling source in /var/tmp/portage/app-misc/hello-2.12.1/work/hello-2.12.1 ...\n');
+      await until(() => data.includes('>>> Compiling source'));
+      expect(statuses).toEqual(['waiting', 'following']);
+      await append(DIR, 'progress 10%\rprogress 100%\nx86_64-pc-linux-gnu-gcc -O2 -pipe -c -o hello.o hello.c\n');
+      await until(() => data.includes('hello.o hello.c\n'));
+      expect(data).toBe(
+        '\x1b[32m * \x1b[39;49;00mPackage:    app-misc/hello-2.12.1:0\n>>> Compiling source in /var/tmp/portage/app-misc/hello-2.12.1/work/hello-2.12.1 ...\n' +
+          'progress 10%\rprogress 100%\nx86_64-pc-linux-gnu-gcc -O2 -pipe -c -o hello.o hello.c\n',
+      );
+      await sh('rm -rf "$1"', DIR);
+      const end = await done;
+      expect(end).toEqual({ kind: 'gone' });
+    });
+  }
+
+  it('abort stops following at once and leaves no tail or cat running in the container', async () => {
+    await append(DIR, 'line one\n');
+    let data = '';
+    const controller = new AbortController();
+    const done = followPackageLog(docker(), container, CPV, { onData: (t) => (data += t), signal: controller.signal });
+    onTestFinished(() => controller.abort());
+    await until(() => data.includes('line one'));
+    expect(await sh('ps')).toContain('tail -n +1 -F');
+    controller.abort();
+    expect(await done).toEqual({ kind: 'aborted' });
+    // What the follow started in the container: tail, the monitor loop, cat reading our stdin.
+    const ours = (ps: string) => ps.split('\n').filter((l) => /tail -n \+1 -F|\bcat\b|gentoo-wb-log/.test(l));
+    let left: string[] = [];
+    for (const deadline = Date.now() + 6000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 200))) {
+      left = ours(await sh('ps'));
+      if (left.length === 0) break;
+    }
+    expect(left).toEqual([]);
+    await sh('rm -rf "$1"', DIR);
+  });
+
+  it('ends "ended" when the container stops while following', async () => {
+    await append(DIR, 'still compiling\n');
+    let data = '';
+    const done = followPackageLog(docker(), container, CPV, { onData: (t) => (data += t), signal: new AbortController().signal });
+    await until(() => data.includes('still compiling'));
+    await stopContainer(docker(), container, 1);
+    expect(await done).toEqual({ kind: 'ended' });
+    // And a follow on a stopped container ends at once.
+    expect(await followPackageLog(docker(), container, CPV, { onData: () => undefined, signal: new AbortController().signal })).toEqual({ kind: 'ended' });
+  });
+});
