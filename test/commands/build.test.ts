@@ -1,0 +1,84 @@
+// `gentoo-wb build`, `builds` and `attach` as a script would run them: exit codes, --json and --plain
+// output, --plan, and no leftovers afterwards.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, expect, it } from 'vitest';
+import type { BuildEvent } from '../../src/core/events.js';
+import { newRecipe } from '../../src/core/recipe/new-recipe.js';
+import { serializeRecipe } from '../../src/core/recipe/recipe-json.js';
+import { findLeftovers, imageExists, removeImage } from '../../src/engine/docker/index.js';
+import { runCli } from '../helpers/cli.js';
+import { describeDocker, testDocker } from '../helpers/docker.js';
+import { FAST_TIME_SCALE, standinImages } from '../helpers/standin.js';
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'gwb-build-cli-'));
+const env = { XDG_STATE_HOME: path.join(dir, 'state'), GENTOO_WB_BUILD_ENV: `STANDIN_TIME_SCALE=${FAST_TIME_SCALE}` };
+const tags: string[] = [];
+
+function recipeFile(name: string, packages: string[]): { file: string; tag: string } {
+  const tag = `gentoo-wb-test/cli-${name}:${process.pid}`;
+  tags.push(tag);
+  const r = newRecipe({ name, base: standinImages().stage3, packages, tags: [tag], sizing: { jobs: 2, makeopts: '-j2' } });
+  r.makeConf.CFLAGS = `-O2 -cli-${process.pid}`;
+  const file = path.join(dir, `${name}.json`);
+  writeFileSync(file, serializeRecipe(r));
+  return { file, tag };
+}
+
+describeDocker('gentoo-wb build / builds (real engine, stand-in stage3)', () => {
+  afterAll(async () => {
+    for (const tag of tags) if (await imageExists(testDocker(), tag)) await removeImage(testDocker(), tag, { force: true }).catch(() => undefined);
+  });
+
+  it('--json prints one BuildEvent per line, the image, and a last result; exit 0', async () => {
+    const { file, tag } = recipeFile('json', ['app-misc/hello']);
+    const r = await runCli(['build', file, '--json'], { env, timeoutMs: 120_000 });
+    expect(r.code, r.stderr).toBe(0);
+    const events = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as BuildEvent);
+    expect(events.some((e) => e.type === 'started' && e.cpv === 'app-misc/hello-2.12.1')).toBe(true);
+    expect(events.find((e) => e.type === 'image')).toMatchObject({ tags: [tag] });
+    expect(events.at(-1)).toEqual(expect.objectContaining({ type: 'result', ok: true, failed: [] }));
+    expect(await imageExists(testDocker(), tag)).toBe(true);
+  });
+
+  it('--plain names the failed package, its log and exits 1 with no tag', async () => {
+    const { file, tag } = recipeFile('plain-fail', ['dev-util/brokentool']);
+    const r = await runCli(['build', file, '--plain'], { env, timeoutMs: 120_000 });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^\d\d:\d\d:\d\d FAILED {3}dev-util\/brokentool-0\.9 .*log: \/var\/tmp\/portage\/dev-util\/brokentool-0\.9\/temp\/build\.log$/m);
+    expect(r.stdout).toMatch(/^\d\d:\d\d:\d\d log {6}dev-util\/brokentool-0\.9: last \d+ lines of /m);
+    expect(r.stdout).toMatch(/result {3}failed: dev-util\/brokentool-0\.9$/m);
+    expect(r.stderr).toContain('build failed: 1 package(s) failed: dev-util/brokentool-0.9');
+    expect(await imageExists(testDocker(), tag)).toBe(false);
+  });
+
+  it('--plan prints what would run without creating anything', async () => {
+    const { file } = recipeFile('plan', ['app-misc/hello']);
+    const r = await runCli(['build', file, '--plan'], { env, timeoutMs: 60_000 });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^Build plan \(commit mode\)/);
+    expect(r.stdout).toMatch(/emerge --verbose --jobs=2 --keep-going --usepkg --buildpkg --binpkg-respect-use=y --color=n app-misc\/hello/);
+    expect(r.stdout).toContain('Commit the container as the image');
+  });
+
+  it('exits 2 on an invalid recipe with field-level messages', async () => {
+    const file = path.join(dir, 'bad.json');
+    writeFileSync(file, JSON.stringify({ version: 1, name: 'bad', base: { image: 'x' }, packages: ['not an atom'] }));
+    const r = await runCli(['build', file, '--plain'], { env });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/packages\[0\]: "not an atom" is not a valid atom/);
+  });
+
+  it('builds lists them, and afterwards clean --dry-run finds no build leftovers', async () => {
+    const r = await runCli(['builds', '--json'], { env });
+    expect(r.code, r.stderr).toBe(0);
+    const builds = JSON.parse(r.stdout) as { id: string; recipe: string; status: string; container: string }[];
+    expect(builds.map((b) => [b.recipe, b.status, b.container])).toEqual(
+      expect.arrayContaining([['json', 'succeeded', 'gone'], ['plain-fail', 'failed', 'gone']]),
+    );
+    const ids = new Set(builds.map((b) => b.id));
+    const leftovers = await findLeftovers(testDocker());
+    expect(leftovers.remove.filter((o) => o.buildId !== null && ids.has(o.buildId))).toEqual([]);
+  });
+});
