@@ -3,7 +3,7 @@
 // (ROOT=/destination for scratch, --emptytree @world for stage4, -uDN @world for minimal).
 import { planBuild } from '../plan/build-plan.js';
 import type { ContainerStep, PlanFile } from '../plan/plan-types.js';
-import { emergeArgv, emergeEnv, type SandboxFacts } from '../plan/shared-pieces.js';
+import { effectiveMakeConf, emergeArgv, emergeEnv, type SandboxFacts } from '../plan/shared-pieces.js';
 import { renderPortageFiles } from '../recipe/render-portage-files.js';
 import type { Recipe } from '../recipe/recipe-schema.js';
 
@@ -29,6 +29,25 @@ export interface PretendCommand {
   files: PlanFile[];
   /** `plan`: taken from the mode's build plan; `mode`: built here from the shared pieces. */
   source: 'plan' | 'mode';
+  /**
+   * Resolving reads only the tree, the installed packages and the configuration, so pretend runs
+   * without a network (faster to start, and nothing leaves the machine) unless binary packages are
+   * fetched from a binhost, whose index emerge reads while resolving.
+   */
+  network: 'none' | 'default';
+}
+
+const GETBINPKG_OPTIONS = /^(?:--getbinpkg(?:only)?(?:=y)?|-[A-Za-z]*[gG][A-Za-z]*)$/;
+
+/** True when emerge would consult a binhost: FEATURES getbinpkg, or --getbinpkg / -g in argv or EMERGE_DEFAULT_OPTS. */
+export function usesBinhost(recipe: Recipe, argv: readonly string[], env: Record<string, string>): boolean {
+  const conf = effectiveMakeConf(recipe.makeConf);
+  const features = `${conf.FEATURES ?? ''} ${env.FEATURES ?? ''}`.split(/\s+/);
+  // FEATURES is incremental: the last mention wins.
+  const last = features.filter((f) => f === 'getbinpkg' || f === '-getbinpkg').at(-1);
+  if (last === 'getbinpkg') return true;
+  const opts = [...argv.slice(1), ...(conf.EMERGE_DEFAULT_OPTS ?? '').split(/\s+/)];
+  return opts.some((o) => GETBINPKG_OPTIONS.test(o));
 }
 
 const ACTIONS = new Set(['--depclean', '--unmerge', '--info', '--sync', '--prune', '--version', '--search', '--deselect', '--resume', '--config', '--regen']);
@@ -81,16 +100,20 @@ export function pretendCommand(recipe: Recipe, options: PretendCommandOptions = 
   if (planned.ok) {
     const step = mainMergeStep(planned.plan.steps, recipe);
     if (step) {
+      const argv = pretendArgv(step.argv, tree);
+      const env = { ...planned.plan.container.env, ...step.env };
       return {
         image: planned.plan.container.image,
-        argv: pretendArgv(step.argv, tree),
-        env: { ...planned.plan.container.env, ...step.env },
+        argv,
+        env,
         files: planned.plan.files.filter((f) => f.path.startsWith('/etc/portage/')),
         source: 'plan',
+        network: usesBinhost(recipe, argv, env) ? 'default' : 'none',
       };
     }
   }
   const fallback = fromModeTable(recipe, sandbox);
   const image = recipe.base.digest ? `${recipe.base.image.split('@')[0]}@${recipe.base.digest}` : recipe.base.image;
-  return { image, argv: pretendArgv(fallback.argv, tree), env: fallback.env, files: renderPortageFiles(recipe), source: 'mode' };
+  const argv = pretendArgv(fallback.argv, tree);
+  return { image, argv, env: fallback.env, files: renderPortageFiles(recipe), source: 'mode', network: usesBinhost(recipe, argv, fallback.env) ? 'default' : 'none' };
 }

@@ -62,12 +62,16 @@ export async function runPretend(docker: Dockerode, options: PretendOptions): Pr
     env: { ...(options.containerEnv ?? {}), ...command.env },
     mounts,
     volumesFrom,
+    ...(command.network === 'none' ? { network: 'none' } : {}),
     labels: gentooWbLabels({ version: appVersion(), role: 'probe', recipeHash: recipeHash(recipe), mode: recipe.mode.kind }),
   });
   try {
     if (signal?.aborted) throw cancelled();
     await uploadFiles(docker, id, command.files.map((f) => ({ kind: 'file' as const, path: f.path, content: f.content, mode: f.mode })));
     await startContainer(docker, id);
+    // Waiting alongside the output (as `docker run` does) saves a round trip once emerge exits.
+    const exited = waitContainer(docker, id, signal);
+    exited.catch(() => undefined);
     const decoder = new StringDecoder('utf8');
     let text = '';
     const take = (chunk: string) => {
@@ -80,7 +84,7 @@ export async function runPretend(docker: Dockerode, options: PretendOptions): Pr
     }
     if (signal?.aborted) throw cancelled();
     take(decoder.end());
-    const exitCode = await waitContainer(docker, id, signal);
+    const exitCode = await exited;
     const result = parsePretend(text);
     return { result, text, exitCode, elapsedMs: performance.now() - started, verdict: pretendVerdict(result, text, exitCode, recipe), command };
   } catch (err) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pretendArgv, pretendCommand } from '../../../src/core/pretend/pretend-command.js';
+import { pretendArgv, pretendCommand, usesBinhost } from '../../../src/core/pretend/pretend-command.js';
 import { planBuild } from '../../../src/core/plan/build-plan.js';
 import { newRecipe } from '../../../src/core/recipe/new-recipe.js';
 import type { BuildModeKind, Recipe } from '../../../src/core/recipe/recipe-schema.js';
@@ -55,5 +55,16 @@ describe('pretendCommand', () => {
 
   it('pretendArgv drops --ask and --quiet and keeps atoms last', () => {
     expect(pretendArgv(['emerge', '--ask', '--quiet', '--jobs=2', 'a/b'], false)).toEqual(['emerge', '--pretend', '--autounmask=y', '--autounmask-write=n', '--verbose', '--color=n', '--jobs=2', 'a/b']);
+  });
+
+  it('runs without a network unless emerge would read a binhost index', () => {
+    const r = recipe('commit');
+    expect(pretendCommand(r).network).toBe('none');
+    expect(pretendCommand({ ...r, makeConf: { ...r.makeConf, FEATURES: `${r.makeConf.FEATURES} getbinpkg` } }).network).toBe('default');
+    expect(pretendCommand({ ...r, makeConf: { ...r.makeConf, EMERGE_DEFAULT_OPTS: '--getbinpkg --jobs=2' } }).network).toBe('default');
+    expect(usesBinhost(r, ['emerge', '-uDNg', '@world'], {})).toBe(true);
+    expect(usesBinhost(r, ['emerge', '--getbinpkg=n', 'a/b'], {})).toBe(false);
+    expect(usesBinhost(r, ['emerge', 'a/b'], { FEATURES: 'getbinpkg -getbinpkg' })).toBe(false);
+    expect(usesBinhost(r, ['emerge', '-j3', 'a/b'], { FEATURES: 'getbinpkg' })).toBe(true);
   });
 });

@@ -30,7 +30,27 @@ describeDocker('runPretend against the stand-in stage3', () => {
   it('shows the merge list of a package with dependencies, streaming the output as it comes', async () => {
     const r = recipe(['dev-lang/php']);
     const chunks: string[] = [];
-    const run = await runPretend(testDocker(), { recipe: r, onOutput: (t) => chunks.push(t) });
+    // While it runs: a labelled container without a network, the snapshot's tree shared read-only.
+    let seen: Promise<Array<{ labels: Record<string, string>; network: string; volumesFrom: string[] }>> | null = null;
+    const look = async () => {
+      const found = await listContainers(testDocker(), [`${LABEL.recipeHash}=${recipeHash(r)}`]);
+      return Promise.all(found.map(async (c) => {
+        const raw = (await testDocker().getContainer(c.id).inspect()) as { HostConfig: { NetworkMode: string; VolumesFrom: string[] | null } };
+        return { labels: c.labels, network: raw.HostConfig.NetworkMode, volumesFrom: raw.HostConfig.VolumesFrom ?? [] };
+      }));
+    };
+    const run = await runPretend(testDocker(), {
+      recipe: r,
+      onOutput: (t) => {
+        chunks.push(t);
+        seen ??= look();
+      },
+    });
+    const during = await seen!;
+    expect(during).toHaveLength(1);
+    expect(during[0]?.labels).toMatchObject({ [LABEL.role]: 'probe', [LABEL.mode]: 'commit' });
+    expect(during[0]?.network).toBe('none');
+    expect(during[0]?.volumesFrom).toEqual([expect.stringMatching(/^gentoo-wb-portage-[0-9a-f]{12}:ro$/)]);
     expect(run.exitCode).toBe(0);
     expect(run.result.packages.map((p) => p.cpv)).toEqual([
       'dev-libs/oniguruma-6.9.9', 'dev-db/sqlite-3.47.2', 'dev-libs/libpcre2-10.44', 'dev-libs/libxml2-2.13.5', 'dev-libs/libzip-1.11.2', 'dev-lang/php-8.3.15',
