@@ -1,9 +1,10 @@
 // Helpers for tests that drive the stand-in stage3 (a test double of gentoo/stage3 whose
 // emerge prints Portage's formats; see test/fixtures/stage3-standin/README.md): the image tags
 // the global setup built, running a command in a throwaway container, and the snapshot volume.
-import { PassThrough } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import { inject } from 'vitest';
 import type Dockerode from 'dockerode';
+import tar from 'tar-stream';
 
 /** Label on every container these helpers create (never the product's org.gentoo-wb.*). */
 export const STANDIN_LABEL = 'org.gentoo-wb-test.standin';
@@ -27,6 +28,8 @@ export interface StandinRunOptions {
   timeoutMs?: number;
   /** Keep the container (for commit/inspect); the caller removes it. */
   keep?: boolean;
+  /** Files to put into the container before it starts (absolute path → text). */
+  files?: Record<string, string>;
 }
 
 export interface StandinRun {
@@ -36,33 +39,39 @@ export interface StandinRun {
   container: Dockerode.Container;
 }
 
-function collect(stream: PassThrough): () => string {
+async function drain(stream: PassThrough): Promise<string> {
   const chunks: Buffer[] = [];
-  stream.on('data', (c: Buffer) => chunks.push(c));
-  return () => Buffer.concat(chunks).toString('utf8');
+  for await (const c of stream as AsyncIterable<Buffer>) chunks.push(c);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Splits a container's multiplexed log into stdout and stderr with dockerode's demuxStream. */
+async function demuxLogs(docker: Dockerode, raw: Buffer): Promise<{ stdout: string; stderr: string }> {
+  const out = new PassThrough();
+  const err = new PassThrough();
+  const src = Readable.from([raw]);
+  const ended = new Promise<void>((resolve) => src.on('end', () => resolve()));
+  docker.modem.demuxStream(src, out, err);
+  await ended;
+  out.end();
+  err.end();
+  const [stdout, stderr] = await Promise.all([drain(out), drain(err)]);
+  return { stdout, stderr };
 }
 
 /** Runs argv (no shell) in a new container of the stand-in stage3 and returns its output. */
 export async function runInStandin(docker: Dockerode, argv: string[], opts: StandinRunOptions = {}): Promise<StandinRun> {
   const container = await docker.createContainer({
     Image: opts.image ?? standinImages().stage3,
-    Cmd: argv,
+    Cmd: argv.length ? argv : undefined,
     Env: Object.entries(opts.env ?? {}).map(([k, v]) => `${k}=${v}`),
     WorkingDir: opts.workingDir,
     Labels: { [STANDIN_LABEL]: 'run' },
     Tty: false,
-    AttachStdout: true,
-    AttachStderr: true,
     HostConfig: { Binds: opts.binds, VolumesFrom: opts.volumesFrom },
   });
   try {
-    const stream = await container.attach({ stream: true, stdout: true, stderr: true });
-    const out = new PassThrough();
-    const err = new PassThrough();
-    const stdout = collect(out);
-    const stderr = collect(err);
-    const ended = new Promise<void>((resolve) => stream.on('end', () => resolve()));
-    docker.modem.demuxStream(stream, out, err);
+    if (opts.files) await container.putArchive(await tarOf(opts.files), { path: '/' });
     await container.start();
     const timeout = opts.timeoutMs ?? 120_000;
     let timer: NodeJS.Timeout | undefined;
@@ -70,11 +79,41 @@ export async function runInStandin(docker: Dockerode, argv: string[], opts: Stan
       container.wait() as Promise<{ StatusCode: number }>,
       new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`${argv.join(' ')} did not finish within ${timeout} ms`)), timeout); }),
     ]).finally(() => clearTimeout(timer));
-    await Promise.race([ended, new Promise((r) => setTimeout(r, 2000))]);
-    return { exitCode: result.StatusCode, stdout: stdout(), stderr: stderr(), container };
+    const raw = (await container.logs({ stdout: true, stderr: true, follow: false })) as unknown as Buffer;
+    return { exitCode: result.StatusCode, ...(await demuxLogs(docker, raw)), container };
   } finally {
     if (!opts.keep) await container.remove({ force: true }).catch(() => undefined);
   }
+}
+
+/** A tar (in memory) of text files at absolute paths. */
+export async function tarOf(files: Record<string, string>): Promise<Buffer> {
+  const pack = tar.pack();
+  for (const [path, text] of Object.entries(files)) pack.entry({ name: path.replace(/^\/+/, ''), mode: 0o644 }, text);
+  pack.finalize();
+  const chunks: Buffer[] = [];
+  for await (const c of pack as unknown as AsyncIterable<Buffer>) chunks.push(c);
+  return Buffer.concat(chunks);
+}
+
+/** Entries under `path` in a (stopped or running) container: name → content (files) or null (dirs, links). */
+export async function readFromContainer(container: Dockerode.Container, path: string): Promise<Map<string, Buffer | null>> {
+  const stream = (await container.getArchive({ path })) as unknown as Readable;
+  const extract = tar.extract();
+  const out = new Map<string, Buffer | null>();
+  const done = new Promise<void>((resolve, reject) => {
+    extract.on('entry', (header, body, next) => {
+      const chunks: Buffer[] = [];
+      body.on('data', (c: Buffer) => chunks.push(c));
+      body.on('end', () => { out.set(header.name, header.type === 'file' ? Buffer.concat(chunks) : null); next(); });
+      body.resume();
+    });
+    extract.on('finish', () => resolve());
+    extract.on('error', reject);
+  });
+  stream.pipe(extract);
+  await done;
+  return out;
 }
 
 /** A created (never started) container of the stand-in gentoo/portage image whose volume holds the tree. */

@@ -2,11 +2,12 @@
 // bootstrapped per test worker and copied for every test that needs a fresh one; STANDIN_PREFIX
 // keeps /var, /etc and /usr of the stand-in inside that copy.
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, copyFileSync, lstatSync, linkSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, lstatSync, linkSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compilePayload } from '../fixtures/stage3-standin/image/compile-payload.js';
+import { contentHash } from '../fixtures/stage3-standin/image/content-hash.js';
 
 const FIXTURE = fileURLToPath(new URL('../fixtures/stage3-standin/', import.meta.url));
 export const EMERGE = join(FIXTURE, 'standin/emerge.mjs');
@@ -15,16 +16,30 @@ export const LOCALE_GEN = join(FIXTURE, 'standin/locale-gen.mjs');
 
 let template: { root: string; prebuilt: string } | undefined;
 
+/**
+ * The bootstrapped stand-in root, shared by all test files (and runs) with the same fixture
+ * content: built once into a directory named by the content hash, then renamed into place
+ * atomically so concurrent workers either build it or reuse it.
+ */
 function ensureTemplate(): { root: string; prebuilt: string } {
   if (template) return template;
-  const base = mkdtempSync(join(tmpdir(), 'gentoo-wb-standin-host-'));
-  const prebuilt = join(base, 'prebuilt');
-  compilePayload(prebuilt);
-  const root = join(base, 'root');
-  const r = spawnSync(process.execPath, [join(FIXTURE, 'db/bootstrap.mjs'), '--root', root, '--prebuilt', prebuilt], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`stand-in bootstrap failed: ${r.stdout}${r.stderr}`);
-  template = { root, prebuilt };
-  process.on('exit', () => rmSync(base, { recursive: true, force: true }));
+  const cache = join(tmpdir(), 'gentoo-wb-standin-cache');
+  const dir = join(cache, contentHash([process.execPath]));
+  if (!existsSync(join(dir, 'complete'))) {
+    mkdirSync(cache, { recursive: true });
+    const work = mkdtempSync(join(cache, 'building-'));
+    compilePayload(join(work, 'prebuilt'));
+    const r = spawnSync(process.execPath, [join(FIXTURE, 'db/bootstrap.mjs'), '--root', join(work, 'root'), '--prebuilt', join(work, 'prebuilt')], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`stand-in bootstrap failed: ${r.stdout}${r.stderr}`);
+    writeFileSync(join(work, 'complete'), '');
+    try {
+      renameSync(work, dir);
+      for (const old of readdirSync(cache)) if (old !== basename(dir) && !old.startsWith('building-')) rmSync(join(cache, old), { recursive: true, force: true });
+    } catch {
+      rmSync(work, { recursive: true, force: true });
+    }
+  }
+  template = { root: join(dir, 'root'), prebuilt: join(dir, 'prebuilt') };
   return template;
 }
 

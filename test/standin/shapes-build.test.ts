@@ -30,7 +30,7 @@ describe('stand-in builds have the shapes of real Portage builds', () => {
   it('20-build-jobs3-php-git: --jobs=3 --load-average=4 --verbose', () => {
     s = hostStandin();
     const before = logLines(s);
-    const r = s.emerge(['--jobs=3', '--load-average=4', '--verbose', 'dev-lang/php', 'dev-vcs/git', 'www-servers/nginx', 'app-misc/hello']);
+    const r = s.emerge(['--jobs=3', '--load-average=4', '--verbose', 'dev-lang/php', 'dev-vcs/git', 'www-servers/nginx', 'app-misc/hello'], { STANDIN_TIME_SCALE: '0.01' });
     expect(r.status, r.output).toBe(0);
     expectSubset(shapes(r.output), shapes(rig('20-build-jobs3-php-git.txt')), r.output);
     const log = logSince(s, before);
