@@ -1,6 +1,7 @@
 // The one keymap: every command, its keys and its words. The footer, the help overlay and the key
 // router all read this table, so what the screen says and what the keys do cannot drift apart.
 import { HOST_CHECK_KEYS } from './screens/host-checks/keys.js';
+import { BASE_KEYS } from './screens/base/keys.js';
 import { PRETEND_KEYS } from './screens/pretend/keys.js';
 export interface KeyBinding {
   /** Stable command id handlers register under. */
@@ -43,7 +44,7 @@ const GLOBAL_KEYS: readonly KeyBinding[] = [
 ];
 
 /** Every binding of the app: the global ones, then each screen's (screens add theirs here). */
-export const KEYMAP: readonly KeyBinding[] = [...GLOBAL_KEYS, ...HOST_CHECK_KEYS, ...PRETEND_KEYS];
+export const KEYMAP: readonly KeyBinding[] = [...GLOBAL_KEYS, ...HOST_CHECK_KEYS, ...BASE_KEYS, ...PRETEND_KEYS];
 
 const byKey = new Map<string, string[]>();
 for (const binding of KEYMAP) {

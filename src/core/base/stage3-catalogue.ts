@@ -43,8 +43,8 @@ export const STAGE3_ALIASES: Readonly<Record<string, string>> = {
 };
 
 const WORDS: Record<string, string> = {
-  openrc: 'OpenRC', systemd: 'systemd', nomultilib: 'no 32-bit libraries', hardened: 'hardened', musl: 'musl libc',
-  llvm: 'LLVM/Clang', desktop: 'desktop profile', ssemath: 'SSE maths', t64: '64-bit time_t', i686: 'i686',
+  openrc: 'OpenRC', systemd: 'systemd', nomultilib: 'no multilib', hardened: 'hardened', musl: 'musl',
+  llvm: 'LLVM', desktop: 'desktop', ssemath: 'SSE maths', t64: '64-bit time_t', i686: 'i686',
 };
 
 export interface CatalogueEntry {
@@ -60,12 +60,12 @@ export interface CatalogueEntry {
 }
 
 function variantSummary(arch: Stage3Arch, tag: string): string {
-  const parts = tag.split('-');
-  const head = arch === 'x86' || arch === 'arm' || arch === 'riscv' ? parts[0]! : arch;
-  const words = parts.slice(arch === 'amd64' || arch === 'arm64' || arch === 'ppc64le' ? 1 : 0).map((p) => WORDS[p] ?? p);
   if (arch === 's390x') return 's390x';
-  const rest = words.filter((w) => w !== head);
-  return [head, ...rest].join(', ');
+  const parts = tag.split('-');
+  // amd64-*, arm64-*, ppc64le-*: the arch prefix says nothing new; elsewhere the first part names the CPU.
+  const named = arch === 'amd64' || arch === 'arm64' || arch === 'ppc64le';
+  const words = (named ? parts.slice(1) : parts).map((p) => WORDS[p] ?? p);
+  return words.join(', ');
 }
 
 /** The catalogue for one architecture: its variants first, then the aliases. */

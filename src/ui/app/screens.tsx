@@ -1,7 +1,8 @@
 // Which component draws each step. A step without one is shown as "not available yet".
 import type React from 'react';
 import type { StepId } from './steps.js';
+import { BaseScreen } from '../screens/base/base-screen.js';
 import { HostChecksScreen } from '../screens/host-checks/host-checks-screen.js';
 import { PretendScreen } from '../screens/pretend/pretend-screen.js';
 
-export const SCREENS: Partial<Record<StepId, React.ComponentType>> = { host: HostChecksScreen, pretend: PretendScreen };
+export const SCREENS: Partial<Record<StepId, React.ComponentType>> = { host: HostChecksScreen, base: BaseScreen, pretend: PretendScreen };

@@ -17,6 +17,8 @@ export interface UseListOptions<T> {
   onToggle?: (item: T, index: number) => void;
   /** Footer entries the screen adds after the list's own. */
   footer?: Array<string | FooterItem>;
+  /** Footer words for Enter and Space when "open" and "toggle" say too little ("use", "cycle"). */
+  labels?: { choose?: string; toggle?: string };
 }
 
 export interface ListState<T> {
@@ -88,8 +90,8 @@ export function useList<T>(items: readonly T[], options: UseListOptions<T>): Lis
   const footer: Array<string | FooterItem> = filtering
     ? [{ keys: 'Enter', label: 'keep filter' }, { keys: 'Esc', label: 'clear filter' }]
     : [
-        ...(options.onChoose ? ['item.choose'] : []),
-        ...(options.onToggle ? ['item.toggle'] : []),
+        ...(options.onChoose ? [options.labels?.choose ? { keys: 'Enter', label: options.labels.choose } : 'item.choose'] : []),
+        ...(options.onToggle ? [options.labels?.toggle ? { keys: 'Space', label: options.labels.toggle } : 'item.toggle'] : []),
         'list.search',
         ...(query.value !== '' ? [{ keys: 'Esc', label: 'clear filter' }] : []),
         ...(options.footer ?? []),

@@ -1,0 +1,56 @@
+// How one row of each section is drawn: presence marks, names, sizes, the current tree source.
+import React from 'react';
+import { Box, Text } from 'ink';
+import type { CatalogueRow } from '../../../core/base/stage3-presence.js';
+import type { PortageSource } from '../../../core/recipe/recipe-schema.js';
+import type { RowContext } from '../../components/list/list-view.js';
+import { Tone } from '../../components/tone.js';
+import { useLook } from '../../theme/theme-context.js';
+import { isCurrentTree, type LocalRow, type TreeRow } from './base-items.js';
+import { formatSize } from './format-size.js';
+
+export function CatalogueItem({ row, ctx, tagWidth }: { row: CatalogueRow; ctx: RowContext; tagWidth: number }) {
+  const { glyphs } = useLook();
+  const mark = row.present ? glyphs.pass : row.dated.length > 0 ? '·' : ' ';
+  return (
+    <Box width={ctx.width} overflow="hidden">
+      <Box width={2} flexShrink={0}>
+        <Tone tone={row.present ? 'pass' : 'muted'}>{mark}</Tone>
+      </Box>
+      <Box width={tagWidth} flexShrink={0}>
+        <Text inverse={ctx.selected && ctx.focused} bold={ctx.selected} wrap="truncate-end">{row.tag}</Text>
+      </Box>
+      <Text wrap="truncate-end" dimColor={!ctx.selected}>{` ${row.summary}`}</Text>
+    </Box>
+  );
+}
+
+export function LocalItem({ row, ctx }: { row: LocalRow; ctx: RowContext }) {
+  const size = formatSize(row.size).padStart(8);
+  return (
+    <Box width={ctx.width} overflow="hidden">
+      <Box width={Math.max(4, ctx.width - size.length)} flexShrink={0}>
+        <Text inverse={ctx.selected && ctx.focused} bold={ctx.selected} wrap="truncate-end">{row.ref}</Text>
+      </Box>
+      <Tone tone="muted">{size}</Tone>
+    </Box>
+  );
+}
+
+function treeLabel(row: TreeRow, source: PortageSource): string {
+  if (row.kind === 'snapshot') return `snapshot ${row.ref}${row.present ? '' : ' (not present)'}`;
+  if (row.kind === 'host') return source.source === 'host' ? `host repository ${source.path}` : 'host repository…';
+  return "the base image's own tree";
+}
+
+export function TreeItem({ row, source, ctx }: { row: TreeRow; source: PortageSource; ctx: RowContext }) {
+  const current = isCurrentTree(row, source);
+  return (
+    <Box width={ctx.width} overflow="hidden">
+      <Box width={4} flexShrink={0}>
+        <Text bold={current}>{current ? '(*)' : '( )'}</Text>
+      </Box>
+      <Text inverse={ctx.selected && ctx.focused} bold={ctx.selected} wrap="truncate-end">{treeLabel(row, source)}</Text>
+    </Box>
+  );
+}
