@@ -59,7 +59,10 @@ function explainBlocker(p: Extract<PretendProblem, { kind: 'blocker' }>, result:
   if (!inMergeList(result.packages, blockedCp)) sentences.push(`${blockedCp} is already installed (in the base image or pulled in by it).`);
   const asked = [...carrierCps, blockedCp].flatMap((cp) => recipeAtomsFor(recipe, cp));
   if (asked.length > 0) sentences.push(`The recipe asks for ${listWords(asked)}.`);
-  const pulled = p.pulledIn.filter((i) => i.pulledBy.length > 0).map((i) => `${i.cpv} is pulled in by ${whoPulls(i)}`);
+  // "X is pulled in by X" (the recipe's own argument) says nothing the sentence above does not.
+  const pulled = p.pulledIn
+    .filter((i) => i.pulledBy.some((b) => cpOfText(b.parent) !== cpOfText(i.cpv)))
+    .map((i) => `${i.cpv} is pulled in by ${whoPulls(i)}`);
   if (pulled.length > 0) sentences.push(`${pulled.join('; ')}.`);
   return { kind: 'blocker', severity: 'error', title, text: sentences.join(' '), fix: 'both cannot be installed; remove one of them from the recipe' };
 }

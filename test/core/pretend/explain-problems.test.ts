@@ -23,6 +23,25 @@ describe('explainProblems', () => {
     expect(e?.text).toContain('dev-libs/openssl is already installed');
     expect(e?.text).toContain('The recipe asks for dev-libs/libressl.');
     expect(e?.portageLines[0]).toBe('[blocks B      ] dev-libs/openssl ("dev-libs/openssl" is hard blocking dev-libs/libressl-4.0.0)');
+    expect(e?.text).not.toContain('is pulled in by');
+  });
+
+  it('names the package that pulls a blocking one in when it is not the recipe\'s own', () => {
+    const text = [
+      '[ebuild  N     ] dev-libs/libressl-4.0.0:0/56::gentoo  USE="asm" 0 KiB',
+      '[ebuild  N     ] app-misc/foo-1.0::gentoo  0 KiB',
+      '[blocks B      ] dev-libs/openssl ("dev-libs/openssl" is hard blocking dev-libs/libressl-4.0.0)',
+      '',
+      ' * Error: The above package list contains packages which cannot be',
+      ' * installed at the same time on the same system.',
+      '',
+      '  (dev-libs/libressl-4.0.0:0/56::gentoo, ebuild scheduled for merge) pulled in by',
+      '    dev-libs/libressl required by (app-misc/foo-1.0:0/0::gentoo, ebuild scheduled for merge)',
+      '',
+    ].join('\n');
+    const [e] = explainProblems(parsePretend(text), text, newRecipe({ name: 'demo', base: 'gentoo/stage3:amd64-openrc', packages: ['app-misc/foo'] }));
+    expect(e?.text).toContain('dev-libs/libressl-4.0.0 is pulled in by app-misc/foo-1.0.');
+    expect(e?.text).not.toContain('The recipe asks for');
   });
 
   it('says a slot conflict in words, naming both parents and what each needs (17)', () => {

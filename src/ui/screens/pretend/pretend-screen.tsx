@@ -4,6 +4,7 @@
 import React, { useCallback, useEffect, useMemo, useState } from 'react';
 import { Box } from 'ink';
 import { explainProblems } from '../../../core/pretend/explain-problems.js';
+import { pretendCommand } from '../../../core/pretend/pretend-command.js';
 import { splitTerminalLines } from '../../../core/portage/terminal-text.js';
 import { recipeHash } from '../../../core/recipe/recipe-hash.js';
 import { useWizard } from '../../app/wizard-context.js';
@@ -210,6 +211,12 @@ function PretendBody() {
   );
 
   const image = doc ? doc.base.image : '';
+  // The exact command, as the engine will run it (the same pure function builds it there).
+  const commandText = useMemo(() => {
+    if (!doc) return '';
+    const c = pretendCommand(doc, { tree, ...(sandbox ? { sandbox } : {}) });
+    return [...Object.entries(c.env).map(([k, v]) => `${k}=${v}`), ...c.argv].join(' ');
+  }, [doc, tree, sandbox]);
   const stale = run !== null && key !== null && state.runKey !== key;
   const emptyText = run?.result.nothingToMerge ? 'Nothing to merge.' : problems.length > 0 ? 'No merge list: see the problems below.' : 'No packages in the list.';
   return (
@@ -221,7 +228,7 @@ function PretendBody() {
           <StatusLine state={state} elapsedMs={runner.elapsedMs} image={image} stale={stale} width={width} />
           {mode === 'running' || (!run && state.phase !== 'running') ? (
             mode === 'running' ? (
-              <RunningView command={`emerge --pretend ${doc?.packages.join(' ') ?? ''}${tree ? ' --tree' : ''}`} output={state.output} width={width} height={bodyHeight} />
+              <RunningView command={commandText} output={state.output} width={width} height={bodyHeight} />
             ) : (
               <TextPanel title="No result yet" lines={state.error ? [{ text: `How to fix it: ${state.error.hint}`, tone: 'info' }] : []} top={0} focused={false} width={width} height={bodyHeight} />
             )

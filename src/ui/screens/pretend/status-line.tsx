@@ -19,7 +19,7 @@ function line(state: PretendState, elapsedMs: number, image: string, stale: bool
   const seconds = (ms: number) => `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
   switch (state.phase) {
     case 'running':
-      return { text: `Running emerge --pretend in ${image}${ellipsis} ${Math.floor(elapsedMs / 1000)} s (Esc cancels)`, tone: 'info' };
+      return { text: `Running emerge --pretend${ellipsis} ${Math.floor(elapsedMs / 1000)} s · Esc cancels · in ${image}`, tone: 'info' };
     case 'cancelled':
       return { text: 'Cancelled: the container was removed. r runs pretend again.', tone: 'warn' };
     case 'failed':
