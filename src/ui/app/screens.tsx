@@ -4,5 +4,6 @@ import type { StepId } from './steps.js';
 import { BaseScreen } from '../screens/base/base-screen.js';
 import { HostChecksScreen } from '../screens/host-checks/host-checks-screen.js';
 import { PretendScreen } from '../screens/pretend/pretend-screen.js';
+import { ResultScreen } from '../screens/result/result-screen.js';
 
-export const SCREENS: Partial<Record<StepId, React.ComponentType>> = { host: HostChecksScreen, base: BaseScreen, pretend: PretendScreen };
+export const SCREENS: Partial<Record<StepId, React.ComponentType>> = { host: HostChecksScreen, base: BaseScreen, pretend: PretendScreen, result: ResultScreen };

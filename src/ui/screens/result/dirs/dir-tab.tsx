@@ -1,0 +1,73 @@
+// Directories: the image's final file system as an ncdu tree — size, a bar of the parent's share,
+// the name (directories end in /), file counts — drawn only for the rows in the window.
+import React from 'react';
+import { Box, Text } from 'ink';
+import type { DirNode } from '../../../../core/inspect/dir-tree.js';
+import { Tone } from '../../../components/tone.js';
+import type { FooterItem } from '../../../keys/key-router.js';
+import { useLook } from '../../../theme/theme-context.js';
+import { bar, bytes, fit, fitLeft } from '../format.js';
+import { useTree } from './use-tree.js';
+
+export interface DirTabProps {
+  root: DirNode;
+  width: number;
+  height: number;
+  active: boolean;
+  footer: Array<string | FooterItem>;
+}
+
+const BAR = 10;
+
+export function DirTab({ root, width, height, active, footer }: DirTabProps) {
+  const { glyphs } = useLook();
+  const body = Math.max(1, height - 1);
+  const tree = useTree(root, { height: body, active, footer });
+  const visible = tree.rows.slice(tree.top, tree.top + body);
+  const filtered = tree.matches !== null;
+  const status = tree.filtering || filtered
+    ? `/${tree.query}${tree.filtering ? '_' : ''}  ${tree.matches ?? 0} match${tree.matches === 1 ? '' : 'es'}${(tree.matches ?? 0) > tree.rows.length ? ` (largest ${tree.rows.length} shown)` : ''}`
+    : `${tree.rows.length > body ? `${tree.top + 1}-${Math.min(tree.rows.length, tree.top + body)} of ${tree.rows.length} rows · ` : ''}${bytes(root.size)} in ${root.files} files · sorted by ${tree.sort}`;
+  return (
+    <Box flexDirection="column" width={width} height={height}>
+      {visible.length === 0 ? <Tone tone="muted">{filtered ? `Nothing matches "${tree.query}". Esc clears the filter.` : 'The image has no files.'}</Tone> : null}
+      {visible.map((row, i) => {
+        const index = tree.top + i;
+        const isSelected = index === tree.selected;
+        const node = row.node;
+        const isDir = node.children !== null;
+        const open = isDir && tree.expanded.has(node.path);
+        const indent = filtered ? '' : '  '.repeat(row.depth);
+        const mark = isDir ? (open ? '-' : '+') : ' ';
+        const fraction = row.parentSize === 0 ? 0 : node.size / row.parentSize;
+        const files = isDir ? ` ${node.files} file${node.files === 1 ? '' : 's'}` : '';
+        const fixed = 2 + 9 + 1 + BAR + 2 + 1 + files.length;
+        const nameRoom = Math.max(4, width - fixed - indent.length - 2);
+        const label = filtered ? fitLeft(node.path + (isDir ? '/' : ''), nameRoom) : fit(node.name + (isDir ? '/' : ''), nameRoom);
+        return (
+          <Box key={node.path} height={1} width={width} overflow="hidden">
+            <Box width={2} flexShrink={0}>
+              <Text bold={isSelected}>{isSelected ? (active ? glyphs.focus : '·') : glyphs.unfocused}</Text>
+            </Box>
+            <Box flexShrink={0}>
+              <Text inverse={isSelected && active} bold={isSelected}>
+                {`${bytes(node.size).padStart(9)} `}
+              </Text>
+              <Tone tone="progress">{bar(fraction, BAR, glyphs.barFull, glyphs.barEmpty)}</Tone>
+              <Text inverse={isSelected && active} bold={isSelected || isDir}>
+                {` ${indent}${mark}${label}`}
+              </Text>
+              {files ? <Tone tone="muted">{files}</Tone> : null}
+            </Box>
+          </Box>
+        );
+      })}
+      {Array.from({ length: Math.max(0, body - Math.max(visible.length, 1)) }, (_, i) => (
+        <Box key={`pad${i}`} height={1} />
+      ))}
+      <Box height={1} width={width} overflow="hidden">
+        <Tone tone={tree.filtering || filtered ? 'accent' : 'muted'}>{status}</Tone>
+      </Box>
+    </Box>
+  );
+}

@@ -1,0 +1,19 @@
+// One line naming the image under inspection with its headline figures.
+import React from 'react';
+import { Box } from 'ink';
+import type { Inspection } from '../../../core/inspect/inspection.js';
+import { Tone } from '../../components/tone.js';
+import { bytes, fit, percent } from './format.js';
+
+export function HeaderLine({ inspection, width }: { inspection: Inspection; width: number }) {
+  const img = inspection.image;
+  const name = img.tags[0] ?? img.id.replace(/^sha256:/, '').slice(0, 12);
+  const text = `${name} · ${img.id.replace(/^sha256:/, '').slice(0, 12)} · ${bytes(inspection.size)} · ${inspection.layers.length} layer${inspection.layers.length === 1 ? '' : 's'} · ${percent(inspection.waste.efficiency)} efficient · wasted ${bytes(inspection.waste.wastedBytes)}`;
+  return (
+    <Box height={1} width={width} overflow="hidden">
+      <Tone tone="accent" bold>
+        {fit(text, width)}
+      </Tone>
+    </Box>
+  );
+}
