@@ -2,7 +2,7 @@
 // at most ten times a second, raw lines go to a bounded ring buffer, and the session can be detached
 // or cancelled from any screen (quit, SIGHUP).
 import { EMPTY_PROGRESS, reduceProgress } from '../../core/build/progress.js';
-import type { BuildEvent } from '../../core/events.js';
+import type { BuildEvent, FailureLogEvent } from '../../core/events.js';
 import type { BuildSession } from '../../engine/build/runner.js';
 import type { EngineConnection } from '../../engine/docker/index.js';
 import { LineRing } from './line-ring.js';
@@ -18,6 +18,8 @@ export class BuildController {
   private timer: NodeJS.Timeout | null = null;
   /** The whole build's output lines (bounded); the full log is on disk. */
   readonly log = new LineRing(LOG_RING_LINES);
+  /** Copies of failed packages' build.log the runner reported (path and tail), for the failure panel. */
+  readonly failureLogs: FailureLogEvent[] = [];
 
   constructor(
     private readonly store: WorkbenchStore,
@@ -62,6 +64,7 @@ export class BuildController {
     this.session = null;
     this.pending = [];
     this.log.clear();
+    this.failureLogs.length = 0;
   }
 
   private follow(session: BuildSession): void {
@@ -89,6 +92,7 @@ export class BuildController {
     for (const e of events) {
       this.pending.push(e);
       if (e.type === 'log') this.log.push(e.text);
+      else if (e.type === 'failure-log') this.failureLogs.push(e);
     }
     this.timer ??= setTimeout(() => this.flush(), FLUSH_MS);
   }

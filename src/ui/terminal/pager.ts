@@ -7,10 +7,12 @@ import { spawnSync } from 'node:child_process';
 const LEAVE = '\x1b[?1049l\x1b[?25h';
 const ENTER = '\x1b[?1049h\x1b[H\x1b[2J\x1b[?25l';
 
-/** The terminal as Ink holds it: its raw-mode switch and its output. */
+/** The terminal as Ink holds it: its raw-mode switch, its output, and a full redraw of the frame. */
 export interface PagerTerminal {
   setRawMode(on: boolean): void;
   write(data: string): void;
+  /** Draw the last frame again from scratch (Ink skips frames equal to the last one it drew). */
+  redraw?: () => void;
 }
 
 export type SpawnPager = (command: string, args: string[]) => { error?: Error | undefined; status: number | null };
@@ -39,6 +41,7 @@ export function openInPager(file: string, terminal: PagerTerminal, options: { en
   } finally {
     terminal.write(ENTER);
     terminal.setRawMode(true);
+    terminal.redraw?.();
   }
   if (result.error) {
     const code = (result.error as NodeJS.ErrnoException).code;

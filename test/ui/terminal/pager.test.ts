@@ -11,7 +11,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function recorder(): PagerTerminal & { calls: string[] } {
   const calls: string[] = [];
-  return { calls, setRawMode: (on) => calls.push(`raw:${on}`), write: (d) => calls.push(`write:${JSON.stringify(d)}`) };
+  return { calls, setRawMode: (on) => calls.push(`raw:${on}`), write: (d) => calls.push(`write:${JSON.stringify(d)}`), redraw: () => calls.push('redraw') };
 }
 
 describe('pagerArgv', () => {
@@ -28,7 +28,7 @@ describe('pagerArgv', () => {
 });
 
 describe('openInPager', () => {
-  it('turns raw mode off and leaves the alternate screen before the pager, and restores both after', () => {
+  it('turns raw mode off and leaves the alternate screen before the pager, and restores both and redraws after', () => {
     const term = recorder();
     const result = openInPager('/s/output.log', term, {
       env: { PAGER: 'less -R' },
@@ -44,6 +44,7 @@ describe('openInPager', () => {
       'spawn:less -R /s/output.log',
       `write:${JSON.stringify('\x1b[?1049h\x1b[H\x1b[2J\x1b[?25l')}`,
       'raw:true',
+      'redraw',
     ]);
   });
 
@@ -58,13 +59,13 @@ describe('openInPager', () => {
     expect(result).toEqual({ ok: true, argv: [pager, '-X', file], exitCode: 0 });
     expect(readFileSync(`${file}.seen`, 'utf8')).toContain('app-misc/hello-2.12.1');
     expect(readFileSync(`${file}.flag`, 'utf8')).toBe('-X\n');
-    expect(term.calls.at(-1)).toBe('raw:true');
+    expect(term.calls.slice(-2)).toEqual(['raw:true', 'redraw']);
   });
 
   it('says what to do when the pager does not exist, with the terminal taken back', () => {
     const term = recorder();
     const result = openInPager('/f', term, { env: { PAGER: '/nonexistent/pager' } });
     expect(result).toEqual({ ok: false, argv: ['/nonexistent/pager', '/f'], reason: 'could not start the pager "/nonexistent/pager" (not found); set $PAGER to one you have, e.g. PAGER=less or PAGER=more' });
-    expect(term.calls.at(-1)).toBe('raw:true');
+    expect(term.calls.slice(-2)).toEqual(['raw:true', 'redraw']);
   });
 });

@@ -4,7 +4,8 @@
 import React, { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { Box, Text } from 'ink';
 import { OSC52_MAX_BASE64 } from '../../terminal/osc52.js';
-import { useCommands, type CommandHandlers, type FooterItem } from '../../keys/key-router.js';
+import type { CommandHandlers, FooterItem } from '../../keys/key-router.js';
+import { Commands, footerKey } from './commands.js';
 import { useLook } from '../../theme/theme-context.js';
 import { Tone } from '../tone.js';
 import { LogLines, type MatchStyles } from './log-lines.js';
@@ -34,6 +35,7 @@ export interface LogViewProps {
   onCopy?: (text: string, what: string) => void;
   /** More pane commands while focused (e.g. back). */
   commands?: CommandHandlers;
+  /** More footer entries (copy is left to the help: the footer must keep room for quit at 80 columns). */
   footer?: Array<string | FooterItem>;
 }
 
@@ -105,36 +107,29 @@ export function LogView(props: LogViewProps) {
   };
 
   const hasMatches = query !== '' && matches.length > 0;
-  useCommands(
-    'pane',
-    {
-      ...props.commands,
-      'move.up': () => scroll.scrollBy(-1),
-      'move.down': () => scroll.scrollBy(1),
-      'move.pageUp': () => scroll.scrollBy(-(bodyHeight - 1)),
-      'move.pageDown': () => scroll.scrollBy(bodyHeight - 1),
-      'move.top': () => scroll.scrollTo(0),
-      'move.bottom': () => scroll.toBottom(),
-      'list.search': () => setPrompt({ kind: 'search' }),
-      'list.nextMatch': hasMatches ? () => jump(nextMatchIndex(matches, current, 1, scroll.top)) : undefined,
-      'list.prevMatch': hasMatches ? () => jump(nextMatchIndex(matches, current, -1, scroll.top)) : undefined,
-      'action.save': props.onSave ? () => setPrompt({ kind: 'save' }) : undefined,
-      'action.pager': props.onPager,
-      'action.copy': props.onCopy ? copy : undefined,
-    },
-    {
-      active: focused && prompt === null,
-      footer: [
-        'list.search',
-        ...(hasMatches ? [{ keys: 'n/N', label: 'match' }] : []),
-        ...(props.onSave ? ['action.save'] : []),
-        ...(props.onPager ? ['action.pager'] : []),
-        ...(props.onCopy ? ['action.copy'] : []),
-        ...(scroll.follow ? [] : [{ keys: 'End', label: 'follow' }]),
-        ...(props.footer ?? []),
-      ],
-    },
-  );
+  const handlers: CommandHandlers = {
+    ...props.commands,
+    'move.up': () => scroll.scrollBy(-1),
+    'move.down': () => scroll.scrollBy(1),
+    'move.pageUp': () => scroll.scrollBy(-(bodyHeight - 1)),
+    'move.pageDown': () => scroll.scrollBy(bodyHeight - 1),
+    'move.top': () => scroll.scrollTo(0),
+    'move.bottom': () => scroll.toBottom(),
+    'list.search': () => setPrompt({ kind: 'search' }),
+    'list.nextMatch': hasMatches ? () => jump(nextMatchIndex(matches, current, 1, scroll.top)) : undefined,
+    'list.prevMatch': hasMatches ? () => jump(nextMatchIndex(matches, current, -1, scroll.top)) : undefined,
+    'action.save': props.onSave ? () => setPrompt({ kind: 'save' }) : undefined,
+    'action.pager': props.onPager,
+    'action.copy': props.onCopy ? copy : undefined,
+  };
+  const footer: Array<string | FooterItem> = [
+    'list.search',
+    ...(hasMatches ? [{ keys: 'n/N', label: 'match' }] : []),
+    ...(props.onSave ? ['action.save'] : []),
+    ...(props.onPager ? ['action.pager'] : []),
+    ...(scroll.follow ? [] : [{ keys: 'End', label: 'follow' }]),
+    ...(props.footer ?? []),
+  ];
 
   const end = Math.min(length, scroll.top + bodyHeight);
   const position = length === 0 ? 'empty' : `${scroll.top + 1}-${end}/${length}`;
@@ -145,6 +140,7 @@ export function LogView(props: LogViewProps) {
 
   return (
     <Box flexDirection="column" width={width} height={height}>
+      <Commands key={footerKey(footer)} layer="pane" handlers={handlers} footer={footer} active={focused && prompt === null} />
       {prompt ? (
         <TextPrompt
           label={prompt.kind === 'search' ? '/' : 'Save to: '}

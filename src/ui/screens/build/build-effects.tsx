@@ -1,0 +1,50 @@
+// What the Build screen does outside React, injectable: ETA history from past builds, following a
+// package's build.log in the container, reading a build's state file, the clipboard and $PAGER.
+// The real ones by default; UI tests pass fakes.
+import React, { createContext, useContext, useMemo } from 'react';
+import { useStdin, useStdout } from 'ink';
+import type { BuildState as BuildStateFile } from '../../../core/build/build-record.js';
+import type { BuildHistory } from '../../../core/portage/eta/eta.js';
+import { followPackageLog } from '../../../engine/build/package-log.js';
+import { readState, type BuildFiles } from '../../../engine/build/build-store.js';
+import { copyToClipboard, type CopyResult } from '../../terminal/osc52.js';
+import { openInPager, type PagerResult } from '../../terminal/pager.js';
+import { loadBuildHistory } from './build-history.js';
+
+export type CopyText = (text: string) => CopyResult;
+export type OpenPager = (file: string) => PagerResult;
+
+export interface BuildEffects {
+  loadHistory(): Promise<BuildHistory>;
+  followPackageLog: typeof followPackageLog;
+  readState(files: BuildFiles): Promise<BuildStateFile | null>;
+  /** Null: OSC 52 to the terminal Ink draws on. */
+  copy: CopyText | null;
+  /** Null: $PAGER on the terminal Ink draws on. */
+  pager: OpenPager | null;
+}
+
+const REAL: BuildEffects = { loadHistory: () => loadBuildHistory(), followPackageLog, readState, copy: null, pager: null };
+
+const BuildEffectsContext = createContext<BuildEffects>(REAL);
+
+/** Replace some of the Build screen's effects (tests). */
+export function BuildEffectsProvider({ value, children }: { value: Partial<BuildEffects>; children: React.ReactNode }) {
+  const merged = useMemo(() => ({ ...REAL, ...value }), [value]);
+  return <BuildEffectsContext.Provider value={merged}>{children}</BuildEffectsContext.Provider>;
+}
+
+/** The effects with copy and pager bound to Ink's terminal when not replaced. */
+export function useBuildEffects(): Omit<BuildEffects, 'copy' | 'pager'> & { copy: CopyText; pager: OpenPager } {
+  const effects = useContext(BuildEffectsContext);
+  const { stdout, write } = useStdout();
+  const { setRawMode } = useStdin();
+  return useMemo(
+    () => ({
+      ...effects,
+      copy: effects.copy ?? ((text: string) => copyToClipboard(text, stdout)),
+      pager: effects.pager ?? ((file: string) => openInPager(file, { setRawMode, write: (d) => stdout.write(d), redraw: () => write('') })),
+    }),
+    [effects, stdout, write, setRawMode],
+  );
+}

@@ -1,0 +1,61 @@
+// What the live pane reads besides the store: ETA history from past builds, the build's own facts
+// from its state file (an attached build may not be the open recipe), and a failed package's saved
+// build.log when its failure-log event was not seen (a replay of a finished build).
+import { useEffect, useState } from 'react';
+import { access } from 'node:fs/promises';
+import path from 'node:path';
+import type { FailureLogEvent } from '../../../core/events.js';
+import type { BuildHistory } from '../../../core/portage/eta/eta.js';
+import type { Recipe } from '../../../core/recipe/recipe-schema.js';
+import type { BuildSession } from '../../../engine/build/runner.js';
+import type { BuildFacts } from './build-header.js';
+import type { BuildEffects } from './build-effects.js';
+import { EMPTY_HISTORY } from './build-history.js';
+import { cpvFileName } from './log-files.js';
+
+/** Past package timings, loaded once; empty (estimator defaults) until then or when unreadable. */
+export function useHistory(load: BuildEffects['loadHistory']): BuildHistory {
+  const [history, setHistory] = useState<BuildHistory>(EMPTY_HISTORY);
+  useEffect(() => {
+    let live = true;
+    load().then((h) => live && setHistory(h), () => undefined);
+    return () => {
+      live = false;
+    };
+  }, [load]);
+  return history;
+}
+
+/** Recipe, base and mode of the build: its state file once written, else the open recipe. */
+export function useBuildFacts(session: BuildSession | null, readState: BuildEffects['readState'], recipe: Recipe | null, stepCount: number): BuildFacts | null {
+  const [facts, setFacts] = useState<BuildFacts | null>(null);
+  useEffect(() => {
+    if (!session) return;
+    let live = true;
+    readState(session.files).then((s) => {
+      if (live && s) setFacts({ recipe: s.recipeName, base: s.baseImage, mode: s.mode });
+    }, () => undefined);
+    return () => {
+      live = false;
+    };
+    // The state file is written once the plan is ready: read again as steps move on.
+  }, [session, readState, stepCount]);
+  return facts ?? (recipe ? { recipe: recipe.name, base: recipe.base.image, mode: recipe.mode.kind } : null);
+}
+
+/** The runner's copy of `cpv`'s build.log in the build folder, when it exists (no event needed). */
+export function useSavedFailureCopy(session: BuildSession | null, cpv: string | null, look: boolean): FailureLogEvent | null {
+  const [found, setFound] = useState<FailureLogEvent | null>(null);
+  useEffect(() => {
+    setFound(null);
+    if (!session || !cpv || !look) return;
+    let live = true;
+    // The runner names its copies after the package: logs/<cat>_<pf>.build.log.
+    const file = path.join(session.files.logs, `${cpvFileName(cpv)}.build.log`);
+    access(file).then(() => live && setFound({ type: 'failure-log', cpv, path: file, tail: [] }), () => undefined);
+    return () => {
+      live = false;
+    };
+  }, [session, cpv, look]);
+  return found;
+}
