@@ -18,12 +18,15 @@ export interface MergeTableProps {
   height: number;
   /** Shown instead of rows when there are none. */
   empty: string;
+  /** Portage's total line(s), under the rows (takes one of the rows given). */
+  totals: string;
 }
 
-export function MergeTable({ rows, widths, selected, top, focused, matches, width, height, empty }: MergeTableProps) {
+export function MergeTable({ rows, widths, selected, top, focused, matches, width, height, empty, totals }: MergeTableProps) {
   const { glyphs } = useLook();
   if (height <= 0) return null;
-  const body = Math.max(0, height - 1);
+  const showTotals = totals !== '' && height >= 3;
+  const body = Math.max(0, height - 1 - (showTotals ? 1 : 0));
   const range = rows.length > body ? ` ${top + 1}-${Math.min(rows.length, top + body)}/${rows.length}` : '';
   const header = `${' '.repeat(MARKER_WIDTH)}${'ST'.padEnd(widths.status)} ${'PACKAGE'.padEnd(widths.atom)} ${'VERSION'.padEnd(widths.version)} ${'USE CHANGES'.slice(0, widths.use).padEnd(widths.use)}${'SIZE'.padStart(widths.size)}`;
   return (
@@ -55,6 +58,11 @@ export function MergeTable({ rows, widths, selected, top, focused, matches, widt
           );
         })
       )}
+      {showTotals ? (
+        <Box height={1} width={width} overflow="hidden">
+          <Tone tone="muted">{`  ${totals}`}</Tone>
+        </Box>
+      ) : null}
     </Box>
   );
 }

@@ -81,17 +81,22 @@ function PretendBody() {
   const problems = useMemo(() => (run ? explainProblems(run.result, run.text, doc ?? undefined) : []), [run, doc]);
   const pLines = useMemo(() => problemLines(problems, width - PANEL_INDENT, glyphs), [problems, width, glyphs]);
   const cLines = useMemo(() => changeLines(run?.result.changes ?? [], width - PANEL_INDENT, doc !== null), [run, width, doc]);
+  // Portage's own total lines, a little shorter so they fit one row at 80 columns.
+  const totals = useMemo(
+    () => rawLines.filter((l) => /^(?:Total: |Conflict: |Fetch Restriction: )/.test(l)).map((l) => l.trim().replace(', Size of downloads: ', ', downloads ')).join(' · '),
+    [rawLines],
+  );
   const matches = useMemo(() => searchMatches(rows, search.query), [rows, search.query]);
   const matchSet = useMemo(() => new Set(matches), [matches]);
 
   const showSearch = search.editing || search.query !== '';
   const bodyHeight = Math.max(1, height - 1 - (showSearch ? 1 : 0));
-  const want = { table: Math.max(2, rows.length + 1), problems: pLines.length > 0 ? pLines.length + 1 : 0, changes: cLines.length > 0 ? cLines.length + 1 : 0 };
+  const want = { table: Math.max(2, rows.length + 1 + (totals ? 1 : 0)), problems: pLines.length > 0 ? pLines.length + 1 : 0, changes: cLines.length > 0 ? cLines.length + 1 : 0 };
   const sections = (['table', 'problems', 'changes'] as const).filter((s) => want[s] > 0);
   const activeFocus: Section = want[focus] > 0 ? focus : 'table';
   const heights = sectionHeights(bodyHeight, want, activeFocus, maximised);
   const widths = useMemo(() => columnWidths(width, rows, glyphs.arrow), [width, rows, glyphs.arrow]);
-  const tableBody = Math.max(1, heights.table - 1);
+  const tableBody = Math.max(1, heights.table - 1 - (totals && heights.table >= 3 ? 1 : 0));
   const sel = clampIndex(selected, rows.length);
   const top = scrollWindow(storedTop, sel, tableBody, rows.length);
   useEffect(() => {
@@ -236,7 +241,7 @@ function PretendBody() {
             <TextPanel title={`Package ${(detail ?? 0) + 1} of ${rows.length}`} lines={dLines} top={detailTop} focused width={width} height={bodyHeight} />
           ) : (
             <>
-              <MergeTable rows={rows} widths={widths} selected={sel} top={top} focused={activeFocus === 'table'} matches={matchSet} width={width} height={heights.table} empty={emptyText} />
+              <MergeTable rows={rows} widths={widths} selected={sel} top={top} focused={activeFocus === 'table'} matches={matchSet} width={width} height={heights.table} empty={emptyText} totals={totals} />
               <TextPanel title={`Problems (${problems.length})`} lines={pLines} top={panelTop.problems} focused={activeFocus === 'problems'} width={width} height={heights.problems} />
               <TextPanel title={`Changes Portage asks for (${run?.result.changes.length ?? 0})`} lines={cLines} top={panelTop.changes} focused={activeFocus === 'changes'} width={width} height={heights.changes} />
             </>

@@ -25,6 +25,7 @@ describe('Pretend screen', () => {
     for (const atom of ['dev-libs/oniguruma', 'dev-db/sqlite', 'dev-libs/libpcre2', 'dev-libs/libxml2', 'dev-libs/libzip', 'dev-lang/php']) expect(frame).toContain(atom);
     expect(rowOf(frame, 'dev-lang/php')).toMatch(/^ {2}N +dev-lang\/php +8\.3\.15 +0 KiB$/);
     expect(selectedRow(h.tui)).toContain('dev-libs/oniguruma');
+    expect(frame).toContain('  Total: 6 packages (6 new), downloads 0 KiB\n');
     expect(frame).not.toContain('Problems (');
     expect(frame.split('\n').at(-1)).toMatch(/^Enter open +\/ search +a apply +r re-run +Tab pane +\] next step/);
     expect(h.requests).toHaveLength(1);
@@ -108,6 +109,7 @@ describe('Pretend screen', () => {
     expect(frame).toContain('Portage refuses: dev-libs/libressl blocks dev-libs/openssl: both cannot be');
     expect(rowOf(frame, 'dev-libs/openssl')).toMatch(/B +dev-libs\/openssl +blocked by dev-libs\/libressl-4\.0\.0/);
     expect(frame).toContain('Problems (1)');
+    expect(frame).toContain('Total: 1 package (1 new), downloads 0 KiB · Conflict: 1 block (1 unsatisfied)');
     expect(frame).toContain('✗ dev-libs/libressl blocks dev-libs/openssl');
     const text = frame.replace(/\s+/g, ' ');
     expect(text).toContain('dev-libs/libressl-4.0.0 cannot be installed on the same system as dev-libs/openssl (a hard block');
