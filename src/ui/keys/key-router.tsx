@@ -7,6 +7,9 @@ import { commandsForKey } from '../keymap.js';
 import { keyName } from './key-name.js';
 
 export type Layer = 'modal' | 'pane' | 'screen' | 'global';
+
+/** The key name raw handlers get for pasted text; the text itself is `input`. */
+export const PASTE = 'paste';
 const PRIORITY: Record<Layer, number> = { modal: 3, pane: 2, screen: 1, global: 0 };
 
 export type CommandHandlers = Record<string, ((key: string) => void) | undefined>;
@@ -66,7 +69,9 @@ export function KeyRouterProvider({ children, onKey, onUnhandled }: KeyRouterPro
   useInput(
     useCallback(
       (input, key) => {
-        const name = keyName(input, key);
+        let name = keyName(input, key);
+        // Several printable characters at once are a paste (or tmux send-keys): text fields take it whole.
+        if (name === null && input.length > 1 && !key.ctrl && !/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/.test(input)) name = PASTE;
         if (name === null) return;
         onKey?.(name);
         const commands = commandsForKey(name);

@@ -22,6 +22,7 @@ export function TextPrompt({ label, initial = '', width, onSubmit, onCancel }: T
       else if (key === 'backspace') setText((t) => t.slice(0, -1));
       else if (key === 'ctrl+u') setText('');
       else if (key === 'space') setText((t) => `${t} `);
+      else if (key === 'paste') setText((t) => t + input.replace(/[\r\n\t]+/g, ' '));
       else if (input.length === 1 && key.length === 1) setText((t) => t + input);
       return true;
     },

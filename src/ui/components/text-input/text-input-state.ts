@@ -50,6 +50,10 @@ export function editText(state: TextInputState, key: string, input: string): Tex
     }
     case 'space':
       return { value: `${value.slice(0, cursor)} ${value.slice(cursor)}`, cursor: cursor + 1 };
+    case 'paste': {
+      const text = input.replace(/[\r\n\t]+/g, ' ');
+      return { value: value.slice(0, cursor) + text + value.slice(cursor), cursor: cursor + text.length };
+    }
     default:
       // Printable characters arrive with their own name ("a", "/", "G").
       if (key.length === 1 && input === key) return { value: value.slice(0, cursor) + key + value.slice(cursor), cursor: cursor + 1 };
