@@ -10,8 +10,8 @@ import { dialStream } from './dial.js';
 import { EngineError, toEngineError } from './errors.js';
 import { inspectImage } from './images.js';
 import { readJsonMessages } from './json-messages.js';
-import { MaybeGunzip } from './maybe-gunzip.js';
 import { retagArchive } from './retag-archive.js';
+import { MaybeDecompress } from '../inspect/maybe-decompress.js';
 import { zstdCompressor } from '../inspect/zstd.js';
 import { ByteCounter, type ProgressListener } from './transfer.js';
 
@@ -71,7 +71,7 @@ export interface LoadResult {
   ids: string[];
 }
 
-/** Load an archive (`docker save` output, plain or gzip) into the engine. */
+/** Load an archive (`docker save` output, plain, gzip or zstd) into the engine. */
 export async function loadImages(
   docker: Dockerode,
   source: string | Readable,
@@ -81,7 +81,7 @@ export async function loadImages(
   const input: Readable = typeof source === 'string' ? createReadStream(source) : source;
   const counter = new ByteCounter(totalBytes, options.onProgress);
   input.on('error', (err: Error) => counter.destroy(err));
-  const plain = new MaybeGunzip();
+  const plain = new MaybeDecompress();
   counter.on('error', (err: Error) => plain.destroy(err));
   input.pipe(counter).pipe(plain);
   const action = `load ${typeof source === 'string' ? source : 'archive'}`;
