@@ -104,7 +104,7 @@ export async function readFromContainer(container: Dockerode.Container, path: st
   const done = new Promise<void>((resolve, reject) => {
     extract.on('entry', (header, body, next) => {
       const chunks: Buffer[] = [];
-      body.on('data', (c: Buffer) => chunks.push(c));
+      body.on('data', (c: unknown) => { chunks.push(c as Buffer); });
       body.on('end', () => { out.set(header.name, header.type === 'file' ? Buffer.concat(chunks) : null); next(); });
       body.resume();
     });

@@ -11,7 +11,7 @@ describe('stand-in emerge output forms', () => {
   it('prints the header before "Calculating dependencies", then the 16-wide list, two spaces before USE for new packages', () => {
     const r = s.emerge(['-pv', 'dev-lang/php']);
     expect(r.status).toBe(0);
-    expect(r.output).toMatch(/^\nThese are the packages that would be merged, in order:\n\nCalculating dependencies \.\.\. done!\nDependency resolution took \d+\.\d\d s \(backtrack: 0\/20\)\.\n\n\[ebuild  N     \] dev-libs\/oniguruma-6\.9\.9:0\/5::gentoo  USE="-crnl-as-line-terminator -static-libs" 0 KiB\n/);
+    expect(r.output).toMatch(/^\nThese are the packages that would be merged, in order:\n\nCalculating dependencies \.\.\. done!\nDependency resolution took \d+\.\d\d s \(backtrack: 0\/20\)\.\n\n\[ebuild {2}N {5}\] dev-libs\/oniguruma-6\.9\.9:0\/5::gentoo {2}USE="-crnl-as-line-terminator -static-libs" 0 KiB\n/);
     expect(r.output).toContain('[ebuild  N     ] dev-lang/php-8.3.15:8.3::gentoo  USE="cli ctype curl fileinfo filter flatfile iconv mbstring opcache phar posix readline session simplexml sqlite ssl sysvipc tokenizer unicode xml zip -acl -apache2');
     expect(r.output).toContain(' -debug (-embed) -enchant ');
     expect(r.output).toContain('\nTotal: 6 packages (6 new), Size of downloads: 0 KiB\n');
@@ -48,7 +48,7 @@ describe('stand-in emerge output forms', () => {
   it('with --tree indents dependencies one space under their parent, in reverse order', () => {
     const r = s.emerge(['-pvt', 'dev-lang/php']);
     const lines = r.output.split('\n').filter((l) => l.startsWith('['));
-    expect(lines[0]).toMatch(/^\[ebuild  N     \] dev-lang\/php-8\.3\.15/);
+    expect(lines[0]).toMatch(/^\[ebuild {2}N {5}\] dev-lang\/php-8\.3\.15/);
     expect(lines.slice(1).every((l) => l.startsWith('[ebuild  N     ]  dev-libs/') || l.startsWith('[ebuild  N     ]  dev-db/'))).toBe(true);
     expect(r.output).toContain('in reverse order:');
   });

@@ -45,7 +45,7 @@ const FAMILIES: Array<[RegExp, (m: RegExpExecArray, line: string) => string]> = 
   [/^(Conflict|Fetch Restriction): /, (_, l) => l.replace(/\d+/g, 'N').replace(/blocks?|packages?/g, (w) => w.replace(/s$/, ''))],
   [/^>>> (Emerging(?: binary)?|Installing|Completed) \(\d+ of \d+\) (\S+?)::(\S+)(?: (?:for|to) \S+)?$/, (m, l) => `>>> ${m[1]} (N of N) <cpv>::<repo>${/ (for|to) \S+$/.test(l) ? ' <to root>' : ''}`],
   [/^>>> Failed to emerge (\S+), Log file:$/, () => '>>> Failed to emerge <cpv>, Log file:'],
-  [/^>>>  '\/var\/tmp\/portage\/.*\/temp\/build\.log'$/, () => ">>>  '<build.log>'"],
+  [/^>>> {2}'\/var\/tmp\/portage\/.*\/temp\/build\.log'$/, () => ">>>  '<build.log>'"],
   [/^>>> Recording \S+ in "world" favorites file\.\.\.$/, () => '>>> Recording <cp> in "world" favorites file...'],
   [/^>>> (Verifying ebuild manifests|Unpacking source\.\.\.|Source prepared\.|Source configured\.|Source compiled\.|Extracting info|Creating binpkg|Done\.)$/, (_, l) => l],
   [/^ \* Messages for package (\S+)( merged to \S+)?:$/, (m) => ` * Messages for package <cpv>${m[2] ? ' merged to <root>' : ''}:`],
