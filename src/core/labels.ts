@@ -13,6 +13,9 @@ export const LABEL = {
   mode: 'org.gentoo-wb.mode',
   sourceImage: 'org.gentoo-wb.source-image',
   cacheKey: 'org.gentoo-wb.cache-key',
+  /** Stage4 images: the -march they were built for, and the CPU flags that means. */
+  march: 'org.gentoo-wb.march',
+  cpuFlags: 'org.gentoo-wb.cpu-flags',
 } as const;
 
 /**

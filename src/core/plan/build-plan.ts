@@ -6,6 +6,9 @@ import type { Recipe } from '../recipe/recipe-schema.js';
 import type { BuildPlan, ContainerStep, FinishStep } from './plan-types.js';
 import { emergeArgv, emergeEnv, sharedMounts, type BaseFacts, type SandboxFacts } from './shared-pieces.js';
 import { stepRunnerFiles } from './step-runner.js';
+import { planMinimal } from './modes/minimal-plan.js';
+import { planScratch } from './modes/scratch-plan.js';
+import { planStage4 } from './modes/stage4-plan.js';
 
 export interface PlanInput {
   recipe: Recipe;
@@ -62,7 +65,7 @@ export function planCommit(input: PlanInput): BuildPlan {
 export type ModePlanner = (input: PlanInput) => BuildPlan;
 
 /** Planners by mode; the modes issue adds scratch, stage4 and minimal here. */
-export const MODE_PLANNERS: Partial<Record<Recipe['mode']['kind'], ModePlanner>> = { commit: planCommit };
+export const MODE_PLANNERS: Partial<Record<Recipe['mode']['kind'], ModePlanner>> = { commit: planCommit, scratch: planScratch, stage4: planStage4, minimal: planMinimal };
 
 /** The plan for a recipe, or why there is none. */
 export function planBuild(input: PlanInput): PlanResult {

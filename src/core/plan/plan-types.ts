@@ -48,6 +48,8 @@ export type FinishStep =
   | { kind: 'capture-packages'; id: string; title: string; vdbPath: string }
   /** Every ELF file under `path` must find its needed libraries under `path`. */
   | { kind: 'root-check'; id: string; title: string; path: string }
+  /** Stage4: commit like `commit`, with the CPU facts a step wrote at `factsPath` as labels and in the record. */
+  | { kind: 'commit-cpu'; id: string; title: string; config: ImageConfig; factsPath: string }
   /** Run the image once: its entrypoint, or `argv`. */
   | { kind: 'smoke-test'; id: string; title: string; argv: string[] | null };
 

@@ -47,10 +47,11 @@ describe('commit-mode plan', () => {
     expect(effectiveMakeConf({ A: '-O2', CFLAGS: '${A} -pipe $A' }).CFLAGS).toBe('-O2 -pipe -O2');
   });
 
-  it('says which modes have no planner yet instead of guessing', () => {
+  it('a planner that refuses a recipe becomes a problem instead of a plan (every mode has a planner now)', () => {
     const r = recipe();
-    r.mode = { kind: 'stage4', march: 'native', optimize: '-O2', passes: 1, allowPtrace: false };
+    r.mode = { kind: 'stage4', march: 'not a march', optimize: '-O2', passes: 1, allowPtrace: false };
     const result = planBuild({ recipe: r, base, sandbox: { unshare: true } });
     expect(result.ok).toBe(false);
+    expect(!result.ok && result.problem).toMatch(/is not a -march value/);
   });
 });
