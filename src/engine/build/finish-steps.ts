@@ -11,6 +11,7 @@ import { commitContainer, inspectImage, tagImage } from '../docker/index.js';
 import { changesFor } from '../docker/image-changes.js';
 import { imageChanges } from './image-config.js';
 import { runSmokeTest } from './smoke-test.js';
+import { modeFinishHandlers } from './modes/index.js';
 
 export interface FinishContext {
   docker: Dockerode;
@@ -64,7 +65,7 @@ const smokeTest: FinishHandler<'smoke-test'> = async (ctx, step) => {
 };
 
 /** Handlers by finish-step kind; the other build modes add theirs here. */
-export const FINISH_HANDLERS: { [K in FinishStep['kind']]?: FinishHandler<K> } = { commit, 'smoke-test': smokeTest };
+export const FINISH_HANDLERS: { [K in FinishStep['kind']]?: FinishHandler<K> } = { commit, 'smoke-test': smokeTest, ...modeFinishHandlers() };
 
 /** Run the plan's finish steps not yet done; stops at the first failure and rethrows it. */
 export async function runFinishSteps(ctx: FinishContext): Promise<void> {

@@ -138,7 +138,8 @@ for dir in "$@"; do
   category=\${category##*/}
   mkdir -p "$out/pkg/$category" && cp -a "$dir" "$out/pkg/$category/" || exit 1
 done
-find "$root" -type f -exec stat -c '%s %n' {} + > "$out/sizes" || exit 1
+# Sizes as "SIZE ./path", relative to ROOT.
+(cd "$root" && find . -type f -exec stat -c '%s %n' {} +) > "$out/sizes" || exit 1
 echo "gentoo-wb: captured $(ls -d "$out"/pkg/*/* 2>/dev/null | wc -l) packages and $(wc -l < "$out/sizes") file sizes of $root"
 `,
   'cpu-facts': `#!/bin/sh

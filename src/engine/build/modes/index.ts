@@ -1,0 +1,20 @@
+// The finish handlers of the scratch, stage4 and minimal modes, spread into FINISH_HANDLERS.
+// finish-steps.ts imports this file and these modules import helpers from finish-steps.ts: a cycle
+// that is safe whichever side loads first only because everything crossing it is a hoisted function
+// declaration (the handlers, and this accessor instead of a constant).
+import type { FinishStep } from '../../../core/plan/plan-types.js';
+import type { FinishContext } from '../finish-steps.js';
+import { capturePackages } from './capture-packages.js';
+import { commitCpu } from './commit-cpu.js';
+import { flattenBuild } from './flatten-step.js';
+import { importTree } from './import-tree.js';
+import { rootCheck } from './root-check-step.js';
+
+type Handler<K extends FinishStep['kind']> = (ctx: FinishContext, step: Extract<FinishStep, { kind: K }>) => Promise<void>;
+
+export type ModeFinishKind = 'import-tree' | 'flatten' | 'capture-packages' | 'root-check' | 'commit-cpu';
+
+/** Handlers by finish-step kind for the non-commit modes. */
+export function modeFinishHandlers(): { [K in ModeFinishKind]: Handler<K> } {
+  return { 'import-tree': importTree, flatten: flattenBuild, 'capture-packages': capturePackages, 'root-check': rootCheck, 'commit-cpu': commitCpu };
+}

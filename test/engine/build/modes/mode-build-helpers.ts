@@ -1,0 +1,65 @@
+// Shared by the mode build tests: a recipe on the stand-in with a cache of its own, a build run to
+// its end with its events, and an image's file list (its layers flattened, as a container sees it).
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import * as tar from 'tar-stream';
+import type { BuildEvent } from '../../../../src/core/events.js';
+import { newRecipe } from '../../../../src/core/recipe/new-recipe.js';
+import { recipeSchema, type Recipe } from '../../../../src/core/recipe/recipe-schema.js';
+import { startBuild, type BuildOutcome, type BuildSession } from '../../../../src/engine/build/runner.js';
+import { createContainer, openContainerExport, removeContainer } from '../../../../src/engine/docker/index.js';
+import { testDocker } from '../../../helpers/docker.js';
+import { FAST_TIME_SCALE, standinImages } from '../../../helpers/standin.js';
+
+export const stateEnv = { ...process.env, XDG_STATE_HOME: mkdtempSync(path.join(os.tmpdir(), 'gwb-modes-state-')) };
+export const run = `m${process.pid}`;
+
+/** A recipe for the stand-in in the given mode; its CFLAGS give it a binary package cache of its own. */
+export function modeRecipe(name: string, packages: string[], mode: Record<string, unknown> & { kind: Recipe['mode']['kind'] }, tags: string[]): Recipe {
+  const r = newRecipe({ name, base: standinImages().stage3, packages, tags, sizing: { jobs: 3, makeopts: '-j2' } });
+  r.makeConf.COMMON_FLAGS = `-O2 -pipe -frecord-gcc-switches-${run}`;
+  return recipeSchema.parse({ ...r, mode });
+}
+
+export interface FinishedBuild {
+  session: BuildSession;
+  outcome: BuildOutcome;
+  events: BuildEvent[];
+}
+
+/** Run a build to its end on the stand-in (fast time scale). */
+export async function buildToEnd(recipe: Recipe): Promise<FinishedBuild> {
+  const events: BuildEvent[] = [];
+  const session = startBuild({ docker: testDocker(), recipe, env: stateEnv, containerEnv: { STANDIN_TIME_SCALE: FAST_TIME_SCALE }, onEvents: (e) => events.push(...e) });
+  const outcome = await session.outcome;
+  return { session, outcome, events };
+}
+
+export function ofType<T extends BuildEvent['type']>(events: BuildEvent[], type: T): Extract<BuildEvent, { type: T }>[] {
+  return events.filter((e): e is Extract<BuildEvent, { type: T }> => e.type === type);
+}
+
+/** Log lines and error messages of a build, for failure messages. */
+export function logOf(events: BuildEvent[]): string {
+  return events.flatMap((e) => (e.type === 'log' ? [e.text] : e.type === 'error' ? [`ERROR ${e.message}`] : [])).join('\n');
+}
+
+/** Paths an image holds (files, links, folders), without the ones every container gets from the engine. */
+export async function imageFiles(ref: string): Promise<Map<string, { type: string; size: number }>> {
+  const docker = testDocker();
+  const id = await createContainer(docker, { image: ref, cmd: ['/none'], entrypoint: [], network: 'none', labels: { 'org.gentoo-wb-test.modes': 'list' } });
+  try {
+    const files = new Map<string, { type: string; size: number }>();
+    const extract = tar.extract();
+    (await openContainerExport(docker, id)).pipe(extract);
+    for await (const entry of extract) {
+      const name = `/${entry.header.name.replace(/\/$/, '')}`;
+      if (!/^\/(\.dockerenv|dev|proc|sys|etc\/(hostname|hosts|resolv\.conf|mtab))(\/|$)/.test(name)) files.set(name, { type: entry.header.type, size: entry.header.size });
+      entry.resume();
+    }
+    return files;
+  } finally {
+    await removeContainer(docker, id, { force: true });
+  }
+}
