@@ -11,7 +11,7 @@ import type { Duplex } from 'node:stream';
 import type Dockerode from 'dockerode';
 import { splitCpv } from '../../core/portage/names.js';
 import { FrameParser } from '../docker/demux.js';
-import { downloadPath, EngineError, inspectContainer, toEngineError } from '../docker/index.js';
+import { downloadPath, EngineError, execCapture, inspectContainer, toEngineError } from '../docker/index.js';
 
 export const PORTAGE_TMPDIR = '/var/tmp/portage';
 
@@ -202,4 +202,27 @@ async function followByArchive(docker: Dockerode, containerId: string, logPath: 
     await pause(options.pollMs ?? 1000, options.signal);
   }
   return { kind: 'aborted' };
+}
+
+// Fixed text; the arguments are build.log paths. One record per path: "path<TAB>last >>> line".
+const LAST_LINES_SCRIPT = 'for f; do printf "%s\\t" "$f"; grep -a "^>>> " "$f" 2>/dev/null | tail -n 1; printf "\\n"; done';
+
+/**
+ * The last `>>> ` line of each package's build.log (Portage's phase lines: "Compiling source in …"),
+ * in one exec. With --jobs > 1 emerge prints no phases, so this is how the pane learns them.
+ * Packages without a build.log (yet, or any more) are left out.
+ */
+export async function lastPhaseLines(docker: Dockerode, containerId: string, cpvs: readonly string[], tmpdir = PORTAGE_TMPDIR): Promise<Map<string, string>> {
+  const byPath = new Map(cpvs.map((cpv) => [packageLogPath(cpv, tmpdir), cpv]));
+  const found = new Map<string, string>();
+  if (byPath.size === 0) return found;
+  const result = await execCapture(docker, containerId, { argv: ['sh', '-c', LAST_LINES_SCRIPT, 'gentoo-wb-phases', ...byPath.keys()] });
+  for (const record of result.stdout.toString('utf8').split('\n')) {
+    const tab = record.indexOf('\t');
+    if (tab <= 0) continue;
+    const cpv = byPath.get(record.slice(0, tab));
+    const line = record.slice(tab + 1).trim();
+    if (cpv && line !== '') found.set(cpv, line);
+  }
+  return found;
 }

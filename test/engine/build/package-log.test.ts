@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { gentooWbLabels } from '../../../src/core/labels.js';
-import { followPackageLog, followArgv, packageLogPath, type PackageLogStatus } from '../../../src/engine/build/package-log.js';
+import { followPackageLog, followArgv, lastPhaseLines, packageLogPath, type PackageLogStatus } from '../../../src/engine/build/package-log.js';
 import { createContainer, execCapture, removeContainer, removeImage, startContainer, stopContainer } from '../../../src/engine/docker/index.js';
 import { describeEngines } from '../../helpers/podman.js';
 import { importBusybox, uniqueRef } from '../docker/helpers/busybox.js';
@@ -109,6 +109,17 @@ describeEngines('followPackageLog (busybox container)', (engine) => {
     }
     expect(left).toEqual([]);
     await sh('rm -rf "$1"', DIR);
+  });
+
+  it('reads the last phase line of several packages\' build.log in one exec', async () => {
+    await append('/var/tmp/portage/dev-libs/expat-2.6.4', '>>> Unpacking source...\n>>> Source unpacked in /x\n>>> Compiling source in /var/tmp/portage/dev-libs/expat-2.6.4/work/expat-2.6.4 ...\nmake -j4\ngcc -c a.c\n');
+    await append('/var/tmp/portage/dev-db/sqlite-3.47.2', '\x1b[32m * \x1b[39;49;00mPackage:    dev-db/sqlite-3.47.2:3\n>>> Configuring source in /w ...\nchecking for gcc... yes\n');
+    const lines = await lastPhaseLines(docker(), container, ['dev-libs/expat-2.6.4', 'dev-db/sqlite-3.47.2', 'app-misc/nothing-1.0']);
+    expect([...lines]).toEqual([
+      ['dev-libs/expat-2.6.4', '>>> Compiling source in /var/tmp/portage/dev-libs/expat-2.6.4/work/expat-2.6.4 ...'],
+      ['dev-db/sqlite-3.47.2', '>>> Configuring source in /w ...'],
+    ]);
+    expect(await lastPhaseLines(docker(), container, [])).toEqual(new Map());
   });
 
   it('ends "ended" when the container stops while following', async () => {

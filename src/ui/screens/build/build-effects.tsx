@@ -1,11 +1,11 @@
 // What the Build screen does outside React, injectable: ETA history from past builds, following a
-// package's build.log in the container, reading a build's state file, the clipboard and $PAGER.
+// package's build.log in the container (and reading the phases of all of them), reading a build's state file, the clipboard and $PAGER.
 // The real ones by default; UI tests pass fakes.
 import React, { createContext, useContext, useMemo } from 'react';
 import { useStdin, useStdout } from 'ink';
 import type { BuildState as BuildStateFile } from '../../../core/build/build-record.js';
 import type { BuildHistory } from '../../../core/portage/eta/eta.js';
-import { followPackageLog } from '../../../engine/build/package-log.js';
+import { followPackageLog, lastPhaseLines } from '../../../engine/build/package-log.js';
 import { readState, type BuildFiles } from '../../../engine/build/build-store.js';
 import { copyToClipboard, type CopyResult } from '../../terminal/osc52.js';
 import { openInPager, type PagerResult } from '../../terminal/pager.js';
@@ -17,6 +17,8 @@ export type OpenPager = (file: string) => PagerResult;
 export interface BuildEffects {
   loadHistory(): Promise<BuildHistory>;
   followPackageLog: typeof followPackageLog;
+  /** The last phase line of running packages' build.log (for --jobs builds). */
+  lastPhaseLines: typeof lastPhaseLines;
   readState(files: BuildFiles): Promise<BuildStateFile | null>;
   /** Null: OSC 52 to the terminal Ink draws on. */
   copy: CopyText | null;
@@ -24,7 +26,7 @@ export interface BuildEffects {
   pager: OpenPager | null;
 }
 
-const REAL: BuildEffects = { loadHistory: () => loadBuildHistory(), followPackageLog, readState, copy: null, pager: null };
+const REAL: BuildEffects = { loadHistory: () => loadBuildHistory(), followPackageLog, lastPhaseLines, readState, copy: null, pager: null };
 
 const BuildEffectsContext = createContext<BuildEffects>(REAL);
 

@@ -15,13 +15,14 @@ import type { BuildState } from '../../session/workbench-store.js';
 import { useLook } from '../../theme/theme-context.js';
 import { BuildHeader } from './build-header.js';
 import { useBuildEffects } from './build-effects.js';
-import { FAILURE_PANEL_HEIGHT, FailurePanel } from './failure-panel.js';
+import { FAILURE_PANEL_HEIGHT, FailurePanel, failedPhase } from './failure-panel.js';
 import { ALL_OUTPUT, buildElapsed, packageRows } from './package-rows-model.js';
 import { PackageRows } from './package-rows.js';
 import { ResultLine } from './result-line.js';
 import { useBuildFacts, useHistory, useSavedFailureCopy } from './use-build-data.js';
 import { logActions } from './use-log-actions.js';
 import { useLogSource } from './use-log-source.js';
+import { usePackagePhases } from './use-package-phases.js';
 import { useTicker } from './use-ticker.js';
 
 type Pane = 'rows' | 'log';
@@ -80,7 +81,10 @@ export function BuildLive({ build, starting, onStart }: BuildLiveProps) {
     }
   }, [build.outcome, build.id, build.progress.packages]);
 
-  const rows = useMemo(() => packageRows(build.progress, history, now, focusKey), [build.progress, history, now, focusKey]);
+  const docker = engine.status === 'ready' ? engine.connection.docker : null;
+  const building = useMemo(() => build.progress.packages.filter((p) => p.state === 'running' && !p.binary).map((p) => p.cpv), [build.progress.packages]);
+  const phases = usePackagePhases({ read: effects.lastPhaseLines, docker: running ? docker : null, containerId: session?.containerId() ?? null, building });
+  const rows = useMemo(() => packageRows(build.progress, history, now, focusKey, phases), [build.progress, history, now, focusKey, phases]);
   const found = rows.findIndex((r) => r.key === selectedKey);
   const selected = found === -1 ? 0 : found;
 
@@ -102,7 +106,7 @@ export function BuildLive({ build, starting, onStart }: BuildLiveProps) {
     failureLog,
     session,
     ring: workbench.builds.log,
-    docker: engine.status === 'ready' ? engine.connection.docker : null,
+    docker,
     buildRunning: running,
     cols: width,
     rows: Math.max(1, logHeight - 1),
@@ -157,7 +161,7 @@ export function BuildLive({ build, starting, onStart }: BuildLiveProps) {
         <PackageRows rows={rows} selected={selected} top={rowsTop} height={rowsHeight} width={width} focused={activePane === 'rows'} shown={focusKey} outputLines={workbench.builds.log.total} />
       ) : null}
       {panelHeight > 0 && failedPkg ? (
-        <FailurePanel cpv={failedPkg.cpv} phase={failedPkg.failedPhase} logPath={failureLog?.path ?? failedPkg.logPath} local={failureLog !== null} width={width} />
+        <FailurePanel cpv={failedPkg.cpv} phase={failedPhase(failureLog?.tail ?? null, failedPkg.failedPhase)} logPath={failureLog?.path ?? failedPkg.logPath} local={failureLog !== null} width={width} />
       ) : null}
       {logHeight > 0 ? (
         <LogView

@@ -16,14 +16,31 @@ export interface FailurePanelProps {
 
 export const FAILURE_PANEL_HEIGHT = 2;
 
+const DIE_PHASE = /failed \((\w+) phase\)/;
+
+/**
+ * The phase that failed: die()'s own words in the log's tail when there ("failed (compile phase)"),
+ * else what the stream said. With --jobs > 1 emerge prints no phases, so the stream's guess is
+ * only where the package was last seen.
+ */
+export function failedPhase(tail: readonly string[] | null, fromStream: string | null): string | null {
+  for (const line of [...(tail ?? [])].reverse()) {
+    const m = DIE_PHASE.exec(line);
+    if (m) return m[1]!;
+  }
+  return fromStream;
+}
+
 export function FailurePanel({ cpv, phase, logPath, local, width }: FailurePanelProps) {
   const { glyphs } = useLook();
   return (
     <Box flexDirection="column" width={width} height={FAILURE_PANEL_HEIGHT}>
       <Box height={1} width={width} overflow="hidden">
-        <Tone tone="fail" bold>
-          {`${glyphs.fail} ${cpv} failed${phase ? ` in the ${phase} phase` : ''}`}
-        </Tone>
+        <Box flexShrink={0}>
+          <Tone tone="fail" bold>
+            {`${glyphs.fail} ${cpv} failed${phase ? ` in the ${phase} phase` : ''}`}
+          </Tone>
+        </Box>
         <Tone tone="muted">{'  its last lines below; o: whole log in $PAGER'}</Tone>
       </Box>
       <Box height={1} width={width} overflow="hidden">

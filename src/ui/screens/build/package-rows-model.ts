@@ -27,25 +27,27 @@ export type PackageRow =
 
 export type PackageRowOf = Extract<PackageRow, { kind: 'package' }>;
 
-function row(p: PackageProgress, history: BuildHistory, now: number): PackageRowOf {
+function row(p: PackageProgress, history: BuildHistory, now: number, phases: ReadonlyMap<string, BuildPhase>): PackageRowOf {
   const estimate = estimatePackageSeconds(history, { cpv: p.cpv, kind: p.binary ? 'binary' : 'ebuild' });
   const running = p.state === 'running' || p.state === 'installing';
   const end = running ? now : (p.endedAt ?? now);
   const elapsed = p.startedAt === null ? null : Math.max(0, (end - p.startedAt) / 1000);
   const fraction = running && elapsed !== null ? Math.min(0.99, elapsed / Math.max(1, estimate.seconds)) : null;
   const left = running && elapsed !== null ? estimate.seconds - elapsed : null;
-  return { kind: 'package', key: p.cpv, cpv: p.cpv, state: p.state, phase: p.phase, binary: p.binary, elapsed, estimate, fraction, left };
+  // What the build.log says beats the stream's guess (a --jobs build prints no phases).
+  const phase = p.state === 'running' ? (phases.get(p.cpv) ?? p.phase) : p.phase;
+  return { kind: 'package', key: p.cpv, cpv: p.cpv, state: p.state, phase, binary: p.binary, elapsed, estimate, fraction, left };
 }
 
-/** Rows for the pane; `keep` (the focused package) stays listed after it ends. */
-export function packageRows(progress: BuildProgress, history: BuildHistory, now: number, keep: string | null = null): PackageRow[] {
+/** Rows for the pane; `keep` (the focused package) stays listed after it ends; `phases` read from build logs. */
+export function packageRows(progress: BuildProgress, history: BuildHistory, now: number, keep: string | null = null, phases: ReadonlyMap<string, BuildPhase> = new Map()): PackageRow[] {
   const rows: PackageRow[] = [{ kind: 'all', key: ALL_OUTPUT }];
   const running = progress.packages.filter((p) => p.state === 'running' || p.state === 'installing');
   const failed = progress.packages.filter((p) => p.state === 'failed');
-  for (const p of [...running, ...failed]) rows.push(row(p, history, now));
+  for (const p of [...running, ...failed]) rows.push(row(p, history, now, phases));
   if (keep && keep !== ALL_OUTPUT && !rows.some((r) => r.key === keep)) {
     const kept = progress.packages.find((p) => p.cpv === keep);
-    if (kept) rows.push(row(kept, history, now));
+    if (kept) rows.push(row(kept, history, now, phases));
   }
   return rows;
 }

@@ -2,7 +2,6 @@
 // from its state file (an attached build may not be the open recipe), and a failed package's saved
 // build.log when its failure-log event was not seen (a replay of a finished build).
 import { useEffect, useState } from 'react';
-import { access } from 'node:fs/promises';
 import path from 'node:path';
 import type { FailureLogEvent } from '../../../core/events.js';
 import type { BuildHistory } from '../../../core/portage/eta/eta.js';
@@ -11,7 +10,7 @@ import type { BuildSession } from '../../../engine/build/runner.js';
 import type { BuildFacts } from './build-header.js';
 import type { BuildEffects } from './build-effects.js';
 import { EMPTY_HISTORY } from './build-history.js';
-import { cpvFileName } from './log-files.js';
+import { cpvFileName, readTail } from './log-files.js';
 
 /** Past package timings, loaded once; empty (estimator defaults) until then or when unreadable. */
 export function useHistory(load: BuildEffects['loadHistory']): BuildHistory {
@@ -52,7 +51,10 @@ export function useSavedFailureCopy(session: BuildSession | null, cpv: string | 
     let live = true;
     // The runner names its copies after the package: logs/<cat>_<pf>.build.log.
     const file = path.join(session.files.logs, `${cpvFileName(cpv)}.build.log`);
-    access(file).then(() => live && setFound({ type: 'failure-log', cpv, path: file, tail: [] }), () => undefined);
+    readTail(file, 8192).then(
+      (text) => live && setFound({ type: 'failure-log', cpv, path: file, tail: text.split('\n').filter((l) => l.trim() !== '').slice(-30) }),
+      () => undefined,
+    );
     return () => {
       live = false;
     };

@@ -85,6 +85,22 @@ describe('Build screen during a --jobs=3 build', () => {
     expect(later).toMatch(/^ {4}app-misc\/hello-2\.12\.1 +merge/m);
   });
 
+  it('learns the phases emerge does not print in a --jobs build from each package\'s build.log', async () => {
+    h = await openBuild({
+      phaseLines: {
+        'dev-libs/expat-2.6.4': '>>> Compiling source in /var/tmp/portage/dev-libs/expat-2.6.4/work/expat-2.6.4 ...',
+        'dev-libs/oniguruma-6.9.9': '>>> Source unpacked in /var/tmp/portage/dev-libs/oniguruma-6.9.9/work',
+      },
+    });
+    const build = await startBuild(h);
+    const frame = await emit(h, build, eventsOf(containerOutput(PHP, Date.now() - 40_000, { lines: 34 })), (f) => f.includes('compile'));
+    expect(frame).toMatch(/dev-libs\/expat-2\.6\.4 +compile /);
+    // "Source unpacked." means the next phase has begun.
+    expect(frame).toMatch(/dev-libs\/oniguruma-6\.9\.9 +prepare /);
+    // No log yet: what the stream said.
+    expect(frame).toMatch(/dev-db\/sqlite-3\.47\.2 +fetch /);
+  });
+
   it('without history every ETA falls back to the estimator\'s default (120 s for a source build)', async () => {
     h = await openBuild();
     const build = await startBuild(h);

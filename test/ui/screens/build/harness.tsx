@@ -107,6 +107,8 @@ export interface BuildHarnessOptions {
   animate?: boolean;
   /** Make services.builds.start fail with this message. */
   startFails?: string;
+  /** What each package's build.log ends with (the last ">>> " line), for the phase poll. */
+  phaseLines?: Record<string, string>;
 }
 
 let counter = 0;
@@ -161,6 +163,7 @@ export async function openBuild(options: BuildHarnessOptions = {}): Promise<Buil
         followOptions.signal.addEventListener('abort', () => resolve({ kind: 'aborted' }));
         follows.push(call);
       }),
+    lastPhaseLines: async (_docker, _container, cpvs) => new Map(cpvs.filter((c) => options.phaseLines?.[c]).map((c) => [c, options.phaseLines![c]!])),
     copy: (text): CopyResult => {
       copies.push(text);
       return { ok: true, bytes: text.length, multiplexer: 'none' };

@@ -1,0 +1,63 @@
+// Phases of the running packages in a --jobs build, where emerge prints none: every few seconds,
+// the last ">>> " line of each running package's build.log, read in one exec. Only while the build
+// runs and packages are building; nothing polls otherwise.
+import { useEffect, useState } from 'react';
+import type Dockerode from 'dockerode';
+import { BUILD_PHASES, type BuildPhase } from '../../../core/events.js';
+import { classifyBuildLine } from '../../../core/portage/build-stream/build-line.js';
+import { stripAnsi } from '../../../core/portage/terminal-text.js';
+import type { BuildEffects } from './build-effects.js';
+
+export const PHASE_POLL_MS = 3000;
+
+/** The phase a build.log's last phase line puts the package in ("Source compiled." → install). */
+export function phaseFromLine(line: string): BuildPhase | null {
+  const fact = classifyBuildLine(stripAnsi(line));
+  if (fact.kind !== 'phase') return null;
+  if (!fact.done) return fact.phase;
+  return BUILD_PHASES[BUILD_PHASES.indexOf(fact.phase) + 1] ?? fact.phase;
+}
+
+export interface PhasePollInput {
+  read: BuildEffects['lastPhaseLines'];
+  docker: Dockerode | null;
+  containerId: string | null;
+  /** Packages building now (cpv). */
+  building: readonly string[];
+}
+
+/** cpv → phase read from its build.log, refreshed every few seconds while packages build. */
+export function usePackagePhases({ read, docker, containerId, building }: PhasePollInput): ReadonlyMap<string, BuildPhase> {
+  const [phases, setPhases] = useState<ReadonlyMap<string, BuildPhase>>(new Map());
+  const key = building.join(' ');
+  useEffect(() => {
+    if (!docker || !containerId || key === '') return;
+    const cpvs = key.split(' ');
+    let live = true;
+    let busy = false;
+    const poll = () => {
+      if (busy) return;
+      busy = true;
+      read(docker, containerId, cpvs)
+        .then((lines) => {
+          if (!live) return;
+          const next = new Map<string, BuildPhase>();
+          for (const [cpv, line] of lines) {
+            const phase = phaseFromLine(line);
+            if (phase) next.set(cpv, phase);
+          }
+          setPhases(next);
+        }, () => undefined)
+        .finally(() => {
+          busy = false;
+        });
+    };
+    poll();
+    const timer = setInterval(poll, PHASE_POLL_MS);
+    return () => {
+      live = false;
+      clearInterval(timer);
+    };
+  }, [read, docker, containerId, key]);
+  return phases;
+}
