@@ -2,6 +2,7 @@
 // router all read this table, so what the screen says and what the keys do cannot drift apart.
 import { HOST_CHECK_KEYS } from './screens/host-checks/keys.js';
 import { BASE_KEYS } from './screens/base/keys.js';
+import { RECIPE_KEYS } from './screens/recipe/keys.js';
 import { BUILD_KEYS } from './screens/build/keys.js';
 import { PRETEND_KEYS } from './screens/pretend/keys.js';
 import { RESULT_KEYS } from './screens/result/keys.js';
@@ -46,7 +47,7 @@ const GLOBAL_KEYS: readonly KeyBinding[] = [
 ];
 
 /** Every binding of the app: the global ones, then each screen's (screens add theirs here). */
-export const KEYMAP: readonly KeyBinding[] = [...GLOBAL_KEYS, ...HOST_CHECK_KEYS, ...BASE_KEYS, ...BUILD_KEYS, ...PRETEND_KEYS, ...RESULT_KEYS];
+export const KEYMAP: readonly KeyBinding[] = [...GLOBAL_KEYS, ...HOST_CHECK_KEYS, ...BASE_KEYS, ...RECIPE_KEYS, ...BUILD_KEYS, ...PRETEND_KEYS, ...RESULT_KEYS];
 
 const byKey = new Map<string, string[]>();
 for (const binding of KEYMAP) {

@@ -19,6 +19,8 @@ export interface UseListOptions<T> {
   footer?: Array<string | FooterItem>;
   /** Footer words for Enter and Space when "open" and "toggle" say too little ("use", "cycle"). */
   labels?: { choose?: string; toggle?: string };
+  /** Which of the list's own keys the footer names (default all); the keys work either way. */
+  footerKeys?: ReadonlyArray<'choose' | 'toggle' | 'search'>;
 }
 
 export interface ListState<T> {
@@ -87,12 +89,13 @@ export function useList<T>(items: readonly T[], options: UseListOptions<T>): Lis
     'item.toggle': chosen(options.onToggle),
     'app.back': query.value !== '' ? clearFilter : undefined,
   };
+  const shown = (key: 'choose' | 'toggle' | 'search') => options.footerKeys === undefined || options.footerKeys.includes(key);
   const footer: Array<string | FooterItem> = filtering
     ? [{ keys: 'Enter', label: 'keep filter' }, { keys: 'Esc', label: 'clear filter' }]
     : [
-        ...(options.onChoose ? [options.labels?.choose ? { keys: 'Enter', label: options.labels.choose } : 'item.choose'] : []),
-        ...(options.onToggle ? [options.labels?.toggle ? { keys: 'Space', label: options.labels.toggle } : 'item.toggle'] : []),
-        'list.search',
+        ...(options.onChoose && shown('choose') ? [options.labels?.choose ? { keys: 'Enter', label: options.labels.choose } : 'item.choose'] : []),
+        ...(options.onToggle && shown('toggle') ? [options.labels?.toggle ? { keys: 'Space', label: options.labels.toggle } : 'item.toggle'] : []),
+        ...(shown('search') ? ['list.search'] : []),
         ...(query.value !== '' ? [{ keys: 'Esc', label: 'clear filter' }] : []),
         ...(options.footer ?? []),
       ];

@@ -1,0 +1,39 @@
+// The Recipe screen's top two lines: which recipe, where it is saved, whether it has unsaved edits
+// and problems; then the tabs with the current one marked.
+import React from 'react';
+import { Box, Text } from 'ink';
+import { Tone } from '../../components/tone.js';
+import { useLook } from '../../theme/theme-context.js';
+
+export const TABS = ['Packages', 'USE', 'package.use', 'Keywords', 'make.conf', 'Mode', 'Image'] as const;
+
+export interface RecipeHeaderProps {
+  name: string;
+  path: string | null;
+  dirty: boolean;
+  problems: number;
+  tab: number;
+  width: number;
+}
+
+export function RecipeHeader({ name, path, dirty, problems, tab, width }: RecipeHeaderProps) {
+  const { glyphs } = useLook();
+  return (
+    <>
+      <Box height={1} width={width} overflow="hidden">
+        <Text bold>{`Recipe ${name}`}</Text>
+        {dirty ? <Tone tone="warn" bold>{' * modified'}</Tone> : path ? <Tone tone="pass">{' saved'}</Tone> : null}
+        {problems > 0 ? <Tone tone="fail">{` ${glyphs.fail} ${problems} problem${problems === 1 ? '' : 's'}`}</Tone> : null}
+        <Tone tone="muted" wrap="truncate-start">{` ${path ?? '(no file yet: s saves)'}`}</Tone>
+      </Box>
+      <Box height={1} width={width} overflow="hidden">
+        {TABS.map((title, i) => (
+          <Box key={title} marginRight={1} flexShrink={0}>
+            <Text bold={i === tab} inverse={i === tab}>{`${i === tab ? glyphs.focus : ' '}${title} `}</Text>
+          </Box>
+        ))}
+        <Tone tone="muted">Tab ←→</Tone>
+      </Box>
+    </>
+  );
+}

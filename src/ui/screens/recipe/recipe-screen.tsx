@@ -1,0 +1,154 @@
+// Step 3, Recipe: the open recipe in seven tabs — Packages · USE · package.use · Keywords ·
+// make.conf · Mode · Image. Everything typed is checked as it is typed; s saves (atomically, asking
+// for a path the first time); o opens another recipe, asking first when edits are unsaved.
+import React, { useCallback, useState } from 'react';
+import { Box } from 'ink';
+import { formatProblem } from '../../../core/recipe/recipe-problems.js';
+import type { Recipe } from '../../../core/recipe/recipe-schema.js';
+import { useWizard } from '../../app/wizard-context.js';
+import { TextInput } from '../../components/text-input/text-input.js';
+import { Tone } from '../../components/tone.js';
+import { useCommands } from '../../keys/key-router.js';
+import { useContentSize } from '../../layout/content-size.js';
+import { useWorkbench, useWorkbenchApi } from '../../session/workbench-context.js';
+import { useBaseServices } from '../base/base-context.js';
+import { ImageTab, MakeConfTab, ModeTab } from './form-tabs.js';
+import { KeywordsTab } from './keywords-tab.js';
+import { ConfirmDiscard, OpenPanel } from './open-dialogs.js';
+import { PackageUseTab } from './package-use-tab.js';
+import { PackagesTab } from './packages-tab.js';
+import { RecipeHeader, TABS } from './recipe-header.js';
+import type { PromptSpec, TabProps } from './tab-types.js';
+import { UseTab } from './use-tab.js';
+import { useRecipeFile } from './use-recipe-file.js';
+
+const PROMPT_ROWS = 3;
+type Dialog = 'discard' | 'open' | null;
+
+/** The Recipe screen. */
+export function RecipeScreen() {
+  const { width, height } = useContentSize();
+  const wizard = useWizard();
+  const { store, services } = useWorkbenchApi();
+  const recipe = useWorkbench((s) => s.recipe);
+  const sizing = useWorkbench((s) => s.sizing);
+  const baseServices = useBaseServices();
+  const [tab, setTab] = useState(0);
+  const [prompt, setPrompt] = useState<PromptSpec | null>(null);
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [promptSeq, setPromptSeq] = useState(0);
+  const ask = useCallback((p: PromptSpec) => {
+    setPrompt(p);
+    setPromptSeq((n) => n + 1);
+  }, []);
+  const file = useRecipeFile(ask);
+  const edit = useCallback((next: Recipe) => store.setRecipe(next), [store]);
+  const idle = prompt === null && dialog === null;
+
+  const openAsk = () => setDialog(recipe.dirty && recipe.doc ? 'discard' : 'open');
+  const askPath = () =>
+    ask({
+      label: 'Open:',
+      initial: services.recipes.defaultPath('').replace(/\.json$/, ''),
+      hint: 'a recipe file (JSON)',
+      validate: (text) => (text.trim() === '' ? { message: 'type a file path' } : null),
+      submit: (text) => void file.open(text.trim()),
+    });
+
+  useCommands(
+    'screen',
+    {
+      'recipe.nextTab': () => setTab((t) => (t + 1) % TABS.length),
+      'recipe.prevTab': () => setTab((t) => (t + TABS.length - 1) % TABS.length),
+      'pane.next': () => setTab((t) => (t + 1) % TABS.length),
+      'pane.prev': () => setTab((t) => (t + TABS.length - 1) % TABS.length),
+      'action.save': () => file.save(),
+      'recipe.open': openAsk,
+    },
+    { active: idle && recipe.doc !== null, footer: ['action.save'] },
+  );
+  useCommands('screen', { 'recipe.open': openAsk }, { active: idle && recipe.doc === null, footer: ['recipe.open'] });
+
+  const promptRows = prompt ? PROMPT_ROWS : 0;
+  const bodyHeight = Math.max(3, height - 3 - promptRows);
+  const problemLine = recipe.problems[0] ? `${recipe.problems.length > 1 ? `(1 of ${recipe.problems.length}) ` : ''}${formatProblem(recipe.problems[0])}` : 'No problems: s saves, then Pretend (4) shows what emerge would do.';
+
+  let body: React.ReactNode;
+  if (dialog === 'open') {
+    body = (
+      <OpenPanel
+        recent={services.settings.read().recentRecipes}
+        width={width}
+        height={height - promptRows}
+        onOpen={(path) => void file.open(path).then((ok) => ok && setDialog(null))}
+        onTypePath={() => {
+          setDialog(null);
+          askPath();
+        }}
+        onClose={() => setDialog(null)}
+      />
+    );
+  } else if (!recipe.doc) {
+    body = (
+      <Box flexDirection="column" width={width} height={height - promptRows}>
+        <Tone tone="title" bold>No recipe is open.</Tone>
+        <Tone tone="muted" wrap="wrap">Choose a base on step 2 (a new recipe starts there), or press o to open a recipe file.</Tone>
+      </Box>
+    );
+  } else {
+    const props: TabProps = { recipe: recipe.doc, width, height: bodyHeight, active: idle, edit, ask, notify: wizard.notify };
+    const name = TABS[tab];
+    body = (
+      <>
+        <RecipeHeader name={recipe.doc.name} path={recipe.path} dirty={recipe.dirty} problems={recipe.problems.length} tab={tab} width={width} />
+        {dialog === 'discard' ? (
+          <ConfirmDiscard
+            name={recipe.doc.name}
+            width={width}
+            onSave={() => {
+              setDialog(null);
+              file.save(() => setDialog('open'));
+            }}
+            onDiscard={() => setDialog('open')}
+            onStay={() => setDialog(null)}
+          />
+        ) : (
+          <Box height={bodyHeight} width={width} flexDirection="column">
+            {name === 'Packages' ? <PackagesTab {...props} />
+              : name === 'USE' ? <UseTab {...props} />
+                : name === 'package.use' ? <PackageUseTab {...props} />
+                  : name === 'Keywords' ? <KeywordsTab {...props} />
+                    : name === 'make.conf' ? <MakeConfTab {...props} sizing={sizing ?? baseServices.localSizing()} />
+                      : name === 'Mode' ? <ModeTab {...props} />
+                        : <ImageTab {...props} />}
+          </Box>
+        )}
+        <Box height={1} width={width} overflow="hidden">
+          <Tone tone={recipe.problems.length > 0 ? 'warn' : 'muted'}>{problemLine}</Tone>
+        </Box>
+      </>
+    );
+  }
+  return (
+    <Box flexDirection="column" width={width} height={height} overflow="hidden">
+      {body}
+      {prompt ? (
+        <Box height={PROMPT_ROWS} width={width}>
+          <TextInput
+            key={promptSeq}
+            label={prompt.label}
+            initial={prompt.initial}
+            width={width}
+            validate={prompt.validate}
+            hint={prompt.hint}
+            onSubmit={(value) => {
+              setPrompt(null);
+              prompt.submit(value);
+            }}
+            onCancel={() => setPrompt(null)}
+          />
+        </Box>
+      ) : null}
+    </Box>
+  );
+}
