@@ -48,9 +48,23 @@ export function ebuildVersions(pn: string, fileNames: readonly string[]): string
     .sort((a, b) => compareVersions(b, a));
 }
 
-/** The newest version the atom selects (the newest overall when none matches), or null without ebuilds. */
-export function bestVersion(atom: PackageAtom, versions: readonly string[]): string | null {
+/** KEYWORDS of an ebuild or metadata cache entry (`KEYWORDS="amd64 ~arm64"` or `KEYWORDS=amd64`). */
+export function ebuildKeywords(text: string): string[] {
+  const m = /^[ \t]*KEYWORDS=(?:"([^"]*)"|'([^']*)'|(\S*))/m.exec(text);
+  return (m?.[1] ?? m?.[2] ?? m?.[3] ?? '').split(/\s+/).filter(Boolean);
+}
+
+/**
+ * The version Portage would most likely pick for the atom: among the versions it selects (all when
+ * none), the newest with a stable keyword, else the newest with any keyword (a live 9999 ebuild has
+ * none), else the newest. Null without ebuilds.
+ */
+export function bestVersion(atom: PackageAtom, versions: readonly string[], keywordsOf: (version: string) => readonly string[] = () => ['*']): string | null {
   const cp = `${atom.category}/${atom.name}`;
   const sorted = [...versions].sort((a, b) => compareVersions(b, a));
-  return sorted.find((v) => atomMatches(atom, { cpv: `${cp}-${v}` })) ?? sorted[0] ?? null;
+  const matching = sorted.filter((v) => atomMatches(atom, { cpv: `${cp}-${v}` }));
+  const pool = matching.length > 0 ? matching : sorted;
+  const stable = pool.find((v) => keywordsOf(v).some((k) => !k.startsWith('~') && !k.startsWith('-')));
+  const keyworded = pool.find((v) => keywordsOf(v).some((k) => !k.startsWith('-')));
+  return stable ?? keyworded ?? pool[0] ?? null;
 }

@@ -6,7 +6,7 @@ import type { PortageSource } from '../../core/recipe/recipe-schema.js';
 import type { DownloadedEntry } from '../docker/index.js';
 import { packageFlagsFrom, treeFlagsFrom } from './flag-catalogue.js';
 import type { PackageFlags, TreeFlags } from './flag-types.js';
-import { bestVersion, ebuildIuse, ebuildVersions, md5CacheIuse } from './iuse.js';
+import { bestVersion, ebuildIuse, ebuildKeywords, ebuildVersions, md5CacheIuse } from './iuse.js';
 import { locateTree, type TreeHandle } from './tree-source.js';
 
 export interface RepoReader {
@@ -44,10 +44,11 @@ async function readPackageFlags(tree: TreeHandle, treeFlags: TreeFlags, atomText
     const entries = await fetch(`${tree.repoPath}/${cp}`);
     if (entries === null) return { cp, version: null, flags: [], problem: `${cp} is not in ${treeFlags.source}` };
     const files = new Map(entries.filter((e) => e.type === 'file' && e.content).map((e) => [e.path.split('/').slice(1).join('/'), e.content!.toString('utf8')]));
-    const version = bestVersion(atom, ebuildVersions(atom.name, [...files.keys()]));
+    const ebuild = (v: string) => files.get(`${atom.name}-${v}.ebuild`) ?? '';
+    const version = bestVersion(atom, ebuildVersions(atom.name, [...files.keys()]), (v) => ebuildKeywords(ebuild(v)));
     if (version === null) return { cp, version: null, flags: [], problem: `${cp} has no ebuilds in ${treeFlags.source}` };
     const cache = await fetchText(fetch, `${tree.repoPath}/metadata/md5-cache/${cp}-${version}`);
-    const iuse = (cache !== null ? md5CacheIuse(cache) : null) ?? ebuildIuse(files.get(`${atom.name}-${version}.ebuild`) ?? '');
+    const iuse = (cache !== null ? md5CacheIuse(cache) : null) ?? ebuildIuse(ebuild(version));
     return packageFlagsFrom(treeFlags, cp, version, iuse, files.get('metadata.xml') ?? null);
   });
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parsePackageAtom } from '../../../src/core/portage/atom-parser.js';
 import { packageFlagsFrom, treeFlagsFrom } from '../../../src/engine/repo/flag-catalogue.js';
-import { bestVersion, ebuildIuse, ebuildVersions, md5CacheIuse, parseIuse } from '../../../src/engine/repo/iuse.js';
+import { bestVersion, ebuildIuse, ebuildKeywords, ebuildVersions, md5CacheIuse, parseIuse } from '../../../src/engine/repo/iuse.js';
 
 const USE_DESC = `# This file contains descriptions of global USE flags
 ssl - Add support for SSL/TLS connections (Secure Socket Layer / Transport Layer Security)
@@ -50,6 +50,13 @@ describe('IUSE', () => {
     expect(bestVersion(atom('dev-libs/openssl'), versions)).toBe('3.4.0');
     expect(bestVersion(atom('>=dev-libs/openssl-9'), versions)).toBe('3.4.0');
     expect(bestVersion(atom('dev-libs/openssl'), [])).toBeNull();
+    // Stable first, then testing, never a live ebuild without keywords unless nothing else is there.
+    const kw: Record<string, string[]> = { '9999': [], '3.4.0': ['~amd64'], '3.3.2-r2': ['amd64', '~arm64'] };
+    expect(bestVersion(atom('dev-libs/openssl'), ['9999', '3.4.0', '3.3.2-r2'], (v) => kw[v] ?? [])).toBe('3.3.2-r2');
+    expect(bestVersion(atom('>=dev-libs/openssl-3.4'), ['9999', '3.4.0', '3.3.2-r2'], (v) => kw[v] ?? [])).toBe('3.4.0');
+    expect(bestVersion(atom('=dev-libs/openssl-9999'), ['9999', '3.4.0'], (v) => kw[v] ?? [])).toBe('9999');
+    expect(ebuildKeywords('EAPI=8\nKEYWORDS="amd64 ~arm64"\n')).toEqual(['amd64', '~arm64']);
+    expect(ebuildKeywords('KEYWORDS=~amd64\n')).toEqual(['~amd64']);
   });
 });
 
