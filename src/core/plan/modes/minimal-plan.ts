@@ -70,6 +70,6 @@ export function planMinimal(input: PlanInput): BuildPlan {
   const plan = basePlan({ ...input, recipe: trimmed }, steps, finish);
   const files: PlanFile[] = [{ path: LOCALE_GEN_PATH, content: `${HEADER}${mode.locales.map((l) => `${l}\n`).join('')}`, mode: 0o644 }];
   if (mode.removeSystem.length > 0) files.push({ path: PROFILE_PACKAGES_PATH, content: `${HEADER}${mode.removeSystem.map((a) => `-*${a}\n`).join('')}`, mode: 0o644 });
-  if (mode.removeSystem.length > 0) notes.push(`${mode.removeSystem.join(', ')} leave @system (profile/packages) and go with --depclean when nothing else needs them`);
+  if (mode.removeSystem.length > 0) notes.push(`${mode.removeSystem.join(', ')} leave @system (profile/packages) and go with --depclean when nothing else needs them and the world file does not name them`);
   return { ...plan, recipeHash: recipeHash(recipe), files: [...plan.files, ...files], notes: [...plan.notes, ...notes] };
 }
