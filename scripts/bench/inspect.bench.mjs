@@ -16,6 +16,7 @@ import { connectEngine } from '../../dist/engine/docker/connect.js';
 import { exportImage } from '../../dist/engine/docker/export.js';
 import { importStream } from '../../dist/engine/docker/import.js';
 import { removeImage } from '../../dist/engine/docker/images.js';
+import { openImageArchive } from '../../dist/engine/docker/save-load.js';
 import { inspectImageContents } from '../../dist/engine/inspect/inspect-image.js';
 import { zstdAvailable } from '../../dist/engine/inspect/zstd.js';
 
@@ -79,10 +80,14 @@ export default async function bench() {
   const tag = `gwb-bench/inspect-${randomBytes(3).toString('hex')}:latest`;
   try {
     const importSeconds = await timed(() => importStream(docker, rootfsStream(), { tag }));
-    const times = { inspect: [], cli: [] };
+    const times = { inspect: [], cli: [], drain: [] };
     let files = 0;
     let size = 0;
     for (let i = 0; i < RUNS; i++) {
+      // The floor: the engine's save stream read and thrown away.
+      times.drain.push(await timed(async () => {
+        for await (const _chunk of await openImageArchive(docker, [tag])) { /* discard */ }
+      }));
       times.inspect.push(await timed(async () => {
         const { inspection } = await inspectImageContents(docker, tag, {});
         files = inspection.files;
@@ -118,7 +123,8 @@ export default async function bench() {
     }
     return [
       { metric: 'image under test', value: files, unit: 'files', note: `${(size / MB).toFixed(0)} MB in 1 layer, imported in ${importSeconds.toFixed(1)} s; ${info.kind} ${info.version}` },
-      { metric: 'inspect, engine function (median)', value: median(times.inspect), unit: 's', target: '< 5', note: `${RUNS} runs: ${times.inspect.map((t) => t.toFixed(2)).join(', ')}` },
+      { metric: 'the save stream alone, read and discarded (median)', value: median(times.drain), unit: 's', note: `the floor for any inspection through docker save; ${times.drain.map((t) => t.toFixed(2)).join(', ')}` },
+      { metric: 'inspect, engine function (median)', value: median(times.inspect), unit: 's', baseline: median(times.drain), ratio: median(times.inspect) / median(times.drain), target: '< 5', note: `${RUNS} runs: ${times.inspect.map((t) => t.toFixed(2)).join(', ')}` },
       { metric: 'inspect --json, built CLI (median)', value: median(times.cli), unit: 's', target: '< 5', note: `includes node start-up; ${times.cli.map((t) => t.toFixed(2)).join(', ')}` },
       { metric: 'docker save -o (median)', value: median(exports.docker), unit: 's', note: `${base.toFixed(0)} MB/s, archive ${(archiveBytes / MB).toFixed(0)} MB` },
       { metric: 'export throughput, engine function', value: rate('engine'), unit: 'MB/s', baseline: base, ratio: rate('engine') / base, target: '>= 0.95', note: `median ${median(exports.engine).toFixed(2)} s, ${EXPORT_RUNS} alternating runs` },
