@@ -30,7 +30,7 @@ export function LocalItem({ row, ctx }: { row: LocalRow; ctx: RowContext }) {
   return (
     <Box width={ctx.width} overflow="hidden">
       <Box width={Math.max(4, ctx.width - size.length)} flexShrink={0}>
-        <Text inverse={ctx.selected && ctx.focused} bold={ctx.selected} wrap="truncate-end">{row.ref}</Text>
+        <Text inverse={ctx.selected && ctx.focused} bold={ctx.selected} wrap="truncate-middle">{row.ref}</Text>
       </Box>
       <Tone tone="muted">{size}</Tone>
     </Box>
@@ -50,7 +50,7 @@ export function TreeItem({ row, source, ctx }: { row: TreeRow; source: PortageSo
       <Box width={4} flexShrink={0}>
         <Text bold={current}>{current ? '(*)' : '( )'}</Text>
       </Box>
-      <Text inverse={ctx.selected && ctx.focused} bold={ctx.selected} wrap="truncate-end">{treeLabel(row, source)}</Text>
+      <Text inverse={ctx.selected && ctx.focused} bold={ctx.selected} wrap="truncate-middle">{treeLabel(row, source)}</Text>
     </Box>
   );
 }

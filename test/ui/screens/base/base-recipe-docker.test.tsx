@@ -1,0 +1,111 @@
+// The Base and Recipe screens on the real engine with the stand-in images: the stand-in stage3 is
+// listed and read, the USE tab shows descriptions from the stand-in's tree, a small tarball is
+// imported from the screen, and a pull without a registry says so within seconds.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import React from 'react';
+import { vi, afterAll, beforeAll, expect, it } from 'vitest';
+import { connectEngine, type EngineConnection } from '../../../../src/engine/docker/index.js';
+import { removeImage } from '../../../../src/engine/docker/images.js';
+import { App } from '../../../../src/ui/app/app.js';
+import { BaseScreen } from '../../../../src/ui/screens/base/base-screen.js';
+import { RecipeScreen } from '../../../../src/ui/screens/recipe/recipe-screen.js';
+import { BuildController } from '../../../../src/ui/session/build-controller.js';
+import { WorkbenchProvider } from '../../../../src/ui/session/workbench-context.js';
+import type { WorkbenchServices } from '../../../../src/ui/session/workbench-services.js';
+import { createWorkbenchStore, type WorkbenchStore } from '../../../../src/ui/session/workbench-store.js';
+import { busyboxRootfs } from '../../../engine/docker/helpers/busybox.js';
+import { describeDocker, dockerStatus } from '../../../helpers/docker.js';
+import { renderTui, type Tui } from '../../../helpers/render-tui.js';
+import { standinImages } from '../../../helpers/standin.js';
+import { memorySettings } from './harness.js';
+
+describeDocker('Base and Recipe screens on the real engine', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'gwb-base-ui-'));
+  const tag = `gwb-test/ui-import:${randomBytes(3).toString('hex')}`;
+  let connection: EngineConnection;
+  let store: WorkbenchStore;
+  let tui: Tui;
+  let tarball = '';
+
+  beforeAll(async () => {
+    connection = await connectEngine({ host: dockerStatus.host });
+    tarball = path.join(dir, 'root.tar');
+    writeFileSync(tarball, await busyboxRootfs());
+    store = createWorkbenchStore({ engine: { status: 'ready', connection } });
+    const services = {
+      connect: async () => connection,
+      settings: memorySettings(),
+      recipes: { load: vi.fn(), save: vi.fn(), defaultPath: (n: string) => path.join(dir, `${n}.json`) },
+      builds: { start: vi.fn(), attach: vi.fn(), attachable: async () => [] },
+    } as unknown as WorkbenchServices;
+    tui = await renderTui(
+      <WorkbenchProvider value={{ store, services, builds: new BuildController(store, services) }}>
+        <App onExit={() => {}} screens={{ base: BaseScreen, recipe: RecipeScreen }} initialStep="base" />
+      </WorkbenchProvider>,
+    );
+  });
+  afterAll(async () => {
+    tui?.unmount();
+    await removeImage(connection.docker, tag, { force: true }).catch(() => undefined);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('lists the stand-in stage3 as a local image and reads its profile, CHOST, Portage and packages', async () => {
+    const { stage3, portage } = standinImages();
+    await tui.waitForFrame((f) => /Local images \(\d+\)/.test(f) && !f.includes('Local images (0)'), 15_000);
+    // The tree first: the stand-in snapshot image is offered because it declares the VOLUME.
+    await tui.press('shift+tab', '/');
+    await tui.press(portage);
+    await tui.waitForFrame((f) => /› \( \) snapshot gentoo-wb-/.test(f) && /1 of \d+/.test(f), 15_000);
+    await tui.press('enter', 'enter');
+    expect(tui.frame()).toContain(`tree: snapshot ${portage}`);
+    await tui.press('shift+tab', '/');
+    await tui.press(stage3);
+    await tui.waitForFrame((f) => f.includes(`› ${stage3}`) && /1 of \d+/.test(f));
+    await tui.press('enter', 'enter');
+    const frame = await tui.waitForFrame((f) => /packages +24 installed/.test(f), 30_000);
+    expect(frame).toMatch(/profile +default\/linux\/amd64\/23\.0/);
+    expect(frame).toMatch(/CHOST +x86_64-pc-linux-gnu/);
+    expect(frame).toMatch(/Portage +3\.0\.82/);
+    expect(store.getState().base?.installed).toHaveLength(24);
+    expect(store.getState().recipe.doc).toMatchObject({ base: { image: stage3 }, portage: { source: 'snapshot', image: portage } });
+  });
+
+  it('the USE tab shows descriptions read from the stand-in\'s tree', async () => {
+    await tui.press('3', 'right');
+    await tui.waitForFrame((f) => f.includes(`flags from snapshot ${standinImages().portage}`), 30_000);
+    await tui.press('/');
+    await tui.press('Secure Socket');
+    const frame = await tui.waitForFrame((f) => /\[ \] ssl +on +Add support for SSL\/TLS connections/.test(f));
+    expect(frame).toContain('1 of');
+    await tui.press('enter', 'space');
+    expect(store.getState().recipe.doc?.makeConf.USE).toBe('ssl');
+  });
+
+  it('imports a small tarball with a tag from the screen', async () => {
+    await tui.press('2', 'i');
+    await tui.press(tarball);
+    await tui.press('enter', 'ctrl+u');
+    await tui.press(tag);
+    await tui.press('enter');
+    const frame = await tui.waitForFrame((f) => f.includes(`Imported ${tarball} as ${tag}`), 30_000);
+    expect(frame).toContain(`› ${tag}`);
+    expect((await connection.docker.getImage(tag).inspect()).Config.Labels?.['org.gentoo-wb.role']).toBe('imported');
+  });
+
+  it('a pull without a registry gives a clear message within a few seconds', async () => {
+    await tui.press('tab', 'tab');
+    expect(tui.frame()).toMatch(/›Catalogue/);
+    await tui.press('/');
+    await tui.type('musl-llvm');
+    await tui.press('enter');
+    const started = Date.now();
+    await tui.press('p');
+    const frame = await tui.waitForFrame((f) => f.includes('No registry answered.'), 20_000);
+    expect(Date.now() - started).toBeLessThan(16_000);
+    expect(frame).toContain('i imports a stage3 tarball instead.');
+  });
+});
