@@ -5,6 +5,7 @@ import { ConfirmQuit } from '../components/confirm-quit.js';
 import { Footer } from '../components/footer.js';
 import { HelpOverlay } from '../components/help-overlay/help-overlay.js';
 import { MessageLine } from '../components/message-line.js';
+import { RunningBuildsPrompt } from '../components/running-builds-prompt.js';
 import { StepBar } from '../components/step-bar.js';
 import { StepPreview } from '../components/step-preview.js';
 import { TooSmall } from '../components/too-small.js';
@@ -116,6 +117,7 @@ function Shell({ initialStep = 'host', onExit, screens = SCREENS, messages, setM
           {confirmingQuit && quitGuard ? (
             <ConfirmQuit guard={quitGuard} onQuit={onExit} onStay={() => setConfirmingQuit(false)} />
           ) : null}
+          <RunningBuildsPrompt />
           <Box display={helpOpen || confirmingQuit ? 'none' : 'flex'} flexDirection="column" height={contentHeight} width="100%">
             <ContentSizeProvider size={{ width: size.columns, height: contentHeight }}>
               {Screen ? <Screen /> : <StepPreview step={step} width={size.columns} />}

@@ -45,8 +45,9 @@ describe('a package\'s build.log', () => {
     expect(frame).toContain(' * Package:    dev-libs/oniguruma-6.9.9:0/5');
     expect(h.tui.rawFrame()).toMatch(/\x1b\[32m \* /);
     // What was followed is kept on disk beside the build's other files.
-    await new Promise((r) => setTimeout(r, 50));
-    expect(readFileSync(path.join(build.files.logs, 'dev-libs_oniguruma-6.9.9.followed.log'), 'utf8')).toContain('[100%] Built target onig');
+    const followed = path.join(build.files.logs, 'dev-libs_oniguruma-6.9.9.followed.log');
+    for (let i = 0; i < 100 && !readFileSync(followed, 'utf8').includes('[100%]'); i++) await new Promise((r) => setTimeout(r, 20));
+    expect(readFileSync(followed, 'utf8')).toContain('[100%] Built target onig');
 
     // Esc goes back to the whole output and stops following.
     await h.tui.press('escape');
@@ -98,7 +99,8 @@ describe('a failed package', () => {
       { type: 'result', ok: false, failed: ['dev-util/brokentool-0.9'], t: Date.now() },
     ]);
     build.finish({ kind: 'failed', failed: ['dev-util/brokentool-0.9'], message: '1 package(s) failed: dev-util/brokentool-0.9' });
-    const frame = await h.tui.waitForFrame((f) => f.includes("S: '/var/tmp/portage/dev-util/brokentool-0.9/work/brokentool-0.9'") && f.includes('FAILED'));
+    // (The whole output has those last lines too: wait for the package's own view.)
+    const frame = await h.tui.waitForFrame((f) => f.includes("S: '/var/tmp/portage/dev-util/brokentool-0.9/work/brokentool-0.9'") && f.includes('FAILED') && f.includes('saved copy') && f.includes('compile phase'));
     const lines = frame.split('\n');
     expect(lines[1]).toMatch(/^FAILED {2}\d:\d\d {2}php-web/);
     expect(lines[2]).toMatch(/^running 0 {2}queued 1 {2}done 2 {2}failed 1/);
@@ -138,7 +140,7 @@ describe('a failed package', () => {
     await emit(h, build, eventsOf(containerOutput(FAILURE, Date.now() - 120_000)), (f) => f.includes('failed 1'));
     build.emit([{ type: 'failure-log', cpv: 'dev-util/brokentool-0.9', path: '/nonexistent/copy.build.log', tail: ['make: *** [Makefile:17: src/brokentool_parser.o] Error 1', ' * ERROR: dev-util/brokentool-0.9::gentoo failed (compile phase):'], t: Date.now() }]);
     build.finish({ kind: 'failed', failed: ['dev-util/brokentool-0.9'], message: '1 package(s) failed: dev-util/brokentool-0.9' });
-    const frame = await h.tui.waitForFrame((f) => f.includes('failed (compile phase):') && f.includes('cannot read'));
+    const frame = await h.tui.waitForFrame((f) => f.includes('failed (compile phase):') && f.includes('cannot read') && f.includes('Log: /nonexistent'));
     expect(frame).toContain('make: *** [Makefile:17: src/brokentool_parser.o] Error 1');
     expect(frame).toContain('Log: /nonexistent/copy.build.log');
   });

@@ -1,0 +1,105 @@
+// At start, builds that still run on this machine (their labelled containers are up, their state
+// files say unfinished) are offered for following again: Enter attaches and opens the Build step.
+// Asked once, as soon as the engine answers. Mounted by the shell for the whole session, so it also
+// keeps the quit guard in step with a running build whichever step is shown.
+import React, { useEffect, useRef, useState } from 'react';
+import { Box, Text } from 'ink';
+import type { BuildListing } from '../../engine/build/build-list.js';
+import { useWizard } from '../app/wizard-context.js';
+import { useCommands } from '../keys/key-router.js';
+import { useBuildQuitGuard } from '../screens/build/use-build-quit-guard.js';
+import { useWorkbench, useWorkbenchApi, type Workbench } from '../session/workbench-context.js';
+import { useLook } from '../theme/theme-context.js';
+import { Tone } from './tone.js';
+
+function useOptionalWorkbench(): Workbench | null {
+  // The shell is also drawn without a workbench (its own tests, the host checks alone); the hook
+  // reads the context before it throws, so catching keeps the hook order intact.
+  try {
+    return useWorkbenchApi();
+  } catch {
+    return null;
+  }
+}
+
+/** The start-up offer to reattach, when there is a workbench. */
+export function RunningBuildsPrompt() {
+  const workbench = useOptionalWorkbench();
+  return workbench ? <PromptHost workbench={workbench} /> : null;
+}
+
+function age(createdAt: string, now: number): string {
+  const minutes = Math.max(0, Math.round((now - Date.parse(createdAt)) / 60_000));
+  if (minutes < 60) return `${minutes} min ago`;
+  const hours = Math.floor(minutes / 60);
+  return hours < 48 ? `${hours} h ${minutes % 60} min ago` : `${Math.floor(hours / 24)} days ago`;
+}
+
+function PromptHost({ workbench }: { workbench: Workbench }) {
+  const wizard = useWizard();
+  useBuildQuitGuard(workbench);
+  const engine = useWorkbench((s) => s.engine);
+  const [builds, setBuilds] = useState<BuildListing[] | null>(null);
+  const asked = useRef(false);
+  const { notify } = wizard;
+
+  useEffect(() => {
+    if (asked.current || engine.status !== 'ready') return;
+    asked.current = true;
+    workbench.services.builds.attachable(engine.connection).then(
+      (list) => {
+        const current = workbench.store.getState().build;
+        // `gentoo-wb attach ID` already follows one: do not offer it (or others) on top.
+        if (current?.outcome === 'running') return;
+        const others = list.filter((b) => b.id !== current?.id);
+        if (others.length > 0) setBuilds(others);
+      },
+      (err: Error) => notify(`Could not look for running builds: ${err.message}`, 'warn'),
+    );
+  }, [engine, workbench, notify]);
+
+  if (!builds || engine.status !== 'ready') return null;
+  const attach = (build: BuildListing) => {
+    setBuilds(null);
+    wizard.goTo('build');
+    workbench.builds.attach(engine.connection, build.id).catch((err: Error) => notify(`Could not attach to ${build.id}: ${err.message}`, 'fail'));
+  };
+  return <Prompt builds={builds} onAttach={attach} onDismiss={() => setBuilds(null)} />;
+}
+
+function Prompt({ builds, onAttach, onDismiss }: { builds: BuildListing[]; onAttach: (b: BuildListing) => void; onDismiss: () => void }) {
+  const { glyphs } = useLook();
+  const [selected, setSelected] = useState(0);
+  const move = (d: number) => setSelected((s) => Math.max(0, Math.min(builds.length - 1, s + d)));
+  useCommands(
+    'modal',
+    {
+      'move.up': () => move(-1),
+      'move.down': () => move(1),
+      'item.choose': () => onAttach(builds[selected]!),
+      'app.back': onDismiss,
+      'app.quit': onDismiss,
+    },
+    { footer: [{ keys: '↑↓', label: 'choose' }, { keys: 'Enter', label: 'attach' }, { keys: 'Esc/h', label: 'not now' }] },
+  );
+  const now = Date.now();
+  const n = builds.length;
+  return (
+    <Box flexDirection="column" width="100%" height="100%" flexShrink={0} paddingX={1} borderStyle="single" overflow="hidden">
+      <Tone tone="title" bold>
+        {n === 1 ? 'A build on this machine has not finished' : `${n} builds on this machine have not finished`}
+      </Tone>
+      <Text wrap="wrap">Their containers are still there: they went on after the session that started them ended. Follow one again?</Text>
+      <Box height={1} />
+      {builds.map((b, i) => (
+        <Box key={b.id} height={1} overflow="hidden">
+          <Text bold={i === selected} inverse={i === selected} wrap="truncate-end">
+            {`${i === selected ? glyphs.focus : glyphs.unfocused} ${b.id}  ${b.recipe}  ${b.mode}  started ${age(b.createdAt, now)}${b.status === 'running' ? '' : `, ${b.status}`}${b.container === 'running' ? '' : `, container ${b.container}`}`}
+          </Text>
+        </Box>
+      ))}
+      <Box height={1} />
+      <Text wrap="wrap">Enter follows it on the Build step; Esc leaves it running. Later: gentoo-wb builds lists them, gentoo-wb attach ID follows one.</Text>
+    </Box>
+  );
+}
