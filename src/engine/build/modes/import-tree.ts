@@ -23,6 +23,7 @@ function rehome(header: tar.Header, path: string, linkPath: string | null): tar.
 export function retarTree(archive: Readable): Readable {
   const pack = tar.pack();
   const out = new PassThrough({ highWaterMark: 1024 * 1024 });
+  pack.on('error', (err) => out.destroy(err));
   pack.pipe(out);
   void forEachTreeEntry(archive, async (entry) => {
     if (entry.path === '/') {

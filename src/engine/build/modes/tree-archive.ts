@@ -36,16 +36,20 @@ export function inTreePath(name: string): string {
 /** Visit every entry of a tree archive in order; the visitor must consume each entry's stream. */
 export async function forEachTreeEntry(archive: Readable, visit: (entry: TreeEntry) => Promise<void>): Promise<void> {
   const extract = tar.extract();
+  // An archive that breaks off mid-entry must fail the entry being read, or its reader waits forever.
+  let current: Readable | null = null;
+  extract.on('error', (err) => current?.destroy(err));
   archive.on('error', (err) => extract.destroy(err));
   archive.pipe(extract as unknown as NodeJS.WritableStream);
   try {
     for await (const entry of extract) {
       const header = entry.header;
+      current = entry as unknown as Readable;
       await visit({
         path: inTreePath(header.name),
         header,
         linkPath: header.type === 'link' && header.linkname ? inTreePath(header.linkname) : null,
-        stream: entry as unknown as Readable,
+        stream: current,
       });
     }
   } catch (err) {

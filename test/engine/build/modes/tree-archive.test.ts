@@ -1,0 +1,106 @@
+// The tree archive as the engine sends it ("destination/…" names) re-homed for import and scanned
+// for the ROOT check, on archives made here: long names with PAX headers, hard links, folders,
+// links and ELF files.
+import { Readable } from 'node:stream';
+import * as tar from 'tar-stream';
+import { describe, expect, it } from 'vitest';
+import { retarTree } from '../../../../src/engine/build/modes/import-tree.js';
+import { inTreePath } from '../../../../src/engine/build/modes/tree-archive.js';
+import { scanTree } from '../../../../src/engine/build/modes/tree-scan.js';
+import { buildElf } from '../../../core/elf/elf-builder.js';
+
+type Entry = { name: string; type?: tar.Header['type']; body?: Buffer | string; linkname?: string; mode?: number };
+
+async function archiveOf(entries: Entry[]): Promise<Readable> {
+  const pack = tar.pack();
+  const chunks: Buffer[] = [];
+  const done = (async () => {
+    for await (const c of pack as AsyncIterable<Buffer>) chunks.push(c);
+  })();
+  for (const e of entries) {
+    const body = typeof e.body === 'string' ? Buffer.from(e.body) : e.body;
+    await new Promise<void>((resolve, reject) => {
+      const header = { name: e.name, type: e.type ?? 'file', linkname: e.linkname, mode: e.mode ?? 0o644, uid: 0, gid: 0, mtime: new Date(0), ...(body ? { size: body.length } : {}) };
+      if (body) pack.entry(header, body, (err) => (err ? reject(err) : resolve()));
+      else pack.entry(header, (err) => (err ? reject(err) : resolve()));
+    });
+  }
+  pack.finalize();
+  await done;
+  return Readable.from([Buffer.concat(chunks)]);
+}
+
+async function listing(stream: Readable): Promise<{ name: string; type: string; linkname: string | null; body: string; mode: number }[]> {
+  const extract = tar.extract();
+  // As importStream does: an error of the source ends the reader.
+  stream.on('error', (err) => extract.destroy(err));
+  stream.pipe(extract);
+  const out = [];
+  for await (const entry of extract) {
+    const chunks: Buffer[] = [];
+    for await (const c of entry) chunks.push(c as Buffer);
+    out.push({ name: entry.header.name, type: entry.header.type, linkname: entry.header.linkname ?? null, body: Buffer.concat(chunks).toString('latin1'), mode: entry.header.mode ?? 0 });
+  }
+  return out;
+}
+
+const longDir = `destination/usr/share/${'deep/'.repeat(30)}`;
+
+describe('tree archives', () => {
+  it('drops the leading folder from names', () => {
+    expect(inTreePath('destination/')).toBe('/');
+    expect(inTreePath('destination/usr/bin/hello')).toBe('/usr/bin/hello');
+    expect(inTreePath('destination/usr/')).toBe('/usr');
+  });
+
+  it('re-homes every entry (long PAX names and hard links included) and leaves the folder itself out', async () => {
+    const archive = await archiveOf([
+      { name: 'destination/', type: 'directory', mode: 0o755 },
+      { name: 'destination/usr/', type: 'directory', mode: 0o755 },
+      { name: 'destination/usr/bin/hello', body: 'ELF?', mode: 0o755 },
+      { name: 'destination/usr/bin/hi', type: 'link', linkname: 'destination/usr/bin/hello' },
+      { name: 'destination/lib64', type: 'symlink', linkname: 'usr/lib64' },
+      { name: `${longDir}file.txt`, body: 'deep' },
+    ]);
+    const out = await listing(retarTree(archive));
+    expect(out.map((e) => [e.name, e.type, e.linkname])).toEqual([
+      ['usr/', 'directory', null],
+      ['usr/bin/hello', 'file', null],
+      ['usr/bin/hi', 'link', 'usr/bin/hello'],
+      ['lib64', 'symlink', 'usr/lib64'],
+      [`${longDir.slice('destination/'.length)}file.txt`, 'file', null],
+    ]);
+    expect(out[1]).toMatchObject({ body: 'ELF?', mode: 0o755 });
+    expect(out[4]!.body).toBe('deep');
+  });
+
+  it('a broken source archive fails the re-packed stream instead of ending it short', async () => {
+    const good = await archiveOf([{ name: 'destination/a', body: 'x'.repeat(4096) }]);
+    const bytes: Buffer[] = [];
+    for await (const c of good) bytes.push(c as Buffer);
+    const cut = Readable.from([Buffer.concat(bytes).subarray(0, 700)]);
+    await expect(listing(retarTree(cut))).rejects.toThrow(/Unexpected end of data/);
+  });
+
+  it('scans kinds, ELF facts, loader configuration and hard links for the ROOT check', async () => {
+    const elf = buildElf({ type: 2, interpreter: '/lib64/ld-linux-x86-64.so.2', needed: ['libfoo.so.1'] });
+    const scan = await scanTree(await archiveOf([
+      { name: 'destination/', type: 'directory' },
+      { name: 'destination/usr/bin/tool', body: elf, mode: 0o755 },
+      { name: 'destination/usr/bin/tool2', type: 'link', linkname: 'destination/usr/bin/tool' },
+      { name: 'destination/usr/bin/script', body: '#!/bin/sh\necho hi\n' },
+      { name: 'destination/usr/bin/tiny', body: 'ab' },
+      { name: 'destination/usr/lib64/broken.so', body: elf.subarray(0, 70) },
+      { name: 'destination/etc/ld.so.conf', body: '/usr/lib64\n' },
+      { name: 'destination/lib64', type: 'symlink', linkname: 'usr/lib64' },
+    ]));
+    expect(scan.files).toBe(5);
+    const tool = scan.tree.get('/usr/bin/tool');
+    expect(tool?.kind === 'file' && tool.elf?.needed).toEqual(['libfoo.so.1']);
+    expect(scan.tree.get('/usr/bin/tool2')).toEqual(tool);
+    expect(scan.tree.get('/usr/bin/script')).toEqual({ kind: 'file', size: 18, elf: null });
+    expect(scan.tree.resolve('/lib64/broken.so')).toBe('/usr/lib64/broken.so');
+    expect(scan.unreadable).toEqual([{ file: '/usr/lib64/broken.so', problem: expect.stringMatching(/^truncated or malformed ELF/) }]);
+    expect([...scan.loaderConfig]).toEqual([['/etc/ld.so.conf', '/usr/lib64\n']]);
+  });
+});
