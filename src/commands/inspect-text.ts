@@ -5,7 +5,8 @@ import type { ImageDiff, PackageDelta } from '../core/inspect/diff.js';
 import type { Inspection } from '../core/inspect/inspection.js';
 import { formatTable, humanSize } from './output.js';
 
-const percent = (x: number) => `${(x * 100).toFixed(1)} %`;
+// Never "100.0 %" for less than all: 0.99976 reads "99.97 %".
+const percent = (x: number) => (x < 1 && x >= 0.9995 ? `${(Math.floor(x * 10000) / 100).toFixed(2)} %` : `${(x * 100).toFixed(1)} %`);
 const shortId = (id: string) => id.replace(/^sha256:/, '').slice(0, 12);
 const oneLine = (text: string, max = 60) => {
   const flat = text.replace(/\s+/g, ' ').replace(/^\/bin\/sh -c (#\(nop\) )?/, '').trim();

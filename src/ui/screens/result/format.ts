@@ -21,9 +21,11 @@ export function signedBytes(n: number): string {
   return `${n >= 0 ? '+' : '-'}${bytes(Math.abs(n))}`;
 }
 
-/** 0.982 → "98.2 %". */
+/** 0.982 → "98.2 %"; never "100.0 %" for less than all (0.99976 → "99.97 %"). */
 export function percent(fraction: number): string {
-  return `${(fraction * 100).toFixed(1)} %`;
+  const p = fraction * 100;
+  if (p < 100 && p >= 99.95) return `${(Math.floor(p * 100) / 100).toFixed(2)} %`;
+  return `${p.toFixed(1)} %`;
 }
 
 /** A bar of `width` cells filled to `fraction`, e.g. "####......" (ASCII) or "███░░░░". */

@@ -32,13 +32,6 @@ type Picking = null | 'inspect' | 'diff';
 
 const SCREEN_FOOTER: Array<string | FooterItem> = [{ keys: 'Tab', label: 'tabs' }, 'result.tag', 'result.export', 'result.flatten', 'result.image'];
 
-/** The screen's own footer entries for what works right now. */
-function screenFooter(running: boolean, tabsActive: boolean, tab: number, status: string): Array<string | FooterItem> {
-  if (running) return [{ keys: 'Esc', label: 'cancel' }, ...(tabsActive ? SCREEN_FOOTER.slice(0, 1) : [])];
-  if (!tabsActive) return status === 'failed' ? ['result.reload', 'result.image'] : status === 'loading' ? ['result.image'] : [];
-  return tab === 4 ? ['result.diffWith', ...SCREEN_FOOTER] : SCREEN_FOOTER;
-}
-
 /** The Result screen. */
 export function ResultScreen() {
   const { width, height } = useContentSize();
@@ -83,34 +76,47 @@ export function ResultScreen() {
     const request = exportRequestFor(value, { flatten, hasBuild: inspected.build?.recipe != null });
     const id = inspected.inspection.image.id;
     action.start(`export to ${request.output}`, async (ctx) => {
-      const out = await services.exportImage(connection, id, request, { signal: ctx.signal, onStep: ctx.step, onProgress: ctx.progress });
+      // The engine does not say how long the archive will be; the image size is a close estimate.
+      const estimate = inspected.inspection.size;
+      const out = await services.exportImage(connection, id, request, { signal: ctx.signal, onStep: ctx.step, onProgress: (p) => ctx.progress({ bytes: p.bytes, totalBytes: p.totalBytes ?? estimate }) });
       const beside = out.extras.map((e) => e.file.split('/').pop()).join(', ');
       return `wrote ${out.file} (${bytes(out.fileBytes)}, ${flatten ? 'one layer' : `${out.layers} layers`})${beside ? ` + ${beside}` : ''}`;
     });
   };
 
+  // One registration per situation, each with a fixed footer: the footer follows registrations, so
+  // switching between them (not changing one) keeps it right.
+  const idle = action.running === null;
+  const nextTab = () => setTab((t) => (t + 1) % TABS.length);
+  const prevTab = () => setTab((t) => (t + TABS.length - 1) % TABS.length);
   useCommands(
     'screen',
     {
-      'pane.next': tabsActive ? () => setTab((t) => (t + 1) % TABS.length) : undefined,
-      'pane.prev': tabsActive ? () => setTab((t) => (t + TABS.length - 1) % TABS.length) : undefined,
-      'result.tag': tabsActive && !action.running ? () => setPrompt('tag') : undefined,
-      'result.export': tabsActive && !action.running ? () => setPrompt('export') : undefined,
-      'result.flatten': tabsActive && !action.running ? () => setPrompt('flatten') : undefined,
-      'result.image': !showPicker && connection ? () => setPicking('inspect') : undefined,
-      'result.reload': connection && ref !== null && !showPicker ? () => inspection.reload() : undefined,
-      'result.diffWith':
-        tabsActive && tab === 4
-          ? () => {
-              const next = nextDiffTarget(diff.target);
-              if (next === 'pick') setPicking('diff');
-              else diff.setTarget({ kind: next });
-            }
-          : undefined,
-      'app.back': action.running ? action.cancel : undefined,
+      'pane.next': nextTab,
+      'pane.prev': prevTab,
+      'result.tag': () => setPrompt('tag'),
+      'result.export': () => setPrompt('export'),
+      'result.flatten': () => setPrompt('flatten'),
+      'result.image': () => setPicking('inspect'),
+      'result.reload': () => inspection.reload(),
     },
-    { footer: screenFooter(action.running !== null, tabsActive, tab, inspection.status) },
+    { active: tabsActive && idle, footer: SCREEN_FOOTER },
   );
+  useCommands(
+    'screen',
+    {
+      'result.diffWith': () => {
+        const next = nextDiffTarget(diff.target);
+        if (next === 'pick') setPicking('diff');
+        else diff.setTarget({ kind: next });
+      },
+    },
+    { active: tabsActive && idle && tab === 4, footer: ['result.diffWith'] },
+  );
+  useCommands('screen', { 'app.back': action.cancel, 'pane.next': nextTab, 'pane.prev': prevTab }, { active: !idle, footer: [{ keys: 'Esc', label: 'cancel' }, { keys: 'Tab', label: 'tabs' }] });
+  const stuck = connection !== null && !showPicker && !tabsActive && idle && prompt === null;
+  useCommands('screen', { 'result.reload': () => inspection.reload(), 'result.image': () => setPicking('inspect') }, { active: stuck && inspection.status === 'failed', footer: ['result.reload', 'result.image'] });
+  useCommands('screen', { 'result.image': () => setPicking('inspect') }, { active: stuck && inspection.status !== 'failed', footer: ['result.image'] });
 
   const bottomRows = prompt ? 3 : action.running ? 1 : 0;
   const bodyHeight = Math.max(3, height - 2 - bottomRows);

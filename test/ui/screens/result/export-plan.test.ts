@@ -31,3 +31,15 @@ describe('tag prompt', () => {
     expect(tagsProblem('example/web:2 example/web:latest')).toBeNull();
   });
 });
+
+describe('format', () => {
+  it('never rounds less than all up to 100 %', async () => {
+    const { percent, bytes, transferText } = await import('../../../../src/ui/screens/result/format.js');
+    expect(percent(1)).toBe('100.0 %');
+    expect(percent(0.99976)).toBe('99.97 %');
+    expect(percent(0.875)).toBe('87.5 %');
+    expect(bytes(1_980_000)).toBe('1.98 MB');
+    expect(transferText(40_000_000, 100_000_000, 2)).toBe('40.0 MB / 100 MB 40 %  20.0 MB/s');
+    expect(transferText(5, null, 0)).toBe('5 B');
+  });
+});

@@ -114,28 +114,32 @@ export function useTree(root: DirNode, options: { height: number; active: boolea
     'list.search': () => setFiltering(true),
     'app.back': query.value !== '' ? clearFilter : undefined,
   };
-  const footer: Array<string | FooterItem> = filtering
-    ? [{ keys: 'Enter', label: 'keep filter' }, { keys: 'Esc', label: 'clear filter' }]
-    : [{ keys: 'Enter/→←', label: filtered ? 'show in tree' : 'open/close' }, { keys: '/', label: 'filter' }, 'result.sort', ...options.footer];
-  useCommands('pane', filtering ? moves : handlers, {
-    active,
-    footer,
-    raw: filtering
-      ? (key, input) => {
-          if (key === 'enter') setFiltering(false);
-          else if (key === 'escape') clearFilter();
-          else {
-            const next = editText(query, key, input);
-            if (next === null) return false;
-            setQuery(next);
-            if (next.value !== query.value) {
-              setSelected(0);
-              setTop(0);
-            }
-          }
-          return true;
+  // Two registrations (browsing, typing a filter), each with its own fixed footer.
+  useCommands('pane', handlers, {
+    active: active && !filtering && !filtered,
+    footer: [{ keys: 'Enter/→←', label: 'open/close' }, { keys: '/', label: 'filter' }, 'result.sort', ...options.footer],
+  });
+  useCommands('pane', handlers, {
+    active: active && !filtering && filtered !== null,
+    footer: [{ keys: 'Enter', label: 'show in tree' }, { keys: 'Esc', label: 'clear filter' }, { keys: '/', label: 'filter' }, ...options.footer],
+  });
+  useCommands('pane', moves, {
+    active: active && filtering,
+    footer: [{ keys: 'Enter', label: 'keep filter' }, { keys: 'Esc', label: 'clear filter' }],
+    raw: (key, input) => {
+      if (key === 'enter') setFiltering(false);
+      else if (key === 'escape') clearFilter();
+      else {
+        const next = editText(query, key, input);
+        if (next === null) return false;
+        setQuery(next);
+        if (next.value !== query.value) {
+          setSelected(0);
+          setTop(0);
         }
-      : undefined,
+      }
+      return true;
+    },
   });
   return { rows, matches: filtered?.total ?? null, selected, top, height, sort, expanded, query: query.value, filtering };
 }
