@@ -6,14 +6,16 @@ import * as tar from 'tar-stream';
 import { describe, expect, it } from 'vitest';
 import { parsePax, TarHeaderReader, type TarHeader } from '../../../src/engine/inspect/tar-headers.js';
 
-async function packed(entries: { header: tar.Headers; body?: Buffer | string }[]): Promise<Buffer> {
+type EntryHeader = Parameters<tar.Pack['entry']>[0];
+
+async function packed(entries: { header: EntryHeader; body?: Buffer | string }[]): Promise<Buffer> {
   const pack = tar.pack();
   const done = (async () => {
     const chunks: Buffer[] = [];
     for await (const c of pack as AsyncIterable<Buffer>) chunks.push(c);
     return Buffer.concat(chunks);
   })();
-  for (const e of entries) pack.entry(e.header as tar.HeaderArgument, e.body ?? Buffer.alloc(0));
+  for (const e of entries) pack.entry(e.header, e.body ?? Buffer.alloc(0));
   pack.finalize();
   return done;
 }
