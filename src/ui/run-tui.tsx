@@ -50,7 +50,7 @@ export async function runTui(opts: RunTuiOptions): Promise<number> {
         <HostChecksProvider options={{ ...(opts.host ? { host: opts.host } : {}), ...(opts.context ? { context: opts.context } : {}) }}>
           <App
             initialMessages={messages}
-            initialStep={opts.attachBuild ? 'build' : undefined}
+            initialStep={opts.attachBuild ? 'build' : opts.recipePath ? 'recipe' : undefined}
             onExit={() => instance.unmount()}
             onReady={(wizard) => void startWorkbench(workbench, { recipePath: opts.recipePath, attachBuild: opts.attachBuild, notify: wizard.notify })}
           />

@@ -21,7 +21,9 @@ export async function readBase(docker: Dockerode, image: string, source: Portage
     mounts = await treeMountsFor(docker, source);
   } catch (err) {
     if (!(err instanceof EngineError)) throw err;
-    treeProblem = `${err.message} (${err.hint})`;
+    treeProblem = err.kind === 'image-not-found' && source.source === 'snapshot'
+      ? `the snapshot image ${source.image} is not here; pull it or choose another tree (Tree source)`
+      : `${err.message} (${err.hint})`;
   }
   const info = await inspectBase(docker, image, mounts);
   return { info, treeProblem };

@@ -45,7 +45,7 @@ export function BaseScreen() {
   const [localTree, setLocalTree] = useState<PortageSource>(DEFAULT_TREE);
   const [prompt, setPrompt] = useState<Prompt | null>(null);
   const tree = recipe?.portage ?? localTree;
-  const choice = useBaseChoice(services, tree);
+  const choice = useBaseChoice(services, tree, connection);
   const arch = archChoice ?? stage3ArchOf(connection?.info.arch ?? '') ?? 'amd64';
 
   const refs = useMemo(() => (local.images ?? []).flatMap((i) => i.tags), [local.images]);

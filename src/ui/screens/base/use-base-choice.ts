@@ -15,8 +15,11 @@ export interface BaseChoice {
   chooseTree(connection: EngineConnection | null, source: PortageSource): void;
 }
 
-/** `tree` is the screen's current tree choice (used when a new recipe starts). */
-export function useBaseChoice(services: BaseServices, tree: PortageSource): BaseChoice {
+/**
+ * `tree` is the screen's current tree choice (used when a new recipe starts). With a connection, a
+ * recipe's base that has not been read yet (a recipe opened from a file) is read once on arrival.
+ */
+export function useBaseChoice(services: BaseServices, tree: PortageSource, connection: EngineConnection | null): BaseChoice {
   const { store } = useWorkbenchApi();
   const initial = store.getState();
   const [facts, setFacts] = useState<BaseFactsState>({
@@ -43,6 +46,14 @@ export function useBaseChoice(services: BaseServices, tree: PortageSource): Base
       setFacts({ image, reading: false, info: null, error: `${e.message}${e.hint ? ` (${e.hint})` : ''}`, treeProblem: null });
     }
   }, [services, store]);
+
+  const readOnArrival = useRef(true);
+  useEffect(() => {
+    if (!readOnArrival.current || !connection) return;
+    readOnArrival.current = false;
+    const { recipe, base } = store.getState();
+    if (recipe.doc && base === null) void read(connection, recipe.doc.base.image, recipe.doc.portage);
+  }, [connection, store, read]);
 
   const chooseBase = useCallback(async (connection: EngineConnection, image: string) => {
     const state = store.getState();

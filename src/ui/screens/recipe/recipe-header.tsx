@@ -21,10 +21,16 @@ export function RecipeHeader({ name, path, dirty, problems, tab, width }: Recipe
   return (
     <>
       <Box height={1} width={width} overflow="hidden">
-        <Text bold>{`Recipe ${name}`}</Text>
-        {dirty ? <Tone tone="warn" bold>{' * modified'}</Tone> : path ? <Tone tone="pass">{' saved'}</Tone> : null}
-        {problems > 0 ? <Tone tone="fail">{` ${glyphs.fail} ${problems} problem${problems === 1 ? '' : 's'}`}</Tone> : null}
-        <Tone tone="muted" wrap="truncate-start">{` ${path ?? '(no file yet: s saves)'}`}</Tone>
+        {/* Name and state keep their room; the path gives way (its start is cut first). */}
+        <Box flexShrink={0}>
+          <Text bold>{`Recipe ${name}`}</Text>
+          {dirty ? <Tone tone="warn" bold>{' * modified'}</Tone> : path ? <Tone tone="pass">{' saved'}</Tone> : null}
+          {problems > 0 ? <Tone tone="fail">{` ${glyphs.fail} ${problems} problem${problems === 1 ? '' : 's'}`}</Tone> : null}
+          <Text> </Text>
+        </Box>
+        <Box flexGrow={1} flexShrink={1} overflow="hidden">
+          <Tone tone="muted" wrap="truncate-start">{path ?? '(no file yet: s saves)'}</Tone>
+        </Box>
       </Box>
       <Box height={1} width={width} overflow="hidden">
         {TABS.map((title, i) => (

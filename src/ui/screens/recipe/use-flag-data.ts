@@ -13,8 +13,9 @@ function sourceText(recipe: Recipe): string {
   return p.source === 'snapshot' ? `snapshot ${p.image}` : p.source === 'host' ? `host repository ${p.path}` : `the tree in ${recipe.base.image}`;
 }
 
-function messageOf(err: unknown): string {
-  const e = err as Error & { hint?: unknown };
+function messageOf(err: unknown, source: string): string {
+  const e = err as Error & { hint?: unknown; kind?: unknown };
+  if (e.kind === 'image-not-found') return `${source} is not here: pull it on the Base step (2) or choose another tree there`;
   return `${e.message}${typeof e.hint === 'string' ? ` (${e.hint})` : ''}`;
 }
 
@@ -26,7 +27,7 @@ function useLoaded<T>(key: string | null, load: () => Promise<T>, source: string
     setState({ key, loaded: { status: 'loading', source } });
     load().then(
       (value) => current && setState({ key, loaded: { status: 'ready', value } }),
-      (err: unknown) => current && setState({ key, loaded: { status: 'failed', message: messageOf(err) } }),
+      (err: unknown) => current && setState({ key, loaded: { status: 'failed', message: messageOf(err, source) } }),
     );
     return () => {
       current = false;

@@ -77,7 +77,8 @@ describe('Base screen', () => {
     await h.tui.press('enter');
     await h.tui.waitForFrame((f) => f.includes('3 installed'));
     expect(h.store.getState().recipe).toMatchObject({ path: '/recipes/demo.json', dirty: true, doc: { name: 'demo', base: { image: 'gentoo/stage3:amd64-openrc' }, portage: { source: 'base' }, packages: ['app-misc/hello'] } });
-    expect(h.calls.readBase[0]).toEqual(['gentoo/stage3:amd64-openrc', { source: 'base' }]);
+    // The opened recipe's base was read on arrival, then the new one.
+    expect(h.calls.readBase).toEqual([['gentoo/stage3:amd64-systemd', { source: 'base' }], ['gentoo/stage3:amd64-openrc', { source: 'base' }]]);
   });
 
   it('pulls a missing tag with a bar per layer, then uses it', async () => {
@@ -188,8 +189,8 @@ describe('Base screen', () => {
     await h.tui.press('g', 'enter');
     expect(h.store.getState().recipe.doc?.portage).toEqual({ source: 'snapshot', image: 'gentoo/portage:latest' });
     // The base is read again with the new tree.
-    await h.tui.waitForFrame(() => h!.calls.readBase.length === 2);
-    expect(h.calls.readBase.map(([, s]) => s)).toEqual([{ source: 'host', path: '/srv/repos/gentoo' }, { source: 'snapshot', image: 'gentoo/portage:latest' }]);
+    await h.tui.waitForFrame(() => h!.calls.readBase.length === 3);
+    expect(h.calls.readBase.map(([, s]) => s)).toEqual([{ source: 'base' }, { source: 'host', path: '/srv/repos/gentoo' }, { source: 'snapshot', image: 'gentoo/portage:latest' }]);
   });
 
   it('says when there is no engine, and still shows the catalogue', async () => {

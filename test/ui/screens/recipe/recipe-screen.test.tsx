@@ -270,6 +270,14 @@ describe('Recipe screen', () => {
     expect(doc().name).toBe('demo');
   });
 
+  it('a long path gives way to the name and state in the header', async () => {
+    const long = `/home/someone/${'very-long-folder-name/'.repeat(4)}demo.json`;
+    h = await openRecipe({ path: long, dirty: true });
+    const line = lines(h.tui)[1]!;
+    expect(line).toMatch(/^Recipe demo \* modified …/);
+    expect(line.endsWith('very-long-folder-name/demo.json')).toBe(true);
+  });
+
   it('without a recipe says how to get one', async () => {
     h = await openRecipe({ recipe: null });
     expect(h.tui.frame()).toContain('No recipe is open.');
