@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 // Runs in every test worker before test files are imported: Ink reads CI/CONTINUOUS_INTEGRATION
 // when it is first imported and would then render only the last frame.
 delete process.env.CI;
@@ -5,3 +6,8 @@ delete process.env.CONTINUOUS_INTEGRATION;
 // The fake terminal is not a real TTY; without this the colour library would drop every colour and
 // tests could not tell a coloured theme from mono.
 process.env.FORCE_COLOR ??= '1';
+
+// Property tests draw from a fixed seed so a CI run is repeatable; FC_SEED=random (or a number)
+// explores further by hand.
+const seed = process.env.FC_SEED;
+if (seed !== 'random') fc.configureGlobal({ seed: seed ? Number(seed) : 20261123 });
