@@ -1,14 +1,15 @@
 // Shared by the mode build tests: a recipe on the stand-in with a cache of its own, a build run to
 // its end with its events, and an image's file list (its layers flattened, as a container sees it).
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as tar from 'tar-stream';
 import type { BuildEvent } from '../../../../src/core/events.js';
+import type { BuildPlan } from '../../../../src/core/plan/plan-types.js';
 import { newRecipe } from '../../../../src/core/recipe/new-recipe.js';
 import { recipeSchema, type Recipe } from '../../../../src/core/recipe/recipe-schema.js';
 import { startBuild, type BuildOutcome, type BuildSession } from '../../../../src/engine/build/runner.js';
-import { createContainer, openContainerExport, removeContainer } from '../../../../src/engine/docker/index.js';
+import { createContainer, imageExists, openContainerExport, removeContainer, removeImage, removeVolume } from '../../../../src/engine/docker/index.js';
 import { testDocker } from '../../../helpers/docker.js';
 import { FAST_TIME_SCALE, standinImages } from '../../../helpers/standin.js';
 
@@ -28,12 +29,23 @@ export interface FinishedBuild {
   events: BuildEvent[];
 }
 
+const ownVolumes = new Set<string>();
+
 /** Run a build to its end on the stand-in (fast time scale). */
 export async function buildToEnd(recipe: Recipe): Promise<FinishedBuild> {
   const events: BuildEvent[] = [];
   const session = startBuild({ docker: testDocker(), recipe, env: stateEnv, containerEnv: { STANDIN_TIME_SCALE: FAST_TIME_SCALE }, onEvents: (e) => events.push(...e) });
   const outcome = await session.outcome;
+  const plan = JSON.parse(readFileSync(session.files.plan, 'utf8')) as BuildPlan | null;
+  for (const m of plan?.container.mounts ?? []) if (m.kind === 'volume' && m.role === 'binpkgs') ownVolumes.add(m.name);
   return { session, outcome, events };
+}
+
+/** Remove the images and the binary package volumes these tests made (other suites' caches stay). */
+export async function cleanUp(tags: string[]): Promise<void> {
+  const docker = testDocker();
+  for (const t of tags) if (await imageExists(docker, t)) await removeImage(docker, t, { force: true }).catch(() => undefined);
+  for (const v of ownVolumes) await removeVolume(docker, v).catch(() => undefined);
 }
 
 export function ofType<T extends BuildEvent['type']>(events: BuildEvent[], type: T): Extract<BuildEvent, { type: T }>[] {

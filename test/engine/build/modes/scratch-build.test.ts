@@ -6,11 +6,13 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { BuildRecord } from '../../../../src/core/build/build-record.js';
 import { packageDbFromRecord } from '../../../../src/core/inspect/package-db.js';
 import { LABEL } from '../../../../src/core/labels.js';
-import { imageExists, inspectImage, listVolumes, removeImage, removeVolume } from '../../../../src/engine/docker/index.js';
+import { imageExists, inspectImage } from '../../../../src/engine/docker/index.js';
 import { describeDocker, testDocker } from '../../../helpers/docker.js';
 import { runInStandin, standinImages } from '../../../helpers/standin.js';
-import { buildToEnd, imageFiles, logOf, modeRecipe, ofType, run } from './mode-build-helpers.js';
+import { buildToEnd, cleanUp, imageFiles, logOf, modeRecipe, ofType, run } from './mode-build-helpers.js';
 
+/** A build on the stand-in takes seconds alone, longer beside the rest of the suite on two cores. */
+const BUILD_TIMEOUT = 240_000;
 const tags: string[] = [];
 const tag = (name: string) => {
   const t = `gentoo-wb-test/modes-${name}:${run}`;
@@ -24,9 +26,7 @@ describeDocker('scratch builds (real engine, stand-in stage3)', () => {
   });
 
   afterAll(async () => {
-    const docker = testDocker();
-    for (const t of tags) if (await imageExists(docker, t)) await removeImage(docker, t, { force: true }).catch(() => undefined);
-    for (const v of await listVolumes(docker, [`${LABEL.role}=cache`])) if (v.name.includes('binpkgs')) await removeVolume(docker, v.name).catch(() => undefined);
+    await cleanUp(tags);
   });
 
   it('an image of app-misc/hello and foo-tool: their files plus the C library, nothing of the builder; it runs and records its packages', async () => {
@@ -84,7 +84,7 @@ describeDocker('scratch builds (real engine, stand-in stage3)', () => {
     expect(log).toMatch(/gentoo-wb: copied \d+ files into \/destination/);
     expect(log).toMatch(/gentoo-wb: created user www \(uid 1000, gid 1000\)/);
     expect(log).toMatch(/ROOT check: \d+ files, \d+ ELF, \d+ dynamically linked; every library found/);
-  });
+  }, BUILD_TIMEOUT);
 
   it('a library unmerged on purpose is caught by the ROOT check, naming foo-tool and libfoo.so.1; nothing is tagged', async () => {
     const r = modeRecipe('scratch-broken', ['app-misc/foo-tool'], { kind: 'scratch', unmerge: ['dev-libs/libfoo'] }, [tag('scratch-broken')]);
@@ -99,5 +99,5 @@ describeDocker('scratch builds (real engine, stand-in stage3)', () => {
     expect(await imageExists(testDocker(), r.image.tags[0]!)).toBe(false);
     const record = JSON.parse(readFileSync(session.files.record, 'utf8')) as { extras?: { rootCheck?: { missing: unknown[] } } };
     expect(record.extras?.rootCheck?.missing).toHaveLength(1);
-  });
+  }, BUILD_TIMEOUT);
 });

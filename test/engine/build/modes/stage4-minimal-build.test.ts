@@ -4,11 +4,13 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { LABEL } from '../../../../src/core/labels.js';
-import { imageExists, inspectImage, listVolumes, removeImage, removeVolume } from '../../../../src/engine/docker/index.js';
+import { inspectImage } from '../../../../src/engine/docker/index.js';
 import { describeDocker, testDocker } from '../../../helpers/docker.js';
 import { runInStandin, standinImages } from '../../../helpers/standin.js';
-import { buildToEnd, imageFiles, logOf, modeRecipe, ofType, run } from './mode-build-helpers.js';
+import { buildToEnd, cleanUp, imageFiles, logOf, modeRecipe, ofType, run } from './mode-build-helpers.js';
 
+/** A build on the stand-in takes seconds alone, longer beside the rest of the suite on two cores. */
+const BUILD_TIMEOUT = 240_000;
 const tags: string[] = [];
 const tag = (name: string) => {
   const t = `gentoo-wb-test/modes-${name}:${run}`;
@@ -22,9 +24,7 @@ describeDocker('stage4 and minimal builds (real engine, stand-in stage3)', () =>
   });
 
   afterAll(async () => {
-    const docker = testDocker();
-    for (const t of tags) if (await imageExists(docker, t)) await removeImage(docker, t, { force: true }).catch(() => undefined);
-    for (const v of await listVolumes(docker, [`${LABEL.role}=cache`])) if (v.name.includes('binpkgs')) await removeVolume(docker, v.name).catch(() => undefined);
+    await cleanUp(tags);
   });
 
   it('stage4: @world rebuilt with --emptytree for -march=native -Os, labelled with the -march and the CPU flags, and runnable', async () => {
@@ -51,7 +51,7 @@ describeDocker('stage4 and minimal builds (real engine, stand-in stage3)', () =>
     expect(record.extras.cpu.warning).toMatch(/it needs a CPU with the same instruction sets/);
     expect(record.smokeTest.ok).toBe(true);
     expect(logOf(events)).toMatch(/stage4: the image is built for the CPU of the machine that built it/);
-  });
+  }, BUILD_TIMEOUT);
 
   it('minimal: USE="-*", one locale, coreutils out of @system and depcleaned, docs gone, one layer with the config, sizes before and after', async () => {
     const r = modeRecipe('minimal', ['app-misc/hello'], { kind: 'minimal', keepUse: ['ssl', 'curl_ssl_openssl'], locales: ['en_US.UTF-8 UTF-8'], removeSystem: ['sys-apps/coreutils'] }, [tag('minimal')]);
@@ -84,5 +84,5 @@ describeDocker('stage4 and minimal builds (real engine, stand-in stage3)', () =>
     const record = JSON.parse(readFileSync(session.files.record, 'utf8')) as { extras: { sizes: { before: number; after: number; layers: number } } };
     expect(record.extras.sizes).toEqual({ before: base.size, after: details.size, layers: 1 });
     expect(logOf(events)).toMatch(/^size: [\d.]+ MB before \(the base image\) → [\d.]+ MB after, 1 layer \(\d+ % smaller\)$/m);
-  });
+  }, BUILD_TIMEOUT);
 });
