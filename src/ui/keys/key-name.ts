@@ -25,6 +25,18 @@ export function keyName(input: string, key: KeyFlags): string | null {
   return null;
 }
 
+/** The key name of one character taken out of a burst of input, or null for one we ignore. */
+export function charKeyName(ch: string): string | null {
+  if (ch === '\t') return 'tab';
+  if (ch === '\r' || ch === '\n') return 'enter';
+  if (ch === '\x7f' || ch === '\b') return 'backspace';
+  if (ch === ' ') return 'space';
+  const code = ch.charCodeAt(0);
+  if (code >= 1 && code <= 26) return `ctrl+${String.fromCharCode(code + 96)}`;
+  if (code < 32) return null;
+  return ch;
+}
+
 /** How a key name is shown in the footer and help. */
 export function keyLabel(name: string): string {
   const labels: Record<string, string> = {

@@ -4,7 +4,7 @@
 import React, { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { useInput } from 'ink';
 import { commandsForKey } from '../keymap.js';
-import { keyName } from './key-name.js';
+import { charKeyName, keyName } from './key-name.js';
 
 export type Layer = 'modal' | 'pane' | 'screen' | 'global';
 
@@ -31,6 +31,8 @@ interface Registration {
 
 interface RouterApi {
   register(reg: Omit<Registration, 'id'>): () => void;
+  /** A registration's footer changed: redraw the footer. */
+  touch(): void;
   /** Registrations that currently receive keys, top first (everything under a modal is cut off). */
   reachable(): Registration[];
   version: number;
@@ -66,33 +68,59 @@ export function KeyRouterProvider({ children, onKey, onUnhandled }: KeyRouterPro
     };
   }, []);
 
+  const dispatch = useCallback(
+    (name: string, input: string): boolean => {
+      onKey?.(name);
+      const commands = commandsForKey(name);
+      for (const reg of ordered()) {
+        if (reg.raw.current?.(name, input)) return true;
+        for (const command of commands) {
+          const handler = reg.handlers.current[command];
+          if (handler) {
+            handler(name);
+            return true;
+          }
+        }
+        if (reg.layer === 'modal') return true;
+      }
+      onUnhandled?.(name);
+      return false;
+    },
+    [ordered, onKey, onUnhandled],
+  );
+
   useInput(
     useCallback(
       (input, key) => {
-        let name = keyName(input, key);
-        // Several printable characters at once are a paste (or tmux send-keys): text fields take it whole.
-        if (name === null && input.length > 1 && !key.ctrl && !/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/.test(input)) name = PASTE;
-        if (name === null) return;
-        onKey?.(name);
-        const commands = commandsForKey(name);
-        for (const reg of ordered()) {
-          if (reg.raw.current?.(name, input)) return;
-          for (const command of commands) {
-            const handler = reg.handlers.current[command];
-            if (handler) {
-              handler(name);
-              return;
-            }
-          }
-          if (reg.layer === 'modal') return;
+        const name = keyName(input, key);
+        if (name !== null) {
+          dispatch(name, input);
+          return;
         }
-        onUnhandled?.(name);
+        if (input.length <= 1 || key.ctrl || input.includes('\x1b')) return;
+        // Several characters in one read: a paste, or keys sent in a burst (tmux send-keys j j Tab).
+        // Printable text goes whole to a text field that wants it; otherwise each character is a key,
+        // one after another once React has drawn, so handlers see the state the previous key left.
+        if (!/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/.test(input) && !/^[\t\r\n]+$/.test(input)) {
+          const wanted = ordered().some((reg) => reg.raw.current?.(PASTE, input));
+          if (wanted) return;
+        }
+        const keys = [...input].map(charKeyName).filter((k): k is string => k !== null);
+        const next = () => {
+          const k = keys.shift();
+          if (k === undefined) return;
+          dispatch(k, k.length === 1 ? k : '');
+          // React draws from setImmediate; the following key waits until that has happened.
+          if (keys.length > 0) setImmediate(() => setTimeout(next, 0));
+        };
+        next();
       },
-      [ordered, onKey, onUnhandled],
+      [dispatch, ordered],
     ),
   );
 
-  const api = useMemo<RouterApi>(() => ({ register, reachable: ordered, version }), [register, ordered, version]);
+  const touch = useCallback(() => setVersion((v) => v + 1), []);
+  const api = useMemo<RouterApi>(() => ({ register, touch, reachable: ordered, version }), [register, touch, ordered, version]);
   return <RouterContext.Provider value={api}>{children}</RouterContext.Provider>;
 }
 
@@ -111,7 +139,7 @@ export interface UseCommandsOptions {
 
 /** Handle keymap commands while mounted (and active). Handlers may change every render. */
 export function useCommands(layer: Layer, handlers: CommandHandlers, options: UseCommandsOptions = {}): void {
-  const { register } = useRouter();
+  const { register, touch } = useRouter();
   const active = options.active ?? true;
   const handlersRef = useRef(handlers);
   const rawRef = useRef(options.raw);
@@ -123,6 +151,17 @@ export function useCommands(layer: Layer, handlers: CommandHandlers, options: Us
     if (!active) return undefined;
     return register({ layer, handlers: handlersRef, raw: rawRef, footer: footerRef });
   }, [register, layer, active]);
+  // Handlers and footers may change without a new registration (a list enters filter mode): the
+  // footer follows what is shown, not only what is registered.
+  const footerKey = JSON.stringify(options.footer ?? Object.keys(handlers).filter((k) => handlers[k]));
+  const firstFooter = useRef(true);
+  useEffect(() => {
+    if (firstFooter.current) {
+      firstFooter.current = false;
+      return;
+    }
+    if (active) touch();
+  }, [footerKey, active, touch]);
 }
 
 /** The footer entries of every registration that currently receives keys, top layer first. */

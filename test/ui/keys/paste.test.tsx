@@ -21,3 +21,46 @@ it('a pasted atom lands in the text field, line breaks folded to spaces', async 
   await tui.press('enter');
   expect(onSubmit).toHaveBeenCalledWith('net-misc/hurl >=dev-libs/openssl-3');
 });
+
+it('keys sent in one burst (tmux send-keys j j Tab) each act, in order, with state updated between them', async () => {
+  const { useCommands } = await import('../../../src/ui/keys/key-router.js');
+  const { Text } = await import('ink');
+  function Counter() {
+    const [n, setN] = React.useState(0);
+    const [tabs, setTabs] = React.useState(0);
+    // Reads `n` from the closure on purpose: a handler that missed a render would count wrong.
+    useCommands('screen', { 'move.down': () => setN(n + 1), 'pane.next': () => setTabs(tabs + 1) });
+    return <Text>{`n=${n} tabs=${tabs}`}</Text>;
+  }
+  tui = await renderTui(
+    <KeyRouterProvider>
+      <Counter />
+    </KeyRouterProvider>,
+  );
+  await tui.press('jjj\t\t');
+  await tui.waitForFrame((f) => f.includes('n=3 tabs=2'));
+});
+
+it('the footer follows a registration whose footer changes without re-registering', async () => {
+  const { useCommands } = await import('../../../src/ui/keys/key-router.js');
+  const { Footer } = await import('../../../src/ui/components/footer.js');
+  const { Box, Text } = await import('ink');
+  function Screen() {
+    const [filtering, setFiltering] = React.useState(false);
+    useCommands('screen', { 'list.search': () => setFiltering(true) }, { footer: filtering ? [{ keys: 'Esc', label: 'stop filtering' }] : ['list.search'] });
+    return <Text>{filtering ? 'filtering' : 'list'}</Text>;
+  }
+  tui = await renderTui(
+    <KeyRouterProvider>
+      <Box flexDirection="column">
+        <Screen />
+        <Footer width={80} />
+      </Box>
+    </KeyRouterProvider>,
+  );
+  expect(tui.frame()).toMatch(/\/ search/);
+  await tui.press('/');
+  expect(tui.frame()).toContain('filtering');
+  expect(tui.frame()).toMatch(/Esc stop filtering/);
+  expect(tui.frame()).not.toMatch(/\/ search/);
+});
