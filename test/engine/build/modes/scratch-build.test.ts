@@ -86,6 +86,19 @@ describeDocker('scratch builds (real engine, stand-in stage3)', () => {
     expect(log).toMatch(/ROOT check: \d+ files, \d+ ELF, \d+ dynamically linked; every library found/);
   }, BUILD_TIMEOUT);
 
+  it('dev-lang/php (the seeds\' case): its build dependency in / and the ROOT merge share a build folder in turn, and the eselect link is made explicitly', async () => {
+    const r = modeRecipe('scratch-php', ['dev-lang/php'], { kind: 'scratch' }, [tag('scratch-php')]);
+    const { outcome, events } = await buildToEnd(r);
+    expect(outcome.kind, logOf(events)).toBe('succeeded');
+    const log = logOf(events);
+    // The no-op eselect's own note goes to php's build.log (emerge --jobs keeps build output there).
+    expect(log).toMatch(/gentoo-wb: made \/usr\/bin\/php -> php8\.3 in ROOT=\/destination/);
+    const files = await imageFiles(r.image.tags[0]!);
+    expect(files.get('/usr/bin/php')?.type).toBe('symlink');
+    expect([...files.keys()].some((f) => /^\/usr\/bin\/php8\.\d+$/.test(f))).toBe(true);
+    expect([...files.keys()].filter((f) => f.startsWith('/usr/include/'))).toEqual([]);
+  }, BUILD_TIMEOUT);
+
   it('a library unmerged on purpose is caught by the ROOT check, naming foo-tool and libfoo.so.1; nothing is tagged', async () => {
     const r = modeRecipe('scratch-broken', ['app-misc/foo-tool'], { kind: 'scratch', unmerge: ['dev-libs/libfoo'] }, [tag('scratch-broken')]);
     r.image.entrypoint = ['/usr/bin/foo-tool'];
