@@ -31,6 +31,8 @@ export interface BuildFacts {
   status: string;
   createdAt: number;
   smokeTest: { argv: string[]; exitCode: number; ok: boolean; output: string } | null;
+  /** What the record's extras say: the CPU a stage4 image needs, flatten savings, the ROOT check. */
+  notes: string[];
 }
 
 export interface BaseFacts {

@@ -2,6 +2,7 @@
 // made it (smoke test, package capture for scratch images) and how many layers it shares with its
 // base — then the pure inspection in core.
 import type Dockerode from 'dockerode';
+import { buildNotes } from '../../core/inspect/build-notes.js';
 import type { BuildFacts, Inspection } from '../../core/inspect/inspection.js';
 import { buildInspection } from '../../core/inspect/inspection.js';
 import { packageDbFromRecord, type PackageDb } from '../../core/inspect/package-db.js';
@@ -52,7 +53,8 @@ async function baseOf(docker: Dockerode, details: ImageDetails, build: BuildFold
 function buildFacts(build: BuildFolder | null): BuildFacts | null {
   const s = build?.state;
   if (!build || !s) return null;
-  return { id: s.id, recipeName: s.recipeName, recipeHash: s.recipeHash, mode: s.mode, status: s.status, createdAt: s.createdAt, smokeTest: build.record?.smokeTest ?? null };
+  const extras = (build.record as { extras?: unknown } | null)?.extras;
+  return { id: s.id, recipeName: s.recipeName, recipeHash: s.recipeHash, mode: s.mode, status: s.status, createdAt: s.createdAt, smokeTest: build.record?.smokeTest ?? null, notes: buildNotes(extras) };
 }
 
 /** Read and inspect an image (name or ID). */

@@ -113,7 +113,8 @@ export function ResultScreen() {
     },
     { active: tabsActive && idle && tab === 4, footer: ['result.diffWith'] },
   );
-  useCommands('screen', { 'app.back': action.cancel, 'pane.next': nextTab, 'pane.prev': prevTab }, { active: !idle, footer: [{ keys: 'Esc', label: 'cancel' }, { keys: 'Tab', label: 'tabs' }] });
+  // While an action runs, cancelling it comes before anything a pane offers (pane layer, newest first).
+  useCommands('pane', { 'app.back': action.cancel, 'pane.next': nextTab, 'pane.prev': prevTab }, { active: !idle, footer: [{ keys: 'Esc', label: 'cancel' }, { keys: 'Tab', label: 'tabs' }] });
   const stuck = connection !== null && !showPicker && !tabsActive && idle && prompt === null;
   useCommands('screen', { 'result.reload': () => inspection.reload(), 'result.image': () => setPicking('inspect') }, { active: stuck && inspection.status === 'failed', footer: ['result.reload', 'result.image'] });
   useCommands('screen', { 'result.image': () => setPicking('inspect') }, { active: stuck && inspection.status !== 'failed', footer: ['result.image'] });

@@ -35,6 +35,7 @@ export function summaryLines(ins: Inspection, notes: readonly string[], width: n
       const last = smoke.output.split('\n').map((l) => l.trimEnd()).filter(Boolean).slice(-2);
       for (const l of last) lines.push({ text: `${' '.repeat(11)}${l}`, tone: 'muted' });
     } else lines.push({ text: `${label('Smoke test')}none recorded`, tone: 'muted' });
+    for (const note of ins.build.notes) lines.push({ text: `${label('Build note')}${note}`, tone: note.startsWith('CPU:') ? 'warn' : 'info' });
   } else lines.push({ text: `${label('Build')}no gentoo-wb build record on this machine`, tone: 'muted' });
   for (const n of notes) lines.push({ text: `${label('Note')}${n}`, tone: 'info' });
   lines.push({ text: '' });

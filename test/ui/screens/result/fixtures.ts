@@ -39,6 +39,7 @@ function details(id: string, tags: string[], size: number): ImageDetails {
 const BUILD_FACTS: BuildFacts = {
   id: 'b-20260102-abcd', recipeName: 'web', recipeHash: 'f'.repeat(64), mode: 'commit', status: 'succeeded', createdAt: 0,
   smokeTest: { argv: ['/usr/bin/curl', '--version'], exitCode: 0, ok: true, output: 'curl 8.10.1 (x86_64-pc-linux-gnu)\nRelease-Date: 2024-09-18\n' },
+  notes: ['Size: 431.2 MB before trimming and flattening, 212.0 MB after (51 % less)'],
 };
 
 function inspected(id: string, tags: string[], extra: LayerFiles[], createdBy: string, withBuild: boolean): InspectedImage {
