@@ -1,6 +1,7 @@
 // Shared output for headless commands: JSON for scripts, human sizes and ages, a progress line that
 // redraws on a terminal and prints a few quiet lines otherwise, and one way to report failures.
 // Light on purpose (no engine imports at load time): every command module imports it.
+import { humanSize } from '../core/format/size.js';
 import { EXIT_FAILED, EXIT_INTERRUPTED, UsageError } from './usage-error.js';
 
 /** Print a value as indented JSON followed by a newline. */
@@ -8,33 +9,7 @@ export function printJson(value: unknown, out: NodeJS.WritableStream = process.s
   out.write(`${JSON.stringify(value, null, 2)}\n`);
 }
 
-const UNITS = ['B', 'kB', 'MB', 'GB', 'TB'];
-
-/** Decimal sizes as the docker CLI prints them: 1.98 MB, 431 MB, 1.2 GB. */
-export function humanSize(bytes: number): string {
-  if (!Number.isFinite(bytes) || bytes < 0) return '?';
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1000 && unit < UNITS.length - 1) {
-    value /= 1000;
-    unit++;
-  }
-  const digits = unit === 0 || value >= 100 ? 0 : value >= 10 ? 1 : 2;
-  return `${value.toFixed(digits)} ${UNITS[unit] ?? ''}`;
-}
-
-/** "3 minutes ago", "2 days ago" for an ISO date. */
-export function humanAge(iso: string, now = Date.now()): string {
-  const seconds = Math.max(0, Math.round((now - Date.parse(iso)) / 1000));
-  if (!Number.isFinite(seconds)) return '?';
-  const steps: [number, string][] = [[60, 'second'], [60, 'minute'], [24, 'hour'], [30, 'day'], [12, 'month'], [Infinity, 'year']];
-  let value = seconds;
-  for (const [size, name] of steps) {
-    if (value < size) return `${value} ${name}${value === 1 ? '' : 's'} ago`;
-    value = Math.floor(value / size);
-  }
-  return '?';
-}
+export { humanAge, humanSize } from '../core/format/size.js';
 
 /** Left-aligned columns separated by two spaces. */
 export function formatTable(header: string[], rows: string[][]): string {

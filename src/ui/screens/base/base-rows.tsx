@@ -7,7 +7,7 @@ import type { RowContext } from '../../components/list/list-view.js';
 import { Tone } from '../../components/tone.js';
 import { useLook } from '../../theme/theme-context.js';
 import { isCurrentTree, type LocalRow, type TreeRow } from './base-items.js';
-import { formatSize } from './format-size.js';
+import { humanSize } from '../../../core/format/size.js';
 
 export function CatalogueItem({ row, ctx, tagWidth }: { row: CatalogueRow; ctx: RowContext; tagWidth: number }) {
   const { glyphs } = useLook();
@@ -26,7 +26,7 @@ export function CatalogueItem({ row, ctx, tagWidth }: { row: CatalogueRow; ctx: 
 }
 
 export function LocalItem({ row, ctx }: { row: LocalRow; ctx: RowContext }) {
-  const size = formatSize(row.size).padStart(8);
+  const size = humanSize(row.size).padStart(8);
   return (
     <Box width={ctx.width} overflow="hidden">
       <Box width={Math.max(4, ctx.width - size.length)} flexShrink={0}>

@@ -3,7 +3,7 @@ import React from 'react';
 import { Box, Text } from 'ink';
 import { Tone } from '../../components/tone.js';
 import { useLook } from '../../theme/theme-context.js';
-import { formatSize } from './format-size.js';
+import { humanSize } from '../../../core/format/size.js';
 import type { LayerRow, Operation } from './use-operation.js';
 
 const PHASE_WORD: Record<LayerRow['phase'], string> = {
@@ -31,7 +31,7 @@ export function OperationView({ operation, width, height }: { operation: Operati
         <Text wrap="truncate-middle">{`as ${operation.tag}`}</Text>
         <Box height={1}>
           <Bar fraction={fraction} width={Math.max(4, width - 22)} />
-          <Text>{` ${formatSize(operation.bytes)}${operation.total ? ` of ${formatSize(operation.total)}` : ''}`}</Text>
+          <Text>{` ${humanSize(operation.bytes)}${operation.total ? ` of ${humanSize(operation.total)}` : ''}`}</Text>
         </Box>
         <Tone tone="muted">Esc cancels</Tone>
       </Box>
@@ -46,7 +46,7 @@ export function OperationView({ operation, width, height }: { operation: Operati
       <Text wrap="truncate-middle">{operation.ref}</Text>
       <Box height={1}>
         <Bar fraction={total} width={Math.max(4, width - 24)} />
-        <Text wrap="truncate-end">{` ${operation.done}/${operation.layers.length} layers ${formatSize(operation.downloaded)}${operation.total ? `/${formatSize(operation.total)}` : ''}`}</Text>
+        <Text wrap="truncate-end">{` ${operation.done}/${operation.layers.length} layers ${humanSize(operation.downloaded)}${operation.total ? `/${humanSize(operation.total)}` : ''}`}</Text>
       </Box>
       {shown.length === 0 ? <Tone tone="muted">{operation.status ?? 'asking the registry…'}</Tone> : null}
       {shown.map((l) => (

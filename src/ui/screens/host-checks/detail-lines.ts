@@ -2,7 +2,7 @@
 // (every fix line shown whole; long ones continue indented on the next line).
 import type { ColorToken } from '../../../core/theme.js';
 import { GROUP_TITLES, type Finding, type FindingStatus } from '../../../core/host/finding.js';
-import { wrapLine } from './wrap.js';
+import { wrapLine } from '../../../core/format/wrap.js';
 
 export interface DetailLine {
   text: string;

@@ -4,7 +4,7 @@ import type { ColorToken } from '../../../core/theme.js';
 import type { ProblemExplanation } from '../../../core/pretend/explain-problems.js';
 import { decoratedFlag, flagMeaning, formatKiB } from '../../../core/pretend/package-summary.js';
 import type { PackageChange } from '../../../core/portage/pretend/pretend-types.js';
-import { wrapLine } from '../host-checks/wrap.js';
+import { wrapLine } from '../../../core/format/wrap.js';
 import type { TableRow } from './table-model.js';
 
 export interface PanelLine {

@@ -3,7 +3,7 @@
 import React from 'react';
 import { Box, Text } from 'ink';
 import { Tone } from '../../components/tone.js';
-import { wrapLine } from '../host-checks/wrap.js';
+import { wrapLine } from '../../../core/format/wrap.js';
 
 export interface RunningViewProps {
   command: string;

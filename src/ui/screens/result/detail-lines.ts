@@ -4,7 +4,7 @@ import type { LayerFiles } from '../../../core/inspect/layer-types.js';
 import type { PackageSize } from '../../../core/inspect/package-sizes.js';
 import type { DetailLine } from './detail-view.js';
 import { bytes } from './format.js';
-import { wrapText } from './wrap.js';
+import { wrapLine } from '../../../core/format/wrap.js';
 
 /** A layer: what made it, what it did, its largest files. */
 export function layerDetail(row: LayerRow, layer: LayerFiles | undefined, width: number): DetailLine[] {
@@ -12,7 +12,7 @@ export function layerDetail(row: LayerRow, layer: LayerFiles | undefined, width:
   if (row.diffId) lines.push({ text: row.diffId, tone: 'muted' });
   lines.push({ text: `${row.entries} entries: ${row.added} files added, ${row.modified} changed, ${row.removed} removed; hides ${bytes(row.hiddenBytes)} of lower layers` });
   lines.push({ text: '' }, { text: 'Created by', tone: 'title', bold: true });
-  for (const l of wrapText(row.createdBy || '(not recorded)', width - 2, '    ')) lines.push({ text: `  ${l}` });
+  for (const l of wrapLine(row.createdBy || '(not recorded)', width - 2, '    ')) lines.push({ text: `  ${l}` });
   const removed = (layer?.entries ?? []).filter((e) => e.kind === 'whiteout' || e.kind === 'opaque').slice(0, 10);
   if (removed.length > 0) {
     lines.push({ text: '' }, { text: 'Removes (whiteouts)', tone: 'title', bold: true });
@@ -31,8 +31,8 @@ export function packageDetail(p: PackageSize, width: number): DetailLine[] {
   const lines: DetailLine[] = [{ text: `${p.cpv}: ${bytes(p.size)}${p.estimated ? ' (recorded size; no file list)' : ''}`, tone: 'title', bold: true }];
   lines.push({ text: `slot ${p.slot ?? '?'} · repository ${p.repository ?? '?'} · ${p.files} file${p.files === 1 ? '' : 's'} in the image${p.missing > 0 ? `, ${p.missing} not (stripped or removed)` : ''}` });
   if (p.recordedSize !== null) lines.push({ text: `Portage recorded ${bytes(p.recordedSize)} at merge time`, tone: 'muted' });
-  for (const l of wrapText(`USE: ${p.use.length > 0 ? p.use.join(' ') : '(none)'}`, width - 2, '     ')) lines.push({ text: l });
-  for (const l of wrapText(`Licence: ${p.license ?? '(not recorded)'}`, width - 2, '         ')) lines.push({ text: l });
+  for (const l of wrapLine(`USE: ${p.use.length > 0 ? p.use.join(' ') : '(none)'}`, width - 2, '     ')) lines.push({ text: l });
+  for (const l of wrapLine(`Licence: ${p.license ?? '(not recorded)'}`, width - 2, '         ')) lines.push({ text: l });
   if (p.largest.length > 0) {
     lines.push({ text: '' }, { text: 'Largest files', tone: 'title', bold: true });
     for (const f of p.largest) lines.push({ text: `  ${bytes(f.size).padStart(9)}  ${f.path}` });

@@ -1,25 +1,12 @@
 // Sizes, percentages and ncdu-style bars as the Result screen shows them (decimal units, like the
 // docker CLI and `gentoo-wb images`).
-
-const UNITS = ['B', 'kB', 'MB', 'GB', 'TB'];
+import { humanSize, signedSize } from '../../../core/format/size.js';
 
 /** 1.98 MB, 431 MB, 1.2 GB. */
-export function bytes(n: number): string {
-  if (!Number.isFinite(n) || n < 0) return '?';
-  let value = n;
-  let unit = 0;
-  while (value >= 1000 && unit < UNITS.length - 1) {
-    value /= 1000;
-    unit++;
-  }
-  const digits = unit === 0 || value >= 100 ? 0 : value >= 10 ? 1 : 2;
-  return `${value.toFixed(digits)} ${UNITS[unit] ?? ''}`;
-}
+export const bytes = humanSize;
 
 /** +1.20 MB / -300 kB */
-export function signedBytes(n: number): string {
-  return `${n >= 0 ? '+' : '-'}${bytes(Math.abs(n))}`;
-}
+export const signedBytes = signedSize;
 
 /** 0.982 → "98.2 %"; never "100.0 %" for less than all (0.99976 → "99.97 %"). */
 export function percent(fraction: number): string {

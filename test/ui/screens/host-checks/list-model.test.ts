@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluateHost } from '../../../../src/core/host/evaluate.js';
 import { detailLines, fixText } from '../../../../src/ui/screens/host-checks/detail-lines.js';
 import { groupFindings, groupRows, initialGroup, scrollWindow } from '../../../../src/ui/screens/host-checks/list-model.js';
-import { wrapLine } from '../../../../src/ui/screens/host-checks/wrap.js';
+import { wrapLine } from '../../../../src/core/format/wrap.js';
 import { hostFacts } from '../../../core/host/facts-builder.js';
 
 describe('host check list model', () => {
