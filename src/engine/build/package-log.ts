@@ -2,9 +2,9 @@
 // `--jobs N` emerge prints no build output of its own, so this is the only live view of a compile.
 // The log lives in Portage's build folder, which Portage removes once the package is merged: the
 // follow then ends as "gone". Two ways to read it:
-//   exec    `tail -n +1 -F` under a small fixed sh script (the path is its argument, never pasted
-//           into the script) that also notices the folder vanish and stops tail when our stdin
-//           closes, so an aborted follow leaves no process behind in the container;
+//   exec    `tail -n +1 -f` under a small fixed sh script (the path is its argument, never pasted
+//           into the script) that waits for the file, notices the folder vanish, and stops tail
+//           when our stdin closes, so an aborted follow leaves no process behind in the container;
 //   archive polling GET /containers/{id}/archive of the file, for containers without sh or tail.
 import { StringDecoder } from 'node:string_decoder';
 import type { Duplex } from 'node:stream';
@@ -48,13 +48,16 @@ export function packageLogPath(cpv: string, tmpdir = PORTAGE_TMPDIR): string {
 }
 
 const MARK = '@@gentoo-wb-log';
-// Fixed text; "$1" is the log path. The monitor runs in the background because a background job's
-// stdin is /dev/null in a non-interactive shell, while `cat` in the foreground reads ours.
+// Fixed text; "$1" is the log path. tail follows the open file (-f, not -F): Portage removes the
+// folder right after the merge, and a descriptor still reads what was written before that, so
+// the follow gets the log to its last line; the monitor stops tail a moment after the folder went.
+// The waiter and the monitor run in the background because a background job's stdin is /dev/null
+// in a non-interactive shell, while `cat` in the foreground reads ours: when we close it, all stop.
 const FOLLOW_SCRIPT = [
-  'tail -n +1 -F -- "$1" 2>/dev/null & t=$!',
+  `( while [ ! -e "$1" ]; do sleep 1; done; echo '${MARK} following' >&2; exec tail -n +1 -f -- "$1" ) & t=$!`,
   `( seen=; while kill -0 "$t" 2>/dev/null; do`,
-  `    if [ -e "$1" ]; then [ -n "$seen" ] || echo '${MARK} following' >&2; seen=1`,
-  `    elif [ -n "$seen" ]; then sleep 1; echo '${MARK} gone' >&2; kill "$t" 2>/dev/null; break`,
+  `    if [ -e "$1" ]; then seen=1`,
+  `    elif [ -n "$seen" ]; then sleep 2; echo '${MARK} gone' >&2; kill "$t" 2>/dev/null; break`,
   '    fi; sleep 1; done ) &',
   'cat >/dev/null',
   // Reap tail and the monitor: PID 1 of a build container does not, and a zombie tail would keep

@@ -2,11 +2,18 @@
 // growth (with \r progress and colour escapes kept), to the build folder vanishing; aborting leaves
 // no process behind; the archive strategy does the same by polling.
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { gentooWbLabels } from '../../../src/core/labels.js';
-import { followPackageLog, followArgv, lastPhaseLines, packageLogPath, type PackageLogStatus } from '../../../src/engine/build/package-log.js';
+import { followPackageLog, followArgv, lastPhaseLines, packageLogPath, type PackageLogEnd, type PackageLogStatus } from '../../../src/engine/build/package-log.js';
+import { startBuild } from '../../../src/engine/build/runner.js';
+import { newRecipe } from '../../../src/core/recipe/new-recipe.js';
+import { standinImages } from '../../helpers/standin.js';
 import { createContainer, execCapture, removeContainer, removeImage, startContainer, stopContainer } from '../../../src/engine/docker/index.js';
 import { describeEngines } from '../../helpers/podman.js';
+import { describeDocker, testDocker } from '../../helpers/docker.js';
 import { importBusybox, uniqueRef } from '../docker/helpers/busybox.js';
 
 describe('packageLogPath', () => {
@@ -84,9 +91,11 @@ describeEngines('followPackageLog (busybox container)', (engine) => {
         '\x1b[32m * \x1b[39;49;00mPackage:    app-misc/hello-2.12.1:0\n>>> Compiling source in /var/tmp/portage/app-misc/hello-2.12.1/work/hello-2.12.1 ...\n' +
           'progress 10%\rprogress 100%\nx86_64-pc-linux-gnu-gcc -O2 -pipe -c -o hello.o hello.c\n',
       );
-      await sh('rm -rf "$1"', DIR);
+      // Portage writes its last lines and removes the folder at once: they still come through.
+      await sh('printf "%s\\n" ">>> dev-libs/hello merged." >> "$1/temp/build.log" && rm -rf "$1"', DIR);
       const end = await done;
       expect(end).toEqual({ kind: 'gone' });
+      if (strategy === 'exec') expect(data.endsWith('>>> dev-libs/hello merged.\n')).toBe(true);
     });
   }
 
@@ -97,11 +106,11 @@ describeEngines('followPackageLog (busybox container)', (engine) => {
     const done = followPackageLog(docker(), container, CPV, { onData: (t) => (data += t), signal: controller.signal });
     onTestFinished(() => controller.abort());
     await until(() => data.includes('line one'));
-    expect(await sh('ps')).toContain('tail -n +1 -F');
+    expect(await sh('ps')).toContain('tail -n +1 -f');
     controller.abort();
     expect(await done).toEqual({ kind: 'aborted' });
     // What the follow started in the container: tail, the monitor loop, cat reading our stdin.
-    const ours = (ps: string) => ps.split('\n').filter((l) => /tail -n \+1 -F|\bcat\b|gentoo-wb-log/.test(l));
+    const ours = (ps: string) => ps.split('\n').filter((l) => /tail -n \+1 -f|\bcat\b|gentoo-wb-log/.test(l));
     let left: string[] = [];
     for (const deadline = Date.now() + 6000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 200))) {
       left = ours(await sh('ps'));
@@ -132,4 +141,50 @@ describeEngines('followPackageLog (busybox container)', (engine) => {
     // And a follow on a stopped container ends at once.
     expect(await followPackageLog(docker(), container, CPV, { onData: () => undefined, signal: new AbortController().signal })).toEqual({ kind: 'ended' });
   });
+});
+
+// The runner is exercised on Docker (as in its own suite).
+describeDocker('followPackageLog during a real stand-in build', () => {
+  const engine = () => ({ docker: testDocker() });
+  const env = { ...process.env, XDG_STATE_HOME: mkdtempSync(path.join(os.tmpdir(), 'gwb-package-log-state-')) };
+  const tag = `gentoo-wb-test/package-log:t${process.pid}`;
+  afterAll(async () => {
+    await removeImage(engine().docker, tag, { force: true }).catch(() => undefined);
+    rmSync(env.XDG_STATE_HOME, { recursive: true, force: true });
+  });
+
+  it('follows php\'s build.log from its first line while it compiles, until the folder or the container goes', async () => {
+    const base = newRecipe({ name: 'package-log', base: standinImages().stage3, packages: ['dev-lang/php'], tags: [tag], sizing: { jobs: 3, makeopts: '-j2' } });
+    const recipe = { ...base, caches: { distfiles: false, binpkgs: false, ccache: false } };
+    let follow: Promise<PackageLogEnd> | null = null;
+    let data = '';
+    const chunks: string[] = [];
+    const phases: string[] = [];
+    const controller = new AbortController();
+    onTestFinished(() => controller.abort());
+    const session = startBuild({
+      docker: engine().docker, recipe, env, containerEnv: { STANDIN_TIME_SCALE: '0.05' },
+      onEvents: (events) => {
+        for (const e of events) {
+          if (e.type === 'started' && e.cpv === 'dev-lang/php-8.3.15' && !follow) {
+            follow = followPackageLog(engine().docker, session.containerId()!, e.cpv, { onData: (t) => { data += t; chunks.push(t); }, onStatus: (s) => phases.push(s), signal: controller.signal });
+          }
+        }
+      },
+    });
+    const outcome = await session.outcome;
+    expect(outcome.kind).toBe('succeeded');
+    expect(follow).not.toBeNull();
+    // "gone" when the monitor saw the folder go first, "ended" when the build container stopped
+    // first (php is the last package here, and the stand-in's busybox tail reads once a second).
+    expect(['gone', 'ended']).toContain((await follow!).kind);
+    expect(phases[0]).toBe('waiting');
+    expect(phases).toContain('following');
+    expect(data).toContain('Package:    dev-lang/php-8.3.15');
+    expect(data).toMatch(/>>> Compiling source in \/var\/tmp\/portage\/dev-lang\/php-8\.3\.15\/work\/php-8\.3\.15 \.\.\./);
+    expect(data).toMatch(/-c -o src\/php_\d+\.o/);
+    // Followed while it compiled: compiler lines came in more than one piece, as they were written.
+    expect(data.match(/-c -o src\/php_\d+\.o/g)!.length).toBeGreaterThan(50);
+    expect(chunks.filter((c) => /-c -o src\/php_\d+\.o/.test(c)).length).toBeGreaterThanOrEqual(2);
+  }, 240_000);
 });

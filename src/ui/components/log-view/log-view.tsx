@@ -135,7 +135,8 @@ export function LogView(props: LogViewProps) {
   const position = length === 0 ? 'empty' : `${scroll.top + 1}-${end}/${length}`;
   const searchInfo = query === '' ? '' : matches.length === 0 ? `  /${query}: no match` : `  /${query} ${current === null ? '-' : current + 1}/${matches.length}`;
   const right = `${scroll.follow ? 'follow' : 'paused'}  ${position}${searchInfo}${status ? `  ${status}` : ''}`;
-  const titleRoom = Math.max(4, width - right.length - 4);
+  // The title keeps at least half the line; the facts after it give way first.
+  const titleRoom = Math.max(Math.floor(width / 2), width - right.length - 4);
   const shownTitle = title.length > titleRoom ? `${title.slice(0, titleRoom - 1)}${glyphs.ellipsis}` : title;
 
   return (
@@ -157,11 +158,13 @@ export function LogView(props: LogViewProps) {
         />
       ) : (
         <Box height={1} width={width}>
-          <Text bold={focused}>{focused ? glyphs.focus : glyphs.unfocused} </Text>
-          <Tone tone="title" bold={focused} underline={focused}>
-            {shownTitle}
-          </Tone>
-          <Text>  </Text>
+          <Box flexShrink={0}>
+            <Text bold={focused}>{focused ? glyphs.focus : glyphs.unfocused} </Text>
+            <Tone tone="title" bold={focused} underline={focused}>
+              {shownTitle}
+            </Tone>
+            <Text>  </Text>
+          </Box>
           <Tone tone="muted" wrap="truncate-end">
             {right}
           </Tone>

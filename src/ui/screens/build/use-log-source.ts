@@ -47,7 +47,7 @@ export interface LogSource {
 type FollowState = { phase: 'idle' } | { phase: PackageLogStatus } | { phase: 'end'; end: PackageLogEnd };
 
 function followStatus(state: FollowState, pkg: PackageProgress | null): string | null {
-  if (pkg?.state === 'done' && (state.phase === 'idle' || state.phase === 'end')) return 'merged: Portage removed its build folder';
+  if (pkg?.state === 'done' && (state.phase === 'idle' || state.phase === 'end')) return 'merged, folder removed';
   switch (state.phase) {
     case 'idle':
       return null;
@@ -56,7 +56,7 @@ function followStatus(state: FollowState, pkg: PackageProgress | null): string |
     case 'following':
       return 'live';
     case 'end':
-      if (state.end.kind === 'gone') return 'merged: Portage removed its build folder';
+      if (state.end.kind === 'gone') return 'merged, folder removed';
       if (state.end.kind === 'failed') return `cannot follow: ${state.end.message}`;
       return state.end.kind === 'ended' ? 'the build container stopped' : null;
   }
@@ -104,7 +104,10 @@ export function useLogSource(input: LogSourceInput): LogSource {
   const containerId = session?.containerId() ?? null;
   const followedFile = session && !isAll ? path.join(session.files.logs, `${cpvFileName(focus)}.followed.log`) : null;
   const pkgActive = pkg !== null && (pkg.state === 'running' || pkg.state === 'installing' || pkg.state === 'failed');
-  const canFollow = !isAll && !copyPath && buildRunning && pkgActive && docker !== null && containerId !== null && followedFile !== null;
+  // A follow starts while the package builds and then runs to its own end: when Portage removes
+  // the folder after the merge, tail has read the last lines (the follow ends "gone").
+  const begun = followed.phase === 'waiting' || followed.phase === 'following';
+  const canFollow = !isAll && !copyPath && buildRunning && (pkgActive || begun) && docker !== null && containerId !== null && followedFile !== null;
   const ended = followed.phase === 'end';
   useEffect(() => {
     if (!canFollow || ended || !docker || !containerId || !followedFile) return;

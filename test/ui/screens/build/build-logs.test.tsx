@@ -66,21 +66,27 @@ describe('a package\'s build.log', () => {
     expect(h.tui.rawFrame()).toMatch(/\x1b\[1m\*/);
   });
 
-  it('when the package is merged the follow stops, its text stays and the pane says why it ended', async () => {
+  it('when the package is merged the follow runs on until the folder is gone, its text stays and the pane says why it ended', async () => {
     h = await openBuild();
     const build = await startBuild(h);
     const start = Date.now() - 100_000;
     await emit(h, build, eventsOf(containerOutput(PHP, start, { lines: 34 })), (f) => f.includes('sqlite'));
     await h.tui.press('down', 'enter');
-    expect(h.follows[0]!.cpv).toBe('dev-libs/expat-2.6.4');
-    h.follows[0]!.options.onData('>>> Install dev-libs/expat-2.6.4 into /var/tmp/portage/dev-libs/expat-2.6.4/image\n');
+    const follow = h.follows[0]!;
+    expect(follow.cpv).toBe('dev-libs/expat-2.6.4');
+    follow.options.onStatus?.('following');
+    follow.options.onData('>>> Install dev-libs/expat-2.6.4 into /var/tmp/portage/dev-libs/expat-2.6.4/image\n');
     await h.tui.waitForFrame((f) => f.includes('>>> Install dev-libs/expat'));
     const more = eventsOf(containerOutput(PHP, start, { lines: 58 })).slice(eventsOf(containerOutput(PHP, start, { lines: 34 })).length);
-    const frame = await emit(h, build, more, (f) => f.includes('done 1'));
-    expect(h.follows[0]!.options.signal.aborted).toBe(true);
+    await emit(h, build, more, (f) => f.includes('done 1'));
+    // Merged: the last lines still come through tail before Portage removes the folder.
+    expect(follow.options.signal.aborted).toBe(false);
+    follow.options.onData('>>> Completed installing dev-libs/expat-2.6.4 into /var/tmp/portage/dev-libs/expat-2.6.4/image\n');
+    follow.end({ kind: 'gone' });
+    const frame = await h.tui.waitForFrame((f) => f.includes('merged, folder removed') && f.includes('Completed installing'));
     expect(frame).toMatch(/✓ dev-libs\/expat-2\.6\.4 +merged/);
-    expect(frame).toContain('merged: Portage removed its build folder');
     expect(frame).toContain('>>> Install dev-libs/expat-2.6.4 into');
+    expect(h.follows).toHaveLength(1);
   });
 });
 

@@ -1,0 +1,113 @@
+// The Build screen on the real engine with the stand-in stage3: a --jobs 3 build started with b
+// through the real services and BuildController shows packages building side by side, follows a
+// package's build.log while it compiles, and ends in success with the image on the result line.
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
+import React from 'react';
+import { afterAll, beforeAll, expect, it, onTestFailed } from 'vitest';
+import { newRecipe } from '../../../../src/core/recipe/new-recipe.js';
+import type { Recipe } from '../../../../src/core/recipe/recipe-schema.js';
+import { connectEngine, imageExists, removeImage, type EngineConnection } from '../../../../src/engine/docker/index.js';
+import type { SettingsStore } from '../../../../src/engine/settings/settings-store.js';
+import { App } from '../../../../src/ui/app/app.js';
+import { BuildScreen } from '../../../../src/ui/screens/build/build-screen.js';
+import { createWorkbench } from '../../../../src/ui/session/bootstrap.js';
+import type { Workbench } from '../../../../src/ui/session/workbench-context.js';
+import { WorkbenchProvider } from '../../../../src/ui/session/workbench-context.js';
+import { realServices } from '../../../../src/ui/session/workbench-services.js';
+import { describeDocker, dockerStatus } from '../../../helpers/docker.js';
+import { renderTui, type Tui } from '../../../helpers/render-tui.js';
+import { standinImages } from '../../../helpers/standin.js';
+
+const run = `t${process.pid}`;
+// Slow enough that php's compile (40 s at scale 1) is seen building next to its dependencies.
+const TIME_SCALE = '0.05';
+const ROW = /^ {4}[a-z0-9-]+\/[A-Za-z0-9_.+-]+ +(fetch|unpack|prepare|configure|compile|test|install|merge|start) +\d+:\d\d/;
+
+/** The first frame drawn since `from` that matches (frames come faster than a poll of the last one). */
+async function seen(tui: Tui, from: number, predicate: (frame: string) => boolean, timeoutMs: number): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  let at = from;
+  for (;;) {
+    for (; at < tui.stdout.frames.length; at++) {
+      const frame = stripVTControlCharacters(tui.stdout.frames[at]!);
+      if (predicate(frame)) return frame;
+    }
+    if (Date.now() > deadline) throw new Error(`no frame matched within ${timeoutMs} ms; last frame:\n${tui.frame()}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+describeDocker('Build screen on the real engine (stand-in stage3)', () => {
+  const state = mkdtempSync(path.join(os.tmpdir(), 'gwb-build-ui-docker-'));
+  const savedState = process.env.XDG_STATE_HOME;
+  const tag = `gentoo-wb-test/build-pane:${run}`;
+  let connection: EngineConnection;
+  let workbench: Workbench;
+  let tui: Tui;
+
+  beforeAll(async () => {
+    // The runner keeps its state files under XDG_STATE_HOME; keep this suite's apart.
+    process.env.XDG_STATE_HOME = state;
+    connection = await connectEngine({ host: dockerStatus.host });
+    const settings = { read: () => ({ preferences: { animation: false } }), update: () => undefined } as unknown as SettingsStore;
+    workbench = createWorkbench(realServices({ host: dockerStatus.host, settings, buildEnv: { STANDIN_TIME_SCALE: TIME_SCALE } }));
+    workbench.store.update((s) => ({ ...s, engine: { status: 'ready', connection } }));
+    const recipe: Recipe = newRecipe({ name: 'pane-php', base: standinImages().stage3, packages: ['dev-lang/php', 'app-misc/hello'], tags: [tag], sizing: { jobs: 3, makeopts: '-j2' } });
+    // No cache volumes: every package compiles here, and nothing is shared with other suites.
+    workbench.store.setRecipe({ ...recipe, caches: { distfiles: false, binpkgs: false, ccache: false } }, { path: null });
+    tui = await renderTui(
+      <WorkbenchProvider value={workbench}>
+        <App onExit={() => {}} screens={{ build: BuildScreen }} initialStep="build" />
+      </WorkbenchProvider>,
+    );
+  });
+
+  afterAll(async () => {
+    tui?.unmount();
+    if (savedState === undefined) delete process.env.XDG_STATE_HOME;
+    else process.env.XDG_STATE_HOME = savedState;
+    if (connection && (await imageExists(connection.docker, tag))) await removeImage(connection.docker, tag, { force: true }).catch(() => undefined);
+    rmSync(state, { recursive: true, force: true });
+  });
+
+  it('builds with --jobs 3: packages side by side, php\'s build.log followed while it compiles, success and the image', async () => {
+    expect(tui.frame()).toContain('b builds it');
+    await tui.press('b');
+    await tui.waitForFrame((f) => f.includes('building'), 60_000);
+
+    // Parallel rows: some frame shows two or more packages building at once.
+    const rowsIn = (frame: string) => frame.split('\n').filter((l) => ROW.test(l));
+    const parallel = await seen(tui, 0, (f) => rowsIn(f).length >= 2, 90_000);
+    expect(rowsIn(parallel).length).toBeGreaterThanOrEqual(2);
+    expect(parallel).toMatch(/running [2-9]/);
+
+    // Focus php's row and follow its build.log from the container.
+    const php = await tui.waitForFrame((f) => /^ {4}dev-lang\/php-8\.3\.15 +(fetch|unpack|prepare|configure|compile)/m.test(f), 90_000);
+    const index = php.split('\n').filter((l) => ROW.test(l) || /^[ ›] Build output/.test(l)).findIndex((l) => l.includes('dev-lang/php'));
+    for (let i = 0; i < index; i++) await tui.press('down');
+    const from = tui.stdout.frames.length;
+    await tui.press('enter');
+    // The compile runs about 2 s: look through every frame drawn since, not just the last one.
+    // (The row's phase is read from build.log every few seconds; php compiles for about 2 s.)
+    const compiling = (f: string) => /^ {4}dev-lang\/php-8\.3\.15 +(fetch|unpack|prepare|configure|compile) /m.test(f);
+    const debug = () => tui.stdout.frames.slice(from).map((f) => stripVTControlCharacters(f)).filter((f) => f.includes('build.log · dev-lang/php')).map((f) => f.split('\n').slice(3, 12).join('\n')).slice(0, 6).join('\n=====\n');
+    onTestFailed(() => console.log(debug()));
+    const followed = await seen(tui, from, (f) => compiling(f) && /› build\.log · dev-lang\/php-8\.3\.15 {2}follow .*live/.test(f) && /src\/php_\d+\.c$/m.test(f), 60_000);
+    // Compiler lines, wrapped at the pane's width by the terminal like any long line.
+    expect(followed).toMatch(/^x86_64-pc-linux-gnu-gcc -DHAVE_CONFIG_H .* -c -o sr$/m);
+    // After the merge the follow ends: the folder went (or, php being last, the container stopped).
+    await tui.waitForFrame((f) => /merged, folder removed|the build container stopped/.test(f), 120_000);
+
+    const done = await tui.waitForFrame((f) => f.includes('Built image') || f.includes('FAILED'), 180_000);
+    expect(done, done).toContain('Built image');
+    expect(done).toContain(`as ${tag}`);
+    expect(done.split('\n')[1]).toMatch(/^succeeded/);
+    expect(workbench.store.getState().lastImage?.tags).toEqual([tag]);
+    expect(await imageExists(connection.docker, tag)).toBe(true);
+    // Every frame of the run kept the screen rules (checked by the fake terminal) and no frame lost the footer.
+    expect(tui.stdout.frames.map((f) => stripVTControlCharacters(f)).filter((f) => f.includes('building')).every((f) => /\? help/.test(f))).toBe(true);
+  }, 300_000);
+});
