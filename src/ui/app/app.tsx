@@ -12,6 +12,7 @@ import { TooSmall } from '../components/too-small.js';
 import { KeyRouterProvider, useCommands } from '../keys/key-router.js';
 import { ContentSizeProvider } from '../layout/content-size.js';
 import { MIN_SIZE, useTerminalSize } from '../layout/terminal-size.js';
+import { RecipeQuitGuard } from '../session/recipe-quit-guard.js';
 import { SCREENS } from './screens.js';
 import { STEPS, stepByNumber, type StepId } from './steps.js';
 import { WizardContext, type Message, type QuitGuard, type Wizard } from './wizard-context.js';
@@ -46,8 +47,9 @@ function Shell({ initialStep = 'host', onExit, screens = SCREENS, messages, setM
   const size = useTerminalSize();
   const [current, setCurrent] = useState<StepId>(initialStep);
   const [helpOpen, setHelpOpen] = useState(false);
-  const [quitGuard, setQuitGuard] = useState<QuitGuard | null>(null);
-  const [confirmingQuit, setConfirmingQuit] = useState(false);
+  const [guards, setGuards] = useState<ReadonlyMap<string, QuitGuard>>(new Map());
+  /** The guards still to ask while quitting; null when not quitting. */
+  const [asking, setAsking] = useState<QuitGuard[] | null>(null);
   const available = useMemo(() => new Set(STEPS.filter((s) => screens[s.id]).map((s) => s.id)), [screens]);
 
   const notify = useCallback((text: string, tone: Message['tone'] = 'info') => setMessages([{ text, tone }]), [setMessages]);
@@ -63,12 +65,32 @@ function Shell({ initialStep = 'host', onExit, screens = SCREENS, messages, setM
     },
     [available, notify],
   );
+  const setQuitGuard = useCallback((owner: string, guard: QuitGuard | null) => {
+    setGuards((current) => {
+      if ((current.get(owner) ?? null) === guard) return current;
+      const next = new Map(current);
+      if (guard) next.set(owner, guard);
+      else next.delete(owner);
+      return next;
+    });
+  }, []);
   const quit = useCallback(() => {
-    if (quitGuard) setConfirmingQuit(true);
+    if (guards.size > 0) setAsking([...guards.values()]);
     else onExit();
-  }, [quitGuard, onExit]);
+  }, [guards, onExit]);
+  // After a choice on one guard, the next is asked; after the last, the app quits.
+  const answered = useCallback(() => {
+    setAsking((rest) => {
+      const next = rest?.slice(1) ?? [];
+      if (next.length === 0) {
+        onExit();
+        return null;
+      }
+      return next;
+    });
+  }, [onExit]);
 
-  const wizard = useMemo<Wizard>(() => ({ current, goTo, notify, setQuitGuard, quit }), [current, goTo, notify, quit]);
+  const wizard = useMemo<Wizard>(() => ({ current, goTo, notify, setQuitGuard, quit }), [current, goTo, notify, setQuitGuard, quit]);
   const ready = useRef(false);
   useEffect(() => {
     if (ready.current) return;
@@ -114,11 +136,10 @@ function Shell({ initialStep = 'host', onExit, screens = SCREENS, messages, setM
         <StepBar current={current} available={available} width={size.columns} />
         <Box height={contentHeight} width="100%" flexDirection="column" overflow="hidden">
           {helpOpen ? <HelpOverlay width={size.columns} height={contentHeight} onClose={() => setHelpOpen(false)} /> : null}
-          {confirmingQuit && quitGuard ? (
-            <ConfirmQuit guard={quitGuard} onQuit={onExit} onStay={() => setConfirmingQuit(false)} />
-          ) : null}
+          {asking && asking[0] ? <ConfirmQuit key={asking.length} guard={asking[0]} onDone={answered} onStay={() => setAsking(null)} /> : null}
           <RunningBuildsPrompt />
-          <Box display={helpOpen || confirmingQuit ? 'none' : 'flex'} flexDirection="column" height={contentHeight} width="100%">
+          <RecipeQuitGuard />
+          <Box display={helpOpen || asking ? 'none' : 'flex'} flexDirection="column" height={contentHeight} width="100%">
             <ContentSizeProvider size={{ width: size.columns, height: contentHeight }}>
               {Screen ? <Screen /> : <StepPreview step={step} width={size.columns} />}
             </ContentSizeProvider>

@@ -8,13 +8,20 @@ export interface Message {
   tone: ColorToken;
 }
 
-/** Work that outlives the TUI (a build): quitting offers to detach from it, cancel it, or stay. */
+/** One way out offered when quitting: do `run`, then quit. */
+export interface QuitChoice {
+  key: string;
+  /** "detach and quit — the build keeps running; gentoo-wb attach picks it up again" */
+  text: string;
+  /** Short words for the footer. */
+  label: string;
+  run: () => void | Promise<void>;
+}
+
+/** Something quitting would abandon (a running build, unsaved recipe edits) and the ways out. */
 export interface QuitGuard {
   reason: string;
-  /** Stop the work for good (e.g. stop and remove the build container). */
-  cancel: () => Promise<void>;
-  /** Leave it running (e.g. stop following the build). */
-  detach: () => void;
+  choices: QuitChoice[];
 }
 
 export interface Wizard {
@@ -22,8 +29,8 @@ export interface Wizard {
   goTo(step: StepId): void;
   /** Show a one-line message above the footer until the next key press. */
   notify(text: string, tone?: ColorToken): void;
-  /** While set, quitting asks first: detach, cancel, or keep watching. */
-  setQuitGuard(guard: QuitGuard | null): void;
+  /** While set, quitting asks this owner's question first (several owners are asked in turn). */
+  setQuitGuard(owner: string, guard: QuitGuard | null): void;
   quit(): void;
 }
 

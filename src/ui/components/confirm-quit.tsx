@@ -1,12 +1,12 @@
-// Asked when quitting while work that outlives the TUI runs (a build): detach and leave it running,
-// cancel it, or stay and keep watching.
+// Asked when quitting would abandon something: a build running in its container, unsaved recipe
+// edits. Each guard offers its own ways out; k or Esc stays.
 import React, { useState } from 'react';
 import { Box, Text } from 'ink';
 import type { QuitGuard } from '../app/wizard-context.js';
 import { useCommands } from '../keys/key-router.js';
 import { Tone } from './tone.js';
 
-export function ConfirmQuit({ guard, onQuit, onStay }: { guard: QuitGuard; onQuit: () => void; onStay: () => void }) {
+export function ConfirmQuit({ guard, onDone, onStay }: { guard: QuitGuard; onDone: () => void; onStay: () => void }) {
   const [busy, setBusy] = useState(false);
   useCommands(
     'modal',
@@ -14,17 +14,15 @@ export function ConfirmQuit({ guard, onQuit, onStay }: { guard: QuitGuard; onQui
     {
       raw: (key) => {
         if (busy) return true;
-        if (key === 'd' || key === 'q' || key === 'ctrl+c') {
-          guard.detach();
-          onQuit();
-        } else if (key === 'x') {
+        const choice = guard.choices.find((c) => c.key === key) ?? (key === 'q' || key === 'ctrl+c' ? guard.choices[0] : undefined);
+        if (choice) {
           setBusy(true);
-          void guard.cancel().finally(onQuit);
+          void Promise.resolve(choice.run()).finally(onDone);
         } else if (key === 'k') onStay();
         else return false;
         return true;
       },
-      footer: [{ keys: 'd/q', label: 'detach & quit' }, { keys: 'x', label: 'cancel build & quit' }, { keys: 'k/Esc', label: 'keep watching' }],
+      footer: [...guard.choices.map((c) => ({ keys: c.key, label: c.label })), { keys: 'k/Esc', label: 'stay' }],
     },
   );
   return (
@@ -33,10 +31,11 @@ export function ConfirmQuit({ guard, onQuit, onStay }: { guard: QuitGuard; onQui
         Quit gentoo-wb?
       </Tone>
       <Text wrap="wrap">{guard.reason}</Text>
-      <Text wrap="wrap">d: detach and quit — the build keeps running; gentoo-wb attach picks it up again.</Text>
-      <Text wrap="wrap">x: cancel the build — its container is stopped and removed, nothing is tagged.</Text>
-      <Text wrap="wrap">k or Esc: keep watching.</Text>
-      {busy ? <Tone tone="muted">cancelling…</Tone> : null}
+      {guard.choices.map((c) => (
+        <Text key={c.key} wrap="wrap">{`${c.key}: ${c.text}`}</Text>
+      ))}
+      <Text wrap="wrap">k or Esc: stay.</Text>
+      {busy ? <Tone tone="muted">working…</Tone> : null}
     </Box>
   );
 }

@@ -14,13 +14,15 @@ export function useBuildQuitGuard(workbench: Workbench): void {
   const { setQuitGuard } = wizard;
   useEffect(() => {
     if (!running || id === null) {
-      setQuitGuard(null);
+      setQuitGuard('build', null);
       return;
     }
-    setQuitGuard({
+    setQuitGuard('build', {
       reason: `Build ${id} is still running in its container.`,
-      cancel: () => workbench.builds.cancel(),
-      detach: () => workbench.builds.detach(),
+      choices: [
+        { key: 'd', label: 'detach & quit', text: 'detach and quit — the build keeps running; gentoo-wb attach picks it up again.', run: () => workbench.builds.detach() },
+        { key: 'x', label: 'cancel build & quit', text: 'cancel the build — its container is stopped and removed, nothing is tagged.', run: () => workbench.builds.cancel() },
+      ],
     });
   }, [running, id, setQuitGuard, workbench]);
 }
