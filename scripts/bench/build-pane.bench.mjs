@@ -1,7 +1,7 @@
 // P3, the live build pane: 50 MB of emerge output (real transcript lines, repeated, wrapped the way
 // the build container prints them: step markers and engine timestamps) through the run-output
 // parser, the BuildController (progress reducer at <= 10 Hz, LineRing) and the Build screen drawn in
-// a fake 80x24 TTY, fed in 64 KiB chunks with the event loop free between chunks (as from a socket).
+// a fake 80x24 TTY (the screen alone, in the 80x21 the shell gives it), fed in 64 KiB chunks with the event loop free between chunks (as from a socket).
 //   - throughput in MB/s; baseline: the same bytes through a plain line split, in the same process
 //     just before (two child processes, so the runs alternate);
 //   - peak RSS of that child (process.resourceUsage().maxRSS): the chunks are made on the fly, so
@@ -82,7 +82,9 @@ async function openPane() {
   delete process.env.CONTINUOUS_INTEGRATION;
   const React = (await import('react')).default;
   const { render } = await import('ink');
-  const { App } = await load('ui/app/app.js');
+  const { KeyRouterProvider } = await load('ui/keys/key-router.js');
+  const { WizardContext } = await load('ui/app/wizard-context.js');
+  const { ContentSizeProvider } = await load('ui/layout/content-size.js');
   const { BuildScreen } = await load('ui/screens/build/build-screen.js');
   const { BuildEffectsProvider } = await load('ui/screens/build/build-effects.js');
   const { BuildController } = await load('ui/session/build-controller.js');
@@ -124,8 +126,12 @@ async function openPane() {
   const look = { theme: loadTheme('default').theme, glyphs: chooseGlyphs({ LANG: 'C.UTF-8' }), mono: false, animate: true };
   const stdout = new FakeStdout();
   const h = React.createElement;
+  // The pane itself (the Build screen in the 80x21 the shell gives a screen at 80x24), with the key
+  // router and a shell stub: the other steps' screens are not loaded.
+  const wizard = { current: 'build', goTo: () => {}, notify: () => {}, setQuitGuard: () => {}, quit: () => {} };
+  const pane = h(KeyRouterProvider, {}, h(WizardContext.Provider, { value: wizard }, h(ContentSizeProvider, { size: { width: 80, height: 21 } }, h(BuildScreen))));
   const instance = render(
-    h(LookProvider, { look }, h(WorkbenchProvider, { value: workbench }, h(BuildEffectsProvider, { value: effects }, h(App, { onExit: () => {}, screens: { build: BuildScreen }, initialStep: 'build' })))),
+    h(LookProvider, { look }, h(WorkbenchProvider, { value: workbench }, h(BuildEffectsProvider, { value: effects }, pane))),
     { stdout, stdin: new FakeStdin(), stderr: stdout, exitOnCtrlC: false, patchConsole: false },
   );
   await workbench.builds.start(connection);
@@ -151,11 +157,8 @@ function splitOnly(unit) {
 
 async function childThroughput() {
   const unit = unitText();
-  const t0 = performance.now();
-  const lines = splitOnly(unit);
-  const baseMs = performance.now() - t0;
-
   const pane = await openPane();
+  const rssOpen = process.resourceUsage().maxRSS / 1024;
   const start = performance.now();
   pane.feed('2026-11-23T05:00:00Z @@gentoo-wb step-start 01-emerge\n');
   for (const c of chunks(unit, TARGET_BYTES)) {
@@ -170,19 +173,23 @@ async function childThroughput() {
   // Let the last flush be drawn.
   await sleep(250);
   const ms = performance.now() - start - 250;
+  // Peak RSS of the pane's run, before the baseline below adds its own garbage.
+  const maxRssMb = process.resourceUsage().maxRSS / 1024;
   const state = pane.store.getState();
   const result = {
     mb: TARGET_BYTES / (1024 * 1024),
     ms,
-    baseMs,
-    lines,
+    rssOpenMb: rssOpen,
+    maxRssMb,
     ringSize: pane.workbench.builds.log.size,
     ringTotal: pane.workbench.builds.log.total,
     packages: state.build?.progress.packages.length ?? 0,
     frames: pane.stdout.frames,
-    maxRssMb: process.resourceUsage().maxRSS / 1024,
   };
   pane.instance.unmount();
+  const t0 = performance.now();
+  result.lines = splitOnly(unit);
+  result.baseMs = performance.now() - t0;
   return result;
 }
 
@@ -233,9 +240,9 @@ export default async function buildPaneBench() {
   return [
     {
       metric: 'build pane: 50 MB emerge output → parser, reducer, ring, pane (80x24)', value: mbps, unit: 'MB/s', baseline: baseMbps, ratio: baseMbps / mbps, target: '>= 20 MB/s',
-      note: `median of 2 child runs; baseline: plain line split of the same chunks; ${r0.lines} lines, ring ${r0.ringSize}/${r0.ringTotal}, ${r0.packages} packages, ${r0.frames} writes to the TTY`,
+      note: `median of 2 child runs; baseline: plain line split of the same chunks (after the pane run, same process); ${r0.lines} lines, ring ${r0.ringSize}/${r0.ringTotal}, ${r0.packages} packages, ${r0.frames} writes to the TTY`,
     },
-    { metric: 'build pane: peak RSS of that process', value: rss, unit: 'MB', target: '< 150 MB', note: 'process.resourceUsage().maxRSS, max of the 2 runs' },
+    { metric: 'build pane: peak RSS of that process', value: rss, unit: 'MB', baseline: Math.max(...runs.map((r) => r.rssOpenMb)), ratio: rss / Math.max(...runs.map((r) => r.rssOpenMb)), target: '< 150 MB', note: 'process.resourceUsage().maxRSS, max of the 2 runs; baseline: the same process with the pane open, before any output' },
     { metric: 'build pane: CPU while idle (finished build on screen)', value: idle.cpuPercent, unit: '%', target: '< 1 %', note: `process.cpuUsage() over ${IDLE_MS / 1000} s; ${idle.frames} frames drawn meanwhile; outcome ${idle.outcome}` },
   ];
 }

@@ -90,9 +90,14 @@ export class BuildController {
 
   private receive(events: BuildEvent[]): void {
     for (const e of events) {
+      // Log lines go to the ring only: the reducer would just stamp them, and holding every line of
+      // a flood until the next flush is what made memory peak.
+      if (e.type === 'log') {
+        this.log.push(e.text);
+        continue;
+      }
       this.pending.push(e);
-      if (e.type === 'log') this.log.push(e.text);
-      else if (e.type === 'failure-log') this.failureLogs.push(e);
+      if (e.type === 'failure-log') this.failureLogs.push(e);
     }
     this.timer ??= setTimeout(() => this.flush(), FLUSH_MS);
   }

@@ -16,7 +16,7 @@ export interface FeedOptions {
 /** Copy the ring into the terminal now and follow it; returns the function that stops following. */
 export function feedRing(ring: LineRing, terminal: LogTerminal, options: FeedOptions = {}): () => void {
   const flushMs = options.flushMs ?? 50;
-  const floodMs = options.floodMs ?? 500;
+  const floodMs = options.floodMs ?? 1000;
   let seen = 0;
   let timer: NodeJS.Timeout | null = null;
   let lastRedraw = -Infinity;
@@ -33,9 +33,10 @@ export function feedRing(ring: LineRing, terminal: LogTerminal, options: FeedOpt
         timer = setTimeout(flush, wait);
         return;
       }
-      // Start again from the newest lines kept.
+      // Start again from the newest lines kept. After a flood they push every older line out, and
+      // the terminal reuses those lines' storage; only a cleared ring needs a fresh terminal.
       lastRedraw = performance.now();
-      terminal.clear();
+      if (cleared) terminal.clear();
       const keep = Math.min(ring.size, terminal.capacity);
       terminal.writeLines(ring.slice(ring.size - keep, ring.size));
     } else {

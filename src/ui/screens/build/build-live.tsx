@@ -23,6 +23,7 @@ import { useBuildFacts, useHistory, useSavedFailureCopy } from './use-build-data
 import { logActions } from './use-log-actions.js';
 import { useLogSource } from './use-log-source.js';
 import { usePackagePhases } from './use-package-phases.js';
+import { useRingCount } from './use-ring-count.js';
 import { useTicker } from './use-ticker.js';
 
 type Pane = 'rows' | 'log';
@@ -58,6 +59,7 @@ export function BuildLive({ build, starting, onStart }: BuildLiveProps) {
   const current = workbench.builds.current;
   const session = current && current.id === build.id ? current : null;
   const facts = useBuildFacts(session, effects.readState, recipe, build.progress.steps.length);
+  const outputLines = useRingCount(workbench.builds.log);
 
   const [pane, setPane] = useState<Pane>('rows');
   const [maximised, setMaximised] = useState<Pane | null>(null);
@@ -111,6 +113,7 @@ export function BuildLive({ build, starting, onStart }: BuildLiveProps) {
     cols: width,
     rows: Math.max(1, logHeight - 1),
     follow: effects.followPackageLog,
+    outputLines,
   });
   const actions = logActions(source, session, effects, wizard.notify);
 
@@ -158,7 +161,7 @@ export function BuildLive({ build, starting, onStart }: BuildLiveProps) {
         <ResultLine build={build} image={build.progress.image ?? lastImage} width={width} />
       )}
       {rowsHeight > 0 ? (
-        <PackageRows rows={rows} selected={selected} top={rowsTop} height={rowsHeight} width={width} focused={activePane === 'rows'} shown={focusKey} outputLines={workbench.builds.log.total} />
+        <PackageRows rows={rows} selected={selected} top={rowsTop} height={rowsHeight} width={width} focused={activePane === 'rows'} shown={focusKey} outputLines={outputLines} />
       ) : null}
       {panelHeight > 0 && failedPkg ? (
         <FailurePanel cpv={failedPkg.cpv} phase={failedPhase(failureLog?.tail ?? null, failedPkg.failedPhase)} logPath={failureLog?.path ?? failedPkg.logPath} local={failureLog !== null} width={width} />

@@ -31,6 +31,8 @@ export interface LogSourceInput {
   cols: number;
   rows: number;
   follow: BuildEffects['followPackageLog'];
+  /** Lines the build printed so far (the ring's total, refreshed a few times a second). */
+  outputLines: number;
 }
 
 export interface LogSource {
@@ -136,7 +138,7 @@ export function useLogSource(input: LogSourceInput): LogSource {
     return {
       terminal,
       title: 'Build output',
-      status: ring.total > ring.size ? `last ${ring.size} lines here, all in output.log` : null,
+      status: input.outputLines > ring.capacity ? `last ${ring.capacity} lines here, all in output.log` : null,
       emptyText: buildRunning ? 'Waiting for the build container\'s first lines…' : 'No output.',
       fullLog: session ? { path: session.files.output, kind: 'output' } : null,
       savePath: session ? path.join(session.files.dir, 'saved', 'output.log') : null,

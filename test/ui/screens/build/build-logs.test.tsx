@@ -162,7 +162,8 @@ describe('a 10,000-line build output', () => {
     // The full output.log on disk, as the runner keeps it (engine timestamps on every line).
     writeFileSync(build.files.output, lines.map((l, i) => `${new Date(start + i * 1000).toISOString()} ${l}`).join('\n') + '\n');
     for (let i = 0; i < lines.length; i += 500) build.emit(lines.slice(i, i + 500).map((text, j) => ({ type: 'log' as const, text, t: start + (i + j) * 1000 })));
-    await harness.tui.waitForFrame((f) => f.includes('obj9999.o src9999.c'));
+    // The lines (drawn in batches) and their count (refreshed a few times a second).
+    await harness.tui.waitForFrame((f) => f.includes('obj9999.o src9999.c') && f.includes('Build output (10000 lines)'));
     return { h: harness, lines };
   }
 
