@@ -1,6 +1,7 @@
 // A log pane: a status line (title, follow or paused, position, search), then the window of lines.
-// While focused it scrolls (End resumes follow), searches with / n N, and offers save, pager and
-// copy through the callbacks its owner gives (where the full log lives is the owner's business).
+// While focused it scrolls (End resumes follow), searches with / n N, wraps long lines or not (w),
+// and offers save, pager and copy through the callbacks its owner gives (where the full log lives
+// is the owner's business).
 import React, { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { Box, Text } from 'ink';
 import { OSC52_MAX_BASE64 } from '../../terminal/osc52.js';
@@ -13,6 +14,9 @@ import { findMatches, nextMatchIndex } from './log-search.js';
 import type { LogTerminal } from './log-terminal.js';
 import { TextPrompt } from './text-prompt.js';
 import { useLogScroll } from './use-log-scroll.js';
+
+/** Terminal width while lines are not wrapped (longer lines still wrap there). */
+export const UNWRAPPED_COLS = 256;
 
 /** Raw bytes that still fit the terminal clipboard once base64-encoded. */
 export const COPY_LIMIT_BYTES = Math.floor((OSC52_MAX_BASE64 / 4) * 3);
@@ -66,7 +70,10 @@ export function LogView(props: LogViewProps) {
   const [current, setCurrent] = useState<number | null>(null);
   const styles = useMatchStyles();
 
-  useEffect(() => terminal.resize(width, bodyHeight), [terminal, width, bodyHeight]);
+  const [wrap, setWrap] = useState(true);
+  // Unwrapped, the terminal is wide enough for Portage's long lines and the view cuts them at the
+  // pane's edge; xterm reflows either way, so toggling loses nothing.
+  useEffect(() => terminal.resize(wrap ? width : Math.max(width, UNWRAPPED_COLS), bodyHeight), [terminal, width, bodyHeight, wrap]);
   useEffect(() => {
     setQuery('');
     setCurrent(null);
@@ -121,6 +128,7 @@ export function LogView(props: LogViewProps) {
     'action.save': props.onSave ? () => setPrompt({ kind: 'save' }) : undefined,
     'action.pager': props.onPager,
     'action.copy': props.onCopy ? copy : undefined,
+    'action.wrap': () => setWrap((w) => !w),
   };
   const footer: Array<string | FooterItem> = [
     'list.search',
@@ -134,7 +142,7 @@ export function LogView(props: LogViewProps) {
   const end = Math.min(length, scroll.top + bodyHeight);
   const position = length === 0 ? 'empty' : `${scroll.top + 1}-${end}/${length}`;
   const searchInfo = query === '' ? '' : matches.length === 0 ? `  /${query}: no match` : `  /${query} ${current === null ? '-' : current + 1}/${matches.length}`;
-  const right = `${scroll.follow ? 'follow' : 'paused'}  ${position}${searchInfo}${status ? `  ${status}` : ''}`;
+  const right = `${scroll.follow ? 'follow' : 'paused'}${wrap ? '' : ' nowrap'}  ${position}${searchInfo}${status ? `  ${status}` : ''}`;
   // The title keeps at least half the line; the facts after it give way first.
   const titleRoom = Math.max(Math.floor(width / 2), width - right.length - 4);
   const shownTitle = title.length > titleRoom ? `${title.slice(0, titleRoom - 1)}${glyphs.ellipsis}` : title;

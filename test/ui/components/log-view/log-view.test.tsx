@@ -105,6 +105,19 @@ describe('LogView', () => {
     expect(tui.frame()).toContain('Log: dev-lang/php');
   });
 
+  it('w turns wrapping off (long lines cut at the edge) and on again, keeping every line', async () => {
+    const jobs = '>>> Jobs: 0 of 10 complete, 1 running                                   Load avg: 1.06, 1.23, 1.13';
+    const { tui } = await open(['first', jobs, 'last']);
+    expect(tui.frame()).toContain('follow  1-4/4');
+    expect(tui.frame().split('\n')).toContain(': 1.06, 1.23, 1.13');
+    await tui.press('w');
+    let frame = await tui.waitForFrame((f) => f.includes('follow nowrap  1-3/3'));
+    expect(frame.split('\n')[2]).toMatch(/^>>> Jobs: 0 of 10 complete, 1 running +Load av…$/);
+    await tui.press('w');
+    frame = await tui.waitForFrame((f) => f.includes('follow  1-4/4'));
+    expect(frame.split('\n').slice(1, 5)).toEqual(['first', jobs.slice(0, 80), jobs.slice(80), 'last']);
+  });
+
   it('c copies the whole log when it fits the clipboard', async () => {
     const onCopy = vi.fn();
     const { tui } = await open(numbered(3), { onCopy });
