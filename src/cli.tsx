@@ -32,6 +32,9 @@ async function startTui(recipe: string | undefined, opts: TuiOptions): Promise<v
   // a build box with CI set still has a person at the terminal.
   delete process.env.CI;
   delete process.env.CONTINUOUS_INTEGRATION;
+  // React's development build checks and keeps much more per render; a user's terminal wants the
+  // production one (read by react when it is first imported, just below).
+  process.env.NODE_ENV ??= 'production';
   const { runTui } = await import('./ui/run-tui.js');
   const code = await runTui({ recipePath: recipe, theme: opts.theme, host: opts.host, context: opts.context, attachBuild: opts.attachBuild });
   // Quitting is immediate: background work (host checks, engine calls) has nothing left to tell anyone,
