@@ -7,36 +7,16 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { createServer } from 'vite';
+import { standinImages } from './standin-images.mjs';
 import { connectEngine } from '../../dist/engine/docker/connect.js';
 import { inspectImage, removeImage, removeVolume } from '../../dist/engine/docker/index.js';
 import { startBuild } from '../../dist/engine/build/runner.js';
 import { newRecipe } from '../../dist/core/recipe/new-recipe.js';
 import { recipeSchema } from '../../dist/core/recipe/recipe-schema.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-/**
- * The package set. dev-lang/php (the "PHP under 100 MB" case) cannot be emerged into ROOT by the
- * stand-in yet (a package merged into both ROOT and / shares one build folder there), so the default
- * is a set of libraries with a program; BENCH_MODES_PACKAGES picks another.
- */
+/** The package set: libraries with a program; BENCH_MODES_PACKAGES picks another (dev-lang/php works too). */
 const PACKAGES = (process.env.BENCH_MODES_PACKAGES ?? 'dev-db/sqlite dev-libs/libxml2 app-misc/hello').split(/\s+/).filter(Boolean);
 const TIME_SCALE = process.env.BENCH_MODES_TIME_SCALE ?? '0.02';
-
-/** The stand-in images, built by the same code the vitest global setup uses. */
-async function standinImages(docker) {
-  const server = await createServer({
-    root: ROOT, configFile: false, logLevel: 'silent', appType: 'custom',
-    server: { middlewareMode: true, hmr: false, ws: false }, optimizeDeps: { noDiscovery: true, include: [] },
-  });
-  try {
-    const { ensureStandinImages } = await server.ssrLoadModule('/test/fixtures/stage3-standin/image/build-images.ts');
-    return await ensureStandinImages(docker);
-  } finally {
-    await server.close();
-  }
-}
 
 /** Build one mode of the set with gentoo-wb's runner; its image size, layers, seconds and record extras. */
 async function buildMode(docker, stage3, mode, tag, env, volumes) {

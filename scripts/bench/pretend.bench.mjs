@@ -8,31 +8,15 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { createServer } from 'vite';
+import { standinImages } from './standin-images.mjs';
 import { connectEngine } from '../../dist/engine/docker/connect.js';
 import { newRecipe } from '../../dist/core/recipe/new-recipe.js';
 import { pretendCommand } from '../../dist/core/pretend/pretend-command.js';
 import { runPretend } from '../../dist/engine/pretend/run-pretend.js';
 import { pretendMounts } from '../../dist/engine/pretend/pretend-mounts.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const RUNS = Math.max(5, Number(process.env.BENCH_PRETEND_RUNS ?? 10));
 const ATOMS = ['dev-lang/php'];
-
-/** The stand-in images, built by the same code the vitest global setup uses. */
-async function standinImages(docker) {
-  const server = await createServer({
-    root: ROOT, configFile: false, logLevel: 'silent', appType: 'custom',
-    server: { middlewareMode: true, hmr: false, ws: false }, optimizeDeps: { noDiscovery: true, include: [] },
-  });
-  try {
-    const { ensureStandinImages } = await server.ssrLoadModule('/test/fixtures/stage3-standin/image/build-images.ts');
-    return await ensureStandinImages(docker);
-  } finally {
-    await server.close();
-  }
-}
 
 /** `docker run --rm` with the argv, environment, make.conf and mounts gentoo-wb uses. */
 function dockerArgs(command, mounts, confDir, extra = []) {
