@@ -8,23 +8,13 @@ import type { BuildListing } from '../../engine/build/build-list.js';
 import { useWizard } from '../app/wizard-context.js';
 import { useCommands } from '../keys/key-router.js';
 import { useBuildQuitGuard } from '../screens/build/use-build-quit-guard.js';
-import { useWorkbench, useWorkbenchApi, type Workbench } from '../session/workbench-context.js';
+import { useOptionalWorkbenchApi, useWorkbench, type Workbench } from '../session/workbench-context.js';
 import { useLook } from '../theme/theme-context.js';
 import { Tone } from './tone.js';
 
-function useOptionalWorkbench(): Workbench | null {
-  // The shell is also drawn without a workbench (its own tests, the host checks alone); the hook
-  // reads the context before it throws, so catching keeps the hook order intact.
-  try {
-    return useWorkbenchApi();
-  } catch {
-    return null;
-  }
-}
-
 /** The start-up offer to reattach, when there is a workbench. */
 export function RunningBuildsPrompt() {
-  const workbench = useOptionalWorkbench();
+  const workbench = useOptionalWorkbenchApi();
   return workbench ? <PromptHost workbench={workbench} /> : null;
 }
 

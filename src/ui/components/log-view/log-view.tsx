@@ -5,14 +5,13 @@
 import React, { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { Box, Text } from 'ink';
 import { OSC52_MAX_BASE64 } from '../../terminal/osc52.js';
-import type { CommandHandlers, FooterItem } from '../../keys/key-router.js';
-import { Commands, footerKey } from './commands.js';
+import { useCommands, type CommandHandlers, type FooterItem } from '../../keys/key-router.js';
 import { useLook } from '../../theme/theme-context.js';
 import { Tone } from '../tone.js';
 import { LogLines, type MatchStyles } from './log-lines.js';
 import { findMatches, nextMatchIndex } from './log-search.js';
 import type { LogTerminal } from './log-terminal.js';
-import { TextPrompt } from './text-prompt.js';
+import { TextInput } from '../text-input/text-input.js';
 import { useLogScroll } from './use-log-scroll.js';
 
 /** Terminal width while lines are not wrapped (longer lines still wrap there). */
@@ -138,6 +137,7 @@ export function LogView(props: LogViewProps) {
     ...(scroll.follow ? [] : [{ keys: 'End', label: 'follow' }]),
     ...(props.footer ?? []),
   ];
+  useCommands('pane', handlers, { footer, active: focused && prompt === null });
 
   const end = Math.min(length, scroll.top + bodyHeight);
   const position = length === 0 ? 'empty' : `${scroll.top + 1}-${end}/${length}`;
@@ -149,10 +149,10 @@ export function LogView(props: LogViewProps) {
 
   return (
     <Box flexDirection="column" width={width} height={height}>
-      <Commands key={footerKey(footer)} layer="pane" handlers={handlers} footer={footer} active={focused && prompt === null} />
       {prompt ? (
-        <TextPrompt
-          label={prompt.kind === 'search' ? '/' : 'Save to: '}
+        <TextInput
+          compact
+          label={prompt.kind === 'search' ? '/' : 'Save to:'}
           initial={prompt.kind === 'save' ? (props.savePath ?? '') : ''}
           width={width}
           onSubmit={(text) => {

@@ -21,6 +21,8 @@ export interface TextInputProps {
   /** Seen on every change (for previews). */
   onChange?: (value: string) => void;
   submitLabel?: string;
+  /** One line only (no mark or message lines), for prompts inside a pane's title row. */
+  compact?: boolean;
 }
 
 function problemRange(problem: InputProblem | null, length: number): [number, number] | null {
@@ -30,7 +32,7 @@ function problemRange(problem: InputProblem | null, length: number): [number, nu
 }
 
 /** The field; it owns the keyboard while mounted. */
-export function TextInput({ label, initial = '', width, validate, hint, onSubmit, onCancel, onChange, submitLabel = 'ok' }: TextInputProps) {
+export function TextInput({ label, initial = '', width, validate, hint, onSubmit, onCancel, onChange, submitLabel = 'ok', compact = false }: TextInputProps) {
   const { glyphs } = useLook();
   const [state, setState] = useState<TextInputState>(() => textInputState(initial));
   const [tried, setTried] = useState(false);
@@ -65,21 +67,25 @@ export function TextInput({ label, initial = '', width, validate, hint, onSubmit
   const cells = [...text, ' '].slice(0, fieldWidth);
   const marks = cells.map((_, i) => (range && start + i >= range[0] && start + i < range[1] ? '^' : ' ')).join('').trimEnd();
   const message = problem ? `${glyphs.fail} ${tried ? 'fix this first: ' : ''}${problem.message}` : hint ?? '';
+  const field = (
+    <Box height={1} width={width}>
+      <Tone tone="title" bold>
+        {prefix}
+      </Tone>
+      {cells.map((ch, i) => {
+        const inError = range !== null && start + i >= range[0] && start + i < range[1];
+        return (
+          <Text key={i} inverse={i === cursorAt} underline={inError} color={undefined}>
+            {ch}
+          </Text>
+        );
+      })}
+    </Box>
+  );
+  if (compact) return field;
   return (
     <Box flexDirection="column" width={width}>
-      <Box height={1} width={width}>
-        <Tone tone="title" bold>
-          {prefix}
-        </Tone>
-        {cells.map((ch, i) => {
-          const inError = range !== null && start + i >= range[0] && start + i < range[1];
-          return (
-            <Text key={i} inverse={i === cursorAt} underline={inError} color={undefined}>
-              {ch}
-            </Text>
-          );
-        })}
-      </Box>
+      {field}
       <Box height={1} width={width}>
         <Text>{' '.repeat(prefix.length)}</Text>
         <Tone tone="fail">{marks || ' '}</Tone>

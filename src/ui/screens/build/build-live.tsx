@@ -4,11 +4,10 @@
 // Esc in a package's log goes back to the whole output; + / _ maximise and restore.
 import React, { useEffect, useMemo, useRef, useState } from 'react';
 import { Box } from 'ink';
-import { Commands, footerKey } from '../../components/log-view/commands.js';
 import { LogView } from '../../components/log-view/log-view.js';
 import { Tone } from '../../components/tone.js';
 import { useWizard } from '../../app/wizard-context.js';
-import type { FooterItem } from '../../keys/key-router.js';
+import { useCommands, type FooterItem } from '../../keys/key-router.js';
 import { useContentSize } from '../../layout/content-size.js';
 import { useWorkbench, useWorkbenchApi } from '../../session/workbench-context.js';
 import type { BuildState } from '../../session/workbench-store.js';
@@ -143,15 +142,13 @@ export function BuildLive({ build, starting, onStart }: BuildLiveProps) {
       if (maximised !== 'rows') setPane('log');
     },
   };
-  // Both registrations are keyed on the screen footer, so they register again together and the
-  // row keys stay first in the footer.
-  const registrationKey = footerKey(screenFooter);
+  useCommands('screen', screenHandlers, { footer: screenFooter });
+  // Registered after the screen's, so the row keys come first in the footer (newest first).
+  useCommands('screen', rowHandlers, { footer: ROW_FOOTER, active: activePane === 'rows' });
 
   const logFooter: Array<string | FooterItem> = [...(focusKey === ALL_OUTPUT ? [] : [{ keys: 'Esc', label: 'all' }]), 'pane.next'];
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
-      <Commands key={`screen:${registrationKey}`} layer="screen" handlers={screenHandlers} footer={screenFooter} />
-      <Commands key={`rows:${registrationKey}`} layer="screen" handlers={rowHandlers} footer={ROW_FOOTER} active={activePane === 'rows'} />
       <BuildHeader build={build} facts={facts} elapsed={buildElapsed(build.progress, running, now)} width={width} />
       {starting ? (
         <Box height={1}>

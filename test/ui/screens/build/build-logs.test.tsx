@@ -215,7 +215,7 @@ describe('a 10,000-line build output', () => {
     await h.tui.press('tab', 's');
     const proposed = path.join(build.files.dir, 'saved', 'output.log');
     // The prompt keeps the end of a long path in view.
-    expect(h.tui.frame().split('\n')).toContainEqual(expect.stringMatching(/^Save to: \S*\/saved\/output\.log_$/));
+    expect(h.tui.frame().split('\n')).toContainEqual(expect.stringMatching(/^Save to: \S*\/saved\/output\.log *$/));
     expect(proposed.startsWith(h.stateDir)).toBe(true);
     await h.tui.press('enter');
     const frame = await h.tui.waitForFrame((f) => f.includes('Saved'));
