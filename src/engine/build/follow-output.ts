@@ -17,6 +17,30 @@ export interface FollowOptions {
   signal: AbortSignal;
 }
 
+async function logTail(docker: Dockerode, containerId: string): Promise<string> {
+  const decoder = new StringDecoder('utf8');
+  let text = '';
+  for await (const frame of containerLogs(docker, containerId, { timestamps: true, tail: 2000 })) text += decoder.write(frame.data);
+  return text + decoder.end();
+}
+
+/**
+ * What `tail` (the end of the log, read again) has beyond `seen` (the end of what the follow gave):
+ * found by the last complete line of `seen`, then past the unfinished line after it. Empty when
+ * that line is not in `tail` (nothing safe to add).
+ */
+export function missedTail(seen: string, tail: string): string {
+  if (seen === '') return tail;
+  const end = seen.lastIndexOf('\n');
+  if (end < 0) return tail.startsWith(seen) ? tail.slice(seen.length) : '';
+  const lastLine = seen.slice(seen.lastIndexOf('\n', end - 1) + 1, end + 1);
+  const pending = seen.slice(end + 1);
+  const at = tail.lastIndexOf(lastLine);
+  if (at < 0) return '';
+  const after = tail.slice(at + lastLine.length);
+  return after.startsWith(pending) ? after.slice(pending.length) : '';
+}
+
 /** Read the container's whole output (following while it runs) until it stops, we detach, or the engine goes away. */
 export async function followOutput(docker: Dockerode, containerId: string, options: FollowOptions): Promise<FollowEnd> {
   const parser = createRunOutputParser(options.plan.steps);
@@ -29,12 +53,21 @@ export async function followOutput(docker: Dockerode, containerId: string, optio
     const events = parser.push(text);
     if (events.length > 0) options.onEvents(events);
   };
+  let seen = '';
   try {
     for await (const frame of containerLogs(docker, containerId, { follow: true, timestamps: true, signal: options.signal })) {
-      handle(decoder.write(frame.data));
+      const text = decoder.write(frame.data);
+      seen = (seen + text).slice(-4096);
+      handle(text);
     }
     if (options.signal.aborted) return { kind: 'detached' };
-    handle(decoder.end());
+    // The engine can end a follow when the container stops, before its log copier has written the
+    // last lines (seen on Docker 20.10 with short-lived output). Read the end of the log once more
+    // and take whatever follows the last line we had (lines carry nanosecond timestamps).
+    const rest = decoder.end();
+    seen += rest;
+    handle(rest);
+    handle(missedTail(seen, await logTail(docker, containerId)));
     const last = parser.end();
     if (last.length > 0) options.onEvents(last);
     return { kind: 'ended', sawDone };

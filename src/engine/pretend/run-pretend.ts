@@ -85,6 +85,16 @@ export async function runPretend(docker: Dockerode, options: PretendOptions): Pr
     if (signal?.aborted) throw cancelled();
     take(decoder.end());
     const exitCode = await exited;
+    // A follow can end when the container stops, before the engine has logged the last lines: read
+    // the whole log again and keep the longer text.
+    let whole = '';
+    const again = new StringDecoder('utf8');
+    for await (const frame of containerLogs(docker, id)) if (frame.stream === 'stdout' || frame.stream === 'stderr') whole += again.write(frame.data);
+    whole += again.end();
+    if (whole.length > text.length) {
+      options.onOutput?.(whole.slice(text.length));
+      text = whole;
+    }
     const result = parsePretend(text);
     return { result, text, exitCode, elapsedMs: performance.now() - started, verdict: pretendVerdict(result, text, exitCode, recipe), command };
   } catch (err) {
