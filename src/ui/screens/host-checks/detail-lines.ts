@@ -1,14 +1,10 @@
 // The detail of one finding as wrapped lines: title, where it belongs, why it matters, and the fix
 // (every fix line shown whole; long ones continue indented on the next line).
-import type { ColorToken } from '../../../core/theme.js';
 import { GROUP_TITLES, type Finding, type FindingStatus } from '../../../core/host/finding.js';
 import { wrapLine } from '../../../core/format/wrap.js';
+import type { TextLine } from '../../components/text-lines/text-lines.js';
 
-export interface DetailLine {
-  text: string;
-  tone?: ColorToken;
-  bold?: boolean;
-}
+export type DetailLine = TextLine;
 
 const WORD: Record<FindingStatus, string> = { pass: 'PASS', warn: 'WARN', fail: 'FAIL', info: 'INFO' };
 

@@ -1,17 +1,13 @@
 // The text of the problems panel, the changes panel and a package's detail, wrapped to a width.
 // Pure: the components only draw these lines.
-import type { ColorToken } from '../../../core/theme.js';
 import type { ProblemExplanation } from '../../../core/pretend/explain-problems.js';
 import { decoratedFlag, flagMeaning, formatKiB } from '../../../core/pretend/package-summary.js';
 import type { PackageChange } from '../../../core/portage/pretend/pretend-types.js';
 import { wrapLine } from '../../../core/format/wrap.js';
+import type { TextLine } from '../../components/text-lines/text-lines.js';
 import type { TableRow } from './table-model.js';
 
-export interface PanelLine {
-  text: string;
-  tone?: ColorToken;
-  bold?: boolean;
-}
+export type PanelLine = TextLine;
 
 export interface PanelGlyphs {
   fail: string;

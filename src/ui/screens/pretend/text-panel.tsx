@@ -1,7 +1,9 @@
 // A titled panel of prepared lines with a scroll window: the problems, the changes, a package's detail.
 import React from 'react';
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { LineRow } from '../../components/text-lines/text-lines.js';
 import { Tone } from '../../components/tone.js';
+import { useLook } from '../../theme/theme-context.js';
 import type { PanelLine } from './panel-lines.js';
 
 export interface TextPanelProps {
@@ -23,6 +25,7 @@ export function maxPanelTop(count: number, height: number): number {
 }
 
 export function TextPanel({ title, lines, top, focused, width, height }: TextPanelProps) {
+  const { glyphs } = useLook();
   if (height <= 0) return null;
   const body = Math.max(0, height - 1);
   const first = Math.min(top, maxPanelTop(lines.length, height));
@@ -31,21 +34,11 @@ export function TextPanel({ title, lines, top, focused, width, height }: TextPan
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
       <Box height={1} width={width} overflow="hidden">
         <Tone tone="title" bold={focused} underline={focused}>
-          {`${focused ? '› ' : '  '}${title}${range}`}
+          {`${focused ? glyphs.focus : ' '} ${title}${range}`}
         </Tone>
       </Box>
       {lines.slice(first, first + body).map((line, i) => (
-        <Box key={first + i} height={1} width={width} overflow="hidden" paddingLeft={PANEL_INDENT}>
-          {line.tone ? (
-            <Tone tone={line.tone} bold={line.bold}>
-              {line.text || ' '}
-            </Tone>
-          ) : (
-            <Text bold={line.bold} wrap="truncate-end">
-              {line.text || ' '}
-            </Text>
-          )}
-        </Box>
+        <LineRow key={first + i} line={line} width={width} indent={PANEL_INDENT} />
       ))}
     </Box>
   );
