@@ -14,7 +14,8 @@ import { FindingDetail } from './finding-detail.js';
 import { FindingPane } from './finding-pane.js';
 import { GroupPane } from './group-pane.js';
 import { useHostChecks } from './host-checks-context.js';
-import { clampIndex, groupFindings, groupRows, initialGroup, scrollWindow, type GroupRow } from './list-model.js';
+import { clampIndex, windowTop } from '../../components/list/list-model.js';
+import { groupFindings, groupRows, initialGroup, type GroupRow } from './list-model.js';
 import { SummaryLine } from './summary-line.js';
 import { useCheckRun } from './use-check-run.js';
 import { useOptionalWorkbenchApi } from '../../session/workbench-context.js';
@@ -59,7 +60,7 @@ export function HostChecksScreen() {
   const group = rows[gi];
   const list = useMemo(() => groupFindings(findings, group?.group, problemsOnly), [findings, group, problemsOnly]);
   const fi = clampIndex(findingIndex, list.length);
-  const top = scrollWindow(storedTop, fi, listRows, list.length);
+  const top = windowTop(storedTop, fi, listRows, list.length);
   useEffect(() => {
     if (top !== storedTop) setStoredTop(top);
   }, [top, storedTop]);

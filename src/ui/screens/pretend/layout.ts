@@ -31,17 +31,3 @@ export function sectionHeights(total: number, want: SectionHeights, focus: Secti
   }
   return out;
 }
-
-/** First visible index of a window of `height` rows that keeps `selected` in view, moving as little as possible. */
-export function scrollWindow(top: number, selected: number, height: number, total: number): number {
-  if (height <= 0) return 0;
-  let next = top;
-  if (selected < next) next = selected;
-  if (selected >= next + height) next = selected - height + 1;
-  return Math.max(0, Math.min(next, Math.max(0, total - height)));
-}
-
-/** Clamp an index into a list of `length` (0 for empty lists). */
-export function clampIndex(i: number, length: number): number {
-  return length === 0 ? 0 : Math.max(0, Math.min(i, length - 1));
-}

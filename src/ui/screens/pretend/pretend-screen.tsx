@@ -15,7 +15,8 @@ import { Tone } from '../../components/tone.js';
 import { useLook } from '../../theme/theme-context.js';
 import { applyToRecipe } from './apply-to-recipe.js';
 import { GateMessage, type Gate } from './gate-message.js';
-import { clampIndex, scrollWindow, sectionHeights, type Section } from './layout.js';
+import { clampIndex, windowTop } from '../../components/list/list-model.js';
+import { sectionHeights, type Section } from './layout.js';
 import { MergeTable } from './merge-table.js';
 import { changeLines, detailLines, problemLines } from './panel-lines.js';
 import { usePretendServices } from './pretend-context.js';
@@ -98,7 +99,7 @@ function PretendBody() {
   const widths = useMemo(() => columnWidths(width, rows, glyphs.arrow), [width, rows, glyphs.arrow]);
   const tableBody = Math.max(1, heights.table - 1 - (totals && heights.table >= 3 ? 1 : 0));
   const sel = clampIndex(selected, rows.length);
-  const top = scrollWindow(storedTop, sel, tableBody, rows.length);
+  const top = windowTop(storedTop, sel, tableBody, rows.length);
   useEffect(() => {
     if (top !== storedTop) setStoredTop(top);
   }, [top, storedTop]);

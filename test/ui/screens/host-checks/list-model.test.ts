@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateHost } from '../../../../src/core/host/evaluate.js';
 import { detailLines, fixText } from '../../../../src/ui/screens/host-checks/detail-lines.js';
-import { groupFindings, groupRows, initialGroup, scrollWindow } from '../../../../src/ui/screens/host-checks/list-model.js';
+import { windowTop } from '../../../../src/ui/components/list/list-model.js';
+import { groupFindings, groupRows, initialGroup } from '../../../../src/ui/screens/host-checks/list-model.js';
 import { wrapLine } from '../../../../src/core/format/wrap.js';
 import { hostFacts } from '../../../core/host/facts-builder.js';
 
@@ -22,10 +23,10 @@ describe('host check list model', () => {
   });
 
   it('keeps the selection inside a scrolling window', () => {
-    expect(scrollWindow(0, 25, 19, 100)).toBe(7);
-    expect(scrollWindow(7, 3, 19, 100)).toBe(3);
-    expect(scrollWindow(90, 95, 19, 100)).toBe(81);
-    expect(scrollWindow(5, 2, 19, 4)).toBe(0);
+    expect(windowTop(0, 25, 19, 100)).toBe(7);
+    expect(windowTop(7, 3, 19, 100)).toBe(3);
+    expect(windowTop(90, 95, 19, 100)).toBe(81);
+    expect(windowTop(5, 2, 19, 4)).toBe(0);
   });
 });
 
