@@ -8,11 +8,14 @@ import type { SandboxFacts } from '../../core/plan/shared-pieces.js';
 import type { Recipe } from '../../core/recipe/recipe-schema.js';
 import { appVersion } from '../app-info.js';
 import { inspectBase, type BaseInfo } from '../base/inspect-base.js';
-import { createVolume, EngineError, ensurePortageSnapshot, inspectVolume } from '../docker/index.js';
+import { createVolume, EngineError, ensurePortageSnapshot, inspectImage, inspectVolume } from '../docker/index.js';
 
 export interface PreparedBuild {
   plan: BuildPlan;
-  base: BaseInfo;
+  /** The base image's ID (what the result's source-image label names). */
+  baseImageId: string;
+  /** Facts read from a probe container, when the plan needed them. */
+  base: BaseInfo | null;
   /** VolumesFrom entries for the builder (the Portage snapshot container). */
   volumesFrom: string[];
 }
@@ -37,14 +40,20 @@ export async function prepareBuild(docker: Dockerode, recipe: Recipe, sandbox: S
     const snapshot = await ensurePortageSnapshot(docker, { image: recipe.portage.image, toolVersion: appVersion() });
     volumesFrom.push(snapshot.volumesFrom);
   }
+  // Reading the base takes a container run (emerge --info, the package database): only when the plan
+  // needs what it tells — CHOST for the binary package cache's key, the C library's files for scratch.
+  const needsFacts = recipe.caches.binpkgs || recipe.mode.kind === 'scratch';
   const base =
     knownBase ??
-    (await inspectBase(docker, recipe.base.image, {
-      volumesFrom,
-      mounts: recipe.portage.source === 'host' ? [{ kind: 'bind', source: recipe.portage.path, target: '/var/db/repos/gentoo', readOnly: true }] : [],
-    }));
-  const result = planBuild({ recipe, sandbox, base: { chost: base.chost ?? 'unknown', libcFiles: base.libcFiles, libcPackage: base.libcPackage } });
+    (needsFacts
+      ? await inspectBase(docker, recipe.base.image, {
+          volumesFrom,
+          mounts: recipe.portage.source === 'host' ? [{ kind: 'bind', source: recipe.portage.path, target: '/var/db/repos/gentoo', readOnly: true }] : [],
+        })
+      : null);
+  const baseImageId = base?.imageId ?? (await inspectImage(docker, recipe.base.image)).id;
+  const result = planBuild({ recipe, sandbox, base: { chost: base?.chost ?? 'unknown', libcFiles: base?.libcFiles ?? [], libcPackage: base?.libcPackage ?? null } });
   if (!result.ok) throw new EngineError('bad-request', `cannot plan the build: ${result.problem}`, 'fix the recipe (gentoo-wb recipe validate) or choose another build mode');
   await ensureVolumes(docker, result.plan);
-  return { plan: result.plan, base, volumesFrom };
+  return { plan: result.plan, baseImageId, base, volumesFrom };
 }

@@ -260,7 +260,7 @@ export function startBuild(options: StartBuildOptions): BuildSession {
     state.containerId = containerId;
     state.status = 'running';
     await writeState(files, state);
-    return watch({ docker, files, state, plan: prepared.plan, baseImageId: prepared.base.imageId, onEvents: options.onEvents, signal, cancelled });
+    return watch({ docker, files, state, plan: prepared.plan, baseImageId: prepared.baseImageId, onEvents: options.onEvents, signal, cancelled });
   };
   return sessionFor(id, files, run, () => containerId, docker);
 }
