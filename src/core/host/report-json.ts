@@ -1,19 +1,11 @@
 // `gentoo-wb check --json`: the findings, a summary, and the recommendations builds take as defaults.
 import type { HostCheckResult } from './evaluate.js';
-import type { FindingGroup, FindingStatus, FindingValue } from './finding.js';
+import type { Finding } from './finding.js';
 import type { FeaturesAdvice } from './probe-rules.js';
 import type { SizingRecommendation } from './sizing.js';
 
-export interface JsonFinding {
-  id: string;
-  group: FindingGroup;
-  status: FindingStatus;
-  title: string;
-  detail: string;
-  fix: string[];
-  value: FindingValue;
-  gate: string | null;
-}
+/** A finding as scripts read it: every field of Finding, the gate always present (null when none). */
+export type JsonFinding = Omit<Finding, 'gate'> & { gate: string | null };
 
 export interface JsonReport {
   findings: JsonFinding[];

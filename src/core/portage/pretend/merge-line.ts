@@ -5,17 +5,8 @@ import { parseSizeText } from './size.js';
 import { readUseGroups } from './use-string.js';
 import type { BlockerInfo, MergeKind, OldVersion, PretendPackage, UseFlagState } from './pretend-types.js';
 
-/** A `cat/pn-ver[-id][:SLOT[/SUB]][::repo]` token split into its parts. */
-export interface PackageToken {
-  cpv: string;
-  category: string;
-  name: string;
-  version: string;
-  buildId: number | null;
-  slot: string | null;
-  subslot: string | null;
-  repo: string | null;
-}
+/** A `cat/pn-ver[-id][:SLOT[/SUB]][::repo]` token split into its parts (the package fields of a merge line). */
+export type PackageToken = Pick<PretendPackage, 'cpv' | 'category' | 'name' | 'version' | 'buildId' | 'slot' | 'subslot' | 'repo'>;
 
 function splitSlot(slot: string | null): { slot: string | null; subslot: string | null } {
   if (slot === null) return { slot: null, subslot: null };

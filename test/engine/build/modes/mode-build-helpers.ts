@@ -16,6 +16,13 @@ import { FAST_TIME_SCALE, standinImages } from '../../../helpers/standin.js';
 export const stateEnv = { ...process.env, XDG_STATE_HOME: mkdtempSync(path.join(os.tmpdir(), 'gwb-modes-state-')) };
 export const run = `m${process.pid}`;
 
+/** A tag for a test image, remembered in `tags` so the suite's cleanUp removes it. */
+export function testTag(tags: string[], name: string): string {
+  const t = `gentoo-wb-test/modes-${name}:${run}`;
+  tags.push(t);
+  return t;
+}
+
 /** A recipe for the stand-in in the given mode; its CFLAGS give it a binary package cache of its own. */
 export function modeRecipe(name: string, packages: string[], mode: Record<string, unknown> & { kind: Recipe['mode']['kind'] }, tags: string[]): Recipe {
   const r = newRecipe({ name, base: standinImages().stage3, packages, tags, sizing: { jobs: 3, makeopts: '-j2' } });

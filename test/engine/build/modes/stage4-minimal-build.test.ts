@@ -7,16 +7,12 @@ import { LABEL } from '../../../../src/core/labels.js';
 import { inspectImage } from '../../../../src/engine/docker/index.js';
 import { describeDocker, testDocker } from '../../../helpers/docker.js';
 import { runInStandin, standinImages } from '../../../helpers/standin.js';
-import { buildToEnd, cleanUp, imageFiles, logOf, modeRecipe, ofType, run } from './mode-build-helpers.js';
+import { buildToEnd, cleanUp, imageFiles, logOf, modeRecipe, ofType, run, testTag } from './mode-build-helpers.js';
 
 /** A build on the stand-in takes seconds alone, longer beside the rest of the suite on two cores. */
 const BUILD_TIMEOUT = 240_000;
 const tags: string[] = [];
-const tag = (name: string) => {
-  const t = `gentoo-wb-test/modes-${name}:${run}`;
-  tags.push(t);
-  return t;
-};
+const tag = (name: string) => testTag(tags, name);
 
 describeDocker('stage4 and minimal builds (real engine, stand-in stage3)', () => {
   beforeAll(() => {
