@@ -9,11 +9,11 @@
 //   - CPU while idle: the pane open on a finished build, process.cpuUsage() over 5 s.
 // Needs `npm run build` (it loads dist/).
 import { spawn } from 'node:child_process';
-import { EventEmitter } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { FakeStdin, FakeStdout } from './fake-tty.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const dist = path.resolve(here, '../../dist');
@@ -47,30 +47,6 @@ function* chunks(unit, total) {
     at = end === buf.length ? 0 : end;
     yield decoder.write(piece);
   }
-}
-
-class FakeStdout extends EventEmitter {
-  isTTY = true;
-  columns = 80;
-  rows = 24;
-  bytes = 0;
-  frames = 0;
-  write = (s) => {
-    this.bytes += s.length;
-    this.frames++;
-    return true;
-  };
-}
-
-class FakeStdin extends EventEmitter {
-  isTTY = true;
-  setRawMode() { return this; }
-  setEncoding() { return this; }
-  ref() { return this; }
-  unref() { return this; }
-  resume() { return this; }
-  pause() { return this; }
-  read = () => null;
 }
 
 const load = (p) => import(pathToFileURL(path.join(dist, p)).href);

@@ -3,7 +3,7 @@
 // component in Ink, drawn into a fake 80x24 terminal) from the key arriving to the frame written.
 // Baseline, measured in the same run over the same list and the same keystrokes: a plain
 // Array.filter with String.includes on name and description.
-import { EventEmitter } from 'node:events';
+import { FakeStdin, FakeStdout } from './fake-tty.mjs';
 
 const FLAGS = 2000;
 const QUERY = 'protocol support';
@@ -28,36 +28,6 @@ function makeFlags() {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))];
-
-class FakeStdout extends EventEmitter {
-  isTTY = true;
-  columns = 80;
-  rows = 24;
-  frames = 0;
-  last = '';
-  write = (chunk) => {
-    this.frames++;
-    this.last = chunk;
-    this.emit('frame');
-    return true;
-  };
-}
-
-class FakeStdin extends EventEmitter {
-  isTTY = true;
-  queue = [];
-  setRawMode() { return this; }
-  setEncoding() { return this; }
-  ref() { return this; }
-  unref() { return this; }
-  resume() { return this; }
-  pause() { return this; }
-  read = () => this.queue.shift() ?? null;
-  send(data) {
-    this.queue.push(data);
-    this.emit('readable');
-  }
-}
 
 /** Keystrokes of one round: type the query one character at a time, then delete it again. */
 function keystrokes() {
