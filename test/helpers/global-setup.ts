@@ -4,6 +4,7 @@
 import type { TestProject } from 'vitest/node';
 import { connectDocker, pingEngine } from '../../src/engine/docker/client.js';
 import { ensureStandinImages } from '../fixtures/stage3-standin/image/build-images.js';
+import { ensureRealPortageImages } from '../fixtures/portage-image/build-image.js';
 
 export interface DockerStatus {
   reachable: boolean;
@@ -19,10 +20,18 @@ export interface StandinProvided {
   error: string;
 }
 
+/** The real-Portage test images (Debian + Portage from PyPI + the test repository), or why there are none. */
+export interface RealPortageProvided {
+  base: string;
+  tree: string;
+  error: string;
+}
+
 declare module 'vitest' {
   export interface ProvidedContext {
     dockerStatus: DockerStatus;
     standin: StandinProvided;
+    realPortage: RealPortageProvided;
   }
 }
 
@@ -47,4 +56,14 @@ export default async function setup(project: TestProject): Promise<void> {
     }
   }
   project.provide('standin', standin);
+  const realPortage: RealPortageProvided = { base: '', tree: '', error: status.reason || 'no Docker Engine' };
+  if (ping.ok) {
+    try {
+      const images = await ensureRealPortageImages(docker);
+      Object.assign(realPortage, { base: images.base, tree: images.tree, error: '' });
+    } catch (e) {
+      realPortage.error = `the real-Portage test images could not be built: ${(e as Error).message}`;
+    }
+  }
+  project.provide('realPortage', realPortage);
 }
