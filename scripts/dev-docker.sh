@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 . scripts/engine-lib.sh
 install_test_packages
 ensure_dockerd /tmp/gentoo-wb-dockerd.log /tmp/gentoo-wb-dockerd.pid
+echo "Portage wheel for the test image: $(bash scripts/portage-wheel.sh)"
 if [ -s /tmp/gentoo-wb-dockerd.pid ]; then
   echo "dockerd pid $(cat /tmp/gentoo-wb-dockerd.pid); stop it with: sudo kill \"\$(cat /tmp/gentoo-wb-dockerd.pid)\""
 fi

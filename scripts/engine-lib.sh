@@ -16,6 +16,8 @@ install_test_packages() {
   command -v podman >/dev/null 2>&1 || need+=(podman)
   command -v tmux >/dev/null 2>&1 || need+=(tmux)
   command -v gcc >/dev/null 2>&1 || need+=(gcc libc6-dev)
+  # The real-Portage test image: a Debian root made from Debian's packages.
+  command -v mmdebstrap >/dev/null 2>&1 || need+=(mmdebstrap)
   if [ "${#need[@]}" -gt 0 ]; then
     echo "installing from Debian: ${need[*]}"
     as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
