@@ -7,19 +7,19 @@ import { afterAll, expect, it } from 'vitest';
 import type { BuildEvent } from '../../src/core/events.js';
 import { newRecipe } from '../../src/core/recipe/new-recipe.js';
 import { serializeRecipe } from '../../src/core/recipe/recipe-json.js';
-import { findLeftovers, imageExists, removeImage } from '../../src/engine/docker/index.js';
+import { findLeftovers, imageExists, inspectImage, removeImage } from '../../src/engine/docker/index.js';
 import { runCli } from '../helpers/cli.js';
 import { describeDocker, testDocker } from '../helpers/docker.js';
-import { FAST_TIME_SCALE, standinImages } from '../helpers/standin.js';
+import { FAST_BUILD_ENV, realPortageImages } from '../helpers/real-portage.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'gwb-build-cli-'));
-const env = { XDG_STATE_HOME: path.join(dir, 'state'), GENTOO_WB_BUILD_ENV: `STANDIN_TIME_SCALE=${FAST_TIME_SCALE}` };
+const env = { XDG_STATE_HOME: path.join(dir, 'state'), GENTOO_WB_BUILD_ENV: 'GWB_TEST_COMPILE_SECONDS=0' };
 const tags: string[] = [];
 
 function recipeFile(name: string, packages: string[]): { file: string; tag: string } {
   const tag = `gentoo-wb-test/cli-${name}:${process.pid}`;
   tags.push(tag);
-  const r = newRecipe({ name, base: standinImages().stage3, packages, tags: [tag], sizing: { jobs: 2, makeopts: '-j2' } });
+  const r = newRecipe({ name, base: realPortageImages().base, packages, tags: [tag], sizing: { jobs: 2, makeopts: '-j2' } });
   r.makeConf.CFLAGS = `-O2 -cli-${process.pid}`;
   const file = path.join(dir, `${name}.json`);
   writeFileSync(file, serializeRecipe(r));
@@ -40,6 +40,26 @@ describeDocker('gentoo-wb build / builds (real engine, stand-in stage3)', () => 
     expect(events.find((e) => e.type === 'image')).toMatchObject({ tags: [tag] });
     expect(events.at(-1)).toEqual(expect.objectContaining({ type: 'result', ok: true, failed: [] }));
     expect(await imageExists(testDocker(), tag)).toBe(true);
+  });
+
+  it('keeps the build environment (a proxy password) out of the image; values with a trailing backslash stay values', async () => {
+    const { file, tag } = recipeFile('secret-env', ['app-misc/hello']);
+    const r0 = newRecipe({ name: 'secret-env', base: realPortageImages().base, packages: ['app-misc/hello'], tags: [tag], sizing: { jobs: 2, makeopts: '-j2' } });
+    r0.image.env = { GREETING: 'hi' };
+    r0.image.user = 'root\\';
+    r0.image.workdir = '/app\\';
+    writeFileSync(file, serializeRecipe(r0));
+    const secretEnv = { ...env, GENTOO_WB_BUILD_ENV: `${env.GENTOO_WB_BUILD_ENV} http_proxy=http://user:s3cret@127.0.0.1:3128` };
+    const r = await runCli(['build', file, '--json'], { env: secretEnv, timeoutMs: 120_000 });
+    expect(r.code, r.stderr).toBe(0);
+    const image = await inspectImage(testDocker(), tag);
+    const base = await inspectImage(testDocker(), realPortageImages().base);
+    expect(JSON.stringify(image.config)).not.toContain('s3cret');
+    expect(image.config.Env?.some((e) => e.startsWith('http_proxy=') || e.startsWith('GWB_TEST_COMPILE_SECONDS='))).toBe(false);
+    expect([...(image.config.Env ?? [])].sort()).toEqual([...(base.config.Env ?? []), 'GREETING=hi'].sort());
+    expect(image.config.User).toBe('root\\');
+    expect(image.config.WorkingDir).toBe('/app\\');
+    expect(image.labels['org.gentoo-wb.role']).toBe('result');
   });
 
   it('--plain names the failed package, its log and exits 1 with no tag', async () => {

@@ -9,14 +9,14 @@ import { serializeRecipe } from '../../src/core/recipe/recipe-json.js';
 import { recipeSchema, type BuildModeKind } from '../../src/core/recipe/recipe-schema.js';
 import { runCli } from '../helpers/cli.js';
 import { describeDocker } from '../helpers/docker.js';
-import { standinImages } from '../helpers/standin.js';
+import { realPortageImages } from '../helpers/real-portage.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'gwb-pretend-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function writeRecipe(name: string, packages: string[], mode: BuildModeKind = 'commit'): string {
-  const images = standinImages();
-  const r = newRecipe({ name, base: images.stage3, packages, portageImage: images.portage });
+  const images = realPortageImages();
+  const r = newRecipe({ name, base: images.base, packages, portageImage: images.tree });
   const file = path.join(dir, `${name}.json`);
   writeFileSync(file, serializeRecipe(recipeSchema.parse({ ...r, mode: { kind: mode } })));
   return file;
@@ -37,7 +37,7 @@ describe('gentoo-wb pretend: usage', () => {
 });
 
 describeDocker('gentoo-wb pretend against the stand-in stage3', () => {
-  beforeAll(() => standinImages());
+  beforeAll(() => realPortageImages());
 
   it('exit 0 and the merge list as a table for a mergeable recipe; --json prints the parsed result', async () => {
     const file = writeRecipe('php', ['dev-lang/php']);

@@ -9,7 +9,7 @@ import { serializeRecipe } from '../../src/core/recipe/recipe-json.js';
 import { imageExists, removeImage } from '../../src/engine/docker/index.js';
 import { cliPath, ensureBuilt, runCli } from '../helpers/cli.js';
 import { describeDocker, testDocker } from '../helpers/docker.js';
-import { standinImages } from '../helpers/standin.js';
+import { realPortageImages } from '../helpers/real-portage.js';
 import { startTmux, tmuxAvailable } from '../helpers/tmux.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'gwb-sighup-'));
@@ -18,7 +18,7 @@ const env = {
   XDG_CONFIG_HOME: path.join(dir, 'config'),
   XDG_STATE_HOME: path.join(dir, 'state'),
   XDG_DATA_HOME: path.join(dir, 'data'),
-  GENTOO_WB_BUILD_ENV: 'STANDIN_TIME_SCALE=0.15',
+  GENTOO_WB_BUILD_ENV: 'GWB_TEST_COMPILE_SECONDS=4',
 };
 const tag = `gentoo-wb-test/sighup:${process.pid}`;
 
@@ -32,7 +32,7 @@ describeDocker('a build survives the terminal going away', () => {
   itTmux(tmuxAvailable ? 'SIGHUP detaches' : '[needs tmux] SIGHUP detaches the TUI; the build continues and attach follows it to a tagged image', async () => {
     if (!tmuxAvailable) throw new Error('tmux is not installed (CI installs it)');
     ensureBuilt();
-    const recipe = newRecipe({ name: 'sighup', base: standinImages().stage3, packages: ['dev-lang/php'], tags: [tag], sizing: { jobs: 2, makeopts: '-j2' } });
+    const recipe = newRecipe({ name: 'sighup', base: realPortageImages().base, packages: ['dev-lang/php'], tags: [tag], sizing: { jobs: 2, makeopts: '-j2' } });
     recipe.caches = { distfiles: false, binpkgs: false, ccache: false };
     const file = path.join(dir, 'sighup.json');
     writeFileSync(file, serializeRecipe(recipe));

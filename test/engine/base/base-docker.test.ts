@@ -14,7 +14,7 @@ import { findSnapshotImages } from '../../../src/engine/base/snapshot-images.js'
 import { inspectImage, removeImage } from '../../../src/engine/docker/images.js';
 import { busyboxRootfs } from '../docker/helpers/busybox.js';
 import { describeDocker, testDocker } from '../../helpers/docker.js';
-import { standinImages } from '../../helpers/standin.js';
+import { realPortageImages } from '../../helpers/real-portage.js';
 
 describeDocker('base images on the engine', () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'gwb-base-'));
@@ -36,7 +36,7 @@ describeDocker('base images on the engine', () => {
   });
 
   it('reads profile, CHOST, Portage version, packages and USE of the stand-in with the snapshot tree', async () => {
-    const { info, treeProblem } = await readBase(testDocker(), standinImages().stage3, { source: 'snapshot', image: standinImages().portage });
+    const { info, treeProblem } = await readBase(testDocker(), realPortageImages().base, { source: 'snapshot', image: realPortageImages().tree });
     expect(treeProblem).toBeNull();
     expect(info.profile).toBe('default/linux/amd64/23.0');
     expect(info.chost).toBe('x86_64-pc-linux-gnu');
@@ -47,16 +47,16 @@ describeDocker('base images on the engine', () => {
   });
 
   it('still reads the base when the snapshot image is missing, and says why the tree is not mounted', async () => {
-    const { info, treeProblem } = await readBase(testDocker(), standinImages().stage3, { source: 'snapshot', image: 'gentoo-wb-test/absent-portage:1' });
+    const { info, treeProblem } = await readBase(testDocker(), realPortageImages().base, { source: 'snapshot', image: 'gentoo-wb-test/absent-portage:1' });
     expect(info.chost).toBe('x86_64-pc-linux-gnu');
     expect(treeProblem).toBe('the snapshot image gentoo-wb-test/absent-portage:1 is not here; pull it or choose another tree (Tree source)');
   });
 
   it('finds the images that declare the repository VOLUME', async () => {
     const found = await findSnapshotImages(testDocker());
-    const mine = found.find((s) => s.ref === standinImages().portage);
+    const mine = found.find((s) => s.ref === realPortageImages().tree);
     expect(mine).toMatchObject({ repoPath: '/var/db/repos/gentoo' });
-    expect(found.some((s) => s.ref === standinImages().stage3)).toBe(false);
+    expect(found.some((s) => s.ref === realPortageImages().base)).toBe(false);
   });
 
   it('imports a tarball with a tag and our "imported" label', async () => {

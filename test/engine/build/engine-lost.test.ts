@@ -13,7 +13,7 @@ import { newRecipe } from '../../../src/core/recipe/new-recipe.js';
 import { attachBuild, startBuild } from '../../../src/engine/build/runner.js';
 import { imageExists, removeImage } from '../../../src/engine/docker/index.js';
 import { describeDocker, dockerStatus, testDocker } from '../../helpers/docker.js';
-import { standinImages } from '../../helpers/standin.js';
+import { realPortageImages } from '../../helpers/real-portage.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'gwb-lost-'));
 const env = { ...process.env, XDG_STATE_HOME: path.join(dir, 'state') };
@@ -53,7 +53,7 @@ describeDocker('build runner when the engine goes away', () => {
     const socketPath = path.join(dir, 'engine.sock');
     const link = await proxy(socketPath, target);
     const viaProxy = new Dockerode({ socketPath });
-    const recipe = newRecipe({ name: 'lost', base: standinImages().stage3, packages: ['dev-lang/php'], tags: [tag], sizing: { jobs: 2, makeopts: '-j2' } });
+    const recipe = newRecipe({ name: 'lost', base: realPortageImages().base, packages: ['dev-lang/php'], tags: [tag], sizing: { jobs: 2, makeopts: '-j2' } });
     recipe.caches = { distfiles: false, binpkgs: false, ccache: false };
     const events: BuildEvent[] = [];
     let cut = false;
@@ -62,7 +62,7 @@ describeDocker('build runner when the engine goes away', () => {
       recipe,
       env,
       sandbox: { unshare: false },
-      containerEnv: { STANDIN_TIME_SCALE: '0.1' },
+      containerEnv: { GWB_TEST_COMPILE_SECONDS: '4' },
       onEvents: (e) => {
         events.push(...e);
         if (!cut && e.some((x) => x.type === 'started')) {

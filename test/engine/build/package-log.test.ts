@@ -10,7 +10,7 @@ import { gentooWbLabels } from '../../../src/core/labels.js';
 import { followPackageLog, followArgv, lastPhaseLines, packageLogPath, type PackageLogEnd, type PackageLogStatus } from '../../../src/engine/build/package-log.js';
 import { startBuild } from '../../../src/engine/build/runner.js';
 import { newRecipe } from '../../../src/core/recipe/new-recipe.js';
-import { standinImages } from '../../helpers/standin.js';
+import { realPortageImages } from '../../helpers/real-portage.js';
 import { createContainer, execCapture, removeContainer, removeImage, startContainer, stopContainer } from '../../../src/engine/docker/index.js';
 import { describeEngines } from '../../helpers/podman.js';
 import { describeDocker, testDocker } from '../../helpers/docker.js';
@@ -154,7 +154,7 @@ describeDocker('followPackageLog during a real stand-in build', () => {
   });
 
   it('follows php\'s build.log from its first line while it compiles, until the folder or the container goes', async () => {
-    const base = newRecipe({ name: 'package-log', base: standinImages().stage3, packages: ['dev-lang/php'], tags: [tag], sizing: { jobs: 3, makeopts: '-j2' } });
+    const base = newRecipe({ name: 'package-log', base: realPortageImages().base, packages: ['dev-lang/php'], tags: [tag], sizing: { jobs: 3, makeopts: '-j2' } });
     const recipe = { ...base, caches: { distfiles: false, binpkgs: false, ccache: false } };
     let follow: Promise<PackageLogEnd> | null = null;
     let data = '';
@@ -163,7 +163,7 @@ describeDocker('followPackageLog during a real stand-in build', () => {
     const controller = new AbortController();
     onTestFinished(() => controller.abort());
     const session = startBuild({
-      docker: engine().docker, recipe, env, containerEnv: { STANDIN_TIME_SCALE: '0.05' },
+      docker: engine().docker, recipe, env, containerEnv: { GWB_TEST_COMPILE_SECONDS: '2' },
       onEvents: (events) => {
         for (const e of events) {
           if (e.type === 'started' && e.cpv === 'dev-lang/php-8.3.15' && !follow) {

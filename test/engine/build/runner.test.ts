@@ -14,7 +14,8 @@ import { findBuilder } from '../../../src/engine/build/builder-container.js';
 import { attachBuild, startBuild, type BuildOutcome } from '../../../src/engine/build/runner.js';
 import { imageExists, inspectImage, killContainer, removeImage, removeVolume, listVolumes } from '../../../src/engine/docker/index.js';
 import { describeDocker, testDocker } from '../../helpers/docker.js';
-import { FAST_TIME_SCALE, runInStandin, standinImages } from '../../helpers/standin.js';
+import { runInImage } from '../../helpers/containers.js';
+import { FAST_BUILD_ENV, realPortageImages } from '../../helpers/real-portage.js';
 
 const env = { ...process.env, XDG_STATE_HOME: mkdtempSync(path.join(os.tmpdir(), 'gwb-runner-state-')) };
 const run = `t${process.pid}`;
@@ -23,7 +24,7 @@ const tags: string[] = [];
 function recipe(packages: string[], name: string, extra: Partial<Recipe> = {}): Recipe {
   const tag = `gentoo-wb-test/runner-${name}:${run}`;
   tags.push(tag);
-  const r = newRecipe({ name, base: standinImages().stage3, packages, tags: [tag], sizing: { jobs: 3, makeopts: '-j2' } });
+  const r = newRecipe({ name, base: realPortageImages().base, packages, tags: [tag], sizing: { jobs: 3, makeopts: '-j2' } });
   // A cache of our own, so the test never shares binary packages with other suites.
   r.makeConf.CFLAGS = `-O2 -pipe -frecord-gcc-switches-${run}`;
   return { ...r, ...extra };
@@ -35,7 +36,7 @@ function build(r: Recipe, onEvents: (e: BuildEvent[]) => void = () => {}) {
     docker: testDocker(),
     recipe: r,
     env,
-    containerEnv: { STANDIN_TIME_SCALE: FAST_TIME_SCALE },
+    containerEnv: FAST_BUILD_ENV,
     onEvents: (e) => {
       events.push(...e);
       onEvents(e);
@@ -52,7 +53,7 @@ const readJson = <T,>(file: string): T => JSON.parse(readFileSync(file, 'utf8'))
 
 describeDocker('build runner (real engine, stand-in stage3)', () => {
   beforeAll(() => {
-    standinImages();
+    realPortageImages();
   });
 
   afterAll(async () => {
@@ -91,7 +92,7 @@ describeDocker('build runner (real engine, stand-in stage3)', () => {
     expect(record.smokeTest?.output).toContain('Hello, world!');
     expect(await findBuilder(testDocker(), session.id)).toBeNull();
 
-    const hello = await runInStandin(testDocker(), ['/usr/bin/hello'], { image: r.image.tags[0]! });
+    const hello = await runInImage(testDocker(), ['/usr/bin/hello'], { image: r.image.tags[0]! });
     expect(hello.stdout).toContain('Hello, world!');
   });
 

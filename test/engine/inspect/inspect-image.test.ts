@@ -20,7 +20,7 @@ import { inspectImageContents, type InspectedImage } from '../../../src/engine/i
 import { zstdAvailable } from '../../../src/engine/inspect/zstd.js';
 import { runCli } from '../../commands/helpers/cli.js';
 import { describeDocker, testDocker } from '../../helpers/docker.js';
-import { FAST_TIME_SCALE, standinImages } from '../../helpers/standin.js';
+import { FAST_BUILD_ENV, realPortageImages } from '../../helpers/real-portage.js';
 import { flatImage, ownedBytes, type FlatImage } from './helpers/independent.js';
 
 const stateDir = mkdtempSync(path.join(os.tmpdir(), 'gwb-inspect-state-'));
@@ -33,14 +33,14 @@ const previousState = process.env.XDG_STATE_HOME;
 
 function recipe(packages: string[], tag: string): Recipe {
   tags.push(tag);
-  const r = newRecipe({ name: `inspect-${run}`, base: standinImages().stage3, packages, tags: [tag], sizing: { jobs: 2, makeopts: '-j2' }, entrypoint: ['/usr/bin/hello'] });
+  const r = newRecipe({ name: `inspect-${run}`, base: realPortageImages().base, packages, tags: [tag], sizing: { jobs: 2, makeopts: '-j2' }, entrypoint: ['/usr/bin/hello'] });
   r.smokeTest = { argv: ['/usr/bin/hello'] };
   return r;
 }
 
 async function build(r: Recipe): Promise<string> {
   const errors: string[] = [];
-  const session = startBuild({ docker: testDocker(), recipe: r, env, noCache: true, containerEnv: { STANDIN_TIME_SCALE: FAST_TIME_SCALE }, onEvents: (e) => e.forEach((x) => x.type === 'error' && errors.push(x.message)) });
+  const session = startBuild({ docker: testDocker(), recipe: r, env, noCache: true, containerEnv: FAST_BUILD_ENV, onEvents: (e) => e.forEach((x) => x.type === 'error' && errors.push(x.message)) });
   const outcome = await session.outcome;
   if (outcome.kind !== 'succeeded' || !outcome.image) throw new Error(`build failed: ${outcome.kind} ${errors.join('; ')}`);
   return outcome.image.id;
@@ -88,7 +88,7 @@ describeDocker('inspect, diff and export of built images (stand-in stage3)', () 
     const history = (await imageHistory(testDocker(), idB)).filter((h) => h.size > 0 || h.createdBy.includes('gentoo-wb')).reverse();
     expect(b.inspection.layers.map((l) => l.size)).toEqual(history.map((h) => h.size).slice(-b.inspection.layers.length));
     // The result shares every layer of the stand-in stage3 (commit mode) and adds one.
-    const base = await inspectImage(testDocker(), standinImages().stage3);
+    const base = await inspectImage(testDocker(), realPortageImages().base);
     expect(b.inspection.base).toMatchObject({ id: base.id, layers: base.layers.length });
     expect(b.inspection.layers).toHaveLength(base.layers.length + 1);
     expect(b.inspection.base!.bytes).toBe(base.size);
@@ -139,9 +139,9 @@ describeDocker('inspect, diff and export of built images (stand-in stage3)', () 
     const result = JSON.parse(cli.stdout) as { imageId: string; extras: { kind: string; file: string }[] };
     expect(result.extras.map((e) => e.kind)).toEqual(['recipe', 'dockerfile', 'sbom']);
     const recipeText = readFileSync(files.recipe, 'utf8');
-    expect(JSON.parse(recipeText)).toMatchObject({ packages: ['app-misc/hello', 'app-misc/newtool'], base: { image: standinImages().stage3 } });
+    expect(JSON.parse(recipeText)).toMatchObject({ packages: ['app-misc/hello', 'app-misc/newtool'], base: { image: realPortageImages().base } });
     const dockerfile = readFileSync(files.dockerfile, 'utf8');
-    expect(dockerfile).toContain(`FROM ${standinImages().stage3}`);
+    expect(dockerfile).toContain(`FROM ${realPortageImages().base}`);
     expect(dockerfile).toMatch(/"emerge","--verbose".*"app-misc\/hello","app-misc\/newtool"\]/);
     const sbom = JSON.parse(readFileSync(files.sbom, 'utf8')) as { spdxVersion: string; packages: { name: string; versionInfo: string }[] };
     expect(sbom.spdxVersion).toBe('SPDX-2.3');

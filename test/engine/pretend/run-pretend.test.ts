@@ -8,7 +8,7 @@ import { recipeSchema, type BuildModeKind, type Recipe } from '../../../src/core
 import { EngineError, listContainers } from '../../../src/engine/docker/index.js';
 import { runPretend } from '../../../src/engine/pretend/run-pretend.js';
 import { describeDocker, testDocker } from '../../helpers/docker.js';
-import { standinImages } from '../../helpers/standin.js';
+import { realPortageImages } from '../../helpers/real-portage.js';
 
 let images: { stage3: string; portage: string };
 
@@ -22,9 +22,10 @@ async function expectNoContainers(r: Recipe): Promise<void> {
   expect(await listContainers(testDocker(), [`${LABEL.recipeHash}=${recipeHash(r)}`])).toEqual([]);
 }
 
-describeDocker('runPretend against the stand-in stage3', () => {
+describeDocker('runPretend against real Portage', () => {
   beforeAll(() => {
-    images = standinImages();
+    const real = realPortageImages();
+    images = { stage3: real.base, portage: real.tree };
   });
 
   it('shows the merge list of a package with dependencies, streaming the output as it comes', async () => {

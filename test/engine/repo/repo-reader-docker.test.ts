@@ -8,7 +8,7 @@ import { LABEL } from '../../../src/core/labels.js';
 import { listContainers } from '../../../src/engine/docker/containers.js';
 import { createRepoReader } from '../../../src/engine/repo/repo-reader.js';
 import { describeDocker, testDocker } from '../../helpers/docker.js';
-import { standinImages } from '../../helpers/standin.js';
+import { realPortageImages } from '../../helpers/real-portage.js';
 
 describeDocker('repository reader on the stand-in trees', () => {
   const hostRepo = mkdtempSync(path.join(os.tmpdir(), 'gwb-repo-'));
@@ -16,19 +16,19 @@ describeDocker('repository reader on the stand-in trees', () => {
 
   it('reads use.desc and use.local.desc from the snapshot image, once per tree', async () => {
     const reader = createRepoReader(testDocker());
-    const source = { source: 'snapshot' as const, image: standinImages().portage };
-    const tree = await reader.treeFlags(source, standinImages().stage3);
+    const source = { source: 'snapshot' as const, image: realPortageImages().tree };
+    const tree = await reader.treeFlags(source, realPortageImages().base);
     expect(tree.problem).toBeUndefined();
-    expect(tree.source).toBe(`snapshot ${standinImages().portage}`);
+    expect(tree.source).toBe(`snapshot ${realPortageImages().tree}`);
     expect(tree.flags.find((f) => f.name === 'ssl')).toEqual({ name: 'ssl', origin: 'global', description: 'Add support for SSL/TLS connections (Secure Socket Layer / Transport Layer Security)' });
     expect(tree.flags.find((f) => f.name === 'http2')?.description).toBe('Enable support for the HTTP/2 protocol');
     expect(tree.flags.length).toBeGreaterThan(40);
-    expect(await reader.treeFlags(source, standinImages().stage3)).toBe(tree);
+    expect(await reader.treeFlags(source, realPortageImages().base)).toBe(tree);
   });
 
   it('reads a package\'s IUSE and descriptions (metadata.xml first) from the tree, and says when a package is missing', async () => {
     const reader = createRepoReader(testDocker());
-    const source = { source: 'snapshot' as const, image: standinImages().portage };
+    const source = { source: 'snapshot' as const, image: realPortageImages().tree };
     const curl = await reader.packageFlags(source, null, 'net-misc/curl');
     expect(curl.problem).toBeNull();
     expect(curl.cp).toBe('net-misc/curl');
@@ -40,18 +40,18 @@ describeDocker('repository reader on the stand-in trees', () => {
     expect((await reader.packageFlags(source, null, 'app-misc/hello')).version).toBe('2.12.2');
     expect((await reader.packageFlags(source, null, '<app-misc/hello-2.12.2')).version).toBe('2.12.1');
     const missing = await reader.packageFlags(source, null, 'app-misc/no-such-thing');
-    expect(missing).toMatchObject({ flags: [], problem: `app-misc/no-such-thing is not in snapshot ${standinImages().portage}` });
+    expect(missing).toMatchObject({ flags: [], problem: `app-misc/no-such-thing is not in snapshot ${realPortageImages().tree}` });
   });
 
   it('reads the base image\'s own tree through a short-lived labelled container that is removed', async () => {
     const docker = testDocker();
     const reader = createRepoReader(docker);
-    const tree = await reader.treeFlags({ source: 'base' }, standinImages().stage3);
-    expect(tree.source).toBe(`the tree in ${standinImages().stage3}`);
+    const tree = await reader.treeFlags({ source: 'base' }, realPortageImages().base);
+    expect(tree.source).toBe(`the tree in ${realPortageImages().base}`);
     expect(tree.flags.some((f) => f.name === 'ssl')).toBe(true);
-    const hello = await reader.packageFlags({ source: 'base' }, standinImages().stage3, 'app-misc/hello');
+    const hello = await reader.packageFlags({ source: 'base' }, realPortageImages().base, 'app-misc/hello');
     expect(hello.version).toBe('2.12.1');
-    const image = (await docker.getImage(standinImages().stage3).inspect()).Id;
+    const image = (await docker.getImage(realPortageImages().base).inspect()).Id;
     expect(await listContainers(docker, [`${LABEL.role}=probe`, `${LABEL.sourceImage}=${image}`])).toEqual([]);
   });
 
@@ -63,9 +63,9 @@ describeDocker('repository reader on the stand-in trees', () => {
     writeFileSync(path.join(hostRepo, 'app-misc', 'widget', 'metadata.xml'), '<pkgmetadata><use><flag name="gizmo">Build the gizmo</flag></use></pkgmetadata>\n');
     const reader = createRepoReader(testDocker());
     const source = { source: 'host' as const, path: hostRepo };
-    const tree = await reader.treeFlags(source, standinImages().stage3);
+    const tree = await reader.treeFlags(source, realPortageImages().base);
     expect(tree.flags).toEqual([{ name: 'frobnicate', origin: 'global', description: 'Frobnicate everything' }]);
-    const widget = await reader.packageFlags(source, standinImages().stage3, 'app-misc/widget');
+    const widget = await reader.packageFlags(source, realPortageImages().base, 'app-misc/widget');
     expect(widget.flags).toEqual([
       { name: 'frobnicate', default: 'on', description: 'Frobnicate everything' },
       { name: 'gizmo', default: null, description: 'Build the gizmo' },

@@ -12,12 +12,12 @@ import { parseCpuFacts } from '../../../../src/core/plan/modes/stage4-cpu.js';
 import { ESELECT_STUB_PATH, eselectStubFile, helperFiles, helperPath } from '../../../../src/core/plan/modes/helper-scripts.js';
 import { containerLogs, createContainer, removeContainer, startContainer, uploadFiles, waitContainer, type UploadEntry } from '../../../../src/engine/docker/index.js';
 import { describeDocker, testDocker } from '../../../helpers/docker.js';
-import { standinImages } from '../../../helpers/standin.js';
+import { realPortageImages } from '../../../helpers/real-portage.js';
 
 /** Run a constant test script in the stand-in after uploading the helpers and `files`; its exit code and output. */
 async function inStandin(script: string, files: UploadEntry[] = []): Promise<{ exitCode: number; output: string }> {
   const docker = testDocker();
-  const id = await createContainer(docker, { image: standinImages().stage3, cmd: ['/bin/sh', '-c', script], entrypoint: [], network: 'none', labels: { 'org.gentoo-wb-test.modes': 'helpers' } });
+  const id = await createContainer(docker, { image: realPortageImages().base, cmd: ['/bin/sh', '-c', script], entrypoint: [], network: 'none', labels: { 'org.gentoo-wb-test.modes': 'helpers' } });
   try {
     const helpers = [...helperFiles(['eselect-links', 'copy-into-root', 'root-users', 'capture-packages', 'cpu-facts']), eselectStubFile()];
     await uploadFiles(docker, id, [...helpers.map((f) => ({ path: f.path, content: f.content, mode: f.mode })), ...files]);
@@ -33,7 +33,7 @@ async function inStandin(script: string, files: UploadEntry[] = []): Promise<{ e
 
 describeDocker('mode helper scripts (stand-in stage3)', () => {
   beforeAll(() => {
-    standinImages();
+    realPortageImages();
   });
 
   it('eselect-links makes /usr/bin/php point at the newest slot by version order, and leaves an existing link alone', async () => {

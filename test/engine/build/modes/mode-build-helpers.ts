@@ -11,7 +11,7 @@ import { recipeSchema, type Recipe } from '../../../../src/core/recipe/recipe-sc
 import { startBuild, type BuildOutcome, type BuildSession } from '../../../../src/engine/build/runner.js';
 import { createContainer, imageExists, openContainerExport, removeContainer, removeImage, removeVolume } from '../../../../src/engine/docker/index.js';
 import { testDocker } from '../../../helpers/docker.js';
-import { FAST_TIME_SCALE, standinImages } from '../../../helpers/standin.js';
+import { FAST_BUILD_ENV, realPortageImages } from '../../../helpers/real-portage.js';
 
 export const stateEnv = { ...process.env, XDG_STATE_HOME: mkdtempSync(path.join(os.tmpdir(), 'gwb-modes-state-')) };
 export const run = `m${process.pid}`;
@@ -25,7 +25,7 @@ export function testTag(tags: string[], name: string): string {
 
 /** A recipe for the stand-in in the given mode; its CFLAGS give it a binary package cache of its own. */
 export function modeRecipe(name: string, packages: string[], mode: Record<string, unknown> & { kind: Recipe['mode']['kind'] }, tags: string[]): Recipe {
-  const r = newRecipe({ name, base: standinImages().stage3, packages, tags, sizing: { jobs: 3, makeopts: '-j2' } });
+  const r = newRecipe({ name, base: realPortageImages().base, packages, tags, sizing: { jobs: 3, makeopts: '-j2' } });
   r.makeConf.COMMON_FLAGS = `-O2 -pipe -frecord-gcc-switches-${run}`;
   return recipeSchema.parse({ ...r, mode });
 }
@@ -41,7 +41,7 @@ const ownVolumes = new Set<string>();
 /** Run a build to its end on the stand-in (fast time scale). */
 export async function buildToEnd(recipe: Recipe): Promise<FinishedBuild> {
   const events: BuildEvent[] = [];
-  const session = startBuild({ docker: testDocker(), recipe, env: stateEnv, containerEnv: { STANDIN_TIME_SCALE: FAST_TIME_SCALE }, onEvents: (e) => events.push(...e) });
+  const session = startBuild({ docker: testDocker(), recipe, env: stateEnv, containerEnv: FAST_BUILD_ENV, onEvents: (e) => events.push(...e) });
   const outcome = await session.outcome;
   const plan = JSON.parse(readFileSync(session.files.plan, 'utf8')) as BuildPlan | null;
   for (const m of plan?.container.mounts ?? []) if (m.kind === 'volume' && m.role === 'binpkgs') ownVolumes.add(m.name);

@@ -8,7 +8,8 @@ import { packageDbFromRecord } from '../../../../src/core/inspect/package-db.js'
 import { LABEL } from '../../../../src/core/labels.js';
 import { imageExists, inspectImage } from '../../../../src/engine/docker/index.js';
 import { describeDocker, testDocker } from '../../../helpers/docker.js';
-import { runInStandin, standinImages } from '../../../helpers/standin.js';
+import { runInImage } from '../../../helpers/containers.js';
+import { realPortageImages } from '../../../helpers/real-portage.js';
 import { buildToEnd, cleanUp, imageFiles, logOf, modeRecipe, ofType, testTag } from './mode-build-helpers.js';
 
 /** A build on the stand-in takes seconds alone, longer beside the rest of the suite on two cores. */
@@ -18,7 +19,7 @@ const tag = (name: string) => testTag(tags, name);
 
 describeDocker('scratch builds (real engine, stand-in stage3)', () => {
   beforeAll(() => {
-    standinImages();
+    realPortageImages();
   });
 
   afterAll(async () => {
@@ -46,7 +47,7 @@ describeDocker('scratch builds (real engine, stand-in stage3)', () => {
     expect(files.get('/lib/x86_64-linux-gnu/libc.so.6')?.type).toBe('file');
     expect(files.get('/lib64/ld-linux-x86-64.so.2')?.type).toBe('symlink');
     expect(files.has('/etc/ld.so.cache')).toBe(true);
-    for (const absent of ['/bin/busybox', '/var/db/repos', '/etc/portage', '/var/db/pkg', '/usr/share/doc', '/usr/share/man', '/usr/include', '/var/lib/gentoo-wb', '/usr/lib/portage-standin', '/destination']) {
+    for (const absent of ['/bin/busybox', '/var/db/repos', '/etc/portage', '/var/db/pkg', '/usr/share/doc', '/usr/share/man', '/usr/include', '/var/lib/gentoo-wb', '/destination']) {
       expect([...files.keys()].filter((f) => f === absent || f.startsWith(`${absent}/`)), absent).toEqual([]);
     }
 
@@ -59,9 +60,9 @@ describeDocker('scratch builds (real engine, stand-in stage3)', () => {
     expect(details.labels).toMatchObject({ 'org.example.kind': 'demo', [LABEL.role]: 'result', [LABEL.buildId]: session.id, [LABEL.mode]: 'scratch' });
     expect(Object.keys(details.labels).filter((k) => k.startsWith('org.gentoo-wb-test'))).toEqual([]);
 
-    const hello = await runInStandin(testDocker(), ['/usr/bin/hello'], { image: r.image.tags[0]! });
+    const hello = await runInImage(testDocker(), ['/usr/bin/hello'], { image: r.image.tags[0]! });
     expect(hello.stdout).toContain('Hello, world!');
-    const foo = await runInStandin(testDocker(), ['/usr/bin/foo-tool'], { image: r.image.tags[0]! });
+    const foo = await runInImage(testDocker(), ['/usr/bin/foo-tool'], { image: r.image.tags[0]! });
     expect(foo.exitCode, foo.stderr).toBe(0);
 
     const record = JSON.parse(readFileSync(session.files.record, 'utf8')) as BuildRecord & { extras: Record<string, unknown> };

@@ -6,7 +6,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { LABEL } from '../../../../src/core/labels.js';
 import { inspectImage } from '../../../../src/engine/docker/index.js';
 import { describeDocker, testDocker } from '../../../helpers/docker.js';
-import { runInStandin, standinImages } from '../../../helpers/standin.js';
+import { runInImage } from '../../../helpers/containers.js';
+import { realPortageImages } from '../../../helpers/real-portage.js';
 import { buildToEnd, cleanUp, imageFiles, logOf, modeRecipe, ofType, run, testTag } from './mode-build-helpers.js';
 
 /** A build on the stand-in takes seconds alone, longer beside the rest of the suite on two cores. */
@@ -16,7 +17,7 @@ const tag = (name: string) => testTag(tags, name);
 
 describeDocker('stage4 and minimal builds (real engine, stand-in stage3)', () => {
   beforeAll(() => {
-    standinImages();
+    realPortageImages();
   });
 
   afterAll(async () => {
@@ -39,7 +40,7 @@ describeDocker('stage4 and minimal builds (real engine, stand-in stage3)', () =>
     const hostFlags = (readFileSync('/proc/cpuinfo', 'utf8').match(/^(?:flags|Features)\s*:\s*(.*)$/m)?.[1] ?? '').trim().split(/\s+/);
     // The stand-in has no gcc, so the flags are the engine host's (this host's, on a local engine).
     expect(details.labels[LABEL.cpuFlags]!.split(' ')).toEqual(hostFlags);
-    const makeConf = await runInStandin(testDocker(), ['cat', '/etc/portage/make.conf'], { image: r.image.tags[0]! });
+    const makeConf = await runInImage(testDocker(), ['cat', '/etc/portage/make.conf'], { image: r.image.tags[0]! });
     expect(makeConf.stdout).toContain(`COMMON_FLAGS="-pipe -frecord-gcc-switches-${run} -march=native -Os"`);
 
     const record = JSON.parse(readFileSync(session.files.record, 'utf8')) as { extras: { cpu: { march: string; source: string; warning: string } }; smokeTest: { ok: boolean } };
@@ -57,7 +58,7 @@ describeDocker('stage4 and minimal builds (real engine, stand-in stage3)', () =>
     expect(outcome.kind, logOf(events)).toBe('succeeded');
     expect(ofType(events, 'step-finished').map((s) => [s.step, s.ok])).toEqual([['prepare', true], ['emerge', true], ['depclean', true], ['locale-gen', true], ['cleanup', true], ['flatten', true], ['smoke-test', true]]);
 
-    const base = await inspectImage(testDocker(), standinImages().stage3);
+    const base = await inspectImage(testDocker(), realPortageImages().base);
     const details = await inspectImage(testDocker(), r.image.tags[0]!);
     expect(details.layers).toHaveLength(1);
     expect(details.config.Cmd).toEqual(['/usr/bin/hello']);
@@ -73,7 +74,7 @@ describeDocker('stage4 and minimal builds (real engine, stand-in stage3)', () =>
     expect([...files.keys()].filter((f) => f.startsWith('/var/db/pkg/sys-apps/coreutils-'))).toEqual([]);
     expect([...files.keys()].filter((f) => f.startsWith('/usr/share/doc/') || f.startsWith('/var/db/repos/gentoo/'))).toEqual([]);
     expect(files.get('/usr/lib/locale/locale-archive')?.size).toBeLessThan(2 * 1024 * 1024);
-    const use = await runInStandin(testDocker(), ['cat', '/etc/portage/make.conf', '/etc/locale.gen', '/etc/portage/profile/packages'], { image: r.image.tags[0]! });
+    const use = await runInImage(testDocker(), ['cat', '/etc/portage/make.conf', '/etc/locale.gen', '/etc/portage/profile/packages'], { image: r.image.tags[0]! });
     expect(use.stdout).toContain('USE="-* ssl curl_ssl_openssl"');
     expect(use.stdout).toContain('-*sys-apps/coreutils');
 

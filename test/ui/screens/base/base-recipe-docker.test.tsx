@@ -19,7 +19,7 @@ import { createWorkbenchStore, type WorkbenchStore } from '../../../../src/ui/se
 import { busyboxRootfs } from '../../../engine/docker/helpers/busybox.js';
 import { describeDocker, dockerStatus } from '../../../helpers/docker.js';
 import { renderTui, type Tui } from '../../../helpers/render-tui.js';
-import { standinImages } from '../../../helpers/standin.js';
+import { realPortageImages } from '../../../helpers/real-portage.js';
 import { memorySettings } from './harness.js';
 
 describeDocker('Base and Recipe screens on the real engine', () => {
@@ -54,7 +54,7 @@ describeDocker('Base and Recipe screens on the real engine', () => {
   });
 
   it('lists the stand-in stage3 as a local image and reads its profile, CHOST, Portage and packages', async () => {
-    const { stage3, portage } = standinImages();
+    const { base: stage3, tree: portage } = realPortageImages();
     await tui.waitForFrame((f) => /Local images \(\d+\)/.test(f) && !f.includes('Local images (0)'), 15_000);
     // The tree first: the stand-in snapshot image is offered because it declares the VOLUME.
     await tui.press('shift+tab', '/');
@@ -76,7 +76,7 @@ describeDocker('Base and Recipe screens on the real engine', () => {
 
   it('the USE tab shows descriptions read from the stand-in\'s tree', async () => {
     await tui.press('3', 'right');
-    await tui.waitForFrame((f) => f.includes(`flags from snapshot ${standinImages().portage}`), 30_000);
+    await tui.waitForFrame((f) => f.includes(`flags from snapshot ${realPortageImages().tree}`), 30_000);
     await tui.press('/');
     await tui.press('Secure Socket');
     const frame = await tui.waitForFrame((f) => /\[ \] ssl +on +Add support for SSL\/TLS connections/.test(f));

@@ -38,21 +38,21 @@ describe('Base screen', () => {
     await h.tui.waitForFrame((f) => f.includes('Local images (4)'));
     await h.tui.press('tab');
     expect(h.tui.frame()).toMatch(/›Local images \(4\)/);
-    expect(h.tui.frame()).toMatch(/gwb-standin\/stage3:1 +12\.0 MB/);
+    expect(h.tui.frame()).toMatch(/gwb-local\/stage3:1 +12\.0 MB/);
     await h.tui.press('/');
-    await h.tui.type('standin');
-    expect(h.tui.frame()).toContain('/standin');
+    await h.tui.type('local');
+    expect(h.tui.frame()).toContain('/local');
     expect(h.tui.frame()).toContain('1 of 4');
     await h.tui.press('enter', 'enter');
     const frame = await h.tui.waitForFrame((f) => /packages +3 installed/.test(f));
-    expect(frame).toContain('Base gwb-standin/stage3:1');
+    expect(frame).toContain('Base gwb-local/stage3:1');
     expect(frame).toMatch(/profile +default\/linux\/amd64\/23\.0/);
     expect(frame).toMatch(/CHOST +x86_64-pc-linux-gnu/);
     expect(frame).toMatch(/Portage +3\.0\.66/);
-    expect(h.calls.readBase).toEqual([['gwb-standin/stage3:1', { source: 'snapshot', image: 'gentoo/portage:latest' }]]);
+    expect(h.calls.readBase).toEqual([['gwb-local/stage3:1', { source: 'snapshot', image: 'gentoo/portage:latest' }]]);
     const { recipe, base } = h.store.getState();
     expect(base?.chost).toBe('x86_64-pc-linux-gnu');
-    expect(recipe.doc?.base.image).toBe('gwb-standin/stage3:1');
+    expect(recipe.doc?.base.image).toBe('gwb-local/stage3:1');
     expect(recipe.doc?.name).toBe('stage3-1');
     expect(recipe.doc?.portage).toEqual({ source: 'snapshot', image: 'gentoo/portage:latest' });
     // Sizing from the host checks (8 CPUs, 32 GiB).

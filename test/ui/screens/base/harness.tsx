@@ -31,7 +31,7 @@ export function image(tags: string[], created = '2026-04-20T10:00:00.000Z', size
 }
 
 export const INFO: BaseInfo = {
-  imageId: 'sha256:standin', digest: null, profile: 'default/linux/amd64/23.0', chost: 'x86_64-pc-linux-gnu', cflags: '-O2 -pipe', use: ['ssl', 'ipv6'],
+  imageId: 'sha256:localbase', digest: null, profile: 'default/linux/amd64/23.0', chost: 'x86_64-pc-linux-gnu', cflags: '-O2 -pipe', use: ['ssl', 'ipv6'],
   portageVersion: '3.0.66', installed: ['sys-apps/portage-3.0.66', 'sys-libs/glibc-2.40-r5', 'app-shells/bash-5.2_p37'], libcPackage: 'sys-libs/glibc-2.40-r5', libcFiles: [], infoProblem: null,
 };
 
@@ -64,7 +64,7 @@ export async function openBase(options: BaseOptions = {}): Promise<BaseHarness> 
   const store = createWorkbenchStore({ engine: options.engine ?? { status: 'ready', connection: CONNECTION }, sizing: options.sizing === undefined ? recommendSizing(8, 32 * 1024 ** 3, 'engine') : options.sizing });
   if (options.recipe) store.setRecipe(options.recipe, { path: '/recipes/demo.json', saved: true });
   const engine: FakeEngine = {
-    images: [image(['gentoo/stage3:amd64-openrc']), image(['gentoo/stage3:amd64-systemd-20260420']), image(['gentoo/portage:latest'], '2026-04-19T00:00:00.000Z', 67_600_000), image(['gwb-standin/stage3:1'], '2026-04-21T00:00:00.000Z', 12_000_000)],
+    images: [image(['gentoo/stage3:amd64-openrc']), image(['gentoo/stage3:amd64-systemd-20260420']), image(['gentoo/portage:latest'], '2026-04-19T00:00:00.000Z', 67_600_000), image(['gwb-local/stage3:1'], '2026-04-21T00:00:00.000Z', 12_000_000)],
     snapshots: [{ ref: 'gentoo/portage:latest', id: 'sha256:p', repoPath: '/var/db/repos/gentoo', created: '2026-04-19T00:00:00.000Z', size: 67_600_000 }],
     pull: async () => undefined,
     files: new Set(['/tmp/stage3.tar.xz']),

@@ -19,11 +19,11 @@ import { WorkbenchProvider } from '../../../../src/ui/session/workbench-context.
 import { realServices } from '../../../../src/ui/session/workbench-services.js';
 import { describeDocker, dockerStatus } from '../../../helpers/docker.js';
 import { renderTui, type Tui } from '../../../helpers/render-tui.js';
-import { standinImages } from '../../../helpers/standin.js';
+import { realPortageImages } from '../../../helpers/real-portage.js';
 
 const run = `t${process.pid}`;
 // Slow enough that php's compile (40 s at scale 1) is seen building next to its dependencies.
-const TIME_SCALE = '0.05';
+const COMPILE_SECONDS = '2';
 const ROW = /^ {4}[a-z0-9-]+\/[A-Za-z0-9_.+-]+ +(fetch|unpack|prepare|configure|compile|test|install|merge|start) +\d+:\d\d/;
 
 /** The first frame drawn since `from` that matches (frames come faster than a poll of the last one). */
@@ -53,9 +53,9 @@ describeDocker('Build screen on the real engine (stand-in stage3)', () => {
     process.env.XDG_STATE_HOME = state;
     connection = await connectEngine({ host: dockerStatus.host });
     const settings = { read: () => ({ preferences: { animation: false } }), update: () => undefined } as unknown as SettingsStore;
-    workbench = createWorkbench(realServices({ host: dockerStatus.host, settings, buildEnv: { STANDIN_TIME_SCALE: TIME_SCALE } }));
+    workbench = createWorkbench(realServices({ host: dockerStatus.host, settings, buildEnv: { GWB_TEST_COMPILE_SECONDS: COMPILE_SECONDS } }));
     workbench.store.update((s) => ({ ...s, engine: { status: 'ready', connection } }));
-    const recipe: Recipe = newRecipe({ name: 'pane-php', base: standinImages().stage3, packages: ['dev-lang/php', 'app-misc/hello'], tags: [tag], sizing: { jobs: 3, makeopts: '-j2' } });
+    const recipe: Recipe = newRecipe({ name: 'pane-php', base: realPortageImages().base, packages: ['dev-lang/php', 'app-misc/hello'], tags: [tag], sizing: { jobs: 3, makeopts: '-j2' } });
     // No cache volumes: every package compiles here, and nothing is shared with other suites.
     workbench.store.setRecipe({ ...recipe, caches: { distfiles: false, binpkgs: false, ccache: false } }, { path: null });
     tui = await renderTui(
