@@ -3,6 +3,7 @@ import { isFinished, type BuildState } from '../core/build/build-record.js';
 import { listBuilds, type BuildListing } from '../engine/build/build-list.js';
 import { listBuildStates } from '../engine/build/build-store.js';
 import { attachBuild } from '../engine/build/runner.js';
+import { currentNamespace } from '../engine/docker/object-names.js';
 import type { BuildFlags } from './build.js';
 import type { CommandContext } from './registry.js';
 import { exitCodeFor } from './build-command.js';
@@ -21,7 +22,19 @@ export async function buildListings(flags: EngineFlags): Promise<BuildListing[]>
   return listBuilds(docker);
 }
 
+/** True when GENTOO_WB_NAMESPACE is usable; otherwise says why and sets the exit code. */
+function namespaceUsable(): boolean {
+  try {
+    currentNamespace();
+    return true;
+  } catch (err) {
+    process.exitCode = reportFailure(err);
+    return false;
+  }
+}
+
 export async function runBuildsCommand(flags: EngineFlags & { json?: boolean }): Promise<void> {
+  if (!namespaceUsable()) return;
   const builds = await buildListings(flags);
   if (flags.json) {
     printJson(builds);
@@ -46,6 +59,7 @@ export function newestUnfinished(states: BuildState[]): BuildState | undefined {
 
 export async function runAttachCommand(id: string | undefined, flags: BuildFlags, context: CommandContext): Promise<void> {
   if (flags.plain && flags.json) throw new UsageError('choose one of --plain and --json');
+  if (!namespaceUsable()) return;
   const target = id ?? newestUnfinished(await listBuildStates())?.id;
   if (!target) throw new UsageError('no running build to attach to (gentoo-wb builds lists them)');
   if (!flags.plain && !flags.json && process.stdin.isTTY && process.stdout.isTTY) {

@@ -1,5 +1,6 @@
 // `gentoo-wb clean [--dry-run] [--volumes]`: list, then remove, what gentoo-wb left behind — only
-// objects with org.gentoo-wb.* labels; result images are never touched.
+// objects with org.gentoo-wb.* labels, of the current namespace (GENTOO_WB_NAMESPACE); result images
+// are never touched.
 import type { Command } from 'commander';
 import { connectForCommand, formatTable, humanSize, printJson, runCommand, type EngineFlags } from './output.js';
 import { EXIT_FAILED, EXIT_OK } from './usage-error.js';
@@ -21,14 +22,16 @@ export function register(program: Command): void {
     .option('--volumes', 'also remove cache volumes (distfiles, binary packages, ccache)')
     .option('--running', 'also stop and remove running gentoo-wb containers (builds in progress)')
     .option('--build <id>', 'only the objects of this build')
-    .option('--json', 'print {dryRun, remove, kept, removed, failed} for scripts')
+    .option('--json', 'print {namespace, dryRun, remove, kept, removed, failed} for scripts')
     .action(async (_opts: CleanOptions, command: Command) => {
       const opts = command.optsWithGlobals<CleanOptions>();
       await runCommand(async () => {
-        const { findLeftovers, removeLeftovers } = await import('../engine/docker/cleanup.js');
+        const [{ findLeftovers, removeLeftovers }, { currentNamespace }] = await Promise.all([import('../engine/docker/cleanup.js'), import('../engine/docker/object-names.js')]);
+        // Read first: an unusable GENTOO_WB_NAMESPACE stops clean before it talks to the engine.
+        const namespace = currentNamespace();
         const { docker } = await connectForCommand(opts);
         const report = await findLeftovers(docker, {
-          ...(opts.build ? { buildId: opts.build } : {}), volumes: opts.volumes === true, running: opts.running === true,
+          ...(opts.build ? { buildId: opts.build } : {}), volumes: opts.volumes === true, running: opts.running === true, namespace,
         });
         const row = (o: (typeof report.remove)[number]) => [o.kind, o.name, o.role, o.buildId ?? '-', o.size === null ? '' : humanSize(o.size)];
         if (!opts.json) {
@@ -39,14 +42,14 @@ export function register(program: Command): void {
           }
         }
         if (opts.dryRun) {
-          if (opts.json) printJson({ dryRun: true, remove: report.remove, kept: report.kept, removed: [], failed: [] });
+          if (opts.json) printJson({ namespace, dryRun: true, remove: report.remove, kept: report.kept, removed: [], failed: [] });
           process.exitCode = EXIT_OK;
           return;
         }
         const outcome = await removeLeftovers(docker, report.remove);
         const failed = outcome.failed.map((f) => ({ ...f.object, error: f.error.message, hint: f.error.hint }));
         if (opts.json) {
-          printJson({ dryRun: false, remove: report.remove, kept: report.kept, removed: outcome.removed, failed });
+          printJson({ namespace, dryRun: false, remove: report.remove, kept: report.kept, removed: outcome.removed, failed });
         } else {
           for (const f of failed) process.stderr.write(`gentoo-wb: could not remove ${f.kind} ${f.name}: ${f.error}\n  hint: ${f.hint}\n`);
           if (report.remove.length > 0) process.stdout.write(`removed ${outcome.removed.length} of ${report.remove.length}\n`);

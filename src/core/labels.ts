@@ -13,6 +13,8 @@ export const LABEL = {
   mode: 'org.gentoo-wb.mode',
   sourceImage: 'org.gentoo-wb.source-image',
   cacheKey: 'org.gentoo-wb.cache-key',
+  /** Which namespace (GENTOO_WB_NAMESPACE) made the object; absent in the default namespace. */
+  namespace: 'org.gentoo-wb.namespace',
   /** Stage4 images: the -march they were built for, and the CPU flags that means. */
   march: 'org.gentoo-wb.march',
   cpuFlags: 'org.gentoo-wb.cpu-flags',
@@ -61,6 +63,8 @@ export interface LabelInput {
   mode?: string;
   sourceImage?: string;
   cacheKey?: string;
+  /** The namespace the object belongs to; null or absent for the default namespace. */
+  namespace?: string | null;
   /** Further labels: keys must not use our prefix (those are ours to define). */
   extra?: Labels;
 }
@@ -79,6 +83,7 @@ export function gentooWbLabels(input: LabelInput): Labels {
   if (input.mode !== undefined) labels[LABEL.mode] = input.mode;
   if (input.sourceImage !== undefined) labels[LABEL.sourceImage] = input.sourceImage;
   if (input.cacheKey !== undefined) labels[LABEL.cacheKey] = input.cacheKey;
+  if (input.namespace) labels[LABEL.namespace] = input.namespace;
   return labels;
 }
 
@@ -107,9 +112,36 @@ export function readGentooWbLabels(labels: Labels | null | undefined): GentooWbL
   };
 }
 
-/** Engine-side `label` filters (`key` or `key=value`) selecting our objects, optionally one build's. */
-export function gentooWbLabelFilters(scope: { buildId?: string; role?: ObjectRole } = {}): string[] {
+/**
+ * Engine-side `label` filters (`key` or `key=value`) selecting our objects, optionally one build's
+ * or one namespace's. The engines cannot filter on a label being absent, so the default namespace
+ * needs `inNamespace` on the results as well.
+ */
+export function gentooWbLabelFilters(scope: { buildId?: string; role?: ObjectRole; namespace?: string | null } = {}): string[] {
   const filters: string[] = [scope.role === undefined ? LABEL.role : `${LABEL.role}=${scope.role}`];
   if (scope.buildId !== undefined) filters.push(`${LABEL.buildId}=${scope.buildId}`);
+  if (scope.namespace) filters.push(`${LABEL.namespace}=${scope.namespace}`);
   return filters;
+}
+
+/** Namespaces: lowercase letters, digits and '-', 1 to 32 characters, not starting with '-'. */
+export const NAMESPACE_PATTERN = /^[a-z0-9][a-z0-9-]{0,31}$/;
+
+/** Why a namespace value is unusable, or null when it is fine. */
+export function namespaceProblem(value: string): string | null {
+  if (NAMESPACE_PATTERN.test(value)) return null;
+  if (value.length > 32) return `"${value}" is ${value.length} characters long (at most 32)`;
+  if (value.startsWith('-')) return `"${value}" starts with "-"`;
+  return `"${value}" has characters other than lowercase letters, digits and "-"`;
+}
+
+/** True when an object's labels put it in `namespace` (null: the default one, objects without the label). */
+export function inNamespace(labels: Labels | null | undefined, namespace: string | null): boolean {
+  const own = labels?.[LABEL.namespace];
+  return namespace ? own === namespace : own === undefined || own === '';
+}
+
+/** The start of every name gentoo-wb gives an object: `gentoo-wb-` or `gentoo-wb-<namespace>-`. */
+export function objectNamePrefix(namespace: string | null): string {
+  return namespace ? `gentoo-wb-${namespace}-` : 'gentoo-wb-';
 }

@@ -1,7 +1,13 @@
 // Runs once per test run: asks whether a Docker Engine answers, so every Docker test file
 // gets the same verdict (and the same reason when it skips), and when one does, builds (or
 // finds, by content hash) the stand-in stage3 and portage images the integration tests use.
+// It also picks the run's gentoo-wb namespace (every worker sets GENTOO_WB_NAMESPACE to it, see
+// setup-env.ts), so the run's builds never share a cache volume or container with a person's, and at
+// the end removes every object of that namespace — and only those.
+import { randomBytes } from 'node:crypto';
+import type Dockerode from 'dockerode';
 import type { TestProject } from 'vitest/node';
+import { LABEL, objectNamePrefix } from '../../src/core/labels.js';
 import { connectDocker, pingEngine } from '../../src/engine/docker/client.js';
 import { ensureStandinImages } from '../fixtures/stage3-standin/image/build-images.js';
 import { ensureRealPortageImages } from '../fixtures/portage-image/build-image.js';
@@ -32,10 +38,65 @@ declare module 'vitest' {
     dockerStatus: DockerStatus;
     standin: StandinProvided;
     realPortage: RealPortageProvided;
+    /** This run's GENTOO_WB_NAMESPACE (`test-<6 hex>`). */
+    namespace: string;
   }
 }
 
-export default async function setup(project: TestProject): Promise<void> {
+/** What the teardown removed or could not remove. */
+export interface NamespaceSweep {
+  removed: string[];
+  failed: string[];
+}
+
+const namedInNamespace = (names: string[], namespace: string) => names.some((n) => n.replace(/^\//, '').startsWith(objectNamePrefix(namespace)));
+
+/**
+ * Remove every container, image and volume of a namespace: labelled with it, or named `gentoo-wb-<ns>-…`
+ * (a volume the engine made on first mount has no labels, only its name).
+ */
+export async function sweepNamespace(docker: Dockerode, namespace: string): Promise<NamespaceSweep> {
+  const sweep: NamespaceSweep = { removed: [], failed: [] };
+  const label = { label: [`${LABEL.namespace}=${namespace}`] };
+  const attempt = async (what: string, remove: () => Promise<unknown>) => {
+    try {
+      await remove();
+      sweep.removed.push(what);
+    } catch (err) {
+      const code = (err as { statusCode?: number }).statusCode;
+      if (code === 404) sweep.removed.push(what);
+      else sweep.failed.push(`${what}: ${(err as Error).message}`);
+    }
+  };
+  const containers = new Map<string, string>();
+  for (const c of await docker.listContainers({ all: true, filters: label })) containers.set(c.Id, c.Names[0] ?? c.Id);
+  for (const c of await docker.listContainers({ all: true })) if (namedInNamespace(c.Names, namespace)) containers.set(c.Id, c.Names[0] ?? c.Id);
+  for (const [id, name] of containers) await attempt(`container ${name}`, () => docker.getContainer(id).remove({ force: true, v: true }));
+  // Children before parents: an image another one builds on cannot go first, so retry until nothing moves.
+  let images = (await docker.listImages({ all: true, filters: label })).map((i) => i.Id);
+  for (let pass = 0; pass < 5 && images.length > 0; pass++) {
+    const left: string[] = [];
+    for (const id of images) {
+      try {
+        await docker.getImage(id).remove({ force: true });
+        sweep.removed.push(`image ${id.slice(7, 19)}`);
+      } catch (err) {
+        if ((err as { statusCode?: number }).statusCode !== 404) left.push(id);
+      }
+    }
+    images = left;
+  }
+  for (const id of images) sweep.failed.push(`image ${id.slice(7, 19)}: still in use`);
+  const volumes = new Set<string>();
+  for (const v of (await docker.listVolumes({ filters: label })).Volumes ?? []) volumes.add(v.Name);
+  for (const v of (await docker.listVolumes()).Volumes ?? []) if (namedInNamespace([v.Name], namespace)) volumes.add(v.Name);
+  for (const name of volumes) await attempt(`volume ${name}`, () => docker.getVolume(name).remove({ force: true }));
+  return sweep;
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const namespace = `test-${randomBytes(3).toString('hex')}`;
+  project.provide('namespace', namespace);
   const { docker, endpoint } = connectDocker();
   const ping = await pingEngine(docker, 5000);
   const status: DockerStatus = {
@@ -66,4 +127,9 @@ export default async function setup(project: TestProject): Promise<void> {
     }
   }
   project.provide('realPortage', realPortage);
+  return async () => {
+    if (!ping.ok) return;
+    const sweep = await sweepNamespace(docker, namespace);
+    if (sweep.failed.length > 0) process.stderr.write(`gentoo-wb tests: could not remove every object of namespace ${namespace}:\n  ${sweep.failed.join('\n  ')}\n`);
+  };
 }

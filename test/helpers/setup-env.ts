@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { inject } from 'vitest';
 // Runs in every test worker before test files are imported: Ink reads CI/CONTINUOUS_INTEGRATION
 // when it is first imported and would then render only the last frame.
 delete process.env.CI;
@@ -6,6 +7,9 @@ delete process.env.CONTINUOUS_INTEGRATION;
 // The fake terminal is not a real TTY; without this the colour library would drop every colour and
 // tests could not tell a coloured theme from mono.
 process.env.FORCE_COLOR ??= '1';
+// Every object this run's code creates lands in the run's namespace (picked by the global setup, which
+// removes it all at the end), never among a person's caches and builds; CLI child processes inherit it.
+process.env.GENTOO_WB_NAMESPACE = inject('namespace');
 
 // Property tests draw from a fixed seed so a CI run is repeatable; FC_SEED=random (or a number)
 // explores further by hand.

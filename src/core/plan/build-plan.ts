@@ -14,6 +14,8 @@ export interface PlanInput {
   recipe: Recipe;
   base: BaseFacts;
   sandbox: SandboxFacts;
+  /** The namespace (GENTOO_WB_NAMESPACE) the build's named objects belong to; null or absent: the default. */
+  namespace?: string | null;
 }
 
 export type PlanResult = { ok: true; plan: BuildPlan } | { ok: false; problem: string };
@@ -34,7 +36,7 @@ export function basePlan(input: PlanInput, steps: ContainerStep[], finish: Finis
     container: {
       image: recipe.base.digest ? `${recipe.base.image.split('@')[0]}@${recipe.base.digest}` : recipe.base.image,
       env: {},
-      mounts: sharedMounts(recipe, base),
+      mounts: sharedMounts(recipe, base, input.namespace ?? null),
       portageSnapshotImage: recipe.portage.source === 'snapshot' ? recipe.portage.image : null,
       capAdd: [],
       securityOpt: [],

@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { evaluateMakeConf } from '../portage/make-conf/make-conf-eval.js';
 import { parseMakeConf } from '../portage/make-conf/make-conf-parser.js';
+import { objectNamePrefix } from '../labels.js';
 import type { Recipe } from '../recipe/recipe-schema.js';
 import { renderMakeConf } from '../recipe/render-portage-files.js';
 import type { PlanMount } from './plan-types.js';
@@ -23,8 +24,19 @@ export interface SandboxFacts {
   unshare: boolean;
 }
 
+/** The default namespace's cache volume names (see distfilesVolume / ccacheVolume for a namespace's). */
 export const DISTFILES_VOLUME = 'gentoo-wb-distfiles';
 export const CCACHE_VOLUME = 'gentoo-wb-ccache';
+
+/** The distfiles cache volume of a namespace (null: the default one). */
+export function distfilesVolume(namespace: string | null = null): string {
+  return `${objectNamePrefix(namespace)}distfiles`;
+}
+
+/** The ccache volume of a namespace (null: the default one). */
+export function ccacheVolume(namespace: string | null = null): string {
+  return `${objectNamePrefix(namespace)}ccache`;
+}
 
 /** make.conf as Portage will read it: the rendered file evaluated with its own ${VAR} references. */
 export function effectiveMakeConf(vars: Record<string, string>): Record<string, string> {
@@ -36,17 +48,17 @@ export function binpkgCacheKey(chost: string, cflags: string): string {
   return createHash('sha256').update(`${chost}\0${cflags.trim().replace(/\s+/g, ' ')}`).digest('hex').slice(0, 12);
 }
 
-export function binpkgVolume(chost: string, cflags: string): string {
-  return `gentoo-wb-binpkgs-${binpkgCacheKey(chost, cflags)}`;
+export function binpkgVolume(chost: string, cflags: string, namespace: string | null = null): string {
+  return `${objectNamePrefix(namespace)}binpkgs-${binpkgCacheKey(chost, cflags)}`;
 }
 
-/** Cache volumes and the tree bind for a recipe. */
-export function sharedMounts(recipe: Recipe, base: BaseFacts): PlanMount[] {
+/** Cache volumes (named in `namespace`; null: the default one) and the tree bind for a recipe. */
+export function sharedMounts(recipe: Recipe, base: BaseFacts, namespace: string | null = null): PlanMount[] {
   const mounts: PlanMount[] = [];
   const cflags = effectiveMakeConf(recipe.makeConf).CFLAGS ?? '';
-  if (recipe.caches.distfiles) mounts.push({ kind: 'volume', name: DISTFILES_VOLUME, target: '/var/cache/distfiles', role: 'distfiles' });
-  if (recipe.caches.binpkgs) mounts.push({ kind: 'volume', name: binpkgVolume(base.chost, cflags), target: '/var/cache/binpkgs', role: 'binpkgs' });
-  if (recipe.caches.ccache) mounts.push({ kind: 'volume', name: CCACHE_VOLUME, target: '/var/cache/ccache', role: 'ccache' });
+  if (recipe.caches.distfiles) mounts.push({ kind: 'volume', name: distfilesVolume(namespace), target: '/var/cache/distfiles', role: 'distfiles' });
+  if (recipe.caches.binpkgs) mounts.push({ kind: 'volume', name: binpkgVolume(base.chost, cflags, namespace), target: '/var/cache/binpkgs', role: 'binpkgs' });
+  if (recipe.caches.ccache) mounts.push({ kind: 'volume', name: ccacheVolume(namespace), target: '/var/cache/ccache', role: 'ccache' });
   if (recipe.portage.source === 'host') mounts.push({ kind: 'bind', source: recipe.portage.path, target: '/var/db/repos/gentoo', readOnly: true });
   return mounts;
 }

@@ -3,6 +3,7 @@ import type Dockerode from 'dockerode';
 import type { BuildState } from '../../core/build/build-record.js';
 import { LABEL } from '../../core/labels.js';
 import { listBuilders } from './builder-container.js';
+import { currentNamespace } from '../docker/object-names.js';
 import { listBuildStates } from './build-store.js';
 
 export interface BuildListing {
@@ -18,8 +19,10 @@ export interface BuildListing {
   message: string | null;
 }
 
-/** Every known build, newest first; `docker` null lists from state files alone. */
+/** Every known build, newest first, with the containers of the current namespace; `docker` null lists from state files alone. */
 export async function listBuilds(docker: Dockerode | null, env: NodeJS.ProcessEnv = process.env): Promise<BuildListing[]> {
+  // An unusable GENTOO_WB_NAMESPACE must fail here, not be taken for an engine without containers.
+  currentNamespace(env);
   const states = await listBuildStates(env);
   const containers = docker ? await listBuilders(docker).catch(() => null) : null;
   const byId = new Map((containers ?? []).map((c) => [c.labels[LABEL.buildId] ?? '', c]));

@@ -1,11 +1,12 @@
 // The build container: created detached with our labels, the plan's files uploaded before it
 // starts, its main process the step runner — so the build goes on whether anyone watches or not.
 import type Dockerode from 'dockerode';
-import { gentooWbLabels, LABEL } from '../../core/labels.js';
+import { gentooWbLabelFilters, gentooWbLabels, inNamespace } from '../../core/labels.js';
 import type { BuildPlan } from '../../core/plan/plan-types.js';
 import { RUNNER_SCRIPT } from '../../core/plan/step-runner.js';
 import { appVersion } from '../app-info.js';
 import { createContainer, listContainers, startContainer, uploadFiles, type ContainerSummary, type MountSpec } from '../docker/index.js';
+import { currentNamespace, objectName } from '../docker/object-names.js';
 
 export interface LaunchInput {
   buildId: string;
@@ -21,9 +22,10 @@ export async function launchBuilder(docker: Dockerode, input: LaunchInput): Prom
   const mounts: MountSpec[] = plan.container.mounts.map((m) =>
     m.kind === 'volume' ? { kind: 'volume', name: m.name, target: m.target, readOnly: m.readOnly ?? false } : m.kind === 'bind' ? { kind: 'bind', source: m.source, target: m.target, readOnly: m.readOnly } : { kind: 'tmpfs', target: m.target },
   );
+  const namespace = currentNamespace();
   const id = await createContainer(docker, {
     image: plan.container.image,
-    name: `gentoo-wb-build-${input.buildId}`,
+    name: objectName(`build-${input.buildId}`, namespace),
     cmd: ['/bin/sh', RUNNER_SCRIPT],
     entrypoint: [],
     env: { ...plan.container.env, ...(input.env ?? {}) },
@@ -31,20 +33,26 @@ export async function launchBuilder(docker: Dockerode, input: LaunchInput): Prom
     volumesFrom: input.volumesFrom,
     capAdd: plan.container.capAdd,
     securityOpt: plan.container.securityOpt,
-    labels: gentooWbLabels({ version: appVersion(), role: 'builder', buildId: input.buildId, recipeHash: plan.recipeHash, mode: plan.mode }),
+    labels: gentooWbLabels({ version: appVersion(), role: 'builder', buildId: input.buildId, recipeHash: plan.recipeHash, mode: plan.mode, namespace }),
   });
   await uploadFiles(docker, id, plan.files.map((f) => ({ kind: 'file' as const, path: f.path, content: f.content, mode: f.mode })));
   await startContainer(docker, id);
   return id;
 }
 
-/** The build container of a build, if it still exists. */
-export async function findBuilder(docker: Dockerode, buildId: string): Promise<ContainerSummary | null> {
-  const found = await listContainers(docker, [`${LABEL.role}=builder`, `${LABEL.buildId}=${buildId}`]);
-  return found[0] ?? null;
+/** Build containers of the current namespace (the engine filters by label; the default namespace also here). */
+async function buildersInNamespace(docker: Dockerode, buildId?: string): Promise<ContainerSummary[]> {
+  const namespace = currentNamespace();
+  const found = await listContainers(docker, gentooWbLabelFilters({ role: 'builder', namespace, ...(buildId === undefined ? {} : { buildId }) }));
+  return found.filter((c) => inNamespace(c.labels, namespace));
 }
 
-/** Every build container on the engine (running or stopped). */
+/** The build container of a build in the current namespace, if it still exists. */
+export async function findBuilder(docker: Dockerode, buildId: string): Promise<ContainerSummary | null> {
+  return (await buildersInNamespace(docker, buildId))[0] ?? null;
+}
+
+/** Every build container of the current namespace (running or stopped). */
 export async function listBuilders(docker: Dockerode): Promise<ContainerSummary[]> {
-  return listContainers(docker, [`${LABEL.role}=builder`]);
+  return buildersInNamespace(docker);
 }

@@ -9,6 +9,7 @@ import type { Recipe } from '../../core/recipe/recipe-schema.js';
 import { appVersion } from '../app-info.js';
 import { inspectBase, type BaseInfo } from '../base/inspect-base.js';
 import { createVolume, EngineError, ensurePortageSnapshot, inspectImage, inspectVolume } from '../docker/index.js';
+import { currentNamespace } from '../docker/object-names.js';
 
 export interface PreparedBuild {
   plan: BuildPlan;
@@ -21,20 +22,21 @@ export interface PreparedBuild {
 }
 
 /** Volumes the plan mounts exist, labelled as caches (reused across builds on purpose). */
-async function ensureVolumes(docker: Dockerode, plan: BuildPlan): Promise<void> {
+async function ensureVolumes(docker: Dockerode, plan: BuildPlan, namespace: string | null): Promise<void> {
   for (const mount of plan.container.mounts) {
     if (mount.kind !== 'volume') continue;
     try {
       await inspectVolume(docker, mount.name);
     } catch (err) {
       if (!(err instanceof EngineError) || (err.kind !== 'volume-not-found' && err.kind !== 'not-found')) throw err;
-      await createVolume(docker, { name: mount.name, labels: gentooWbLabels({ version: appVersion(), role: 'cache', cacheKey: mount.role }) });
+      await createVolume(docker, { name: mount.name, labels: gentooWbLabels({ version: appVersion(), role: 'cache', cacheKey: mount.role, namespace }) });
     }
   }
 }
 
 /** Gather base facts, plan, and make the shared pieces exist. */
 export async function prepareBuild(docker: Dockerode, recipe: Recipe, sandbox: SandboxFacts, knownBase?: BaseInfo): Promise<PreparedBuild> {
+  const namespace = currentNamespace();
   const volumesFrom: string[] = [];
   if (recipe.portage.source === 'snapshot') {
     const snapshot = await ensurePortageSnapshot(docker, { image: recipe.portage.image, toolVersion: appVersion() });
@@ -52,8 +54,8 @@ export async function prepareBuild(docker: Dockerode, recipe: Recipe, sandbox: S
         })
       : null);
   const baseImageId = base?.imageId ?? (await inspectImage(docker, recipe.base.image)).id;
-  const result = planBuild({ recipe, sandbox, base: { chost: base?.chost ?? 'unknown', libcFiles: base?.libcFiles ?? [], libcPackage: base?.libcPackage ?? null } });
+  const result = planBuild({ recipe, sandbox, namespace, base: { chost: base?.chost ?? 'unknown', libcFiles: base?.libcFiles ?? [], libcPackage: base?.libcPackage ?? null } });
   if (!result.ok) throw new EngineError('bad-request', `cannot plan the build: ${result.problem}`, 'fix the recipe (gentoo-wb recipe validate) or choose another build mode');
-  await ensureVolumes(docker, result.plan);
+  await ensureVolumes(docker, result.plan, namespace);
   return { plan: result.plan, baseImageId, base, volumesFrom };
 }

@@ -14,6 +14,7 @@ import { serializeRecipe } from '../../core/recipe/recipe-json.js';
 import type { Recipe } from '../../core/recipe/recipe-schema.js';
 import type { BaseInfo } from '../base/inspect-base.js';
 import { EngineError, inspectContainer, killContainer, newBuildId, pingEngine, readContainerFile, removeContainer, waitContainer } from '../docker/index.js';
+import { currentNamespace } from '../docker/object-names.js';
 import { findBuilder, launchBuilder } from './builder-container.js';
 import { appendOutput, buildFiles, createBuildFiles, readState, writeRecord, writeState, type BuildFiles } from './build-store.js';
 import { runFinishSteps, type FinishContext } from './finish-steps.js';
@@ -234,6 +235,14 @@ export function startBuild(options: StartBuildOptions): BuildSession {
   };
   const run = async (signal: AbortSignal, cancelled: () => boolean): Promise<BuildOutcome> => {
     const emit = (events: BuildEvent[]) => options.onEvents(stamp(events));
+    try {
+      currentNamespace();
+    } catch (err) {
+      // Before any object or state file exists: an unusable GENTOO_WB_NAMESPACE leaves nothing behind.
+      const message = err instanceof EngineError ? `${err.message} (${err.hint})` : (err as Error).message;
+      emit([{ type: 'error', message }, { type: 'result', ok: false, failed: [] }]);
+      return { kind: 'failed', failed: [], message };
+    }
     const prepStarted = Date.now();
     emit([{ type: 'step-started', step: 'prepare', title: 'Prepare: base facts, plan, caches, Portage tree' }]);
     const state: BuildState = {

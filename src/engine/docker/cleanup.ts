@@ -1,12 +1,13 @@
-// `clean`: find what gentoo-wb left behind — only objects carrying our labels — and remove it.
-// Results (images the user builds or imports) are never leftovers; volumes (caches) and running
+// `clean`: find what gentoo-wb left behind — only objects carrying our labels, and only those of the
+// current namespace (GENTOO_WB_NAMESPACE; unlabelled objects are the default namespace's) — and remove
+// it. Results (images the user builds or imports) are never leftovers; volumes (caches) and running
 // containers (a build someone may reattach to) only when asked.
 import type Dockerode from 'dockerode';
-import { CONTAINER_ROLES, gentooWbLabelFilters, KEPT_IMAGE_ROLES, readGentooWbLabels, type ObjectRole } from '../../core/labels.js';
+import { CONTAINER_ROLES, gentooWbLabelFilters, inNamespace, KEPT_IMAGE_ROLES, readGentooWbLabels, type ObjectRole } from '../../core/labels.js';
 import { listContainers, removeContainer } from './containers.js';
 import { EngineError, toEngineError } from './errors.js';
 import { listImages, removeImage } from './images.js';
-import { TEMP_IMAGE_REPO } from './object-names.js';
+import { currentNamespace, tempImageRepo } from './object-names.js';
 import { listVolumes, removeVolume } from './volumes.js';
 
 export type LeftoverKind = 'container' | 'image' | 'volume';
@@ -30,6 +31,8 @@ export interface CleanupScope {
   volumes?: boolean;
   /** Also running containers (killed first). */
   running?: boolean;
+  /** The namespace to look in; defaults to the current one (GENTOO_WB_NAMESPACE), null for the default. */
+  namespace?: string | null;
 }
 
 export interface LeftoverReport {
@@ -40,12 +43,15 @@ export interface LeftoverReport {
 
 /** List what `clean` would remove and what it would keep, without touching anything. */
 export async function findLeftovers(docker: Dockerode, scope: CleanupScope = {}): Promise<LeftoverReport> {
-  const filters = gentooWbLabelFilters(scope.buildId === undefined ? {} : { buildId: scope.buildId });
+  const namespace = scope.namespace === undefined ? currentNamespace() : scope.namespace;
+  const filters = gentooWbLabelFilters({ namespace, ...(scope.buildId === undefined ? {} : { buildId: scope.buildId }) });
+  const mine = <T extends { labels: Record<string, string> }>(list: T[]) => list.filter((o) => inNamespace(o.labels, namespace));
   const [containers, images, volumes] = await Promise.all([
-    listContainers(docker, filters),
-    listImages(docker, { labels: filters }),
-    listVolumes(docker, filters),
+    listContainers(docker, filters).then(mine),
+    listImages(docker, { labels: filters }).then(mine),
+    listVolumes(docker, filters).then(mine),
   ]);
+  const tempRepo = tempImageRepo(namespace);
   const report: LeftoverReport = { remove: [], kept: [] };
   for (const c of containers) {
     const info = readGentooWbLabels(c.labels);
@@ -59,7 +65,7 @@ export async function findLeftovers(docker: Dockerode, scope: CleanupScope = {})
     const info = readGentooWbLabels(i.labels);
     const role = info?.role ?? 'unknown';
     const object: Leftover = { kind: 'image', id: i.id, name: i.tags[0] ?? i.id.replace(/^sha256:/, '').slice(0, 12), role, buildId: info?.buildId ?? null, state: null, size: i.size };
-    const leakedTemp = i.tags.length > 0 && i.tags.every((t) => t.replace(/^localhost\//, '').startsWith(`${TEMP_IMAGE_REPO}/`));
+    const leakedTemp = i.tags.length > 0 && i.tags.every((t) => t.replace(/^localhost\//, '').startsWith(`${tempRepo}/`));
     if ((KEPT_IMAGE_ROLES as readonly string[]).includes(role) && !leakedTemp) report.kept.push({ object, reason: `${role === 'imported' ? 'an imported' : 'a result'} image is yours to keep (remove it with docker rmi)` });
     else report.remove.push(object);
   }

@@ -4,6 +4,7 @@ import type Dockerode from 'dockerode';
 import { createBodyFor, type ContainerSpec } from './container-spec.js';
 import { dialJson } from './dial.js';
 import { EngineError, toEngineError } from './errors.js';
+import { withNamespaceLabel } from './object-names.js';
 
 export interface ContainerSummary {
   id: string;
@@ -26,9 +27,9 @@ export interface ContainerState {
   mounts: { type: string; name: string | null; source: string; destination: string; readOnly: boolean }[];
 }
 
-/** Create a container; returns its ID. */
+/** Create a container (labelled into the current namespace when it is ours); returns its ID. */
 export async function createContainer(docker: Dockerode, spec: ContainerSpec): Promise<string> {
-  const body = createBodyFor(spec);
+  const body = createBodyFor({ ...spec, labels: withNamespaceLabel(spec.labels) });
   try {
     const res = await dialJson<{ Id: string }>(docker, {
       method: 'POST', path: '/containers/create', query: { name: spec.name }, body, ok: [200, 201],

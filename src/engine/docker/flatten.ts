@@ -3,7 +3,7 @@
 // minimal build mode's last step and `export --flatten`).
 import type { Readable } from 'node:stream';
 import type Dockerode from 'dockerode';
-import type { Labels } from '../../core/labels.js';
+import { isGentooWbObject, LABEL, type Labels } from '../../core/labels.js';
 import { createContainer, removeContainer } from './containers.js';
 import { dialStream } from './dial.js';
 import { engineKindFor } from './engine-kind.js';
@@ -11,6 +11,7 @@ import { toEngineError } from './errors.js';
 import { carryConfig, changesFor } from './image-changes.js';
 import { inspectImage } from './images.js';
 import { importStream } from './import.js';
+import { currentNamespace } from './object-names.js';
 import type { ProgressListener } from './transfer.js';
 
 export interface FlattenOptions {
@@ -43,11 +44,19 @@ export async function openContainerExport(docker: Dockerode, containerId: string
   }
 }
 
+/** The new image belongs to the current namespace when it is ours, whatever namespace the source's labels name. */
+function inCurrentNamespace(labels: Labels): Labels {
+  if (!isGentooWbObject(labels)) return labels;
+  const { [LABEL.namespace]: _source, ...rest } = labels;
+  const namespace = currentNamespace();
+  return namespace ? { ...rest, [LABEL.namespace]: namespace } : rest;
+}
+
 /** Make a one-layer copy of an image with the same config. */
 export async function flattenImage(docker: Dockerode, sourceRef: string, options: FlattenOptions): Promise<FlattenResult> {
   const source = await inspectImage(docker, sourceRef);
   const { changes, lost } = carryConfig(source.config);
-  changes.labels = { ...(changes.labels ?? {}), ...(options.addLabels ?? {}) };
+  changes.labels = inCurrentNamespace({ ...(changes.labels ?? {}), ...(options.addLabels ?? {}) });
   const hasCommand = (source.config.Cmd?.length ?? 0) > 0 || (source.config.Entrypoint?.length ?? 0) > 0;
   // The container is never started; a command is only needed because Docker refuses to create without one.
   const containerId = await createContainer(docker, {

@@ -2,10 +2,11 @@
 // a VOLUME (gentoo/portage), shared read-only by every build through VolumesFrom and reused until
 // the image changes.
 import type Dockerode from 'dockerode';
-import { gentooWbLabels, LABEL } from '../../core/labels.js';
+import { gentooWbLabels, inNamespace, LABEL } from '../../core/labels.js';
 import { createContainer, inspectContainer, listContainers, startContainer, waitContainer } from './containers.js';
 import { EngineError } from './errors.js';
 import { inspectImage } from './images.js';
+import { currentNamespace, objectName } from './object-names.js';
 
 export const DEFAULT_PORTAGE_IMAGE = 'gentoo/portage:latest';
 /** Where the tree lives since 2019; older images used /usr/portage. */
@@ -28,9 +29,9 @@ export interface PortageSnapshot {
   volumesFrom: string;
 }
 
-/** The name of the snapshot container for an image ID. */
-export function snapshotContainerName(imageId: string): string {
-  return `gentoo-wb-portage-${imageId.replace(/^sha256:/, '').slice(0, 12)}`;
+/** The name of the snapshot container for an image ID (`gentoo-wb-<namespace>-portage-…` in a namespace). */
+export function snapshotContainerName(imageId: string, namespace: string | null = currentNamespace()): string {
+  return objectName(`portage-${imageId.replace(/^sha256:/, '').slice(0, 12)}`, namespace);
 }
 
 /** Find or create the snapshot container for the Portage image. */
@@ -43,12 +44,13 @@ export async function ensurePortageSnapshot(docker: Dockerode, options: PortageS
     throw new EngineError('bad-request', `${imageRef} declares ${declared.length === 0 ? 'no VOLUME' : `several VOLUMEs (${declared.join(', ')})`}, so it cannot serve as a Portage snapshot`,
       'use gentoo/portage, or an image with `VOLUME /var/db/repos/gentoo`');
   }
-  const name = snapshotContainerName(image.id);
+  const namespace = currentNamespace();
+  const name = snapshotContainerName(image.id, namespace);
   const result = (containerId: string, reused: boolean): PortageSnapshot => ({
     containerId, containerName: name, imageId: image.id, repoPath, reused, volumesFrom: `${name}:ro`,
   });
-  const existing = await listContainers(docker, [`${LABEL.role}=portage-snapshot`, `${LABEL.sourceImage}=${image.id}`]);
-  const found = existing[0];
+  const existing = await listContainers(docker, [`${LABEL.role}=portage-snapshot`, `${LABEL.sourceImage}=${image.id}`, ...(namespace ? [`${LABEL.namespace}=${namespace}`] : [])]);
+  const found = existing.find((c) => inNamespace(c.labels, namespace));
   if (found) return result(found.id, true);
   let id: string;
   try {
@@ -57,7 +59,7 @@ export async function ensurePortageSnapshot(docker: Dockerode, options: PortageS
       name,
       cmd: ['/bin/true'],
       network: 'none',
-      labels: gentooWbLabels({ version: options.toolVersion, role: 'portage-snapshot', sourceImage: image.id }),
+      labels: gentooWbLabels({ version: options.toolVersion, role: 'portage-snapshot', sourceImage: image.id, namespace }),
     });
   } catch (err) {
     // Another session created it between our look and our create: use theirs.

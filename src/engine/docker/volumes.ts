@@ -3,6 +3,7 @@ import type Dockerode from 'dockerode';
 import type { Labels } from '../../core/labels.js';
 import { dialJson } from './dial.js';
 import { toEngineError } from './errors.js';
+import { withNamespaceLabel } from './object-names.js';
 
 export interface VolumeSummary {
   name: string;
@@ -18,11 +19,14 @@ const toSummary = (v: RawVolume): VolumeSummary => ({
   name: v.Name, driver: v.Driver ?? 'local', mountpoint: v.Mountpoint ?? '', created: v.CreatedAt ?? null, labels: v.Labels ?? {},
 });
 
-/** Create a labelled volume (the engine names it when `name` is absent). Existing volumes are returned as they are. */
+/**
+ * Create a labelled volume (the engine names it when `name` is absent), in the current namespace when
+ * it is ours. Existing volumes are returned as they are.
+ */
 export async function createVolume(docker: Dockerode, options: { name?: string; labels: Labels }): Promise<VolumeSummary> {
   try {
     const raw = await dialJson<RawVolume>(docker, {
-      method: 'POST', path: '/volumes/create', body: { Name: options.name ?? '', Labels: options.labels, Driver: 'local' }, ok: [200, 201],
+      method: 'POST', path: '/volumes/create', body: { Name: options.name ?? '', Labels: withNamespaceLabel(options.labels), Driver: 'local' }, ok: [200, 201],
     });
     return toSummary(raw);
   } catch (err) {

@@ -96,9 +96,11 @@ describeEngines('volumes, Portage snapshot and cleanup', (engine) => {
     const runningId = await createContainer(docker, { image: base, network: 'none', cmd: ['/bin/sleep', '300'], labels: label('builder') });
     await startContainer(docker, runningId);
     const intermediate = uniqueRef('intermediate');
-    await importBusybox(docker, intermediate, ['CMD ["/bin/sh"]', `LABEL ${LABEL.role}=intermediate`, `LABEL ${LABEL.buildId}=${buildId}`]);
+    // Images made here carry the run's namespace by hand (a build's commit inherits it from its container).
+    const inNamespace = `LABEL ${LABEL.namespace}=${process.env.GENTOO_WB_NAMESPACE ?? ''}`;
+    await importBusybox(docker, intermediate, ['CMD ["/bin/sh"]', `LABEL ${LABEL.role}=intermediate`, `LABEL ${LABEL.buildId}=${buildId}`, inNamespace]);
     const result = uniqueRef('result');
-    await importBusybox(docker, result, ['CMD ["/bin/sh"]', `LABEL ${LABEL.role}=result`, `LABEL ${LABEL.buildId}=${buildId}`]);
+    await importBusybox(docker, result, ['CMD ["/bin/sh"]', `LABEL ${LABEL.role}=result`, `LABEL ${LABEL.buildId}=${buildId}`, inNamespace]);
     const cache = `gwb-test-${buildId}-distfiles`;
     await createVolume(docker, { name: cache, labels: label('cache') });
     // Controls: unlabelled objects, and a labelled one of another build.
