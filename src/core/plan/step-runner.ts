@@ -5,19 +5,29 @@ import type { ContainerStep, PlanFile } from './plan-types.js';
 
 export const RUNNER_DIR = '/var/lib/gentoo-wb';
 export const RUNNER_SCRIPT = `${RUNNER_DIR}/run-steps`;
+/**
+ * NAME=value lines every step gets (the user's GENTOO_WB_BUILD_ENV, e.g. a proxy with a password):
+ * a file, not the container's environment, because a commit copies the container's Env into the
+ * image, while this folder is removed before the container becomes an image.
+ */
+export const RUNNER_ENV_FILE = `${RUNNER_DIR}/env`;
 /** Lines the runner prints around each step; the host splits the log on them. */
 export const STEP_MARKER = '@@gentoo-wb';
 
 const SCRIPT = `#!/bin/sh
 # gentoo-wb step runner: runs the steps/*/ folders beside this script in order. In each step folder, "argv" holds
 # the command, one argument per line; "env" holds NAME=value lines; "ok" holds extra exit codes
-# that count as success. Nothing here is built from user input.
+# that count as success. An "env" file beside this script holds NAME=value lines for every step.
+# Nothing here is built from user input.
 base=\${0%/*}
 cd /
 for step in "$base"/steps/*/; do
   id=\${step%/}
   id=\${id##*/}
   set --
+  if [ -f "$base/env" ]; then
+    while IFS= read -r line || [ -n "$line" ]; do set -- "$@" "$line"; done < "$base/env"
+  fi
   while IFS= read -r line || [ -n "$line" ]; do set -- "$@" "$line"; done < "$step/env"
   while IFS= read -r line || [ -n "$line" ]; do set -- "$@" "$line"; done < "$step/argv"
   echo "${STEP_MARKER} step-start $id"

@@ -16,6 +16,7 @@ import type { BaseInfo } from '../base/inspect-base.js';
 import { EngineError, inspectContainer, killContainer, newBuildId, pingEngine, readContainerFile, removeContainer, waitContainer } from '../docker/index.js';
 import { currentNamespace } from '../docker/object-names.js';
 import { findBuilder, launchBuilder } from './builder-container.js';
+import { withBuildEnv } from './build-env.js';
 import { appendOutput, buildFiles, createBuildFiles, readState, writeRecord, writeState, type BuildFiles } from './build-store.js';
 import { runFinishSteps, type FinishContext } from './finish-steps.js';
 import { followOutput } from './follow-output.js';
@@ -255,7 +256,7 @@ export function startBuild(options: StartBuildOptions): BuildSession {
       state.recipeHash = prepared.plan.recipeHash;
       await createBuildFiles(files, state, serializeRecipe(recipe), prepared.plan);
       if (cancelled()) return { kind: 'cancelled' };
-      containerId = await launchBuilder(docker, { buildId: id, plan: prepared.plan, volumesFrom: prepared.volumesFrom, env: options.containerEnv });
+      containerId = await launchBuilder(docker, { buildId: id, plan: withBuildEnv(prepared.plan, options.containerEnv), volumesFrom: prepared.volumesFrom });
     } catch (err) {
       const message = err instanceof EngineError ? `${err.message} (${err.hint})` : (err as Error).message;
       emit([{ type: 'step-finished', step: 'prepare', ok: false, seconds: (Date.now() - prepStarted) / 1000 }, { type: 'error', message }, { type: 'result', ok: false, failed: [] }]);
