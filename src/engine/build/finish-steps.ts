@@ -7,9 +7,10 @@ import type { BuildEvent } from '../../core/events.js';
 import { gentooWbLabels, type Labels } from '../../core/labels.js';
 import type { BuildPlan, FinishStep } from '../../core/plan/plan-types.js';
 import { appVersion } from '../app-info.js';
+import type { ImageConfig } from '../../core/recipe/recipe-schema.js';
 import { commitContainer, inspectImage, tagImage } from '../docker/index.js';
-import { changesFor } from '../docker/image-changes.js';
-import { imageChanges } from './image-config.js';
+import { inspectContainerEnv } from '../docker/commit.js';
+import { imageChanges, leakedBuildEnv } from './image-config.js';
 import { runSmokeTest } from './smoke-test.js';
 import { modeFinishHandlers } from './modes/index.js';
 
@@ -49,11 +50,23 @@ export async function adoptImage(ctx: FinishContext, imageId: string): Promise<v
   ctx.emit([{ type: 'image', id: imageId, tags: ctx.plan.tags, t: Date.now() }]);
 }
 
-const commit: FinishHandler<'commit'> = async (ctx, step) => {
+/**
+ * Commit the builder as the build's image: the recipe's config on top of the base's, our labels,
+ * and nothing of the build container's own environment (refused if it holds anything the base and
+ * the recipe do not, since the engine would copy it into the image).
+ */
+export async function commitResult(ctx: FinishContext, config: ImageConfig, labels: Labels, message: string): Promise<void> {
   const base = await inspectImage(ctx.docker, ctx.baseImageId);
-  const changes = changesFor({ ...imageChanges(step.config, base.config), labels: { ...step.config.labels } });
-  const imageId = await commitContainer(ctx.docker, ctx.containerId, { changes, labels: resultLabels(ctx), pause: false, message: `gentoo-wb build ${ctx.state.id}` });
+  const leaked = leakedBuildEnv(await inspectContainerEnv(ctx.docker, ctx.containerId), base.config, config);
+  if (leaked.length > 0) {
+    throw new Error(`the build container's environment has ${leaked.join(', ')}, which a commit would copy into the image; not committing (pass build-only variables with GENTOO_WB_BUILD_ENV, which stays out of the image)`);
+  }
+  const imageId = await commitContainer(ctx.docker, ctx.containerId, { config: imageChanges(config, base.config), labels, pause: false, message });
   await adoptImage(ctx, imageId);
+}
+
+const commit: FinishHandler<'commit'> = async (ctx, step) => {
+  await commitResult(ctx, step.config, resultLabels(ctx), `gentoo-wb build ${ctx.state.id}`);
 };
 
 const smokeTest: FinishHandler<'smoke-test'> = async (ctx, step) => {

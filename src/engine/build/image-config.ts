@@ -1,6 +1,7 @@
 // The recipe's image config as engine changes, on top of what the base image already says: a build
 // container's own command must never leak into the image, so CMD/ENTRYPOINT come from the recipe
-// or, when it says nothing, from the base.
+// or, when it says nothing, from the base. Its environment must not either: the image's ENV is the
+// base's plus the recipe's `image.env`, never what the build ran with.
 import type { ImageConfig } from '../../core/recipe/recipe-schema.js';
 import type { ConfigChanges, InspectedConfig } from '../docker/index.js';
 
@@ -17,6 +18,24 @@ export function imageChanges(config: ImageConfig, base: InspectedConfig | null):
     ...(config.user !== undefined ? { user: config.user } : {}),
     ...(config.workdir !== undefined ? { workdir: config.workdir } : {}),
     volumes: config.volumes,
-    labels: config.labels,
+    labels: { ...config.labels },
   };
+}
+
+/** Variables engines add to every container's config themselves (Podman); not the build's. */
+const ENGINE_ENV = new Set(['container', 'HOSTNAME', 'HOME', 'TERM']);
+
+function envKey(entry: string): string {
+  const eq = entry.indexOf('=');
+  return eq < 0 ? entry : entry.slice(0, eq);
+}
+
+/**
+ * Names of container variables a commit would copy into the image although neither the base nor
+ * the recipe set them that way (engines keep every container variable the new config does not name).
+ */
+export function leakedBuildEnv(containerEnv: readonly string[], base: InspectedConfig | null, config: ImageConfig): string[] {
+  const baseEntries = new Set(base?.Env ?? []);
+  const own = new Set(Object.keys(config.env));
+  return [...new Set(containerEnv.filter((e) => !baseEntries.has(e) && !own.has(envKey(e)) && !ENGINE_ENV.has(envKey(e))).map(envKey))];
 }

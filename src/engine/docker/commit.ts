@@ -1,21 +1,25 @@
-// Commit a container to an image with Dockerfile-style changes and our labels.
+// Commit a container to an image: the config as a structured container config (the JSON body of
+// POST /commit, which the engine merges with the container's), plus our labels. Dockerfile-style
+// `changes` only for what a user typed, and as Podman's fallback (see commitContainer).
 import type Dockerode from 'dockerode';
 import { IMAGE_ROLES, LABEL, type Labels } from '../../core/labels.js';
 import { inspectContainer } from './containers.js';
 import { dialJson } from './dial.js';
 import { engineKindFor } from './engine-kind.js';
 import { EngineError, toEngineError } from './errors.js';
-import { changesFor, checkChange } from './image-changes.js';
+import { changesFor, checkChange, commitConfigBody, type ConfigChanges } from './image-changes.js';
 import { invalidTagReason, parseImageRef } from './image-ref.js';
 
 export interface CommitOptions {
   /** `name[:tag]`; omit for an untagged image. */
   tag?: string;
-  /** Dockerfile-style instructions (`CMD […]`, `ENV …`). */
+  /** The image config, as values (never parsed as Dockerfile text on Docker). */
+  config?: ConfigChanges;
+  /** Dockerfile-style instructions a user typed (`CMD […]`, `ENV …`), applied on top of `config`. */
   changes?: string[];
   /**
-   * Added as LABEL changes (Podman ignores labels sent in the commit body). Without a role label,
-   * a container role the image would inherit is replaced by `intermediate`.
+   * Labels on top of `config.labels`. Without a role label, a container role the image would
+   * inherit is replaced by `intermediate`.
    */
   labels?: Labels;
   message?: string;
@@ -43,7 +47,12 @@ export async function commitContainer(docker: Dockerode, containerId: string, op
     const inherited = (await inspectContainer(docker, containerId)).labels[LABEL.role];
     if (inherited !== undefined && !(IMAGE_ROLES as readonly string[]).includes(inherited)) labels[LABEL.role] = 'intermediate';
   }
-  changes.push(...changesFor({ labels }, await engineKindFor(docker)));
+  const config: ConfigChanges = { ...(options.config ?? {}), labels: { ...(options.config?.labels ?? {}), ...labels } };
+  // Docker takes the config as values in the body: nothing in it is lexed, so a value ending in `\`
+  // or holding `$`, quotes or spaces arrives as typed. Podman's compat endpoint (4.x) decodes the
+  // body but does not apply it (labels and the rest are dropped), so there the same config also
+  // goes as changes, which Podman reads one by one and literally (no line joining, no expansion).
+  if ((await engineKindFor(docker)) === 'podman') changes.unshift(...changesFor(config, 'podman'));
   let repo: string | undefined;
   let tag: string | undefined;
   if (options.tag !== undefined) {
@@ -57,10 +66,9 @@ export async function commitContainer(docker: Dockerode, containerId: string, op
     const res = await dialJson<{ Id?: string; id?: string }>(docker, {
       method: 'POST',
       path: '/commit',
-      query: { container: containerId, repo, tag, comment: options.message, author: options.author, changes, pause: options.pause },
-      // Podman's compat handler decodes a JSON body unconditionally ("Decode(): EOF" without one);
-      // an empty config leaves Docker's merge with the container's config unchanged.
-      body: {},
+      query: { container: containerId, repo, tag, comment: options.message, author: options.author, changes: changes.length > 0 ? changes : undefined, pause: options.pause },
+      // Podman's compat handler decodes a JSON body unconditionally ("Decode(): EOF" without one).
+      body: commitConfigBody(config),
       ok: [200, 201],
     });
     const id = res.Id ?? res.id;
@@ -68,5 +76,15 @@ export async function commitContainer(docker: Dockerode, containerId: string, op
     return id.startsWith('sha256:') ? id : `sha256:${id}`;
   } catch (err) {
     throw toEngineError(err, { action, notFound: 'container', subject: containerId.slice(0, 12) });
+  }
+}
+
+/** A container's own environment (`Config.Env`), the part a commit copies into the image. */
+export async function inspectContainerEnv(docker: Dockerode, containerId: string): Promise<string[]> {
+  try {
+    const raw = await dialJson<{ Config?: { Env?: string[] | null } }>(docker, { method: 'GET', path: `/containers/${containerId}/json` });
+    return raw.Config?.Env ?? [];
+  } catch (err) {
+    throw toEngineError(err, { action: `inspect container ${containerId.slice(0, 12)}`, notFound: 'container', subject: containerId.slice(0, 12) });
   }
 }

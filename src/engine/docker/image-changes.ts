@@ -38,42 +38,82 @@ export interface ConfigChanges {
 }
 
 /**
- * How an engine reads quoted values in changes. Docker runs its Dockerfile word lexer (escapes
- * \\ \" \$ inside double quotes, expands $VAR); Podman only strips one pair of surrounding
- * double quotes and keeps everything inside literally.
+ * How an engine reads values in changes. Docker joins the changes with newlines and parses them as
+ * a Dockerfile: a trailing `\` continues a line into the next change, and ENV, LABEL, USER,
+ * WORKDIR, VOLUME and EXPOSE arguments go through its word lexer (quotes, `\` escapes, `$VAR`).
+ * Podman reads each change on its own, strips one pair of double quotes from ENV/LABEL values and
+ * keeps everything else literally.
  */
 export type ChangeDialect = 'docker' | 'podman';
 
-function quote(value: string, dialect: ChangeDialect): string {
-  if (dialect === 'podman') return `"${value}"`;
-  return `"${value.replace(/[\\"$]/g, (c) => `\\${c}`)}"`;
+/** Why a value cannot be carried in a change at all (a line break or NUL ends the instruction), or null. */
+export function changeValueProblem(value: string): string | null {
+  return /[\r\n\0]/.test(value) ? 'contains a line break or NUL, which a change cannot carry' : null;
 }
 
-function singleLine(field: string, value: string): string {
-  if (/[\r\n]/.test(value)) throw new Error(`${field} contains a line break, which a change cannot carry: ${JSON.stringify(value)}`);
+function checked(field: string, value: string): string {
+  const problem = changeValueProblem(value);
+  if (problem) throw new Error(`${field} ${problem}: ${JSON.stringify(value)}`);
   return value;
 }
 
-/** Write changes (one instruction each) that set the given config parts. */
+/** A whole word for Docker's lexer: double quotes, with `\`, `"` and `$` escaped (no expansion, no continuation). */
+function dockerWord(value: string): string {
+  return `"${value.replace(/[\\"$]/g, (c) => `\\${c}`)}"`;
+}
+
+function quote(value: string, dialect: ChangeDialect): string {
+  return dialect === 'podman' ? `"${value}"` : dockerWord(value);
+}
+
+/** A word Podman keeps verbatim, or Docker's quoted form. */
+function word(value: string, dialect: ChangeDialect): string {
+  return dialect === 'podman' ? value : dockerWord(value);
+}
+
+/** A JSON array whose items Docker's lexer (which also expands VOLUME items) hands back unchanged. */
+function wordArray(values: string[], dialect: ChangeDialect): string {
+  return JSON.stringify(dialect === 'podman' ? values : values.map(dockerWord));
+}
+
+/** Write changes (one instruction each) that set the given config parts; throws on a value no change can carry. */
 export function changesFor(config: ConfigChanges, dialect: ChangeDialect = 'docker'): string[] {
   const out: string[] = [];
-  if (config.entrypoint && config.entrypoint.length > 0) out.push(`ENTRYPOINT ${JSON.stringify(config.entrypoint)}`);
-  if (config.cmd && config.cmd.length > 0) out.push(`CMD ${JSON.stringify(config.cmd)}`);
+  // CMD and ENTRYPOINT in JSON form are not run through the lexer: JSON escaping is enough.
+  if (config.entrypoint && config.entrypoint.length > 0) out.push(`ENTRYPOINT ${JSON.stringify(config.entrypoint.map((a) => checked('ENTRYPOINT', a)))}`);
+  if (config.cmd && config.cmd.length > 0) out.push(`CMD ${JSON.stringify(config.cmd.map((a) => checked('CMD', a)))}`);
   for (const entry of config.env ?? []) {
     const eq = entry.indexOf('=');
     const key = eq < 0 ? entry : entry.slice(0, eq);
     const value = eq < 0 ? '' : entry.slice(eq + 1);
-    if (!/^[^\s=]+$/.test(key)) throw new Error(`environment variable name ${JSON.stringify(key)} cannot be written as a change`);
-    out.push(`ENV ${key}=${quote(singleLine(`ENV ${key}`, value), dialect)}`);
+    if (!/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(key)) throw new Error(`environment variable name ${JSON.stringify(key)} cannot be written as a change`);
+    out.push(`ENV ${key}=${quote(checked(`ENV ${key}`, value), dialect)}`);
   }
-  for (const port of config.exposedPorts ?? []) out.push(`EXPOSE ${singleLine('EXPOSE', port)}`);
-  if (config.user) out.push(`USER ${singleLine('USER', config.user)}`);
-  if (config.workdir) out.push(`WORKDIR ${singleLine('WORKDIR', config.workdir)}`);
-  if (config.volumes && config.volumes.length > 0) out.push(`VOLUME ${JSON.stringify(config.volumes)}`);
+  for (const port of config.exposedPorts ?? []) {
+    if (!/^\d{1,5}(?:-\d{1,5})?(?:\/(?:tcp|udp|sctp))?$/.test(port)) throw new Error(`EXPOSE ${JSON.stringify(port)} is not a port a change can carry`);
+    out.push(`EXPOSE ${port}`);
+  }
+  if (config.user) out.push(`USER ${word(checked('USER', config.user), dialect)}`);
+  if (config.workdir) out.push(`WORKDIR ${word(checked('WORKDIR', config.workdir), dialect)}`);
+  if (config.volumes && config.volumes.length > 0) out.push(`VOLUME ${wordArray(config.volumes.map((v) => checked('VOLUME', v)), dialect)}`);
   for (const [key, value] of Object.entries(config.labels ?? {})) {
-    out.push(`LABEL ${quote(singleLine('LABEL key', key), dialect)}=${quote(singleLine(`LABEL ${key}`, value), dialect)}`);
+    out.push(`LABEL ${quote(checked('LABEL key', key), dialect)}=${quote(checked(`LABEL ${key}`, value), dialect)}`);
   }
   return out;
+}
+
+/** The same config as the JSON body of POST /commit (a container config the engine merges with the container's). */
+export function commitConfigBody(config: ConfigChanges): Record<string, unknown> {
+  const body: Record<string, unknown> = {};
+  if (config.entrypoint) body.Entrypoint = config.entrypoint;
+  if (config.cmd) body.Cmd = config.cmd;
+  if (config.env && config.env.length > 0) body.Env = config.env;
+  if (config.exposedPorts && config.exposedPorts.length > 0) body.ExposedPorts = Object.fromEntries(config.exposedPorts.map((p) => [p, {}]));
+  if (config.user) body.User = config.user;
+  if (config.workdir) body.WorkingDir = config.workdir;
+  if (config.volumes && config.volumes.length > 0) body.Volumes = Object.fromEntries(config.volumes.map((v) => [v, {}]));
+  if (config.labels && Object.keys(config.labels).length > 0) body.Labels = config.labels;
+  return body;
 }
 
 /** An image config as /images/{name}/json reports it (the fields changes can carry, plus ones they cannot). */

@@ -45,11 +45,17 @@ describe('changesFor', () => {
       'ENV TRICKY="a \\"b\\" \\\\c \\$d"',
       'ENV EMPTY=""',
       'EXPOSE 9091/tcp',
-      'USER portage',
-      'WORKDIR /srv',
-      'VOLUME ["/data"]',
+      'USER "portage"',
+      'WORKDIR "/srv"',
+      'VOLUME ["\\"/data\\""]',
       'LABEL "org.example.x"="say \\"hi\\""',
     ]);
+  });
+
+  it('never ends a Docker change in a backslash (the parser would join it with the next change)', () => {
+    const changes = changesFor({ user: 'root\\', workdir: '/app\\', volumes: ['/v\\'], env: ['A=b\\'], labels: { k: 'v\\' } }, 'docker');
+    expect(changes).toEqual(['ENV A="b\\\\"', 'USER "root\\\\"', 'WORKDIR "/app\\\\"', 'VOLUME ["\\"/v\\\\\\\\\\""]', 'LABEL "k"="v\\\\"']);
+    for (const c of changes) expect(c).not.toMatch(/\\\s*$/);
   });
 
   it('writes Podman\'s literal form (it strips one pair of quotes, nothing else)', () => {

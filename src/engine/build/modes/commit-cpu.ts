@@ -3,17 +3,13 @@
 // image needs a compatible CPU in the log and the record.
 import type { FinishStep } from '../../../core/plan/plan-types.js';
 import { cpuLabels, cpuWarning, parseCpuFacts } from '../../../core/plan/modes/stage4-cpu.js';
-import { changesFor, commitContainer, engineKindFor, inspectImage, readContainerFile } from '../../docker/index.js';
-import { imageChanges } from '../image-config.js';
-import { adoptImage, resultLabels, type FinishContext } from '../finish-steps.js';
+import { readContainerFile } from '../../docker/index.js';
+import { commitResult, resultLabels, type FinishContext } from '../finish-steps.js';
 
 /** Commit the builder with the CPU labels; extras.cpu keeps the facts and the warning. */
 export async function commitCpu(ctx: FinishContext, step: Extract<FinishStep, { kind: 'commit-cpu' }>): Promise<void> {
   const facts = parseCpuFacts((await readContainerFile(ctx.docker, ctx.containerId, step.factsPath)).toString('utf8'));
-  const base = await inspectImage(ctx.docker, ctx.baseImageId);
-  const changes = changesFor({ ...imageChanges(step.config, base.config), labels: { ...step.config.labels } }, await engineKindFor(ctx.docker));
-  const imageId = await commitContainer(ctx.docker, ctx.containerId, { changes, labels: { ...resultLabels(ctx), ...cpuLabels(facts) }, pause: false, message: `gentoo-wb build ${ctx.state.id} (stage4, -march=${facts.march})` });
-  await adoptImage(ctx, imageId);
+  await commitResult(ctx, step.config, { ...resultLabels(ctx), ...cpuLabels(facts) }, `gentoo-wb build ${ctx.state.id} (stage4, -march=${facts.march})`);
   const warning = cpuWarning(facts);
   ctx.extras.cpu = { ...facts, warning };
   const t = Date.now();

@@ -12,7 +12,7 @@ describe('config of imported results', () => {
     expect(importedConfig(config, null, ours)).toEqual({
       entrypoint: ['/usr/bin/php'], cmd: [], env: ['A=1'], exposedPorts: ['80/tcp', '53/udp'], user: 'www', workdir: '/srv', volumes: ['/data'], labels: { 'org.example.x': 'y', ...ours },
     });
-    expect(importChanges(config, null, ours, 'docker')).toEqual(expect.arrayContaining(['ENTRYPOINT ["/usr/bin/php"]', 'EXPOSE 53/udp', 'USER www', 'WORKDIR /srv', 'VOLUME ["/data"]', `LABEL "${LABEL.role}"="result"`]));
+    expect(importChanges(config, null, ours, 'docker')).toEqual(expect.arrayContaining(['ENTRYPOINT ["/usr/bin/php"]', 'EXPOSE 53/udp', 'USER "www"', 'WORKDIR "/srv"', 'VOLUME ["\\"/data\\""]', `LABEL "${LABEL.role}"="result"`]));
   });
 
   it('a flattened build keeps the base config under the recipe\'s, minus the base\'s own gentoo-wb labels', () => {
