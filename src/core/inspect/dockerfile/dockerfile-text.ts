@@ -6,14 +6,29 @@ export function execForm(argv: readonly string[]): string {
   return JSON.stringify(argv);
 }
 
-/** A value for ENV/LABEL: double-quoted with `\`, `"` and `$` escaped (no variable expansion). */
+/**
+ * A value for ENV/LABEL (and any argument BuildKit's word lexer reads): double-quoted with `\`,
+ * `"` and `$` escaped (no variable expansion, no line continuation). Throws on a line break or NUL,
+ * which no Dockerfile value can hold (recipe validation refuses them first).
+ */
 export function quoteValue(value: string): string {
-  return `"${value.replace(/[\\"$]/g, (c) => `\\${c}`).replace(/\n/g, '\\n')}"`;
+  if (/[\r\n\0]/.test(value)) throw new Error(`${JSON.stringify(value)} contains a line break or NUL, which a Dockerfile cannot hold`);
+  return `"${value.replace(/[\\"$]/g, (c) => `\\${c}`)}"`;
 }
 
 /** A key for ENV/LABEL: quoted unless it is a plain word. */
 export function quoteKey(key: string): string {
   return /^[A-Za-z0-9_.-]+$/.test(key) ? key : quoteValue(key);
+}
+
+/** An argument of USER/WORKDIR/VOLUME (which BuildKit expands and unquotes): bare when plain, else quoted. */
+export function wordValue(value: string): string {
+  return /^[A-Za-z0-9_./:@+%,=-]+$/.test(value) ? value : quoteValue(value);
+}
+
+/** VOLUME's JSON form: BuildKit lexes each item too, so items that are not plain are quoted inside. */
+export function wordArray(values: readonly string[]): string {
+  return JSON.stringify(values.map(wordValue));
 }
 
 /** A heredoc delimiter that no line of `content` equals. */

@@ -7,7 +7,7 @@ import { RUNNER_DIR } from '../../plan/step-runner.js';
 import { renderPortageFiles } from '../../recipe/render-portage-files.js';
 import type { Recipe } from '../../recipe/recipe-schema.js';
 import { builderSteps, runMounts, SCRATCH_ROOT, type RunStep } from './dockerfile-steps.js';
-import { comment, copyHeredoc, execForm, quoteKey, quoteValue } from './dockerfile-text.js';
+import { comment, copyHeredoc, execForm, quoteKey, quoteValue, wordArray, wordValue } from './dockerfile-text.js';
 
 export interface DockerfileInput {
   recipe: Recipe;
@@ -35,9 +35,9 @@ function configLines(recipe: Recipe): string[] {
   const env = Object.entries(c.env);
   if (env.length > 0) lines.push(`ENV ${env.map(([k, v]) => `${quoteKey(k)}=${quoteValue(v)}`).join(' \\\n    ')}`);
   if (c.expose.length > 0) lines.push(`EXPOSE ${c.expose.join(' ')}`);
-  if (c.volumes.length > 0) lines.push(`VOLUME ${execForm(c.volumes)}`);
-  if (c.workdir !== undefined) lines.push(`WORKDIR ${c.workdir}`);
-  if (c.user !== undefined) lines.push(`USER ${c.user}`);
+  if (c.volumes.length > 0) lines.push(`VOLUME ${wordArray(c.volumes)}`);
+  if (c.workdir !== undefined) lines.push(`WORKDIR ${wordValue(c.workdir)}`);
+  if (c.user !== undefined) lines.push(`USER ${wordValue(c.user)}`);
   const labels = Object.entries(c.labels);
   if (labels.length > 0) lines.push(`LABEL ${labels.map(([k, v]) => `${quoteKey(k)}=${quoteValue(v)}`).join(' \\\n      ')}`);
   if (c.entrypoint !== undefined) lines.push(`ENTRYPOINT ${execForm(c.entrypoint)}`);
