@@ -2,7 +2,7 @@
 // reported before the long write), export with byte progress, then the SBOM (read from the image)
 // and the other files, each written atomically. Modules for the files beside are loaded only when
 // some are asked for, so a plain export starts as fast as it can.
-import type { ExportCommandOptions, ExportRequest } from './export.js';
+import { zstdLoadWarning, type ExportCommandOptions, type ExportRequest } from './export.js';
 import { connectForCommand, createProgress, humanSize, printJson, runCommand } from './output.js';
 
 /** Run an export request. */
@@ -16,6 +16,11 @@ export async function runExportCommand(request: ExportRequest, opts: ExportComma
     ]);
     if (request.compression === 'zstd') (await import('../engine/inspect/zstd.js')).requireZstd();
     const { docker } = await connectForCommand(opts);
+    if (request.compression === 'zstd') {
+      const { identifyEngine } = await import('../engine/docker/engine-info.js');
+      const warning = zstdLoadWarning(await identifyEngine(docker, signal));
+      if (warning) process.stderr.write(`gentoo-wb: warning: ${warning}\n`);
+    }
     const toolVersion = appVersion();
     const prepared = extras ? await extras.prepareExtras(docker, request.image, { recipe: request.recipe, dockerfile: request.dockerfile, sbom: request.sbom }, { toolVersion }) : null;
     const progress = createProgress(process.stderr, { quiet: opts.quiet === true || opts.json === true });

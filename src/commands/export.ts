@@ -2,6 +2,8 @@
 // [--recipe FILE]`: a `docker load`-able archive, written atomically, and beside it the recipe, a
 // Dockerfile that reproduces the build, and an SBOM. Options become an ExportRequest first, checked
 // before anything runs; the body is in export-command.ts.
+import { accessSync, constants, statSync } from 'node:fs';
+import path from 'node:path';
 import type { Command } from 'commander';
 import type { EngineFlags } from './output.js';
 import { UsageError } from './usage-error.js';
@@ -17,6 +19,7 @@ export interface ExportCommandOptions extends EngineFlags {
   recipe?: string;
   json?: boolean;
   quiet?: boolean;
+  force?: boolean;
 }
 
 export type ExportCompression = 'none' | 'gzip' | 'zstd';
@@ -33,12 +36,56 @@ export interface ExportRequest {
   recipe: string | null;
 }
 
-function compressionFrom(opts: ExportCommandOptions): ExportCompression {
+/** The compression a file name asks for by its extension (.gz/.tgz, .zst/.tzst), or null. */
+export function compressionOfName(file: string): ExportCompression | null {
+  if (/\.(t?gz|gzip)$/i.test(file)) return 'gzip';
+  if (/\.(t?zst|zstd)$/i.test(file)) return 'zstd';
+  return null;
+}
+
+function compressionFrom(opts: ExportCommandOptions, output: string): ExportCompression {
   const named = opts.compress?.toLowerCase();
   if (named !== undefined && named !== 'gzip' && named !== 'zstd' && named !== 'none') throw new UsageError(`--compress takes gzip or zstd, not "${opts.compress}"`);
   if (opts.gzip && named !== undefined && named !== 'gzip') throw new UsageError(`--gzip and --compress ${named} contradict each other; --gzip is --compress gzip`);
-  if (opts.gzip) return 'gzip';
-  return (named as ExportCompression | undefined) ?? 'none';
+  const chosen = opts.gzip ? 'gzip' : (named as ExportCompression | undefined);
+  const byName = compressionOfName(output);
+  // A .gz name holding a plain tar (or the other way round) fails later, in someone else's `docker load`.
+  if (chosen !== undefined && byName !== null && chosen !== byName) {
+    throw new UsageError(`${output} names a ${byName} file but --compress ${chosen} was asked for: rename the file or drop the option`);
+  }
+  return chosen ?? byName ?? 'none';
+}
+
+/**
+ * Why an engine may not load a zstd archive, or null: moby reads zstd layers from Docker 23.0 on (Podman
+ * does); an older Docker answers `docker load` of such a file with "unexpected EOF" or "invalid tar header".
+ */
+export function zstdLoadWarning(engine: { kind: 'docker' | 'podman'; version: string }): string | null {
+  if (engine.kind !== 'docker') return null;
+  const major = Number(/^(\d+)\./.exec(engine.version)?.[1] ?? NaN);
+  if (!Number.isFinite(major) || major >= 23) return null;
+  return `this engine is Docker ${engine.version}, which cannot load zstd archives (Docker reads them from 23.0 on): on such an engine, load it with \`zstd -dc FILE | docker load\`, or export with --compress gzip`;
+}
+
+/**
+ * Every file the export will write: its folder must exist and be writable, it must not be a folder,
+ * and an existing file is replaced only with --force — all checked before any work starts.
+ */
+export function checkOutputFiles(files: { file: string; what: string }[], force: boolean): void {
+  for (const { file, what } of files) {
+    const dir = path.dirname(path.resolve(file));
+    const dirStat = statSync(dir, { throwIfNoEntry: false });
+    if (!dirStat) throw new UsageError(`cannot write the ${what} ${file}: the folder ${dir} does not exist`);
+    if (!dirStat.isDirectory()) throw new UsageError(`cannot write the ${what} ${file}: ${dir} is not a folder`);
+    try {
+      accessSync(dir, constants.W_OK);
+    } catch {
+      throw new UsageError(`cannot write the ${what} ${file}: the folder ${dir} is not writable`);
+    }
+    const existing = statSync(file, { throwIfNoEntry: false });
+    if (existing?.isDirectory()) throw new UsageError(`cannot write the ${what} to ${file}: it is a folder; give a file name`);
+    if (existing && !force) throw new UsageError(`${file} exists; add --force to replace it (the ${what} is written beside it first and replaces it only when complete)`);
+  }
 }
 
 function sbomFormatFrom(opts: ExportCommandOptions): SbomFormatOption {
@@ -54,13 +101,20 @@ export function exportRequestFrom(image: string, opts: ExportCommandOptions): Ex
   if (!opts.output) throw new UsageError('export needs -o FILE (the archive to write)');
   if (opts.output === '-') throw new UsageError('export writes a file (atomically); "-" for stdout is not supported');
   if (opts.sbomFormat && !opts.sbom) throw new UsageError('--sbom-format needs --sbom FILE');
-  const files = [opts.output, opts.sbom, opts.dockerfile, opts.recipe].filter((f): f is string => f !== undefined);
-  if (new Set(files).size !== files.length) throw new UsageError('the archive, --sbom, --dockerfile and --recipe must be different files');
+  const named = [
+    { file: opts.output, what: 'archive' },
+    { file: opts.sbom, what: 'SBOM' },
+    { file: opts.dockerfile, what: 'Dockerfile' },
+    { file: opts.recipe, what: 'recipe' },
+  ].filter((f): f is { file: string; what: string } => f.file !== undefined);
+  if (new Set(named.map((f) => path.resolve(f.file))).size !== named.length) throw new UsageError('the archive, --sbom, --dockerfile and --recipe must be different files');
+  const compression = compressionFrom(opts, opts.output);
+  checkOutputFiles(named, opts.force === true);
   return {
     image,
     output: opts.output,
     flatten: opts.flatten === true,
-    compression: compressionFrom(opts),
+    compression,
     sbom: opts.sbom ? { file: opts.sbom, format: sbomFormatFrom(opts) } : null,
     dockerfile: opts.dockerfile ?? null,
     recipe: opts.recipe ?? null,
@@ -75,7 +129,7 @@ export function register(program: Command): void {
     .argument('<image>', 'image name or ID')
     .option('-o, --output <file>', 'the archive to write (appears only when complete)')
     .option('--flatten', 'squash to one layer, keeping CMD, ENTRYPOINT, ENV, EXPOSE, USER, WORKDIR, VOLUME and labels')
-    .option('--compress <kind>', 'gzip or zstd (zstd needs the zstd command)')
+    .option('--compress <kind>', 'gzip or zstd (zstd needs the zstd command); by default the -o name decides (.gz, .tgz, .zst)')
     .option('--gzip', 'the same as --compress gzip')
     .option('--sbom <file>', 'also write an SBOM: every package with version, USE, licence and size')
     .option('--sbom-format <format>', 'cyclonedx (1.5 JSON, the default) or spdx (2.3 JSON; also chosen by a .spdx.json name)')
@@ -83,6 +137,7 @@ export function register(program: Command): void {
     .option('--recipe <file>', 'also write the recipe the image was built from')
     .option('--json', 'print the result as JSON')
     .option('-q, --quiet', 'no progress lines')
+    .option('--force', 'replace files that already exist')
     .action(async (image: string, _opts: ExportCommandOptions, command: Command) => {
       const opts = command.optsWithGlobals<ExportCommandOptions>();
       const request = exportRequestFrom(image, opts);

@@ -102,21 +102,37 @@ export function reportFailure(err: unknown, out: NodeJS.WritableStream = process
   return EXIT_FAILED;
 }
 
-/** An AbortSignal fired by the first Ctrl-C; a second Ctrl-C exits at once. */
-export function interruptOnSigint(): { signal: AbortSignal; dispose(): void } {
+/** Exit codes of the signals a command cleans up after: 128 + the signal number, as shells report them. */
+const SIGNAL_EXIT: Record<'SIGINT' | 'SIGTERM' | 'SIGHUP', number> = { SIGINT: EXIT_INTERRUPTED, SIGTERM: 143, SIGHUP: 129 };
+
+/**
+ * An AbortSignal fired by the first Ctrl-C, SIGTERM or SIGHUP (a closed SSH session), so the command
+ * removes its temporary files and objects before it ends; a second signal exits at once.
+ */
+export function interruptOnSigint(): { signal: AbortSignal; exitCode(): number | null; dispose(): void } {
   const controller = new AbortController();
-  const onSigint = (): void => {
-    if (controller.signal.aborted) process.exit(EXIT_INTERRUPTED);
-    process.stderr.write('\ninterrupted: cleaning up (Ctrl-C again to quit at once)\n');
-    controller.abort();
+  let received: keyof typeof SIGNAL_EXIT | null = null;
+  const handlers = (Object.keys(SIGNAL_EXIT) as (keyof typeof SIGNAL_EXIT)[]).map((name) => {
+    const handler = (): void => {
+      if (controller.signal.aborted) process.exit(SIGNAL_EXIT[name]);
+      received = name;
+      if (name === 'SIGINT') process.stderr.write('\ninterrupted: cleaning up (Ctrl-C again to quit at once)\n');
+      else process.stderr.write(`\n${name}: cleaning up\n`);
+      controller.abort();
+    };
+    process.on(name, handler);
+    return [name, handler] as const;
+  });
+  return {
+    signal: controller.signal,
+    exitCode: () => (received ? SIGNAL_EXIT[received] : null),
+    dispose: () => { for (const [name, handler] of handlers) process.off(name, handler); },
   };
-  process.on('SIGINT', onSigint);
-  return { signal: controller.signal, dispose: () => process.off('SIGINT', onSigint) };
 }
 
 /**
  * Run a command body: usage mistakes go to the CLI (exit 2), failures are printed with their hint
- * (exit 1, or 130 when interrupted), success leaves the exit code the body set.
+ * (exit 1, or 128 + the signal when interrupted), success leaves the exit code the body set.
  */
 export async function runCommand(body: (signal: AbortSignal) => Promise<void>, stderr: NodeJS.WritableStream = process.stderr): Promise<void> {
   const interrupt = interruptOnSigint();
@@ -124,7 +140,8 @@ export async function runCommand(body: (signal: AbortSignal) => Promise<void>, s
     await body(interrupt.signal);
   } catch (err) {
     if (err instanceof UsageError) throw err;
-    process.exitCode = reportFailure(err, stderr);
+    const code = reportFailure(err, stderr);
+    process.exitCode = code === EXIT_INTERRUPTED ? (interrupt.exitCode() ?? code) : code;
   } finally {
     interrupt.dispose();
   }
