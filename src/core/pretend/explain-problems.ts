@@ -5,6 +5,7 @@ import { parseAtom } from '../portage/atom-parser.js';
 import { cpOf } from '../portage/names.js';
 import type { ConflictInstance, PretendPackage, PretendProblem, PretendResult, ProblemKind } from '../portage/pretend/pretend-types.js';
 import type { Recipe } from '../recipe/recipe-schema.js';
+import { explainNoEbuilds } from './explain-no-ebuilds.js';
 import { portageLinesOf } from './portage-lines.js';
 
 export interface ProblemExplanation {
@@ -19,6 +20,8 @@ export interface ProblemExplanation {
   fix: string | null;
   /** Portage's own lines for this problem, colour removed. */
   portageLines: string[];
+  /** The changes Portage asks for (the run's `changes`) are the fix: applying them is all it takes. */
+  byChanges?: boolean;
 }
 
 /** `cat/pn` of an atom or cpv text (`>=dev-libs/icu-76:=` → `dev-libs/icu`). */
@@ -106,15 +109,8 @@ function explainOne(p: PretendProblem, result: PretendResult, recipe: Recipe | u
         fix: maskFix(reasons, p.atom),
       };
     }
-    case 'no-ebuilds': {
-      const set = p.atom.startsWith('@');
-      const maybe = p.suggestions.length > 0 ? ` Did you mean ${listWords(p.suggestions.slice(0, 5))}?` : '';
-      return {
-        kind: 'no-ebuilds', severity: 'error', title: set ? `There is no set ${p.atom}` : `No package matches ${p.atom}`,
-        text: `${set ? 'Portage knows no such set.' : `The repository has no ebuild for ${p.atom}.`}${maybe}`,
-        fix: `correct or remove ${p.atom} in the recipe's packages`,
-      };
-    }
+    case 'no-ebuilds':
+      return explainNoEbuilds(p);
     case 'invalid-atom':
       return {
         kind: 'invalid-atom', severity: 'error', title: `'${p.atom}' is not a valid atom`,

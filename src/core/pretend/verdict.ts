@@ -23,7 +23,9 @@ function unexplainedTail(result: PretendResult): string {
 /** Judge a run from its parsed output and emerge's exit code. */
 export function pretendVerdict(result: PretendResult, text: string, exitCode: number, recipe?: Recipe): PretendVerdict {
   const explained = explainProblems(result, text, recipe);
-  const errors = explained.filter((e) => e.severity === 'error');
+  // An error whose fix is one of Portage's requested changes (a USE change printed as "no ebuilds
+  // built with USE flags") asks for changes like an autounmask section; only the others refuse.
+  const errors = explained.filter((e) => e.severity === 'error' && !(e.byChanges && result.changes.length > 0));
   const warnings = explained.filter((e) => e.severity === 'warning');
   if (errors.length > 0) return { kind: 'refused', reason: problemLine(errors[0]!), problems: explained };
   if (result.changes.length > 0) return { kind: 'needs-changes', changes: result.changes.length, problems: explained };

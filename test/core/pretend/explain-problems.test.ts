@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { applyPretendChanges } from '../../../src/core/pretend/apply-changes.js';
 import { explainProblems, problemLine } from '../../../src/core/pretend/explain-problems.js';
 import { portageLinesOf } from '../../../src/core/pretend/portage-lines.js';
+import { pretendVerdict } from '../../../src/core/pretend/verdict.js';
 import { parsePretend } from '../../../src/core/portage/pretend/pretend-parser.js';
 import { newRecipe } from '../../../src/core/recipe/new-recipe.js';
 import { rig } from '../fixtures.js';
@@ -114,5 +117,61 @@ describe('portageLinesOf', () => {
       ["!!! 'a/b-[' is not a valid package atom.", '!!! Please check ebuild(5) for full details.'],
       ["!!! 'c/d-[' is not a valid package atom."],
     ]);
+  });
+});
+
+describe('explainProblems: atoms that only appear as a dependency (real Portage 3.0.82)', () => {
+  const transcript = (name: string) => readFileSync(new URL(`../../fixtures/portage-transcripts/${name}.txt`, import.meta.url), 'utf8');
+  const recipeWith = (packages: string[]) => newRecipe({ name: 'demo', base: 'gentoo/stage3:amd64-openrc', packages });
+  function explainReal(name: string, packages: string[]) {
+    const text = transcript(name);
+    const result = parsePretend(text);
+    return { result, text, explained: explainProblems(result, text, recipeWith(packages)) };
+  }
+
+  it('a USE dep of a dependency asks for the USE change, never to fix the recipe\'s packages', () => {
+    const { explained: [e] } = explainReal('pretend-respect-use-dep-change', ['net-misc/hurl']);
+    expect(e?.title).toBe('net-misc/curl needs USE +http2');
+    expect(e?.text).toBe('net-misc/hurl-6.0 depends on net-misc/curl[http2]; net-misc/curl-8.11.1 is not built that way and needs USE +http2.');
+    expect(e?.fix).toBe("add >=net-misc/curl-8.11.1 http2 to the recipe's package.use (gentoo-wb pretend --apply writes it)");
+    expect(e?.byChanges).toBe(true);
+    expect(problemLine(e!)).not.toContain("recipe's packages");
+    expect(e?.portageLines[0]).toBe('emerge: there are no ebuilds built with USE flags to satisfy "net-misc/curl[http2]".');
+  });
+
+  it('the REQUIRED_USE warning Portage gives with the change is passed on', () => {
+    const { explained: [e] } = explainReal('pretend-respect-use-violates-required-use', ['app-misc/fetcher']);
+    expect(e?.text).toContain("Portage warns: this change violates use flag constraints defined by net-misc/wget-1.25.0: 'gnutls? ( ssl )'.");
+  });
+
+  it('a missing IUSE of a dependency names the recipe package that pulls it in', () => {
+    const { explained: [e] } = explainReal('pretend-missing-iuse', ['net-misc/qurl']);
+    expect(e?.title).toBe('net-misc/curl has no USE flag quic');
+    expect(e?.fix).toBe('the repository cannot satisfy net-misc/qurl-1.0; remove net-misc/qurl from the recipe or use a repository where net-misc/curl has quic');
+    expect(e?.byChanges).toBeUndefined();
+  });
+
+  it('a missing dependency blames the package that needs it, not the recipe\'s list', () => {
+    const { explained: [e] } = explainReal('pretend-no-ebuilds-dep', ['app-misc/needsmissing']);
+    expect(e?.title).toBe('No package matches dev-libs/nosuchlib');
+    expect(e?.text).toBe('app-misc/needsmissing-1.0 depends on dev-libs/nosuchlib, but the repository has no ebuild for it.');
+    expect(e?.fix).toBe('the repository cannot satisfy app-misc/needsmissing-1.0; remove app-misc/needsmissing from the recipe or add a repository that has dev-libs/nosuchlib');
+  });
+
+  it('the recipe\'s own atom is still the recipe\'s to correct', () => {
+    const { explained: [e] } = explainReal('pretend-respect-use-argument-change', ['net-misc/curl[http2]']);
+    expect(e?.text).toBe('The recipe asks for net-misc/curl[http2]; net-misc/curl-8.11.1 is not built that way and needs USE +http2.');
+  });
+
+  it('the verdict is "needs changes", and --apply writes what the normal USE-change path writes', () => {
+    const { result, text } = explainReal('pretend-respect-use-dep-change', ['net-misc/hurl']);
+    const recipe = recipeWith(['net-misc/hurl']);
+    const v = pretendVerdict(result, text, 1, recipe);
+    expect(v.kind).toBe('needs-changes');
+    const normal = parsePretend(transcript('pretend-use-change-dep'));
+    const viaProblem = applyPretendChanges(recipe, result.changes).recipe.packageUse;
+    expect(viaProblem).toEqual([{ atom: '>=net-misc/curl-8.11.1', flags: ['http2'] }]);
+    expect(viaProblem).toEqual(applyPretendChanges(recipe, normal.changes).recipe.packageUse);
+    expect(pretendVerdict(parsePretend(transcript('pretend-missing-iuse')), '', 1, recipeWith(['net-misc/qurl'])).kind).toBe('refused');
   });
 });

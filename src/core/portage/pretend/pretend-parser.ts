@@ -8,6 +8,7 @@ import { autounmaskSectionKind, parseAutounmaskSection } from './autounmask.js';
 import { parseMergeLine, looksLikeMergeLine } from './merge-line.js';
 import { parseBlockerExplanation, parseProblemBlock, problemBlockStart, type ProblemBlockKind } from './problems.js';
 import { applyTotalContinuation, parseTotalLine } from './total-line.js';
+import { useChangesFromProblems } from './use-dep-changes.js';
 import type { ChangeKind, PretendHeader, PretendProblem, PretendResult, PretendTotal } from './pretend-types.js';
 
 type Block =
@@ -210,6 +211,7 @@ export function parsePretend(text: string): PretendResult {
   }
   close();
   attachExplanations(result, explanations);
+  result.changes.push(...useChangesFromProblems(result.problems, result.changes));
   if (context !== null) {
     result.problems.push({ kind: 'other', message: `Problem resolving dependencies for ${context}`, packages: [context], details: [], line: 0 });
   }

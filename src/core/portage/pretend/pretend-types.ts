@@ -147,6 +147,26 @@ export interface ConflictInstance {
   pulledBy: PulledInBy[];
 }
 
+/** One `(dependency required by "X" [type])` line of a problem's chain. */
+export interface DependencyParent {
+  /** The parent as printed: `net-misc/hurl-6.0::gentoo`, or the argument/set (`net-misc/hurl`, `@world`). */
+  parent: string;
+  /** `ebuild`, `installed`, `binary`, `argument` or `set`. */
+  type: string;
+}
+
+/** A package listed under "there are no ebuilds built with USE flags to satisfy": what it would take. */
+export interface UseDepCandidate {
+  cpv: string;
+  repo: string | null;
+  /** `(Change USE: +http2 -ssl)` as package.use flags (`http2`, `-ssl`); empty when none is offered. */
+  useChanges: string[];
+  /** `(Missing IUSE: quic)`: flags the package does not have, which no USE change can give it. */
+  missingIuse: string[];
+  /** Portage's warning that the change breaks REQUIRED_USE (`this change violates use flag constraints …`). */
+  violation: string | null;
+}
+
 export interface MaskedCandidate {
   cpv: string;
   repo: string | null;
@@ -158,7 +178,17 @@ export type PretendProblem =
   | (ProblemBase & { kind: 'slot-conflict'; slot: string; root: string | null; instances: ConflictInstance[] })
   | (ProblemBase & { kind: 'required-use'; atom: string; cpv: string | null; unsatisfied: string | null; expression: string | null })
   | (ProblemBase & { kind: 'masked'; atom: string; candidates: MaskedCandidate[]; maskComments: string[] })
-  | (ProblemBase & { kind: 'no-ebuilds'; atom: string; suggestions: string[] })
+  | (ProblemBase & {
+      kind: 'no-ebuilds';
+      atom: string;
+      suggestions: string[];
+      /** "there are no ebuilds built with USE flags to satisfy": packages exist, their USE flags do not fit. */
+      useDeps: boolean;
+      /** `- cpv::repo (Change USE: …)` / `(Missing IUSE: …)` lines. */
+      candidates: UseDepCandidate[];
+      /** The dependency chain, nearest first; empty or `[argument]` first when the atom is the recipe's own. */
+      requiredBy: DependencyParent[];
+    })
   | (ProblemBase & { kind: 'invalid-atom'; atom: string })
   | (ProblemBase & { kind: 'fetch-restricted'; cpv: string })
   | (ProblemBase & { kind: 'other' });

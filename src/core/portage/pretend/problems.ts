@@ -1,6 +1,6 @@
 // Dependency-resolution problem blocks (stderr of emerge): slot conflicts, blocker explanations,
 // masked packages, unmet REQUIRED_USE, "no ebuilds", invalid atoms, fetch instructions.
-import type { ConflictInstance, MaskedCandidate, PretendProblem, PulledInBy } from './pretend-types.js';
+import type { ConflictInstance, DependencyParent, MaskedCandidate, PretendProblem, PulledInBy, UseDepCandidate } from './pretend-types.js';
 import { parsePackageToken } from './merge-line.js';
 
 /** The kinds of block the segmenter recognises by their first line. */
@@ -34,7 +34,12 @@ const INSTANCE_RE = /^ {2}\(([^,()\s]+), ([a-z ]+?)(?: (?:to|in) '[^']*')?\)(.*?
 const PARENT_PKG_RE = /^ {4}(\S+) required by \(([^,()\s]+), [^)]*\)/;
 const PARENT_OTHER_RE = /^ {4}(\S+) required by (\S+)/;
 const MARKER_RE = /^\s+[\^ ]+$/;
-const CHAIN_RE = /^\(dependency required by "([^"]+)" \[[a-z]+\]\)$/;
+// 2012 Portage put two spaces before the type.
+const CHAIN_RE = /^\(dependency required by "([^"]+)"\s+\[([a-z]+)\]\)$/;
+const CANDIDATE_RE = /^- (\S+?)(?:::(\S+))? \((.+)\)$/;
+// The REQUIRED_USE warning is appended to the flags with ", " and itself contains commas.
+const CHANGE_USE_RE = /^Change USE: ([+-]\S+(?: [+-]\S+)*)(?:, (this change violates .+))?$/;
+const MISSING_IUSE_RE = /^Missing IUSE: (.+)$/;
 const QUOTED_ATOM_RE = /"([^"]+)"/;
 
 function cpvOfPackageString(text: string): string {
@@ -175,21 +180,58 @@ function requiredUse(lines: readonly string[], lineNo: number): PretendProblem {
   };
 }
 
+/** `- cpv::repo (Change USE: +a -b)` / `(Missing IUSE: x)`; null for other `- …` lines. */
+function useDepCandidate(line: string): UseDepCandidate | null {
+  const m = CANDIDATE_RE.exec(line);
+  if (!m) return null;
+  const reason = m[3] ?? '';
+  const change = CHANGE_USE_RE.exec(reason);
+  const missing = change ? null : MISSING_IUSE_RE.exec(reason);
+  if (!change && !missing) return null;
+  return {
+    cpv: m[1] ?? '',
+    repo: m[2] ?? null,
+    // package.use syntax: `+flag` is written as `flag`.
+    useChanges: change ? (change[1] ?? '').split(' ').map((f) => f.replace(/^\+/, '')) : [],
+    missingIuse: missing ? (missing[1] ?? '').split(/\s+/).filter(Boolean) : [],
+    violation: change?.[2] ?? null,
+  };
+}
+
+/** One `(dependency required by "X" [type])` line, or null. */
+export function dependencyParent(line: string): DependencyParent | null {
+  const m = CHAIN_RE.exec(line.trim());
+  return m ? { parent: m[1] ?? '', type: m[2] ?? '' } : null;
+}
+
 function noEbuilds(kind: 'no-ebuilds' | 'no-set', lines: readonly string[], lineNo: number): PretendProblem {
   const first = lines[0] ?? '';
   const atom = kind === 'no-set' ? `@${/'([^']+)'/.exec(first)?.[1] ?? ''}` : (QUOTED_ATOM_RE.exec(first)?.[1] ?? '');
   const suggestions: string[] = [];
   const details: string[] = [];
+  const candidates: UseDepCandidate[] = [];
+  const requiredBy: DependencyParent[] = [];
   for (const line of lines.slice(1)) {
     const t = line.trim();
     if (t === '') continue;
     const maybe = /^emerge: Maybe you meant (?:any of these: )?(.+)\?$/.exec(t);
-    if (maybe) suggestions.push(...(maybe[1] ?? '').split(', '));
-    else if (kind === 'no-set' && /^[A-Za-z0-9_][\w+.-]*$/.test(t)) suggestions.push(`@${t}`);
-    else details.push(t);
+    if (maybe) {
+      suggestions.push(...(maybe[1] ?? '').split(', '));
+      continue;
+    }
+    if (kind === 'no-set' && /^[A-Za-z0-9_][\w+.-]*$/.test(t)) {
+      suggestions.push(`@${t}`);
+      continue;
+    }
+    const candidate = useDepCandidate(t);
+    if (candidate) candidates.push(candidate);
+    const parent = dependencyParent(t);
+    if (parent) requiredBy.push(parent);
+    details.push(t);
   }
   const message = kind === 'no-set' ? `There is no set ${atom}` : first.replace(/^emerge: /, '').replace(/\.$/, '');
-  return { kind: 'no-ebuilds', atom, suggestions, details, line: lineNo, packages: [atom], message };
+  const packages = uniq([atom, ...candidates.map((c) => c.cpv), ...requiredBy.filter((r) => r.type !== 'argument').map((r) => r.parent)]);
+  return { kind: 'no-ebuilds', atom, suggestions, useDeps: first.includes(' built with USE flags '), candidates, requiredBy, details, line: lineNo, packages, message };
 }
 
 /** Turns the lines of one recognised block into problems (an explanation block returns none). */
