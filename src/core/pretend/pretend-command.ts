@@ -1,23 +1,24 @@
-// The emerge command pretend runs: the build plan's own merge step with --pretend added, so pretend
-// shows what the build will do. Modes without a planner yet fall back to the same shared pieces
-// (ROOT=/destination for scratch, --emptytree @world for stage4, -uDN @world for minimal).
+// The emerge command pretend runs: the build plan's own merge step (MODE_PLANNERS, the plan the
+// build, `build --plan` and the exported Dockerfile also come from) with --pretend added, so pretend
+// shows what the build will do in every mode.
 import { planBuild } from '../plan/build-plan.js';
-import type { ContainerStep, PlanFile } from '../plan/plan-types.js';
-import { effectiveMakeConf, emergeArgv, emergeEnv, type SandboxFacts } from '../plan/shared-pieces.js';
-import { renderPortageFiles } from '../recipe/render-portage-files.js';
+import type { ContainerStep, PlanFile, PlanMount } from '../plan/plan-types.js';
+import { effectiveMakeConf, type BaseFacts, type SandboxFacts } from '../plan/shared-pieces.js';
 import type { Recipe } from '../recipe/recipe-schema.js';
 
 /** Ask Portage for its suggestions (off by default in some versions) but never let it write them. */
 export const PRETEND_OPTIONS = ['--pretend', '--autounmask=y', '--autounmask-write=n'] as const;
-
-/** Where scratch builds install: the future image's root inside the builder. */
-export const SCRATCH_ROOT = '/destination';
 
 export interface PretendCommandOptions {
   /** Add `--tree` (dependency tree, reverse order). */
   tree?: boolean;
   /** Sandbox facts of the host, as the build would use them; unknown means "assume refused". */
   sandbox?: SandboxFacts;
+  /**
+   * Base facts when known: the plan then names the binary package cache as the build does, and a
+   * scratch plan keeps the C library out of ROOT (package.provided) as the build does.
+   */
+  base?: BaseFacts | null;
 }
 
 export interface PretendCommand {
@@ -27,8 +28,8 @@ export interface PretendCommand {
   env: Record<string, string>;
   /** /etc/portage files uploaded before emerge runs. */
   files: PlanFile[];
-  /** `plan`: taken from the mode's build plan; `mode`: built here from the shared pieces. */
-  source: 'plan' | 'mode';
+  /** The plan's cache volumes (pretend mounts those that exist, read-only). */
+  caches: Extract<PlanMount, { kind: 'volume' }>[];
   /**
    * Resolving reads only the tree, the installed packages and the configuration, so pretend runs
    * without a network (faster to start, and nothing leaves the machine) unless binary packages are
@@ -52,7 +53,13 @@ export function usesBinhost(recipe: Recipe, argv: readonly string[], env: Record
 
 const ACTIONS = new Set(['--depclean', '--unmerge', '--info', '--sync', '--prune', '--version', '--search', '--deselect', '--resume', '--config', '--regen']);
 const SHORT_ACTIONS = /^-[A-Za-z]*[cCPVsr]/;
-const DROP = new Set(['--ask', '-a', '--pretend', '-p', '--autounmask', '--autounmask-write', '--tree', '-t', '--quiet', '-q']);
+// --binpkg-respect-use=y (which the build passes with the binary package cache) makes Portage 3.0.82
+// leave USE changes out of its autounmask proposals: it prints "there are no ebuilds built with USE
+// flags to satisfy …" instead of "The following USE changes are necessary to proceed", so pretend
+// could not offer the change. Without the option Portage still respects USE when it picks binary
+// packages (its default, "auto"), so the list pretend shows is the one the build will merge; --usepkg
+// stays, so binary packages from the cache are shown as the build will use them.
+const DROP = new Set(['--ask', '-a', '--pretend', '-p', '--autounmask', '--autounmask-write', '--tree', '-t', '--quiet', '-q', '--binpkg-respect-use']);
 
 function isMergeStep(step: ContainerStep): boolean {
   if (step.output !== 'emerge' || step.argv[0] !== 'emerge') return false;
@@ -76,44 +83,37 @@ export function pretendArgv(argv: readonly string[], tree: boolean): string[] {
   return ['emerge', ...extra, ...rest];
 }
 
-function fromModeTable(recipe: Recipe, sandbox: SandboxFacts): { argv: string[]; env: Record<string, string> } {
-  const env = emergeEnv(recipe, sandbox);
-  switch (recipe.mode.kind) {
-    case 'commit':
-      return { argv: emergeArgv(recipe, { atoms: recipe.packages }), env };
-    case 'scratch':
-      return { argv: emergeArgv(recipe, { atoms: recipe.packages }), env: { ...env, ROOT: SCRATCH_ROOT } };
-    case 'stage4':
-      return { argv: emergeArgv(recipe, { extra: ['--emptytree'], atoms: ['@world', ...recipe.packages] }), env };
-    case 'minimal':
-      return { argv: emergeArgv(recipe, { extra: ['--update', '--deep', '--newuse'], atoms: ['@world', ...recipe.packages] }), env };
-  }
-}
+export type PretendPlan = { ok: true; command: PretendCommand } | { ok: false; problem: string };
 
-/** The pretend command for a recipe. */
-export function pretendCommand(recipe: Recipe, options: PretendCommandOptions = {}): PretendCommand {
+/** The pretend command for a recipe, from the mode's build plan, or why the recipe has no plan. */
+export function planPretend(recipe: Recipe, options: PretendCommandOptions = {}): PretendPlan {
   const sandbox = options.sandbox ?? { unshare: false };
   const tree = options.tree ?? false;
-  // The plan needs base facts only for cache volume names and the C library of scratch images,
-  // neither of which changes the emerge command.
-  const planned = planBuild({ recipe, sandbox, base: { chost: 'unknown', libcFiles: [], libcPackage: null } });
-  if (planned.ok) {
-    const step = mainMergeStep(planned.plan.steps, recipe);
-    if (step) {
-      const argv = pretendArgv(step.argv, tree);
-      const env = { ...planned.plan.container.env, ...step.env };
-      return {
-        image: planned.plan.container.image,
-        argv,
-        env,
-        files: planned.plan.files.filter((f) => f.path.startsWith('/etc/portage/')),
-        source: 'plan',
-        network: usesBinhost(recipe, argv, env) ? 'default' : 'none',
-      };
-    }
-  }
-  const fallback = fromModeTable(recipe, sandbox);
-  const image = recipe.base.digest ? `${recipe.base.image.split('@')[0]}@${recipe.base.digest}` : recipe.base.image;
-  const argv = pretendArgv(fallback.argv, tree);
-  return { image, argv, env: fallback.env, files: renderPortageFiles(recipe), source: 'mode', network: usesBinhost(recipe, argv, fallback.env) ? 'default' : 'none' };
+  // Without base facts the plan only misses the binary package cache's name and the C library of
+  // scratch images; neither changes the emerge command.
+  const base = options.base ?? { chost: 'unknown', libcFiles: [], libcPackage: null };
+  const planned = planBuild({ recipe, sandbox, base });
+  if (!planned.ok) return planned;
+  const step = mainMergeStep(planned.plan.steps, recipe);
+  if (!step) return { ok: false, problem: `the ${recipe.mode.kind} plan has no emerge step to pretend` };
+  const argv = pretendArgv(step.argv, tree);
+  const env = { ...planned.plan.container.env, ...step.env };
+  return {
+    ok: true,
+    command: {
+      image: planned.plan.container.image,
+      argv,
+      env,
+      files: planned.plan.files.filter((f) => f.path.startsWith('/etc/portage/')),
+      caches: planned.plan.container.mounts.filter((m): m is Extract<PlanMount, { kind: 'volume' }> => m.kind === 'volume'),
+      network: usesBinhost(recipe, argv, env) ? 'default' : 'none',
+    },
+  };
+}
+
+/** The pretend command for a recipe; throws when the recipe has no plan (see `planPretend`). */
+export function pretendCommand(recipe: Recipe, options: PretendCommandOptions = {}): PretendCommand {
+  const planned = planPretend(recipe, options);
+  if (!planned.ok) throw new Error(planned.problem);
+  return planned.command;
 }

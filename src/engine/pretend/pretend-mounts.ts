@@ -2,7 +2,8 @@
 // cache volumes the build would use (read-only, and only when they already exist: pretend never
 // creates a volume, and an empty cache is the same as none).
 import type Dockerode from 'dockerode';
-import { binpkgVolume, DISTFILES_VOLUME, effectiveMakeConf, type BaseFacts } from '../../core/plan/shared-pieces.js';
+import type { BaseFacts } from '../../core/plan/shared-pieces.js';
+import type { PretendCommand } from '../../core/pretend/pretend-command.js';
 import type { Recipe } from '../../core/recipe/recipe-schema.js';
 import { appVersion } from '../app-info.js';
 import { EngineError, ensurePortageSnapshot, inspectVolume, type MountSpec } from '../docker/index.js';
@@ -22,13 +23,14 @@ async function exists(docker: Dockerode, name: string): Promise<boolean> {
   }
 }
 
-/** Tree source and existing caches for a recipe; `base` (CHOST) is needed to name the binary package cache. */
-export async function pretendMounts(docker: Dockerode, recipe: Recipe, base: BaseFacts | null): Promise<PretendMounts> {
+/**
+ * Tree source and the plan's existing caches (distfiles, binary packages; not ccache, pretend compiles
+ * nothing). The binary package cache is named after the base's CHOST, so it needs `base`.
+ */
+export async function pretendMounts(docker: Dockerode, recipe: Recipe, command: PretendCommand, base: BaseFacts | null): Promise<PretendMounts> {
   const mounts: MountSpec[] = [];
   const volumesFrom: string[] = [];
-  const caches: { name: string; target: string }[] = [];
-  if (recipe.caches.distfiles) caches.push({ name: DISTFILES_VOLUME, target: '/var/cache/distfiles' });
-  if (recipe.caches.binpkgs && base) caches.push({ name: binpkgVolume(base.chost, effectiveMakeConf(recipe.makeConf).CFLAGS ?? ''), target: '/var/cache/binpkgs' });
+  const caches = command.caches.filter((c) => c.role === 'distfiles' || (c.role === 'binpkgs' && base !== null));
 
   const [snapshot, present] = await Promise.all([
     recipe.portage.source === 'snapshot' ? ensurePortageSnapshot(docker, { image: recipe.portage.image, toolVersion: appVersion() }) : Promise.resolve(null),

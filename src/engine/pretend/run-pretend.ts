@@ -8,7 +8,7 @@ import { gentooWbLabels } from '../../core/labels.js';
 import type { BaseFacts, SandboxFacts } from '../../core/plan/shared-pieces.js';
 import { parsePretend } from '../../core/portage/pretend/pretend-parser.js';
 import type { PretendResult } from '../../core/portage/pretend/pretend-types.js';
-import { pretendCommand, type PretendCommand } from '../../core/pretend/pretend-command.js';
+import { planPretend, type PretendCommand } from '../../core/pretend/pretend-command.js';
 import { pretendVerdict, type PretendVerdict } from '../../core/pretend/verdict.js';
 import { recipeHash } from '../../core/recipe/recipe-hash.js';
 import type { Recipe } from '../../core/recipe/recipe-schema.js';
@@ -49,9 +49,11 @@ function cancelled(): EngineError {
 export async function runPretend(docker: Dockerode, options: PretendOptions): Promise<PretendRun> {
   const started = performance.now();
   const { recipe, signal } = options;
-  const command = pretendCommand(recipe, { tree: options.tree ?? false, ...(options.sandbox ? { sandbox: options.sandbox } : {}) });
+  const planned = planPretend(recipe, { tree: options.tree ?? false, base: options.base ?? null, ...(options.sandbox ? { sandbox: options.sandbox } : {}) });
+  if (!planned.ok) throw new EngineError('bad-request', `cannot plan the build to pretend: ${planned.problem}`, 'fix the recipe (gentoo-wb recipe validate) or choose another build mode');
+  const command = planned.command;
   if (signal?.aborted) throw cancelled();
-  const { mounts, volumesFrom } = await pretendMounts(docker, recipe, options.base ?? null);
+  const { mounts, volumesFrom } = await pretendMounts(docker, recipe, command, options.base ?? null);
   if (signal?.aborted) throw cancelled();
 
   const id = await createContainer(docker, {

@@ -3,8 +3,8 @@
 // ROOT= form for scratch images.
 import { describe, expect, it } from 'vitest';
 import { generateDockerfile } from '../../../src/core/inspect/dockerfile/generate-dockerfile.js';
-import { copyHeredoc, heredocDelimiter, quoteValue } from '../../../src/core/inspect/dockerfile/dockerfile-text.js';
-import { planCommit } from '../../../src/core/plan/build-plan.js';
+import { copyHeredoc, execForm, heredocDelimiter, quoteValue } from '../../../src/core/inspect/dockerfile/dockerfile-text.js';
+import { planBuild, planCommit } from '../../../src/core/plan/build-plan.js';
 import { newRecipe } from '../../../src/core/recipe/new-recipe.js';
 import { renderPortageFiles } from '../../../src/core/recipe/render-portage-files.js';
 import { recipeSchema, type Recipe } from '../../../src/core/recipe/recipe-schema.js';
@@ -68,22 +68,53 @@ describe('generateDockerfile: commit mode', () => {
   });
 });
 
-describe('generateDockerfile: scratch mode (no planner yet: from the recipe)', () => {
-  const scratch = recipeSchema.parse({ ...recipe, mode: { kind: 'scratch', unmerge: ['sys-apps/portage'], strip: { docs: true, man: true, info: false, headers: true, staticLibs: true, pkgconfig: false, locales: false, packageDb: true, portageState: false } } });
+describe('generateDockerfile: scratch mode (no plan.json: the plan MODE_PLANNERS makes now)', () => {
+  const scratch = recipeSchema.parse({
+    ...recipe,
+    makeConf: { ...recipe.makeConf, L10N: 'en-GB' },
+    mode: { kind: 'scratch', unmerge: ['sys-apps/portage'], strip: { docs: true, man: true, info: false, headers: true, staticLibs: true, pkgconfig: false, locales: true, packageDb: true, portageState: false } },
+  });
   const text = generateDockerfile({ recipe: scratch, plan: null, toolVersion: '0.1.0' });
+  const planned = planBuild({ recipe: scratch, sandbox: { unshare: false }, base: { chost: 'unknown', libcFiles: [], libcPackage: null } });
+  const plan = planned.ok ? planned.plan : null;
+
+  it('runs exactly the planner\'s steps: gtk-doc, *.la and the L10N keep included', () => {
+    expect(plan).not.toBeNull();
+    for (const step of plan!.steps) {
+      const env = Object.entries(step.env).map(([k, v]) => `${k}=${v}`);
+      expect(text).toContain(execForm(env.length > 0 ? ['env', ...env, ...step.argv] : step.argv));
+    }
+    expect(text).toContain('"/destination/usr/share/gtk-doc"');
+    expect(text).toContain('"-name","*.la"');
+    expect(text).toMatch(/"!","-name","en_GB"/);
+  });
+
+  it('copies the helper scripts its steps run, but not the step runner', () => {
+    const files = heredocs(text);
+    expect([...files.keys()].some((p) => p.startsWith('/var/lib/gentoo-wb/helpers/'))).toBe(true);
+    expect(files.has('/var/lib/gentoo-wb/run-steps')).toBe(false);
+    expect([...files.keys()].some((p) => p.startsWith('/var/lib/gentoo-wb/steps/'))).toBe(false);
+  });
+
+  it('keys the binary package cache by CHOST and CFLAGS as the build does', () => {
+    const binpkgs = plan!.container.mounts.find((m) => m.kind === 'volume' && m.role === 'binpkgs');
+    expect(binpkgs?.kind === 'volume' && binpkgs.name).toMatch(/^gentoo-wb-binpkgs-[0-9a-f]{12}$/);
+    expect(text).toContain(`--mount=type=cache,id=${binpkgs?.kind === 'volume' ? binpkgs.name : ''},target=/var/cache/binpkgs`);
+  });
 
   it('emerges into ROOT=/destination in a builder stage and copies it into scratch', () => {
     expect(text).toMatch(/^FROM gentoo\/stage3:latest AS builder$/m);
     expect(text).toMatch(/"env",("[^"]*",)*"ROOT=\/destination",("[^"]*",)*"emerge","--verbose"/);
-    expect(text).toContain('["env","ROOT=/destination","emerge","--unmerge","--color=n","sys-apps/portage"]');
-    expect(text).toContain('["rm","-rf","/destination/usr/share/doc","/destination/usr/share/man","/destination/usr/include","/destination/var/db/pkg"]');
-    expect(text).toContain('["find","/destination","-name","*.a","-type","f","-delete"]');
-    expect(text).toContain('["ldconfig","-r","/destination"]');
     const lines = text.split('\n');
     const scratchAt = lines.indexOf('FROM scratch');
-    expect(scratchAt).toBeGreaterThan(lines.findIndex((l) => l.includes('"ldconfig"')));
+    expect(scratchAt).toBeGreaterThan(lines.findIndex((l) => l.includes('"--unmerge"')));
     expect(lines[scratchAt + 1]).toBe('COPY --from=builder /destination /');
     expect(lines.findIndex((l) => l.startsWith('ENTRYPOINT'))).toBeGreaterThan(scratchAt);
+  });
+
+  it('a recipe the planner refuses has no Dockerfile, with the planner\'s reason', () => {
+    const empty = recipeSchema.parse({ ...scratch, packages: [] });
+    expect(() => generateDockerfile({ recipe: empty, plan: null, toolVersion: '0.1.0' })).toThrow(/scratch mode needs at least one package/);
   });
 });
 

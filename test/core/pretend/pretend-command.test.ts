@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pretendArgv, pretendCommand, usesBinhost } from '../../../src/core/pretend/pretend-command.js';
+import { planPretend, pretendArgv, pretendCommand, usesBinhost } from '../../../src/core/pretend/pretend-command.js';
 import { planBuild } from '../../../src/core/plan/build-plan.js';
 import { newRecipe } from '../../../src/core/recipe/new-recipe.js';
 import type { BuildModeKind, Recipe } from '../../../src/core/recipe/recipe-schema.js';
@@ -16,15 +16,35 @@ describe('pretendCommand', () => {
     const planned = planBuild({ recipe: r, sandbox: { unshare: false }, base: { chost: 'x86_64-pc-linux-gnu', libcFiles: [], libcPackage: null } });
     const buildArgv = planned.ok ? planned.plan.steps[0]!.argv : [];
     const cmd = pretendCommand(r);
-    expect(cmd.source).toBe('plan');
     expect(cmd.argv.slice(0, 4)).toEqual(['emerge', '--pretend', '--autounmask=y', '--autounmask-write=n']);
-    // Every option of the build's emerge is there too, in the same order.
-    expect(cmd.argv.slice(4)).toEqual(buildArgv.slice(1));
+    // Every option of the build's emerge is there too, in the same order, except the one that hides
+    // Portage's USE change requests.
+    expect(buildArgv).toContain('--binpkg-respect-use=y');
+    expect(cmd.argv.slice(4)).toEqual(buildArgv.slice(1).filter((a) => a !== '--binpkg-respect-use=y'));
     expect(cmd.argv).toContain('--verbose');
     expect(cmd.argv).toContain('--color=n');
     expect(cmd.argv).toContain('--jobs=3');
     expect(cmd.argv.at(-1)).toBe('net-misc/hurl');
     expect(cmd.files.map((f) => f.path)).toEqual(['/etc/portage/make.conf']);
+  });
+
+  it('drops --binpkg-respect-use (Portage 3.0.82 then prints no USE change request) but keeps --usepkg', () => {
+    const argv = pretendCommand(recipe('commit')).argv;
+    expect(argv.some((a) => a.startsWith('--binpkg-respect-use'))).toBe(false);
+    expect(argv).toEqual(expect.arrayContaining(['--usepkg', '--buildpkg']));
+  });
+
+  it('a recipe the planner refuses has no pretend command, with the planner\'s reason', () => {
+    const planned = planPretend(recipe('scratch', []));
+    expect(planned).toEqual({ ok: false, problem: expect.stringContaining('scratch mode needs at least one package') });
+    expect(() => pretendCommand(recipe('scratch', []))).toThrow(/scratch mode needs at least one package/);
+  });
+
+  it('with base facts, a scratch pretend keeps the C library out of ROOT as the build does', () => {
+    const base = { chost: 'x86_64-pc-linux-gnu', libcFiles: ['/lib64/libc.so.6'], libcPackage: 'sys-libs/glibc-2.40-r5' };
+    const files = pretendCommand(recipe('scratch'), { base }).files;
+    expect(files.find((f) => f.path === '/etc/portage/profile/package.provided')?.content).toContain('sys-libs/glibc-2.40-r5');
+    expect(pretendCommand(recipe('scratch')).files.some((f) => f.path === '/etc/portage/profile/package.provided')).toBe(false);
   });
 
   it('--tree is added on request', () => {

@@ -2,16 +2,14 @@
 // heredocs (the same bytes the build uploads), the plan's steps as exec-form RUN lines with cache
 // and Portage-tree mounts, and the image config. commit/stage4 images build on the base; scratch and
 // minimal images use the seeds' multi-stage form: emerge into ROOT= in a builder, then FROM scratch.
-import type { BuildPlan, PlanFile } from '../../plan/plan-types.js';
-import { RUNNER_DIR } from '../../plan/step-runner.js';
-import { renderPortageFiles } from '../../recipe/render-portage-files.js';
+import type { BuildPlan } from '../../plan/plan-types.js';
 import type { Recipe } from '../../recipe/recipe-schema.js';
-import { builderSteps, runMounts, SCRATCH_ROOT, type RunStep } from './dockerfile-steps.js';
+import { builderFiles, builderSteps, dockerfilePlan, runMounts, type RunStep } from './dockerfile-steps.js';
 import { comment, copyHeredoc, execForm, quoteKey, quoteValue, wordArray, wordValue } from './dockerfile-text.js';
 
 export interface DockerfileInput {
   recipe: Recipe;
-  /** The plan the build ran (plan.json of the build), when known. */
+  /** The plan the build ran (plan.json of the build), when known; else the recipe's plan is made now. */
   plan: BuildPlan | null;
   toolVersion: string;
 }
@@ -45,26 +43,21 @@ function configLines(recipe: Recipe): string[] {
   return lines;
 }
 
-/** Files the build puts in the container: the plan's (minus the step runner, which RUN lines replace) or the recipe's. */
-function builderFiles(recipe: Recipe, plan: BuildPlan | null): PlanFile[] {
-  if (!plan) return renderPortageFiles(recipe);
-  return plan.files.filter((f) => !f.path.startsWith(`${RUNNER_DIR}/`));
-}
-
 /** Is the image made of the builder's file system (commit/stage4) or of a tree copied out of it? */
-function finishKind(recipe: Recipe, plan: BuildPlan | null): { kind: 'commit' } | { kind: 'tree'; path: string } {
-  const tree = plan?.finish.find((f) => f.kind === 'import-tree');
+function finishKind(plan: BuildPlan): { kind: 'commit' } | { kind: 'tree'; path: string } {
+  const tree = plan.finish.find((f) => f.kind === 'import-tree');
   if (tree && tree.kind === 'import-tree') return { kind: 'tree', path: tree.path };
-  if (plan?.finish.some((f) => f.kind === 'flatten')) return { kind: 'tree', path: '/' };
-  if (recipe.mode.kind === 'scratch') return { kind: 'tree', path: SCRATCH_ROOT };
-  if (recipe.mode.kind === 'minimal') return { kind: 'tree', path: '/' };
+  if (plan.finish.some((f) => f.kind === 'flatten')) return { kind: 'tree', path: '/' };
   return { kind: 'commit' };
 }
 
-/** The Dockerfile text for a recipe and (optionally) the plan its build ran. */
+/** The Dockerfile text for a recipe and (optionally) the plan its build ran; throws when the recipe has no plan. */
 export function generateDockerfile(input: DockerfileInput): string {
-  const { recipe, plan } = input;
-  const finish = finishKind(recipe, plan);
+  const { recipe } = input;
+  const planned = dockerfilePlan(recipe, input.plan);
+  if (!planned.ok) throw new Error(`cannot write a Dockerfile for the recipe "${recipe.name}": ${planned.problem}`);
+  const plan = planned.plan;
+  const finish = finishKind(plan);
   const tags = recipe.image.tags;
   const mounts = runMounts(recipe, plan);
   const out: string[] = [
@@ -78,8 +71,8 @@ export function generateDockerfile(input: DockerfileInput): string {
     '',
     finish.kind === 'commit' ? `FROM ${baseRef(recipe)}` : `FROM ${baseRef(recipe)} AS builder`,
   ];
-  for (const file of builderFiles(recipe, plan)) out.push(...copyHeredoc(file.path, file.content, file.mode));
-  for (const step of builderSteps(recipe, plan)) out.push(...runLine(step, step.argv[0] === 'emerge' ? mounts.flags : []));
+  for (const file of builderFiles(plan)) out.push(...copyHeredoc(file.path, file.content, file.mode));
+  for (const step of builderSteps(plan)) out.push(...runLine(step, step.argv[0] === 'emerge' ? mounts.flags : []));
   if (finish.kind === 'tree') {
     out.push('', 'FROM scratch', `COPY --from=builder ${finish.path} /`);
   }

@@ -4,7 +4,7 @@
 import React, { useCallback, useEffect, useMemo, useState } from 'react';
 import { Box } from 'ink';
 import { explainProblems } from '../../../core/pretend/explain-problems.js';
-import { pretendCommand } from '../../../core/pretend/pretend-command.js';
+import { planPretend } from '../../../core/pretend/pretend-command.js';
 import { splitTerminalLines } from '../../../core/portage/terminal-text.js';
 import { recipeHash } from '../../../core/recipe/recipe-hash.js';
 import { useWizard } from '../../app/wizard-context.js';
@@ -220,7 +220,9 @@ function PretendBody() {
   // The exact command, as the engine will run it (the same pure function builds it there).
   const commandText = useMemo(() => {
     if (!doc) return '';
-    const c = pretendCommand(doc, { tree, ...(sandbox ? { sandbox } : {}) });
+    const planned = planPretend(doc, { tree, ...(sandbox ? { sandbox } : {}) });
+    if (!planned.ok) return '';
+    const c = planned.command;
     return [...Object.entries(c.env).map(([k, v]) => `${k}=${v}`), ...c.argv].join(' ');
   }, [doc, tree, sandbox]);
   const stale = run !== null && key !== null && state.runKey !== key;

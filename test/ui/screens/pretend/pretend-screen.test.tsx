@@ -185,7 +185,7 @@ describe('Pretend screen', () => {
   it('stays live while emerge runs: elapsed time, output so far, Esc cancels, r runs again', async () => {
     h = await openPretend({ answer: () => 'pending' });
     await h.tui.waitForFrame((f) => f.includes('Running emerge --pretend… 0 s · Esc cancels · in gentoo/stage3:amd64-openrc'));
-    expect(flat(h.tui.frame())).toContain('emerge --pretend --autounmask=y --autounmask-write=n --verbose --jobs=1 --keep-going --usepkg --buildpkg --binpkg-respect-use=y --color=n net-misc/hurl');
+    expect(flat(h.tui.frame())).toContain('emerge --pretend --autounmask=y --autounmask-write=n --verbose --jobs=1 --keep-going --usepkg --buildpkg --color=n net-misc/hurl');
     h.pending[0]!.print('\nThese are the packages that would be merged, in order:\n\nCalculating dependencies  ');
     let frame = await h.tui.waitForFrame((f) => f.includes('Calculating dependencies'));
     expect(frame).toContain('These are the packages that would be merged, in order:');
