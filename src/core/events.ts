@@ -76,7 +76,10 @@ export interface JobsEvent extends EventBase {
   load: [number, number, number] | null;
 }
 
-/** One line of raw output (colour codes removed in `text`; `raw` keeps them when they differed). */
+/**
+ * One line of raw output (colour codes removed in `text`, and a Jobs line's padding before `Load avg:`
+ * cut to two spaces; `raw` keeps the line as printed when they differ).
+ */
 export interface LogEvent extends EventBase {
   type: 'log';
   text: string;

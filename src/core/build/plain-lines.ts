@@ -31,7 +31,7 @@ export function plainLine(event: BuildEvent): string | null {
       return `${at} dropped  ${event.cpv} (needs ${event.requires.join(', ')})`;
     case 'jobs': {
       const load = event.load ? `  load ${event.load.map((n) => n.toFixed(2)).join(' ')}` : '';
-      return `${at} jobs     ${event.complete} of ${event.total} complete, ${event.running} running${event.failed ? `, ${event.failed} failed` : ''}${load}`;
+      return `${at} jobs     ${event.complete} of ${event.total} complete, ${event.running} running${event.failed ? `, ${event.failed} failed` : ''}${event.mergeWait ? `, ${event.mergeWait} merge wait` : ''}${load}`;
     }
     case 'resuming':
       return `${at} resuming (Portage recomputed the list after a failure)`;

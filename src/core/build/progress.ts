@@ -1,6 +1,6 @@
 // What a build looks like right now, folded from its event stream. One reducer serves the live pane,
 // the --plain summary and the build record, so all three agree.
-import type { BuildEvent, BuildPhase } from '../events.js';
+import { BUILD_PHASES, type BuildEvent, type BuildPhase } from '../events.js';
 
 export type PackageState = 'running' | 'installing' | 'done' | 'failed' | 'dropped';
 
@@ -85,9 +85,12 @@ export function reduceProgress(progress: BuildProgress, event: BuildEvent, now =
       return updatePackage(p, event.cpv, (pkg) => ({ ...pkg, state: 'installing', phase: 'merge' }), () => ({ ...blank(event.cpv, event.index), startedAt: t }));
     case 'completed':
       return updatePackage(p, event.cpv, (pkg) => ({ ...pkg, state: 'done', endedAt: t, phase: null }), () => ({ ...blank(event.cpv, event.index), state: 'done', startedAt: t, endedAt: t }));
-    case 'phase':
-      if (!event.cpv || event.done) return p;
-      return updatePackage(p, event.cpv, (pkg) => (pkg.state === 'running' ? { ...pkg, phase: event.phase } : pkg));
+    case 'phase': {
+      if (!event.cpv) return p;
+      // A finished phase means the next one runs (`>>> Completed installing` → merge).
+      const phase = event.done ? (BUILD_PHASES[BUILD_PHASES.indexOf(event.phase) + 1] ?? event.phase) : event.phase;
+      return updatePackage(p, event.cpv, (pkg) => (pkg.state === 'running' ? { ...pkg, phase } : pkg));
+    }
     case 'failed':
       return updatePackage(
         p,
@@ -121,25 +124,84 @@ export function reduceProgress(progress: BuildProgress, event: BuildEvent, now =
   }
 }
 
+/**
+ * What a package is doing, as the live pane shows it. `merge-wait`: it finished its build (its
+ * build.log says `>>> Completed installing`) and waits for Portage's merge lock — not running, not
+ * overdue. `merging`: `>>> Installing (i of n)` was printed.
+ */
+export type PackageActivity = 'running' | 'merge-wait' | 'merging' | 'done' | 'failed' | 'dropped';
+
+export interface PackageView {
+  pkg: PackageProgress;
+  activity: PackageActivity;
+  /** The best known phase: the package's own build.log first, then the stream's. */
+  phase: BuildPhase | null;
+}
+
+/**
+ * Every package with what it is doing now. `logPhases` are phases read from the packages' own
+ * build.logs (cpv → phase; `merge` there means built). Portage's Jobs line names no package, so
+ * packages whose log was not read yet are split by its counts: with R running, the R most recently
+ * started of them are running (minus those the logs already place), the older ones wait to merge.
+ */
+export function packageViews(progress: BuildProgress, logPhases: ReadonlyMap<string, BuildPhase> = new Map()): PackageView[] {
+  const views: PackageView[] = progress.packages.map((pkg) => {
+    const phase = pkg.state === 'running' ? (logPhases.get(pkg.cpv) ?? pkg.phase) : pkg.phase;
+    const activity: PackageActivity = pkg.state === 'installing' ? 'merging' : pkg.state === 'running' ? 'running' : pkg.state;
+    return { pkg, activity, phase };
+  });
+  const jobs = progress.jobs;
+  // Without a Jobs line (a serial build printing its phases) nothing waits for a lock.
+  if (!jobs) return views;
+  const unknown: PackageView[] = [];
+  let placedRunning = 0;
+  for (const v of views) {
+    if (v.activity !== 'running') continue;
+    const fromLog = logPhases.get(v.pkg.cpv);
+    if (fromLog === 'merge') v.activity = 'merge-wait';
+    else if (fromLog) placedRunning++;
+    else unknown.push(v);
+  }
+  let slots = Math.max(0, jobs.running - placedRunning);
+  // Newest first: the package started last is the one most likely still building.
+  unknown.sort((a, b) => (b.pkg.startedAt ?? 0) - (a.pkg.startedAt ?? 0) || b.pkg.index - a.pkg.index);
+  for (const v of unknown) {
+    if (slots > 0) slots--;
+    else v.activity = 'merge-wait';
+  }
+  return views;
+}
+
 /** Packages that are building or installing now. */
 export function runningPackages(progress: BuildProgress): PackageProgress[] {
   return progress.packages.filter((p) => p.state === 'running' || p.state === 'installing');
 }
 
-/** Counts for the pane header. */
-export function packageCounts(progress: BuildProgress): { running: number; done: number; failed: number; dropped: number; queued: number | null } {
-  let running = 0;
-  let done = 0;
-  let failed = 0;
-  let dropped = 0;
-  for (const p of progress.packages) {
-    if (p.state === 'running' || p.state === 'installing') running++;
-    else if (p.state === 'done') done++;
-    else if (p.state === 'failed') failed++;
-    else dropped++;
+export interface PackageCounts {
+  /** Building or merging now. */
+  running: number;
+  /** Built, waiting for the merge lock. */
+  mergeWait: number;
+  done: number;
+  failed: number;
+  dropped: number;
+  /** Not started yet (null until Portage said how many there are). */
+  queued: number | null;
+  /** Size of the merge list, once known. */
+  total: number | null;
+}
+
+/** Counts for the pane header (`logPhases` as for packageViews). */
+export function packageCounts(progress: BuildProgress, logPhases: ReadonlyMap<string, BuildPhase> = new Map()): PackageCounts {
+  const counts: PackageCounts = { running: 0, mergeWait: 0, done: 0, failed: 0, dropped: 0, queued: null, total: progress.total };
+  for (const v of packageViews(progress, logPhases)) {
+    if (v.activity === 'running' || v.activity === 'merging') counts.running++;
+    else if (v.activity === 'merge-wait') counts.mergeWait++;
+    else counts[v.activity]++;
   }
-  const queued = progress.total === null ? null : Math.max(0, progress.total - running - done - failed - dropped);
-  return { running, done, failed, dropped, queued };
+  const started = counts.running + counts.mergeWait + counts.done + counts.failed + counts.dropped;
+  counts.queued = progress.total === null ? null : Math.max(0, progress.total - started);
+  return counts;
 }
 
 /** Seconds each finished package took (for the build record and later ETAs). */

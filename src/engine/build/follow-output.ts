@@ -41,18 +41,63 @@ export function missedTail(seen: string, tail: string): string {
   return after.startsWith(pending) ? after.slice(pending.length) : '';
 }
 
+const STAMP_RE = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?)(Z|[+-]\d\d:\d\d) /;
+
+/**
+ * The engine's timestamps on complete lines, made uniform (UTC, `Z`: engines that answer with a
+ * local offset, `+01:00`, are read the same way), and the time of the last stamped line, which events
+ * flushed without a line of their own (the end of a step or of the output) carry instead of "now".
+ */
+export function createStampReader(): { push(text: string): string; end(): string; last(): number | undefined } {
+  let partial = '';
+  let last: number | undefined;
+  const line = (l: string): string => {
+    const m = STAMP_RE.exec(l);
+    if (!m) return l;
+    const t = Date.parse(`${m[1]}${m[2]}`);
+    if (Number.isNaN(t)) return l;
+    last = t;
+    return m[2] === 'Z' ? l : `${new Date(t).toISOString()} ${l.slice(m[0].length)}`;
+  };
+  return {
+    push(text) {
+      const all = partial + text;
+      const nl = all.lastIndexOf('\n');
+      if (nl < 0) {
+        partial = all;
+        return '';
+      }
+      partial = all.slice(nl + 1);
+      return `${all.slice(0, nl).split('\n').map(line).join('\n')}\n`;
+    },
+    end() {
+      const rest = partial;
+      partial = '';
+      return rest ? line(rest) : '';
+    },
+    last: () => last,
+  };
+}
+
 /** Read the container's whole output (following while it runs) until it stops, we detach, or the engine goes away. */
 export async function followOutput(docker: Dockerode, containerId: string, options: FollowOptions): Promise<FollowEnd> {
   const parser = createRunOutputParser(options.plan.steps);
   const decoder = new StringDecoder('utf8');
+  const stamps = createStampReader();
   let sawDone = false;
-  const handle = (text: string) => {
+  // A replay delivers minutes of output in one burst: events keep the times of their lines.
+  const deliver = (events: BuildEvent[]) => {
+    if (events.length === 0) return;
+    const t = stamps.last();
+    options.onEvents(t === undefined ? events : events.map((e) => (e.t === undefined ? { ...e, t } : e)));
+  };
+  const feed = (text: string) => {
     if (!text) return;
     if (text.includes('@@gentoo-wb done')) sawDone = true;
     options.onText?.(text);
-    const events = parser.push(text);
-    if (events.length > 0) options.onEvents(events);
+    deliver(parser.push(text));
   };
+  const handle = (text: string) => feed(stamps.push(text));
   let seen = '';
   try {
     for await (const frame of containerLogs(docker, containerId, { follow: true, timestamps: true, signal: options.signal })) {
@@ -68,8 +113,8 @@ export async function followOutput(docker: Dockerode, containerId: string, optio
     seen += rest;
     handle(rest);
     handle(missedTail(seen, await logTail(docker, containerId)));
-    const last = parser.end();
-    if (last.length > 0) options.onEvents(last);
+    feed(stamps.end());
+    deliver(parser.end());
     return { kind: 'ended', sawDone };
   } catch (err) {
     if (options.signal.aborted) return { kind: 'detached' };

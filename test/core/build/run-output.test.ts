@@ -43,7 +43,7 @@ describe('run output parser', () => {
     expect(events.every((e) => typeof e.t === 'number')).toBe(true);
 
     const progress = events.reduce((p, e) => reduceProgress(p, e), EMPTY_PROGRESS);
-    expect(packageCounts(progress)).toEqual({ running: 0, done: 10, failed: 0, dropped: 0, queued: 0 });
+    expect(packageCounts(progress)).toEqual({ running: 0, mergeWait: 0, done: 10, failed: 0, dropped: 0, queued: 0, total: 10 });
     expect(progress.steps).toEqual([{ id: 'emerge', title: 'emerge', state: 'ok', startedAt: Date.parse('2026-11-23T05:00:00Z'), seconds: expect.any(Number) }]);
     const php = packageDurations(progress).find((d) => d.cpv === 'dev-lang/php-8.3.15');
     // Emerging php is transcript line 93, Completed line 122: 29 lines apart, one second per line.
@@ -56,7 +56,7 @@ describe('run output parser', () => {
     const broken = progress.packages.find((p) => p.cpv === 'dev-util/brokentool-0.9');
     expect(broken).toMatchObject({ state: 'failed', logPath: '/var/tmp/portage/dev-util/brokentool-0.9/temp/build.log' });
     // app-misc/brokendep needs the broken tool, so it never starts: 2 done, 1 failed, 1 still queued.
-    expect(packageCounts(progress)).toEqual({ running: 0, done: 2, failed: 1, dropped: 0, queued: 1 });
+    expect(packageCounts(progress)).toEqual({ running: 0, mergeWait: 0, done: 2, failed: 1, dropped: 0, queued: 1, total: 4 });
     const failedLine = events.map(plainLine).find((l) => l?.includes('FAILED   dev-util'));
     expect(failedLine).toMatch(/^\d\d:\d\d:\d\d FAILED {3}dev-util\/brokentool-0\.9.*log: \/var\/tmp\/portage\/dev-util\/brokentool-0\.9\/temp\/build\.log$/);
   });
@@ -65,5 +65,14 @@ describe('run output parser', () => {
     const parser = createRunOutputParser([{ id: 'strip', title: 'strip docs', output: 'plain' }]);
     const events = [...parser.push('@@gentoo-wb step-start 02-strip\n>>> Emerging (1 of 1) a/b-1::gentoo\n'), ...parser.end()];
     expect(events.map((e) => e.type)).toEqual(['step-started', 'log']);
+  });
+});
+
+describe('--plain lines', () => {
+  it('say how many packages wait for the merge lock', () => {
+    const t = Date.parse('2026-11-23T05:00:09Z');
+    expect(plainLine({ type: 'jobs', complete: 0, total: 10, running: 1, failed: 0, mergeWait: 5, load: [1.39, 1.3, 1.16], t })).toBe(
+      `${new Date(t).toISOString().slice(11, 19)} jobs     0 of 10 complete, 1 running, 5 merge wait  load 1.39 1.30 1.16`,
+    );
   });
 });

@@ -112,6 +112,17 @@ function parseJobs(line: string, pos: number): BuildLineFact {
   return fact;
 }
 
+/**
+ * A Jobs line with Portage's padding before `Load avg:` cut to two spaces (or two added where it
+ * printed none). Portage pads to column 72 of a 100-column line, so the line as printed wraps into
+ * two rows of an 80-column pane; the facts are in the pane's header anyway.
+ */
+export function compactJobsLine(line: string): string {
+  const at = line.indexOf('Load avg:');
+  if (at <= 0) return line.trimEnd();
+  return `${line.slice(0, at).trimEnd()}  ${line.slice(at).trimEnd()}`;
+}
+
 const TMP_PATH_RE = /\/portage\/([A-Za-z0-9_][\w+.-]*)\/([A-Za-z0-9_][\w+.-]*)\/(?:work|image|temp|homedir|distdir)\b/;
 
 /** The cpv named by a `/var/tmp/portage/CAT/PF/work…` path, if any. */

@@ -5,7 +5,7 @@
 import type { BuildEvent, BuildPhase, FailureSummaryEntry, LogEvent } from '../../events.js';
 import { applyBackspaces, stripAnsi } from '../terminal-text.js';
 import { parsePackageToken } from '../pretend/merge-line.js';
-import { classifyBuildLine, type BuildLineFact } from './build-line.js';
+import { classifyBuildLine, compactJobsLine, type BuildLineFact } from './build-line.js';
 import { createLineSplitter, type LineSplitter } from './line-splitter.js';
 
 export type StreamName = 'stdout' | 'stderr';
@@ -260,9 +260,11 @@ export function createBuildStreamParser(options: BuildStreamOptions = {}): Build
     const blockCpv = elog?.cpv ?? dropped?.cpv;
     if (continueBlocks(text, fact)) cpv = blockCpv;
     else cpv = handleFact(fact);
-    const log: LogEvent = { type: 'log', text, stream };
+    // The shown text of a Jobs line loses Portage's padding (it would wrap at 80 columns); `raw` keeps it.
+    const shown = fact.kind === 'jobs' ? compactJobsLine(text) : text;
+    const log: LogEvent = { type: 'log', text: shown, stream };
     if (cpv) log.cpv = cpv;
-    if (text !== raw) log.raw = raw;
+    if (shown !== raw) log.raw = raw;
     emit(log);
   };
 

@@ -1,11 +1,13 @@
 // The pane's first two lines: what is built from what, how long it has run and how it stands;
-// then the package counts and Portage's own Jobs/Load facts.
+// then the package counts (building, waiting for the merge lock, done, failed, of the whole list)
+// and Portage's load average — the facts of its Jobs line, in one row that fits 80 columns.
 import React from 'react';
 import { Box, Text } from 'ink';
 import { packageCounts, type BuildProgress } from '../../../core/build/progress.js';
 import { Tone } from '../../components/tone.js';
 import { useLook } from '../../theme/theme-context.js';
 import type { BuildState } from '../../session/workbench-store.js';
+import type { BuildPhase } from '../../../core/events.js';
 import { formatDuration, formatLoad } from './format.js';
 
 export interface BuildFacts {
@@ -16,6 +18,8 @@ export interface BuildFacts {
 
 export interface BuildHeaderProps {
   build: BuildState;
+  /** Phases read from the packages' build logs (cpv → phase). */
+  phases?: ReadonlyMap<string, BuildPhase>;
   facts: BuildFacts | null;
   elapsed: number | null;
   width: number;
@@ -35,18 +39,15 @@ function currentStep(progress: BuildProgress): string | null {
   return running.at(-1)?.title ?? null;
 }
 
-export function BuildHeader({ build, facts, elapsed, width }: BuildHeaderProps) {
+export function BuildHeader({ build, phases, facts, elapsed, width }: BuildHeaderProps) {
   const { glyphs } = useLook();
   const { progress } = build;
-  const counts = packageCounts(progress);
+  const counts = packageCounts(progress, phases);
   const outcome = OUTCOME_WORDS[build.outcome];
   const what = facts ? `${facts.recipe} · ${facts.base} · ${facts.mode}` : `build ${build.id}`;
   const step = build.outcome === 'running' ? currentStep(progress) : null;
-  const jobs = progress.jobs;
-  const portage = jobs
-    ? `Jobs ${jobs.complete}/${progress.total ?? '?'}${jobs.mergeWait > 0 ? ` · ${jobs.mergeWait} merge wait` : ''} · Load ${formatLoad(jobs.load)}`
-    : 'Jobs -';
-  const queued = counts.queued === null ? '?' : String(counts.queued);
+  const load = progress.jobs ? `   load ${formatLoad(progress.jobs.load)}` : '';
+  const total = counts.total === null ? '?' : String(counts.total);
   return (
     <Box flexDirection="column" width={width} height={2}>
       <Box height={1} width={width} overflow="hidden">
@@ -61,10 +62,10 @@ export function BuildHeader({ build, facts, elapsed, width }: BuildHeaderProps) 
       </Box>
       <Box height={1} width={width} overflow="hidden">
         <Text wrap="truncate-end">
-          {`running ${counts.running}  queued ${queued}  done ${counts.done}  `}
+          {`running ${counts.running}  merge wait ${counts.mergeWait}  done ${counts.done}  `}
           <Tone tone={counts.failed > 0 ? 'fail' : undefined} bold={counts.failed > 0}>{`failed ${counts.failed}`}</Tone>
-          {counts.dropped > 0 ? `  dropped ${counts.dropped}` : ''}
-          <Tone tone="muted">{`   ${portage}`}</Tone>
+          {`${counts.dropped > 0 ? `  dropped ${counts.dropped}` : ''}  of ${total}`}
+          <Tone tone="muted">{load}</Tone>
         </Text>
       </Box>
     </Box>

@@ -1,6 +1,7 @@
-// The live build pane: header, one row per running package (and the failed ones), and the focused
-// log underneath — the whole build output, or one package's build.log (with the failure panel
-// above it when that package failed). Tab moves between rows and log; Enter on a row shows its log;
+// The live build pane: header, one row per package building, merging, waiting to merge or failed
+// (the building ones first, "N more" when they do not fit), and the focused log underneath — the
+// whole build output, or one package's build.log (with the failure panel above it when that
+// package failed). Tab moves between rows and log; Enter on a row shows its log;
 // Esc in a package's log goes back to the whole output; + / _ maximise and restore.
 import React, { useEffect, useMemo, useRef, useState } from 'react';
 import { Box } from 'ink';
@@ -96,7 +97,6 @@ export function BuildLive({ build, starting, onStart }: BuildLiveProps) {
   const failedPkg = pkg?.state === 'failed' ? pkg : null;
   const panelHeight = failedPkg && maximised !== 'rows' ? FAILURE_PANEL_HEIGHT : 0;
   const logHeight = maximised === 'rows' ? 0 : Math.max(2, body - rowsHeight - panelHeight);
-  const rowsTop = Math.max(0, selected - rowsHeight + 1);
   const activePane: Pane = maximised ?? pane;
 
   const savedCopy = useSavedFailureCopy(session, pkg?.cpv ?? null, failedPkg !== null && !running);
@@ -149,7 +149,7 @@ export function BuildLive({ build, starting, onStart }: BuildLiveProps) {
   const logFooter: Array<string | FooterItem> = [...(focusKey === ALL_OUTPUT ? [] : [{ keys: 'Esc', label: 'all' }]), 'pane.next'];
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
-      <BuildHeader build={build} facts={facts} elapsed={buildElapsed(build.progress, running, now)} width={width} />
+      <BuildHeader build={build} phases={phases} facts={facts} elapsed={buildElapsed(build.progress, running, now)} width={width} />
       {starting ? (
         <Box height={1}>
           <Tone tone="info">Starting a new build…</Tone>
@@ -158,7 +158,7 @@ export function BuildLive({ build, starting, onStart }: BuildLiveProps) {
         <ResultLine build={build} image={build.progress.image ?? lastImage} width={width} />
       )}
       {rowsHeight > 0 ? (
-        <PackageRows rows={rows} selected={selected} top={rowsTop} height={rowsHeight} width={width} focused={activePane === 'rows'} shown={focusKey} outputLines={outputLines} />
+        <PackageRows rows={rows} selected={selected} height={rowsHeight} width={width} focused={activePane === 'rows'} shown={focusKey} outputLines={outputLines} />
       ) : null}
       {panelHeight > 0 && failedPkg ? (
         <FailurePanel cpv={failedPkg.cpv} phase={failedPhase(failureLog?.tail ?? null, failedPkg.failedPhase)} logPath={failureLog?.path ?? failedPkg.logPath} local={failureLog !== null} width={width} />

@@ -1,17 +1,18 @@
-// One row per running (and failed) package: atom, phase, elapsed, an ETA bar from past builds.
-// The first row stands for the whole build output. The row whose log is shown is bold; while this
-// pane has focus the selected row carries the focus marker and is inverse.
+// One row per package building, merging, waiting for the merge lock, or failed: atom, phase,
+// elapsed, and for the ones building an ETA bar from past builds. The first row stands for the whole
+// build output; when the rows do not fit, the last line says how many more there are. The row whose
+// log is shown is bold; while this pane has focus the selected row carries the focus marker and is
+// inverse.
 import React from 'react';
 import { Box, Text } from 'ink';
 import { Tone } from '../../components/tone.js';
 import { useLook } from '../../theme/theme-context.js';
 import { bar, formatDuration } from './format.js';
-import type { PackageRow, PackageRowOf } from './package-rows-model.js';
+import { rowWindow, type PackageRow, type PackageRowOf } from './package-rows-model.js';
 
 export interface PackageRowsProps {
   rows: readonly PackageRow[];
   selected: number;
-  top: number;
   height: number;
   width: number;
   focused: boolean;
@@ -21,15 +22,29 @@ export interface PackageRowsProps {
   outputLines: number;
 }
 
-const PHASE_WIDTH = 10;
+const PHASE_WIDTH = 11;
 const TIME_WIDTH = 8;
 const BAR_WIDTH = 10;
 const ETA_WIDTH = 8;
 
+const PHASE_WORDS: Partial<Record<PackageRowOf['state'], string>> = { failed: 'failed', done: 'merged', dropped: 'dropped', merging: 'merge', 'merge-wait': 'merge wait' };
+
+/** "N more" with what they are doing, as many words as fit. */
+function moreText(rows: readonly PackageRow[]): string {
+  const counts = new Map<string, number>();
+  for (const r of rows) {
+    if (r.kind !== 'package') continue;
+    const word = r.state === 'running' ? 'building' : (PHASE_WORDS[r.state] ?? r.state);
+    counts.set(word, (counts.get(word) ?? 0) + 1);
+  }
+  const parts = [...counts].map(([word, n]) => `${n} ${word}`);
+  return `${rows.length} more${parts.length > 0 ? `: ${parts.join(', ')}` : ''}`;
+}
+
 function PackageCells({ row, width, highlight, bold }: { row: PackageRowOf; width: number; highlight: boolean; bold: boolean }) {
   const { glyphs } = useLook();
   const mark = row.state === 'failed' ? glyphs.fail : row.state === 'done' ? glyphs.pass : row.state === 'dropped' ? glyphs.warn : ' ';
-  const phase = row.state === 'failed' ? 'failed' : row.state === 'done' ? 'merged' : row.state === 'dropped' ? 'dropped' : row.state === 'installing' ? 'merge' : (row.phase ?? 'start');
+  const phase = PHASE_WORDS[row.state] ?? row.phase ?? 'start';
   const time = row.elapsed === null ? '' : formatDuration(row.elapsed);
   const running = row.fraction !== null;
   const eta = row.left === null ? '' : row.left >= 0 ? `~${formatDuration(row.left)}` : `+${formatDuration(-row.left)}`;
@@ -62,12 +77,13 @@ function PackageCells({ row, width, highlight, bold }: { row: PackageRowOf; widt
   );
 }
 
-export function PackageRows({ rows, selected, top, height, width, focused, shown, outputLines }: PackageRowsProps) {
+export function PackageRows({ rows, selected, height, width, focused, shown, outputLines }: PackageRowsProps) {
   const { glyphs } = useLook();
+  const win = rowWindow(rows.length, selected, height);
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
-      {rows.slice(top, top + height).map((row, i) => {
-        const index = top + i;
+      {rows.slice(win.top, win.top + win.shown).map((row, i) => {
+        const index = win.top + i;
         const isSelected = index === selected;
         const isShown = row.key === shown;
         return (
@@ -85,6 +101,13 @@ export function PackageRows({ rows, selected, top, height, width, focused, shown
           </Box>
         );
       })}
+      {win.more > 0 ? (
+        <Box height={1} width={width} overflow="hidden">
+          <Text wrap="truncate-end">
+            <Tone tone="muted">{`    ${moreText(rows.slice(win.top + win.shown))}`}</Tone>
+          </Text>
+        </Box>
+      ) : null}
     </Box>
   );
 }

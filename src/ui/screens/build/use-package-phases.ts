@@ -1,21 +1,18 @@
 // Phases of the running packages in a --jobs build, where emerge prints none: every few seconds,
 // the last ">>> " line of each running package's build.log, read in one exec. Only while the build
-// runs and packages are building; nothing polls otherwise.
+// runs and packages are building; nothing polls otherwise. `merge` from a log means the package is
+// built (`>>> Completed installing`): while the stream has not said `Installing`, it waits to merge.
 import { useEffect, useState } from 'react';
 import type Dockerode from 'dockerode';
-import { BUILD_PHASES, type BuildPhase } from '../../../core/events.js';
-import { classifyBuildLine } from '../../../core/portage/build-stream/build-line.js';
-import { stripAnsi } from '../../../core/portage/terminal-text.js';
+import type { BuildPhase } from '../../../core/events.js';
+import { phaseOfBuildLogLine } from '../../../core/portage/build-stream/build-log-phase.js';
 import type { BuildEffects } from './build-effects.js';
 
 export const PHASE_POLL_MS = 3000;
 
-/** The phase a build.log's last phase line puts the package in ("Source compiled." → install). */
+/** The phase a build.log's last phase line puts the package in ("Source compiled." → test). */
 export function phaseFromLine(line: string): BuildPhase | null {
-  const fact = classifyBuildLine(stripAnsi(line));
-  if (fact.kind !== 'phase') return null;
-  if (!fact.done) return fact.phase;
-  return BUILD_PHASES[BUILD_PHASES.indexOf(fact.phase) + 1] ?? fact.phase;
+  return phaseOfBuildLogLine(line);
 }
 
 export interface PhasePollInput {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyBuildLine, cpvFromBuildPath } from '../../../../src/core/portage/build-stream/build-line.js';
+import { classifyBuildLine, compactJobsLine, cpvFromBuildPath } from '../../../../src/core/portage/build-stream/build-line.js';
 
 describe('classifyBuildLine', () => {
   it('reads progress lines with repo, root and the old "from REPO" form', () => {
@@ -50,5 +50,15 @@ describe('classifyBuildLine', () => {
   it('finds the cpv in build paths only when it is one', () => {
     expect(cpvFromBuildPath('in /var/tmp/portage/sys-process/runit-2.1.2-r1/work/admin')).toBe('sys-process/runit-2.1.2-r1');
     expect(cpvFromBuildPath('/var/tmp/portage/foo/bar/work')).toBeUndefined();
+  });
+});
+
+describe('compactJobsLine', () => {
+  it('cuts Portage\'s padding before Load avg so the line fits 80 columns, and adds room where there was none', () => {
+    const line = '>>> Jobs: 0 of 10 complete, 3 running, 4 merge wait                     Load avg: 1.20, 1.26, 1.14';
+    expect(line.length).toBeGreaterThan(80);
+    expect(compactJobsLine(line)).toBe('>>> Jobs: 0 of 10 complete, 3 running, 4 merge wait  Load avg: 1.20, 1.26, 1.14');
+    expect(compactJobsLine('>>> Jobs: 3 of 9 complete, 1 failedLoad avg: 12.5, 10.1, 9.0')).toBe('>>> Jobs: 3 of 9 complete, 1 failed  Load avg: 12.5, 10.1, 9.0');
+    expect(compactJobsLine('>>> Jobs: 0 of 3 complete')).toBe('>>> Jobs: 0 of 3 complete');
   });
 });

@@ -270,3 +270,16 @@ describe('build stream: non-build actions', () => {
     });
   }
 });
+
+describe('Jobs lines as log lines', () => {
+  it('shows every Jobs line of the real --jobs=3 run within 80 columns; raw keeps Portage\'s padding', () => {
+    const logs = parseBuildStream(rig('20-build-jobs3-php-git')).filter((e) => e.type === 'log' && e.text.startsWith('>>> Jobs:'));
+    expect(logs.length).toBeGreaterThan(50);
+    for (const e of logs) {
+      if (e.type !== 'log') continue;
+      expect(e.text.length).toBeLessThanOrEqual(80);
+      expect(e.raw).toMatch(/ {10,}Load avg: /);
+    }
+    expect(logs.map((e) => (e.type === 'log' ? e.text : ''))).toContain('>>> Jobs: 0 of 10 complete, 1 running, 5 merge wait  Load avg: 1.39, 1.30, 1.16');
+  });
+});

@@ -109,7 +109,7 @@ describe('a failed package', () => {
     const frame = await h.tui.waitForFrame((f) => f.includes("S: '/var/tmp/portage/dev-util/brokentool-0.9/work/brokentool-0.9'") && f.includes('FAILED') && f.includes('saved copy') && f.includes('compile phase'));
     const lines = frame.split('\n');
     expect(lines[1]).toMatch(/^FAILED {2}\d:\d\d {2}php-web/);
-    expect(lines[2]).toMatch(/^running 0 {2}queued 1 {2}done 2 {2}failed 1/);
+    expect(lines[2]).toMatch(/^running 0 {2}merge wait 0 {2}done 2 {2}failed 1 {2}of 4/);
     expect(frame).toContain('✗ 1 package(s) failed: dev-util/brokentool-0.9');
     expect(frame).toMatch(/✗ dev-util\/brokentool-0\.9 +failed/);
     expect(frame).toContain('✗ dev-util/brokentool-0.9 failed in the compile phase  its last lines below; o:');

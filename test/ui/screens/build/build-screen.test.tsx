@@ -65,7 +65,7 @@ describe('Build screen during a --jobs=3 build', () => {
     const frame = await emit(h, build, eventsOf(containerOutput(PHP, start, { lines: 34 })), (f) => f.includes('sqlite'));
     const lines = frame.split('\n');
     expect(lines[1]).toMatch(/^building {2}0:[34]\d {2}php-web · gentoo\/stage3:amd64-openrc · commit {2}→ emerge dev-lan/);
-    expect(lines[2]).toBe('running 3  queued 7  done 0  failed 0   Jobs 0/10 · Load 1.06 1.23 1.13');
+    expect(lines[2]).toBe('running 3  merge wait 0  done 0  failed 0  of 10   load 1.06 1.23 1.13');
     expect(lines[3]).toBe('› Build output (34 lines)');
     // ETA: expat from its own history (20 s), oniguruma from its category (dev-libs: 20 s), sqlite 60 s.
     // (Times allow for a slow machine: each package started 12, 9 and 6 s before the events came.)
@@ -79,8 +79,9 @@ describe('Build screen during a --jobs=3 build', () => {
     // Packages complete, others start: rows follow.
     const rest = eventsOf(containerOutput(PHP, start, { lines: 66 })).slice(eventsOf(containerOutput(PHP, start, { lines: 34 })).length);
     const later = await emit(h, build, rest, (f) => f.includes('done 2'));
-    // Portage counts merge-waiting packages apart; the pane counts them running until merged.
-    expect(later).toContain('running 5  queued 3  done 2  failed 0   Jobs 2/10 · Load 1.39 1.30 1.16');
+    // Built packages waiting for the merge lock are counted apart (the one merging is running).
+    expect(later).toContain('running 1  merge wait 4  done 2  failed 0  of 10   load 1.39 1.30 1.16');
+    expect(later).toMatch(/^ {4}dev-db\/sqlite-3\.47\.2 +merge wait +0:0\d$/m);
     expect(later).not.toMatch(/^ {4}dev-libs\/expat/m);
     expect(later).toMatch(/^ {4}app-misc\/hello-2\.12\.1 +merge/m);
   });
@@ -118,7 +119,7 @@ describe('Build screen during a --jobs=3 build', () => {
     const frame = await h.tui.waitForFrame((f) => f.includes('Built image'));
     expect(frame).toContain('✓ Built image 0123456789ab as php-web:latest  ] opens Result');
     expect(frame.split('\n')[1]).toMatch(/^succeeded {2}3:[12]\d {2}php-web/);
-    expect(frame).toContain('running 0  queued 0  done 10  failed 0');
+    expect(frame).toContain('running 0  merge wait 0  done 10  failed 0  of 10');
     expect(frame).toContain('>>> Completed (10 of 10) www-servers/nginx-1.26.2::gentoo');
     // The footer follows the state (registered again after the frame that showed the image).
     await h.tui.waitForFrame((f) => /^Enter show log +Tab pane +\+ max +b build +\] next step +\? help +q\/\^C quit/.test(f.split('\n').at(-1) ?? ''));

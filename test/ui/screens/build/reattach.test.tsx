@@ -31,7 +31,7 @@ describe('builds still running at start', () => {
     const build = h.builds[0]!;
     build.emit(eventsOf(containerOutput('20-build-jobs3-php-git', Date.now() - 60_000, { lines: 34 })));
     frame = await h.tui.waitForFrame((f) => f.includes('dev-db/sqlite-3.47.2'));
-    expect(frame).toContain('running 3  queued 7');
+    expect(frame).toContain('running 3  merge wait 0  done 0  failed 0  of 10');
     // And quitting now asks first.
     await h.tui.press('q');
     expect(h.tui.frame()).toContain('Build 20260101-bbbb is still running in its container.');

@@ -1,0 +1,76 @@
+// What each package is doing in a --jobs build, from the real --jobs=3 transcript (Portage 3.0.82,
+// FEATURES=merge-wait): Portage's Jobs line counts built packages waiting for the merge lock ("merge
+// wait") but names none; the packages' own build.logs do; the two together place every package.
+import { describe, expect, it } from 'vitest';
+import { createRunOutputParser } from '../../../src/core/build/run-output.js';
+import { EMPTY_PROGRESS, packageCounts, packageViews, reduceProgress, type BuildProgress } from '../../../src/core/build/progress.js';
+import type { BuildEvent, BuildPhase } from '../../../src/core/events.js';
+import { rig } from '../fixtures.js';
+
+const START = Date.parse('2026-11-23T05:00:00Z');
+
+/** The first `lines` lines of the transcript as the build container prints them, one second a line. */
+function progressAt(lines: number): BuildProgress {
+  const body = rig('20-build-jobs3-php-git').split('\n').slice(0, lines);
+  const text = ['@@gentoo-wb step-start 01-emerge', ...body].map((l, i) => `${new Date(START + i * 1000).toISOString()} ${l}`).join('\n') + '\n';
+  const parser = createRunOutputParser([{ id: 'emerge', title: 'emerge', output: 'emerge' }]);
+  const events: BuildEvent[] = [...parser.push(text), ...parser.end()];
+  return events.reduce((p, e) => reduceProgress(p, e), EMPTY_PROGRESS);
+}
+
+const activities = (progress: BuildProgress, logs?: ReadonlyMap<string, BuildPhase>) => Object.fromEntries(packageViews(progress, logs).map((v) => [v.pkg.cpv, v.activity]));
+
+describe('packageViews on the real --jobs=3 stream', () => {
+  // Transcript line 53: `>>> Jobs: 0 of 10 complete, 1 running, 5 merge wait`, seven packages started.
+  const progress = progressAt(53);
+
+  it('without build logs, the Jobs counts place the most recently started package as the one building', () => {
+    expect(activities(progress)).toEqual({
+      'dev-libs/expat-2.6.4': 'merge-wait',
+      'dev-libs/oniguruma-6.9.9': 'merge-wait',
+      'dev-db/sqlite-3.47.2': 'merge-wait',
+      'app-misc/hello-2.12.1': 'merge-wait',
+      'dev-libs/libpcre2-10.44': 'merge-wait',
+      'dev-libs/libxml2-2.13.5': 'merge-wait',
+      'dev-libs/libzip-1.11.2': 'running',
+    });
+    expect(packageCounts(progress)).toEqual({ running: 1, mergeWait: 6, done: 0, failed: 0, dropped: 0, queued: 3, total: 10 });
+  });
+
+  it('what a package\'s build.log says wins over the guess from the counts', () => {
+    // libxml2 still compiles; every other one wrote `>>> Completed installing` (read as merge).
+    const logs = new Map<string, BuildPhase>([
+      ['dev-libs/libxml2-2.13.5', 'compile'],
+      ['dev-libs/libzip-1.11.2', 'merge'],
+      ['dev-libs/expat-2.6.4', 'merge'],
+    ]);
+    const views = packageViews(progress, logs);
+    expect(views.find((v) => v.pkg.cpv === 'dev-libs/libxml2-2.13.5')).toMatchObject({ activity: 'running', phase: 'compile' });
+    expect(views.find((v) => v.pkg.cpv === 'dev-libs/libzip-1.11.2')).toMatchObject({ activity: 'merge-wait' });
+    // The one running slot is taken by libxml2, so the packages no log told about wait too.
+    expect(views.filter((v) => v.activity === 'running').map((v) => v.pkg.cpv)).toEqual(['dev-libs/libxml2-2.13.5']);
+  });
+
+  it('a package being merged is merging, not waiting; finished ones are done', () => {
+    // Line 66: expat and oniguruma completed, hello is being installed.
+    const later = progressAt(66);
+    const a = activities(later);
+    expect(a['dev-libs/expat-2.6.4']).toBe('done');
+    expect(a['app-misc/hello-2.12.1']).toBe('merging');
+    expect(packageCounts(later)).toMatchObject({ running: 1, mergeWait: 4, done: 2, queued: 3 });
+  });
+});
+
+describe('packageViews without a Jobs line (a serial build printing its phases)', () => {
+  const events: BuildEvent[] = [
+    { type: 'started', cpv: 'dev-libs/expat-2.6.4', index: 1, total: 2, binary: false, t: START },
+    { type: 'phase', cpv: 'dev-libs/expat-2.6.4', phase: 'compile', t: START + 1000 },
+    { type: 'phase', cpv: 'dev-libs/expat-2.6.4', phase: 'install', done: true, t: START + 2000 },
+  ];
+  const progress = events.reduce((p, e) => reduceProgress(p, e), EMPTY_PROGRESS);
+
+  it('a finished phase moves the package to the next one; nothing waits for a lock', () => {
+    expect(packageViews(progress)).toEqual([expect.objectContaining({ activity: 'running', phase: 'merge' })]);
+    expect(packageCounts(progress)).toMatchObject({ running: 1, mergeWait: 0, queued: 1 });
+  });
+});
