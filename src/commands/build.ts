@@ -14,6 +14,19 @@ export interface BuildFlags extends EngineFlags {
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
+/** Every --tag checked before anything runs: a bad one found at tagging time would leave a half-tagged image. */
+export async function checkTagFlags(tags: readonly string[]): Promise<void> {
+  const { imageRefProblem } = await import('../core/recipe/recipe-validate.js');
+  const { invalidTagReason } = await import('../engine/docker/image-ref.js');
+  const { sanitizeText } = await import('../core/format/sanitize.js');
+  const { UsageError } = await import('./usage-error.js');
+  const bad = tags.flatMap((tag) => {
+    const problem = imageRefProblem(tag, false) ?? invalidTagReason(tag);
+    return problem === null ? [] : [`--tag ${sanitizeText(JSON.stringify(tag))}: ${sanitizeText(problem)}`];
+  });
+  if (bad.length > 0) throw new UsageError(`${bad.join('\n')}\nnothing was built (a tag is NAME[:TAG] with a lowercase name, e.g. myorg/php:8.3)`);
+}
+
 /** Register build, builds and attach. */
 export function register(program: Command, context: CommandContext): void {
   program
@@ -26,8 +39,10 @@ export function register(program: Command, context: CommandContext): void {
     .option('--no-cache', 'build without the distfiles / binary package / ccache volumes')
     .option('--plan', 'print what the build would run, and stop')
     .action(async (recipe: string, _opts: BuildFlags, command: Command) => {
+      const flags = command.optsWithGlobals<BuildFlags>();
+      await checkTagFlags(flags.tag ?? []);
       const { runBuildCommand } = await import('./build-command.js');
-      await runBuildCommand(recipe, command.optsWithGlobals<BuildFlags>());
+      await runBuildCommand(recipe, flags);
     });
 
   program

@@ -116,6 +116,20 @@ describe('gentoo-wb recipe show / validate', () => {
     expect(missing).toMatchObject({ code: 1, stderr: expect.stringContaining('nope.json does not exist\n  hint: create one with gentoo-wb recipe new') });
   });
 
+  it('validate accepts a byte order mark, names the file and the line/column of a JSON error, refuses a bad digest', async () => {
+    const file = path.join(dir, 'bom.json');
+    await cli('new', file, '--base', 'gentoo/stage3', '-p', 'app-misc/hello');
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, `\uFEFF${text}`);
+    expect((await cli('validate', file)).code).toBe(0);
+    writeFileSync(file, text.replace('"name": "bom"', '"name": bom'));
+    const bad = await cli('validate', file);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe(`gentoo-wb: ${file} is not a valid recipe:\n  (file): not valid JSON at line 3, column 11: unexpected "b" (fix the syntax, or create a new one with gentoo-wb recipe new)\n`);
+    writeFileSync(file, text.replace('"base": {', '"base": {\n    "digest": "sha256:nothex",'));
+    expect((await cli('validate', file)).stderr).toContain('base.digest: "sha256:nothex" is not an image digest');
+  });
+
   it('names recipes after their file and resolves bare names', () => {
     expect(nameFromFile('/x/My PHP.json')).toBe('My-PHP');
     expect(nameFromFile('--.json')).toBe('recipe');

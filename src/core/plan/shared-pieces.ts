@@ -94,6 +94,6 @@ export function emergeArgv(recipe: Recipe, options: EmergeOptions): string[] {
   if (recipe.jobs.loadAverage !== undefined) argv.push(`--load-average=${recipe.jobs.loadAverage}`);
   if (recipe.jobs.keepGoing) argv.push('--keep-going');
   if (recipe.caches.binpkgs) argv.push('--usepkg', '--buildpkg', '--binpkg-respect-use=y');
-  argv.push('--color=n', ...(options.extra ?? []), ...options.atoms);
-  return argv;
+  // Not push(...atoms): spreading a long list into a call's arguments overflows the stack.
+  return argv.concat('--color=n', options.extra ?? [], options.atoms);
 }

@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import type { RecipeProblem } from './recipe-problems.js';
 import { recipeSchema, RECIPE_VERSION, type Recipe } from './recipe-schema.js';
+import { describeJsonError } from './json-error.js';
 import { validateRecipe } from './recipe-validate.js';
 
 export type RecipeParse = { ok: true; recipe: Recipe } | { ok: false; problems: RecipeProblem[] };
@@ -14,14 +15,6 @@ function fieldPath(path: ReadonlyArray<PropertyKey>): string {
     else out += out ? `.${String(part)}` : String(part);
   }
   return out || '(document)';
-}
-
-function lineAndColumn(text: string, message: string): string {
-  const pos = /position (\d+)/.exec(message);
-  if (!pos) return '';
-  const offset = Number(pos[1]);
-  const before = text.slice(0, offset).split('\n');
-  return ` at line ${before.length}, column ${(before.at(-1)?.length ?? 0) + 1}`;
 }
 
 function schemaProblems(error: z.ZodError): RecipeProblem[] {
@@ -38,14 +31,15 @@ export function recipeFromData(data: unknown): RecipeParse {
   return { ok: true, recipe: parsed.data };
 }
 
-/** Parse and fully validate recipe text. */
+/** Parse and fully validate recipe text (a UTF-8 byte order mark at the start is accepted). */
 export function parseRecipe(text: string): RecipeParse {
+  // Editors on Windows write one; it is not JSON, but it is not part of the recipe either.
+  const json = text.startsWith('\uFEFF') ? text.slice(1) : text;
   let data: unknown;
   try {
-    data = JSON.parse(text);
-  } catch (err) {
-    const message = (err as Error).message;
-    return { ok: false, problems: [{ field: '(file)', problem: `not valid JSON${lineAndColumn(text, message)}: ${message}`, hint: 'fix the syntax, or create a new one with gentoo-wb recipe new' }] };
+    data = JSON.parse(json);
+  } catch {
+    return { ok: false, problems: [{ field: '(file)', problem: `not valid JSON at ${describeJsonError(json)}`, hint: 'fix the syntax, or create a new one with gentoo-wb recipe new' }] };
   }
   const shaped = recipeFromData(data);
   if (!shaped.ok) return shaped;

@@ -1,5 +1,6 @@
 // Meaning checks on a recipe that has the right shape: atoms parse, flags are flag names, image
 // settings are things Docker accepts. Every problem names its field and says what to do.
+import { sanitizeText, visibleControl } from '../format/sanitize.js';
 import { parseAtom } from '../portage/atom-parser.js';
 import { checkUseFlagName } from '../portage/use-flags.js';
 import type { RecipeProblem } from './recipe-problems.js';
@@ -12,6 +13,70 @@ const LICENSE = /^(?:@?[A-Za-z0-9_][A-Za-z0-9+_.-]*|-\*|\*|-@?[A-Za-z0-9_][A-Za-
 const EXPOSE = /^\d{1,5}(?:-\d{1,5})?(?:\/(?:tcp|udp|sctp))?$/;
 const REF_COMPONENT = /^[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*$/;
 const TAG = /^\w[\w.-]{0,127}$/;
+const DIGEST = /^sha256:[0-9a-f]{64}$/;
+const REGISTRY_HOST = /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*(?::\d{1,5})?$/;
+
+/** Atoms per list: far more than any image needs, few enough for emerge's argv and the package.* files. */
+export const MAX_ATOMS = 10_000;
+/** Bytes (UTF-8) of one label value, and of all labels' keys and values together. */
+export const MAX_LABEL_VALUE_BYTES = 8 * 1024;
+export const MAX_LABELS_BYTES = 64 * 1024;
+
+// C0 controls, DEL, C1 controls, line separators and bidirectional overrides: nothing a recipe value
+// needs, and each would be written verbatim into files, image config or a terminal.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+// Where a tab (values) or also a line break (arguments of an exec-form command) is harmless.
+const TAB_OK = /^(?:makeConf|image\.env|image\.labels)\./;
+const NEWLINE_OK = /^(?:image\.cmd|image\.entrypoint|smokeTest\.argv)\[/;
+
+function controlIn(text: string, field: string, isKey: boolean): string | null {
+  if (!CONTROL.test(text)) return null;
+  for (const c of text) {
+    if (!CONTROL.test(c)) continue;
+    if (!isKey && c === '\t' && (TAB_OK.test(field) || NEWLINE_OK.test(field))) continue;
+    if (!isKey && c === '\n' && NEWLINE_OK.test(field)) continue;
+    return c;
+  }
+  return null;
+}
+
+function showKey(key: string): string {
+  return [...key].map((c) => (CONTROL.test(c) ? visibleControl(c) : c)).join('');
+}
+
+/** Control characters anywhere in the recipe: keys never, values only a tab or (command arguments) a line break. */
+function controlProblems(value: unknown, field: string, out: RecipeProblem[]): void {
+  // Breadth-first over a queue: the recipe is shallow, but a hostile document need not be.
+  const queue: [unknown, string][] = [[value, field]];
+  for (let at = 0; at < queue.length; at++) {
+    const [v, f] = queue[at] as [unknown, string];
+    if (typeof v === 'string') {
+      const c = controlIn(v, f, false);
+      if (c !== null) out.push({ field: f, problem: `contains the control character ${visibleControl(c)}`, hint: 'remove it: recipe values are written verbatim into files and the image config' });
+    } else if (Array.isArray(v)) {
+      v.forEach((item, i) => queue.push([item, `${f}[${i}]`]));
+    } else if (typeof v === 'object' && v !== null) {
+      for (const [k, item] of Object.entries(v)) {
+        const path = f ? `${f}.${showKey(k)}` : showKey(k);
+        const c = controlIn(k, path, true);
+        if (c !== null) out.push({ field: path, problem: `the name contains the control character ${visibleControl(c)}`, hint: 'names are single words without control characters' });
+        queue.push([item, path]);
+      }
+    }
+  }
+}
+
+const encoder = new TextEncoder();
+
+function utf8Bytes(text: string): number {
+  return encoder.encode(text).length;
+}
+
+function tooManyAtoms(field: string, atoms: readonly string[], out: RecipeProblem[]): boolean {
+  if (atoms.length <= MAX_ATOMS) return false;
+  out.push({ field, problem: `${atoms.length} entries; at most ${MAX_ATOMS} are allowed`, hint: 'use a set (e.g. @world or a package set of your own) or split the image into several recipes' });
+  return true;
+}
 
 /** Why an image reference (`name[:tag][@digest]`) is unusable, or null. */
 export function imageRefProblem(ref: string, allowDigest: boolean): string | null {
@@ -31,9 +96,11 @@ export function imageRefProblem(ref: string, allowDigest: boolean): string | nul
     if (!TAG.test(tag)) return `has an invalid tag "${tag}" (letters, digits, _ . -; at most 128)`;
     repo = rest.slice(0, colon);
   }
+  if (repo.length > 255) return 'has a name longer than 255 characters';
   const parts = repo.split('/');
   const first = parts[0] ?? '';
   const registry = parts.length > 1 && (first.includes('.') || first.includes(':') || first === 'localhost');
+  if (registry && !REGISTRY_HOST.test(first)) return `has an invalid registry "${first}" (HOST or HOST:PORT)`;
   for (const part of registry ? parts.slice(1) : parts) {
     if (!REF_COMPONENT.test(part)) {
       const rule = 'lowercase letters and digits, with . _ - between them';
@@ -66,9 +133,13 @@ function flagProblems(field: string, flags: string[], out: RecipeProblem[]): voi
 /** Every meaning problem in the recipe; empty when it can be built. */
 export function validateRecipe(recipe: Recipe): RecipeProblem[] {
   const out: RecipeProblem[] = [];
+  controlProblems(recipe, '', out);
   if (!NAME.test(recipe.name)) out.push({ field: 'name', problem: `"${recipe.name}" is not a usable name`, hint: 'letters, digits, . _ - and no spaces' });
   const baseRef = imageRefProblem(recipe.base.image, true);
   if (baseRef) out.push({ field: 'base.image', problem: `"${recipe.base.image}" ${baseRef}`, hint: 'e.g. gentoo/stage3:amd64-openrc' });
+  if (recipe.base.digest !== undefined && !DIGEST.test(recipe.base.digest)) {
+    out.push({ field: 'base.digest', problem: `"${recipe.base.digest}" is not an image digest`, hint: 'sha256: and 64 lowercase hex digits, as `docker images --digests` shows it; or leave it out' });
+  }
   if (recipe.portage.source === 'snapshot') {
     const p = imageRefProblem(recipe.portage.image, true);
     if (p) out.push({ field: 'portage.image', problem: `"${recipe.portage.image}" ${p}`, hint: 'e.g. gentoo/portage:latest' });
@@ -79,12 +150,15 @@ export function validateRecipe(recipe: Recipe): RecipeProblem[] {
   if (recipe.packages.length === 0 && recipe.mode.kind !== 'stage4' && recipe.mode.kind !== 'minimal') {
     out.push({ field: 'packages', problem: 'no packages to build', hint: 'add at least one atom, e.g. app-misc/hello' });
   }
-  recipe.packages.forEach((a, i) => atomProblems(`packages[${i}]`, a, out, true));
+  if (!tooManyAtoms('packages', recipe.packages, out)) recipe.packages.forEach((a, i) => atomProblems(`packages[${i}]`, a, out, true));
   for (const [name, value] of Object.entries(recipe.makeConf)) {
     if (!VAR_NAME.test(name)) out.push({ field: `makeConf.${name}`, problem: `"${name}" is not a variable name` });
     if (/[\n\r]/.test(value)) out.push({ field: `makeConf.${name}`, problem: 'the value spans lines', hint: 'keep make.conf values on one line' });
   }
   if (recipe.makeConf.USE !== undefined) flagProblems('makeConf.USE', recipe.makeConf.USE.split(/\s+/).filter(Boolean), out);
+  tooManyAtoms('packageUse', recipe.packageUse.map((e) => e.atom), out);
+  tooManyAtoms('packageAcceptKeywords', recipe.packageAcceptKeywords.map((e) => e.atom), out);
+  tooManyAtoms('packageLicense', recipe.packageLicense.map((e) => e.atom), out);
   recipe.packageUse.forEach((entry, i) => {
     atomProblems(`packageUse[${i}].atom`, entry.atom, out, false);
     if (entry.flags.length === 0) out.push({ field: `packageUse[${i}].flags`, problem: 'no flags given' });
@@ -96,8 +170,8 @@ export function validateRecipe(recipe: Recipe): RecipeProblem[] {
       if (!KEYWORD.test(k)) out.push({ field: `packageAcceptKeywords[${i}].keywords[${j}]`, problem: `"${k}" is not a keyword`, hint: 'e.g. ~amd64 or **' });
     });
   });
-  recipe.packageMask.forEach((a, i) => atomProblems(`packageMask[${i}]`, a, out, false));
-  recipe.packageUnmask.forEach((a, i) => atomProblems(`packageUnmask[${i}]`, a, out, false));
+  if (!tooManyAtoms('packageMask', recipe.packageMask, out)) recipe.packageMask.forEach((a, i) => atomProblems(`packageMask[${i}]`, a, out, false));
+  if (!tooManyAtoms('packageUnmask', recipe.packageUnmask, out)) recipe.packageUnmask.forEach((a, i) => atomProblems(`packageUnmask[${i}]`, a, out, false));
   recipe.packageLicense.forEach((entry, i) => {
     atomProblems(`packageLicense[${i}].atom`, entry.atom, out, false);
     entry.licenses.forEach((l, j) => {
@@ -106,7 +180,8 @@ export function validateRecipe(recipe: Recipe): RecipeProblem[] {
   });
   validateImage(recipe, out);
   validateMode(recipe, out);
-  return out;
+  // Messages quote what the recipe says: shown, never sent raw to a terminal.
+  return out.map((p) => ({ field: sanitizeText(p.field), problem: sanitizeText(p.problem), ...(p.hint !== undefined ? { hint: sanitizeText(p.hint) } : {}) }));
 }
 
 function validateImage(recipe: Recipe, out: RecipeProblem[]): void {
@@ -122,6 +197,15 @@ function validateImage(recipe: Recipe, out: RecipeProblem[]): void {
     if (!VAR_NAME.test(name)) out.push({ field: `image.env.${name}`, problem: `"${name}" is not an environment variable name` });
   }
   if (image.workdir !== undefined && !image.workdir.startsWith('/')) out.push({ field: 'image.workdir', problem: 'must be an absolute path' });
+  if (image.user !== undefined && image.user.trim() === '') out.push({ field: 'image.user', problem: 'is empty', hint: 'a user name or UID[:GID], or leave it out to keep the base\'s' });
+  let labelBytes = 0;
+  for (const [key, value] of Object.entries(image.labels)) {
+    const bytes = utf8Bytes(value);
+    labelBytes += bytes + utf8Bytes(key);
+    if (key === '') out.push({ field: 'image.labels', problem: 'has a label with an empty name' });
+    if (bytes > MAX_LABEL_VALUE_BYTES) out.push({ field: `image.labels.${key}`, problem: `is ${bytes} bytes; a label value may be at most ${MAX_LABEL_VALUE_BYTES}`, hint: 'put large data in a file in the image and point to it from the label' });
+  }
+  if (labelBytes > MAX_LABELS_BYTES) out.push({ field: 'image.labels', problem: `the labels are ${labelBytes} bytes together; at most ${MAX_LABELS_BYTES} are allowed`, hint: 'keep labels to short metadata' });
   image.volumes.forEach((v, i) => {
     if (!v.startsWith('/')) out.push({ field: `image.volumes[${i}]`, problem: `"${v}" must be an absolute path` });
   });
@@ -130,10 +214,10 @@ function validateImage(recipe: Recipe, out: RecipeProblem[]): void {
 
 function validateMode(recipe: Recipe, out: RecipeProblem[]): void {
   const mode = recipe.mode;
-  if (mode.kind === 'scratch') mode.unmerge.forEach((a, i) => atomProblems(`mode.unmerge[${i}]`, a, out, false));
+  if (mode.kind === 'scratch' && !tooManyAtoms('mode.unmerge', mode.unmerge, out)) mode.unmerge.forEach((a, i) => atomProblems(`mode.unmerge[${i}]`, a, out, false));
   if (mode.kind === 'minimal') {
     flagProblems('mode.keepUse', mode.keepUse, out);
-    mode.removeSystem.forEach((a, i) => atomProblems(`mode.removeSystem[${i}]`, a, out, false));
+    if (!tooManyAtoms('mode.removeSystem', mode.removeSystem, out)) mode.removeSystem.forEach((a, i) => atomProblems(`mode.removeSystem[${i}]`, a, out, false));
     mode.locales.forEach((l, i) => {
       if (!/^\S+ \S+$/.test(l)) out.push({ field: `mode.locales[${i}]`, problem: `"${l}" is not a locale.gen line`, hint: 'e.g. en_US.UTF-8 UTF-8' });
     });
