@@ -79,9 +79,10 @@ function wordArray(values: string[], dialect: ChangeDialect): string {
 /** Write changes (one instruction each) that set the given config parts; throws on a value no change can carry. */
 export function changesFor(config: ConfigChanges, dialect: ChangeDialect = 'docker'): string[] {
   const out: string[] = [];
-  // CMD and ENTRYPOINT in JSON form are not run through the lexer: JSON escaping is enough.
-  if (config.entrypoint && config.entrypoint.length > 0) out.push(`ENTRYPOINT ${JSON.stringify(config.entrypoint.map((a) => checked('ENTRYPOINT', a)))}`);
-  if (config.cmd && config.cmd.length > 0) out.push(`CMD ${JSON.stringify(config.cmd.map((a) => checked('CMD', a)))}`);
+  // CMD and ENTRYPOINT in JSON form are not run through the lexer, and JSON escapes every control
+  // character (a line break in a `sh -c` script included): JSON is enough.
+  if (config.entrypoint && config.entrypoint.length > 0) out.push(`ENTRYPOINT ${JSON.stringify(config.entrypoint)}`);
+  if (config.cmd && config.cmd.length > 0) out.push(`CMD ${JSON.stringify(config.cmd)}`);
   for (const entry of config.env ?? []) {
     const eq = entry.indexOf('=');
     const key = eq < 0 ? entry : entry.slice(0, eq);

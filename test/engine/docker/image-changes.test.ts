@@ -66,6 +66,8 @@ describe('changesFor', () => {
 
   it('refuses values a one-line change cannot carry', () => {
     expect(() => changesFor({ env: ['A=line\nbreak'] })).toThrow(/line break/);
+    expect(() => changesFor({ user: 'a\nUSER root' })).toThrow(/line break/);
+    expect(changesFor({ cmd: ['sh', '-c', 'a\nb'] })).toEqual(['CMD ["sh","-c","a\\nb"]']);
     expect(() => changesFor({ env: ['BAD KEY=x'] })).toThrow(/cannot be written/);
   });
 });
