@@ -72,6 +72,21 @@ function utf8Bytes(text: string): number {
   return encoder.encode(text).length;
 }
 
+// A `${NAME}` or `$NAME` reference, which make.conf keeps live (see quoteMakeConfValue).
+const MAKE_CONF_REFERENCE = /\$(?:\{[A-Za-z_][A-Za-z0-9_]*\}|[A-Za-z_])/;
+
+/**
+ * Why a make.conf value cannot be written so that Portage's getconfig and a shell sourcing the file
+ * read the same text, or null: both unescape backticks, `\\` and `\$` differently, and Portage does
+ * not expand a reference after a single quote while the shell does.
+ */
+export function makeConfQuotingProblem(value: string): string | null {
+  if (value.includes('`')) return 'contains a backtick (`), which a shell sourcing make.conf would run as a command';
+  if (/\\[\\$]/.test(value)) return 'contains \\\\ or \\$, which Portage and the shell unescape differently';
+  if (value.includes("'") && MAKE_CONF_REFERENCE.test(value)) return "has a single quote and a ${VAR} reference, which Portage (no expansion after ') and the shell read differently";
+  return null;
+}
+
 function tooManyAtoms(field: string, atoms: readonly string[], out: RecipeProblem[]): boolean {
   if (atoms.length <= MAX_ATOMS) return false;
   out.push({ field, problem: `${atoms.length} entries; at most ${MAX_ATOMS} are allowed`, hint: 'use a set (e.g. @world or a package set of your own) or split the image into several recipes' });
@@ -154,6 +169,8 @@ export function validateRecipe(recipe: Recipe): RecipeProblem[] {
   for (const [name, value] of Object.entries(recipe.makeConf)) {
     if (!VAR_NAME.test(name)) out.push({ field: `makeConf.${name}`, problem: `"${name}" is not a variable name` });
     if (/[\n\r]/.test(value)) out.push({ field: `makeConf.${name}`, problem: 'the value spans lines', hint: 'keep make.conf values on one line' });
+    const quoting = makeConfQuotingProblem(value);
+    if (quoting) out.push({ field: `makeConf.${name}`, problem: quoting, hint: 'make.conf is read by Portage and sourced by shells; write the value without it' });
   }
   if (recipe.makeConf.USE !== undefined) flagProblems('makeConf.USE', recipe.makeConf.USE.split(/\s+/).filter(Boolean), out);
   tooManyAtoms('packageUse', recipe.packageUse.map((e) => e.atom), out);

@@ -11,9 +11,15 @@ export interface PortageFile {
 
 const HEADER = '# Written by gentoo-wb from the recipe; edit the recipe, not this file.\n';
 
-/** Quote a make.conf value: double quotes, with ", \ and ` escaped; `$VAR` stays live on purpose. */
+/**
+ * Quote a make.conf value so that both readers, Portage's getconfig and a shell sourcing the file,
+ * get the text as entered: double quotes, with `"`, `\`, backticks and every `$` that does not
+ * start a variable reference escaped. `${VAR}` and `$VAR` stay live on purpose (users write
+ * `CXXFLAGS="${CFLAGS}"`); `$(…)`, `$((…))`, `$$` become inert text. (Backticks and backslashes,
+ * which the two readers unescape differently, are refused by recipe validation.)
+ */
 export function quoteMakeConfValue(value: string): string {
-  return `"${value.replace(/[\\"`]/g, (c) => `\\${c}`)}"`;
+  return `"${value.replace(/[\\"`]|\$(?!\{[A-Za-z_][A-Za-z0-9_]*\}|[A-Za-z_])/g, (c) => `\\${c}`)}"`;
 }
 
 /** make.conf text for these variables, in the order given. */
