@@ -1,11 +1,14 @@
 // Flatten: a container's file system exported and piped straight into an import, with the
 // original image's config carried over as changes — one layer, same CMD/ENV/labels/… (the
-// minimal build mode's last step and `export --flatten`).
+// minimal build mode's last step and `export --flatten`). The files the engine puts into every
+// container (/.dockerenv, /etc/hosts, …) are filtered out of the stream on the way, and the image's
+// own versions of them put back.
 import type { Readable } from 'node:stream';
 import type Dockerode from 'dockerode';
 import { isGentooWbObject, LABEL, type Labels } from '../../core/labels.js';
 import { createContainer, removeContainer } from './containers.js';
 import { dialStream } from './dial.js';
+import { withoutEngineFiles } from './engine-files.js';
 import { engineKindFor } from './engine-kind.js';
 import { toEngineError } from './errors.js';
 import { carryConfig, changesFor } from './image-changes.js';
@@ -52,6 +55,16 @@ function inCurrentNamespace(labels: Labels): Labels {
   return namespace ? { ...rest, [LABEL.namespace]: namespace } : rest;
 }
 
+/**
+ * A container's file system as its image and its own changes made it: the export without the files
+ * the engine adds to every container, with the image's own versions of those paths (`imageId` is the
+ * image the container was created from).
+ */
+export async function openFlattenSource(docker: Dockerode, containerId: string, imageId: string, signal?: AbortSignal): Promise<Readable> {
+  const exported = await openContainerExport(docker, containerId, signal);
+  return withoutEngineFiles(docker, containerId, imageId, exported, signal);
+}
+
 /** Make a one-layer copy of an image with the same config. */
 export async function flattenImage(docker: Dockerode, sourceRef: string, options: FlattenOptions): Promise<FlattenResult> {
   const source = await inspectImage(docker, sourceRef);
@@ -66,7 +79,7 @@ export async function flattenImage(docker: Dockerode, sourceRef: string, options
     network: 'none',
   });
   try {
-    const fs = await openContainerExport(docker, containerId, options.signal);
+    const fs = await openFlattenSource(docker, containerId, source.id, options.signal);
     const imported = await importStream(docker, fs, {
       tag: options.tag,
       changes: changesFor(changes, await engineKindFor(docker)),

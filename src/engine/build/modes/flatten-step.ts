@@ -2,7 +2,8 @@
 // base's config and the recipe's on top (minimal mode). The sizes before (the base) and after are
 // recorded in extras.sizes and logged.
 import type { FinishStep } from '../../../core/plan/plan-types.js';
-import { inspectImage, openContainerExport } from '../../docker/index.js';
+import { inspectImage } from '../../docker/index.js';
+import { openFlattenSource } from '../../docker/flatten.js';
 import type { FinishContext } from '../finish-steps.js';
 import { importResult } from './result-image.js';
 
@@ -13,7 +14,8 @@ function mb(bytes: number): string {
 /** Flatten the stopped builder into the image. */
 export async function flattenBuild(ctx: FinishContext, step: Extract<FinishStep, { kind: 'flatten' }>): Promise<void> {
   const base = await inspectImage(ctx.docker, ctx.baseImageId);
-  const fs = await openContainerExport(ctx.docker, ctx.containerId);
+  // Without /.dockerenv, /etc/hosts and the other files the engine put there; the base's own come back.
+  const fs = await openFlattenSource(ctx.docker, ctx.containerId, ctx.baseImageId);
   const imported = await importResult(ctx, fs, step.config, base.config, `gentoo-wb build ${ctx.state.id}: flattened to one layer`);
   const result = await inspectImage(ctx.docker, imported.id);
   ctx.extras.sizes = { before: base.size, after: result.size, layers: result.layers.length };

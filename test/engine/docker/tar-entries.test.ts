@@ -1,0 +1,123 @@
+// The tar entry filter: passed entries come out byte for byte (PAX records and long names included),
+// dropped ones vanish with their extension headers, captured ones come back whole, appended ones land
+// before the end of the archive; and the layer merge that finds an image's own engine-file entries.
+import { Readable, Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import * as tar from 'tar-stream';
+import { describe, expect, it } from 'vitest';
+import { layerFindingFilter, mergeLayerFindings, type LayerFinding } from '../../../src/engine/docker/engine-files.js';
+import { TarEntryFilter, type TarEntryHandlers } from '../../../src/engine/docker/tar-entries.js';
+
+type Entry = { header: Partial<tar.Header> & { name: string }; body?: string };
+
+async function pack(entries: Entry[]): Promise<Buffer> {
+  const p = tar.pack();
+  for (const e of entries) p.entry(e.header, e.body ?? '');
+  p.finalize();
+  const chunks: Buffer[] = [];
+  for await (const c of p as unknown as AsyncIterable<Buffer>) chunks.push(c);
+  return Buffer.concat(chunks);
+}
+
+async function filter(input: Buffer, handlers: TarEntryHandlers, chunkSize = 700): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  for (let i = 0; i < input.length; i += chunkSize) parts.push(input.subarray(i, i + chunkSize));
+  const out: Buffer[] = [];
+  await pipeline(Readable.from(parts), new TarEntryFilter(handlers), new Writable({ write: (c: Buffer, _e, done) => { out.push(c); done(); } }));
+  return Buffer.concat(out);
+}
+
+async function list(archive: Buffer): Promise<{ name: string; body: string; pax: Record<string, string> | null }[]> {
+  const extract = tar.extract();
+  const done = (async () => {
+    const found: { name: string; body: string; pax: Record<string, string> | null }[] = [];
+    for await (const entry of extract) {
+      const chunks: Buffer[] = [];
+      for await (const c of entry as AsyncIterable<Buffer>) chunks.push(c);
+      found.push({ name: entry.header.name, body: Buffer.concat(chunks).toString(), pax: (entry.header.pax as Record<string, string> | undefined) ?? null });
+    }
+    return found;
+  })();
+  extract.end(archive);
+  return done;
+}
+
+const long = `usr/share/${'deep/'.repeat(30)}file.txt`;
+const sample: Entry[] = [
+  { header: { name: 'etc', type: 'directory', mode: 0o755 } },
+  { header: { name: 'etc/hosts', mode: 0o755 }, body: '' },
+  { header: { name: 'etc/os-release', mode: 0o644 }, body: 'ID=gentoo\n' },
+  { header: { name: long, mode: 0o644 }, body: 'x'.repeat(1000) },
+  { header: { name: 'usr/bin/ping', mode: 0o4755, pax: { 'SCHILY.xattr.security.capability': 'cap' } }, body: 'ELF' },
+  { header: { name: 'etc/mtab', type: 'symlink', linkname: '/proc/mounts' } },
+];
+
+describe('TarEntryFilter', () => {
+  it('passes every entry byte for byte', async () => {
+    const input = await pack(sample);
+    expect((await filter(input, { decide: () => 'pass' })).equals(input)).toBe(true);
+    expect((await filter(input, { decide: () => 'pass' }, 512)).equals(input)).toBe(true);
+  });
+
+  it('drops entries with their PAX headers, keeps the rest intact', async () => {
+    const input = await pack(sample);
+    const out = await list(await filter(input, { decide: (e) => (e.path === 'etc/hosts' || e.path === long || e.path === 'etc/mtab' ? 'drop' : 'pass') }));
+    expect(out.map((e) => e.name)).toEqual(['etc', 'etc/os-release', 'usr/bin/ping']);
+    expect(out[2]!.pax).toMatchObject({ 'SCHILY.xattr.security.capability': 'cap' });
+  });
+
+  it('captures entries whole and appends entries before the end', async () => {
+    const input = await pack(sample);
+    const captured = new Map<string, Buffer>();
+    await filter(input, { decide: (e) => (e.path === long || e.path === 'etc/os-release' ? 'capture' : 'drop'), onCapture: (e, raw) => captured.set(e.path, raw) });
+    expect([...captured.keys()]).toEqual(['etc/os-release', long]);
+    const out = await list(await filter(await pack(sample.slice(0, 2)), { decide: () => 'pass', append: async () => [captured.get(long)!, captured.get('etc/os-release')!] }));
+    expect(out.map((e) => e.name)).toEqual(['etc', 'etc/hosts', long, 'etc/os-release']);
+    expect(out[2]!.body).toBe('x'.repeat(1000));
+  });
+
+  it('fails a truncated tar', async () => {
+    const input = await pack(sample);
+    await expect(filter(input.subarray(0, 2000), { decide: () => 'pass' })).rejects.toThrow(/truncated/);
+  });
+});
+
+async function finding(entries: Entry[]): Promise<LayerFinding> {
+  const { filter: f, finding: found } = layerFindingFilter();
+  await pipeline(Readable.from([await pack(entries)]), f, new Writable({ write: (_c, _e, done) => done() }));
+  return found;
+}
+
+describe('the image\'s own engine-file entries from its layers', () => {
+  it('keeps the topmost version and honours whiteouts, opaque folders and folders replaced by files', async () => {
+    const bottom = await finding([
+      { header: { name: 'etc/hosts', mode: 0o644 }, body: '127.0.0.1 bottom\n' },
+      { header: { name: 'etc/hostname', mode: 0o644 }, body: 'bottom\n' },
+      { header: { name: 'etc/resolv.conf', mode: 0o644 }, body: 'nameserver 10.0.0.1\n' },
+      { header: { name: 'dev/console', type: 'character-device', devmajor: 5, devminor: 1 } },
+      { header: { name: '.dockerenv', mode: 0o755 }, body: '' },
+    ]);
+    const middle = await finding([
+      { header: { name: 'etc/hosts', mode: 0o644 }, body: '127.0.0.1 middle\n' },
+      { header: { name: 'etc/.wh.hostname' }, body: '' },
+      { header: { name: '.wh..dockerenv' }, body: '' },
+    ]);
+    const top = await finding([
+      // An opaque /dev hides the lower /dev/console.
+      { header: { name: 'dev/.wh..wh..opq' }, body: '' },
+      { header: { name: 'etc/resolv.conf', mode: 0o600 }, body: 'nameserver 10.0.0.2\n' },
+    ]);
+    const own = mergeLayerFindings([bottom, middle, top]);
+    expect([...own.keys()].sort()).toEqual(['etc/hosts', 'etc/resolv.conf']);
+    const files = await list(Buffer.concat([own.get('etc/hosts')!, own.get('etc/resolv.conf')!, Buffer.alloc(1024)]));
+    expect(files.map((f) => f.body)).toEqual(['127.0.0.1 middle\n', 'nameserver 10.0.0.2\n']);
+    // An opaque /etc hides every lower /etc entry, not the layer's own (whatever their order in its tar).
+    const opaqueEtc = await finding([
+      { header: { name: 'etc/hostname', mode: 0o644 }, body: 'own\n' },
+      { header: { name: 'etc/.wh..wh..opq' }, body: '' },
+    ]);
+    expect([...mergeLayerFindings([bottom, middle, opaqueEtc]).keys()].sort()).toEqual(['dev/console', 'etc/hostname']);
+    const replaced = await finding([{ header: { name: 'etc', type: 'symlink', linkname: 'private/etc' } }]);
+    expect(mergeLayerFindings([bottom, replaced]).has('etc/hosts')).toBe(false);
+  });
+});
