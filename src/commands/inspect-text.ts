@@ -1,5 +1,6 @@
 // `inspect` as text: a summary, or one table (layers, packages, directories), or a diff. Widths are
 // for a terminal; scripts use --json.
+import { sanitizeLines } from '../core/format/sanitize.js';
 import { directoriesTo } from '../core/inspect/dir-tree.js';
 import type { ImageDiff, PackageDelta } from '../core/inspect/diff.js';
 import type { Inspection } from '../core/inspect/inspection.js';
@@ -39,7 +40,8 @@ export function summaryText(ins: Inspection, notes: string[] = []): string {
   }
   lines.push('', 'Largest directories');
   for (const d of directoriesTo(ins.tree, 2).slice(0, 10)) lines.push(`  ${humanSize(d.size).padStart(9)}  ${d.path}`);
-  return `${lines.join('\n')}\n`;
+  // Tags, notes, package and path names come from the image: shown, never sent raw.
+  return `${sanitizeLines(lines.join('\n'))}\n`;
 }
 
 /** One row per layer. */
@@ -83,5 +85,5 @@ export function diffText(diff: ImageDiff): string {
     lines.push('', 'Directories that shrank most');
     for (const d of diff.shrank.slice(0, 5)) lines.push(`  ${signed(d.delta).padStart(10)}  ${d.path}`);
   }
-  return `${lines.join('\n')}\n`;
+  return `${sanitizeLines(lines.join('\n'))}\n`;
 }

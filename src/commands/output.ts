@@ -1,18 +1,23 @@
 // Shared output for headless commands: JSON for scripts, human sizes and ages, a progress line that
 // redraws on a terminal and prints a few quiet lines otherwise, and one way to report failures.
 // Light on purpose (no engine imports at load time): every command module imports it.
+import { sanitizeLines, sanitizeText } from '../core/format/sanitize.js';
 import { humanSize } from '../core/format/size.js';
 import { EXIT_FAILED, EXIT_INTERRUPTED, UsageError } from './usage-error.js';
 
 /** Print a value as indented JSON followed by a newline. */
 export function printJson(value: unknown, out: NodeJS.WritableStream = process.stdout): void {
-  out.write(`${JSON.stringify(value, null, 2)}\n`);
+  // JSON escapes C0 controls itself; C1 controls (a one-byte CSI), separators and bidi overrides it
+  // leaves raw, and a terminal may act on them. Escaped, the JSON means the same.
+  out.write(`${JSON.stringify(value, null, 2).replace(/[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`);
 }
 
 export { humanAge, humanSize } from '../core/format/size.js';
 
 /** Left-aligned columns separated by two spaces. */
-export function formatTable(header: string[], rows: string[][]): string {
+export function formatTable(header: string[], rawRows: string[][]): string {
+  // Cells hold outside text (tags, labels, paths, messages): control characters shown, not sent.
+  const rows = rawRows.map((r) => r.map((c) => sanitizeText(c)));
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i] ?? 0))).join('  ').trimEnd();
   return [line(header), ...rows.map(line)].join('\n') + '\n';
@@ -52,7 +57,7 @@ export function createProgress(target: ProgressTarget = process.stderr, options:
   return {
     step(next) {
       clear();
-      label = next;
+      label = sanitizeText(next);
       started = now();
       lastDraw = 0;
       if (tty) {
@@ -75,7 +80,7 @@ export function createProgress(target: ProgressTarget = process.stderr, options:
     },
     done(message) {
       clear();
-      target.write(`${message}\n`);
+      target.write(`${sanitizeLines(message)}\n`);
     },
     clear,
   };
@@ -95,10 +100,10 @@ function isActionable(err: unknown): err is Actionable {
 /** Print a failure as `gentoo-wb: what` + `  hint: what to do` and return the exit code it deserves. */
 export function reportFailure(err: unknown, out: NodeJS.WritableStream = process.stderr): number {
   if (isActionable(err)) {
-    out.write(`gentoo-wb: ${err.message}\n  hint: ${err.hint}\n`);
+    out.write(`gentoo-wb: ${sanitizeLines(err.message)}\n  hint: ${sanitizeLines(err.hint)}\n`);
     return err.kind === 'aborted' ? EXIT_INTERRUPTED : EXIT_FAILED;
   }
-  out.write(`gentoo-wb: ${err instanceof Error ? err.message : String(err)}\n`);
+  out.write(`gentoo-wb: ${sanitizeLines(err instanceof Error ? err.message : String(err))}\n`);
   return EXIT_FAILED;
 }
 

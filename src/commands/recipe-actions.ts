@@ -2,6 +2,7 @@
 import { access, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { sanitizeLines, sanitizeText } from '../core/format/sanitize.js';
 import { recommendSizing } from '../core/host/sizing.js';
 import { newRecipe } from '../core/recipe/new-recipe.js';
 import { recipeHash } from '../core/recipe/recipe-hash.js';
@@ -36,7 +37,7 @@ class CommandFailure extends Error {
 }
 
 function invalid(file: string, problems: readonly RecipeProblem[]): UsageError {
-  return new UsageError(`${file} is not a valid recipe:\n${problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`);
+  return new UsageError(`${sanitizeText(file)} is not a valid recipe:\n${problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`);
 }
 
 /** Read the file (failure: exit 1) and check it (invalid: exit 2). */
@@ -104,7 +105,8 @@ export async function runRecipeShow(fileArg: string, opts: { json?: boolean }): 
     }
     const out = [...recipeSummary(recipe), ''];
     for (const f of files) out.push(`--- ${f.path} (0${f.mode.toString(8)})`, f.content.replace(/\n$/, ''), '');
-    process.stdout.write(`${out.join('\n')}`);
+    // Every line quotes the recipe: shown safe (an OSC 52 in a value must not reach the clipboard).
+    process.stdout.write(sanitizeLines(out.join('\n')));
   });
 }
 
@@ -114,6 +116,6 @@ export async function runRecipeValidate(fileArg: string): Promise<void> {
     const file = recipeFilePath(fileArg);
     const recipe = await loadChecked(file);
     const count = recipe.packages.length;
-    process.stdout.write(`${file}: valid (${recipe.name}: ${count} package${count === 1 ? '' : 's'}, ${recipe.mode.kind} mode, base ${recipe.base.image})\n`);
+    process.stdout.write(`${sanitizeText(`${file}: valid (${recipe.name}: ${count} package${count === 1 ? '' : 's'}, ${recipe.mode.kind} mode, base ${recipe.base.image})`)}\n`);
   });
 }

@@ -2,6 +2,7 @@
 // for the selection, a position line when the list scrolls, and the filter line while one is set.
 import React from 'react';
 import { Box, Text } from 'ink';
+import { sanitizeText } from '../../../core/format/sanitize.js';
 import { useLook } from '../../theme/theme-context.js';
 import { Tone } from '../tone.js';
 import type { ListState } from './use-list.js';
@@ -55,7 +56,7 @@ export function ListView<T>({ list, width, focused, renderItem, empty = 'Nothing
             <Box width={contentWidth} overflow="hidden">
               {typeof content === 'string' ? (
                 <Text inverse={isSelected && focused} bold={isSelected} wrap="truncate-end">
-                  {content}
+                  {sanitizeText(content)}
                 </Text>
               ) : (
                 content

@@ -3,6 +3,7 @@
 import React from 'react';
 import { Box, Text } from 'ink';
 import type { ColorToken } from '../../../core/theme.js';
+import { sanitizeText } from '../../../core/format/sanitize.js';
 import { Tone } from '../tone.js';
 
 /** One line, already wrapped to the width it is drawn in. */
@@ -12,17 +13,18 @@ export interface TextLine {
   bold?: boolean;
 }
 
-/** One row: toned when the line says so, truncated (never wrapped) at the edge. */
+/** One row: toned when the line says so, truncated (never wrapped) at the edge; control characters shown, not sent. */
 export function LineRow({ line, width, indent = 0 }: { line: TextLine; width?: number; indent?: number }) {
+  const text = sanitizeText(line.text) || ' ';
   return (
     <Box height={1} overflow="hidden" paddingLeft={indent} {...(width !== undefined ? { width } : {})}>
       {line.tone ? (
         <Tone tone={line.tone} bold={line.bold}>
-          {line.text || ' '}
+          {text}
         </Tone>
       ) : (
         <Text bold={line.bold} wrap="truncate-end">
-          {line.text || ' '}
+          {text}
         </Text>
       )}
     </Box>

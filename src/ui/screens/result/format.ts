@@ -1,5 +1,6 @@
 // Sizes, percentages and ncdu-style bars as the Result screen shows them (decimal units, like the
 // docker CLI and `gentoo-wb images`).
+import { sanitizeText } from '../../../core/format/sanitize.js';
 import { humanSize, signedSize } from '../../../core/format/size.js';
 
 /** 1.98 MB, 431 MB, 1.2 GB. */
@@ -23,14 +24,17 @@ export function bar(fraction: number, width: number, full: string, empty: string
 }
 
 /** Text cut to `width` with an ellipsis. */
-export function fit(text: string, width: number, ellipsis = '…'): string {
+export function fit(raw: string, width: number, ellipsis = '…'): string {
   if (width <= 0) return '';
+  // Tags, paths and messages come from the image and the engine: escaped before measuring.
+  const text = sanitizeText(raw);
   return text.length <= width ? text : `${text.slice(0, Math.max(0, width - ellipsis.length))}${ellipsis}`;
 }
 
 /** Text cut from the left (paths: the end matters most). */
-export function fitLeft(text: string, width: number, ellipsis = '…'): string {
+export function fitLeft(raw: string, width: number, ellipsis = '…'): string {
   if (width <= 0) return '';
+  const text = sanitizeText(raw);
   return text.length <= width ? text : `${ellipsis}${text.slice(text.length - Math.max(0, width - ellipsis.length))}`;
 }
 

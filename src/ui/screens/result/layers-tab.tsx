@@ -2,6 +2,7 @@
 // position or size, Enter opens the layer's detail.
 import React, { useMemo, useState } from 'react';
 import { Box, Text } from 'ink';
+import { sanitizeText } from '../../../core/format/sanitize.js';
 import type { Inspection, LayerRow } from '../../../core/inspect/inspection.js';
 import { ListView } from '../../components/list/list-view.js';
 import { useList } from '../../components/list/use-list.js';
@@ -23,7 +24,8 @@ export interface LayersTabProps {
 }
 
 function createdBy(text: string): string {
-  return text.replace(/\s+/g, ' ').replace(/^\/bin\/sh -c (#\(nop\) )?/, '').trim() || '(not recorded)';
+  // History text holds the image's own LABEL/ENV values: an escape sequence there is shown, not sent.
+  return sanitizeText(text.replace(/\s+/g, ' ')).replace(/^\/bin\/sh -c (#\(nop\) )?/, '').trim() || '(not recorded)';
 }
 
 export function LayersTab({ inspection, width, height, active, footer }: LayersTabProps) {
