@@ -4,7 +4,7 @@ import { formatKiB, summarisePackage } from '../core/pretend/package-summary.js'
 import { splitTerminalLines } from '../core/portage/terminal-text.js';
 import type { PretendRun } from '../engine/pretend/run-pretend.js';
 import { verdictLine } from '../core/pretend/verdict.js';
-import { explainProblems } from '../core/pretend/explain-problems.js';
+import { explainContextOf, explainProblems } from '../core/pretend/explain-problems.js';
 import type { Recipe } from '../core/recipe/recipe-schema.js';
 import { formatTable } from './output.js';
 
@@ -54,7 +54,7 @@ export function pretendReport(run: PretendRun, recipe: Recipe, width = 100): str
     }
     out.push('');
   }
-  const problems = explainProblems(run.result, run.text, recipe);
+  const problems = explainProblems(run.result, run.text, recipe, explainContextOf(run.command));
   if (problems.length > 0) {
     out.push('Problems:');
     for (const p of problems) {

@@ -8,9 +8,27 @@ import type { Recipe } from '../recipe/recipe-schema.js';
 import { explainNoEbuilds } from './explain-no-ebuilds.js';
 import { portageLinesOf } from './portage-lines.js';
 
+/** What a pretend run knows about the build besides Portage's output. */
+export interface ExplainContext {
+  /**
+   * The distfiles cache volume the build mounts (where files downloaded by hand go); null when the
+   * recipe has no distfiles cache; absent when unknown.
+   */
+  distfilesVolume?: string | null;
+}
+
+/** The context of a pretend command: its distfiles cache volume. */
+export function explainContextOf(command: { caches: ReadonlyArray<{ role: string; name: string }> }): ExplainContext {
+  return { distfilesVolume: command.caches.find((c) => c.role === 'distfiles')?.name ?? null };
+}
+
 export interface ProblemExplanation {
   kind: ProblemKind;
-  /** Errors stop the build; warnings do not (a fetch restriction, skipped updates). */
+  /**
+   * Errors stop the build; warnings do not (skipped updates, a satisfied fetch restriction). A fetch
+   * restriction whose files are missing is an error (the build fails fetching) that Portage itself
+   * does not refuse: the verdict says "download first", not "Portage refuses".
+   */
   severity: 'error' | 'warning';
   /** One line: `dev-libs/libressl blocks dev-libs/openssl`. */
   title: string;
@@ -94,7 +112,28 @@ function maskFix(reasons: readonly string[], atom: string): string {
   return 'choose another version, or unmask it in the recipe';
 }
 
-function explainOne(p: PretendProblem, result: PretendResult, recipe: Recipe | undefined): Omit<ProblemExplanation, 'portageLines'> {
+/** Where files downloaded by hand must go for the build to see them. */
+function downloadFix(context: ExplainContext): string {
+  const volume = context.distfilesVolume;
+  if (volume === null) return "download its files by hand (Portage's instructions below); the recipe has no distfiles cache, so turn it on (caches.distfiles) and copy them into that volume, then pretend again";
+  return `download its files by hand (Portage's instructions below) and copy them into the distfiles cache volume${volume ? ` ${volume}` : ''}, then pretend again`;
+}
+
+function explainFetchRestricted(p: Extract<PretendProblem, { kind: 'fetch-restricted' }>, result: PretendResult, context: ExplainContext): Omit<ProblemExplanation, 'portageLines'> {
+  // Portage prints fetch instructions only for files missing from DISTDIR ("F"); "f" means they are there.
+  const present = result.packages.some((pkg) => pkg.cpv === p.cpv && pkg.fetch === 'f');
+  const instructions = p.details.join(' ');
+  if (present) {
+    return { kind: 'fetch-restricted', severity: 'warning', title: `${p.cpv} is fetch-restricted; its files are in the distfiles cache`, text: instructions, fix: null };
+  }
+  return {
+    kind: 'fetch-restricted', severity: 'error', title: `${p.cpv} must be downloaded by hand`,
+    text: 'Its files cannot be fetched automatically (RESTRICT=fetch) and are not in the distfiles cache: the build would fail fetching them.',
+    fix: downloadFix(context),
+  };
+}
+
+function explainOne(p: PretendProblem, result: PretendResult, recipe: Recipe | undefined, context: ExplainContext): Omit<ProblemExplanation, 'portageLines'> {
   switch (p.kind) {
     case 'blocker':
       return explainBlocker(p, result, recipe);
@@ -125,20 +164,16 @@ function explainOne(p: PretendProblem, result: PretendResult, recipe: Recipe | u
       };
     }
     case 'fetch-restricted':
-      return {
-        kind: 'fetch-restricted', severity: 'warning', title: `${p.cpv} must be downloaded by hand`,
-        text: p.details.join(' ') || 'Its files cannot be fetched automatically.',
-        fix: 'put the file into the distfiles cache volume (gentoo-wb-distfiles) before building',
-      };
+      return explainFetchRestricted(p, result, context);
     case 'other':
       return { kind: 'other', severity: 'warning', title: p.message, text: p.details.join(' '), fix: null };
   }
 }
 
 /** Every problem of a pretend run in words, in Portage's order. */
-export function explainProblems(result: PretendResult, text: string, recipe?: Recipe): ProblemExplanation[] {
+export function explainProblems(result: PretendResult, text: string, recipe?: Recipe, context: ExplainContext = {}): ProblemExplanation[] {
   const lines = portageLinesOf(text, result.problems);
-  return result.problems.map((p, i) => ({ ...explainOne(p, result, recipe), portageLines: lines[i] ?? [] }));
+  return result.problems.map((p, i) => ({ ...explainOne(p, result, recipe, context), portageLines: lines[i] ?? [] }));
 }
 
 /** `title: fix` — the one-line form for the CLI and the message line. */

@@ -5,13 +5,17 @@ import type { PretendProblem } from '../portage/pretend/pretend-types.js';
 
 const MAX_LINES = 16;
 
+/** An autounmask section ("The following license changes are necessary to proceed:") is not part of a problem. */
+const AUTOUNMASK_HEADER = /^The following \S+ changes are necessary to proceed:/;
+
 function endsBlock(line: string): boolean {
-  return line.startsWith(' * IMPORTANT: ') || line.startsWith('Total: ') || line.startsWith('These are the packages');
+  return line.startsWith(' * IMPORTANT: ') || line.startsWith('Total: ') || line.startsWith('These are the packages') || AUTOUNMASK_HEADER.test(line);
 }
 
 /**
  * The lines of `text` that belong to each problem (same order as `problems`): from the problem's
- * first line up to the next problem, two blank lines, a notice or the merge list, at most 16 lines.
+ * first line up to the next problem, two blank lines, a notice, an autounmask section or the merge
+ * list, at most 16 lines.
  */
 export function portageLinesOf(text: string, problems: readonly PretendProblem[]): string[][] {
   const lines = splitTerminalLines(text);

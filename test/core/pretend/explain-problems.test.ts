@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { applyPretendChanges } from '../../../src/core/pretend/apply-changes.js';
 import { explainProblems, problemLine } from '../../../src/core/pretend/explain-problems.js';
 import { portageLinesOf } from '../../../src/core/pretend/portage-lines.js';
-import { pretendVerdict } from '../../../src/core/pretend/verdict.js';
+import { pretendVerdict, verdictLine } from '../../../src/core/pretend/verdict.js';
 import { parsePretend } from '../../../src/core/portage/pretend/pretend-parser.js';
 import { newRecipe } from '../../../src/core/recipe/new-recipe.js';
 import { rig } from '../fixtures.js';
@@ -95,11 +95,15 @@ describe('explainProblems', () => {
     expect(use?.fix).toBe('change its flags (package.use for dev-lang/php) so the constraint holds');
   });
 
-  it('a fetch restriction is a warning, not an error (13)', () => {
+  it('fetch-restricted files missing from DISTDIR ("F") stop the build; the fix says where they go (13)', () => {
     const [e] = explain('13-license-autounmask');
-    expect(e?.severity).toBe('warning');
+    expect(e?.severity).toBe('error');
     expect(e?.title).toBe('app-misc/proprietary-tool-1.0 must be downloaded by hand');
-    expect(e?.text).toContain('https://example.com/proprietary-tool');
+    expect(e?.text).toBe('Its files cannot be fetched automatically (RESTRICT=fetch) and are not in the distfiles cache: the build would fail fetching them.');
+    expect(e?.fix).toBe("download its files by hand (Portage's instructions below) and copy them into the distfiles cache volume, then pretend again");
+    expect(e?.portageLines).toContain(' * Please download proprietary-tool-1.0.tar.gz from');
+    // Portage's instructions end where its licence section starts.
+    expect(e?.portageLines.at(-1)).toBe(' * and place it into your DISTDIR directory.');
   });
 
   it('a clean list has nothing to explain (01, 14)', () => {
@@ -149,6 +153,32 @@ describe('explainProblems: atoms that only appear as a dependency (real Portage 
     expect(e?.title).toBe('net-misc/curl has no USE flag quic');
     expect(e?.fix).toBe('the repository cannot satisfy net-misc/qurl-1.0; remove net-misc/qurl from the recipe or use a repository where net-misc/curl has quic');
     expect(e?.byChanges).toBeUndefined();
+  });
+
+  it('proprietary-tool: the licence is a change to apply; once accepted, the missing file is a download to make, in the namespace\'s volume', () => {
+    const before = explainReal('pretend-license-fetch-restricted', ['app-misc/proprietary-tool']);
+    expect(before.result.changes.map((c) => `${c.file}: ${c.line}`)).toEqual(['package.license: >=app-misc/proprietary-tool-1.0 Proprietary-EULA']);
+    expect(before.explained[0]?.portageLines).toEqual([
+      'Fetch instructions for app-misc/proprietary-tool-1.0:',
+      ' * Please download proprietary-tool-1.0-linux-x86_64.tar.gz from',
+      ' *   https://example.invalid/proprietary-tool',
+      ' * and place it into your DISTDIR directory.',
+    ]);
+    expect(pretendVerdict(before.result, before.text, 1).kind).toBe('needs-changes');
+
+    const after = explainReal('pretend-fetch-restricted-unsatisfied', ['app-misc/proprietary-tool']);
+    const context = { distfilesVolume: 'gentoo-wb-test-1a2b3c-distfiles' };
+    const v = pretendVerdict(after.result, after.text, 0, recipeWith(['app-misc/proprietary-tool']), context);
+    expect(v.kind).toBe('needs-downloads');
+    expect(verdictLine(v)).toBe('Files to download by hand first: app-misc/proprietary-tool-1.0 (fetch-restricted)');
+    const [e] = explainProblems(after.result, after.text, undefined, context);
+    expect(e?.fix).toBe("download its files by hand (Portage's instructions below) and copy them into the distfiles cache volume gentoo-wb-test-1a2b3c-distfiles, then pretend again");
+    expect(explainProblems(after.result, after.text, undefined, { distfilesVolume: null })[0]?.fix).toContain('the recipe has no distfiles cache, so turn it on (caches.distfiles)');
+
+    // The file in the distfiles cache ("f", no instructions): nothing to explain, the list merges.
+    const present = explainReal('pretend-fetch-restricted-satisfied', ['app-misc/proprietary-tool']);
+    expect(present.explained).toEqual([]);
+    expect(pretendVerdict(present.result, present.text, 0)).toMatchObject({ kind: 'mergeable', packages: 1 });
   });
 
   it('a missing dependency blames the package that needs it, not the recipe\'s list', () => {

@@ -29,11 +29,12 @@ describe('pretendVerdict', () => {
     expect(verdictLine(verdict('18-no-ebuilds', 1))).toBe("Portage refuses: No package matches app-misc/doesnotexist: correct or remove app-misc/doesnotexist in the recipe's packages");
   });
 
-  it('a satisfied soft blocker and a fetch restriction with exit 0 still merge (16-soft, 13-fetch)', () => {
+  it('a satisfied soft blocker still merges; missing fetch-restricted files with exit 0 are downloads to make first (16-soft, 13-fetch)', () => {
     expect(verdict('16-blocker-soft-resolved', 0)).toMatchObject({ kind: 'mergeable', packages: 1 });
     const fetch = verdict('13-fetch-restricted-pretend', 0);
-    expect(fetch.kind).toBe('mergeable');
-    expect(fetch.kind === 'mergeable' && fetch.warnings[0]?.kind).toBe('fetch-restricted');
+    expect(fetch.kind).toBe('needs-downloads');
+    expect(fetch.kind === 'needs-downloads' && fetch.downloads[0]?.kind).toBe('fetch-restricted');
+    expect(verdictLine(fetch)).toBe('Files to download by hand first: app-misc/proprietary-tool-1.0 (fetch-restricted)');
   });
 
   it('an emerge crash with no problem Portage explained is refused with its last lines', () => {

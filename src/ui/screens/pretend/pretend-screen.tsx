@@ -3,7 +3,7 @@
 // into the recipe and runs again, `r` re-runs, Esc cancels a run, Enter shows a package in full.
 import React, { useCallback, useEffect, useMemo, useState } from 'react';
 import { Box } from 'ink';
-import { explainProblems } from '../../../core/pretend/explain-problems.js';
+import { explainContextOf, explainProblems } from '../../../core/pretend/explain-problems.js';
 import { planPretend } from '../../../core/pretend/pretend-command.js';
 import { splitTerminalLines } from '../../../core/portage/terminal-text.js';
 import { recipeHash } from '../../../core/recipe/recipe-hash.js';
@@ -79,7 +79,7 @@ function PretendBody() {
   const run = state.run;
   const rows = useMemo(() => (run ? tableRows(run.result) : []), [run]);
   const rawLines = useMemo(() => (run ? splitTerminalLines(run.text) : []), [run]);
-  const problems = useMemo(() => (run ? explainProblems(run.result, run.text, doc ?? undefined) : []), [run, doc]);
+  const problems = useMemo(() => (run ? explainProblems(run.result, run.text, doc ?? undefined, explainContextOf(run.command)) : []), [run, doc]);
   const pLines = useMemo(() => problemLines(problems, width - PANEL_INDENT, glyphs), [problems, width, glyphs]);
   const cLines = useMemo(() => changeLines(run?.result.changes ?? [], width - PANEL_INDENT, doc !== null), [run, width, doc]);
   // Portage's own total lines, a little shorter so they fit one row at 80 columns.

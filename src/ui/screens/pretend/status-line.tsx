@@ -29,7 +29,7 @@ function line(state: PretendState, elapsedMs: number, image: string, stale: bool
     case 'done': {
       const run = state.run!;
       const v = run.verdict;
-      const tone: ColorToken = v.kind === 'mergeable' || v.kind === 'nothing-to-merge' ? 'pass' : v.kind === 'needs-changes' ? 'warn' : 'fail';
+      const tone: ColorToken = v.kind === 'mergeable' || v.kind === 'nothing-to-merge' ? 'pass' : v.kind === 'needs-changes' || v.kind === 'needs-downloads' ? 'warn' : 'fail';
       const suffix = stale ? ' · recipe changed since, r re-runs' : ` · ${seconds(run.elapsedMs)}, exit ${run.exitCode}`;
       const main = verdictLine(v);
       // The verdict matters more than the timing: the suffix only when it fits whole.
