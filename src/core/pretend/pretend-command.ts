@@ -19,6 +19,8 @@ export interface PretendCommandOptions {
    * scratch plan keeps the C library out of ROOT (package.provided) as the build does.
    */
   base?: BaseFacts | null;
+  /** The namespace (GENTOO_WB_NAMESPACE) whose cache volumes the build uses; null or absent: the default. */
+  namespace?: string | null;
 }
 
 export interface PretendCommand {
@@ -92,7 +94,7 @@ export function planPretend(recipe: Recipe, options: PretendCommandOptions = {})
   // Without base facts the plan only misses the binary package cache's name and the C library of
   // scratch images; neither changes the emerge command.
   const base = options.base ?? { chost: 'unknown', libcFiles: [], libcPackage: null };
-  const planned = planBuild({ recipe, sandbox, base });
+  const planned = planBuild({ recipe, sandbox, base, namespace: options.namespace ?? null });
   if (!planned.ok) return planned;
   const step = mainMergeStep(planned.plan.steps, recipe);
   if (!step) return { ok: false, problem: `the ${recipe.mode.kind} plan has no emerge step to pretend` };

@@ -9,11 +9,13 @@ import type { BaseFacts, SandboxFacts } from '../../core/plan/shared-pieces.js';
 import { parsePretend } from '../../core/portage/pretend/pretend-parser.js';
 import type { PretendResult } from '../../core/portage/pretend/pretend-types.js';
 import { planPretend, type PretendCommand } from '../../core/pretend/pretend-command.js';
+import { explainContextOf } from '../../core/pretend/explain-problems.js';
 import { pretendVerdict, type PretendVerdict } from '../../core/pretend/verdict.js';
 import { recipeHash } from '../../core/recipe/recipe-hash.js';
 import type { Recipe } from '../../core/recipe/recipe-schema.js';
 import { appVersion } from '../app-info.js';
 import { containerLogs, createContainer, EngineError, removeContainer, startContainer, uploadFiles, waitContainer } from '../docker/index.js';
+import { currentNamespace, objectName } from '../docker/object-names.js';
 import { pretendMounts } from './pretend-mounts.js';
 
 export interface PretendOptions {
@@ -49,7 +51,9 @@ function cancelled(): EngineError {
 export async function runPretend(docker: Dockerode, options: PretendOptions): Promise<PretendRun> {
   const started = performance.now();
   const { recipe, signal } = options;
-  const planned = planPretend(recipe, { tree: options.tree ?? false, base: options.base ?? null, ...(options.sandbox ? { sandbox: options.sandbox } : {}) });
+  // The build's cache volumes are the current namespace's; pretend reads the same ones.
+  const namespace = currentNamespace();
+  const planned = planPretend(recipe, { tree: options.tree ?? false, base: options.base ?? null, namespace, ...(options.sandbox ? { sandbox: options.sandbox } : {}) });
   if (!planned.ok) throw new EngineError('bad-request', `cannot plan the build to pretend: ${planned.problem}`, 'fix the recipe (gentoo-wb recipe validate) or choose another build mode');
   const command = planned.command;
   if (signal?.aborted) throw cancelled();
@@ -58,7 +62,7 @@ export async function runPretend(docker: Dockerode, options: PretendOptions): Pr
 
   const id = await createContainer(docker, {
     image: command.image,
-    name: `gentoo-wb-pretend-${randomBytes(6).toString('hex')}`,
+    name: objectName(`pretend-${randomBytes(6).toString('hex')}`, namespace),
     entrypoint: [],
     cmd: command.argv,
     env: { ...(options.containerEnv ?? {}), ...command.env },
@@ -98,7 +102,7 @@ export async function runPretend(docker: Dockerode, options: PretendOptions): Pr
       text = whole;
     }
     const result = parsePretend(text);
-    return { result, text, exitCode, elapsedMs: performance.now() - started, verdict: pretendVerdict(result, text, exitCode, recipe), command };
+    return { result, text, exitCode, elapsedMs: performance.now() - started, verdict: pretendVerdict(result, text, exitCode, recipe, explainContextOf(command)), command };
   } catch (err) {
     if (signal?.aborted) throw cancelled();
     throw err;

@@ -47,6 +47,13 @@ describe('pretendCommand', () => {
     expect(pretendCommand(recipe('scratch')).files.some((f) => f.path === '/etc/portage/profile/package.provided')).toBe(false);
   });
 
+  it('reads the cache volumes of the namespace the build uses (the default one unless told)', () => {
+    const base = { chost: 'x86_64-pc-linux-gnu', libcFiles: [], libcPackage: null };
+    const names = (namespace?: string | null) => pretendCommand(recipe('commit'), { base, ...(namespace === undefined ? {} : { namespace }) }).caches.map((c) => c.name);
+    expect(names()).toEqual(['gentoo-wb-distfiles', expect.stringMatching(/^gentoo-wb-binpkgs-[0-9a-f]{12}$/)]);
+    expect(names('test-1a2b3c')).toEqual(['gentoo-wb-test-1a2b3c-distfiles', expect.stringMatching(/^gentoo-wb-test-1a2b3c-binpkgs-[0-9a-f]{12}$/)]);
+  });
+
   it('--tree is added on request', () => {
     expect(pretendCommand(recipe('commit'), { tree: true }).argv.slice(0, 5)).toEqual(['emerge', '--pretend', '--autounmask=y', '--autounmask-write=n', '--tree']);
   });
