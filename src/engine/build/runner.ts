@@ -10,6 +10,7 @@ import { createRunOutputParser } from '../../core/build/run-output.js';
 import type { BuildEvent } from '../../core/events.js';
 import type { BuildPlan } from '../../core/plan/plan-types.js';
 import type { SandboxFacts } from '../../core/plan/shared-pieces.js';
+import { stepFailureMessage } from '../../core/plan/step-failure.js';
 import { serializeRecipe } from '../../core/recipe/recipe-json.js';
 import type { Recipe } from '../../core/recipe/recipe-schema.js';
 import type { BaseInfo } from '../base/inspect-base.js';
@@ -174,12 +175,13 @@ async function watch(w: Watch): Promise<BuildOutcome> {
     }
   } else {
     await collectFailureLogs(w, progress, emit);
-    const outside = !end.sawDone && failedPackages.length === 0 && progress.steps.every((s) => s.state !== 'failed');
+    const failedStep = progress.steps.find((s) => s.state === 'failed');
+    const outside = !end.sawDone && failedPackages.length === 0 && failedStep === undefined;
     const message = outside
       ? `the build container stopped with exit code ${exitCode} before its steps ended (killed from outside, or the engine restarted)`
       : failedPackages.length > 0
         ? `${failedPackages.length} package(s) failed: ${failedPackages.join(', ')}`
-        : `a build step failed (exit code ${exitCode})`;
+        : stepFailureMessage(w.plan.steps.find((s) => s.id === failedStep?.id) ?? null, exitCode);
     emit([{ type: 'error', message }]);
     w.state.status = 'failed';
     w.state.failed = failedPackages;

@@ -1,0 +1,48 @@
+// A step whose program is not in the container: the real runner script ends with env's 127 after that
+// step, and the message the build reports names the program.
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createRunOutputParser } from '../../../src/core/build/run-output.js';
+import { gentooWbLabels } from '../../../src/core/labels.js';
+import { stepFailureMessage } from '../../../src/core/plan/step-failure.js';
+import { RUNNER_SCRIPT, stepRunnerFiles } from '../../../src/core/plan/step-runner.js';
+import type { ContainerStep } from '../../../src/core/plan/plan-types.js';
+import { uploadFiles } from '../../../src/engine/docker/archive.js';
+import { createContainer, removeContainer, startContainer, waitContainer } from '../../../src/engine/docker/containers.js';
+import { removeImage } from '../../../src/engine/docker/images.js';
+import { containerLogs } from '../../../src/engine/docker/logs.js';
+import { describeDocker, testDocker } from '../../helpers/docker.js';
+import { importBusybox, uniqueRef } from './helpers/busybox.js';
+
+const step = (id: string, argv: string[]): ContainerStep => ({ id, title: id, argv, env: {}, output: 'plain', okExitCodes: [] });
+
+describeDocker('a step that cannot start its program', () => {
+  let image = '';
+  let id = '';
+  beforeAll(async () => {
+    image = uniqueRef('runner');
+    await importBusybox(testDocker(), image);
+  });
+  afterAll(async () => {
+    if (id) await removeContainer(testDocker(), id, { force: true }).catch(() => undefined);
+    await removeImage(testDocker(), image, { force: true }).catch(() => undefined);
+  });
+
+  it('ends the run with 127 after that step, and the message names the program', async () => {
+    const docker = testDocker();
+    const steps = [step('first', ['true']), step('eselect-news', ['eselect', 'news', 'read'])];
+    id = await createContainer(docker, { image, network: 'none', cmd: ['/bin/sh', RUNNER_SCRIPT], labels: gentooWbLabels({ version: '0.0.0-test', role: 'probe' }) });
+    await uploadFiles(docker, id, stepRunnerFiles(steps).map((f) => ({ kind: 'file' as const, path: f.path, content: f.content, mode: f.mode })));
+    await startContainer(docker, id);
+    const exitCode = await waitContainer(docker, id);
+    expect(exitCode).toBe(127);
+    let output = '';
+    for await (const frame of containerLogs(docker, id)) output += frame.data.toString('utf8');
+    expect(output).toMatch(/eselect/);
+    const parser = createRunOutputParser(steps);
+    const events = [...parser.push(output), ...parser.end()];
+    const failed = events.find((e) => e.type === 'step-finished' && !e.ok);
+    expect(failed).toMatchObject({ step: 'eselect-news' });
+    const failedStep = steps.find((s) => failed?.type === 'step-finished' && s.id === failed.step) ?? null;
+    expect(stepFailureMessage(failedStep, exitCode)).toMatch(/^the build step "eselect-news" could not start "eselect": no such command/);
+  });
+});
