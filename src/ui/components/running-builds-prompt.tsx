@@ -39,8 +39,9 @@ function PromptHost({ workbench }: { workbench: Workbench }) {
     workbench.services.builds.attachable(engine.connection).then(
       (list) => {
         const current = workbench.store.getState().build;
-        // `gentoo-wb attach ID` already follows one: do not offer it (or others) on top.
-        if (current?.outcome === 'running') return;
+        // `gentoo-wb attach ID` already follows one (or is still reaching for it: reading its state
+        // and container takes longer than this list): do not offer it (or others) on top.
+        if (current?.outcome === 'running' || workbench.builds.attaching !== null) return;
         const others = list.filter((b) => b.id !== current?.id);
         if (others.length > 0) setBuilds(others);
       },

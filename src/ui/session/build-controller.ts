@@ -14,6 +14,7 @@ export const LOG_RING_LINES = 5000;
 
 export class BuildController {
   private session: BuildSession | null = null;
+  private attachingId: string | null = null;
   private pending: BuildEvent[] = [];
   private timer: NodeJS.Timeout | null = null;
   /** The whole build's output lines (bounded); the full log is on disk. */
@@ -34,6 +35,11 @@ export class BuildController {
     return this.session;
   }
 
+  /** The build an attach is reaching for (reading its state and container), until it follows it. */
+  get attaching(): string | null {
+    return this.attachingId;
+  }
+
   /** Build the open recipe. */
   async start(connection: EngineConnection): Promise<void> {
     const { recipe } = this.store.getState();
@@ -46,8 +52,13 @@ export class BuildController {
   /** Follow a running build again. */
   async attach(connection: EngineConnection, id: string): Promise<void> {
     this.reset();
-    const session = await this.services.builds.attach(connection, id, (e) => this.receive(e));
-    this.follow(session);
+    this.attachingId = id;
+    try {
+      const session = await this.services.builds.attach(connection, id, (e) => this.receive(e));
+      this.follow(session);
+    } finally {
+      if (this.attachingId === id) this.attachingId = null;
+    }
   }
 
   /** Stop watching; the build goes on in its container. */
