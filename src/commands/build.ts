@@ -27,6 +27,16 @@ export async function checkTagFlags(tags: readonly string[]): Promise<void> {
   if (bad.length > 0) throw new UsageError(`${bad.join('\n')}\nnothing was built (a tag is NAME[:TAG] with a lowercase name, e.g. myorg/php:8.3)`);
 }
 
+/** An ID given to attach must be a build ID before any file is looked at (`../../x` is not). */
+export async function checkBuildId(id: string | undefined): Promise<void> {
+  if (id === undefined) return;
+  const { buildIdProblem } = await import('../engine/build/build-store.js');
+  const problem = buildIdProblem(id);
+  if (problem === null) return;
+  const [{ sanitizeText }, { UsageError }] = await Promise.all([import('../core/format/sanitize.js'), import('./usage-error.js')]);
+  throw new UsageError(`${sanitizeText(problem)}; gentoo-wb builds lists them`);
+}
+
 /** Register build, builds and attach. */
 export function register(program: Command, context: CommandContext): void {
   program
@@ -61,6 +71,7 @@ export function register(program: Command, context: CommandContext): void {
     .option('--plain', 'one timestamped line per event')
     .option('--json', 'one BuildEvent per line')
     .action(async (id: string | undefined, _opts: BuildFlags, command: Command) => {
+      await checkBuildId(id);
       const { runAttachCommand } = await import('./builds-command.js');
       await runAttachCommand(id, command.optsWithGlobals<BuildFlags>(), context);
     });

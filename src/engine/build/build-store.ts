@@ -20,8 +20,22 @@ export interface BuildFiles {
   logs: string;
 }
 
-/** The paths of one build's files. */
+/** The ID format newBuildId makes: `20260107-143012-a1b2c3`. */
+export const BUILD_ID = /^\d{8}-\d{6}-[0-9a-f]{6}$/;
+
+/** Why a user-given build ID is not one (checked before any file is touched), or null. */
+export function buildIdProblem(id: string): string | null {
+  return BUILD_ID.test(id) ? null : `"${id}" is not a build ID (like 20260107-143012-a1b2c3)`;
+}
+
+/** A name that stays one folder inside the builds folder (no separators, not . or ..). */
+function isFolderName(id: string): boolean {
+  return /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(id);
+}
+
+/** The paths of one build's files; throws for an ID that would leave the builds folder. */
 export function buildFiles(id: string, env: NodeJS.ProcessEnv = process.env): BuildFiles {
+  if (!isFolderName(id)) throw new Error(`"${id}" is not a build ID: it would name a path outside the builds folder`);
   const dir = path.join(buildsDir(env), id);
   return {
     dir,
@@ -84,7 +98,7 @@ export async function listBuildStates(env: NodeJS.ProcessEnv = process.env): Pro
   } catch {
     return [];
   }
-  const states = await Promise.all(ids.map((id) => readState(buildFiles(id, env))));
+  const states = await Promise.all(ids.filter(isFolderName).map((id) => readState(buildFiles(id, env))));
   return states.filter((s): s is BuildState => s !== null).sort((a, b) => b.createdAt - a.createdAt);
 }
 
@@ -96,6 +110,6 @@ export async function listRecords(env: NodeJS.ProcessEnv = process.env): Promise
   } catch {
     return [];
   }
-  const records = await Promise.all(ids.map((id) => readRecord(buildFiles(id, env))));
+  const records = await Promise.all(ids.filter(isFolderName).map((id) => readRecord(buildFiles(id, env))));
   return records.filter((r): r is BuildRecord => r !== null);
 }
