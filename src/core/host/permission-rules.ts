@@ -48,7 +48,7 @@ function existsFinding(s: SocketFacts): Finding {
 }
 
 function modeText(mode: number | null): string {
-  return mode === null ? '?' : `0${(mode & 0o777).toString(8)}`;
+  return mode === null ? '?' : `0${(mode & 0o777).toString(8).padStart(3, '0')}`;
 }
 
 function ownerFinding(s: SocketFacts): Finding {
@@ -67,6 +67,13 @@ function ownerFinding(s: SocketFacts): Finding {
 function accessFinding(s: SocketFacts, user: UserFacts): Finding {
   const base = { id: 'sock.access', group: 'permissions' as const, value: s.access };
   if (s.access === 'ok') return finding({ ...base, status: 'pass', title: 'This session can read and write the socket', detail: 'Commands reach the engine.' });
+  if ((s.access === 'EACCES' || s.access === 'EPERM') && groupLocked(s)) {
+    return finding({
+      ...base, status: 'fail', title: `Permission denied on ${s.path}: its mode ${modeText(s.mode)} shuts out its own group`,
+      detail: 'The socket\'s group may neither read nor write it, so joining the group would not help: the mode is what is wrong.',
+      fix: socketModeFix(s),
+    });
+  }
   if (s.access === 'EACCES' || s.access === 'EPERM') {
     return finding({
       ...base, status: 'fail', title: `Permission denied on ${s.path}`,
@@ -81,6 +88,19 @@ function accessFinding(s: SocketFacts, user: UserFacts): Finding {
     });
   }
   return finding({ ...base, status: 'fail', title: `Cannot use ${s.path}: ${s.access}`, detail: 'The socket could not be opened.', fix: startEngineFix(s.path) });
+}
+
+/** The socket's mode gives its group no read/write (e.g. 0000 or 0600), so membership cannot help. */
+function groupLocked(s: SocketFacts): boolean {
+  return s.mode !== null && (s.mode & 0o060) !== 0o060;
+}
+
+function socketModeFix(s: SocketFacts): string[] {
+  return [
+    `chmod 0660 ${s.path}   # as root: the engine's socket is root:docker 0660`,
+    ...(s.groupName === 'docker' ? [] : [`chgrp docker ${s.path}`]),
+    '# restarting the engine recreates the socket with its configured mode (e.g. rc-service docker restart)',
+  ];
 }
 
 function joinGroupFix(name: string | null, group: string): string[] {
@@ -118,7 +138,10 @@ function membershipFinding(s: SocketFacts, user: UserFacts, engine: EngineFacts)
   }
   return finding({
     ...base, status: 'fail', value: 'absent', title: `${user.name ?? 'You'} not in the docker group`,
-    detail: 'Only members of the group (and root) may use rootful Docker\'s socket.', fix: joinGroupFix(user.name, 'docker'),
+    detail: groupLocked(s)
+      ? `Only members of the group (and root) may use rootful Docker's socket, and its mode ${modeText(s.mode)} shuts out even them: fix the mode first.`
+      : 'Only members of the group (and root) may use rootful Docker\'s socket.',
+    fix: groupLocked(s) ? socketModeFix(s) : joinGroupFix(user.name, 'docker'),
   });
 }
 

@@ -38,6 +38,14 @@ describe('permission findings', () => {
     expect(get(f, 'grp.member')!.fix[0]).toMatch(/^emerge --oneshot acct-group\/docker/);
   });
 
+  it('a socket whose mode shuts out its group (0000): fix the mode, not the membership', () => {
+    const f = permissionFindings({ ...base.socket!, mode: 0o000, access: 'EACCES' }, user({ processGroups: [] }), base.engine);
+    const access = get(f, 'sock.access')!;
+    expect(access.title).toContain('mode 0000 shuts out its own group');
+    expect(access.fix[0]).toBe(`chmod 0660 ${base.socket!.path}   # as root: the engine's socket is root:docker 0660`);
+    expect(f.flatMap((x) => x.fix).some((l) => l.startsWith('usermod'))).toBe(false);
+  });
+
   it('EACCES on the socket fails with the group fix', () => {
     const f = permissionFindings({ ...base.socket!, access: 'EACCES' }, user({ processGroups: [] }), base.engine);
     const a = get(f, 'sock.access')!;
