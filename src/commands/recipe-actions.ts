@@ -1,5 +1,5 @@
 // The bodies of `gentoo-wb recipe new|show|validate`.
-import { access, readFile } from 'node:fs/promises';
+import { access, readFile, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { sanitizeLines, sanitizeText } from '../core/format/sanitize.js';
@@ -80,6 +80,12 @@ export async function runRecipeNew(fileArg: string, flags: RecipeNewFlags): Prom
     });
     const problems = validateRecipe(recipe);
     if (problems.length > 0) throw invalid(file, problems);
+    // A bare name goes to the recipes folder, which is ours to create; a path's folder is the user's.
+    const folder = path.dirname(path.resolve(file));
+    const ownFolder = file !== fileArg;
+    if (!ownFolder && !flags.parents && !(await stat(folder).then((st) => st.isDirectory(), () => false))) {
+      throw new CommandFailure(`${sanitizeText(folder)} does not exist (or is not a folder)`, 'not-found', 'create it first, or pass --parents to create it');
+    }
     if (!flags.force && (await access(file).then(() => true, () => false))) {
       throw new CommandFailure(`${file} already exists`, 'conflict', 'choose another file, or pass --force to overwrite it');
     }

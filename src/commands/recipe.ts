@@ -14,6 +14,7 @@ export interface RecipeNewFlags {
   entrypoint?: string;
   cmd?: string[];
   force?: boolean;
+  parents?: boolean;
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -38,6 +39,7 @@ export function register(program: Command): void {
     .option('--entrypoint <path>', 'ENTRYPOINT of the image')
     .option('--cmd <arg>', 'CMD of the image, one argument per --cmd (repeatable)', collect)
     .option('-f, --force', 'overwrite an existing file')
+    .option('--parents', 'create the file\'s folder when it does not exist')
     .action(async (file: string, _opts: RecipeNewFlags, command: Command) => {
       const { runRecipeNew } = await import('./recipe-actions.js');
       await runRecipeNew(file, command.opts<RecipeNewFlags>());

@@ -64,6 +64,15 @@ describe('gentoo-wb recipe new', () => {
     expect((await cli('new', file, '-p', 'app-misc/hello')).code).toBe(2); // --base is required
   });
 
+  it('refuses a path whose folder does not exist unless --parents', async () => {
+    const file = path.join(dir, 'missing', 'dir', 'x.json');
+    const refused = await cli('new', file, '--base', 'gentoo/stage3', '-p', 'app-misc/hello');
+    expect(refused).toMatchObject({ code: 1, stderr: `gentoo-wb: ${path.join(dir, 'missing', 'dir')} does not exist (or is not a folder)\n  hint: create it first, or pass --parents to create it\n` });
+    expect(() => readFileSync(file)).toThrow();
+    expect((await cli('new', file, '--base', 'gentoo/stage3', '-p', 'app-misc/hello', '--parents')).code).toBe(0);
+    expect(parseRecipe(readFileSync(file, 'utf8')).ok).toBe(true);
+  });
+
   it('does not overwrite without --force, and says when the file cannot be written (exit 1)', async () => {
     const file = path.join(dir, 'twice.json');
     expect((await cli('new', file, '--base', 'gentoo/stage3', '-p', 'app-misc/hello')).code).toBe(0);
