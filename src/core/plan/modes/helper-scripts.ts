@@ -4,7 +4,7 @@
 import type { PlanFile } from '../plan-types.js';
 import { HELPER_DIR, STUB_BIN_DIR } from './mode-paths.js';
 
-export type HelperName = 'eselect-links' | 'copy-into-root' | 'root-users' | 'capture-packages' | 'cpu-facts';
+export type HelperName = 'eselect-links' | 'copy-into-root' | 'root-users' | 'capture-packages' | 'cpu-facts' | 'locale-gen';
 
 /** Absolute path of a helper in the builder. */
 export function helperPath(name: HelperName): string {
@@ -141,6 +141,18 @@ done
 # Sizes as "SIZE ./path", relative to ROOT.
 (cd "$root" && find . -type f -exec stat -c '%s %n' {} +) > "$out/sizes" || exit 1
 echo "gentoo-wb: captured $(ls -d "$out"/pkg/*/* 2>/dev/null | wc -l) packages and $(wc -l < "$out/sizes") file sizes of $root"
+`,
+  'locale-gen': `#!/bin/sh
+# gentoo-wb: compile only the locales /etc/locale.gen names, with the base's locale-gen (Gentoo's
+# sys-apps/locale-gen). A base without one (a Debian C library, a trimmed base) cannot compile
+# locales at all: the image keeps the compiled locales the base has, and this says so instead of
+# failing the build after its emerge. Arguments: passed to locale-gen.
+set -u
+if command -v locale-gen >/dev/null 2>&1; then exec locale-gen "$@"; fi
+have=$(ls /usr/lib/locale 2>/dev/null | tr '\\n' ' ')
+have=\${have% }
+echo "gentoo-wb: the base has no locale-gen (Gentoo's sys-apps/locale-gen): the locales of /etc/locale.gen are not generated; the image keeps the compiled locales the base has (/usr/lib/locale: \${have:-none})"
+exit 0
 `,
   'cpu-facts': `#!/bin/sh
 # gentoo-wb: which CPU a stage4 build targets, written to OUT as key=value lines for the image

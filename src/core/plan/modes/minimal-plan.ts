@@ -6,6 +6,7 @@ import { basePlan, smokeTestStep, type PlanInput } from '../build-plan.js';
 import type { BuildPlan, ContainerStep, FinishStep, PlanFile } from '../plan-types.js';
 import { emergeArgv, emergeEnv } from '../shared-pieces.js';
 import { lineValueProblem } from '../step-runner.js';
+import { helperFiles, helperPath } from './helper-scripts.js';
 
 export const LOCALE_GEN_PATH = '/etc/locale.gen';
 export const PROFILE_PACKAGES_PATH = '/etc/portage/profile/packages';
@@ -57,7 +58,8 @@ export function planMinimal(input: PlanInput): BuildPlan {
     },
   ];
   if (musl) notes.push('the C library is musl: no locale-gen (musl has no compiled locales)');
-  else steps.push({ id: 'locale-gen', title: `Generate only the chosen locales: ${mode.locales.join(', ') || 'none'}`, argv: ['locale-gen'], env: {}, output: 'plain', okExitCodes: [] });
+  // Through a helper: a base without locale-gen keeps its compiled locales with a note instead of failing after the emerge.
+  else steps.push({ id: 'locale-gen', title: `Generate only the chosen locales: ${mode.locales.join(', ') || 'none'} (locale-gen)`, argv: [helperPath('locale-gen')], env: {}, output: 'plain', okExitCodes: [] });
   // A tree or cache that is a mount is not part of the exported file system; one that came with the base is.
   const removeTree = recipe.portage.source === 'base';
   const cleanup = [...MINIMAL_CLEANUP, ...(removeTree ? ['/var/db/repos/gentoo'] : []), ...(recipe.caches.distfiles ? [] : ['/var/cache/distfiles']), ...(recipe.caches.binpkgs ? [] : ['/var/cache/binpkgs'])];
@@ -68,7 +70,7 @@ export function planMinimal(input: PlanInput): BuildPlan {
     ...smokeTestStep(recipe),
   ];
   const plan = basePlan({ ...input, recipe: trimmed }, steps, finish);
-  const files: PlanFile[] = [{ path: LOCALE_GEN_PATH, content: `${HEADER}${mode.locales.map((l) => `${l}\n`).join('')}`, mode: 0o644 }];
+  const files: PlanFile[] = [{ path: LOCALE_GEN_PATH, content: `${HEADER}${mode.locales.map((l) => `${l}\n`).join('')}`, mode: 0o644 }, ...(musl ? [] : helperFiles(['locale-gen']))];
   if (mode.removeSystem.length > 0) files.push({ path: PROFILE_PACKAGES_PATH, content: `${HEADER}${mode.removeSystem.map((a) => `-*${a}\n`).join('')}`, mode: 0o644 });
   if (mode.removeSystem.length > 0) notes.push(`${mode.removeSystem.join(', ')} leave @system (profile/packages) and go with --depclean when nothing else needs them and the world file does not name them`);
   return { ...plan, recipeHash: recipeHash(recipe), files: [...plan.files, ...files], notes: [...plan.notes, ...notes] };

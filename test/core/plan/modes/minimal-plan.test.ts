@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { planBuild } from '../../../../src/core/plan/build-plan.js';
 import { formatPlan } from '../../../../src/core/plan/format-plan.js';
+import { helperPath } from '../../../../src/core/plan/modes/helper-scripts.js';
 import { LOCALE_GEN_PATH, PROFILE_PACKAGES_PATH } from '../../../../src/core/plan/modes/minimal-plan.js';
 import type { BuildPlan } from '../../../../src/core/plan/plan-types.js';
 import type { BaseFacts } from '../../../../src/core/plan/shared-pieces.js';
@@ -31,7 +32,9 @@ describe('minimal-mode plan', () => {
     expect(p.steps[0]!.argv).toEqual(['emerge', '--verbose', '--jobs=1', '--keep-going', '--usepkg', '--buildpkg', '--binpkg-respect-use=y', '--color=n', '--update', '--deep', '--newuse', '@world', 'app-misc/hello']);
     expect(p.steps[0]!.title).toBe('emerge --update --deep --newuse @world app-misc/hello with USE="-* ssl zlib"');
     expect(p.steps[1]).toMatchObject({ argv: ['emerge', '--depclean', '--color=n'], env: { CLEAN_DELAY: '0' } });
-    expect(p.steps[2]!.argv).toEqual(['locale-gen']);
+    // locale-gen through a helper: a base without it keeps its locales with a note instead of failing after the emerge.
+    expect(p.steps[2]!.argv).toEqual([helperPath('locale-gen')]);
+    expect(file(p, helperPath('locale-gen'))).toMatch(/command -v locale-gen >\/dev\/null 2>&1; then exec locale-gen "\$@"; fi\n/);
     expect(file(p, '/etc/portage/make.conf')).toContain('USE="-* ssl zlib"');
     expect(file(p, LOCALE_GEN_PATH)).toMatch(/\nen_US\.UTF-8 UTF-8\nC\.UTF-8 UTF-8\n$/);
     expect(file(p, PROFILE_PACKAGES_PATH)).toMatch(/\n-\*sys-apps\/which\n-\*app-arch\/xz-utils\n$/);
@@ -57,6 +60,7 @@ describe('minimal-mode plan', () => {
     const p = plan(minimal(), { chost: 'x86_64-gentoo-linux-musl', libcPackage: 'sys-libs/musl-1.2.5', libcFiles: [] });
     expect(p.steps.map((s) => s.id)).toEqual(['emerge', 'depclean', 'cleanup']);
     expect(file(p, PROFILE_PACKAGES_PATH)).toBeUndefined();
+    expect(file(p, helperPath('locale-gen'))).toBeUndefined();
   });
 
   it('refuses values that would break the files they go into', () => {
