@@ -41,7 +41,7 @@ export function basePlan(input: PlanInput, steps: ContainerStep[], finish: Finis
       capAdd: [],
       securityOpt: [],
     },
-    files: [...renderPortageFiles(recipe), ...stepRunnerFiles(steps)],
+    files: [...renderPortageFiles(recipe, base.makeConf), ...stepRunnerFiles(steps)],
     steps,
     finish,
     tags: recipe.image.tags,

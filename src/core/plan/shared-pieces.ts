@@ -5,7 +5,7 @@ import { evaluateMakeConf } from '../portage/make-conf/make-conf-eval.js';
 import { parseMakeConf } from '../portage/make-conf/make-conf-parser.js';
 import { objectNamePrefix } from '../labels.js';
 import type { Recipe } from '../recipe/recipe-schema.js';
-import { renderMakeConf } from '../recipe/render-portage-files.js';
+import { mergeMakeConf, renderMakeConf } from '../recipe/render-portage-files.js';
 import type { PlanMount } from './plan-types.js';
 
 /** Facts about the base image the plan depends on (read by the engine before planning). */
@@ -16,6 +16,11 @@ export interface BaseFacts {
   libcFiles: string[];
   /** cat/pf of the installed C library package, e.g. sys-libs/glibc-2.40-r5. */
   libcPackage: string | null;
+  /**
+   * The base's own /etc/portage/make.conf text, which the recipe's is merged into; null when the base
+   * has none; absent when it was not read (the recipe's make.conf is then written alone).
+   */
+  makeConf?: string | null;
 }
 
 /** What the host-check probe found about sandboxing inside containers. */
@@ -55,7 +60,9 @@ export function binpkgVolume(chost: string, cflags: string, namespace: string | 
 /** Cache volumes (named in `namespace`; null: the default one) and the tree bind for a recipe. */
 export function sharedMounts(recipe: Recipe, base: BaseFacts, namespace: string | null = null): PlanMount[] {
   const mounts: PlanMount[] = [];
-  const cflags = effectiveMakeConf(recipe.makeConf).CFLAGS ?? '';
+  // CFLAGS as the build's make.conf gives them: the recipe's, else the base's.
+  const makeConf = base.makeConf === undefined ? renderMakeConf(recipe.makeConf) : mergeMakeConf(base.makeConf, recipe.makeConf);
+  const cflags = evaluateMakeConf(parseMakeConf(makeConf)).variables.CFLAGS ?? '';
   if (recipe.caches.distfiles) mounts.push({ kind: 'volume', name: distfilesVolume(namespace), target: '/var/cache/distfiles', role: 'distfiles' });
   if (recipe.caches.binpkgs) mounts.push({ kind: 'volume', name: binpkgVolume(base.chost, cflags, namespace), target: '/var/cache/binpkgs', role: 'binpkgs' });
   if (recipe.caches.ccache) mounts.push({ kind: 'volume', name: ccacheVolume(namespace), target: '/var/cache/ccache', role: 'ccache' });

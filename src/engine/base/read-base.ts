@@ -1,9 +1,13 @@
 // What the Base step shows about a chosen image: inspectBase run with the tree the recipe will use,
 // so profile and USE are read the way the build will see them. A missing snapshot image does not
-// stop the inspection; it is reported beside the facts.
+// stop the inspection; it is reported beside the facts. And the base's own make.conf, which a
+// build's make.conf is merged into.
+import path from 'node:path';
 import type Dockerode from 'dockerode';
+import { gentooWbLabels } from '../../core/labels.js';
 import type { PortageSource } from '../../core/recipe/recipe-schema.js';
-import { EngineError } from '../docker/index.js';
+import { appVersion } from '../app-info.js';
+import { createContainer, downloadPath, EngineError, removeContainer } from '../docker/index.js';
 import { treeMountsFor, type TreeMounts } from '../repo/tree-source.js';
 import { inspectBase, type BaseInfo } from './inspect-base.js';
 
@@ -27,4 +31,56 @@ export async function readBase(docker: Dockerode, image: string, source: Portage
   }
   const info = await inspectBase(docker, image, mounts);
   return { info, treeProblem };
+}
+
+export const MAKE_CONF_PATH = '/etc/portage/make.conf';
+
+/**
+ * The base image's own /etc/portage/make.conf text, or null when it has none. Read from a container
+ * that is created but never started (no process runs; about as cheap as an inspect). A make.conf
+ * folder reads as its files in name order, as Portage reads them; a symlink is followed.
+ */
+export async function readBaseMakeConf(docker: Dockerode, image: string): Promise<string | null> {
+  let id: string;
+  try {
+    id = await createContainer(docker, {
+      image,
+      // Never started: the command only satisfies create for images without one.
+      cmd: ['/bin/true'],
+      network: 'none',
+      labels: gentooWbLabels({ version: appVersion(), role: 'probe' }),
+    });
+  } catch (err) {
+    if (err instanceof EngineError && err.kind === 'image-not-found') {
+      throw new EngineError('image-not-found', `cannot read ${MAKE_CONF_PATH} of the base image ${image}: the image is not here`, `pull or import ${image} first (the Base step, or docker pull), or choose another base`, { cause: err });
+    }
+    throw err;
+  }
+  try {
+    let target = MAKE_CONF_PATH;
+    for (let hops = 0; hops < 5; hops++) {
+      let entries;
+      try {
+        entries = await downloadPath(docker, id, target, { maxBytes: 4 * 1024 * 1024 });
+      } catch (err) {
+        if (err instanceof EngineError && err.kind === 'not-found') return null;
+        throw err;
+      }
+      const top = entries[0];
+      if (!top) return null;
+      if (top.type === 'symlink' && top.linkTarget) {
+        target = path.posix.resolve(path.posix.dirname(target), top.linkTarget);
+        continue;
+      }
+      if (top.type === 'file') return top.content?.toString('utf8') ?? '';
+      if (top.type === 'directory') {
+        const files = entries.filter((e) => e.type === 'file' && !path.posix.basename(e.path).startsWith('.')).sort((a, b) => a.path.localeCompare(b.path));
+        return files.map((e) => e.content?.toString('utf8') ?? '').join('\n');
+      }
+      return null;
+    }
+    return null;
+  } finally {
+    await removeContainer(docker, id, { force: true }).catch(() => undefined);
+  }
 }

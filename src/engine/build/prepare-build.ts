@@ -8,6 +8,7 @@ import type { SandboxFacts } from '../../core/plan/shared-pieces.js';
 import type { Recipe } from '../../core/recipe/recipe-schema.js';
 import { appVersion } from '../app-info.js';
 import { inspectBase, type BaseInfo } from '../base/inspect-base.js';
+import { readBaseMakeConf } from '../base/read-base.js';
 import { createVolume, EngineError, ensurePortageSnapshot, inspectImage, inspectVolume } from '../docker/index.js';
 import { currentNamespace } from '../docker/object-names.js';
 
@@ -37,6 +38,10 @@ async function ensureVolumes(docker: Dockerode, plan: BuildPlan, namespace: stri
 /** Gather base facts, plan, and make the shared pieces exist. */
 export async function prepareBuild(docker: Dockerode, recipe: Recipe, sandbox: SandboxFacts, knownBase?: BaseInfo): Promise<PreparedBuild> {
   const namespace = currentNamespace();
+  // The base's own make.conf, which the recipe's is merged into; read alongside the rest.
+  const baseImage = recipe.base.digest ? `${recipe.base.image.split('@')[0]}@${recipe.base.digest}` : recipe.base.image;
+  const baseMakeConf = readBaseMakeConf(docker, baseImage);
+  baseMakeConf.catch(() => undefined);
   const volumesFrom: string[] = [];
   if (recipe.portage.source === 'snapshot') {
     const snapshot = await ensurePortageSnapshot(docker, { image: recipe.portage.image, toolVersion: appVersion() });
@@ -54,7 +59,8 @@ export async function prepareBuild(docker: Dockerode, recipe: Recipe, sandbox: S
         })
       : null);
   const baseImageId = base?.imageId ?? (await inspectImage(docker, recipe.base.image)).id;
-  const result = planBuild({ recipe, sandbox, namespace, base: { chost: base?.chost ?? 'unknown', libcFiles: base?.libcFiles ?? [], libcPackage: base?.libcPackage ?? null } });
+  const makeConf = await baseMakeConf;
+  const result = planBuild({ recipe, sandbox, namespace, base: { chost: base?.chost ?? 'unknown', libcFiles: base?.libcFiles ?? [], libcPackage: base?.libcPackage ?? null, makeConf } });
   if (!result.ok) throw new EngineError('bad-request', `cannot plan the build: ${result.problem}`, 'fix the recipe (gentoo-wb recipe validate) or choose another build mode');
   await ensureVolumes(docker, result.plan, namespace);
   return { plan: result.plan, baseImageId, base, volumesFrom };
