@@ -3,7 +3,7 @@
 // make.conf and mounts, as a person would type it (default network) — alternating runs. gentoo-wb
 // runs pretend without a network (it needs none), so a second baseline adds `--network none` to the
 // by-hand command: that ratio is the cost of gentoo-wb's own machinery. Runs outside vitest, so it
-// builds (or finds) the stand-in images with the fixture's builder, loaded through Vite (TypeScript).
+// builds (or finds) the real-Portage test images with the fixture's builder, loaded through Vite (TypeScript).
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -87,7 +87,7 @@ export default async function bench() {
     const base = median(times.docker);
     const baseNoNet = median(times.dockerNoNet);
     const range = (xs) => `min ${Math.min(...xs).toFixed(2)} s, max ${Math.max(...xs).toFixed(2)} s`;
-    const note = `${ATOMS.join(' ')} on the stand-in stage3, ${RUNS} alternating runs each (median); ${range(times.gwb)}`;
+    const note = `${ATOMS.join(' ')} on the real-Portage test base, ${RUNS} alternating runs each (median); ${range(times.gwb)}`;
     return [
       { metric: 'pretend vs docker run --rm emerge -pv', value: gwb, unit: 's', baseline: base, ratio: gwb / base, target: '<= 1.2', note },
       { metric: 'pretend vs the same with --network none', value: gwb, unit: 's', baseline: baseNoNet, ratio: gwb / baseNoNet, note: 'gentoo-wb runs pretend without a network; this ratio is its own overhead (upload, labels, parsing)' },

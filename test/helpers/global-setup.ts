@@ -1,6 +1,7 @@
 // Runs once per test run: asks whether a Docker Engine answers, so every Docker test file
 // gets the same verdict (and the same reason when it skips), and when one does, builds (or
-// finds, by content hash) the stand-in stage3 and portage images the integration tests use.
+// finds, by content hash) the real-Portage test images the integration tests use (Debian + Portage
+// from PyPI + the project's test repository; see test/fixtures/portage-image/README.md).
 // It also picks the run's gentoo-wb namespace (every worker sets GENTOO_WB_NAMESPACE to it, see
 // setup-env.ts), so the run's builds never share a cache volume or container with a person's, and at
 // the end removes every object of that namespace — and only those.
@@ -9,7 +10,6 @@ import type Dockerode from 'dockerode';
 import type { TestProject } from 'vitest/node';
 import { LABEL, objectNamePrefix } from '../../src/core/labels.js';
 import { connectDocker, pingEngine } from '../../src/engine/docker/client.js';
-import { ensureStandinImages } from '../fixtures/stage3-standin/image/build-images.js';
 import { ensureRealPortageImages } from '../fixtures/portage-image/build-image.js';
 
 export interface DockerStatus {
@@ -17,13 +17,6 @@ export interface DockerStatus {
   host: string;
   reason: string;
   required: boolean;
-}
-
-/** The stand-in images (test doubles of gentoo/stage3 and gentoo/portage), or why there are none. */
-export interface StandinProvided {
-  stage3: string;
-  portage: string;
-  error: string;
 }
 
 /** The real-Portage test images (Debian + Portage from PyPI + the test repository), or why there are none. */
@@ -36,7 +29,6 @@ export interface RealPortageProvided {
 declare module 'vitest' {
   export interface ProvidedContext {
     dockerStatus: DockerStatus;
-    standin: StandinProvided;
     realPortage: RealPortageProvided;
     /** This run's GENTOO_WB_NAMESPACE (`test-<6 hex>`). */
     namespace: string;
@@ -106,23 +98,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
     required: process.env.GENTOO_WB_REQUIRE_DOCKER === '1',
   };
   project.provide('dockerStatus', status);
-  const standin: StandinProvided = { stage3: '', portage: '', error: status.reason || 'no Docker Engine' };
-  if (ping.ok) {
-    try {
-      const images = await ensureStandinImages(docker);
-      Object.assign(standin, { stage3: images.stage3, portage: images.portage, error: '' });
-    } catch (e) {
-      // Only the tests that need the images fail (with this message); the rest of the run goes on.
-      standin.error = `the stand-in images could not be built: ${(e as Error).message}`;
-    }
-  }
-  project.provide('standin', standin);
   const realPortage: RealPortageProvided = { base: '', tree: '', error: status.reason || 'no Docker Engine' };
   if (ping.ok) {
     try {
       const images = await ensureRealPortageImages(docker);
       Object.assign(realPortage, { base: images.base, tree: images.tree, error: '' });
     } catch (e) {
+      // Only the tests that need the images fail (with this message); the rest of the run goes on.
       realPortage.error = `the real-Portage test images could not be built: ${(e as Error).message}`;
     }
   }

@@ -4,10 +4,10 @@
 import { expect, it } from 'vitest';
 import { describeDocker, testDocker } from '../helpers/docker.js';
 import { realPortageImages } from '../helpers/real-portage.js';
-import { runInStandin } from '../helpers/standin.js';
+import { runInImage } from '../helpers/containers.js';
 
 async function sh(script: string, seconds = '0') {
-  return runInStandin(testDocker(), ['bash', '-c', script], { image: realPortageImages().base, env: { GWB_TEST_COMPILE_SECONDS: seconds }, timeoutMs: 170_000 });
+  return runInImage(testDocker(), ['bash', '-c', script], { image: realPortageImages().base, env: { GWB_TEST_COMPILE_SECONDS: seconds }, timeoutMs: 170_000 });
 }
 
 describeDocker('real emerge builds from the test repository', () => {

@@ -4,16 +4,16 @@
 import { expect, it } from 'vitest';
 import { describeDocker, testDocker } from '../helpers/docker.js';
 import { realPortageImages } from '../helpers/real-portage.js';
-import { runInStandin } from '../helpers/standin.js';
+import { runInImage } from '../helpers/containers.js';
 
 async function sh(script: string, opts: { image?: string; volumesFrom?: string[] } = {}) {
-  return runInStandin(testDocker(), ['bash', '-c', script], { image: opts.image ?? realPortageImages().base, volumesFrom: opts.volumesFrom });
+  return runInImage(testDocker(), ['bash', '-c', script], { image: opts.image ?? realPortageImages().base, volumesFrom: opts.volumesFrom });
 }
 
 describeDocker('real-Portage test image', () => {
   it('runs real emerge, with @system, the world file and emerge.log', async () => {
     const { base } = realPortageImages();
-    const info = await runInStandin(testDocker(), ['emerge', '--version'], { image: base });
+    const info = await runInImage(testDocker(), ['emerge', '--version'], { image: base });
     expect(info.stdout).toMatch(/^Portage 3\.0\.82 /);
     const r = await sh('cd /var/db/pkg && ls -d */*; echo ---; cat /var/lib/portage/world; echo ---; grep -c "completed emerge" /var/log/emerge.log');
     const [pkgs, world, completed] = r.stdout.split('---\n');
@@ -47,7 +47,7 @@ describeDocker('real-Portage test image', () => {
     expect(inBase.stdout).not.toContain('hello-2.12.2.ebuild');
     expect(inBase.stdout).toContain('app-misc/hello-2.12.1');
     const docker = testDocker();
-    const holder = await docker.createContainer({ Image: tree, Cmd: ['/bin/true'], Labels: { 'org.gentoo-wb-test.standin': 'snapshot' } });
+    const holder = await docker.createContainer({ Image: tree, Cmd: ['/bin/true'], Labels: { 'org.gentoo-wb-test.container': 'snapshot' } });
     try {
       const inTree = await sh('portageq best_visible / app-misc/hello; emerge -pv app-misc/hello 2>&1 | grep "^\\[ebuild"', { volumesFrom: [holder.id] });
       expect(inTree.stdout).toContain('app-misc/hello-2.12.2');

@@ -4,10 +4,10 @@
 import { expect, it } from 'vitest';
 import { describeDocker, testDocker } from '../helpers/docker.js';
 import { realPortageImages } from '../helpers/real-portage.js';
-import { runInStandin } from '../helpers/standin.js';
+import { runInImage } from '../helpers/containers.js';
 
 async function pretend(args: string[]): Promise<{ exitCode: number; out: string }> {
-  const r = await runInStandin(testDocker(), ['bash', '-c', 'exec emerge --pretend --verbose --color=n "$@" 2>&1', 'emerge', ...args], { image: realPortageImages().base });
+  const r = await runInImage(testDocker(), ['bash', '-c', 'exec emerge --pretend --verbose --color=n "$@" 2>&1', 'emerge', ...args], { image: realPortageImages().base });
   return { exitCode: r.exitCode, out: r.stdout };
 }
 
@@ -40,7 +40,7 @@ describeDocker('real emerge --pretend on the test repository', () => {
   });
 
   it('REQUIRED_USE: cli needs exactly one of readline and libedit', async () => {
-    const r = await runInStandin(testDocker(), ['bash', '-c', 'USE="libedit" emerge -pv --color=n dev-lang/php:8.3 2>&1'], { image: realPortageImages().base });
+    const r = await runInImage(testDocker(), ['bash', '-c', 'USE="libedit" emerge -pv --color=n dev-lang/php:8.3 2>&1'], { image: realPortageImages().base });
     expect(r.exitCode).toBe(1);
     expect(r.stdout).toContain('The following REQUIRED_USE flag constraints are unsatisfied:');
     expect(r.stdout).toContain('cli? ( exactly-one-of ( readline libedit ) )');
@@ -62,7 +62,7 @@ describeDocker('real emerge --pretend on the test repository', () => {
   });
 
   it('with the licence accepted, proprietary-tool is fetch-restricted', async () => {
-    const r = await runInStandin(testDocker(), ['bash', '-c', 'ACCEPT_LICENSE="-* @FREE Proprietary-EULA" emerge -pv --color=n app-misc/proprietary-tool 2>&1'], { image: realPortageImages().base });
+    const r = await runInImage(testDocker(), ['bash', '-c', 'ACCEPT_LICENSE="-* @FREE Proprietary-EULA" emerge -pv --color=n app-misc/proprietary-tool 2>&1'], { image: realPortageImages().base });
     expect(r.stdout).toMatch(/^\[ebuild {2}N F {3}\] app-misc\/proprietary-tool-1\.0::gentoo {2}\d+ KiB$/m);
     expect(r.stdout).toContain('Fetch Restriction: 1 package');
   });

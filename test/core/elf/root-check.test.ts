@@ -12,7 +12,7 @@ function elf(spec: ElfSpec): ElfInfo {
 
 const LD = '/lib64/ld-linux-x86-64.so.2';
 
-/** A Debian-style multiarch C library like the stand-in's: the loader linked from /lib64. */
+/** A Debian-style multiarch C library like Debian's (the test base's): the loader linked from /lib64. */
 function withLibc(t: TreeIndex): TreeIndex {
   t.add('/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2', { kind: 'file', size: 1, elf: elf({ soname: 'ld-linux-x86-64.so.2' }) });
   t.add('/lib/x86_64-linux-gnu/libc.so.6', { kind: 'file', size: 1, elf: elf({ soname: 'libc.so.6', interpreter: LD }) });

@@ -1,4 +1,4 @@
-// The step runner script is run for real (Debian's busybox sh, as in the stand-in image) to prove
+// The step runner script is run for real (Debian's busybox sh) to prove
 // that arguments pass through untouched and exit codes decide what happens next.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync, chmodSync } from 'node:fs';
