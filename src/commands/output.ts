@@ -160,11 +160,14 @@ export interface EngineFlags {
 
 /** Resolve and connect for a command; a --host/--context conflict is a usage error (exit 2). */
 export async function connectForCommand(flags: EngineFlags) {
-  const [{ resolveProcessEndpoint }, { connectToEndpoint }, { EngineError }] = await Promise.all([
+  const [{ resolveProcessEndpoint }, { connectToEndpoint }, { EngineError }, { currentNamespace }] = await Promise.all([
     import('../engine/docker/client.js'),
     import('../engine/docker/connect.js'),
     import('../engine/docker/errors.js'),
+    import('../engine/docker/object-names.js'),
   ]);
+  // An invalid GENTOO_WB_NAMESPACE stops every engine command before it does anything.
+  currentNamespace();
   const resolution = resolveProcessEndpoint(flags);
   if (!resolution.ok) {
     if (resolution.error.code === 'flag-conflict') throw new UsageError(`${resolution.error.message}; ${resolution.error.hint}`);
