@@ -1,4 +1,4 @@
-// Shared by the mode build tests: a recipe on the stand-in with a cache of its own, a build run to
+// Shared by the mode build tests: a recipe on the real-Portage base with a cache of its own, a build run to
 // its end with its events, and an image's file list (its layers flattened, as a container sees it).
 import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
@@ -23,10 +23,13 @@ export function testTag(tags: string[], name: string): string {
   return t;
 }
 
-/** A recipe for the stand-in in the given mode; its CFLAGS give it a binary package cache of its own. */
+/**
+ * A recipe on the real-Portage base in the given mode; its CFLAGS give it a binary package cache of its own
+ * (a -D that gcc really accepts: every ebuild of the test repository compiles with these flags).
+ */
 export function modeRecipe(name: string, packages: string[], mode: Record<string, unknown> & { kind: Recipe['mode']['kind'] }, tags: string[]): Recipe {
   const r = newRecipe({ name, base: realPortageImages().base, packages, tags, sizing: { jobs: 3, makeopts: '-j2' } });
-  r.makeConf.COMMON_FLAGS = `-O2 -pipe -frecord-gcc-switches-${run}`;
+  r.makeConf.COMMON_FLAGS = `-O2 -pipe -DGWB_MODES_${run}`;
   return recipeSchema.parse({ ...r, mode });
 }
 
@@ -38,7 +41,7 @@ export interface FinishedBuild {
 
 const ownVolumes = new Set<string>();
 
-/** Run a build to its end on the stand-in (fast time scale). */
+/** Run a build to its end on real Portage (no compile pauses). */
 export async function buildToEnd(recipe: Recipe): Promise<FinishedBuild> {
   const events: BuildEvent[] = [];
   const session = startBuild({ docker: testDocker(), recipe, env: stateEnv, containerEnv: FAST_BUILD_ENV, onEvents: (e) => events.push(...e) });
@@ -82,3 +85,4 @@ export async function imageFiles(ref: string): Promise<Map<string, { type: strin
     await removeContainer(docker, id, { force: true });
   }
 }
+
