@@ -143,6 +143,8 @@ export interface PackageView {
  * build.logs (cpv → phase; `merge` there means built). Portage's Jobs line names no package, so
  * packages whose log was not read yet are split by its counts: with R running, the R most recently
  * started of them are running (minus those the logs already place), the older ones wait to merge.
+ * A built package takes a running slot still left over (its job ends after QA checks and stripping);
+ * only then does it wait to merge, so the running count agrees with Portage's.
  */
 export function packageViews(progress: BuildProgress, logPhases: ReadonlyMap<string, BuildPhase> = new Map()): PackageView[] {
   const views: PackageView[] = progress.packages.map((pkg) => {
@@ -154,20 +156,32 @@ export function packageViews(progress: BuildProgress, logPhases: ReadonlyMap<str
   // Without a Jobs line (a serial build printing its phases) nothing waits for a lock.
   if (!jobs) return views;
   const unknown: PackageView[] = [];
+  const installed: PackageView[] = [];
   let placedRunning = 0;
   for (const v of views) {
     if (v.activity !== 'running') continue;
     const fromLog = logPhases.get(v.pkg.cpv);
-    if (fromLog === 'merge') v.activity = 'merge-wait';
+    if (fromLog === 'merge') installed.push(v);
     else if (fromLog) placedRunning++;
     else unknown.push(v);
   }
   let slots = Math.max(0, jobs.running - placedRunning);
   // Newest first: the package started last is the one most likely still building.
-  unknown.sort((a, b) => (b.pkg.startedAt ?? 0) - (a.pkg.startedAt ?? 0) || b.pkg.index - a.pkg.index);
+  const newestFirst = (a: PackageView, b: PackageView) => (b.pkg.startedAt ?? 0) - (a.pkg.startedAt ?? 0) || b.pkg.index - a.pkg.index;
+  unknown.sort(newestFirst);
   for (const v of unknown) {
     if (slots > 0) slots--;
     else v.activity = 'merge-wait';
+  }
+  // `>>> Completed installing` comes before Portage's QA checks and stripping: its job still runs
+  // (and counts as running in the Jobs line) until those end. Running slots the Jobs line has left
+  // go to such packages, newest first, still installing; the others wait for the merge.
+  installed.sort(newestFirst);
+  for (const v of installed) {
+    if (slots > 0) {
+      slots--;
+      v.phase = 'install';
+    } else v.activity = 'merge-wait';
   }
   return views;
 }

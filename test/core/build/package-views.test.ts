@@ -74,3 +74,43 @@ describe('packageViews without a Jobs line (a serial build printing its phases)'
     expect(packageCounts(progress)).toMatchObject({ running: 1, mergeWait: 0, queued: 1 });
   });
 });
+
+describe('packageViews on the real Portage 3.0.82 stream of the test repository', () => {
+  // Seen on a --jobs 3 build of php and its dependencies: php, the last package, wrote `>>> Completed
+  // installing` while Portage's Jobs line still said `6 of 7 complete, 1 running` (its job ends after
+  // the QA checks and stripping that follow); no package was waiting for the merge.
+  const t0 = START;
+  const events: BuildEvent[] = [
+    { type: 'jobs', complete: 6, total: 7, running: 1, failed: 0, mergeWait: 0, load: [9.3, 11.1, 8.3], t: t0 },
+    { type: 'started', cpv: 'dev-lang/php-8.3.15', index: 7, total: 7, binary: false, t: t0 },
+    { type: 'jobs', complete: 6, total: 7, running: 1, failed: 0, mergeWait: 0, load: [9.3, 11.1, 8.3], t: t0 },
+  ];
+  const progress = events.reduce((p, e) => reduceProgress(p, e), EMPTY_PROGRESS);
+  const logs = new Map<string, BuildPhase>([['dev-lang/php-8.3.15', 'merge']]);
+
+  it('a built package whose job Portage still counts as running is installing, not waiting to merge', () => {
+    expect(packageViews(progress, logs)).toEqual([expect.objectContaining({ activity: 'running', phase: 'install' })]);
+    expect(packageCounts(progress, logs)).toMatchObject({ running: 1, mergeWait: 0 });
+  });
+
+  it('once the Jobs line frees the slot, it waits for the merge', () => {
+    const ended = reduceProgress(progress, { type: 'jobs', complete: 7, total: 7, running: 0, failed: 0, mergeWait: 1, load: null, t: t0 + 3000 });
+    expect(packageViews(ended, logs)).toEqual([expect.objectContaining({ activity: 'merge-wait' })]);
+    expect(packageCounts(ended, logs)).toMatchObject({ running: 0, mergeWait: 1 });
+  });
+
+  it('of several built packages the newest takes a free slot; the running count stays Portage\'s', () => {
+    const several = [
+      { type: 'jobs', complete: 0, total: 7, running: 3, failed: 0, mergeWait: 0, load: null, t: t0 },
+      { type: 'started', cpv: 'dev-libs/oniguruma-6.9.9', index: 1, total: 7, binary: false, t: t0 },
+      { type: 'started', cpv: 'app-misc/hello-2.12.1', index: 2, total: 7, binary: false, t: t0 + 1000 },
+      { type: 'started', cpv: 'app-misc/newtool-2.0', index: 3, total: 7, binary: false, t: t0 + 2000 },
+      { type: 'jobs', complete: 0, total: 7, running: 2, failed: 0, mergeWait: 1, load: null, t: t0 + 9000 },
+    ] satisfies BuildEvent[];
+    const p = several.reduce((acc, e) => reduceProgress(acc, e), EMPTY_PROGRESS);
+    // All three wrote `Completed installing`; one job ended: the oldest, most likely.
+    const built = new Map<string, BuildPhase>([['dev-libs/oniguruma-6.9.9', 'merge'], ['app-misc/hello-2.12.1', 'merge'], ['app-misc/newtool-2.0', 'merge']]);
+    expect(activities(p, built)).toEqual({ 'dev-libs/oniguruma-6.9.9': 'merge-wait', 'app-misc/hello-2.12.1': 'running', 'app-misc/newtool-2.0': 'running' });
+    expect(packageCounts(p, built)).toMatchObject({ running: 2, mergeWait: 1 });
+  });
+});
