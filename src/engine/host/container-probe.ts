@@ -6,6 +6,7 @@ import { gentooWbLabels } from '../../core/labels.js';
 import type { ProbeFacts } from '../../core/host/facts.js';
 import { parseProbeOutput, PROBE_SCRIPT, PROBE_TMPFS_PATH, PTRACE_TEST } from '../../core/host/probe-output.js';
 import { appVersion } from '../app-info.js';
+import { withNamespaceLabel } from '../docker/object-names.js';
 import { probeImageCandidates } from './probe-image.js';
 
 export interface ProbeOptions {
@@ -63,7 +64,7 @@ async function runOnce(docker: Dockerode, image: string, deadline: number, withT
       Env: [`GWB_PTRACE_TEST=${PTRACE_TEST}`],
       User: '0',
       Tty: true,
-      Labels: gentooWbLabels({ version: appVersion(), role: 'probe' }),
+      Labels: withNamespaceLabel(gentooWbLabels({ version: appVersion(), role: 'probe' })),
       HostConfig: {
         // The daemon removes it once it exits, even if we are gone by then (a TUI quit mid-probe).
         AutoRemove: true,
