@@ -1,7 +1,7 @@
 // The engine going away mid-build (dockerd restarting, a socket that drops) is simulated with a
 // unix-socket proxy to the real engine that the test closes: the runner reports the loss, keeps the
 // state, and a later attach through the real socket finishes the build.
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,7 +13,7 @@ import { newRecipe } from '../../../src/core/recipe/new-recipe.js';
 import { attachBuild, startBuild } from '../../../src/engine/build/runner.js';
 import { imageExists, removeImage } from '../../../src/engine/docker/index.js';
 import { describeDocker, dockerStatus, testDocker } from '../../helpers/docker.js';
-import { realPortageImages } from '../../helpers/real-portage.js';
+import { compileSeconds, realPortageImages } from '../../helpers/real-portage.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'gwb-lost-'));
 const env = { ...process.env, XDG_STATE_HOME: path.join(dir, 'state') };
@@ -46,6 +46,7 @@ async function proxy(socketPath: string, target: string): Promise<{ cut: () => P
 describeDocker('build runner when the engine goes away', () => {
   afterAll(async () => {
     if (await imageExists(testDocker(), tag)) await removeImage(testDocker(), tag, { force: true });
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('reports the loss and keeps the state; attach finishes the build once the engine answers', async () => {
@@ -53,7 +54,8 @@ describeDocker('build runner when the engine goes away', () => {
     const socketPath = path.join(dir, 'engine.sock');
     const link = await proxy(socketPath, target);
     const viaProxy = new Dockerode({ socketPath });
-    const recipe = newRecipe({ name: 'lost', base: realPortageImages().base, packages: ['dev-lang/php'], tags: [tag], sizing: { jobs: 2, makeopts: '-j2' } });
+    // hello compiles for 3 seconds: the engine goes away while it builds.
+    const recipe = newRecipe({ name: 'lost', base: realPortageImages().base, packages: ['app-misc/hello'], tags: [tag], sizing: { jobs: 2, makeopts: '-j2' } });
     recipe.caches = { distfiles: false, binpkgs: false, ccache: false };
     const events: BuildEvent[] = [];
     let cut = false;
@@ -62,7 +64,7 @@ describeDocker('build runner when the engine goes away', () => {
       recipe,
       env,
       sandbox: { unshare: false },
-      containerEnv: { GWB_TEST_COMPILE_SECONDS: '4' },
+      containerEnv: compileSeconds(3),
       onEvents: (e) => {
         events.push(...e);
         if (!cut && e.some((x) => x.type === 'started')) {
@@ -80,10 +82,15 @@ describeDocker('build runner when the engine goes away', () => {
     expect(state.containerId).toBeTruthy();
 
     // The engine is back (the real socket): attach replays the build and finishes it.
-    const again = await attachBuild(session.id, { docker: testDocker(), env, onEvents: () => {} });
+    const replayed: BuildEvent[] = [];
+    const again = await attachBuild(session.id, { docker: testDocker(), env, onEvents: (e) => replayed.push(...e) });
     const end = await again.outcome;
     expect(end.kind).toBe('succeeded');
+    // hello keeps the start it had before the engine went away.
+    const before = events.find((e) => e.type === 'started');
+    expect(replayed.find((e) => e.type === 'started')).toEqual(before);
+    expect(replayed.some((e) => e.type === 'completed' && e.cpv === 'app-misc/hello-2.12.1')).toBe(true);
     expect(await imageExists(testDocker(), tag)).toBe(true);
     expect((JSON.parse(readFileSync(session.files.state, 'utf8')) as BuildState).status).toBe('succeeded');
-  });
+  }, 150_000);
 });

@@ -1,7 +1,7 @@
-// The build runner against the real engine and the stand-in stage3: parallel builds that end in a
+// The build runner against the real engine and real Portage (the test repository): parallel builds that end in a
 // labelled, tagged image; failures that tag nothing; a killed container; detach and reattach; two
 // builds at once; a rebuild from binary packages.
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -12,10 +12,10 @@ import { newRecipe } from '../../../src/core/recipe/new-recipe.js';
 import type { Recipe } from '../../../src/core/recipe/recipe-schema.js';
 import { findBuilder } from '../../../src/engine/build/builder-container.js';
 import { attachBuild, startBuild, type BuildOutcome } from '../../../src/engine/build/runner.js';
-import { imageExists, inspectImage, killContainer, removeImage, removeVolume, listVolumes } from '../../../src/engine/docker/index.js';
+import { containerLogs, imageExists, inspectContainer, inspectImage, killContainer, removeImage } from '../../../src/engine/docker/index.js';
 import { describeDocker, testDocker } from '../../helpers/docker.js';
 import { runInImage } from '../../helpers/containers.js';
-import { FAST_BUILD_ENV, realPortageImages } from '../../helpers/real-portage.js';
+import { compileSeconds, FAST_BUILD_ENV, realPortageImages } from '../../helpers/real-portage.js';
 
 const env = { ...process.env, XDG_STATE_HOME: mkdtempSync(path.join(os.tmpdir(), 'gwb-runner-state-')) };
 const run = `t${process.pid}`;
@@ -25,24 +25,32 @@ function recipe(packages: string[], name: string, extra: Partial<Recipe> = {}): 
   const tag = `gentoo-wb-test/runner-${name}:${run}`;
   tags.push(tag);
   const r = newRecipe({ name, base: realPortageImages().base, packages, tags: [tag], sizing: { jobs: 3, makeopts: '-j2' } });
-  // A cache of our own, so the test never shares binary packages with other suites.
-  r.makeConf.CFLAGS = `-O2 -pipe -frecord-gcc-switches-${run}`;
   return { ...r, ...extra };
 }
 
-function build(r: Recipe, onEvents: (e: BuildEvent[]) => void = () => {}) {
+/** Start a build; packages compile at once (FAST_BUILD_ENV) unless `containerEnv` says otherwise. */
+function build(r: Recipe, options: { onEvents?: (e: BuildEvent[]) => void; containerEnv?: Record<string, string> } = {}) {
   const events: BuildEvent[] = [];
   const session = startBuild({
     docker: testDocker(),
     recipe: r,
     env,
-    containerEnv: FAST_BUILD_ENV,
+    containerEnv: options.containerEnv ?? FAST_BUILD_ENV,
     onEvents: (e) => {
       events.push(...e);
-      onEvents(e);
+      options.onEvents?.(e);
     },
   });
   return { session, events };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The build container's output so far, with the engine's timestamps. */
+async function logText(containerId: string): Promise<string> {
+  let text = '';
+  for await (const frame of containerLogs(testDocker(), containerId, { timestamps: true })) text += frame.data.toString('utf8');
+  return text;
 }
 
 function ofType<T extends BuildEvent['type']>(events: BuildEvent[], type: T): Extract<BuildEvent, { type: T }>[] {
@@ -51,7 +59,7 @@ function ofType<T extends BuildEvent['type']>(events: BuildEvent[], type: T): Ex
 
 const readJson = <T,>(file: string): T => JSON.parse(readFileSync(file, 'utf8')) as T;
 
-describeDocker('build runner (real engine, stand-in stage3)', () => {
+describeDocker('build runner (real engine, real Portage)', () => {
   beforeAll(() => {
     realPortageImages();
   });
@@ -59,7 +67,7 @@ describeDocker('build runner (real engine, stand-in stage3)', () => {
   afterAll(async () => {
     const docker = testDocker();
     for (const tag of tags) if (await imageExists(docker, tag)) await removeImage(docker, tag, { force: true }).catch(() => undefined);
-    for (const v of await listVolumes(docker, [`${LABEL.role}=cache`])) if (v.name.includes('binpkgs')) await removeVolume(docker, v.name).catch(() => undefined);
+    rmSync(env.XDG_STATE_HOME, { recursive: true, force: true });
   });
 
   it('builds three packages with --jobs 3 into a tagged image with our labels, a record with durations, and a passing smoke test', async () => {
@@ -94,7 +102,7 @@ describeDocker('build runner (real engine, stand-in stage3)', () => {
 
     const hello = await runInImage(testDocker(), ['/usr/bin/hello'], { image: r.image.tags[0]! });
     expect(hello.stdout).toContain('Hello, world!');
-  });
+  }, 150_000);
 
   it('a failing package fails the build, keeps going with the others, copies its log out and tags nothing', async () => {
     const r = recipe(['dev-util/brokentool', 'app-misc/hello'], 'fail');
@@ -113,46 +121,81 @@ describeDocker('build runner (real engine, stand-in stage3)', () => {
     expect(await imageExists(testDocker(), r.image.tags[0]!)).toBe(false);
     expect(readJson<BuildState>(session.files.state).status).toBe('failed');
     expect(await findBuilder(testDocker(), session.id)).toBeNull();
-  });
+  }, 150_000);
 
   it('a build container killed from outside is a clear failure and tags nothing', async () => {
     const r = recipe(['dev-lang/php'], 'killed');
     let killed = false;
-    const { session, events } = build(r, (e) => {
-      if (!killed && e.some((x) => x.type === 'started')) {
-        killed = true;
-        const id = session.containerId();
-        if (id) void killContainer(testDocker(), id);
-      }
+    const { session, events } = build(r, {
+      onEvents: (e) => {
+        if (!killed && e.some((x) => x.type === 'started')) {
+          killed = true;
+          const id = session.containerId();
+          if (id) void killContainer(testDocker(), id);
+        }
+      },
     });
     const outcome = await session.outcome;
     expect(outcome.kind).toBe('failed');
     expect(ofType(events, 'error').map((e) => e.message).join('\n')).toMatch(/stopped with exit code 137 before its steps ended/);
     expect(await imageExists(testDocker(), r.image.tags[0]!)).toBe(false);
-  });
+  }, 150_000);
 
-  it('detaches without stopping the build, and attach replays it and finishes the job', async () => {
-    const r = recipe(['app-misc/hello', 'dev-libs/expat'], 'attach');
+  it('detaches without stopping the build; attach replays it with each package\'s own start time and finishes the job', async () => {
+    // libfoo and hello start together; foo-tool needs libfoo, so it starts later: three different starts.
+    const r = recipe(['app-misc/foo-tool', 'app-misc/hello'], 'attach');
+    r.caches = { ...r.caches, binpkgs: false };
     let detached = false;
-    const { session } = build(r, (e) => {
-      if (!detached && e.some((x) => x.type === 'started')) {
-        detached = true;
-        session.detach();
-      }
+    const { session, events: live } = build(r, {
+      containerEnv: compileSeconds(2),
+      onEvents: (e) => {
+        if (!detached && e.some((x) => x.type === 'started')) {
+          detached = true;
+          session.detach();
+        }
+      },
     });
     expect((await session.outcome).kind).toBe('detached');
     expect(readJson<BuildState>(session.files.state).status).toBe('running');
+    const containerId = session.containerId()!;
+    expect(await findBuilder(testDocker(), session.id)).not.toBeNull();
 
+    // Nobody watches while foo-tool starts; attach a while later (or after the end, on a slow machine).
+    const fooTool = /^\S+ >>> Emerging \(\d+ of \d+\) app-misc\/foo-tool-1\.0::/m;
+    for (const deadline = Date.now() + 120_000; Date.now() < deadline; await sleep(500)) {
+      if (fooTool.test(await logText(containerId)) || !(await inspectContainer(testDocker(), containerId)).running) break;
+    }
+    await sleep(1000);
+    const attachedAt = Date.now();
     const replayed: BuildEvent[] = [];
     const again = await attachBuild(session.id, { docker: testDocker(), env, onEvents: (e) => replayed.push(...e) });
     const outcome: BuildOutcome = await again.outcome;
     expect(outcome.kind).toBe('succeeded');
     // The replay starts from the first line of the build, with the engine's timestamps.
     expect(ofType(replayed, 'step-started')[0]).toMatchObject({ step: 'emerge' });
-    expect(ofType(replayed, 'started').map((e) => e.cpv)).toEqual(expect.arrayContaining(['app-misc/hello-2.12.1', 'dev-libs/expat-2.6.4']));
+    const starts = new Map(ofType(replayed, 'started').map((e) => [e.cpv, e.t!]));
+    expect([...starts.keys()].sort()).toEqual(['app-misc/foo-tool-1.0', 'app-misc/hello-2.12.1', 'dev-libs/libfoo-1.0']);
+    // Each package keeps its own start: what the live session saw, never the time of the attach.
+    for (const e of ofType(live, 'started')) expect(starts.get(e.cpv)).toBe(e.t);
+    for (const t of starts.values()) expect(t).toBeLessThan(attachedAt - 500);
+    expect(starts.get('app-misc/foo-tool-1.0')! - starts.get('dev-libs/libfoo-1.0')!).toBeGreaterThanOrEqual(2000);
     expect(ofType(replayed, 'image')).toHaveLength(1);
     expect(await imageExists(testDocker(), r.image.tags[0]!)).toBe(true);
-  });
+
+    // The record: every package with its own start and how long it took (compile seconds at least).
+    const record = readJson<BuildRecord>(session.files.record);
+    expect(record.packages.map((p) => [p.cpv, p.startedAt]).sort()).toEqual([...starts].sort());
+    for (const p of record.packages) {
+      expect(p.seconds).toBeGreaterThanOrEqual(2);
+      expect(p.startedAt + p.seconds * 1000).toBeLessThanOrEqual(Date.now());
+    }
+    // Attaching to the finished build shows its saved output, still with each package's own times.
+    const saved: BuildEvent[] = [];
+    const shown = await attachBuild(session.id, { docker: testDocker(), env, onEvents: (e) => saved.push(...e) });
+    expect((await shown.outcome).kind).toBe('succeeded');
+    expect(new Map(ofType(saved, 'started').map((e) => [e.cpv, e.t]))).toEqual(starts);
+    expect(saved.every((e) => typeof e.t === 'number')).toBe(true);
+  }, 180_000);
 
   it('two builds at once never mix their events, and the unchanged rebuild installs binary packages', async () => {
     const a = recipe(['app-misc/newtool'], 'twin-a');
@@ -166,5 +209,5 @@ describeDocker('build runner (real engine, stand-in stage3)', () => {
     const again = build(recipe(['app-misc/newtool'], 'twin-a2'));
     expect((await again.session.outcome).kind).toBe('succeeded');
     expect(ofType(again.events, 'started')).toEqual([expect.objectContaining({ cpv: 'app-misc/newtool-2.0', binary: true })]);
-  });
+  }, 150_000);
 });
