@@ -4,13 +4,14 @@ import { Box } from 'ink';
 import { ConfirmQuit } from '../components/confirm-quit.js';
 import { Footer } from '../components/footer.js';
 import { HelpOverlay } from '../components/help-overlay/help-overlay.js';
-import { MessageLine } from '../components/message-line.js';
+import { MessageLine, messageRows } from '../components/message-line.js';
 import { RunningBuildsPrompt } from '../components/running-builds-prompt.js';
 import { StepBar } from '../components/step-bar.js';
 import { StepPreview } from '../components/step-preview.js';
 import { TooSmall } from '../components/too-small.js';
 import { KeyRouterProvider, useCommands } from '../keys/key-router.js';
 import { ContentSizeProvider } from '../layout/content-size.js';
+import { useLook } from '../theme/theme-context.js';
 import { MIN_SIZE, useTerminalSize } from '../layout/terminal-size.js';
 import { RecipeQuitGuard } from '../session/recipe-quit-guard.js';
 import { SCREENS } from './screens.js';
@@ -45,6 +46,7 @@ interface ShellProps extends AppProps {
 
 function Shell({ initialStep = 'host', onExit, screens = SCREENS, messages, setMessages, onReady }: ShellProps) {
   const size = useTerminalSize();
+  const { glyphs } = useLook();
   const [current, setCurrent] = useState<StepId>(initialStep);
   const [helpOpen, setHelpOpen] = useState(false);
   const [guards, setGuards] = useState<ReadonlyMap<string, QuitGuard>>(new Map());
@@ -126,7 +128,10 @@ function Shell({ initialStep = 'host', onExit, screens = SCREENS, messages, setM
 
   const message = messages[0];
   const frameHeight = size.rows - 1;
-  const contentHeight = frameHeight - 2 - (message ? 1 : 0);
+  // A long message wraps (up to half the frame) and the screen gives up those rows meanwhile.
+  const messageMax = Math.max(1, Math.floor(frameHeight / 2));
+  const messageHeight = message ? messageRows(message, glyphs, size.columns - 1, messageMax) : 0;
+  const contentHeight = frameHeight - 2 - messageHeight;
   const Screen = screens[current];
   const step = STEPS[index] ?? STEPS[0]!;
 
@@ -145,7 +150,7 @@ function Shell({ initialStep = 'host', onExit, screens = SCREENS, messages, setM
             </ContentSizeProvider>
           </Box>
         </Box>
-        {message ? <MessageLine message={message} /> : null}
+        {message ? <MessageLine message={message} width={size.columns - 1} maxRows={messageMax} /> : null}
         <Footer width={size.columns} />
       </Box>
     </WizardContext.Provider>

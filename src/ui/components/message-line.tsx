@@ -1,18 +1,21 @@
-// One line above the footer for the latest message (errors, notices, "copied").
+// The lines above the footer for the latest message (errors, notices, "copied"). A long message
+// (an engine error with ids and names) wraps over several rows instead of being cut at the edge.
 import React from 'react';
-import { Box } from 'ink';
 import type { Message } from '../app/wizard-context.js';
 import { useLook } from '../theme/theme-context.js';
-import { Tone } from './tone.js';
+import type { Glyphs } from '../../core/theme.js';
+import { WrappedText, wrappedRows } from './wrapped-text.js';
 
-export function MessageLine({ message }: { message: Message }) {
+function markOf(message: Message, glyphs: Glyphs): string {
+  return message.tone === 'fail' ? glyphs.fail : message.tone === 'warn' ? glyphs.warn : glyphs.info;
+}
+
+/** Rows the message takes at `width`, at most `maxRows` (the shell gives the rest to the screen). */
+export function messageRows(message: Message, glyphs: Glyphs, width: number, maxRows: number): number {
+  return wrappedRows(`${markOf(message, glyphs)} ${message.text}`, width, maxRows, '  ').length;
+}
+
+export function MessageLine({ message, width, maxRows }: { message: Message; width: number; maxRows: number }) {
   const { glyphs } = useLook();
-  const mark = message.tone === 'fail' ? glyphs.fail : message.tone === 'warn' ? glyphs.warn : glyphs.info;
-  return (
-    <Box width="100%" height={1} overflow="hidden">
-      <Tone tone={message.tone} bold={message.tone === 'fail'}>
-        {mark} {message.text}
-      </Tone>
-    </Box>
-  );
+  return <WrappedText text={`${markOf(message, glyphs)} ${message.text}`} width={width} maxRows={maxRows} indent="  " tone={message.tone} bold={message.tone === 'fail'} />;
 }
