@@ -6,6 +6,7 @@ import { Box, Text } from 'ink';
 import { ListView } from '../../components/list/list-view.js';
 import { useList } from '../../components/list/use-list.js';
 import { Tone } from '../../components/tone.js';
+import { WrappedText, wrappedRows } from '../../components/wrapped-text.js';
 import { useCommands, type CommandHandlers, type FooterItem } from '../../keys/key-router.js';
 import { fieldProblem } from './field-checks.js';
 import type { FormRow } from './form-rows.js';
@@ -20,8 +21,11 @@ export interface FormTabProps extends TabProps {
   footer?: Array<string | FooterItem>;
   /** d on a row (only rows this returns true for). */
   onDelete?: (row: FormRow) => boolean;
+  /** Columns for the labels; default: the longest label's (up to 40% of the width), so none is cut. */
   labelWidth?: number;
 }
+
+const NOTE_ROWS = 3;
 
 function editRow(row: Extract<FormRow, { kind: 'text' }>, props: TabProps): void {
   props.ask({
@@ -44,8 +48,12 @@ function editRow(row: Extract<FormRow, { kind: 'text' }>, props: TabProps): void
 
 /** A form of rows over the tab's box. */
 export function FormTab(props: FormTabProps) {
-  const { rows, width, height, active, header, labelWidth = 16 } = props;
-  const listHeight = Math.max(1, height - (header ? 1 : 0) - 2);
+  const { rows, width, height, active, header } = props;
+  const labelWidth = props.labelWidth ?? Math.min(Math.floor(width * 0.4), Math.max(8, ...rows.map((r) => r.label.length + 1)));
+  // The note under the list wraps (a mode's description and its Space hint), so the list gives up rows.
+  const noteRows = (note: string | undefined) => wrappedRows(note ?? ' ', width, NOTE_ROWS).length;
+  const noteHeight = Math.max(...rows.map((r) => noteRows(r.note)), 1);
+  const listHeight = Math.max(1, height - (header ? 1 : 0) - 1 - noteHeight);
   const act = (row: FormRow) => {
     if (row.kind === 'text') editRow(row, props);
     else if (row.kind === 'toggle') props.edit(row.toggle());
@@ -81,8 +89,8 @@ export function FormTab(props: FormTabProps) {
           </Box>
         )}
       />
-      <Box height={1} width={width} overflow="hidden">
-        <Tone tone={selected?.warn ? 'warn' : 'muted'} bold={selected?.warn}>{selected?.note ?? ' '}</Tone>
+      <Box height={noteHeight} width={width} flexDirection="column">
+        <WrappedText text={selected?.note ?? ' '} width={width} maxRows={NOTE_ROWS} tone={selected?.warn ? 'warn' : 'muted'} bold={selected?.warn} />
       </Box>
     </Box>
   );

@@ -70,7 +70,7 @@ export function MakeConfTab(props: MakeConfTabProps) {
 }
 
 export function ModeTab(props: TabProps) {
-  return <FormTab {...props} rows={modeRows(props.recipe)} labelWidth={16} />;
+  return <FormTab {...props} rows={modeRows(props.recipe)} />;
 }
 
 export function ImageTab(props: TabProps) {

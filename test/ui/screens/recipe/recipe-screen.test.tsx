@@ -191,6 +191,16 @@ describe('Recipe screen', () => {
     expect(doc().mode).toEqual({ kind: 'minimal', keepUse: ['threads'], locales: ['C.UTF-8 UTF-8'], removeSystem: [] });
   });
 
+  it('Mode at 80x24: every label and the mode hint (its Space key) read in full', async () => {
+    h = await openRecipe();
+    await h.tui.press('left', 'left', 'space');
+    const text = h.tui.frame().replace(/\s+/g, ' ');
+    for (const label of ['strip static libs', 'strip pkg-config files', 'strip Portage state']) expect(text).toContain(label);
+    expect(text).toContain('(FROM scratch) · Space: stage4');
+    await h.tui.press('G');
+    expect(h.tui.frame().replace(/\s+/g, ' ')).toContain('forced out of the image even though others depend on them');
+  });
+
   it('Image: tags checked as typed; CMD as argv words with quotes', async () => {
     h = await openRecipe();
     await h.tui.press('left');
