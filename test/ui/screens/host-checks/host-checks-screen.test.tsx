@@ -57,6 +57,19 @@ describe('Host checks screen', () => {
     expect(frame.split('\n').at(-1)).toMatch(/^Enter open +f problems +r re-run +c copy +\] next step +\? help +q\/\^C quit/);
   });
 
+  it("at 80x24 the selected finding's title wraps, so a long one reads in full in the list", async () => {
+    const options = fullOptions();
+    delete options.VETH;
+    delete options.NETFILTER_XT_MATCH_IPVS;
+    const t = await open(hostFacts({ kernel: kernelFacts({ config: { found: true, path: '/proc/config.gz', source: 'proc', options, header: { arch: 'x86', version: '6.12.21' } } }) }));
+    await t.waitForFrame((f) => f.includes('2 failed'));
+    await t.press('tab', 'j');
+    // The findings pane is the right-hand column (the groups pane is 30 wide plus a gap).
+    const pane = t.frame().split('\n').map((l) => l.slice(31).trim()).join(' ');
+    expect(pane).toContain('CONFIG_NETFILTER_XT_MATCH_IPVS is not set — "ipvs" match support');
+    expect(t.frame().split('\n').length).toBeLessThanOrEqual(23);
+  });
+
   it('shows a live checking state and stays responsive until the facts arrive', async () => {
     let resolve: (f: HostFacts) => void = () => {};
     const t = await open(() => new Promise<HostFacts>((r) => (resolve = r)));
