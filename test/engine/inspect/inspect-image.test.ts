@@ -1,7 +1,7 @@
-// Inspection, diff and export of images the build runner made from the stand-in stage3: sizes add up
+// Inspection, diff and export of images the build runner made with real Portage: sizes add up
 // to what the engine says, package sizes cover what packages own, a diff of two builds differing by
-// one package names exactly it, exports load back to the same image (plain, zstd, flattened) with
-// the recipe, a Dockerfile and an SBOM listing every package beside them.
+// one package names exactly it, exports load back to the same image (plain, zstd, flattened without
+// the engine's container files) with the recipe, a Dockerfile and an SBOM listing every package beside them.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,6 +21,7 @@ import { zstdAvailable } from '../../../src/engine/inspect/zstd.js';
 import { runCli } from '../../commands/helpers/cli.js';
 import { describeDocker, testDocker } from '../../helpers/docker.js';
 import { FAST_BUILD_ENV, realPortageImages } from '../../helpers/real-portage.js';
+import { ENGINE_PATHS, layerEnginePaths } from '../build/modes/image-layers.js';
 import { flatImage, ownedBytes, type FlatImage } from './helpers/independent.js';
 
 const stateDir = mkdtempSync(path.join(os.tmpdir(), 'gwb-inspect-state-'));
@@ -55,7 +56,7 @@ async function runOutput(image: string): Promise<{ code: number; out: string }> 
   return { code: result.exitCode, out };
 }
 
-describeDocker('inspect, diff and export of built images (stand-in stage3)', () => {
+describeDocker('inspect, diff and export of built images (real Portage)', () => {
   const tagA = `gentoo-wb-test/inspect-a:${run}`;
   const tagB = `gentoo-wb-test/inspect-b:${run}`;
   let idA = '';
@@ -87,7 +88,7 @@ describeDocker('inspect, diff and export of built images (stand-in stage3)', () 
     expect(b.inspection.layers.reduce((s, l) => s + l.size, 0)).toBe(details.size);
     const history = (await imageHistory(testDocker(), idB)).filter((h) => h.size > 0 || h.createdBy.includes('gentoo-wb')).reverse();
     expect(b.inspection.layers.map((l) => l.size)).toEqual(history.map((h) => h.size).slice(-b.inspection.layers.length));
-    // The result shares every layer of the stand-in stage3 (commit mode) and adds one.
+    // The result shares every layer of the real-Portage base (commit mode) and adds one.
     const base = await inspectImage(testDocker(), realPortageImages().base);
     expect(b.inspection.base).toMatchObject({ id: base.id, layers: base.layers.length });
     expect(b.inspection.layers).toHaveLength(base.layers.length + 1);
@@ -172,7 +173,7 @@ describeDocker('inspect, diff and export of built images (stand-in stage3)', () 
     expect((await inspectImage(testDocker(), tagA)).id).toBe(idA);
   });
 
-  it('a flattened export is one layer, keeps the entrypoint and runs', async () => {
+  it('a flattened export is one layer without the engine\'s container files, keeps the entrypoint and runs', async () => {
     const out = path.join(outDir, 'flat.tar');
     const flat = await exportImage(testDocker(), tagA, { output: out, flatten: true, toolVersion: '0.0.0-test' });
     expect(flat.layers).toBe(1);
@@ -186,5 +187,10 @@ describeDocker('inspect, diff and export of built images (stand-in stage3)', () 
     expect(inspected.inspection.waste.efficiency).toBe(1);
     expect(inspected.inspection.packages.packages.map((p) => p.cpv).sort()).toEqual(a.inspection.packages.packages.map((p) => p.cpv).sort());
     expect(await runOutput(tagA)).toEqual({ code: 0, out: 'Hello, world!\n' });
-  });
+    // Flattening exports a container: its layer holds the base's own /etc/hostname and the like, never the engine's.
+    const [layer, ...more] = await layerEnginePaths(tagA);
+    expect(more).toEqual([]);
+    const baseOwn = new Map((await layerEnginePaths(realPortageImages().base)).flatMap((l) => [...l]));
+    for (const p of ENGINE_PATHS) expect(layer!.get(p), p).toEqual(baseOwn.get(p));
+  }, 240_000);
 });
