@@ -1,14 +1,16 @@
 // `gentoo-wb build`, `builds` and `attach` as a script would run them: exit codes, --json and --plain
 // output, --plan, and no leftovers afterwards.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import type { BuildEvent } from '../../src/core/events.js';
 import { newRecipe } from '../../src/core/recipe/new-recipe.js';
 import { serializeRecipe } from '../../src/core/recipe/recipe-json.js';
+import type { Recipe } from '../../src/core/recipe/recipe-schema.js';
 import { findLeftovers, imageExists, inspectImage, removeImage } from '../../src/engine/docker/index.js';
-import { runCli } from '../helpers/cli.js';
+import { cliPath, ensureBuilt, runCli } from '../helpers/cli.js';
 import { describeDocker, testDocker } from '../helpers/docker.js';
 import { FAST_BUILD_ENV, realPortageImages } from '../helpers/real-portage.js';
 
@@ -16,19 +18,20 @@ const dir = mkdtempSync(path.join(os.tmpdir(), 'gwb-build-cli-'));
 const env = { XDG_STATE_HOME: path.join(dir, 'state'), GENTOO_WB_BUILD_ENV: 'GWB_TEST_COMPILE_SECONDS=0' };
 const tags: string[] = [];
 
-function recipeFile(name: string, packages: string[]): { file: string; tag: string } {
+function recipeFile(name: string, packages: string[], caches?: Recipe['caches']): { file: string; tag: string } {
   const tag = `gentoo-wb-test/cli-${name}:${process.pid}`;
   tags.push(tag);
   const r = newRecipe({ name, base: realPortageImages().base, packages, tags: [tag], sizing: { jobs: 2, makeopts: '-j2' } });
-  r.makeConf.CFLAGS = `-O2 -cli-${process.pid}`;
+  if (caches) r.caches = caches;
   const file = path.join(dir, `${name}.json`);
   writeFileSync(file, serializeRecipe(r));
   return { file, tag };
 }
 
-describeDocker('gentoo-wb build / builds (real engine, stand-in stage3)', () => {
+describeDocker('gentoo-wb build / builds / attach (real engine, real Portage)', () => {
   afterAll(async () => {
     for (const tag of tags) if (await imageExists(testDocker(), tag)) await removeImage(testDocker(), tag, { force: true }).catch(() => undefined);
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('--json prints one BuildEvent per line, the image, and a last result; exit 0', async () => {
@@ -40,7 +43,7 @@ describeDocker('gentoo-wb build / builds (real engine, stand-in stage3)', () => 
     expect(events.find((e) => e.type === 'image')).toMatchObject({ tags: [tag] });
     expect(events.at(-1)).toEqual(expect.objectContaining({ type: 'result', ok: true, failed: [] }));
     expect(await imageExists(testDocker(), tag)).toBe(true);
-  });
+  }, 150_000);
 
   it('keeps the build environment (a proxy password) out of the image; values with a trailing backslash stay values', async () => {
     const { file, tag } = recipeFile('secret-env', ['app-misc/hello']);
@@ -60,18 +63,18 @@ describeDocker('gentoo-wb build / builds (real engine, stand-in stage3)', () => 
     expect(image.config.User).toBe('root\\');
     expect(image.config.WorkingDir).toBe('/app\\');
     expect(image.labels['org.gentoo-wb.role']).toBe('result');
-  });
+  }, 150_000);
 
   it('--plain names the failed package, its log and exits 1 with no tag', async () => {
     const { file, tag } = recipeFile('plain-fail', ['dev-util/brokentool']);
     const r = await runCli(['build', file, '--plain'], { env, timeoutMs: 120_000 });
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/^\d\d:\d\d:\d\d FAILED {3}dev-util\/brokentool-0\.9 .*log: \/var\/tmp\/portage\/dev-util\/brokentool-0\.9\/temp\/build\.log$/m);
+    expect(r.stdout).toMatch(/^\d\d:\d\d:\d\d FAILED {3}dev-util\/brokentool-0\.9 \(compile phase\) {2}log: \/var\/tmp\/portage\/dev-util\/brokentool-0\.9\/temp\/build\.log$/m);
     expect(r.stdout).toMatch(/^\d\d:\d\d:\d\d log {6}dev-util\/brokentool-0\.9: last \d+ lines of /m);
     expect(r.stdout).toMatch(/result {3}failed: dev-util\/brokentool-0\.9$/m);
     expect(r.stderr).toContain('build failed: 1 package(s) failed: dev-util/brokentool-0.9');
     expect(await imageExists(testDocker(), tag)).toBe(false);
-  });
+  }, 150_000);
 
   it('--plan prints what would run without creating anything', async () => {
     const { file } = recipeFile('plan', ['app-misc/hello']);
@@ -90,12 +93,45 @@ describeDocker('gentoo-wb build / builds (real engine, stand-in stage3)', () => 
     expect(r.stderr).toMatch(/packages\[0\]: "not an atom" is not a valid atom/);
   });
 
+  it('a dropped session (SIGHUP) detaches; attach --plain follows the build to its end with each package\'s own start time', async () => {
+    // Built from source, each compile lasting 3 seconds: libfoo, then foo-tool.
+    const { file, tag } = recipeFile('detach', ['app-misc/foo-tool'], { distfiles: true, binpkgs: false, ccache: false });
+    ensureBuilt();
+    const child = spawn(process.execPath, [cliPath, 'build', file, '--json'], {
+      env: { ...process.env, FORCE_COLOR: '0', ...env, GENTOO_WB_BUILD_ENV: 'GWB_TEST_COMPILE_SECONDS=3' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d.toString();
+      if (/"type":"started"/.test(stdout)) child.kill('SIGHUP');
+    });
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code, stderr).toBe(0);
+    const id = /detached: the build goes on; follow it with gentoo-wb attach (\S+)/.exec(stderr)?.[1];
+    expect(id, stderr).toBeTruthy();
+    const started = stdout.trim().split('\n').map((l) => JSON.parse(l) as BuildEvent).find((e) => e.type === 'started')!;
+    expect(started).toMatchObject({ cpv: 'dev-libs/libfoo-1.0' });
+
+    const r = await runCli(['attach', id!, '--plain'], { env, timeoutMs: 120_000 });
+    expect(r.code, r.stderr).toBe(0);
+    // The replayed start keeps its own time (the engine's), not the time of the attach.
+    const clock = new Date(started.t!).toISOString().slice(11, 19);
+    expect(r.stdout).toMatch(new RegExp(`^${clock} start {4}\\(1 of 2\\) dev-libs/libfoo-1\\.0$`, 'm'));
+    expect(r.stdout).toMatch(/^\d\d:\d\d:\d\d start {4}\(2 of 2\) app-misc\/foo-tool-1\.0$/m);
+    expect(r.stdout).toMatch(/^\d\d:\d\d:\d\d image {4}[0-9a-f]{12} tagged /m);
+    expect(r.stdout).toMatch(/result {3}success$/m);
+    expect(await imageExists(testDocker(), tag)).toBe(true);
+  }, 150_000);
+
   it('builds lists them, and afterwards clean --dry-run finds no build leftovers', async () => {
     const r = await runCli(['builds', '--json'], { env });
     expect(r.code, r.stderr).toBe(0);
     const builds = JSON.parse(r.stdout) as { id: string; recipe: string; status: string; container: string }[];
     expect(builds.map((b) => [b.recipe, b.status, b.container])).toEqual(
-      expect.arrayContaining([['json', 'succeeded', 'gone'], ['plain-fail', 'failed', 'gone']]),
+      expect.arrayContaining([['json', 'succeeded', 'gone'], ['plain-fail', 'failed', 'gone'], ['detach', 'succeeded', 'gone']]),
     );
     const ids = new Set(builds.map((b) => b.id));
     const leftovers = await findLeftovers(testDocker());
