@@ -53,9 +53,16 @@ export class BuildController {
   async attach(connection: EngineConnection, id: string): Promise<void> {
     this.reset();
     this.attachingId = id;
+    const previous = this.store.getState().build;
+    // While its state and container are read, the Build step shows this build waiting for its first
+    // lines (not "Nothing is building" with a recipe to build).
+    this.store.update((s) => ({ ...s, build: { id, progress: EMPTY_PROGRESS, outcome: 'running', message: null } }));
     try {
       const session = await this.services.builds.attach(connection, id, (e) => this.receive(e));
       this.follow(session);
+    } catch (err) {
+      this.store.update((s) => (this.session === null && s.build?.id === id && s.build.progress === EMPTY_PROGRESS ? { ...s, build: previous } : s));
+      throw err;
     } finally {
       if (this.attachingId === id) this.attachingId = null;
     }

@@ -1,6 +1,7 @@
 // `gentoo-wb attach` on a terminal: reaching the build (its state file, its container) takes longer
 // than listing the builds that still run, and that list holds the very build being attached. The
 // start-up offer "A build on this machine has not finished … follow one again?" must not cover it.
+import { stripVTControlCharacters } from 'node:util';
 import type { Mock } from 'vitest';
 import { afterEach, expect, it } from 'vitest';
 import type { BuildListing } from '../../../../src/engine/build/build-list.js';
@@ -18,7 +19,7 @@ const listing = (id: string): BuildListing => ({
 });
 
 it('a slow attach to a build the running-builds list holds opens on the Build step with no offer on top', async () => {
-  h = await openBuild({ recipe: null, engine: { status: 'connecting' }, attachable: [listing('20260101-aaaa'), listing('20260101-cccc')] });
+  h = await openBuild({ recipe: null, engine: { status: 'connecting' }, initialStep: 'build', attachable: [listing('20260101-aaaa'), listing('20260101-cccc')] });
   const attach = h.workbench.services.builds.attach as Mock;
   const fast = attach.getMockImplementation()!;
   attach.mockImplementation(async (...args: unknown[]) => {
@@ -26,7 +27,12 @@ it('a slow attach to a build the running-builds list holds opens on the Build st
     return fast(...args);
   });
   const messages: string[] = [];
+  const from = h.tui.stdout.frames.length;
   await startWorkbench(h.workbench, { attachBuild: '20260101-aaaa', notify: (t) => messages.push(t) });
+  // While the attach reads the build, the step shows that build, not an idle step asking for a recipe.
+  const meanwhile = h.tui.stdout.frames.slice(from).map((f) => stripVTControlCharacters(f));
+  expect(meanwhile.some((f) => /^building {2}-:-- {2}build 20260101-aaaa/m.test(f)), meanwhile.at(-1)).toBe(true);
+  expect(meanwhile.filter((f) => /Nothing is building|Cannot build yet/.test(f))).toEqual([]);
   expect(h.workbench.services.builds.attachable).toHaveBeenCalled();
   h.builds[0]!.emit(eventsOf(containerOutput('20-build-jobs3-php-git', Date.now() - 600_000, { lines: 66 })));
   const frame = await h.tui.waitForFrame((f) => f.includes('done 2') && f.includes('attached-recipe'));
