@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { closestNames, editDistance } from '../../../../src/core/portage/repo-index/closest-names.js';
+import { searchRepo, searchTerm } from '../../../../src/core/portage/repo-index/repo-search.js';
+import { fixtureIndex } from './fixture-index.js';
+
+const index = fixtureIndex();
+const search = (q: string) => searchRepo(index, q).map((h) => `${h.pkg.cp} ${h.rank}`);
+
+describe('search while typing', () => {
+  it('ranks the exact name, then prefixes, then substrings of cat/pn, then descriptions', () => {
+    expect(search('hel')).toEqual(['app-misc/hello prefix', 'x11-misc/hello prefix']);
+    expect(search('loc')).toEqual(['sys-apps/which description']);
+    expect(search('hello')).toEqual(['app-misc/hello exact', 'x11-misc/hello exact']);
+    expect(search('tool')).toEqual(['app-misc/newtool substring', 'app-misc/foo-tool substring', 'dev-libs/openssl description']);
+    expect(search('url')).toEqual(['net-misc/curl substring', 'net-misc/hurl substring']);
+    expect(search('HTTP')).toEqual(['net-libs/nghttp2 substring', 'net-misc/hurl description']);
+    expect(search('  ')).toEqual([]);
+    expect(searchRepo(index, 'e', 2)).toHaveLength(2);
+  });
+
+  it('a category part narrows to cat/pn; an atom searches its cat/pn', () => {
+    expect(search('app-misc/')).toEqual(['app-misc/hello prefix', 'app-misc/newtool prefix', 'app-misc/foo-tool prefix']);
+    expect(search('misc/hel')).toEqual(['app-misc/hello substring', 'x11-misc/hello substring']);
+    expect(searchTerm('>=dev-lang/php-8.3:8.3')).toBe('dev-lang/php');
+    expect(searchTerm('>=dev-lang/ph')).toBe('dev-lang/ph');
+    expect(search('=dev-lang/php-8.4.2')).toEqual(['dev-lang/php exact']);
+  });
+});
+
+describe('closest names', () => {
+  it('edit distance with swaps, bounded', () => {
+    expect(editDistance('helo', 'hello')).toBe(1);
+    expect(editDistance('kitten', 'sitting')).toBe(3);
+    expect(editDistance('abc', 'abcdefgh', 2)).toBe(3);
+    expect(editDistance('pph', 'php')).toBe(1);
+  });
+
+  it('the same name in another category first, then typos; at most three; nothing far off', () => {
+    expect(closestNames(index, 'app-misc', 'helo')).toEqual(['app-misc/hello']);
+    expect(closestNames(index, 'sys-apps', 'hello')).toEqual(['app-misc/hello', 'x11-misc/hello']);
+    expect(closestNames(index, 'app-mics', 'hello')).toEqual(['app-misc/hello', 'x11-misc/hello']);
+    expect(closestNames(index, 'dev-lang', 'pph')).toEqual(['dev-lang/php']);
+    expect(closestNames(index, 'net-misc', 'crul')).toEqual(['net-misc/curl']);
+    expect(closestNames(index, 'net-misc', 'url')).toEqual(['net-misc/curl', 'net-misc/hurl']);
+    expect(closestNames(index, 'app-misc', 'zzzzzzzz')).toEqual([]);
+    expect(closestNames(index, 'app-misc', 'hello', 1)).toEqual(['x11-misc/hello']);
+  });
+});
