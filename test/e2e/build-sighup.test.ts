@@ -32,7 +32,8 @@ describeDocker('a build survives the terminal going away', () => {
   itTmux(tmuxAvailable ? 'SIGHUP detaches' : '[needs tmux] SIGHUP detaches the TUI; the build continues and attach follows it to a tagged image', async () => {
     if (!tmuxAvailable) throw new Error('tmux is not installed (CI installs it)');
     ensureBuilt();
-    const recipe = newRecipe({ name: 'sighup', base: realPortageImages().base, packages: ['dev-lang/php'], tags: [tag], sizing: { jobs: 2, makeopts: '-j2' } });
+    // Two packages of the test repository without dependencies, side by side (real Portage, --jobs 2).
+    const recipe = newRecipe({ name: 'sighup', base: realPortageImages().base, packages: ['app-misc/hello', 'app-misc/newtool'], tags: [tag], sizing: { jobs: 2, makeopts: '-j1' } });
     recipe.caches = { distfiles: false, binpkgs: false, ccache: false };
     const file = path.join(dir, 'sighup.json');
     writeFileSync(file, serializeRecipe(recipe));
@@ -43,8 +44,8 @@ describeDocker('a build survives the terminal going away', () => {
       t.send('5');
       await t.waitFor((s) => /b build/.test(s), 15_000);
       t.send('b');
-      // Packages are being built: the pane shows emerge's own counts.
-      await t.waitFor((s) => /Emerging|running|of \d+/.test(s) && s.includes('php'), 60_000);
+      // Packages are being built: the pane shows Portage's own lines and the package rows.
+      await t.waitFor((s) => /^>>> Emerging \(\d of 2\) app-misc\/(hello|newtool)-/m.test(s) && /^ {4}app-misc\/(hello|newtool)-[\d.]+ +(fetch|unpack|prepare|configure|compile|test|install)/m.test(s), 60_000);
     } finally {
       t.kill();
     }
