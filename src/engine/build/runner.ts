@@ -7,6 +7,7 @@ import type Dockerode from 'dockerode';
 import { isFinished, type BuildRecord, type BuildState } from '../../core/build/build-record.js';
 import { EMPTY_PROGRESS, packageDurations, reduceProgress, type BuildProgress } from '../../core/build/progress.js';
 import { createRunOutputParser } from '../../core/build/run-output.js';
+import { failureTail } from '../../core/portage/build-stream/failure-start.js';
 import type { BuildEvent } from '../../core/events.js';
 import type { BuildPlan } from '../../core/plan/plan-types.js';
 import type { SandboxFacts } from '../../core/plan/shared-pieces.js';
@@ -97,7 +98,7 @@ async function collectFailureLogs(w: Watch, progress: BuildProgress, emit: (e: B
       const content = (await readContainerFile(w.docker, w.state.containerId!, pkg.logPath!)).toString('utf8');
       const local = path.join(w.files.logs, `${pkg.cpv.replace(/\//g, '_')}.build.log`);
       await writeFile(local, content);
-      const tail = content.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').split('\n').filter((l) => l.trim() !== '').slice(-TAIL_LINES);
+      const tail = failureTail(content, TAIL_LINES);
       emit([{ type: 'failure-log', cpv: pkg.cpv, path: local, tail }]);
     } catch (err) {
       emit([{ type: 'error', message: `could not copy the build log of ${pkg.cpv} (${pkg.logPath}): ${(err as Error).message}` }]);

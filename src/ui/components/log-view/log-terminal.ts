@@ -34,6 +34,7 @@ export class LogTerminal {
   private readonly notifyMs: number;
   private timer: NodeJS.Timeout | null = null;
   private disposed = false;
+  private openAnchor: LineAnchor | null = null;
   /** Bumped on every visible change (for useSyncExternalStore). */
   version = 0;
 
@@ -130,6 +131,24 @@ export class LogTerminal {
     const marker = this.term.registerMarker(i - (b.baseY + b.cursorY));
     if (!marker) return { line: () => -1, dispose: () => undefined };
     return { line: () => (marker.isDisposed ? -1 : marker.line), dispose: () => marker.dispose() };
+  }
+
+  /** Where a view of this log opens instead of its end (a failed log's first error line), if set. */
+  get opening(): LineAnchor | null {
+    return this.openAnchor;
+  }
+
+  /** Open views on line `i` (they stop following the end); a later call moves it. */
+  openAt(i: number): void {
+    if (this.disposed) return;
+    this.openAnchor?.dispose();
+    this.openAnchor = this.anchor(i);
+    this.changed();
+  }
+
+  /** Every line as plain text (the rows the terminal wrapped stay separate, so indices match). */
+  lineTexts(): string[] {
+    return Array.from({ length: this.length }, (_, i) => this.lineText(i));
   }
 
   /** Resolves once everything written so far has been parsed. */

@@ -48,6 +48,14 @@ export function useLogScroll(terminal: LogTerminal, height: number): LogScroll {
     anchor.current = null;
     setFollow(true);
   }, []);
+  // A log that names where it should open (a failed package's first error line) opens there once.
+  const opening = terminal.opening;
+  const opened = useRef<LineAnchor | null>(null);
+  useEffect(() => {
+    if (!opening || opened.current === opening || opening.line() < 0) return;
+    opened.current = opening;
+    scrollTo(opening.line());
+  }, [opening, scrollTo, length]);
   const scrollBy = useCallback((delta: number) => scrollTo(top + delta), [scrollTo, top]);
 
   return { top, follow, length, scrollBy, scrollTo, toBottom };

@@ -1,8 +1,9 @@
-// Above a failed package's log: which package, in which phase, and where its whole build.log is.
-// The log below it follows its end, so its last lines are what shows.
+// Above a failed package's log: which package, in which phase, that no image was made, and where
+// its whole build.log is. The log below opens on the failing phase's first error line (see
+// failureStartLine), not on emerge's closing boilerplate.
 import React from 'react';
 import { Box, Text } from 'ink';
-import { Tone } from '../../components/tone.js';
+import { WrappedText } from '../../components/wrapped-text.js';
 import { useLook } from '../../theme/theme-context.js';
 
 export interface FailurePanelProps {
@@ -14,7 +15,7 @@ export interface FailurePanelProps {
   width: number;
 }
 
-export const FAILURE_PANEL_HEIGHT = 2;
+export const FAILURE_PANEL_HEIGHT = 3;
 
 const DIE_PHASE = /failed \((\w+) phase\)/;
 
@@ -35,14 +36,8 @@ export function FailurePanel({ cpv, phase, logPath, local, width }: FailurePanel
   const { glyphs } = useLook();
   return (
     <Box flexDirection="column" width={width} height={FAILURE_PANEL_HEIGHT}>
-      <Box height={1} width={width} overflow="hidden">
-        <Box flexShrink={0}>
-          <Tone tone="fail" bold>
-            {`${glyphs.fail} ${cpv} failed${phase ? ` in the ${phase} phase` : ''}`}
-          </Tone>
-        </Box>
-        <Tone tone="muted">{'  its last lines below; o: whole log in $PAGER'}</Tone>
-      </Box>
+      <WrappedText text={`${glyphs.fail} ${cpv} failed${phase ? ` in the ${phase} phase` : ''}: no image was made`} width={width} maxRows={1} tone="fail" bold />
+      <WrappedText text="Log below from its first error · End: its last lines · o: all in $PAGER" width={width} maxRows={1} tone="muted" />
       <Box height={1} width={width} overflow="hidden">
         <Text wrap="truncate-start">{logPath ? `${local ? 'Log' : 'Log (in the build container)'}: ${logPath}` : 'Log: not known yet'}</Text>
       </Box>

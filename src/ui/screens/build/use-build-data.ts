@@ -11,6 +11,7 @@ import type { BuildFacts } from './build-header.js';
 import type { BuildEffects } from './build-effects.js';
 import { EMPTY_HISTORY } from './build-history.js';
 import { cpvFileName, readTail } from './log-files.js';
+import { failureTail } from '../../../core/portage/build-stream/failure-start.js';
 
 /** Past package timings, loaded once; empty (estimator defaults) until then or when unreadable. */
 export function useHistory(load: BuildEffects['loadHistory']): BuildHistory {
@@ -52,7 +53,7 @@ export function useSavedFailureCopy(session: BuildSession | null, cpv: string | 
     // The runner names its copies after the package: logs/<cat>_<pf>.build.log.
     const file = path.join(session.files.logs, `${cpvFileName(cpv)}.build.log`);
     readTail(file, 8192).then(
-      (text) => live && setFound({ type: 'failure-log', cpv, path: file, tail: text.split('\n').filter((l) => l.trim() !== '').slice(-30) }),
+      (text) => live && setFound({ type: 'failure-log', cpv, path: file, tail: failureTail(text) }),
       () => undefined,
     );
     return () => {

@@ -9,6 +9,7 @@ import type { PackageProgress } from '../../../core/build/progress.js';
 import type { FailureLogEvent } from '../../../core/events.js';
 import type { PackageLogEnd, PackageLogStatus } from '../../../engine/build/package-log.js';
 import type { BuildSession } from '../../../engine/build/runner.js';
+import { failureStartLine } from '../../../core/portage/build-stream/failure-start.js';
 import { LogTerminal } from '../../components/log-view/log-terminal.js';
 import { feedRing } from '../../components/log-view/ring-feed.js';
 import type { LineRing } from '../../session/line-ring.js';
@@ -89,12 +90,23 @@ export function useLogSource(input: LogSourceInput): LogSource {
   useEffect(() => {
     if (isAll || !copyPath) return;
     let live = true;
+    // The view opens on the first error line of the failing phase, not on emerge's boilerplate.
+    const openOnError = () =>
+      terminal.settled().then(() => {
+        const at = live ? failureStartLine(terminal.lineTexts()) : null;
+        if (at !== null) terminal.openAt(at);
+      });
     readTail(copyPath, COPY_VIEW_BYTES).then(
-      (text) => live && terminal.write(text),
+      (text) => {
+        if (!live) return;
+        terminal.write(text);
+        void openOnError();
+      },
       (err: Error) => {
         if (!live) return;
         // The runner's tail of it still tells what went wrong.
         if (copyTail) terminal.writeLines(copyTail);
+        void openOnError();
         setCopyProblem(`cannot read ${copyPath}: ${err.message}`);
       },
     );

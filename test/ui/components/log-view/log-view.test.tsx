@@ -1,6 +1,8 @@
 // The log pane at 80x24: follow mode, scrolling, search with highlighted matches, save and copy.
 import React from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { failureStartLine } from '../../../../src/core/portage/build-stream/failure-start.js';
 import { LogTerminal } from '../../../../src/ui/components/log-view/log-terminal.js';
 import { LogView, type LogViewProps } from '../../../../src/ui/components/log-view/log-view.js';
 import { KeyRouterProvider } from '../../../../src/ui/keys/key-router.js';
@@ -39,6 +41,24 @@ describe('LogView', () => {
     expect(frame).toContain('follow  1000-1018/1018');
     expect(frame.split('\n').at(-1)).toBe('line 9999');
     expect(frame).not.toContain('line 9980');
+  });
+
+  it("a failed package's real build.log opens on the compiler error, not on the support boilerplate", async () => {
+    const text = readFileSync('test/fixtures/portage-transcripts/build-failure-brokentool.txt', 'utf8');
+    term = new LogTerminal({ cols: 80, rows: 9, scrollback: 1000, notifyMs: 5 });
+    term.write(text);
+    await term.settled();
+    term.openAt(failureStartLine(term.lineTexts())!);
+    tui = await renderTui(
+      <KeyRouterProvider>
+        <LogView terminal={term} title="Log: dev-util/brokentool-0.9" width={80} height={10} focused />
+      </KeyRouterProvider>,
+    );
+    await tui.waitForFrame((f) => f.includes('paused'));
+    expect(tui.frame().split('\n')[1]).toBe("brokentool.c:5:47: error: expected ‘;’ before ‘return’");
+    expect(tui.frame()).not.toContain('If you need support');
+    await tui.press('end');
+    expect(tui.frame()).toContain('follow');
   });
 
   it('scrolling up pauses; new lines do not move the window; End follows again', async () => {

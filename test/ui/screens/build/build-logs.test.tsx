@@ -4,6 +4,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { failureTail } from '../../../../src/core/portage/build-stream/failure-start.js';
 import { LOG_RING_LINES } from '../../../../src/ui/session/build-controller.js';
 import { hasColour } from '../../../helpers/colour.js';
 import { rig } from '../../../core/fixtures.js';
@@ -91,14 +92,14 @@ describe('a package\'s build.log', () => {
 });
 
 describe('a failed package', () => {
-  it('opens on the failure panel: package, phase, the last lines of its build.log and the path of the copy', async () => {
+  it('opens on the failure panel: package, phase, no image, its build.log from the first error and the path of the copy', async () => {
     h = await openBuild();
     const build = await startBuild(h);
     const copy = path.join(build.files.logs, 'dev-util_brokentool-0.9.build.log');
     writeFileSync(copy, brokentoolLog());
     await emit(h, build, eventsOf(containerOutput(FAILURE, Date.now() - 120_000)), (f) => f.includes('failed 1'));
-    // The runner sends the last 30 non-blank lines, colour codes taken out.
-    const tail = brokentoolLog().replace(/\x1b\[[0-9;]*m/g, '').split('\n').filter((l) => l.trim() !== '').slice(-30);
+    // The runner sends the last non-blank lines back to the first error, colour codes taken out.
+    const tail = failureTail(brokentoolLog());
     build.emit([
       { type: 'failure-log', cpv: 'dev-util/brokentool-0.9', path: copy, tail, t: Date.now() },
       { type: 'error', message: '1 package(s) failed: dev-util/brokentool-0.9', t: Date.now() },
@@ -106,20 +107,25 @@ describe('a failed package', () => {
     ]);
     build.finish({ kind: 'failed', failed: ['dev-util/brokentool-0.9'], message: '1 package(s) failed: dev-util/brokentool-0.9' });
     // (The whole output has those last lines too: wait for the package's own view.)
-    const frame = await h.tui.waitForFrame((f) => f.includes("S: '/var/tmp/portage/dev-util/brokentool-0.9/work/brokentool-0.9'") && f.includes('FAILED') && f.includes('saved copy') && f.includes('compile phase'));
+    const frame = await h.tui.waitForFrame((f) => f.includes('brokentool_parser.c:5:1: error:') && f.includes('FAILED') && f.includes('saved copy') && f.includes('compile phase'));
     const lines = frame.split('\n');
     expect(lines[1]).toMatch(/^FAILED {2}\d:\d\d {2}php-web/);
     expect(lines[2]).toMatch(/^running 0 {2}merge wait 0 {2}done 2 {2}failed 1 {2}of 4/);
     expect(frame).toContain('✗ 1 package(s) failed: dev-util/brokentool-0.9');
     expect(frame).toMatch(/✗ dev-util\/brokentool-0\.9 +failed/);
-    expect(frame).toContain('✗ dev-util/brokentool-0.9 failed in the compile phase  its last lines below; o:');
+    expect(frame).toContain('✗ dev-util/brokentool-0.9 failed in the compile phase: no image was made');
+    expect(frame).toContain('Log below from its first error · End: its last lines · o: all in $PAGER');
     // The path keeps its end when it is too long for the line.
     expect(frame.split('\n').find((l) => l.includes('dev-util_brokentool-0.9.build.log'))).toMatch(copy.length + 5 <= 80 ? /^Log: / : /…[^ ]*\/logs\/dev-util_brokentool-0\.9\.build\.log$/);
     expect(frame).toContain('build.log · dev-util/brokentool-0.9');
     expect(frame).toContain('saved copy');
-    // The last lines of the log, colours and all (Portage's red stars).
-    expect(frame).toContain(' *   emake failed');
-    expect(frame).toContain(" * S: '/var/tmp/portage/dev-util/brokentool-0.9/work/brokentool-0.9'");
+    // The log opens on the compiler's first error line, not on emerge's boilerplate; End shows the
+    // last lines, colours and all (Portage's red stars).
+    const status = lines.findIndex((l) => l.includes('build.log · dev-util/brokentool-0.9'));
+    expect(lines[status + 1]).toMatch(/^src\/brokentool_parser\.c:5:1: error:/);
+    expect(lines[status]).toContain('paused');
+    await h.tui.press('tab', 'end', 'tab');
+    expect(h.tui.frame()).toContain(" * S: '/var/tmp/portage/dev-util/brokentool-0.9/work/brokentool-0.9'");
     expect(h.tui.rawFrame()).toMatch(/\x1b\[31m[^\n]*\*/);
     // + gives the log (and its panel) the whole pane: die()'s first line comes into view.
     await h.tui.press('tab', '+');
@@ -130,7 +136,7 @@ describe('a failed package', () => {
     // o: the whole copy in the pager; / finds the compiler error further up.
     await h.tui.press('tab', 'o');
     expect(h.pagers).toEqual([copy]);
-    expect(h.tui.frame()).toContain(`Back from less (${copy}`.slice(0, 60));
+    expect(h.tui.frame().replace(/\n */g, ' ')).toContain(`Back from less (${copy}`.slice(0, 60));
     await h.tui.press('/');
     await h.tui.type('Error 1');
     await h.tui.press('enter');
@@ -219,7 +225,7 @@ describe('a 10,000-line build output', () => {
     expect(proposed.startsWith(h.stateDir)).toBe(true);
     await h.tui.press('enter');
     const frame = await h.tui.waitForFrame((f) => f.includes('Saved'));
-    expect(frame).toContain(`i Saved 10000 lines of build output to ${proposed}`.slice(0, 78));
+    expect(frame.replace(/\n */g, ' ')).toContain(`i Saved 10000 lines of build output to ${proposed}`.slice(0, 78));
     expect(readFileSync(proposed, 'utf8')).toBe(`${lines.join('\n')}\n`);
     // A path the user types.
     const typed = path.join(h.stateDir, 'mine', 'php.log');
@@ -236,7 +242,7 @@ describe('a 10,000-line build output', () => {
     expect(h.copies).toHaveLength(1);
     expect(h.copies[0]!.split('\n').at(-1)).toBe('x86_64-pc-linux-gnu-gcc -O2 -pipe -c -o obj9999.o src9999.c');
     expect(h.copies[0]!.split('\n')).toHaveLength(17);
-    expect(h.tui.frame()).toContain('i Copied the 17 visible lines (the whole log is too long for the clipboard; s s');
+    expect(h.tui.frame().replace(/\n */g, ' ')).toContain('i Copied the 17 visible lines (the whole log is too long for the clipboard; s s');
   });
 
   it('+ maximises the log and _ restores the rows', async () => {
