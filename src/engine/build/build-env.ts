@@ -1,5 +1,5 @@
 // Extra environment for build steps from GENTOO_WB_BUILD_ENV="A=1 B=2": how tests hand the
-// stand-in its time scale, and how a user passes e.g. a proxy to emerge without editing the recipe.
+// test repository its compile seconds, and how a user passes e.g. a proxy to emerge without editing the recipe.
 // It never goes into the build container's own environment: a commit merges the container's Env
 // into the image (Docker keeps every container variable the new config does not name), so a proxy
 // password there would ship with every image and export. It goes to the step runner as a file

@@ -12,7 +12,7 @@ export interface LaunchInput {
   buildId: string;
   plan: BuildPlan;
   volumesFrom: string[];
-  /** Extra environment for the whole container (tests pass the stand-in's time scale here). */
+  /** Extra environment for the build steps (tests pass GWB_TEST_COMPILE_SECONDS here). */
   env?: Record<string, string>;
 }
 

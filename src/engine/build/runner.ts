@@ -55,7 +55,7 @@ export interface StartBuildOptions {
   sandbox?: SandboxFacts;
   /** Base facts already read (the Base screen has them). */
   base?: BaseInfo;
-  /** Environment for the build container (tests: the stand-in's time scale). */
+  /** Environment for the build steps (tests: the test repository's GWB_TEST_COMPILE_SECONDS). */
   containerEnv?: Record<string, string>;
   /** Process environment for state paths. */
   env?: NodeJS.ProcessEnv;
