@@ -115,8 +115,8 @@ function maskFix(reasons: readonly string[], atom: string): string {
 /** Where files downloaded by hand must go for the build to see them. */
 function downloadFix(context: ExplainContext): string {
   const volume = context.distfilesVolume;
-  if (volume === null) return "download its files by hand (Portage's instructions below); the recipe has no distfiles cache, so turn it on (caches.distfiles) and copy them into that volume, then pretend again";
-  return `download its files by hand (Portage's instructions below) and copy them into the distfiles cache volume${volume ? ` ${volume}` : ''}, then pretend again`;
+  if (volume === null) return "the recipe has no distfiles cache: turn it on (caches.distfiles), copy its files into that volume (where to get them: Portage's instructions), then pretend again";
+  return `copy its files into the distfiles cache volume${volume ? ` ${volume}` : ''} (where to get them: Portage's instructions), then pretend again`;
 }
 
 function explainFetchRestricted(p: Extract<PretendProblem, { kind: 'fetch-restricted' }>, result: PretendResult, context: ExplainContext): Omit<ProblemExplanation, 'portageLines'> {

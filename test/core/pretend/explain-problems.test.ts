@@ -100,7 +100,7 @@ describe('explainProblems', () => {
     expect(e?.severity).toBe('error');
     expect(e?.title).toBe('app-misc/proprietary-tool-1.0 must be downloaded by hand');
     expect(e?.text).toBe('Its files cannot be fetched automatically (RESTRICT=fetch) and are not in the distfiles cache: the build would fail fetching them.');
-    expect(e?.fix).toBe("download its files by hand (Portage's instructions below) and copy them into the distfiles cache volume, then pretend again");
+    expect(e?.fix).toBe("copy its files into the distfiles cache volume (where to get them: Portage's instructions), then pretend again");
     expect(e?.portageLines).toContain(' * Please download proprietary-tool-1.0.tar.gz from');
     // Portage's instructions end where its licence section starts.
     expect(e?.portageLines.at(-1)).toBe(' * and place it into your DISTDIR directory.');
@@ -172,8 +172,8 @@ describe('explainProblems: atoms that only appear as a dependency (real Portage 
     expect(v.kind).toBe('needs-downloads');
     expect(verdictLine(v)).toBe('Files to download by hand first: app-misc/proprietary-tool-1.0 (fetch-restricted)');
     const [e] = explainProblems(after.result, after.text, undefined, context);
-    expect(e?.fix).toBe("download its files by hand (Portage's instructions below) and copy them into the distfiles cache volume gentoo-wb-test-1a2b3c-distfiles, then pretend again");
-    expect(explainProblems(after.result, after.text, undefined, { distfilesVolume: null })[0]?.fix).toContain('the recipe has no distfiles cache, so turn it on (caches.distfiles)');
+    expect(e?.fix).toBe("copy its files into the distfiles cache volume gentoo-wb-test-1a2b3c-distfiles (where to get them: Portage's instructions), then pretend again");
+    expect(explainProblems(after.result, after.text, undefined, { distfilesVolume: null })[0]?.fix).toContain('the recipe has no distfiles cache: turn it on (caches.distfiles)');
 
     // The file in the distfiles cache ("f", no instructions): nothing to explain, the list merges.
     const present = explainReal('pretend-fetch-restricted-satisfied', ['app-misc/proprietary-tool']);
