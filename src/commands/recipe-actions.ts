@@ -13,8 +13,8 @@ import { recipeSummary } from '../core/recipe/recipe-summary.js';
 import { validateRecipe } from '../core/recipe/recipe-validate.js';
 import { renderPortageFiles } from '../core/recipe/render-portage-files.js';
 import { defaultRecipePath, saveRecipeFile } from '../engine/recipes/recipe-store.js';
-import { printJson, runCommand } from './output.js';
-import type { RecipeNewFlags } from './recipe.js';
+import { connectForCommand, printJson, runCommand } from './output.js';
+import type { RecipeNewFlags, TreeCheckFlags } from './recipe.js';
 import { UsageError } from './usage-error.js';
 
 /** A bare name (no slash, no .json) is a recipe in the default folder; anything else is a path. */
@@ -58,6 +58,30 @@ async function loadChecked(file: string): Promise<Recipe> {
   return parsed.recipe;
 }
 
+/** Atoms checked against the base's tree: problems, or null when not checked (--offline, or the tree cannot be read: a note says why). */
+async function treeProblems(recipe: Recipe, flags: TreeCheckFlags): Promise<{ tree: string; problems: RecipeProblem[] } | null> {
+  if (flags.offline) return null;
+  const note = (text: string) => process.stderr.write(`gentoo-wb: note: ${sanitizeText(text)}\n`);
+  try {
+    const [{ createRepoIndexReader }, { checkRecipeAtoms }] = await Promise.all([import('../engine/repo/repo-index-reader.js'), import('../core/recipe/atom-check.js')]);
+    const connection = await connectForCommand(flags);
+    const { index, note: partial } = await createRepoIndexReader(connection.docker).read(recipe.portage, recipe.base.image);
+    if (partial !== null) note(`${partial} (${index.source})`);
+    return { tree: index.source, problems: checkRecipeAtoms(index, recipe) };
+  } catch (err) {
+    if (err instanceof UsageError) throw err;
+    const e = err as Error & { hint?: unknown };
+    note(`packages not checked against the tree: ${e.message}${typeof e.hint === 'string' ? ` (${e.hint})` : ''}`);
+    return null;
+  }
+}
+
+/** Exit 1 with one line per atom the tree does not have. */
+function treeFailure(file: string, tree: string, problems: readonly RecipeProblem[], hint: string): CommandFailure {
+  const count = problems.length;
+  return new CommandFailure(`${sanitizeText(file)}: ${count} atom${count === 1 ? '' : 's'} not buildable from ${sanitizeText(tree)}:\n${problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`, 'not-found', hint);
+}
+
 /** `recipe new`. */
 export async function runRecipeNew(fileArg: string, flags: RecipeNewFlags): Promise<void> {
   await runCommand(async () => {
@@ -80,6 +104,8 @@ export async function runRecipeNew(fileArg: string, flags: RecipeNewFlags): Prom
     });
     const problems = validateRecipe(recipe);
     if (problems.length > 0) throw invalid(file, problems);
+    const checked = await treeProblems(recipe, flags);
+    if (checked && checked.problems.length > 0) throw treeFailure(file, checked.tree, checked.problems, 'fix the atoms, or pass --offline to write the recipe without checking them');
     // A bare name goes to the recipes folder, which is ours to create; a path's folder is the user's.
     const folder = path.dirname(path.resolve(file));
     const ownFolder = file !== fileArg;
@@ -117,11 +143,14 @@ export async function runRecipeShow(fileArg: string, opts: { json?: boolean }): 
 }
 
 /** `recipe validate`. */
-export async function runRecipeValidate(fileArg: string): Promise<void> {
+export async function runRecipeValidate(fileArg: string, flags: TreeCheckFlags = {}): Promise<void> {
   await runCommand(async () => {
     const file = recipeFilePath(fileArg);
     const recipe = await loadChecked(file);
+    const checked = await treeProblems(recipe, flags);
+    if (checked && checked.problems.length > 0) throw treeFailure(file, checked.tree, checked.problems, 'fix the atoms (the Recipe step of the gentoo-wb terminal UI searches the tree as you type), or pass --offline to check the syntax only');
     const count = recipe.packages.length;
-    process.stdout.write(`${sanitizeText(`${file}: valid (${recipe.name}: ${count} package${count === 1 ? '' : 's'}, ${recipe.mode.kind} mode, base ${recipe.base.image})`)}\n`);
+    const found = checked ? `; atoms found in ${checked.tree}` : '';
+    process.stdout.write(`${sanitizeText(`${file}: valid (${recipe.name}: ${count} package${count === 1 ? '' : 's'}, ${recipe.mode.kind} mode, base ${recipe.base.image}${found})`)}\n`);
   });
 }

@@ -1,9 +1,16 @@
 // `gentoo-wb recipe new|show|validate`: write a recipe without the TUI, print one with the exact
-// /etc/portage files a build uploads, check one. Exit 0 ok, 1 failed (cannot write…), 2 usage or an
-// invalid recipe (field-level messages on stderr).
+// /etc/portage files a build uploads, check one. `new` and `validate` also check the atoms against the
+// base's tree (unless --offline). Exit 0 ok, 1 failed (cannot write, an atom matches nothing in the
+// tree…), 2 usage or an invalid recipe (field-level messages on stderr).
 import type { Command } from 'commander';
+import type { EngineFlags } from './output.js';
 
-export interface RecipeNewFlags {
+/** Flags of the subcommands that read the tree. */
+export interface TreeCheckFlags extends EngineFlags {
+  offline?: boolean;
+}
+
+export interface RecipeNewFlags extends TreeCheckFlags {
   base: string;
   name?: string;
   package?: string[];
@@ -18,6 +25,8 @@ export interface RecipeNewFlags {
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+const OFFLINE_HELP = 'do not read the base\'s tree: check the recipe\'s syntax only (no engine needed)';
 
 const FILE_HELP = 'recipe file; a bare name (no "/", no ".json") means NAME.json in the recipes folder ($XDG_DATA_HOME/gentoo-wb/recipes)';
 
@@ -40,9 +49,10 @@ export function register(program: Command): void {
     .option('--cmd <arg>', 'CMD of the image, one argument per --cmd (repeatable)', collect)
     .option('-f, --force', 'overwrite an existing file')
     .option('--parents', 'create the file\'s folder when it does not exist')
+    .option('--offline', OFFLINE_HELP)
     .action(async (file: string, _opts: RecipeNewFlags, command: Command) => {
       const { runRecipeNew } = await import('./recipe-actions.js');
-      await runRecipeNew(file, command.opts<RecipeNewFlags>());
+      await runRecipeNew(file, command.optsWithGlobals<RecipeNewFlags>());
     });
 
   recipe
@@ -57,10 +67,11 @@ export function register(program: Command): void {
 
   recipe
     .command('validate')
-    .description('check a recipe: exit 0 when it can be built, 2 with one line per problem')
+    .description('check a recipe and its atoms against the base\'s tree: exit 0 when it can be built, 2 with one line per syntax problem, 1 when atoms match nothing in the tree')
     .argument('<file>', FILE_HELP)
-    .action(async (file: string) => {
+    .option('--offline', OFFLINE_HELP)
+    .action(async (file: string, _opts: TreeCheckFlags, command: Command) => {
       const { runRecipeValidate } = await import('./recipe-actions.js');
-      await runRecipeValidate(file);
+      await runRecipeValidate(file, command.optsWithGlobals<TreeCheckFlags>());
     });
 }

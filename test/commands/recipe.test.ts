@@ -1,4 +1,5 @@
-// `gentoo-wb recipe new|show|validate` through the command layer (no engine needed).
+// `gentoo-wb recipe new|show|validate` through the command layer, --offline (no engine needed); the
+// tree checks are in test/e2e/recipe-tree-check.test.ts.
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,7 +11,7 @@ import { runCli } from './helpers/cli.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'gwb-cmd-recipe-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const cli = (...args: string[]) => runCli([register], ['recipe', ...args]);
+const cli = (...args: string[]) => runCli([register], ['recipe', ...args, ...(args[0] === 'new' || args[0] === 'validate' ? ['--offline'] : [])]);
 let savedData: string | undefined;
 beforeEach(() => {
   savedData = process.env.XDG_DATA_HOME;
