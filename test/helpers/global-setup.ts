@@ -6,6 +6,9 @@
 // setup-env.ts), so the run's builds never share a cache volume or container with a person's, and at
 // the end removes every object of that namespace — and only those.
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type Dockerode from 'dockerode';
 import type { TestProject } from 'vitest/node';
 import { LABEL, objectNamePrefix } from '../../src/core/labels.js';
@@ -32,6 +35,8 @@ declare module 'vitest' {
     realPortage: RealPortageProvided;
     /** This run's GENTOO_WB_NAMESPACE (`test-<6 hex>`). */
     namespace: string;
+    /** A folder of this run's own holding the XDG config/state/data homes every worker uses. */
+    homes: string;
   }
 }
 
@@ -89,6 +94,9 @@ export async function sweepNamespace(docker: Dockerode, namespace: string): Prom
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const namespace = `test-${randomBytes(3).toString('hex')}`;
   project.provide('namespace', namespace);
+  // Settings, recipes and build records of the run live here, never in the person's own folders.
+  const homes = mkdtempSync(path.join(os.tmpdir(), `gentoo-wb-${namespace}-`));
+  project.provide('homes', homes);
   const { docker, endpoint } = connectDocker();
   const ping = await pingEngine(docker, 5000);
   const status: DockerStatus = {
@@ -110,6 +118,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
   project.provide('realPortage', realPortage);
   return async () => {
+    rmSync(homes, { recursive: true, force: true });
     if (!ping.ok) return;
     const sweep = await sweepNamespace(docker, namespace);
     if (sweep.failed.length > 0) process.stderr.write(`gentoo-wb tests: could not remove every object of namespace ${namespace}:\n  ${sweep.failed.join('\n  ')}\n`);
