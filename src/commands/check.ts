@@ -1,7 +1,17 @@
 // `gentoo-wb check`: the Host screen's checks without a terminal UI, as aligned text or JSON.
-// Exit 0 when nothing failed (warnings allowed), 1 when something failed, 2 on usage mistakes.
+// Exit codes (CHECK_EXIT in core/host/gate.ts): 0 nothing failed (warnings allowed), 1 a failure
+// that breaks builds, 3 only kernel options missing while the engine runs containers, 2 usage.
 import type { Command } from 'commander';
-import { EXIT_FAILED, EXIT_OK, UsageError } from './usage-error.js';
+import { UsageError } from './usage-error.js';
+
+const EXIT_HELP = `
+Exit status:
+  0  nothing failed (warnings allowed)
+  1  a check failed that breaks builds (or the engine could not be asked)
+  2  usage mistake
+  3  only kernel options are missing, and the engine still runs containers without them
+     (e.g. CONFIG_NETFILTER_XT_MATCH_IPVS, needed only for swarm-mode services)
+`;
 
 interface CheckOptions {
   json?: boolean;
@@ -29,17 +39,19 @@ export function register(program: Command): void {
     .option('--group <name>', 'only these groups: engine, permissions, kernel, cgroups, rootless, podman, sizing, container (repeatable)', collect)
     .option('--no-probe', 'do not start the container probe')
     .option('--fixes', 'show fix lines for every finding, not only problems')
+    .addHelpText('after', EXIT_HELP)
     // Subcommands do not inherit the program's exitOverride: without this a usage error would exit 1.
     .exitOverride()
     .action(async (_opts: CheckOptions, command: Command) => {
       const opts = command.optsWithGlobals<CheckOptions>();
-      const [{ parseGroupName, FINDING_GROUPS }, { checkHost }, { reportText }, { reportJson }, { chooseGlyphs }, { existsSync, statSync }] = await Promise.all([
+      const [{ parseGroupName, FINDING_GROUPS }, { checkHost }, { reportText }, { reportJson }, { chooseGlyphs }, { existsSync, statSync }, { CHECK_EXIT, checkVerdict }] = await Promise.all([
         import('../core/host/finding.js'),
         import('../engine/host/check-host.js'),
         import('../core/host/report-text.js'),
         import('../core/host/report-json.js'),
         import('../core/theme.js'),
         import('node:fs'),
+        import('../core/host/gate.js'),
       ]);
       const groups = (opts.group ?? []).map((name) => {
         const g = parseGroupName(name);
@@ -61,6 +73,6 @@ export function register(program: Command): void {
         const ascii = opts.plain === true || chooseGlyphs(process.env).focus === '>';
         process.stdout.write(reportText(report.result, { ascii, allFixes: opts.fixes === true }, report.elapsedMs));
       }
-      process.exitCode = report.result.ok ? EXIT_OK : EXIT_FAILED;
+      process.exitCode = CHECK_EXIT[checkVerdict(report.result)];
     });
 }

@@ -5,6 +5,8 @@ export const settingsSchema = z.looseObject({
   theme: z.string().optional(),
   lastRecipe: z.string().optional(),
   recentRecipes: z.array(z.string()).default([]),
+  /** Host-check failures the user chose to go on with: one `gateKey` (host, kernel, failing ids) each. */
+  hostGateAccepted: z.array(z.string()).default([]),
   preferences: z
     .looseObject({
       /** Progress bars and elapsed counters tick; off means redraw only when something changes. */
@@ -25,4 +27,9 @@ export const RECENT_RECIPES_MAX = 10;
 export function rememberRecipe(settings: Settings, recipePath: string): Settings {
   const recent = [recipePath, ...settings.recentRecipes.filter((p) => p !== recipePath)].slice(0, RECENT_RECIPES_MAX);
   return { ...settings, lastRecipe: recipePath, recentRecipes: recent };
+}
+
+/** Remember that the user goes on past these host-check failures on this host and kernel. */
+export function acceptHostGate(settings: Settings, key: string): Settings {
+  return settings.hostGateAccepted.includes(key) ? settings : { ...settings, hostGateAccepted: [...settings.hostGateAccepted, key].slice(-20) };
 }

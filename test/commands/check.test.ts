@@ -64,6 +64,14 @@ describe('gentoo-wb check', () => {
     expect(r.stdout).toContain("        echo 'CONFIG_VETH=m' >> /etc/kernel/config.d/docker.config");
   });
 
+  it('--help documents the exit codes: 0 pass, 1 breaks builds, 3 only kernel options missing', async () => {
+    const r = await runCli(['check', '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Exit status:\n {2}0 {2}nothing failed/);
+    expect(r.stdout).toMatch(/^ {2}1 {2}a check failed that breaks builds/m);
+    expect(r.stdout).toMatch(/^ {2}3 {2}only kernel options are missing, and the engine still runs containers/m);
+  });
+
   it.each([
     [['check', '--group', 'network'], /unknown group "network"; groups are engine, permissions/],
     [['check', '--root', '/nonexistent/gentoo-wb'], /--root \/nonexistent\/gentoo-wb is not a directory/],

@@ -8,12 +8,18 @@ export const V2_CONTROLLERS = ['cpu', 'cpuset', 'io', 'memory', 'pids'] as const
 /** v1 hierarchies the engine mounts containers into. */
 export const V1_CONTROLLERS = ['cpu', 'cpuacct', 'cpuset', 'devices', 'freezer', 'memory'] as const;
 
-const UNIFIED_FIX = [
-  '# OpenRC: use the unified (v2) hierarchy, then reboot',
-  'sed -i \'s/^#\\?rc_cgroup_mode=.*/rc_cgroup_mode="unified"/\' /etc/rc.conf',
+const OPENRC_UNIFIED = ['# OpenRC: use the unified (v2) hierarchy, then reboot', 'sed -i \'s/^#\\?rc_cgroup_mode=.*/rc_cgroup_mode="unified"/\' /etc/rc.conf'];
+const SYSTEMD_UNIFIED = [
   '# systemd: boot with systemd.unified_cgroup_hierarchy=1 (GRUB: add it to GRUB_CMDLINE_LINUX in /etc/default/grub)',
   'grub-mkconfig -o /boot/grub/grub.cfg',
 ];
+
+/** How to switch to cgroup v2, for the init system the host runs (both when it is not known). */
+export function unifiedFix(init: InitSystem): string[] {
+  if (init === 'openrc') return OPENRC_UNIFIED;
+  if (init === 'systemd') return SYSTEMD_UNIFIED;
+  return [...OPENRC_UNIFIED, ...SYSTEMD_UNIFIED];
+}
 
 export interface CgroupContext {
   /** The engine in use is rootless (delegation matters then). */
@@ -23,7 +29,7 @@ export interface CgroupContext {
 
 /** Every cgroup finding. */
 export function cgroupFindings(c: CgroupFacts, ctx: CgroupContext): Finding[] {
-  const out: Finding[] = [modeFinding(c)];
+  const out: Finding[] = [modeFinding(c, ctx.init)];
   if (c.mode === 'v2') out.push(...v2ControllerFindings(c));
   if (c.mode === 'v1' || c.mode === 'hybrid') out.push(...v1MountFindings(c));
   out.push(finding({
@@ -37,7 +43,7 @@ export function cgroupFindings(c: CgroupFacts, ctx: CgroupContext): Finding[] {
   return out;
 }
 
-function modeFinding(c: CgroupFacts): Finding {
+function modeFinding(c: CgroupFacts, init: InitSystem): Finding {
   const base = { id: 'cg.mode', group: 'cgroups' as const };
   const from = c.modeSource === 'statfs' ? 'statfs of /sys/fs/cgroup' : '/proc/mounts';
   switch (c.mode) {
@@ -46,12 +52,12 @@ function modeFinding(c: CgroupFacts): Finding {
     case 'hybrid':
       return finding({
         ...base, status: 'warn', value: 'hybrid', title: 'cgroup hybrid: v1 controllers, v2 only for process tracking',
-        detail: `Read from ${from}. Engines use the v1 controllers here; v1 is deprecated upstream and rootless limits need v2.`, fix: UNIFIED_FIX,
+        detail: `Read from ${from}. Engines use the v1 controllers here; v1 is deprecated upstream and rootless limits need v2.`, fix: unifiedFix(init),
       });
     case 'v1':
       return finding({
         ...base, status: 'warn', value: 'v1', title: 'cgroup v1 (legacy hierarchy)',
-        detail: `Read from ${from}. cgroup v1 is deprecated by the engines and rootless engines cannot limit resources on it.`, fix: UNIFIED_FIX,
+        detail: `Read from ${from}. cgroup v1 is deprecated by the engines and rootless engines cannot limit resources on it.`, fix: unifiedFix(init),
       });
     case 'none':
       return finding({

@@ -1,6 +1,7 @@
 // Engine checks from /_ping, /version and /info: reachable, which engine and API, storage driver,
 // disk space, its own warnings, IPv4 forwarding, cgroup driver and limits, and whether it runs here.
-import type { EngineFacts, EngineFactsReachable, EngineFactsUnreachable } from './facts.js';
+import { unifiedFix } from './cgroup-rules.js';
+import type { EngineFacts, EngineFactsReachable, EngineFactsUnreachable, InitSystem } from './facts.js';
 import { finding, type Finding } from './finding.js';
 import { startEngineFix } from './service-fix.js';
 
@@ -13,7 +14,7 @@ export const DISK_WARN_BYTES = 30 * GIB;
 const GOOD_DRIVERS = new Set(['overlay2', 'overlay', 'overlayfs', 'btrfs', 'zfs', 'io.containerd.snapshotter.v1']);
 
 /** Every engine finding; `localRelease` is this machine's kernel, to tell whether the engine runs here. */
-export function engineFindings(e: EngineFacts, localRelease: string | null): Finding[] {
+export function engineFindings(e: EngineFacts, localRelease: string | null, init: InitSystem = 'unknown'): Finding[] {
   const out: Finding[] = [];
   if (e.endpoint) out.push(resolveFinding(e.endpoint.host, e.endpoint.source, e.endpoint.context, e.endpoint.warnings));
   if (!e.reachable) {
@@ -31,7 +32,8 @@ export function engineFindings(e: EngineFacts, localRelease: string | null): Fin
     diskFinding(e),
     warningsFinding(e),
     ipForwardFinding(e),
-    cgroupFinding(e),
+    // The init system is this machine's: a remote engine's host gets both ways to switch.
+    cgroupFinding(e, e.kernelVersion === localRelease ? init : 'unknown'),
     ...limitFindings(e),
     finding({
       id: 'eng.secopts', group: 'engine', status: 'info', value: e.securityOptions.join(' ') || null,
@@ -164,7 +166,7 @@ function ipForwardFinding(e: EngineFactsReachable): Finding {
   });
 }
 
-function cgroupFinding(e: EngineFactsReachable): Finding {
+function cgroupFinding(e: EngineFactsReachable, init: InitSystem): Finding {
   const base = { id: 'eng.cgroup', group: 'engine' as const, value: e.cgroupVersion };
   const driver = e.cgroupDriver ?? 'unknown';
   if (driver === 'none') {
@@ -176,7 +178,8 @@ function cgroupFinding(e: EngineFactsReachable): Finding {
   if (e.cgroupVersion === '2') return finding({ ...base, status: 'pass', title: `cgroup v2, driver ${driver}`, detail: 'The engine uses the unified hierarchy.' });
   return finding({
     ...base, status: 'warn', title: `Engine on cgroup v${e.cgroupVersion ?? '?'}, driver ${driver}`,
-    detail: 'Upstream engines deprecate cgroup v1; see the cgroups group for switching to v2.',
+    detail: 'Upstream engines deprecate cgroup v1 and rootless engines cannot limit resources on it; switch the engine\'s host to cgroup v2.',
+    fix: unifiedFix(init),
   });
 }
 

@@ -32,7 +32,7 @@ export function evaluateHost(f: HostFacts, groups: readonly FindingGroup[] = FIN
   const features = recommendFeatures(f.probe);
   const rootless = (f.engine.reachable && f.engine.rootless) || f.rootlessAsked;
   const byGroup: Record<FindingGroup, () => Finding[]> = {
-    engine: () => engineFindings(f.engine, f.kernel.release),
+    engine: () => engineFindings(f.engine, f.kernel.release, f.system.init),
     permissions: () => permissionFindings(f.socket, f.user, f.engine),
     kernel: () => kernelFindings(f.kernel),
     cgroups: () => cgroupFindings(f.cgroup, { rootless, init: f.system.init }),

@@ -36,6 +36,8 @@ export interface Finding {
   value: FindingValue;
   /** The kernel version condition under which this check applies, when it has one ("kernel ≥ 4.15"). */
   gate?: string;
+  /** Only this feature needs what was checked ("swarm-mode services…"): builds without it are unaffected. */
+  onlyFor?: string;
 }
 
 /** Order of statuses when problems come first. */

@@ -75,7 +75,7 @@ export const REQUIRED_OPTIONS: readonly KernelOption[] = [
   o('IP6_NF_TARGET_MASQUERADE', 'required', 'tristate', `${IP6T} → ip6tables NAT support → MASQUERADE target support`, NF_WHY),
   o('NETFILTER_XT_MATCH_ADDRTYPE', 'required', 'tristate', `${NFCORE} → "addrtype" address type match support`, NF_WHY),
   o('NETFILTER_XT_MATCH_CONNTRACK', 'required', 'tristate', `${NFCORE} → "conntrack" connection tracking match support`, NF_WHY),
-  o('NETFILTER_XT_MATCH_IPVS', 'required', 'tristate', `${NFCORE} → "ipvs" match support`, 'Docker installs rules that match IPVS traffic; without the match the engine can fail to set up its chains.'),
+  o('NETFILTER_XT_MATCH_IPVS', 'required', 'tristate', `${NFCORE} → "ipvs" match support`, 'Docker installs rules that match IPVS traffic (moby\'s check-config.sh calls it generally necessary); the engine starts and runs containers without it.', { feature: 'swarm-mode services (IPVS load balancing); image builds do not use it' }),
   o('NETFILTER_XT_MARK', 'required', 'tristate', `${NFCORE} → nfmark target and match support`, NF_WHY),
   o('IP_NF_RAW', 'required', 'tristate', `${IP4T} → raw table support`, NF_WHY),
   o('IP_NF_NAT', 'required', 'tristate', `${IP4T} → iptables NAT support`, 'Publishing ports and reaching the outside from containers go through NAT.'),

@@ -122,6 +122,7 @@ function optionResult(option: KernelOption, value: 'y' | 'm' | null, status: Fin
     id: `kernel.${name}`, group: 'kernel', status, value, title, detail,
     fix: value === null && status !== 'pass' ? kernelOptionsFix([option]) : [],
     ...(option.gate ? { gate: gateText(option.gate) } : {}),
+    ...(option.feature ? { onlyFor: option.feature } : {}),
   });
 }
 
