@@ -9,6 +9,7 @@ import type { BaseFacts, SandboxFacts } from '../../core/plan/shared-pieces.js';
 import { parsePretend } from '../../core/portage/pretend/pretend-parser.js';
 import type { PretendResult } from '../../core/portage/pretend/pretend-types.js';
 import { planPretend, type PretendCommand } from '../../core/pretend/pretend-command.js';
+import { readBaseMakeConf } from '../base/read-base.js';
 import { explainContextOf } from '../../core/pretend/explain-problems.js';
 import { pretendVerdict, type PretendVerdict } from '../../core/pretend/verdict.js';
 import { recipeHash } from '../../core/recipe/recipe-hash.js';
@@ -47,17 +48,28 @@ function cancelled(): EngineError {
   return new EngineError('aborted', 'pretend cancelled', 'nothing was changed; run it again when ready');
 }
 
+/** Base facts with the base image's make.conf text, read when the caller did not have it. */
+async function withBaseMakeConf(docker: Dockerode, recipe: Recipe, known: BaseFacts | null): Promise<BaseFacts> {
+  if (known?.makeConf !== undefined) return known;
+  const image = recipe.base.digest ? `${recipe.base.image.split('@')[0]}@${recipe.base.digest}` : recipe.base.image;
+  const makeConf = await readBaseMakeConf(docker, image);
+  return { ...(known ?? { chost: 'unknown', libcFiles: [], libcPackage: null }), makeConf };
+}
+
 /** Run `emerge --pretend` for the recipe and parse what it printed. */
 export async function runPretend(docker: Dockerode, options: PretendOptions): Promise<PretendRun> {
   const started = performance.now();
   const { recipe, signal } = options;
   // The build's cache volumes are the current namespace's; pretend reads the same ones.
   const namespace = currentNamespace();
-  const planned = planPretend(recipe, { tree: options.tree ?? false, base: options.base ?? null, namespace, ...(options.sandbox ? { sandbox: options.sandbox } : {}) });
+  // The base's own make.conf is merged into the recipe's, as the build does (a base's FEATURES survive).
+  const base = await withBaseMakeConf(docker, recipe, options.base ?? null);
+  if (signal?.aborted) throw cancelled();
+  const planned = planPretend(recipe, { tree: options.tree ?? false, base, namespace, ...(options.sandbox ? { sandbox: options.sandbox } : {}) });
   if (!planned.ok) throw new EngineError('bad-request', `cannot plan the build to pretend: ${planned.problem}`, 'fix the recipe (gentoo-wb recipe validate) or choose another build mode');
   const command = planned.command;
   if (signal?.aborted) throw cancelled();
-  const { mounts, volumesFrom } = await pretendMounts(docker, recipe, command, options.base ?? null);
+  const { mounts, volumesFrom } = await pretendMounts(docker, recipe, command, base);
   if (signal?.aborted) throw cancelled();
 
   const id = await createContainer(docker, {

@@ -31,6 +31,18 @@ describeDocker('runPretend against real Portage', () => {
     images = { stage3: real.base, portage: real.tree };
   });
 
+  it("keeps the base's make.conf settings: its FEATURES turn off the sandbox the base has no binary for", async () => {
+    const r = recipe(['app-misc/hello']);
+    r.makeConf.FEATURES = 'nodoc';
+    const run = await runPretend(testDocker(), { recipe: r });
+    expect(run.exitCode, run.text).toBe(0);
+    // With the base's FEATURES="-sandbox …" replaced by the recipe's, Portage looks for the sandbox binary.
+    expect(run.text).not.toContain('Problem with sandbox binary');
+    const makeConf = run.command.files.find((f) => f.path === '/etc/portage/make.conf')?.content ?? '';
+    expect(makeConf).toMatch(/^FEATURES="-sandbox -usersandbox/m);
+    expect(makeConf).toContain('FEATURES="${FEATURES} nodoc"');
+  }, 90_000);
+
   it('shows the merge list of a package with dependencies, streaming the output as it comes', async () => {
     const r = recipe(['dev-lang/php', 'app-misc/hello']);
     const chunks: string[] = [];
