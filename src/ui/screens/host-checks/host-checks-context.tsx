@@ -4,18 +4,28 @@ import React, { createContext, useContext, useMemo } from 'react';
 import { useStdout } from 'ink';
 import type { HostFacts } from '../../../core/host/facts.js';
 import { gatherHostFacts, type GatherOptions } from '../../../engine/host/gather.js';
+import { acceptHostGate } from '../../../core/settings.js';
 import { copyToClipboard, type CopyResult } from '../../terminal/osc52.js';
+import { useOptionalWorkbenchApi } from '../../session/workbench-context.js';
 
 export type GatherFacts = (signal: AbortSignal) => Promise<HostFacts>;
+
+/** Host-check failures the user chose to go on with, remembered per host, kernel and failing ids. */
+export interface GateMemory {
+  accepted(key: string): boolean;
+  accept(key: string): void;
+}
 export type CopyText = (text: string) => CopyResult;
 
 export interface HostChecks {
   gather: GatherFacts;
   /** Null: copy with OSC 52 to the terminal Ink draws on. */
   copy: CopyText | null;
+  /** Null: the settings file (through the workbench), or nothing remembered without one. */
+  memory: GateMemory | null;
 }
 
-const HostChecksContext = createContext<HostChecks>({ gather: (signal) => gatherHostFacts({ signal }), copy: null });
+const HostChecksContext = createContext<HostChecks>({ gather: (signal) => gatherHostFacts({ signal }), copy: null, memory: null });
 
 export interface HostChecksProviderProps {
   /** Where to check: -H / --context of the command line, or --root. */
@@ -23,24 +33,35 @@ export interface HostChecksProviderProps {
   /** Replace the gatherers entirely (tests pass fixture facts). */
   gather?: GatherFacts;
   copy?: CopyText;
+  memory?: GateMemory;
   children: React.ReactNode;
 }
 
 /** Give the Host screen its gatherer and clipboard; without a provider it checks this machine. */
-export function HostChecksProvider({ options, gather, copy, children }: HostChecksProviderProps) {
+export function HostChecksProvider({ options, gather, copy, memory, children }: HostChecksProviderProps) {
   // Callers often pass options inline: key on their content so a re-render does not re-run the checks.
   const optionsKey = JSON.stringify(options ?? {});
   const value = useMemo<HostChecks>(() => {
     const parsed = JSON.parse(optionsKey) as Pick<GatherOptions, 'host' | 'context' | 'root'>;
-    return { gather: gather ?? ((signal) => gatherHostFacts({ ...parsed, signal })), copy: copy ?? null };
-  }, [gather, copy, optionsKey]);
+    return { gather: gather ?? ((signal) => gatherHostFacts({ ...parsed, signal })), copy: copy ?? null, memory: memory ?? null };
+  }, [gather, copy, memory, optionsKey]);
   return <HostChecksContext.Provider value={value}>{children}</HostChecksContext.Provider>;
 }
 
 /** The gatherer and a copy function for the Host screen. */
-export function useHostChecks(): { gather: GatherFacts; copy: CopyText } {
-  const { gather, copy } = useContext(HostChecksContext);
+export function useHostChecks(): { gather: GatherFacts; copy: CopyText; memory: GateMemory | null } {
+  const { gather, copy, memory } = useContext(HostChecksContext);
   const { stdout } = useStdout();
   const osc52 = useMemo<CopyText>(() => (text) => copyToClipboard(text, stdout), [stdout]);
-  return { gather, copy: copy ?? osc52 };
+  const workbench = useOptionalWorkbenchApi();
+  const settings = workbench?.services.settings ?? null;
+  const fromSettings = useMemo<GateMemory | null>(
+    () =>
+      settings && {
+        accepted: (key) => settings.read().hostGateAccepted.includes(key),
+        accept: (key) => void settings.update((s) => acceptHostGate(s, key)),
+      },
+    [settings],
+  );
+  return { gather, copy: copy ?? osc52, memory: memory ?? fromSettings };
 }

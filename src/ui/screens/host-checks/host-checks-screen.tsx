@@ -2,8 +2,10 @@
 // fix, f shows problems only, r re-runs, c copies the fix. Moving on is free with warnings and asks
 // first when something failed.
 import React, { useEffect, useMemo, useState } from 'react';
+import { hostname } from 'node:os';
 import { Box } from 'ink';
 import { FINDING_GROUPS, GROUP_TITLES, type Finding } from '../../../core/host/finding.js';
+import { gateImpact, gateKey } from '../../../core/host/gate.js';
 import { stepByNumber, STEPS, type StepId } from '../../app/steps.js';
 import { useWizard } from '../../app/wizard-context.js';
 import { useCommands, type FooterItem } from '../../keys/key-router.js';
@@ -32,7 +34,7 @@ const PENDING_ROWS: GroupRow[] = FINDING_GROUPS.map((group) => ({ group, title: 
 export function HostChecksScreen() {
   const { width, height } = useContentSize();
   const wizard = useWizard();
-  const { gather, copy } = useHostChecks();
+  const { gather, copy, memory } = useHostChecks();
   const checks = useCheckRun(gather);
   const workbench = useOptionalWorkbenchApi();
   // The sizing becomes the recipe's MAKEOPTS and --jobs defaults (Base and Recipe read it from the store).
@@ -96,11 +98,14 @@ export function HostChecksScreen() {
     wizard.notify(`Copied ${count} line${count === 1 ? '' : 's'} of fix commands to the clipboard (OSC 52${via})`, 'pass');
   };
 
-  /** Move on freely when nothing failed; otherwise ask (a confirmation holds for this run). */
+  const failures = useMemo(() => (checks.result?.findings ?? []).filter((f) => f.status === 'fail'), [checks.result]);
+  /** This host, this kernel, these failures: an "I know" answer given for it is remembered. */
+  const key = useMemo(() => gateKey(hostname(), checks.release, failures), [checks.release, failures]);
+  /** Move on freely when nothing failed; otherwise ask (a confirmation holds for this run, or for good). */
   const leaveTo = (target: StepId) => {
     if (target === 'host') return;
     const finished = !checks.checking && checks.result !== null;
-    if (finished && (checks.result!.counts.fail === 0 || confirmedRun === checks.run)) wizard.goTo(target);
+    if (finished && (checks.result!.counts.fail === 0 || confirmedRun === checks.run || memory?.accepted(key))) wizard.goTo(target);
     else setConfirming(target);
   };
   const guards = {
@@ -169,13 +174,16 @@ export function HostChecksScreen() {
       {confirming !== null && target !== null ? (
         <ConfirmNext
           target={target}
-          failures={checks.checking || checks.result === null ? null : checks.result.findings.filter((f) => f.status === 'fail')}
+          failures={checks.checking || checks.result === null ? null : failures}
+          impact={checks.result ? gateImpact(checks.result) : ''}
           width={width}
-          onGo={() => {
+          onGo={(remember) => {
             setConfirming(null);
             if (!checks.checking) setConfirmedRun(checks.run);
+            if (remember && !checks.checking) memory?.accept(key);
             wizard.goTo(confirming);
           }}
+          canRemember={memory !== null && !checks.checking && checks.result !== null}
           onStay={() => setConfirming(null)}
         />
       ) : detail ? (

@@ -11,11 +11,13 @@ export interface CheckRun {
   result: HostCheckResult | null;
   elapsedMs: number | null;
   error: string | null;
+  /** The checked kernel's release (an accepted gate is remembered per kernel). */
+  release: string | null;
 }
 
 /** Start a check on mount; `rerun` starts another. */
 export function useCheckRun(gather: GatherFacts): CheckRun & { rerun: () => void } {
-  const [state, setState] = useState<CheckRun>({ run: 0, checking: true, result: null, elapsedMs: null, error: null });
+  const [state, setState] = useState<CheckRun>({ run: 0, checking: true, result: null, elapsedMs: null, error: null, release: null });
   const current = useRef(0);
   const controller = useRef<AbortController | null>(null);
 
@@ -30,7 +32,7 @@ export function useCheckRun(gather: GatherFacts): CheckRun & { rerun: () => void
     gather(abort.signal).then(
       (facts) => {
         if (current.current !== run || abort.signal.aborted) return;
-        setState({ run, checking: false, result: evaluateHost(facts), elapsedMs: performance.now() - started, error: null });
+        setState({ run, checking: false, result: evaluateHost(facts), elapsedMs: performance.now() - started, error: null, release: facts.kernel.release });
       },
       (err: unknown) => {
         if (current.current !== run || abort.signal.aborted) return;

@@ -3,7 +3,7 @@ import { Text } from 'ink';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { HostFacts } from '../../../../src/core/host/facts.js';
 import { App } from '../../../../src/ui/app/app.js';
-import { HostChecksProvider, type CopyText, type GatherFacts } from '../../../../src/ui/screens/host-checks/host-checks-context.js';
+import { HostChecksProvider, type CopyText, type GateMemory, type GatherFacts } from '../../../../src/ui/screens/host-checks/host-checks-context.js';
 import { HostChecksScreen } from '../../../../src/ui/screens/host-checks/host-checks-screen.js';
 import { hasColour } from '../../../helpers/colour.js';
 import { renderTui, type Tui } from '../../../helpers/render-tui.js';
@@ -27,10 +27,10 @@ function failingHost(): HostFacts {
 
 const BaseStub = () => <Text>BASE SCREEN</Text>;
 
-async function open(facts: HostFacts | GatherFacts, opts: { columns?: number; rows?: number; copy?: CopyText; theme?: string } = {}) {
+async function open(facts: HostFacts | GatherFacts, opts: { columns?: number; rows?: number; copy?: CopyText; theme?: string; memory?: GateMemory } = {}) {
   const gather: GatherFacts = typeof facts === 'function' ? facts : async () => facts;
   tui = await renderTui(
-    <HostChecksProvider gather={gather} copy={opts.copy}>
+    <HostChecksProvider gather={gather} copy={opts.copy} memory={opts.memory}>
       <App onExit={() => {}} screens={{ host: HostChecksScreen, base: BaseStub }} />
     </HostChecksProvider>,
     { columns: opts.columns ?? 80, rows: opts.rows ?? 24, theme: opts.theme ?? 'default' },
@@ -68,6 +68,37 @@ describe('Host checks screen', () => {
     const pane = t.frame().split('\n').map((l) => l.slice(31).trim()).join(' ');
     expect(pane).toContain('CONFIG_NETFILTER_XT_MATCH_IPVS is not set — "ipvs" match support');
     expect(t.frame().split('\n').length).toBeLessThanOrEqual(23);
+  });
+
+  it('only a kernel option the engine runs without: the question says builds should work and names the feature; a remembers it for this host and kernel', async () => {
+    const options = fullOptions();
+    delete options.NETFILTER_XT_MATCH_IPVS;
+    const facts = hostFacts({ kernel: kernelFacts({ config: { found: true, path: '/proc/config.gz', source: 'proc', options, header: { arch: 'x86', version: '6.12.21' } } }) });
+    const saved = new Set<string>();
+    const memory: GateMemory = { accepted: (k) => saved.has(k), accept: (k) => void saved.add(k) };
+    let t = await open(facts, { memory });
+    await t.waitForFrame((f) => f.includes('1 failed'));
+    await t.press(']');
+    const asked = t.frame().replace(/[│\s]+/g, ' ');
+    expect(asked).toContain('1 check failed. Go on to Base anyway?');
+    expect(asked).toContain('(only for swarm-mode services (IPVS load balancing); image builds do not use it)');
+    expect(asked).toContain('The engine runs containers here without these kernel options, so builds should work.');
+    expect(asked).not.toContain('will likely fail');
+    expect(t.frame().split('\n').at(-1)).toMatch(/y go on to Base +a go on, do not ask again +n\/Esc stay/);
+    await t.press('a');
+    expect(t.frame()).toContain('BASE SCREEN');
+    expect([...saved]).toEqual([expect.stringMatching(/ 6\.12\.21-gentoo kernel\.CONFIG_NETFILTER_XT_MATCH_IPVS$/)]);
+    // The next launch goes on without asking; a different kernel would ask again.
+    t.unmount();
+    t = await open(facts, { memory });
+    await t.waitForFrame((f) => f.includes('1 failed'));
+    await t.press('3');
+    expect(t.frame()).not.toContain('Go on to');
+    t.unmount();
+    t = await open({ ...facts, kernel: { ...facts.kernel, release: '6.12.22-gentoo' } }, { memory });
+    await t.waitForFrame((f) => f.includes('failed'));
+    await t.press(']');
+    expect(t.frame()).toContain('Go on to Base anyway?');
   });
 
   it('shows a live checking state and stays responsive until the facts arrive', async () => {
