@@ -22,6 +22,8 @@ export interface StartOptions {
 /** Connect, open the recipe, reattach: each failure becomes a message, never a crash. */
 export async function startWorkbench(workbench: Workbench, options: StartOptions): Promise<void> {
   const { store, services } = workbench;
+  // The Build step shows the build being attached from the start, not an idle step meanwhile.
+  if (options.attachBuild) workbench.builds.expectAttach(options.attachBuild);
   if (options.recipePath) {
     const parsed = await services.recipes.load(options.recipePath);
     if (parsed.ok) {
@@ -36,6 +38,7 @@ export async function startWorkbench(workbench: Workbench, options: StartOptions
     store.update((s) => ({ ...s, engine: { status: 'ready', connection } }));
     if (options.attachBuild) await workbench.builds.attach(connection, options.attachBuild);
   } catch (err) {
+    if (options.attachBuild) workbench.builds.abandonAttach(options.attachBuild);
     const e = err as Error & { hint?: string };
     store.update((s) => ({ ...s, engine: { status: 'failed', message: e.message, hint: e.hint ?? 'see gentoo-wb check' } }));
     options.notify(`no engine: ${e.message}`, 'fail');

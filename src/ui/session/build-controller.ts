@@ -15,6 +15,7 @@ export const LOG_RING_LINES = 5000;
 export class BuildController {
   private session: BuildSession | null = null;
   private attachingId: string | null = null;
+  private beforeAttach: BuildState | null = null;
   private pending: BuildEvent[] = [];
   private timer: NodeJS.Timeout | null = null;
   /** The whole build's output lines (bounded); the full log is on disk. */
@@ -49,22 +50,39 @@ export class BuildController {
     this.follow(session);
   }
 
-  /** Follow a running build again. */
-  async attach(connection: EngineConnection, id: string): Promise<void> {
+  /**
+   * Show build `id` as the one being reached (waiting for its first lines) before the engine answers:
+   * `gentoo-wb attach ID` opens on it, not on an idle Build step asking for a recipe. `attach` or
+   * `abandonAttach` ends the wait.
+   */
+  expectAttach(id: string): void {
+    if (this.attachingId === id) return;
     this.reset();
     this.attachingId = id;
-    const previous = this.store.getState().build;
+    this.beforeAttach = this.store.getState().build;
+    this.store.update((s) => ({ ...s, build: { id, progress: EMPTY_PROGRESS, outcome: 'running', message: null } }));
+  }
+
+  /** The attach expected will not happen (no engine): the Build step is as it was. */
+  abandonAttach(id: string): void {
+    if (this.attachingId !== id) return;
+    this.attachingId = null;
+    const previous = this.beforeAttach;
+    this.store.update((s) => (this.session === null && s.build?.id === id && s.build.progress === EMPTY_PROGRESS ? { ...s, build: previous } : s));
+  }
+
+  /** Follow a running build again. */
+  async attach(connection: EngineConnection, id: string): Promise<void> {
     // While its state and container are read, the Build step shows this build waiting for its first
     // lines (not "Nothing is building" with a recipe to build).
-    this.store.update((s) => ({ ...s, build: { id, progress: EMPTY_PROGRESS, outcome: 'running', message: null } }));
+    this.expectAttach(id);
     try {
       const session = await this.services.builds.attach(connection, id, (e) => this.receive(e));
+      this.attachingId = null;
       this.follow(session);
     } catch (err) {
-      this.store.update((s) => (this.session === null && s.build?.id === id && s.build.progress === EMPTY_PROGRESS ? { ...s, build: previous } : s));
+      this.abandonAttach(id);
       throw err;
-    } finally {
-      if (this.attachingId === id) this.attachingId = null;
     }
   }
 

@@ -42,3 +42,20 @@ it('a slow attach to a build the running-builds list holds opens on the Build st
   expect(h.workbench.builds.attaching).toBeNull();
   expect(messages).toEqual([]);
 });
+
+it('without an engine, the build expected by attach is let go: the Build step is idle again and says why', async () => {
+  h = await openBuild({ recipe: null, engine: { status: 'connecting' }, initialStep: 'build' });
+  (h.workbench.services as { connect: () => Promise<never> }).connect = async () => {
+    await new Promise((r) => setTimeout(r, 50));
+    throw new Error('connect ENOENT /var/run/docker.sock');
+  };
+  const messages: string[] = [];
+  const started = startWorkbench(h.workbench, { attachBuild: '20260101-aaaa', notify: (t) => messages.push(t) });
+  // From the first moment on, the step shows the build attach reaches for.
+  await h.tui.waitForFrame((f) => /^building {2}-:-- {2}build 20260101-aaaa/m.test(f));
+  await started;
+  expect(h.workbench.store.getState().build).toBeNull();
+  expect(h.workbench.builds.attaching).toBeNull();
+  await h.tui.waitForFrame((f) => f.includes('Nothing is building.'));
+  expect(messages).toEqual(['no engine: connect ENOENT /var/run/docker.sock']);
+});
