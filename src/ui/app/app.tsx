@@ -9,11 +9,14 @@ import { RunningBuildsPrompt } from '../components/running-builds-prompt.js';
 import { StepBar } from '../components/step-bar.js';
 import { StepPreview } from '../components/step-preview.js';
 import { TooSmall } from '../components/too-small.js';
+import { STEP_HELP_GROUP } from '../keymap.js';
 import { KeyRouterProvider, useCommands } from '../keys/key-router.js';
 import { ContentSizeProvider } from '../layout/content-size.js';
 import { useLook } from '../theme/theme-context.js';
 import { MIN_SIZE, useTerminalSize } from '../layout/terminal-size.js';
 import { RecipeQuitGuard } from '../session/recipe-quit-guard.js';
+import { useOptionalWorkbenchApi, type Workbench } from '../session/workbench-context.js';
+import { useBuildQuitGuard } from '../screens/build/use-build-quit-guard.js';
 import { SCREENS } from './screens.js';
 import { STEPS, stepByNumber, type StepId } from './steps.js';
 import { WizardContext, type Message, type QuitGuard, type Wizard } from './wizard-context.js';
@@ -123,7 +126,20 @@ function Shell({ initialStep = 'host', onExit, screens = SCREENS, messages, setM
   );
 
   if (size.columns < MIN_SIZE.columns || size.rows < MIN_SIZE.rows) {
-    return <TooSmall size={size} need={MIN_SIZE} onQuit={onExit} />;
+    // q here goes through the same guards (a running build, unsaved edits) as on a full-size screen.
+    return (
+      <WizardContext.Provider value={wizard}>
+        <BuildQuitGuard />
+        <RecipeQuitGuard />
+        {asking && asking[0] ? (
+          <Box flexDirection="column" width={Math.max(1, size.columns)} height={Math.max(1, size.rows - 1)} overflow="hidden">
+            <ConfirmQuit key={asking.length} guard={asking[0]} onDone={answered} onStay={() => setAsking(null)} />
+          </Box>
+        ) : (
+          <TooSmall size={size} need={MIN_SIZE} onQuit={quit} />
+        )}
+      </WizardContext.Provider>
+    );
   }
 
   const message = messages[0];
@@ -140,7 +156,7 @@ function Shell({ initialStep = 'host', onExit, screens = SCREENS, messages, setM
       <Box flexDirection="column" height={frameHeight} overflow="hidden">
         <StepBar current={current} available={available} width={size.columns} />
         <Box height={contentHeight} width="100%" flexDirection="column" overflow="hidden">
-          {helpOpen ? <HelpOverlay width={size.columns} height={contentHeight} onClose={() => setHelpOpen(false)} /> : null}
+          {helpOpen ? <HelpOverlay width={size.columns} height={contentHeight} screen={STEP_HELP_GROUP[current]} onClose={() => setHelpOpen(false)} /> : null}
           {asking && asking[0] ? <ConfirmQuit key={asking.length} guard={asking[0]} onDone={answered} onStay={() => setAsking(null)} /> : null}
           <RunningBuildsPrompt />
           <RecipeQuitGuard />
@@ -155,4 +171,15 @@ function Shell({ initialStep = 'host', onExit, screens = SCREENS, messages, setM
       </Box>
     </WizardContext.Provider>
   );
+}
+
+/** Keeps the running build's quit guard while the screens (and the start-up prompt) are not drawn. */
+function BuildQuitGuard() {
+  const workbench = useOptionalWorkbenchApi();
+  return workbench ? <BuildGuardHost workbench={workbench} /> : null;
+}
+
+function BuildGuardHost({ workbench }: { workbench: Workbench }) {
+  useBuildQuitGuard(workbench);
+  return null;
 }
