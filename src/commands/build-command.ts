@@ -1,9 +1,8 @@
 // The body of `gentoo-wb build`: load the recipe, connect, probe, run, print, exit 0/1/2/130.
 import { formatPlan } from '../core/plan/format-plan.js';
-import { planBuild } from '../core/plan/build-plan.js';
 import { recipeForBuild } from '../core/plan/build-request.js';
 import { formatProblem } from '../core/recipe/recipe-problems.js';
-import { inspectBase } from '../engine/base/inspect-base.js';
+import { prepareBuild } from '../engine/build/prepare-build.js';
 import { startBuild, type BuildOutcome } from '../engine/build/runner.js';
 import { buildEnvFrom } from '../engine/build/build-env.js';
 import { probeSandbox } from '../engine/build/sandbox-facts.js';
@@ -39,15 +38,10 @@ export async function runBuildCommand(recipePath: string, flags: BuildFlags): Pr
     try {
       // The recipe the build would plan from: --tag and --no-cache applied as the runner applies them.
       const planned = recipeForBuild(recipe, { ...(flags.tag ? { tags: flags.tag } : {}), noCache: flags.cache === false });
-      const base = await inspectBase(docker, recipe.base.image);
       const sandbox = await probeSandbox(docker, recipe.base.image);
-      const result = planBuild({ recipe: planned, sandbox, base: { chost: base.chost ?? 'unknown', libcFiles: base.libcFiles, libcPackage: base.libcPackage } });
-      if (!result.ok) {
-        process.stderr.write(`gentoo-wb: ${result.problem}\n`);
-        process.exitCode = EXIT_FAILED;
-        return;
-      }
-      process.stdout.write(`${formatPlan(result.plan)}\n`);
+      // The build's own preparation (base facts, the base's make.conf, namespace), without creating caches.
+      const { plan } = await prepareBuild(docker, planned, sandbox, { planOnly: true });
+      process.stdout.write(`${formatPlan(plan)}\n`);
     } catch (err) {
       process.exitCode = reportFailure(err);
     }

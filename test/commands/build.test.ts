@@ -12,17 +12,18 @@ import type { Recipe } from '../../src/core/recipe/recipe-schema.js';
 import { findLeftovers, imageExists, inspectImage, removeImage } from '../../src/engine/docker/index.js';
 import { cliPath, ensureBuilt, runCli } from '../helpers/cli.js';
 import { describeDocker, testDocker } from '../helpers/docker.js';
-import { FAST_BUILD_ENV, realPortageImages } from '../helpers/real-portage.js';
+import { realPortageImages } from '../helpers/real-portage.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'gwb-build-cli-'));
 const env = { XDG_STATE_HOME: path.join(dir, 'state'), GENTOO_WB_BUILD_ENV: 'GWB_TEST_COMPILE_SECONDS=0' };
 const tags: string[] = [];
 
-function recipeFile(name: string, packages: string[], caches?: Recipe['caches']): { file: string; tag: string } {
+function recipeFile(name: string, packages: string[], caches?: Recipe['caches'], cflags?: string): { file: string; tag: string } {
   const tag = `gentoo-wb-test/cli-${name}:${process.pid}`;
   tags.push(tag);
   const r = newRecipe({ name, base: realPortageImages().base, packages, tags: [tag], sizing: { jobs: 2, makeopts: '-j2' } });
   if (caches) r.caches = caches;
+  if (cflags) r.makeConf.CFLAGS = cflags;
   const file = path.join(dir, `${name}.json`);
   writeFileSync(file, serializeRecipe(r));
   return { file, tag };
@@ -77,12 +78,19 @@ describeDocker('gentoo-wb build / builds / attach (real engine, real Portage)', 
   }, 150_000);
 
   it('--plan prints what would run without creating anything', async () => {
-    const { file } = recipeFile('plan', ['app-misc/hello']);
+    // CFLAGS of its own: a binary package cache key no other test uses, so its volume must not exist after.
+    const { file } = recipeFile('plan', ['app-misc/hello'], undefined, `-O2 -pipe -DGWB_PLAN_${process.pid}`);
     const r = await runCli(['build', file, '--plan'], { env, timeoutMs: 60_000 });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^Build plan \(commit mode\)/);
     expect(r.stdout).toMatch(/emerge --verbose --jobs=2 --keep-going --usepkg --buildpkg --binpkg-respect-use=y --color=n app-misc\/hello/);
     expect(r.stdout).toContain('Commit the container as the image');
+    // The build's own preparation: the run's namespace names the caches, and none is created for a plan.
+    expect(r.stdout).toContain(`volume gentoo-wb-${process.env.GENTOO_WB_NAMESPACE}-distfiles → /var/cache/distfiles`);
+    const binpkgs = new RegExp(`volume (gentoo-wb-${process.env.GENTOO_WB_NAMESPACE}-binpkgs-[0-9a-f]{12}) `).exec(r.stdout)?.[1];
+    expect(binpkgs, r.stdout).toBeDefined();
+    const volumes = (await testDocker().listVolumes()).Volumes ?? [];
+    expect(volumes.map((v) => v.Name)).not.toContain(binpkgs);
   });
 
   it('exits 2 on an invalid recipe with field-level messages', async () => {

@@ -35,8 +35,16 @@ async function ensureVolumes(docker: Dockerode, plan: BuildPlan, namespace: stri
   }
 }
 
-/** Gather base facts, plan, and make the shared pieces exist. */
-export async function prepareBuild(docker: Dockerode, recipe: Recipe, sandbox: SandboxFacts, knownBase?: BaseInfo): Promise<PreparedBuild> {
+export interface PrepareOptions {
+  /** Base facts already read (the Base step). */
+  knownBase?: BaseInfo;
+  /** `build --plan`: the same plan, but no cache volume is created. */
+  planOnly?: boolean;
+}
+
+/** Gather base facts, plan, and make the shared pieces exist: the one preparation of every build and of `build --plan`. */
+export async function prepareBuild(docker: Dockerode, recipe: Recipe, sandbox: SandboxFacts, options: PrepareOptions = {}): Promise<PreparedBuild> {
+  const { knownBase } = options;
   const namespace = currentNamespace();
   // The base's own make.conf, which the recipe's is merged into; read alongside the rest.
   const baseImage = recipe.base.digest ? `${recipe.base.image.split('@')[0]}@${recipe.base.digest}` : recipe.base.image;
@@ -62,6 +70,6 @@ export async function prepareBuild(docker: Dockerode, recipe: Recipe, sandbox: S
   const makeConf = await baseMakeConf;
   const result = planBuild({ recipe, sandbox, namespace, base: { chost: base?.chost ?? 'unknown', libcFiles: base?.libcFiles ?? [], libcPackage: base?.libcPackage ?? null, makeConf } });
   if (!result.ok) throw new EngineError('bad-request', `cannot plan the build: ${result.problem}`, 'fix the recipe (gentoo-wb recipe validate) or choose another build mode');
-  await ensureVolumes(docker, result.plan, namespace);
+  if (!options.planOnly) await ensureVolumes(docker, result.plan, namespace);
   return { plan: result.plan, baseImageId, base, volumesFrom };
 }

@@ -255,7 +255,7 @@ export function startBuild(options: StartBuildOptions): BuildSession {
     };
     let prepared;
     try {
-      prepared = await prepareBuild(docker, recipe, options.sandbox ?? { unshare: false }, options.base);
+      prepared = await prepareBuild(docker, recipe, options.sandbox ?? { unshare: false }, options.base ? { knownBase: options.base } : {});
       state.recipeHash = prepared.plan.recipeHash;
       await createBuildFiles(files, state, serializeRecipe(recipe), prepared.plan);
       if (cancelled()) return { kind: 'cancelled' };
