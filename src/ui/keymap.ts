@@ -18,6 +18,11 @@ export interface KeyBinding {
   group: 'Global' | 'Move' | 'Steps' | 'Lists' | 'Logs' | 'Host checks' | 'Base' | 'Recipe' | 'Pretend' | 'Build' | 'Result';
 }
 
+/** The help section of each step's own keys: `?` shows it first. */
+export const STEP_HELP_GROUP: Record<'host' | 'base' | 'recipe' | 'pretend' | 'build' | 'result', KeyBinding['group']> = {
+  host: 'Host checks', base: 'Base', recipe: 'Recipe', pretend: 'Pretend', build: 'Build', result: 'Result',
+};
+
 const GLOBAL_KEYS: readonly KeyBinding[] = [
   { id: 'app.help', keys: ['?'], label: 'help', help: 'show this help', group: 'Global' },
   { id: 'app.quit', keys: ['q', 'ctrl+c'], label: 'quit', help: 'quit; a running build keeps running (asks first)', group: 'Global' },

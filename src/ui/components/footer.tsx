@@ -17,6 +17,22 @@ function toItem(entry: string | FooterItem, ascii: boolean): FooterItem {
 
 const ALWAYS = ['app.help', 'app.quit'];
 
+const ESC = /(^|\/)(Esc|ESC)(\/|$)/;
+
+/**
+ * Esc does one thing at a time: the first (top-most) registration that handles it. Entries further
+ * down that also name Esc would promise a second action it does not do, so they are left out.
+ */
+export function oneEsc(items: FooterItem[]): FooterItem[] {
+  let seen = false;
+  return items.filter((item) => {
+    if (!ESC.test(item.keys)) return true;
+    if (seen) return false;
+    seen = true;
+    return true;
+  });
+}
+
 /** Lay items out left to right until the width is used; the rest is in `?` help. */
 export function fitFooter(items: FooterItem[], width: number): FooterItem[] {
   const shown: FooterItem[] = [];
@@ -33,7 +49,7 @@ export function fitFooter(items: FooterItem[], width: number): FooterItem[] {
 export function Footer({ width }: { width: number }) {
   const { glyphs } = useLook();
   const ascii = glyphs.focus === '>';
-  const items = fitFooter(useActiveFooter(ALWAYS).map((e) => toItem(e, ascii)), width - 1);
+  const items = fitFooter(oneEsc(useActiveFooter(ALWAYS).map((e) => toItem(e, ascii))), width - 1);
   return (
     <Box width="100%" height={1} overflow="hidden">
       {items.map((item) => (

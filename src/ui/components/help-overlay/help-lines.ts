@@ -1,23 +1,37 @@
-// The help text as lines, generated from the keymap (so it always matches the keys).
+// The help text as lines, generated from the keymap (so it always matches the keys): the current
+// screen's keys first, then the ones that work everywhere; descriptions wrap under their text.
+import { wrapLine } from '../../../core/format/wrap.js';
 import { KEYMAP, type KeyBinding } from '../../keymap.js';
 
 export interface HelpLine {
   kind: 'heading' | 'binding' | 'blank';
   text: string;
+  /** Empty on a description's continuation rows. */
   keys?: string;
 }
 
-const GROUP_ORDER: KeyBinding['group'][] = ['Global', 'Steps', 'Move', 'Lists', 'Logs', 'Host checks', 'Base', 'Recipe', 'Pretend', 'Build', 'Result'];
+/** Sections every screen has, after the screen's own. */
+const COMMON_GROUPS: KeyBinding['group'][] = ['Global', 'Steps', 'Move', 'Lists', 'Logs'];
 
-/** Help lines grouped by section; `label` renders key names. */
-export function helpLines(label: (key: string) => string): HelpLine[] {
+/** Columns the key names take before the descriptions. */
+export const HELP_KEY_WIDTH = 18;
+
+/**
+ * Help lines: `screen`'s own section first (other screens' are left out), then the common ones.
+ * `label` renders key names; descriptions wrap at `width`.
+ */
+export function helpLines(label: (key: string) => string, screen: KeyBinding['group'] | null = null, width = 80): HelpLine[] {
+  const groups = [...(screen && !COMMON_GROUPS.includes(screen) ? [screen] : []), ...COMMON_GROUPS];
+  const room = Math.max(10, width - HELP_KEY_WIDTH - 1);
   const lines: HelpLine[] = [];
-  for (const group of GROUP_ORDER) {
+  for (const group of groups) {
     const bindings = KEYMAP.filter((b) => b.group === group);
     if (bindings.length === 0) continue;
     if (lines.length > 0) lines.push({ kind: 'blank', text: '' });
-    lines.push({ kind: 'heading', text: group });
-    for (const b of bindings) lines.push({ kind: 'binding', keys: b.keys.map(label).join(' '), text: b.help });
+    lines.push({ kind: 'heading', text: group === screen ? `${group} (this screen)` : group });
+    for (const b of bindings) {
+      wrapLine(b.help, room).forEach((text, i) => lines.push({ kind: 'binding', keys: i === 0 ? b.keys.map(label).join(' ') : '', text }));
+    }
   }
   return lines;
 }

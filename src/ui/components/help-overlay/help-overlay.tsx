@@ -1,15 +1,24 @@
-// `?`: every key of the app, from the keymap, scrollable so it fits 80x24.
+// `?`: the current screen's keys, then the common ones, from the keymap, scrollable so it fits 80x24.
 import React, { useState } from 'react';
 import { Box, Text } from 'ink';
 import { useCommands } from '../../keys/key-router.js';
 import { keyLabel, keyLabelAscii } from '../../keys/key-name.js';
 import { useLook } from '../../theme/theme-context.js';
 import { Tone } from '../tone.js';
-import { helpLines } from './help-lines.js';
+import type { KeyBinding } from '../../keymap.js';
+import { HELP_KEY_WIDTH, helpLines } from './help-lines.js';
 
-export function HelpOverlay({ width, height, onClose }: { width: number; height: number; onClose: () => void }) {
+export interface HelpOverlayProps {
+  width: number;
+  height: number;
+  /** The current screen's help section, shown first. */
+  screen?: KeyBinding['group'] | null;
+  onClose: () => void;
+}
+
+export function HelpOverlay({ width, height, screen = null, onClose }: HelpOverlayProps) {
   const { glyphs } = useLook();
-  const lines = helpLines(glyphs.focus === '>' ? keyLabelAscii : keyLabel);
+  const lines = helpLines(glyphs.focus === '>' ? keyLabelAscii : keyLabel, screen, width - 1);
   const bodyHeight = Math.max(1, height - 2);
   const maxTop = Math.max(0, lines.length - bodyHeight);
   const [top, setTop] = useState(0);
@@ -29,7 +38,7 @@ export function HelpOverlay({ width, height, onClose }: { width: number; height:
     },
     { footer: [{ keys: '↑↓', label: 'scroll' }, { keys: 'Esc/?/q', label: 'close help' }] },
   );
-  const keyWidth = 18;
+  const keyWidth = HELP_KEY_WIDTH;
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Box height={1}>
