@@ -1,7 +1,8 @@
 // One line once the build ended: the image made (and the way to Result), or why there is none.
-import React from 'react';
+import React, { useEffect, useRef } from 'react';
 import { Box, Text } from 'ink';
 import { Tone } from '../../components/tone.js';
+import { useWizard } from '../../app/wizard-context.js';
 import { useLook } from '../../theme/theme-context.js';
 import type { BuildState } from '../../session/workbench-store.js';
 import { shortId } from './format.js';
@@ -14,6 +15,16 @@ export interface ResultLineProps {
 
 export function ResultLine({ build, image, width }: ResultLineProps) {
   const { glyphs } = useLook();
+  const { notify } = useWizard();
+  // A failure message longer than the row (an engine error with ids and names) is also posted to
+  // the message line, which wraps it whole; the row keeps its start.
+  const posted = useRef<string | null>(null);
+  const why = build.outcome === 'failed' || build.outcome === 'lost' ? build.message : null;
+  useEffect(() => {
+    if (!why || why.length + 2 <= width - 1 || posted.current === `${build.id}\0${why}`) return;
+    posted.current = `${build.id}\0${why}`;
+    notify(why, 'fail');
+  }, [why, width, build.id, notify]);
   let tone: 'pass' | 'fail' | 'warn' | 'muted';
   let text: string;
   switch (build.outcome) {

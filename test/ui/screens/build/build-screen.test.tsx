@@ -50,7 +50,7 @@ describe('Build screen before a build', () => {
     h = await openBuild({ startFails: 'cannot probe the sandbox: image gentoo/stage3:amd64-openrc not found' });
     await h.tui.press('b');
     await h.tui.waitForFrame((f) => f.includes('Could not start the build'));
-    expect(h.tui.frame()).toContain('✗ Could not start the build: cannot probe the sandbox: image gentoo/stage3:amd6');
+    expect(h.tui.frame().replace(/\n */g, ' ')).toContain('✗ Could not start the build: cannot probe the sandbox: image gentoo/stage3:amd6');
     expect(h.tui.frame()).toContain('Nothing is building.');
   });
 });
@@ -107,6 +107,20 @@ describe('Build screen during a --jobs=3 build', () => {
     const build = await startBuild(h);
     const frame = await emit(h, build, eventsOf(containerOutput(PHP, Date.now() - 40_000, { lines: 30 })), (f) => f.includes('expat'));
     expect(frame).toMatch(/dev-libs\/expat-2\.6\.4 +fetch +0:1\d █░{9} ~1:[45]\d/);
+  });
+
+  it('a failed start with a long engine error reads in full at 80x24 (the message line wraps it)', async () => {
+    h = await openBuild();
+    const build = await startBuild(h);
+    const message =
+      'start container 76d7a1c0e5f24b7c9d0e8f1a: failed to create endpoint gentoo-wb-build-20261104-153012-a1b2c3 on network bridge: ' +
+      'failed to add the host (veth4f2a9c1) <=> sandbox (veth8b3e0d7) pair interfaces: operation not supported';
+    build.emit([{ type: 'error', message, t: Date.now() }]);
+    build.finish({ kind: 'failed', failed: [], message });
+    const frame = await h.tui.waitForFrame((f) => f.includes('pair interfaces'));
+    const text = frame.replace(/\s+/g, ' ');
+    for (const word of message.split(' ')) expect(text, word).toContain(word);
+    expect(frame.split('\n').length).toBeLessThanOrEqual(23);
   });
 
   it('at 200x50 shows a whole successful build, the image, and ] goes to Result', async () => {
