@@ -178,7 +178,7 @@ describe('Pretend screen', () => {
     await h.tui.waitForFrame((f) => f.includes('configuration change'));
     await h.tui.press('a');
     frame = await h.tui.waitForFrame((f) => f.includes('Not saved'));
-    expect(frame).toContain('Not saved: EACCES: permission denied (1 change applied, recipe marked unsaved)');
+    expect(frame.replace(/\n */g, ' ')).toContain('Not saved: EACCES: permission denied (1 change applied, recipe marked unsaved)');
     expect(h.store.getState().recipe.dirty).toBe(true);
   });
 
