@@ -42,6 +42,8 @@ export async function runTui(opts: RunTuiOptions): Promise<number> {
   };
 
   const workbench = createWorkbench(realServices({ host: opts.host, context: opts.context, settings, buildEnv: buildEnvFrom(process.env) }));
+  // `gentoo-wb attach`: the first frame already shows the build being reached, not an idle Build step.
+  if (opts.attachBuild) workbench.builds.expectAttach(opts.attachBuild);
   const screen = enterFullscreen(process.stdout);
   let exitCode = 0;
   const instance = render(

@@ -45,7 +45,7 @@ it('a slow attach to a build the running-builds list holds opens on the Build st
 
 it('without an engine, the build expected by attach is let go: the Build step is idle again and says why', async () => {
   h = await openBuild({ recipe: null, engine: { status: 'connecting' }, initialStep: 'build' });
-  (h.workbench.services as { connect: () => Promise<never> }).connect = async () => {
+  (h.workbench.services as unknown as { connect: () => Promise<never> }).connect = async () => {
     await new Promise((r) => setTimeout(r, 50));
     throw new Error('connect ENOENT /var/run/docker.sock');
   };
