@@ -82,19 +82,20 @@ function orList(items: readonly string[]): string {
   return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
 }
 
-/** The sentence for a check that failed, or null. */
-export function atomCheckProblem(index: RepoIndex, text: string, check: AtomCheck): { problem: string; hint?: string } | null {
+/** The sentence for a check that failed, or null; `nameTree: false` leaves out "in <tree>" (a screen that shows it already). */
+export function atomCheckProblem(index: RepoIndex, text: string, check: AtomCheck, nameTree = true): { problem: string; hint?: string } | null {
   const atom = text.trim();
+  const inTree = nameTree ? ` in ${index.source}` : '';
   switch (check.kind) {
     case 'skipped':
     case 'ok':
       return null;
     case 'missing':
       return check.suggestions.length > 0
-        ? { problem: `${atom} matches no package in ${index.source}; did you mean ${orList(check.suggestions)}?` }
-        : { problem: `${atom} matches no package in ${index.source}`, hint: 'search the tree on the Recipe screen (Packages, a) for the right name' };
+        ? { problem: `${atom} matches no package${inTree}; did you mean ${orList(check.suggestions)}?` }
+        : { problem: `${atom} matches no package${inTree}`, hint: 'search the tree on the Recipe screen (Packages, a) for the right name' };
     case 'no-version':
-      return { problem: `${atom} matches no version of ${check.pkg.cp} in ${index.source} (it has ${check.pkg.versions.map((v) => v.version).join(', ')})` };
+      return { problem: `${atom} matches no version of ${check.pkg.cp}${inTree} (it has ${check.pkg.versions.map((v) => v.version).join(', ')})` };
     case 'hidden': {
       const hidden = check.versions.map((h) => `${h.version.version} (${h.why})`);
       const testing = check.versions.some((h) => h.why.startsWith('keyworded') || h.why.includes('keywords') || h.why.startsWith('not keyworded'));
@@ -106,16 +107,16 @@ export function atomCheckProblem(index: RepoIndex, text: string, check: AtomChec
 }
 
 /** Problems of every atom the recipe lists, against the index (packages: every failure; other lists: unknown names). */
-export function checkRecipeAtoms(index: RepoIndex, recipe: Recipe): RecipeProblem[] {
+export function checkRecipeAtoms(index: RepoIndex, recipe: Recipe, nameTree = true): RecipeProblem[] {
   const accept = acceptanceOf(recipe);
   const out: RecipeProblem[] = [];
   recipe.packages.forEach((atom, i) => {
-    const p = atomCheckProblem(index, atom, checkAtom(index, atom, accept));
+    const p = atomCheckProblem(index, atom, checkAtom(index, atom, accept), nameTree);
     if (p) out.push({ field: `packages[${i}]`, ...p });
   });
   const namesOnly = (field: string, atom: string) => {
     const check = checkAtom(index, atom, accept);
-    const p = check.kind === 'missing' ? atomCheckProblem(index, atom, check) : null;
+    const p = check.kind === 'missing' ? atomCheckProblem(index, atom, check, nameTree) : null;
     if (p) out.push({ field, ...p });
   };
   recipe.packageUse.forEach((e, i) => namesOnly(`packageUse[${i}].atom`, e.atom));

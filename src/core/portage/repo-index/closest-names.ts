@@ -32,22 +32,22 @@ function allowance(name: string): number {
   return Math.min(4, Math.max(1, Math.floor(name.length / 3)));
 }
 
-/** Up to `count` package names close to `category/name` (the name itself excluded). */
-export function closestNames(index: RepoIndex, category: string, name: string, count = 3): string[] {
-  const cp = `${category}/${name}`;
+/** Up to `count` package names close to `category/name` (the name itself excluded); a null category compares names only. */
+export function closestNames(index: RepoIndex, category: string | null, name: string, count = 3): string[] {
+  const cp = `${category ?? ''}/${name}`;
   const lowerName = name.toLowerCase();
   const limit = allowance(name);
   const scored: { pkg: IndexedPackage; score: number }[] = [];
   for (const pkg of index.packages) {
     if (pkg.cp === cp) continue;
-    const sameCategory = pkg.category === category;
+    const sameCategory = category === null || pkg.category === category;
     // The same name elsewhere is the likeliest slip (wrong category): it sorts before any typo.
     if (pkg.name.toLowerCase() === lowerName) {
       scored.push({ pkg, score: sameCategory ? 0 : 0.5 });
       continue;
     }
     const byName = editDistance(lowerName, pkg.name.toLowerCase(), limit) + (sameCategory ? 0 : 1);
-    const byCp = editDistance(cp, pkg.cp, limit);
+    const byCp = category === null ? Infinity : editDistance(cp, pkg.cp, limit);
     const score = Math.min(byName, byCp);
     if (score <= limit) scored.push({ pkg, score });
   }

@@ -1,15 +1,18 @@
-// eix-like search while typing: names first (exact name, prefix, substring), then descriptions.
+// eix-like search while typing: names first (exact name, prefix, substring), then descriptions;
+// when nothing matches, the closest names ("did you mean").
 import { parsePackageAtom } from '../atom-parser.js';
+import { closestNames } from './closest-names.js';
+import { findPackage } from './repo-index.js';
 import type { IndexedPackage, RepoIndex } from './repo-index-types.js';
 
-export type SearchRank = 'exact' | 'prefix' | 'substring' | 'description';
+export type SearchRank = 'exact' | 'prefix' | 'substring' | 'description' | 'similar';
 
 export interface SearchHit {
   pkg: IndexedPackage;
   rank: SearchRank;
 }
 
-const ORDER: Record<SearchRank, number> = { exact: 0, prefix: 1, substring: 2, description: 3 };
+const ORDER: Record<SearchRank, number> = { exact: 0, prefix: 1, substring: 2, description: 3, similar: 4 };
 
 /** What to look for in what was typed: an atom's `cat/pn`, or the text without operators, slot or USE. */
 export function searchTerm(typed: string): string {
@@ -45,5 +48,11 @@ export function searchRepo(index: RepoIndex, typed: string, limit = 50): SearchH
     if (rank !== null) hits.push({ pkg, rank });
   }
   hits.sort((a, b) => ORDER[a.rank] - ORDER[b.rank] || a.pkg.name.length - b.pkg.name.length || (a.pkg.cp < b.pkg.cp ? -1 : 1));
-  return hits.slice(0, limit);
+  if (hits.length > 0) return hits.slice(0, limit);
+  const slash = term.indexOf('/');
+  const similar = slash >= 0 ? closestNames(index, term.slice(0, slash), term.slice(slash + 1)) : closestNames(index, null, term);
+  return similar.flatMap((cp) => {
+    const pkg = findPackage(index, cp);
+    return pkg ? [{ pkg, rank: 'similar' as const }] : [];
+  });
 }

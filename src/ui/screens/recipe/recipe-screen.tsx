@@ -1,8 +1,9 @@
 // Step 3, Recipe: the open recipe in seven tabs — Packages · USE · package.use · Keywords ·
 // make.conf · Mode · Image. Everything typed is checked as it is typed; s saves (atomically, asking
 // for a path the first time); o opens another recipe, asking first when edits are unsaved.
-import React, { useCallback, useState } from 'react';
+import React, { useCallback, useMemo, useState } from 'react';
 import { Box } from 'ink';
+import { checkRecipeAtoms } from '../../../core/recipe/atom-check.js';
 import { formatProblem } from '../../../core/recipe/recipe-problems.js';
 import type { Recipe } from '../../../core/recipe/recipe-schema.js';
 import { useWizard } from '../../app/wizard-context.js';
@@ -17,8 +18,10 @@ import { KeywordsTab } from './keywords-tab.js';
 import { ConfirmDiscard, OpenPanel } from './open-dialogs.js';
 import { PackageUseTab } from './package-use-tab.js';
 import { PackagesTab } from './packages-tab.js';
+import { useRecipeServices } from './recipe-context.js';
 import { RecipeHeader, TABS } from './recipe-header.js';
 import type { PromptSpec, TabProps } from './tab-types.js';
+import { useRepoIndex } from './use-flag-data.js';
 import { UseTab } from './use-tab.js';
 import { useRecipeFile } from './use-recipe-file.js';
 
@@ -33,6 +36,14 @@ export function RecipeScreen() {
   const recipe = useWorkbench((s) => s.recipe);
   const sizing = useWorkbench((s) => s.sizing);
   const baseServices = useBaseServices();
+  const engine = useWorkbench((s) => s.engine);
+  const repo = useRepoIndex(useRecipeServices(), engine.status === 'ready' ? engine.connection : null, recipe.doc);
+  // Syntax problems first, then atoms the tree does not have (once its index is read; the Packages
+  // tab names the tree, so the one problem line keeps its room for the suggestion).
+  const problems = useMemo(
+    () => [...recipe.problems, ...(repo.status === 'ready' && recipe.doc ? checkRecipeAtoms(repo.value.index, recipe.doc, false) : [])],
+    [recipe.problems, recipe.doc, repo],
+  );
   const [tab, setTab] = useState(0);
   const [prompt, setPrompt] = useState<PromptSpec | null>(null);
   const [dialog, setDialog] = useState<Dialog>(null);
@@ -71,7 +82,7 @@ export function RecipeScreen() {
 
   const promptRows = prompt ? PROMPT_ROWS : 0;
   const bodyHeight = Math.max(3, height - 3 - promptRows);
-  const problemLine = recipe.problems[0] ? `${recipe.problems.length > 1 ? `(1 of ${recipe.problems.length}) ` : ''}${formatProblem(recipe.problems[0])}` : 'No problems: s saves, then Pretend (4) shows what emerge would do.';
+  const problemLine = problems[0] ? `${problems.length > 1 ? `(1 of ${problems.length}) ` : ''}${formatProblem(problems[0])}` : 'No problems: s saves, then Pretend (4) shows what emerge would do.';
 
   let body: React.ReactNode;
   if (dialog === 'open') {
@@ -96,11 +107,11 @@ export function RecipeScreen() {
       </Box>
     );
   } else {
-    const props: TabProps = { recipe: recipe.doc, width, height: bodyHeight, active: idle, edit, ask, notify: wizard.notify };
+    const props: TabProps = { recipe: recipe.doc, width, height: bodyHeight, active: idle, edit, ask, notify: wizard.notify, repo };
     const name = TABS[tab];
     body = (
       <>
-        <RecipeHeader name={recipe.doc.name} path={recipe.path} dirty={recipe.dirty} problems={recipe.problems.length} tab={tab} width={width} />
+        <RecipeHeader name={recipe.doc.name} path={recipe.path} dirty={recipe.dirty} problems={problems.length} tab={tab} width={width} />
         {dialog === 'discard' ? (
           <ConfirmDiscard
             name={recipe.doc.name}
@@ -124,7 +135,7 @@ export function RecipeScreen() {
           </Box>
         )}
         <Box height={1} width={width} overflow="hidden">
-          <Tone tone={recipe.problems.length > 0 ? 'warn' : 'muted'}>{problemLine}</Tone>
+          <Tone tone={problems.length > 0 ? 'warn' : 'muted'}>{problemLine}</Tone>
         </Box>
       </>
     );

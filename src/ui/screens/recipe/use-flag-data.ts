@@ -1,9 +1,10 @@
 // Flag descriptions loaded in the background: for the whole tree (USE tab) or one package
-// (package.use). Reloaded when the tree, the base or the atom change; stale answers are dropped.
+// (package.use); and the tree's package index (Packages tab, problem line). Reloaded when the tree, the base or the atom change; stale answers are dropped.
 import { useEffect, useState } from 'react';
 import type { Recipe } from '../../../core/recipe/recipe-schema.js';
 import type { EngineConnection } from '../../../engine/docker/index.js';
 import type { PackageFlags, TreeFlags } from '../../../engine/repo/flag-types.js';
+import type { TreeIndex } from '../../../engine/repo/repo-index-reader.js';
 import type { RecipeServices } from './recipe-services.js';
 
 export type Loaded<T> = { status: 'idle' } | { status: 'loading'; source: string } | { status: 'ready'; value: T } | { status: 'failed'; message: string };
@@ -48,4 +49,10 @@ export function useTreeFlags(services: RecipeServices, connection: EngineConnect
 export function usePackageFlags(services: RecipeServices, connection: EngineConnection | null, recipe: Recipe, atom: string | null): Loaded<PackageFlags> {
   const key = connection && atom ? JSON.stringify([recipe.portage, recipe.base.image, atom]) : null;
   return useLoaded(key, () => services.packageFlags(connection!, recipe, atom!), sourceText(recipe));
+}
+
+/** The package index of the recipe's tree. */
+export function useRepoIndex(services: RecipeServices, connection: EngineConnection | null, recipe: Recipe | null): Loaded<TreeIndex> {
+  const key = connection && recipe ? JSON.stringify([recipe.portage, recipe.base.image]) : null;
+  return useLoaded(key, () => services.repoIndex(connection!, recipe!), recipe ? sourceText(recipe) : '');
 }

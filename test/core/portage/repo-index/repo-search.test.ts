@@ -16,6 +16,10 @@ describe('search while typing', () => {
     expect(search('HTTP')).toEqual(['net-libs/nghttp2 substring', 'net-misc/hurl description']);
     expect(search('  ')).toEqual([]);
     expect(searchRepo(index, 'e', 2)).toHaveLength(2);
+    // Nothing matches: the closest names.
+    expect(search('app-misc/helo')).toEqual(['app-misc/hello similar']);
+    expect(search('helo')).toEqual(['app-misc/hello similar', 'x11-misc/hello similar']);
+    expect(search('qqqqqqq')).toEqual([]);
   });
 
   it('a category part narrows to cat/pn; an atom searches its cat/pn', () => {

@@ -8,6 +8,8 @@ import type { RecipeParse } from '../../../../src/core/recipe/recipe-json.js';
 import type { Recipe } from '../../../../src/core/recipe/recipe-schema.js';
 import type { Settings } from '../../../../src/core/settings.js';
 import type { PackageFlags, TreeFlags } from '../../../../src/engine/repo/flag-types.js';
+import type { TreeIndex } from '../../../../src/engine/repo/repo-index-reader.js';
+import { fixtureIndex } from '../../../core/portage/repo-index/fixture-index.js';
 import { treeFlagsFrom } from '../../../../src/engine/repo/flag-catalogue.js';
 import { App } from '../../../../src/ui/app/app.js';
 import { RecipeServicesProvider } from '../../../../src/ui/screens/recipe/recipe-context.js';
@@ -48,6 +50,8 @@ export interface RecipeOptions {
   dirty?: boolean;
   engine?: EngineState;
   treeFlags?: TreeFlags | (() => Promise<TreeFlags>);
+  /** The package index (default: the test repository's packages as snapshot gentoo/portage:latest). */
+  repoIndex?: TreeIndex | (() => Promise<TreeIndex>);
   columns?: number;
   rows?: number;
   theme?: string;
@@ -64,7 +68,9 @@ export async function openRecipe(options: RecipeOptions = {}): Promise<RecipeHar
   const flagCalls: string[] = [];
   const settings = memorySettings(options.settings);
   const tree = options.treeFlags ?? treeFlagsFrom('snapshot gentoo/portage:latest', USE_DESC, LOCAL_DESC);
+  const repo = options.repoIndex ?? { index: { ...fixtureIndex(), source: 'snapshot gentoo/portage:latest' }, note: null };
   const services: RecipeServices = {
+    repoIndex: async () => (typeof repo === 'function' ? repo() : repo),
     treeFlags: async () => {
       flagCalls.push('tree');
       return typeof tree === 'function' ? tree() : tree;

@@ -38,7 +38,7 @@ describe('Recipe screen', () => {
     expect(l[input]).toContain('Add atom: >=net-misc/curl-8.x');
     expect(l[input + 1]).toBe(`${' '.repeat('Add atom: '.length + 16)}^^^`);
     expect(l[input + 2]).toMatch(/^✗ '8\.x' is not a valid version/);
-    expect(l.at(-1)).toBe('Enter ok  Esc cancel  ^U clear');
+    expect(l.at(-1)).toBe('Enter add  ↑↓ choose  Esc cancel  ^U clear');
     await h.tui.press('enter');
     expect(doc().packages).toEqual(['dev-lang/php']);
     await h.tui.press('backspace', 'backspace');
