@@ -1,9 +1,10 @@
 // A build's files under $XDG_STATE_HOME/gentoo-wb/builds/<id>/: state.json (rewritten atomically as
 // the build moves on), recipe.json, plan.json, output.log (the container's whole output, with engine
 // timestamps), logs/ (failed packages' build.log), record.json (at the end).
-import { appendFile, mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BuildRecord, BuildState } from '../../core/build/build-record.js';
+import { inFolder, STATE_FOLDER, writeFileAtomically } from '../files/atomic-write.js';
 import { appPaths } from '../paths.js';
 
 export function buildsDir(env: NodeJS.ProcessEnv = process.env): string {
@@ -48,16 +49,15 @@ export function buildFiles(id: string, env: NodeJS.ProcessEnv = process.env): Bu
   };
 }
 
+/** Temp + rename; a full or read-only state folder throws one sentence (FolderWriteError), no temp file left. */
 async function writeJsonAtomically(file: string, value: unknown): Promise<void> {
-  const temp = `${file}.tmp-${process.pid}`;
-  await writeFile(temp, `${JSON.stringify(value, null, 2)}\n`);
-  await rename(temp, file);
+  await writeFileAtomically(file, `${JSON.stringify(value, null, 2)}\n`, { role: STATE_FOLDER });
 }
 
 /** Create the build folder and its first files. */
 export async function createBuildFiles(files: BuildFiles, state: BuildState, recipeText: string, plan: unknown): Promise<void> {
-  await mkdir(files.logs, { recursive: true });
-  await writeFile(files.recipe, recipeText);
+  await inFolder(files.dir, STATE_FOLDER, () => mkdir(files.logs, { recursive: true }));
+  await writeFileAtomically(files.recipe, recipeText, { role: STATE_FOLDER });
   await writeJsonAtomically(files.plan, plan);
   await writeJsonAtomically(files.state, state);
 }

@@ -1,10 +1,10 @@
 // Recipe files on disk: read with every problem reported, written atomically (temp + rename) so a
-// crash or a full disk never leaves half a recipe.
-import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+// crash or a full disk never leaves half a recipe, and a full or read-only folder says so in one sentence.
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseRecipe, serializeRecipe, type RecipeParse } from '../../core/recipe/recipe-json.js';
 import type { Recipe } from '../../core/recipe/recipe-schema.js';
-import { temporaryNameFor } from '../docker/atomic-file.js';
+import { RECIPE_FOLDER, writeFileAtomically } from '../files/atomic-write.js';
 import { appPaths } from '../paths.js';
 
 /** Where recipes go when the user names no folder: $XDG_DATA_HOME/gentoo-wb/recipes. */
@@ -30,15 +30,10 @@ export async function loadRecipeFile(file: string): Promise<RecipeParse> {
   return parseRecipe(text);
 }
 
-/** Write the recipe to `file` atomically, creating its folder. */
+/**
+ * Write the recipe to `file` atomically, creating its folder. A full or read-only folder throws a
+ * FolderWriteError whose message names the folder and what to do; no temporary file is left.
+ */
 export async function saveRecipeFile(file: string, recipe: Recipe): Promise<void> {
-  await mkdir(path.dirname(path.resolve(file)), { recursive: true });
-  const temp = temporaryNameFor(path.resolve(file));
-  try {
-    await writeFile(temp, serializeRecipe(recipe), { mode: 0o644, flag: 'wx' });
-    await rename(temp, file);
-  } catch (err) {
-    await unlink(temp).catch(() => undefined);
-    throw err;
-  }
+  await writeFileAtomically(file, serializeRecipe(recipe), { role: RECIPE_FOLDER, mode: 0o644 });
 }
