@@ -87,6 +87,32 @@ export function makeConfQuotingProblem(value: string): string | null {
   return null;
 }
 
+// Folders of the system itself: bind-mounted into a build they would hand it the host's sockets
+// (the Docker socket in /run), devices, kernel interfaces or everyone's files.
+const SYSTEM_FOLDERS = new Set([
+  '/', '/bin', '/boot', '/dev', '/etc', '/home', '/lib', '/lib32', '/lib64', '/libx32', '/media', '/mnt', '/opt', '/proc',
+  '/root', '/run', '/sbin', '/srv', '/sys', '/tmp', '/usr', '/usr/bin', '/usr/lib', '/usr/lib64', '/usr/local', '/usr/sbin',
+  '/usr/share', '/var', '/var/db', '/var/db/repos', '/var/lib', '/var/log', '/var/run', '/var/tmp', '/var/cache', '/var/spool',
+]);
+// Trees that hold sockets, devices or kernel state, at any depth.
+const SYSTEM_TREES = ['/proc', '/sys', '/dev', '/run', '/var/run', '/var/lib/docker', '/var/lib/containers', '/var/lib/containerd'];
+
+/**
+ * Why a host path cannot be the recipe's ebuild repository, judged from the text alone, or null: it
+ * must be absolute and plain (no `.`/`..`, no doubled or trailing slash) and neither a system folder
+ * nor inside one of the trees that hold sockets and devices. The engine checks the folder itself
+ * (profiles/repo_name present, no sockets inside) before it is mounted.
+ */
+export function hostRepositoryPathProblem(path: string): string | null {
+  if (!path.startsWith('/')) return 'is not an absolute path';
+  const parts = path.split('/').slice(1);
+  if (path !== '/' && parts.some((p) => p === '' || p === '.' || p === '..')) return 'is not a plain path (no ., .., // or trailing /)';
+  if (SYSTEM_FOLDERS.has(path)) return 'is a system folder, not an ebuild repository; it would hand the build the host\'s files (and sockets)';
+  const tree = SYSTEM_TREES.find((t) => path.startsWith(`${t}/`));
+  if (tree) return `is inside ${tree}, which holds the host's sockets, devices or engine state`;
+  return null;
+}
+
 function tooManyAtoms(field: string, atoms: readonly string[], out: RecipeProblem[]): boolean {
   if (atoms.length <= MAX_ATOMS) return false;
   out.push({ field, problem: `${atoms.length} entries; at most ${MAX_ATOMS} are allowed`, hint: 'use a set (e.g. @world or a package set of your own) or split the image into several recipes' });
@@ -159,8 +185,9 @@ export function validateRecipe(recipe: Recipe): RecipeProblem[] {
     const p = imageRefProblem(recipe.portage.image, true);
     if (p) out.push({ field: 'portage.image', problem: `"${recipe.portage.image}" ${p}`, hint: 'e.g. gentoo/portage:latest' });
   }
-  if (recipe.portage.source === 'host' && !recipe.portage.path.startsWith('/')) {
-    out.push({ field: 'portage.path', problem: `"${recipe.portage.path}" is not an absolute path`, hint: 'e.g. /var/db/repos/gentoo' });
+  if (recipe.portage.source === 'host') {
+    const p = hostRepositoryPathProblem(recipe.portage.path);
+    if (p) out.push({ field: 'portage.path', problem: `"${recipe.portage.path}" ${p}`, hint: 'a folder that holds an ebuild repository (profiles/repo_name), e.g. /var/db/repos/gentoo' });
   }
   if (recipe.packages.length === 0 && recipe.mode.kind !== 'stage4' && recipe.mode.kind !== 'minimal') {
     out.push({ field: 'packages', problem: 'no packages to build', hint: 'add at least one atom, e.g. app-misc/hello' });

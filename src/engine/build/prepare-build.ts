@@ -11,6 +11,7 @@ import { inspectBase, type BaseInfo } from '../base/inspect-base.js';
 import { readBaseMakeConf } from '../base/read-base.js';
 import { createVolume, EngineError, ensurePortageSnapshot, inspectImage, inspectVolume } from '../docker/index.js';
 import { currentNamespace } from '../docker/object-names.js';
+import { checkHostRepository } from '../repo/tree-source.js';
 
 export interface PreparedBuild {
   plan: BuildPlan;
@@ -46,6 +47,8 @@ export interface PrepareOptions {
 export async function prepareBuild(docker: Dockerode, recipe: Recipe, sandbox: SandboxFacts, options: PrepareOptions = {}): Promise<PreparedBuild> {
   const { knownBase } = options;
   const namespace = currentNamespace();
+  // A host repository is looked at before anything mounts it: a repository, no sockets, no system folder.
+  if (recipe.portage.source === 'host') await checkHostRepository(recipe.portage.path);
   // The base's own make.conf, which the recipe's is merged into; read alongside the rest.
   const baseImage = recipe.base.digest ? `${recipe.base.image.split('@')[0]}@${recipe.base.digest}` : recipe.base.image;
   const baseMakeConf = readBaseMakeConf(docker, baseImage);

@@ -1,12 +1,17 @@
 // `clean`: find what gentoo-wb left behind — only objects carrying our labels, and only those of the
 // current namespace (GENTOO_WB_NAMESPACE; unlabelled objects are the default namespace's) — and remove
 // it. Results (images the user builds or imports) are never leftovers; volumes (caches) and running
-// containers (a build someone may reattach to) only when asked.
+// containers (a build someone may reattach to) only when asked. A builder whose emerge ended but whose
+// build is not finished (state running/finishing/lost: the image is not made yet) is kept: `gentoo-wb
+// attach ID` finishes it. Images go without force and with `noprune`, so the engine never takes an
+// untagged parent gentoo-wb did not make, or a tag someone else put on one of ours, along with them.
 import type Dockerode from 'dockerode';
+import { isFinished } from '../../core/build/build-record.js';
+import { buildFiles, readState } from '../build/build-store.js';
 import { CONTAINER_ROLES, gentooWbLabelFilters, inNamespace, KEPT_IMAGE_ROLES, readGentooWbLabels, type ObjectRole } from '../../core/labels.js';
 import { listContainers, removeContainer } from './containers.js';
 import { EngineError, toEngineError } from './errors.js';
-import { listImages, removeImage } from './images.js';
+import { listImages } from './images.js';
 import { currentNamespace, tempImageRepo } from './object-names.js';
 import { listVolumes, removeVolume } from './volumes.js';
 
@@ -22,6 +27,8 @@ export interface Leftover {
   /** Container state (`running`, `exited`, …); null for images and volumes. */
   state: string | null;
   size: number | null;
+  /** An image's tags (removed one by one when there are several); empty otherwise. */
+  tags?: string[];
 }
 
 export interface CleanupScope {
@@ -33,6 +40,22 @@ export interface CleanupScope {
   running?: boolean;
   /** The namespace to look in; defaults to the current one (GENTOO_WB_NAMESPACE), null for the default. */
   namespace?: string | null;
+  /** Where build states are read (XDG_STATE_HOME); defaults to process.env. */
+  env?: NodeJS.ProcessEnv;
+}
+
+/** Why a builder container must stay (its build can still be finished), or null. */
+async function unfinishedBuild(buildId: string | null, env: NodeJS.ProcessEnv): Promise<string | null> {
+  if (buildId === null) return null;
+  let state;
+  try {
+    state = await readState(buildFiles(buildId, env));
+  } catch {
+    return null;
+  }
+  // No state on this machine: nothing could reattach to it, so it is a leftover.
+  if (state === null || isFinished(state.status)) return null;
+  return `build ${buildId} is not finished (state ${state.status}: its image is not made yet); gentoo-wb attach ${buildId} finishes it (or --running discards it)`;
 }
 
 export interface LeftoverReport {
@@ -57,16 +80,22 @@ export async function findLeftovers(docker: Dockerode, scope: CleanupScope = {})
     const info = readGentooWbLabels(c.labels);
     const object: Leftover = { kind: 'container', id: c.id, name: c.names[0] ?? c.id.slice(0, 12), role: info?.role ?? 'unknown', buildId: info?.buildId ?? null, state: c.state, size: null };
     // An image role here was inherited from the image: someone else ran a gentoo-wb image.
+    const unfinished = object.role === 'builder' && !scope.running ? await unfinishedBuild(object.buildId, scope.env ?? process.env) : null;
     if (!(CONTAINER_ROLES as readonly string[]).includes(object.role)) report.kept.push({ object, reason: `made by someone else from a gentoo-wb image (its ${object.role} label came from the image)` });
-    else if (c.state === 'running' && !scope.running) report.kept.push({ object, reason: 'running (a build may be in progress; use --running to stop it)' });
+    else if (c.state === 'running' && !scope.running) report.kept.push({ object, reason: unfinished ? `running: ${unfinished}` : 'running (a build may be in progress; use --running to stop it)' });
+    else if (unfinished) report.kept.push({ object, reason: unfinished });
     else report.remove.push(object);
   }
   for (const i of images) {
     const info = readGentooWbLabels(i.labels);
     const role = info?.role ?? 'unknown';
-    const object: Leftover = { kind: 'image', id: i.id, name: i.tags[0] ?? i.id.replace(/^sha256:/, '').slice(0, 12), role, buildId: info?.buildId ?? null, state: null, size: i.size };
-    const leakedTemp = i.tags.length > 0 && i.tags.every((t) => t.replace(/^localhost\//, '').startsWith(`${tempRepo}/`));
+    const object: Leftover = { kind: 'image', id: i.id, name: i.tags[0] ?? i.id.replace(/^sha256:/, '').slice(0, 12), role, buildId: info?.buildId ?? null, state: null, size: i.size, tags: i.tags };
+    const isTemp = (t: string) => t.replace(/^localhost\//, '').startsWith(`${tempRepo}/`);
+    const leakedTemp = i.tags.length > 0 && i.tags.every(isTemp);
+    const foreign = i.tags.filter((t) => !isTemp(t));
     if ((KEPT_IMAGE_ROLES as readonly string[]).includes(role) && !leakedTemp) report.kept.push({ object, reason: `${role === 'imported' ? 'an imported' : 'a result'} image is yours to keep (remove it with docker rmi)` });
+    // One of our images that someone tagged as well: their tag would go with it.
+    else if (i.tags.length > 1 && foreign.length > 0) report.kept.push({ object, reason: `also tagged ${foreign.join(', ')}, which gentoo-wb did not make; untag that first (docker rmi ${foreign[0]})` });
     else report.remove.push(object);
   }
   for (const v of volumes) {
@@ -91,7 +120,7 @@ export async function removeLeftovers(docker: Dockerode, leftovers: Leftover[], 
     for (const object of leftovers.filter((o) => o.kind === kind)) {
       try {
         if (kind === 'container') await removeContainer(docker, object.id, { force: true, volumes: true });
-        else if (kind === 'image') await removeImage(docker, object.id, { force: true });
+        else if (kind === 'image') await removeOurImage(docker, object);
         else await removeVolume(docker, object.id);
         outcome.removed.push(object);
         onRemoved?.(object);
@@ -104,4 +133,20 @@ export async function removeLeftovers(docker: Dockerode, leftovers: Leftover[], 
     }
   }
   return outcome;
+}
+
+/**
+ * Remove one of our images without force and with `noprune`: the engine then refuses rather than
+ * take a tag, a container's image or a child with it, and never deletes untagged parents (a base
+ * gentoo-wb did not make). Several tags (all ours) go one by one; the last one takes the image.
+ */
+async function removeOurImage(docker: Dockerode, object: Leftover): Promise<void> {
+  const refs = (object.tags?.length ?? 0) > 1 ? object.tags! : [object.id];
+  for (const ref of refs) {
+    try {
+      await docker.getImage(ref).remove({ force: false, noprune: true });
+    } catch (err) {
+      throw toEngineError(err, { action: `remove image ${ref}`, notFound: 'image', subject: ref });
+    }
+  }
 }

@@ -7,6 +7,7 @@ import type { PretendCommand } from '../../core/pretend/pretend-command.js';
 import type { Recipe } from '../../core/recipe/recipe-schema.js';
 import { appVersion } from '../app-info.js';
 import { EngineError, ensurePortageSnapshot, inspectVolume, type MountSpec } from '../docker/index.js';
+import { checkHostRepository } from '../repo/tree-source.js';
 
 export interface PretendMounts {
   mounts: MountSpec[];
@@ -37,6 +38,7 @@ export async function pretendMounts(docker: Dockerode, recipe: Recipe, command: 
     Promise.all(caches.map((c) => exists(docker, c.name))),
   ]);
   if (snapshot) volumesFrom.push(snapshot.volumesFrom);
+  if (recipe.portage.source === 'host') await checkHostRepository(recipe.portage.path);
   if (recipe.portage.source === 'host') mounts.push({ kind: 'bind', source: recipe.portage.path, target: '/var/db/repos/gentoo', readOnly: true });
   caches.forEach((c, i) => {
     if (present[i]) mounts.push({ kind: 'volume', name: c.name, target: c.target, readOnly: true });

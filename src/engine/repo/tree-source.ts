@@ -2,8 +2,11 @@
 // long-lived, labelled), or a short-lived labelled container from the base image — with the host
 // repository bind-mounted read-only, or with the base's own tree. Containers here are never started:
 // the engine's archive API reads a created container's file system, volumes and binds included.
+import { lstat, opendir, readFile, realpath } from 'node:fs/promises';
+import nodePath from 'node:path';
 import type Dockerode from 'dockerode';
 import { gentooWbLabels } from '../../core/labels.js';
+import { hostRepositoryPathProblem } from '../../core/recipe/recipe-validate.js';
 import type { PortageSource } from '../../core/recipe/recipe-schema.js';
 import { appVersion } from '../app-info.js';
 import { createContainer, downloadPath, EngineError, ensurePortageSnapshot, inspectImage, removeContainer, type DownloadedEntry, type MountSpec } from '../docker/index.js';
@@ -22,8 +25,60 @@ export async function treeMountsFor(docker: Dockerode, source: PortageSource): P
     const snapshot = await ensurePortageSnapshot(docker, { image: source.image, toolVersion: appVersion() });
     return { volumesFrom: [snapshot.volumesFrom], mounts: [] };
   }
-  if (source.source === 'host') return { volumesFrom: [], mounts: [{ kind: 'bind', source: source.path, target: REPO_PATH, readOnly: true }] };
+  if (source.source === 'host') {
+    await checkHostRepository(source.path);
+    return { volumesFrom: [], mounts: [{ kind: 'bind', source: source.path, target: REPO_PATH, readOnly: true }] };
+  }
   return { volumesFrom: [], mounts: [] };
+}
+
+/** Entries looked at before a host repository is called too big to check (Gentoo's has about 200,000). */
+const MAX_ENTRIES = 1_000_000;
+
+/**
+ * Refuse a host folder as the ebuild repository unless it is one: a plain absolute path that is no
+ * system folder (core rule), still none once symlinks are resolved, a directory with
+ * profiles/repo_name, and nothing inside that a build must never reach — no socket, no device, no
+ * other file system mounted below it. Throws an EngineError saying what was found and where.
+ */
+export async function checkHostRepository(hostPath: string): Promise<void> {
+  const refuse = (problem: string, hint = 'point portage.path at an ebuild repository folder, e.g. /var/db/repos/gentoo'): never => {
+    throw new EngineError('bad-request', `the host repository ${hostPath} ${problem}`, hint);
+  };
+  const textual = hostRepositoryPathProblem(hostPath);
+  if (textual) refuse(textual);
+  let real: string;
+  try {
+    real = await realpath(hostPath);
+  } catch (err) {
+    refuse(`cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+  }
+  if (real! !== hostPath) {
+    const resolved = hostRepositoryPathProblem(real!);
+    if (resolved) refuse(`leads to ${real!}, which ${resolved}`);
+  }
+  const root = await lstat(real!);
+  if (!root.isDirectory()) refuse('is not a folder');
+  const repoName = await readFile(nodePath.join(real!, 'profiles', 'repo_name'), 'utf8').catch(() => null);
+  if (repoName === null || repoName.trim() === '') refuse('has no profiles/repo_name, so it is not an ebuild repository');
+  let seen = 0;
+  const queue = [real!];
+  while (queue.length > 0) {
+    const dir = queue.pop()!;
+    const handle = await opendir(dir).catch(() => null);
+    if (!handle) continue;
+    for await (const entry of handle) {
+      if (++seen > MAX_ENTRIES) refuse(`holds more than ${MAX_ENTRIES} entries, more than any ebuild repository`);
+      const full = nodePath.join(dir, entry.name);
+      if (entry.isSocket()) refuse(`holds a socket (${full}); a build must never reach it`, 'use a folder that holds only the repository');
+      if (entry.isBlockDevice() || entry.isCharacterDevice() || entry.isFIFO()) refuse(`holds a device or pipe (${full})`, 'use a folder that holds only the repository');
+      if (entry.isDirectory()) {
+        const st = await lstat(full).catch(() => null);
+        if (st && st.dev !== root.dev) refuse(`has another file system mounted at ${full}`, 'use a folder that holds only the repository');
+        queue.push(full);
+      }
+    }
+  }
 }
 
 /** A located tree: a key that changes when its content can have changed, and a way to read it. */

@@ -59,6 +59,8 @@ describeDocker('repository reader on the real-Portage test trees', () => {
   it('reads a host repository bind-mounted read-only', async () => {
     mkdirSync(path.join(hostRepo, 'profiles'), { recursive: true });
     writeFileSync(path.join(hostRepo, 'profiles', 'use.desc'), 'frobnicate - Frobnicate everything\n');
+    // A host repository is checked before it is mounted: it must be one (profiles/repo_name).
+    writeFileSync(path.join(hostRepo, 'profiles', 'repo_name'), 'widgets\n');
     mkdirSync(path.join(hostRepo, 'app-misc', 'widget'), { recursive: true });
     writeFileSync(path.join(hostRepo, 'app-misc', 'widget', 'widget-1.0.ebuild'), 'EAPI=8\nIUSE="+frobnicate gizmo"\n');
     writeFileSync(path.join(hostRepo, 'app-misc', 'widget', 'metadata.xml'), '<pkgmetadata><use><flag name="gizmo">Build the gizmo</flag></use></pkgmetadata>\n');
