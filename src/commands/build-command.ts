@@ -61,22 +61,59 @@ export async function runBuildCommand(recipePath: string, flags: BuildFlags): Pr
     onEvents: print,
   });
   if (!flags.json) process.stderr.write(`build ${session.id}: logs in ${session.files.dir}\n`);
-  // Ctrl-C cancels (nothing tagged); a dropped SSH session (SIGHUP) detaches and the build goes on.
+  // Ctrl-C cancels (what the build made is removed, nothing tagged); a dropped SSH session (SIGHUP) and a
+  // SIGTERM detach, and the build goes on. Every signal is answered for the whole build: a second Ctrl-C
+  // while the cancel removes the container says so instead of killing this process half-way.
+  let stopping: 'cancel' | 'detach' | null = null;
   const onInt = () => {
-    process.stderr.write('\ninterrupted: stopping and removing the build container (nothing is tagged)\n');
+    if (stopping === 'cancel') {
+      process.stderr.write('still stopping the build: removing what it made, then gentoo-wb exits\n');
+      return;
+    }
+    stopping = 'cancel';
+    process.stderr.write(`\ninterrupted: cancelling build ${session.id} (stopping and removing what it made)\n`);
     void session.cancel();
   };
-  const onHup = () => session.detach();
-  process.once('SIGINT', onInt);
-  process.once('SIGHUP', onHup);
+  let terminated = false;
+  const detachOn = (name: 'SIGHUP' | 'SIGTERM') => () => {
+    if (stopping !== null) return;
+    stopping = 'detach';
+    terminated = name === 'SIGTERM';
+    process.stderr.write(`\n${name}: detaching from build ${session.id}\n`);
+    session.detach();
+  };
+  const onHup = detachOn('SIGHUP');
+  const onTerm = detachOn('SIGTERM');
+  process.on('SIGINT', onInt);
+  process.on('SIGHUP', onHup);
+  process.on('SIGTERM', onTerm);
   try {
     const outcome = await session.outcome;
-    if (outcome.kind === 'detached') process.stderr.write(`detached: the build goes on; follow it with gentoo-wb attach ${session.id}\n`);
-    if (outcome.kind === 'failed' && !flags.json) process.stderr.write(`gentoo-wb: build failed: ${outcome.message}\n`);
-    if (outcome.kind === 'lost') process.stderr.write(`gentoo-wb: ${outcome.message}\n`);
-    process.exitCode = outcome.kind === 'detached' ? EXIT_OK : exitCodeFor(outcome);
+    process.stderr.write(outcomeNote(outcome, session.id, flags.json === true, stopping === 'cancel'));
+    process.exitCode = outcome.kind === 'detached' ? (terminated ? EXIT_TERMINATED : EXIT_OK) : exitCodeFor(outcome);
   } finally {
     process.off('SIGINT', onInt);
     process.off('SIGHUP', onHup);
+    process.off('SIGTERM', onTerm);
+  }
+}
+
+/** 128 + SIGTERM: the build was detached because this process was told to end. */
+const EXIT_TERMINATED = 143;
+
+/** The closing line on stderr: what happened to the build, in words that stay true. */
+export function outcomeNote(outcome: BuildOutcome, id: string, json: boolean, interrupted: boolean): string {
+  switch (outcome.kind) {
+    case 'detached':
+      return `detached: the build goes on; follow it with gentoo-wb attach ${id}\n`;
+    case 'cancelled':
+      return `${outcome.message ?? 'cancelled; nothing is tagged'}\n`;
+    case 'failed':
+      return json ? '' : `gentoo-wb: build failed: ${outcome.message}\n`;
+    case 'lost':
+      return `gentoo-wb: ${outcome.message}\n`;
+    case 'succeeded':
+      // A Ctrl-C that came after the image was tagged and recorded: the build stands, and says so.
+      return interrupted ? `the build had already finished before the interrupt: ${outcome.image ? `image ${outcome.image.id.replace(/^sha256:/, '').slice(0, 12)} is tagged ${outcome.image.tags.join(', ') || '(no tags)'}` : 'it made no image'}\n` : '';
   }
 }

@@ -6,7 +6,7 @@ import { attachBuild } from '../engine/build/runner.js';
 import { currentNamespace } from '../engine/docker/object-names.js';
 import type { BuildFlags } from './build.js';
 import type { CommandContext } from './registry.js';
-import { exitCodeFor } from './build-command.js';
+import { exitCodeFor, outcomeNote } from './build-command.js';
 import { eventPrinter } from './build-events-printer.js';
 import { connectForCommand, formatTable, humanAge, printJson, reportFailure, type EngineFlags } from './output.js';
 import { EXIT_OK, UsageError } from './usage-error.js';
@@ -69,14 +69,25 @@ export async function runAttachCommand(id: string | undefined, flags: BuildFlags
   try {
     const { docker } = await connectForCommand(flags);
     const session = await attachBuild(target, { docker, onEvents: eventPrinter(flags.json ? 'json' : 'plain') });
-    const onHup = () => session.detach();
-    process.once('SIGHUP', onHup);
-    process.once('SIGINT', onHup);
-    const outcome = await session.outcome;
-    process.off('SIGHUP', onHup);
-    process.off('SIGINT', onHup);
-    if (outcome.kind === 'lost' || outcome.kind === 'failed') process.stderr.write(`gentoo-wb: ${outcome.message}\n`);
-    process.exitCode = outcome.kind === 'detached' ? EXIT_OK : exitCodeFor(outcome);
+    // Any of Ctrl-C, SIGHUP, SIGTERM stops following; the build goes on in its container.
+    let signalled: NodeJS.Signals | null = null;
+    const onSignal = (name: NodeJS.Signals) => {
+      if (signalled) return;
+      signalled = name;
+      process.stderr.write(`\n${name}: detaching from build ${target}\n`);
+      session.detach();
+    };
+    const signals: NodeJS.Signals[] = ['SIGHUP', 'SIGINT', 'SIGTERM'];
+    for (const name of signals) process.on(name, onSignal);
+    let outcome;
+    try {
+      outcome = await session.outcome;
+    } finally {
+      for (const name of signals) process.off(name, onSignal);
+    }
+    if (outcome.kind === 'failed') process.stderr.write(`gentoo-wb: ${outcome.message}\n`);
+    else process.stderr.write(outcomeNote(outcome, target, flags.json === true, false));
+    process.exitCode = outcome.kind === 'detached' ? (signalled === 'SIGTERM' ? 143 : EXIT_OK) : exitCodeFor(outcome);
   } catch (err) {
     process.exitCode = reportFailure(err);
   }

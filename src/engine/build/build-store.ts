@@ -1,7 +1,8 @@
 // A build's files under $XDG_STATE_HOME/gentoo-wb/builds/<id>/: state.json (rewritten atomically as
 // the build moves on), recipe.json, plan.json, output.log (the container's whole output, with engine
 // timestamps), logs/ (failed packages' build.log), record.json (at the end).
-import { appendFile, mkdir, readdir, readFile } from 'node:fs/promises';
+import { appendFile, mkdir, open, readdir, readFile, rm, stat } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import type { BuildRecord, BuildState } from '../../core/build/build-record.js';
 import { inFolder, STATE_FOLDER, writeFileAtomically } from '../files/atomic-write.js';
@@ -19,6 +20,8 @@ export interface BuildFiles {
   output: string;
   record: string;
   logs: string;
+  /** Held (created exclusively) by the one session that finishes the build: commit, tag, record. */
+  finishLock: string;
 }
 
 /** The ID format newBuildId makes: `20260107-143012-a1b2c3`. */
@@ -46,6 +49,7 @@ export function buildFiles(id: string, env: NodeJS.ProcessEnv = process.env): Bu
     output: path.join(dir, 'output.log'),
     record: path.join(dir, 'record.json'),
     logs: path.join(dir, 'logs'),
+    finishLock: path.join(dir, 'finish.lock'),
   };
 }
 
@@ -54,12 +58,55 @@ async function writeJsonAtomically(file: string, value: unknown): Promise<void> 
   await writeFileAtomically(file, `${JSON.stringify(value, null, 2)}\n`, { role: STATE_FOLDER });
 }
 
-/** Create the build folder and its first files. */
+/** Create the build folder and its first files (output.log starts empty: the build's log exists from the start). */
 export async function createBuildFiles(files: BuildFiles, state: BuildState, recipeText: string, plan: unknown): Promise<void> {
   await inFolder(files.dir, STATE_FOLDER, () => mkdir(files.logs, { recursive: true }));
   await writeFileAtomically(files.recipe, recipeText, { role: STATE_FOLDER });
   await writeJsonAtomically(files.plan, plan);
+  await appendFile(files.output, '');
   await writeJsonAtomically(files.state, state);
+}
+
+interface LockHolder {
+  pid: number;
+  host: string;
+  since: number;
+}
+
+/** True unless the holder is a process of this machine that no longer exists. */
+function holderAlive(holder: LockHolder): boolean {
+  if (holder.host !== os.hostname() || holder.pid === process.pid) return true;
+  try {
+    process.kill(holder.pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Take the build's finish lock (an exclusive file in its folder): the one session that commits, tags and
+ * records the build. Returns the release function, or null while another live session holds it (a lock
+ * left by a process that died is taken over).
+ */
+export async function tryFinishLock(files: BuildFiles): Promise<(() => Promise<void>) | null> {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const handle = await open(files.finishLock, 'wx');
+      const holder: LockHolder = { pid: process.pid, host: os.hostname(), since: Date.now() };
+      await handle.writeFile(JSON.stringify(holder));
+      await handle.close();
+      return () => rm(files.finishLock, { force: true });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    }
+    const holder = await readFile(files.finishLock, 'utf8').then((t) => JSON.parse(t) as LockHolder).catch(() => null);
+    // Empty: being written this very moment, or left so by a writer that died (then it stays empty).
+    const fresh = holder === null && (await stat(files.finishLock).then((st) => Date.now() - st.mtimeMs < 10_000).catch(() => false));
+    if (fresh || (holder !== null && holderAlive(holder))) return null;
+    await rm(files.finishLock, { force: true });
+  }
+  return null;
 }
 
 export async function writeState(files: BuildFiles, state: BuildState): Promise<void> {

@@ -5,7 +5,7 @@ import { gentooWbLabelFilters, gentooWbLabels, inNamespace } from '../../core/la
 import type { BuildPlan } from '../../core/plan/plan-types.js';
 import { RUNNER_SCRIPT } from '../../core/plan/step-runner.js';
 import { appVersion } from '../app-info.js';
-import { createContainer, listContainers, startContainer, uploadFiles, type ContainerSummary, type MountSpec } from '../docker/index.js';
+import { createContainer, EngineError, listContainers, removeContainer, startContainer, uploadFiles, type ContainerSummary, type MountSpec } from '../docker/index.js';
 import { currentNamespace, objectName } from '../docker/object-names.js';
 
 export interface LaunchInput {
@@ -14,9 +14,25 @@ export interface LaunchInput {
   volumesFrom: string[];
   /** Extra environment for the build steps (tests pass GWB_TEST_COMPILE_SECONDS here). */
   env?: Record<string, string>;
+  /** A network for the container (engine default when absent). */
+  network?: string;
+  /** Told the container's ID as soon as it exists (before the upload and start). */
+  onCreated?: (id: string) => void;
+  /** Asked after each stage; true removes the container and ends with LaunchStopped. */
+  shouldStop?: () => boolean;
 }
 
-/** Create, fill and start the build container; returns its ID. */
+/** The launch was stopped on request (a cancel); the container it had made is removed. */
+export class LaunchStopped extends Error {
+  constructor() {
+    super('the launch of the build container was stopped');
+  }
+}
+
+/**
+ * Create, fill and start the build container; returns its ID. Whatever fails (or is stopped) after the
+ * create removes the container again, so a refused start leaves nothing behind.
+ */
 export async function launchBuilder(docker: Dockerode, input: LaunchInput): Promise<string> {
   const { plan } = input;
   const mounts: MountSpec[] = plan.container.mounts.map((m) =>
@@ -33,10 +49,26 @@ export async function launchBuilder(docker: Dockerode, input: LaunchInput): Prom
     volumesFrom: input.volumesFrom,
     capAdd: plan.container.capAdd,
     securityOpt: plan.container.securityOpt,
+    ...(input.network ? { network: input.network } : {}),
     labels: gentooWbLabels({ version: appVersion(), role: 'builder', buildId: input.buildId, recipeHash: plan.recipeHash, mode: plan.mode, namespace }),
   });
-  await uploadFiles(docker, id, plan.files.map((f) => ({ kind: 'file' as const, path: f.path, content: f.content, mode: f.mode })));
-  await startContainer(docker, id);
+  input.onCreated?.(id);
+  const stopped = () => input.shouldStop?.() ?? false;
+  try {
+    if (stopped()) throw new LaunchStopped();
+    await uploadFiles(docker, id, plan.files.map((f) => ({ kind: 'file' as const, path: f.path, content: f.content, mode: f.mode })));
+    if (stopped()) throw new LaunchStopped();
+    await startContainer(docker, id);
+    if (stopped()) throw new LaunchStopped();
+  } catch (err) {
+    const removed = await removeContainer(docker, id, { force: true }).then(
+      () => 'the build container was removed',
+      (e: Error) => `the build container ${id.slice(0, 12)} could not be removed (${e.message}); gentoo-wb clean removes it`,
+    );
+    if (err instanceof LaunchStopped) throw err;
+    if (err instanceof EngineError) throw new EngineError(err.kind, `could not start the build container: ${err.message}; ${removed}`, err.hint, { cause: err });
+    throw new Error(`could not start the build container: ${(err as Error).message}; ${removed}`, { cause: err });
+  }
   return id;
 }
 

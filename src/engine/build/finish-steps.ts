@@ -27,6 +27,15 @@ export interface FinishContext {
   smokeTest: SmokeTestResult | null;
   /** Other modes keep extra results here (package database captures, ROOT checks). */
   extras: Record<string, unknown>;
+  /** Aborted when the build is cancelled: no further step starts, a running smoke test stops. */
+  signal?: AbortSignal;
+}
+
+/** The finish steps stopped because the build was cancelled. */
+export class FinishStopped extends Error {
+  constructor() {
+    super('the build was cancelled before its finish steps ended');
+  }
 }
 
 export type FinishHandler<K extends FinishStep['kind'] = FinishStep['kind']> = (ctx: FinishContext, step: Extract<FinishStep, { kind: K }>) => Promise<void>;
@@ -71,7 +80,7 @@ const commit: FinishHandler<'commit'> = async (ctx, step) => {
 
 const smokeTest: FinishHandler<'smoke-test'> = async (ctx, step) => {
   if (!ctx.state.image) throw new Error('no image to test: the image step did not run');
-  const result = await runSmokeTest(ctx.docker, { imageId: ctx.state.image.id, argv: step.argv, buildId: ctx.state.id });
+  const result = await runSmokeTest(ctx.docker, { imageId: ctx.state.image.id, argv: step.argv, buildId: ctx.state.id, ...(ctx.signal ? { signal: ctx.signal } : {}) });
   ctx.smokeTest = result;
   for (const line of result.output.split('\n').filter(Boolean).slice(-10)) ctx.emit([{ type: 'log', text: `smoke test: ${line}`, t: Date.now() }]);
   if (!result.ok) throw new Error(`the smoke test failed (exit ${result.exitCode}): ${result.argv.join(' ')}`);
@@ -84,6 +93,7 @@ export const FINISH_HANDLERS: { [K in FinishStep['kind']]?: FinishHandler<K> } =
 export async function runFinishSteps(ctx: FinishContext): Promise<void> {
   for (const step of ctx.plan.finish) {
     if (ctx.state.finishDone.includes(step.id)) continue;
+    if (ctx.signal?.aborted) throw new FinishStopped();
     const handler = FINISH_HANDLERS[step.kind] as FinishHandler | undefined;
     const started = Date.now();
     ctx.emit([{ type: 'step-started', step: step.id, title: step.title, t: started }]);
@@ -92,7 +102,7 @@ export async function runFinishSteps(ctx: FinishContext): Promise<void> {
       await handler(ctx, step);
     } catch (err) {
       ctx.emit([{ type: 'step-finished', step: step.id, ok: false, seconds: (Date.now() - started) / 1000, t: Date.now() }]);
-      throw err;
+      throw ctx.signal?.aborted ? new FinishStopped() : err;
     }
     ctx.state.finishDone.push(step.id);
     await ctx.save();

@@ -15,19 +15,19 @@ import { stepFailureMessage } from '../../core/plan/step-failure.js';
 import { serializeRecipe } from '../../core/recipe/recipe-json.js';
 import type { Recipe } from '../../core/recipe/recipe-schema.js';
 import type { BaseInfo } from '../base/inspect-base.js';
-import { EngineError, inspectContainer, killContainer, newBuildId, pingEngine, readContainerFile, removeContainer, waitContainer } from '../docker/index.js';
+import { EngineError, inspectContainer, newBuildId, pingEngine, readContainerFile, removeContainer, removeImage, waitContainer } from '../docker/index.js';
 import { currentNamespace } from '../docker/object-names.js';
-import { findBuilder, launchBuilder } from './builder-container.js';
+import { findBuilder, launchBuilder, LaunchStopped } from './builder-container.js';
 import { withBuildEnv } from './build-env.js';
-import { appendOutput, buildFiles, createBuildFiles, readState, writeRecord, writeState, type BuildFiles } from './build-store.js';
-import { runFinishSteps, type FinishContext } from './finish-steps.js';
+import { appendOutput, buildFiles, createBuildFiles, readState, tryFinishLock, writeRecord, writeState, type BuildFiles } from './build-store.js';
+import { FinishStopped, runFinishSteps, type FinishContext } from './finish-steps.js';
 import { followOutput } from './follow-output.js';
-import { prepareBuild } from './prepare-build.js';
+import { prepareBuild, type PreparedBuild } from './prepare-build.js';
 
 export type BuildOutcome =
   | { kind: 'succeeded'; image: { id: string; tags: string[] } | null }
   | { kind: 'failed'; failed: string[]; message: string }
-  | { kind: 'cancelled' }
+  | { kind: 'cancelled'; message?: string }
   | { kind: 'detached' }
   | { kind: 'lost'; message: string };
 
@@ -39,7 +39,12 @@ export interface BuildSession {
   containerId(): string | null;
   /** Stop watching; the build container keeps running. */
   detach(): void;
-  /** Stop and remove the build container; nothing is tagged. */
+  /**
+   * Stop the build at whatever stage it is (preparing, launching, running, finishing): whatever it made
+   * (its container, an image not yet reported as the result) is removed and its state ends as cancelled.
+   * Settles once that is done; `outcome` then says what really happened (a build that had already
+   * finished stays finished).
+   */
   cancel(): Promise<void>;
 }
 
@@ -69,7 +74,10 @@ interface Watch {
   plan: BuildPlan;
   baseImageId: string;
   onEvents: (events: BuildEvent[]) => void;
+  /** Aborted on detach and on cancel (stops following the output). */
   signal: AbortSignal;
+  /** Aborted on cancel only (stops the finish steps). */
+  cancelSignal: AbortSignal;
   cancelled: () => boolean;
 }
 
@@ -129,8 +137,88 @@ async function watch(w: Watch): Promise<BuildOutcome> {
   const containerId = w.state.containerId!;
   const end = await followOutput(w.docker, containerId, { plan: w.plan, onEvents: emit, onText: out.write, signal: w.signal });
   await out.flush();
-  if (w.cancelled()) return { kind: 'cancelled' };
+  if (end.kind === 'detached' && !w.cancelled()) return { kind: 'detached' };
+  // One session finishes a build (commit, tag, record): another that follows the same build waits for
+  // that session's result and reports it.
+  const release = await finishLockOrResult(w);
+  if (typeof release !== 'function') return release;
+  try {
+    return await finishWatched(w, end, emit, () => progress);
+  } finally {
+    await release();
+  }
+}
+
+const STATUS_POLL_MS = 500;
+
+/** Either this session takes the finish lock (returns its release), or the outcome another session wrote. */
+async function finishLockOrResult(w: Watch): Promise<(() => Promise<void>) | BuildOutcome> {
+  let told = false;
+  for (;;) {
+    const release = await tryFinishLock(w.files);
+    if (release) {
+      const current = await readState(w.files);
+      if (current && isFinished(current.status)) {
+        // Finished by another session while this one followed: its result, untouched.
+        await release();
+        return outcomeOf(current, w.files);
+      }
+      return release;
+    }
+    if (!told) {
+      told = true;
+      w.onEvents(stamp([{ type: 'log', text: `another gentoo-wb session is finishing build ${w.state.id}; waiting for its result` }]));
+    }
+    const current = await readState(w.files);
+    if (current && isFinished(current.status)) return outcomeOf(current, w.files);
+    if (w.signal.aborted && !w.cancelled()) return { kind: 'detached' };
+    await new Promise((r) => setTimeout(r, STATUS_POLL_MS));
+  }
+}
+
+/** The outcome a finished state file describes. */
+function outcomeOf(state: BuildState, files: BuildFiles): BuildOutcome {
+  if (state.status === 'succeeded') return { kind: 'succeeded', image: state.image };
+  if (state.status === 'cancelled') return { kind: 'cancelled', message: state.message ?? 'the build was cancelled; nothing was tagged' };
+  if (state.status === 'failed') return { kind: 'failed', failed: state.failed, message: state.message ?? 'the build failed' };
+  return { kind: 'lost', message: state.message ?? `the build container of ${state.id} is gone (state: ${state.status}); its saved output is in ${files.output}` };
+}
+
+/** Remove what a cancelled build made (its container, an image not reported as its result) and record it. */
+async function endCancelled(docker: Dockerode, files: BuildFiles, state: BuildState, containerId: string | null, removedAlready: string[] = []): Promise<BuildOutcome> {
+  const removed: string[] = [...removedAlready];
+  const kept: string[] = [];
+  if (containerId) {
+    await removeContainer(docker, containerId, { force: true }).then(
+      () => removed.push('the build container'),
+      (err: Error) => (err instanceof EngineError && err.kind === 'container-not-found' ? removed.push('the build container') : kept.push(`the build container ${containerId.slice(0, 12)} (${err.message})`)),
+    );
+  }
+  if (state.image) {
+    const image = state.image;
+    await removeImage(docker, image.id, { force: true }).then(
+      () => removed.push(`the image ${image.id.replace(/^sha256:/, '').slice(0, 12)}${image.tags.length > 0 ? ` and its tags ${image.tags.join(', ')}` : ''}`),
+      (err: Error) => kept.push(`the image ${image.id.replace(/^sha256:/, '').slice(0, 12)} (${err.message})`),
+    );
+    state.image = null;
+  }
+  const what = removed.length > 0 ? `${removed.join(' and ')} ${removed.length > 1 ? 'were' : 'was'} removed; ` : '';
+  const message = kept.length > 0
+    ? `cancelled; ${what}could not remove ${kept.join(', ')}: gentoo-wb clean removes it; nothing is tagged by this build`
+    : `cancelled; ${what}nothing is tagged`;
+  state.status = 'cancelled';
+  state.endedAt = Date.now();
+  state.message = message;
+  await writeState(files, state).catch(() => undefined);
+  return { kind: 'cancelled', message };
+}
+
+/** After the output ended (this session holding the finish lock): wait, finish or fail, record, remove the container. */
+async function finishWatched(w: Watch, end: Awaited<ReturnType<typeof followOutput>>, emit: (events: BuildEvent[]) => void, progressNow: () => BuildProgress): Promise<BuildOutcome> {
+  const containerId = w.state.containerId!;
+  if (w.cancelled()) return endCancelled(w.docker, w.files, w.state, containerId);
   if (end.kind === 'detached') return { kind: 'detached' };
+  let progress = progressNow();
   if (end.kind === 'lost') {
     const ping = await pingEngine(w.docker, 3000);
     const message = ping.ok
@@ -154,6 +242,8 @@ async function watch(w: Watch): Promise<BuildOutcome> {
     emit([{ type: 'lost', message }]);
     return { kind: 'lost', message };
   }
+  if (w.cancelled()) return endCancelled(w.docker, w.files, w.state, containerId);
+  progress = progressNow();
   w.state.exitCode = exitCode;
   const failedPackages = progress.packages.filter((p) => p.state === 'failed').map((p) => p.cpv);
   let ctx: FinishContext | null = null;
@@ -162,12 +252,20 @@ async function watch(w: Watch): Promise<BuildOutcome> {
   if (exitCode === 0 && end.sawDone) {
     w.state.status = 'finishing';
     await writeState(w.files, w.state);
-    ctx = { docker: w.docker, containerId, plan: w.plan, state: w.state, baseImageId: w.baseImageId, emit, save: () => writeState(w.files, w.state), smokeTest: null, extras: {} };
+    ctx = { docker: w.docker, containerId, plan: w.plan, state: w.state, baseImageId: w.baseImageId, emit, save: () => writeState(w.files, w.state), smokeTest: null, extras: {}, signal: w.cancelSignal };
     try {
       await runFinishSteps(ctx);
+      // A cancel that came during the finish steps wins: the image they made goes, nothing stays tagged.
+      if (w.cancelled()) throw new FinishStopped();
       w.state.status = 'succeeded';
       outcome = { kind: 'succeeded', image: w.state.image };
     } catch (err) {
+      if (err instanceof FinishStopped || w.cancelled()) {
+        const cancelled = await endCancelled(w.docker, w.files, w.state, containerId);
+        emit([{ type: 'result', ok: false, failed: [] }]);
+        await writeFinalRecord(w, progressNow(), ctx);
+        return cancelled;
+      }
       const message = err instanceof EngineError ? `${err.message} (${err.hint})` : (err as Error).message;
       emit([{ type: 'error', message }]);
       w.state.status = 'failed';
@@ -192,36 +290,35 @@ async function watch(w: Watch): Promise<BuildOutcome> {
   w.state.endedAt = Date.now();
   emit([{ type: 'result', ok: outcome.kind === 'succeeded', failed: failedPackages }]);
   await writeState(w.files, w.state);
-  await writeFinalRecord(w, progress, ctx);
+  await writeFinalRecord(w, progressNow(), ctx);
   await removeContainer(w.docker, containerId, { force: true }).catch(() => undefined);
   return outcome;
 }
 
-function sessionFor(id: string, files: BuildFiles, run: (signal: AbortSignal, cancelled: () => boolean) => Promise<BuildOutcome>, containerId: () => string | null, docker: Dockerode): BuildSession {
-  const controller = new AbortController();
-  let cancelled = false;
-  const outcome = run(controller.signal, () => cancelled);
+interface RunControl {
+  /** Aborted on detach and on cancel. */
+  signal: AbortSignal;
+  /** Aborted on cancel only. */
+  cancelSignal: AbortSignal;
+  cancelled: () => boolean;
+}
+
+function sessionFor(id: string, files: BuildFiles, run: (control: RunControl) => Promise<BuildOutcome>, containerId: () => string | null): BuildSession {
+  const watching = new AbortController();
+  const cancelling = new AbortController();
+  const outcome = run({ signal: watching.signal, cancelSignal: cancelling.signal, cancelled: () => cancelling.signal.aborted });
   return {
     id,
     files,
     outcome,
     containerId,
-    detach: () => controller.abort(),
+    detach: () => watching.abort(),
     async cancel() {
-      cancelled = true;
-      const cid = containerId();
-      controller.abort();
-      if (cid) {
-        await killContainer(docker, cid).catch(() => undefined);
-        await removeContainer(docker, cid, { force: true }).catch(() => undefined);
-      }
-      const state = await readState(files);
-      if (state && !isFinished(state.status)) {
-        state.status = 'cancelled';
-        state.endedAt = Date.now();
-        state.message = 'cancelled by the user; nothing was tagged';
-        await writeState(files, state);
-      }
+      // The run itself stops at its next step, removes what it made and records the cancel: it is the one
+      // that knows what exists (a container being created has no ID yet).
+      cancelling.abort();
+      watching.abort();
+      await outcome.catch(() => undefined);
     },
   };
 }
@@ -237,7 +334,7 @@ export function startBuild(options: StartBuildOptions): BuildSession {
     image: { ...options.recipe.image, tags: options.tags ?? options.recipe.image.tags },
     caches: options.noCache ? { distfiles: false, binpkgs: false, ccache: false } : options.recipe.caches,
   };
-  const run = async (signal: AbortSignal, cancelled: () => boolean): Promise<BuildOutcome> => {
+  const run = async ({ signal, cancelSignal, cancelled }: RunControl): Promise<BuildOutcome> => {
     const emit = (events: BuildEvent[]) => options.onEvents(stamp(events));
     try {
       currentNamespace();
@@ -253,29 +350,53 @@ export function startBuild(options: StartBuildOptions): BuildSession {
       id, recipeName: recipe.name, recipeHash: '', recipePath: options.recipePath ?? null, mode: recipe.mode.kind, baseImage: recipe.base.image,
       tags: recipe.image.tags, containerId: null, status: 'preparing', createdAt: Date.now(), endedAt: null, finishDone: [], image: null, failed: [], exitCode: null, message: null,
     };
-    let prepared;
+    let prepared: PreparedBuild | undefined;
+    let filesMade = false;
+    const stopPrepare = async (launchRemoved = false): Promise<BuildOutcome> => {
+      emit([{ type: 'step-finished', step: 'prepare', ok: false, seconds: (Date.now() - prepStarted) / 1000 }]);
+      if (!filesMade) await createBuildFiles(files, state, serializeRecipe(recipe), prepared?.plan ?? null).catch(() => undefined);
+      const outcome = await endCancelled(docker, files, state, containerId, launchRemoved ? ['the build container'] : []);
+      emit([{ type: 'result', ok: false, failed: [] }]);
+      return outcome;
+    };
     try {
       prepared = await prepareBuild(docker, recipe, options.sandbox ?? { unshare: false }, options.base ? { knownBase: options.base } : {});
       state.recipeHash = prepared.plan.recipeHash;
       await createBuildFiles(files, state, serializeRecipe(recipe), prepared.plan);
-      if (cancelled()) return { kind: 'cancelled' };
-      containerId = await launchBuilder(docker, { buildId: id, plan: withBuildEnv(prepared.plan, options.containerEnv), volumesFrom: prepared.volumesFrom });
+      filesMade = true;
+      if (cancelled()) return await stopPrepare();
+      containerId = await launchBuilder(docker, {
+        buildId: id,
+        plan: withBuildEnv(prepared.plan, options.containerEnv),
+        volumesFrom: prepared.volumesFrom,
+        onCreated: (created) => {
+          containerId = created;
+        },
+        shouldStop: cancelled,
+      });
     } catch (err) {
+      // The launch removed its container (stopped or failed); nothing of this build is left in the engine.
+      const launched = containerId !== null;
+      containerId = null;
+      if (err instanceof LaunchStopped || cancelled()) return await stopPrepare(launched);
       const message = err instanceof EngineError ? `${err.message} (${err.hint})` : (err as Error).message;
       emit([{ type: 'step-finished', step: 'prepare', ok: false, seconds: (Date.now() - prepStarted) / 1000 }, { type: 'error', message }, { type: 'result', ok: false, failed: [] }]);
       state.status = 'failed';
       state.message = message;
       state.endedAt = Date.now();
-      await createBuildFiles(files, state, serializeRecipe(recipe), null).catch(() => undefined);
+      // The whole message in the build's log too (the pager and saved log show it, not just a line of the pane).
+      await createBuildFiles(files, state, serializeRecipe(recipe), prepared?.plan ?? null).catch(() => undefined);
+      await appendOutput(files, `${new Date().toISOString()} gentoo-wb: the build could not start: ${message}\n`).catch(() => undefined);
       return { kind: 'failed', failed: [], message };
     }
+    if (cancelled()) return await stopPrepare();
     emit([{ type: 'step-finished', step: 'prepare', ok: true, seconds: (Date.now() - prepStarted) / 1000 }]);
     state.containerId = containerId;
     state.status = 'running';
     await writeState(files, state);
-    return watch({ docker, files, state, plan: prepared.plan, baseImageId: prepared.baseImageId, onEvents: options.onEvents, signal, cancelled });
+    return watch({ docker, files, state, plan: prepared.plan, baseImageId: prepared.baseImageId, onEvents: options.onEvents, signal, cancelSignal, cancelled });
   };
-  return sessionFor(id, files, run, () => containerId, docker);
+  return sessionFor(id, files, run, () => containerId);
 }
 
 export interface AttachOptions {
@@ -293,7 +414,7 @@ export async function attachBuild(id: string, options: AttachOptions): Promise<B
   const docker = options.docker;
   const builder = await findBuilder(docker, id);
   const containerId = builder?.id ?? null;
-  const run = async (signal: AbortSignal, cancelled: () => boolean): Promise<BuildOutcome> => {
+  const run = async ({ signal, cancelSignal, cancelled }: RunControl): Promise<BuildOutcome> => {
     if (isFinished(state.status) || !builder || !plan) {
       // Nothing runs any more: show what was saved.
       const saved = await readFile(files.output, 'utf8').catch(() => '');
@@ -302,7 +423,7 @@ export async function attachBuild(id: string, options: AttachOptions): Promise<B
         options.onEvents([...parser.push(saved), ...parser.end()]);
       }
       if (state.status === 'succeeded') return { kind: 'succeeded', image: state.image };
-      if (state.status === 'cancelled') return { kind: 'cancelled' };
+      if (state.status === 'cancelled') return { kind: 'cancelled', message: state.message ?? 'the build was cancelled; nothing was tagged' };
       if (state.status === 'failed') return { kind: 'failed', failed: state.failed, message: state.message ?? 'the build failed' };
       const message = `the build container of ${id} is gone (state: ${state.status}); its saved output is in ${files.output}`;
       return { kind: 'lost', message };
@@ -311,7 +432,7 @@ export async function attachBuild(id: string, options: AttachOptions): Promise<B
     await writeFile(files.output, '');
     state.containerId = builder.id;
     const details = await inspectContainer(docker, builder.id);
-    return watch({ docker, files, state, plan, baseImageId: details.image, onEvents: options.onEvents, signal, cancelled });
+    return watch({ docker, files, state, plan, baseImageId: details.image, onEvents: options.onEvents, signal, cancelSignal, cancelled });
   };
-  return sessionFor(id, files, run, () => containerId, docker);
+  return sessionFor(id, files, run, () => containerId);
 }

@@ -15,6 +15,15 @@ export interface SmokeTestOptions {
   timeoutMs?: number;
   /** How long a service must stay up to count as started (no argv). */
   graceMs?: number;
+  /** Aborted: the test container is killed and removed at once, and the test throws SmokeTestStopped. */
+  signal?: AbortSignal;
+}
+
+/** The smoke test was stopped (the build was cancelled); its container is gone. */
+export class SmokeTestStopped extends Error {
+  constructor() {
+    super('the smoke test was stopped');
+  }
 }
 
 /** Run the smoke test; never throws for a failing image (that is a result), only for engine trouble. */
@@ -26,15 +35,19 @@ export async function runSmokeTest(docker: Dockerode, options: SmokeTestOptions)
     labels: gentooWbLabels({ version: appVersion(), role: 'probe', buildId: options.buildId }),
   });
   const limit = options.argv ? options.timeoutMs ?? 60_000 : options.graceMs ?? 5_000;
+  const stop = options.signal;
   try {
+    if (stop?.aborted) throw new SmokeTestStopped();
     await startContainer(docker, id);
     const timeout = AbortSignal.timeout(limit);
     let exitCode: number | null = null;
     try {
-      exitCode = await waitContainer(docker, id, timeout);
+      exitCode = await waitContainer(docker, id, stop ? AbortSignal.any([timeout, stop]) : timeout);
     } catch (err) {
+      if (stop?.aborted) throw new SmokeTestStopped();
       if (!timeout.aborted) throw err;
     }
+    if (stop?.aborted) throw new SmokeTestStopped();
     let output = '';
     if (exitCode === null) await killContainer(docker, id).catch(() => undefined);
     for await (const frame of containerLogs(docker, id, { tail: 40 })) output += frame.data.toString('utf8');
