@@ -55,17 +55,18 @@ const isBuilderCreate = (o: DialOptions) => o.method === 'POST' && o.path.starts
 function build(docker: Dockerode, r: Recipe, containerEnv = FAST_BUILD_ENV, onEvents?: (e: BuildEvent[], s: BuildSession) => void) {
   const events: BuildEvent[] = [];
   // The first events come while startBuild runs, before `session` is set.
-  let session: BuildSession | undefined;
-  session = startBuild({
+  const started: { session?: BuildSession } = {};
+  const session = startBuild({
     docker,
     recipe: r,
     env,
     containerEnv,
     onEvents: (e) => {
       events.push(...e);
-      if (session) onEvents?.(e, session);
+      if (started.session) onEvents?.(e, started.session);
     },
   });
+  started.session = session;
   return { session, events };
 }
 
