@@ -42,7 +42,8 @@ describeDocker('a build survives the terminal going away', () => {
     try {
       await t.waitFor((s) => s.includes('Recipe sighup'), 15_000);
       t.send('5');
-      await t.waitFor((s) => /b build/.test(s), 15_000);
+      // The engine answered (until then the step says it is still connecting).
+      await t.waitFor((s) => s.includes('b builds it'), 30_000);
       t.send('b');
       // Packages are being built: the pane shows Portage's own lines and the package rows.
       await t.waitFor((s) => /^>>> Emerging \(\d of 2\) app-misc\/(hello|newtool)-/m.test(s) && /^ {4}app-misc\/(hello|newtool)-[\d.]+ +(fetch|unpack|prepare|configure|compile|test|install)/m.test(s), 60_000);
