@@ -99,7 +99,7 @@ describeDocker('Build screen on the real engine (real Portage)', () => {
     const debug = () => tui.stdout.frames.slice(from).map((f) => stripVTControlCharacters(f)).filter((f) => f.includes('build.log · dev-lang/php')).map((f) => f.split('\n').slice(3, 12).join('\n')).slice(0, 6).join('\n=====\n');
     onTestFailed(() => console.log(debug()));
     const compileLine = /^>>> Compiling source in \/var\/tmp\/portage\/dev-lang\/php-8\.3\.15\/work \.\.\.$/m;
-    const followed = await seen(tui, from, (f) => compiling(f) && /› build\.log · dev-lang\/php-8\.3\.15 {2}follow .*live/.test(f) && compileLine.test(f), 60_000);
+    await seen(tui, from, (f) => compiling(f) && /› build\.log · dev-lang\/php-8\.3\.15 {2}follow .*live/.test(f) && compileLine.test(f), 60_000);
     // After the merge the follow ends: the folder went (or, php being last, the container stopped).
     await tui.waitForFrame((f) => /merged, folder removed|the build container stopped/.test(f), 120_000);
 
