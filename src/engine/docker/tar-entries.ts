@@ -4,6 +4,7 @@
 // buffered but captured entries and extension headers. Re-encoding (tar-stream's pack) would turn
 // binary PAX records such as file capabilities into text; passing the original bytes cannot.
 import { Transform, type TransformCallback } from 'node:stream';
+import { cString, octal, parsePax } from './tar-fields.js';
 
 const BLOCK = 512;
 const END_OF_ARCHIVE = Buffer.alloc(2 * BLOCK);
@@ -34,38 +35,6 @@ export interface TarEntryHandlers {
 /** Normalise a tar member path: no `./` or `/` in front, no `/` behind. */
 export function tarPath(name: string): string {
   return name.replace(/^(\.\/|\/)+/, '').replace(/\/+$/, '');
-}
-
-function field(buf: Buffer, start: number, length: number): string {
-  const end = buf.indexOf(0, start);
-  return buf.toString('utf8', start, end === -1 || end > start + length ? start + length : end);
-}
-
-function numeric(buf: Buffer, start: number, length: number): number {
-  // GNU base-256 for values too large for octal: the high bit of the first byte is set.
-  if (buf[start]! & 0x80) {
-    let value = 0;
-    for (let i = start + 1; i < start + length; i++) value = value * 256 + buf[i]!;
-    return value;
-  }
-  const text = field(buf, start, length).trim();
-  return text === '' ? 0 : parseInt(text, 8);
-}
-
-function paxRecords(body: Buffer): Record<string, string> {
-  const out: Record<string, string> = {};
-  let pos = 0;
-  while (pos < body.length) {
-    const space = body.indexOf(0x20, pos);
-    if (space < 0) break;
-    const len = parseInt(body.toString('ascii', pos, space), 10);
-    if (!Number.isFinite(len) || len <= 0) break;
-    const record = body.toString('utf8', space + 1, pos + len - 1);
-    const eq = record.indexOf('=');
-    if (eq > 0) out[record.slice(0, eq)] = record.slice(eq + 1);
-    pos += len;
-  }
-  return out;
 }
 
 const padded = (size: number) => size + ((BLOCK - (size % BLOCK)) % BLOCK);
@@ -155,25 +124,25 @@ export class TarEntryFilter extends Transform {
       return;
     }
     const type = String.fromCharCode(block[156] || 0x30);
-    let size = numeric(block, 124, 12);
+    let size = octal(block, 124, 12);
     if (META.has(type)) {
       this.group.push(Buffer.from(block));
       this.body = { kind: 'meta', type, left: padded(size), size, chunks: [] };
       if (size === 0) this.bodyDone();
       return;
     }
-    let name = field(block, 0, 100);
+    let name = cString(block, 0, 100);
     if (block.toString('latin1', 257, 262) === 'ustar') {
-      const prefix = field(block, 345, 155);
+      const prefix = cString(block, 345, 155);
       if (prefix) name = `${prefix}/${name}`;
     }
-    let linkname = field(block, 157, 100);
+    let linkname = cString(block, 157, 100);
     if (this.pax.path !== undefined) name = this.pax.path;
     if (this.pax.linkpath !== undefined) linkname = this.pax.linkpath;
     if (this.pax.size !== undefined) size = Number(this.pax.size);
     if (this.longName !== null) name = this.longName;
     if (this.longLink !== null) linkname = this.longLink;
-    const entry: TarEntryInfo = { path: tarPath(name), type, size: NO_BODY.has(type) ? 0 : size, mode: numeric(block, 100, 8), linkname };
+    const entry: TarEntryInfo = { path: tarPath(name), type, size: NO_BODY.has(type) ? 0 : size, mode: octal(block, 100, 8), linkname };
     const action = this.handlers.decide(entry);
     const headerBlocks = [...this.group, Buffer.from(block)];
     this.group = [];
@@ -195,7 +164,7 @@ export class TarEntryFilter extends Transform {
     if (body.kind === 'meta') {
       const data = Buffer.concat(body.chunks).subarray(0, body.size);
       this.group.push(...body.chunks);
-      if (body.type === 'x') this.pax = { ...this.pax, ...paxRecords(data) };
+      if (body.type === 'x') this.pax = { ...this.pax, ...parsePax(data) };
       else if (body.type === 'L') this.longName = data.toString('utf8').replace(/\0+$/, '');
       else if (body.type === 'K') this.longLink = data.toString('utf8').replace(/\0+$/, '');
       else if (body.type === 'g') {

@@ -5,6 +5,7 @@
 // PAX records (path, linkpath, size) and GNU long names, as Go's archive/tar, GNU tar and
 // tar-stream write them.
 import { Writable } from 'node:stream';
+import { cString, octal, parsePax } from '../docker/tar-fields.js';
 
 export type TarEntryType = 'file' | 'dir' | 'symlink' | 'hardlink' | 'other';
 
@@ -22,22 +23,6 @@ export interface TarHeaderHandler {
 }
 
 const BLOCK = 512;
-
-function cString(buf: Buffer, start: number, length: number): string {
-  const end = buf.indexOf(0, start);
-  return buf.toString('utf8', start, end === -1 || end > start + length ? start + length : end);
-}
-
-function octal(buf: Buffer, start: number, length: number): number {
-  // GNU base-256 for sizes of 8 GiB and more: the high bit of the first byte is set.
-  if (buf[start]! & 0x80) {
-    let value = 0;
-    for (let i = start + 1; i < start + length; i++) value = value * 256 + buf[i]!;
-    return value;
-  }
-  const text = cString(buf, start, length).trim();
-  return text === '' ? 0 : parseInt(text, 8);
-}
 
 function typeOf(flag: number): TarEntryType | 'pax' | 'pax-global' | 'gnu-long-name' | 'gnu-long-link' {
   switch (flag) {
@@ -65,22 +50,6 @@ function typeOf(flag: number): TarEntryType | 'pax' | 'pax-global' | 'gnu-long-n
 }
 
 /** PAX records: "LEN key=value\n" repeated. */
-export function parsePax(body: Buffer): Record<string, string> {
-  const out: Record<string, string> = {};
-  let pos = 0;
-  while (pos < body.length) {
-    const space = body.indexOf(0x20, pos);
-    if (space < 0) break;
-    const len = parseInt(body.toString('ascii', pos, space), 10);
-    if (!Number.isFinite(len) || len <= 0) break;
-    const record = body.toString('utf8', space + 1, pos + len - 1);
-    const eq = record.indexOf('=');
-    if (eq > 0) out[record.slice(0, eq)] = record.slice(eq + 1);
-    pos += len;
-  }
-  return out;
-}
-
 type Pending = { kind: 'skip' } | { kind: 'keep'; header: TarHeader; chunks: Buffer[] } | { kind: 'meta'; what: 'pax' | 'pax-global' | 'gnu-long-name' | 'gnu-long-link'; chunks: Buffer[] };
 
 /** A Writable that reads a tar and reports each entry's header; `finish` once the tar ended. */

@@ -4,7 +4,8 @@ import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import * as tar from 'tar-stream';
 import { describe, expect, it } from 'vitest';
-import { parsePax, TarHeaderReader, type TarHeader } from '../../../src/engine/inspect/tar-headers.js';
+import { parsePax } from '../../../src/engine/docker/tar-fields.js';
+import { TarHeaderReader, type TarHeader } from '../../../src/engine/inspect/tar-headers.js';
 
 type EntryHeader = Parameters<tar.Pack['entry']>[0];
 
