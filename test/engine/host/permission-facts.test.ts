@@ -25,6 +25,8 @@ const LARRY = 4242;
 async function setup(groupFile: string) {
   tree = await makeTree({ 'etc/passwd': (await fixture('etc/passwd')).replace(/:1000:1000:/, `:${LARRY}:1000:`), 'etc/group': groupFile });
   const socketPath = await tree.serve('var/run/docker.sock', { Server: 'Docker/27.3.1 (linux)', 'Api-Version': '1.47' });
+  // The engine's socket is root:docker 0660; Node's listen leaves the umask's mode (0755, no group write).
+  await chmod(socketPath, 0o660);
   return socketPath;
 }
 
