@@ -9,5 +9,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 180_000,
     pool: 'forks',
+    // Vitest's default is one worker per core less one: a single worker on the 2-core machines. Docker
+    // tests spend most of their time waiting on containers, so two workers nearly halve the run.
+    maxWorkers: 2,
   },
 });
