@@ -52,3 +52,13 @@ export function copyToClipboard(
   out.write(osc52Sequence(text, multiplexer));
   return { ok: true, bytes: Buffer.byteLength(text, 'utf8'), multiplexer };
 }
+
+/**
+ * The notice after the sequence went out. The terminal never answers OSC 52, and tmux drops it unless
+ * passthrough is on, so say what was sent and how to make it arrive: never that it was copied.
+ */
+export function copySentNotice(what: string, multiplexer: Multiplexer): string {
+  if (multiplexer === 'tmux') return `Sent ${what} as OSC 52 through tmux; if nothing arrived, enable it: tmux set -g allow-passthrough on (and set-clipboard on)`;
+  if (multiplexer === 'screen') return `Sent ${what} as OSC 52 through screen; if nothing arrived, the terminal outside screen does not accept clipboard writes`;
+  return `Sent ${what} as OSC 52 to the terminal; if nothing arrived, the terminal does not accept clipboard writes (see its clipboard setting)`;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { copyToClipboard, detectMultiplexer, osc52Sequence } from '../../../src/ui/terminal/osc52.js';
+import { copySentNotice, copyToClipboard, detectMultiplexer, osc52Sequence } from '../../../src/ui/terminal/osc52.js';
 
 const b64 = (s: string) => Buffer.from(s).toString('base64');
 
@@ -35,5 +35,11 @@ describe('OSC 52', () => {
     const big = copyToClipboard('x'.repeat(80_000), out, {});
     expect(big.ok).toBe(false);
     expect(written).toHaveLength(1);
+  });
+
+  it('the notice says what was sent and how to make it arrive, never that it was copied', () => {
+    const tmux = copySentNotice('5 lines', 'tmux');
+    expect(tmux).toBe('Sent 5 lines as OSC 52 through tmux; if nothing arrived, enable it: tmux set -g allow-passthrough on (and set-clipboard on)');
+    for (const m of ['tmux', 'screen', 'none'] as const) expect(copySentNotice('5 lines', m)).not.toMatch(/copied/i);
   });
 });

@@ -7,6 +7,7 @@ import type { ColorToken } from '../../../core/theme.js';
 import type { CopyText, OpenPager } from './build-effects.js';
 import { copyLog, exportBuildOutput, writeLog } from './log-files.js';
 import type { LogSource } from './use-log-source.js';
+import { copySentNotice } from '../../terminal/osc52.js';
 
 export interface LogActions {
   save(dest: string): void;
@@ -62,7 +63,7 @@ export function logActions(source: LogSource, session: BuildSession | null, effe
     copy(text, what) {
       const result = effects.copy(text);
       if (!result.ok) notify(`Not copied: ${result.reason}`, 'warn');
-      else notify(`Copied ${what} to the clipboard (OSC 52${result.multiplexer === 'none' ? '' : ` through ${result.multiplexer}`})`, 'pass');
+      else notify(copySentNotice(what, result.multiplexer), 'info');
     },
   };
 }

@@ -21,6 +21,7 @@ import { groupFindings, groupRows, initialGroup, type GroupRow } from './list-mo
 import { SummaryLine } from './summary-line.js';
 import { useCheckRun } from './use-check-run.js';
 import { useOptionalWorkbenchApi } from '../../session/workbench-context.js';
+import { copySentNotice } from '../../terminal/osc52.js';
 
 type Pane = 'groups' | 'findings';
 
@@ -94,8 +95,7 @@ export function HostChecksScreen() {
       return;
     }
     const count = text.trimEnd().split('\n').length;
-    const via = result.multiplexer === 'none' ? '' : ` through ${result.multiplexer}`;
-    wizard.notify(`Copied ${count} line${count === 1 ? '' : 's'} of fix commands to the clipboard (OSC 52${via})`, 'pass');
+    wizard.notify(copySentNotice(`${count} line${count === 1 ? '' : 's'} of fix commands`, result.multiplexer), 'info');
   };
 
   const failures = useMemo(() => (checks.result?.findings ?? []).filter((f) => f.status === 'fail'), [checks.result]);

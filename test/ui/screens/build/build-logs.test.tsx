@@ -242,7 +242,7 @@ describe('a 10,000-line build output', () => {
     expect(h.copies).toHaveLength(1);
     expect(h.copies[0]!.split('\n').at(-1)).toBe('x86_64-pc-linux-gnu-gcc -O2 -pipe -c -o obj9999.o src9999.c');
     expect(h.copies[0]!.split('\n')).toHaveLength(17);
-    expect(h.tui.frame().replace(/\n */g, ' ')).toContain('i Copied the 17 visible lines (the whole log is too long for the clipboard; s s');
+    expect(h.tui.frame().replace(/\n */g, ' ')).toContain('i Sent the 17 visible lines (the whole log is too long for the clipboard; s saves it) as OSC 52 to the terminal; if nothing arrived');
   });
 
   it('+ maximises the log and _ restores the rows', async () => {
