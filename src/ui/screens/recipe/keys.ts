@@ -8,5 +8,6 @@ export const RECIPE_KEYS: readonly KeyBinding[] = [
   { id: 'recipe.delete', keys: ['d'], label: 'delete', help: 'remove the selected entry', group: 'Recipe' },
   { id: 'recipe.preset', keys: ['p'], label: 'preset', help: 'make.conf: next CFLAGS preset (-O2 -pipe, -march=native -O2 -pipe, -Os -pipe)', group: 'Recipe' },
   { id: 'recipe.sizing', keys: ['r'], label: 'sizing', help: 'make.conf: MAKEOPTS and emerge --jobs from the host checks\' sizing', group: 'Recipe' },
+  { id: 'recipe.rename', keys: ['R'], label: 'rename', help: 'rename the recipe (the name images and builds are labelled with; the file keeps its path)', group: 'Recipe' },
   { id: 'recipe.open', keys: ['o'], label: 'open', help: 'open another recipe (asks first when this one has unsaved edits)', group: 'Recipe' },
 ];

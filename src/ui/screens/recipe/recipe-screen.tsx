@@ -1,6 +1,6 @@
 // Step 3, Recipe: the open recipe in seven tabs — Packages · USE · package.use · Keywords ·
 // make.conf · Mode · Image. Everything typed is checked as it is typed; s saves (atomically, asking
-// for a path the first time); o opens another recipe, asking first when edits are unsaved.
+// for a path the first time); o opens another recipe, asking first when edits are unsaved; R renames.
 import React, { useCallback, useMemo, useState } from 'react';
 import { Box } from 'ink';
 import { checkRecipeAtoms } from '../../../core/recipe/atom-check.js';
@@ -60,11 +60,32 @@ export function RecipeScreen() {
   const askPath = () =>
     ask({
       label: 'Open:',
-      initial: services.recipes.defaultPath('').replace(/\.json$/, ''),
-      hint: 'a recipe file (JSON)',
-      validate: (text) => (text.trim() === '' ? { message: 'type a file path' } : null),
-      submit: (text) => void file.open(text.trim()),
+      initial: '',
+      hint: `a JSON file: absolute, ~/… or relative to ${file.folder}`,
+      // Empty shows the hint (where a relative path goes) rather than an error; Enter on it cancels.
+      validate: (text) => (text.trim().endsWith('/') ? { message: 'that is a folder; add a file name' } : null),
+      submit: (text) => {
+        if (text.trim() !== '') void file.open(file.resolve(text));
+      },
     });
+
+  const askName = () => {
+    const doc = recipe.doc;
+    if (!doc) return;
+    ask({
+      label: 'Name:',
+      initial: doc.name,
+      hint: 'the recipe name: one word (letters, digits, . _ -)',
+      validate: (text) => (text.trim() === '' ? { message: 'type a name' } : /[^A-Za-z0-9._-]/.test(text.trim()) ? { message: 'use letters, digits, . _ - only' } : null),
+      submit: (text) => {
+        const name = text.trim();
+        const now = store.getState().recipe.doc;
+        if (!now || name === now.name) return;
+        store.setRecipe({ ...now, name });
+        wizard.notify(`Renamed the recipe to ${name}; s saves it${recipe.path ? ` (to ${recipe.path})` : ''}`, 'info');
+      },
+    });
+  };
 
   useCommands(
     'screen',
@@ -75,8 +96,9 @@ export function RecipeScreen() {
       'pane.prev': () => setTab((t) => (t + TABS.length - 1) % TABS.length),
       'action.save': () => file.save(),
       'recipe.open': openAsk,
+      'recipe.rename': askName,
     },
-    { active: idle && recipe.doc !== null, footer: ['action.save'] },
+    { active: idle && recipe.doc !== null, footer: ['action.save', 'recipe.rename'] },
   );
   useCommands('screen', { 'recipe.open': openAsk }, { active: idle && recipe.doc === null, footer: ['recipe.open'] });
 

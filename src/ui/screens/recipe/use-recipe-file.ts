@@ -1,12 +1,17 @@
 // Saving and opening recipes from the Recipe screen. Saving is atomic (the recipe store writes a
 // temporary file and renames it), asks for a path the first time, refuses a recipe with problems
 // (a saved recipe always loads again) and puts the path first in the recent list. Opening never
-// drops unsaved edits silently: the screen asks first.
-import { useCallback } from 'react';
+// drops unsaved edits silently: the screen asks first. A typed path is taken as it is when absolute
+// (or `~/…`), else in the recipes folder.
+import { useCallback, useMemo } from 'react';
+import { homedir } from 'node:os';
+import path from 'node:path';
 import { formatProblem } from '../../../core/recipe/recipe-problems.js';
+import { displayDir, nameFromFile, resolveRecipePath } from '../../../core/recipe/recipe-path.js';
 import { rememberRecipe } from '../../../core/settings.js';
 import { useWizard } from '../../app/wizard-context.js';
 import { useWorkbenchApi } from '../../session/workbench-context.js';
+import { recipeNameFor } from '../base/choose-base.js';
 import type { PromptSpec } from './tab-types.js';
 
 export interface RecipeFile {
@@ -14,16 +19,26 @@ export interface RecipeFile {
   save(then?: () => void): void;
   /** Load a recipe file into the workbench; false when it has problems (reported). */
   open(path: string): Promise<boolean>;
+  /** The file a typed path means: absolute or `~/…` as it is, else in the recipes folder. */
+  resolve(typed: string): string;
+  /** The recipes folder for prompts (`~/…`). */
+  folder: string;
 }
 
 export function useRecipeFile(ask: (prompt: PromptSpec) => void): RecipeFile {
   const { store, services } = useWorkbenchApi();
   const wizard = useWizard();
 
+  const home = homedir();
+  const recipesDir = useMemo(() => path.dirname(services.recipes.defaultPath('recipe')), [services]);
+  const resolve = useCallback((typed: string) => resolveRecipePath(typed, recipesDir, home), [recipesDir, home]);
+  const folder = displayDir(recipesDir, home);
+
   const write = useCallback(
-    async (path: string, then?: () => void) => {
-      const doc = store.getState().recipe.doc;
-      if (!doc) return;
+    async (path: string, then?: () => void, rename?: string) => {
+      const current = store.getState().recipe.doc;
+      if (!current) return;
+      const doc = rename ? { ...current, name: rename } : current;
       try {
         await services.recipes.save(path, doc);
       } catch (err) {
@@ -32,10 +47,12 @@ export function useRecipeFile(ask: (prompt: PromptSpec) => void): RecipeFile {
         return;
       }
       // Edits made while the file was written stay marked as unsaved.
-      if (store.getState().recipe.doc === doc) store.setRecipe(doc, { path, saved: true });
+      const now = store.getState().recipe.doc;
+      if (now === current) store.setRecipe(doc, { path, saved: true });
+      else if (rename && now) store.setRecipe({ ...now, name: rename }, { path });
       else store.update((s) => ({ ...s, recipe: { ...s.recipe, path } }));
       services.settings.update((s) => rememberRecipe(s, path));
-      wizard.notify(`Saved ${path}`, 'pass');
+      wizard.notify(rename ? `Saved ${path} (recipe named ${rename} after the file)` : `Saved ${path}`, 'pass');
       then?.();
     },
     [store, services, wizard],
@@ -59,12 +76,18 @@ export function useRecipeFile(ask: (prompt: PromptSpec) => void): RecipeFile {
       ask({
         label: 'Save as:',
         initial: services.recipes.defaultPath(doc.name),
-        hint: 'the recipe file (JSON); folders are created',
+        hint: `a JSON file: absolute, ~/… or relative to ${folder}`,
         validate: (text) => (text.trim() === '' ? { message: 'type a file path' } : text.trim().endsWith('/') ? { message: 'that is a folder; add a file name' } : null),
-        submit: (text) => void write(text.trim(), then),
+        submit: (text) => {
+          const target = resolve(text);
+          // A name still generated from the base image gives way to the name the user chose for the file.
+          const suggested = nameFromFile(target);
+          const rename = doc.name === recipeNameFor(doc.base.image) && suggested && suggested !== doc.name ? suggested : undefined;
+          void write(target, then, rename);
+        },
       });
     },
-    [store, services, wizard, ask, write],
+    [store, services, wizard, ask, write, resolve, folder],
   );
 
   const open = useCallback(
@@ -82,5 +105,5 @@ export function useRecipeFile(ask: (prompt: PromptSpec) => void): RecipeFile {
     [store, services, wizard],
   );
 
-  return { save, open };
+  return { save, open, resolve, folder };
 }

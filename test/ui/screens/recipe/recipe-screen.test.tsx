@@ -20,7 +20,7 @@ describe('Recipe screen', () => {
     expect(l[2]).toMatch(/^›Packages +USE +package\.use +Keywords +make\.conf +Mode +Image +Tab ←→$/);
     expect(h.tui.frame()).toMatch(/› +dev-lang\/php/);
     expect(l.at(-2)).toBe('No problems: s saves, then Pretend (4) shows what emerge would do.');
-    expect(l.at(-1)).toBe('Enter edit  / search  a add  d delete  s save  ? help  q/^C quit');
+    expect(l.at(-1)).toBe('Enter edit  / search  a add  d delete  s save  R rename  ? help  q/^C quit');
     await h.tui.press('right');
     expect(lines(h.tui)[2]).toMatch(/›USE/);
     await h.tui.press('tab', 'tab');
@@ -278,6 +278,66 @@ describe('Recipe screen', () => {
     await h.tui.press('enter');
     await h.tui.waitForFrame((f) => f.includes('/tmp/missing.json: (file): /tmp/missing.json does not exist'));
     expect(doc().name).toBe('demo');
+  });
+
+  it('Type a path… starts empty: an absolute path is taken as it is, a relative one is in the recipes folder', async () => {
+    const other = newRecipe({ name: 'other', base: 'gentoo/stage3:amd64-systemd', packages: ['app-misc/hello'] });
+    h = await openRecipe({ path: '/data/recipes/demo.json' });
+    h.files.set('/tmp/php.json', { ok: true, recipe: { ...other, name: 'php' } });
+    h.files.set('/data/recipes/web/other.json', { ok: true, recipe: other });
+    await h.tui.press('o', 'G', 'enter');
+    const prompt = lines(h.tui).find((l) => l.startsWith('Open:'))!;
+    expect(prompt.trim()).toBe('Open:');
+    expect(h.tui.frame()).toContain('absolute, ~/… or relative to /data/recipes');
+    await h.tui.type('/tmp/php.json');
+    await h.tui.press('enter');
+    await h.tui.waitForFrame((f) => f.includes('Opened /tmp/php.json'));
+    expect(h.store.getState().recipe).toMatchObject({ path: '/tmp/php.json', doc: { name: 'php' } });
+    await h.tui.press('o', 'G', 'enter');
+    await h.tui.type('web/other.json');
+    await h.tui.press('enter');
+    await h.tui.waitForFrame((f) => f.includes('Opened /data/recipes/web/other.json'));
+    expect(doc().name).toBe('other');
+  });
+
+  it('saving under a new file name while the name is still generated from the base takes the file\'s name', async () => {
+    const fresh = newRecipe({ name: 'stage3-amd64-openrc', base: 'gentoo/stage3:amd64-openrc', packages: ['dev-lang/php'] });
+    h = await openRecipe({ recipe: fresh, dirty: true });
+    await h.tui.press('s', 'ctrl+u');
+    await h.tui.type('php.json');
+    await h.tui.press('enter');
+    await h.tui.waitForFrame((f) => f.includes('Saved /data/recipes/php.json'));
+    expect(h.saved.map(([p, r]) => [p, r.name])).toEqual([['/data/recipes/php.json', 'php']]);
+    expect(h.store.getState().recipe).toMatchObject({ path: '/data/recipes/php.json', dirty: false, doc: { name: 'php' } });
+    expect(lines(h.tui)[1]).toMatch(/^Recipe php saved/);
+    // A name the user chose stays whatever the file is called.
+    h.tui.unmount();
+    h = await openRecipe({ dirty: true });
+    await h.tui.press('s', 'ctrl+u');
+    await h.tui.type('/tmp/elsewhere.json');
+    await h.tui.press('enter');
+    await h.tui.waitForFrame(() => h!.saved.length === 1);
+    expect(h.saved[0]![0]).toBe('/tmp/elsewhere.json');
+    expect(h.saved[0]![1].name).toBe('demo');
+  });
+
+  it('R renames the recipe (listed in the footer and help); the edit is unsaved until s', async () => {
+    h = await openRecipe({ path: '/data/recipes/demo.json' });
+    expect(lines(h.tui).at(-1)).toContain('R rename');
+    await h.tui.press('R');
+    expect(h.tui.frame()).toContain('Name: demo');
+    await h.tui.press('ctrl+u');
+    await h.tui.type('bad name');
+    await h.tui.press('enter');
+    expect(h.tui.frame()).toContain('use letters, digits, . _ - only');
+    await h.tui.press('ctrl+u');
+    await h.tui.type('web');
+    await h.tui.press('enter');
+    expect(h.store.getState().recipe).toMatchObject({ dirty: true, doc: { name: 'web' } });
+    expect(lines(h.tui)[1]).toMatch(/^Recipe web \* modified/);
+    expect(h.tui.frame()).toContain('Renamed the recipe to web; s saves it');
+    await h.tui.press('?');
+    expect(h.tui.frame()).toContain('rename the recipe');
   });
 
   it('a long path gives way to the name and state in the header', async () => {
