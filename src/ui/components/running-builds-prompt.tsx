@@ -7,10 +7,13 @@ import { Box, Text } from 'ink';
 import type { BuildListing } from '../../engine/build/build-list.js';
 import { useWizard } from '../app/wizard-context.js';
 import { useCommands } from '../keys/key-router.js';
+import { useTerminalSize } from '../layout/terminal-size.js';
 import { useBuildQuitGuard } from '../screens/build/use-build-quit-guard.js';
 import { useOptionalWorkbenchApi, useWorkbench, type Workbench } from '../session/workbench-context.js';
-import { useLook } from '../theme/theme-context.js';
+import { ChoiceList } from './choice-list/choice-list.js';
+import { useChoice } from './choice-list/use-choice.js';
 import { Tone } from './tone.js';
+import { wrappedRows } from './wrapped-text.js';
 
 /** The start-up offer to reattach, when there is a workbench. */
 export function RunningBuildsPrompt() {
@@ -58,10 +61,11 @@ function PromptHost({ workbench }: { workbench: Workbench }) {
   return <Prompt builds={builds} onAttach={attach} onDismiss={() => setBuilds(null)} />;
 }
 
+const INTRO = 'Their containers are still there: they went on after the session that started them ended. Follow one again?';
+const OUTRO = 'Enter follows it on the Build step; Esc leaves it running. Later: gentoo-wb builds lists them, gentoo-wb attach ID follows one.';
+
 function Prompt({ builds, onAttach, onDismiss }: { builds: BuildListing[]; onAttach: (b: BuildListing) => void; onDismiss: () => void }) {
-  const { glyphs } = useLook();
-  const [selected, setSelected] = useState(0);
-  const move = (d: number) => setSelected((s) => Math.max(0, Math.min(builds.length - 1, s + d)));
+  const { selected, move } = useChoice(builds.length);
   useCommands(
     'modal',
     {
@@ -73,24 +77,35 @@ function Prompt({ builds, onAttach, onDismiss }: { builds: BuildListing[]; onAtt
     },
     { footer: [{ keys: '↑↓', label: 'choose' }, { keys: 'Enter', label: 'attach' }, { keys: 'Esc/h', label: 'not now' }] },
   );
+  const size = useTerminalSize();
   const now = Date.now();
   const n = builds.length;
+  // The list gets what the shell's frame (step bar, footer) and the prompt's own text leave.
+  const textWidth = Math.max(1, size.columns - 4);
+  const listRows = size.rows - 1 - 2 - 2 - 1 - 2 - wrappedRows(INTRO, textWidth).length - wrappedRows(OUTRO, textWidth).length;
+  const choices = builds.map((b) => ({
+    key: b.id,
+    label: `${b.id}  ${b.recipe}  ${b.mode}  started ${age(b.createdAt, now)}${b.status === 'running' ? '' : `, ${b.status}`}${b.container === 'running' ? '' : `, container ${b.container}`}`,
+    value: b,
+  }));
   return (
     <Box flexDirection="column" width="100%" height="100%" flexShrink={0} paddingX={1} borderStyle="single" overflow="hidden">
-      <Tone tone="title" bold>
-        {n === 1 ? 'A build on this machine has not finished' : `${n} builds on this machine have not finished`}
-      </Tone>
-      <Text wrap="wrap">Their containers are still there: they went on after the session that started them ended. Follow one again?</Text>
-      <Box height={1} />
-      {builds.map((b, i) => (
-        <Box key={b.id} height={1} overflow="hidden">
-          <Text bold={i === selected} inverse={i === selected} wrap="truncate-end">
-            {`${i === selected ? glyphs.focus : glyphs.unfocused} ${b.id}  ${b.recipe}  ${b.mode}  started ${age(b.createdAt, now)}${b.status === 'running' ? '' : `, ${b.status}`}${b.container === 'running' ? '' : `, container ${b.container}`}`}
-          </Text>
-        </Box>
-      ))}
-      <Box height={1} />
-      <Text wrap="wrap">Enter follows it on the Build step; Esc leaves it running. Later: gentoo-wb builds lists them, gentoo-wb attach ID follows one.</Text>
+      <Box flexShrink={0}>
+        <Tone tone="title" bold>
+          {n === 1 ? 'A build on this machine has not finished' : `${n} builds on this machine have not finished`}
+        </Tone>
+      </Box>
+      <Box flexShrink={0}>
+        <Text wrap="wrap">{INTRO}</Text>
+      </Box>
+      <Box height={1} flexShrink={0} />
+      <Box flexDirection="column" flexShrink={1} overflow="hidden">
+        <ChoiceList choices={choices} selected={selected} wrap="truncate-end" limit={listRows} />
+      </Box>
+      <Box height={1} flexShrink={0} />
+      <Box flexShrink={0}>
+        <Text wrap="wrap">{OUTRO}</Text>
+      </Box>
     </Box>
   );
 }
