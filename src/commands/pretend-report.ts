@@ -1,7 +1,7 @@
 // The text `gentoo-wb pretend` prints: the merge list as a table, Portage's total line, the changes
 // Portage asks for, the problems in words with Portage's own lines, and the verdict.
 import { formatKiB, summarisePackage } from '../core/pretend/package-summary.js';
-import { splitTerminalLines } from '../core/portage/terminal-text.js';
+import { totalsLines } from '../core/pretend/totals.js';
 import type { PretendRun } from '../engine/pretend/run-pretend.js';
 import { verdictLine } from '../core/pretend/verdict.js';
 import { explainContextOf, explainProblems } from '../core/pretend/explain-problems.js';
@@ -43,8 +43,8 @@ export function pretendReport(run: PretendRun, recipe: Recipe, width = 100): str
   const out: string[] = [];
   const table = mergeTable(run);
   if (table) out.push(table.trimEnd(), '');
-  const lines = splitTerminalLines(run.text);
-  const totals = lines.filter((l) => l.startsWith('Total: ') || l.startsWith('Fetch Restriction: ') || l.startsWith('Conflict: '));
+  // The same totals the Pretend screen shows (one computation in core).
+  const totals = totalsLines(run.result);
   if (totals.length > 0) out.push(...totals, '');
   if (run.result.changes.length > 0) {
     out.push('Changes Portage asks for (gentoo-wb pretend --apply writes them into the recipe):');

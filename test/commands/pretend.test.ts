@@ -81,7 +81,7 @@ describeDocker('gentoo-wb pretend on real Portage', () => {
     expect(text.code, text.stderr + text.stdout).toBe(0);
     expect(text.stdout).toMatch(/^STATUS +PACKAGE +VERSION +USE CHANGES +SIZE$/m);
     expect(text.stdout).toMatch(/^N +dev-lang\/php +8\.3\.15 +0 KiB$/m);
-    expect(text.stdout).toContain('Total: 3 packages (3 new), Size of downloads: 0 KiB');
+    expect(text.stdout).toContain('Total: 3 packages (3 new), downloads 0 KiB');
     expect(text.stdout.trimEnd().split('\n').at(-1)).toBe('Portage accepts the list: 3 packages to merge');
     const json = await runCli(['pretend', file, '--json']);
     expect(json.code, json.stderr + json.stdout).toBe(0);

@@ -1,5 +1,6 @@
 // The merge list: one row per package with a focus marker, status letters, package, version
-// change, changed USE flags (highlighted) and download size; search matches are marked.
+// change, target ROOT (only when some package goes elsewhere than /), changed USE flags
+// (highlighted) and download size; search matches are marked.
 import React from 'react';
 import { Box, Text } from 'ink';
 import { Tone } from '../../components/tone.js';
@@ -28,7 +29,7 @@ export function MergeTable({ rows, widths, selected, top, focused, matches, widt
   const showTotals = totals !== '' && height >= 3;
   const body = Math.max(0, height - 1 - (showTotals ? 1 : 0));
   const range = rows.length > body ? ` ${top + 1}-${Math.min(rows.length, top + body)}/${rows.length}` : '';
-  const header = `${' '.repeat(MARKER_WIDTH)}${'ST'.padEnd(widths.status)} ${'PACKAGE'.padEnd(widths.atom)} ${'VERSION'.padEnd(widths.version)} ${'USE CHANGES'.slice(0, widths.use).padEnd(widths.use)}${'SIZE'.padStart(widths.size)}`;
+  const header = `${' '.repeat(MARKER_WIDTH)}${'ST'.padEnd(widths.status)} ${'PACKAGE'.padEnd(widths.atom)} ${'VERSION'.padEnd(widths.version)} ${widths.root > 0 ? `${'ROOT'.padEnd(widths.root)} ` : ''}${'USE CHANGES'.slice(0, widths.use).padEnd(widths.use)}${'SIZE'.padStart(widths.size)}`;
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
       <Box height={1} width={width} overflow="hidden">
@@ -52,6 +53,7 @@ export function MergeTable({ rows, widths, selected, top, focused, matches, widt
               <Tone tone={blocker ? 'fail' : row.pkg.mask ? 'warn' : 'accent'} bold={isSelected}>{`${cells.status} `}</Tone>
               <Tone tone={matches.has(index) ? 'match' : undefined} inverse={isSelected && focused} bold={isSelected}>{cells.atom}</Tone>
               <Text> {cells.version} </Text>
+              {widths.root > 0 ? <Tone tone={row.pkg.root === '/' ? 'muted' : 'info'}>{`${cells.root} `}</Tone> : null}
               <Tone tone={blocker ? 'fail' : 'changed'}>{cells.use}</Tone>
               <Tone tone="muted">{cells.size}</Tone>
             </Box>

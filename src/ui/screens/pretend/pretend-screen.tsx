@@ -5,6 +5,7 @@ import React, { useCallback, useEffect, useMemo, useState } from 'react';
 import { Box } from 'ink';
 import { explainContextOf, explainProblems } from '../../../core/pretend/explain-problems.js';
 import { planPretend } from '../../../core/pretend/pretend-command.js';
+import { totalsLines } from '../../../core/pretend/totals.js';
 import { splitTerminalLines } from '../../../core/portage/terminal-text.js';
 import { recipeHash } from '../../../core/recipe/recipe-hash.js';
 import { useWizard } from '../../app/wizard-context.js';
@@ -82,11 +83,8 @@ function PretendBody() {
   const problems = useMemo(() => (run ? explainProblems(run.result, run.text, doc ?? undefined, explainContextOf(run.command)) : []), [run, doc]);
   const pLines = useMemo(() => problemLines(problems, width - PANEL_INDENT, glyphs), [problems, width, glyphs]);
   const cLines = useMemo(() => changeLines(run?.result.changes ?? [], width - PANEL_INDENT, doc !== null), [run, width, doc]);
-  // Portage's own total lines, a little shorter so they fit one row at 80 columns.
-  const totals = useMemo(
-    () => rawLines.filter((l) => /^(?:Total: |Conflict: |Fetch Restriction: )/.test(l)).map((l) => l.trim().replace(', Size of downloads: ', ', downloads ')).join(' · '),
-    [rawLines],
-  );
+  // The totals as `gentoo-wb pretend` prints them (one computation in core), on one row.
+  const totals = useMemo(() => (run ? totalsLines(run.result).join(' · ') : ''), [run]);
   const matches = useMemo(() => searchMatches(rows, search.query), [rows, search.query]);
   const matchSet = useMemo(() => new Set(matches), [matches]);
 

@@ -16,6 +16,8 @@ export interface ColumnWidths {
   version: number;
   use: number;
   size: number;
+  /** The ROOT column (0: every package goes to /, no column). */
+  root: number;
 }
 
 export interface RowCells {
@@ -24,6 +26,8 @@ export interface RowCells {
   version: string;
   use: string;
   size: string;
+  /** `/destination` or `/` (empty without a ROOT column). */
+  root: string;
 }
 
 export interface TableGlyphs {
@@ -43,7 +47,7 @@ export function tableRows(result: PretendResult): TableRow[] {
     const summary = summarisePackage(pkg);
     const flags = pkg.use.map(decoratedFlag).join(' ');
     const blocking = pkg.blocker ? pkg.blocker.blocking.join(' ') : '';
-    return { pkg, summary, haystack: `${summary.status} ${pkg.cpv} ${summary.oldVersion ?? ''} ${flags} ${blocking}`.toLowerCase() };
+    return { pkg, summary, haystack: `${summary.status} ${pkg.cpv} ${summary.oldVersion ?? ''} ${flags} ${blocking} ${pkg.root}`.toLowerCase() };
   });
 }
 
@@ -56,6 +60,19 @@ function versionText(row: TableRow, arrow: string): string {
   return s.oldVersion ? `${s.oldVersion}${arrow}${s.newVersion}` : s.newVersion;
 }
 
+/** Where the package is merged: `/destination` for `to /destination/`, `/` for the host's own ROOT. */
+export function rootText(row: TableRow): string {
+  if (row.pkg.kind === 'blocks') return '';
+  return row.pkg.root === '/' ? '/' : row.pkg.root.replace(/\/+$/, '');
+}
+
+/** True when some package goes to another ROOT than / (scratch mode): the table then shows a ROOT column. */
+export function hasOtherRoot(rows: readonly TableRow[]): boolean {
+  return rows.some((r) => r.pkg.kind !== 'blocks' && r.pkg.root !== '/');
+}
+
+const ROOT_MAX = 16;
+
 function useText(row: TableRow): string {
   if (row.pkg.kind === 'blocks' && row.pkg.blocker) return `blocked by ${row.pkg.blocker.blocking.join(', ')}`;
   return row.summary.useText;
@@ -63,13 +80,16 @@ function useText(row: TableRow): string {
 
 /** Column widths for the table at `width` (marker included). */
 export function columnWidths(width: number, rows: readonly TableRow[], arrow = '→'): ColumnWidths {
-  const room = Math.max(12, width - MARKER_WIDTH - STATUS_WIDTH - SIZE_WIDTH - GAPS);
+  // ROOT (scratch mode: the same package can be listed for / and for /destination) comes first: it
+  // tells rows apart that are otherwise the same.
+  const root = hasOtherRoot(rows) ? Math.min(ROOT_MAX, Math.max('ROOT'.length, ...rows.map((r) => rootText(r).length))) : 0;
+  const room = Math.max(12, width - MARKER_WIDTH - STATUS_WIDTH - SIZE_WIDTH - GAPS - (root > 0 ? root + 1 : 0));
   const want = (f: (r: TableRow) => string, header: string) => Math.max(header.length, ...rows.map((r) => f(r).length));
   const atomWant = want(atomText, 'PACKAGE');
   const versionWant = want((r) => versionText(r, arrow), 'VERSION');
   const useWant = want(useText, 'USE');
   if (atomWant + versionWant + useWant <= room) {
-    return { status: STATUS_WIDTH, atom: atomWant, version: versionWant, use: room - atomWant - versionWant, size: SIZE_WIDTH };
+    return { status: STATUS_WIDTH, atom: atomWant, version: versionWant, use: room - atomWant - versionWant, size: SIZE_WIDTH, root };
   }
   const version = Math.min(versionWant, 18);
   let use = Math.min(useWant, Math.max(10, Math.floor((room - version) * 0.4)));
@@ -78,7 +98,7 @@ export function columnWidths(width: number, rows: readonly TableRow[], arrow = '
     use += atom - atomWant;
     atom = atomWant;
   }
-  return { status: STATUS_WIDTH, atom, version, use, size: SIZE_WIDTH };
+  return { status: STATUS_WIDTH, atom, version, use, size: SIZE_WIDTH, root };
 }
 
 /** `text` cut to `width` at the end, with an ellipsis when cut. */
@@ -115,6 +135,7 @@ export function rowCells(row: TableRow, widths: ColumnWidths, glyphs: TableGlyph
     version: fitStart(versionText(row, glyphs.arrow), widths.version, glyphs.ellipsis).padEnd(widths.version),
     use: use.padEnd(widths.use),
     size: formatKiB(row.summary.downloadKiB).padStart(widths.size),
+    root: widths.root > 0 ? fitStart(rootText(row), widths.root, glyphs.ellipsis).padEnd(widths.root) : '',
   };
 }
 

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Tui } from '../../../helpers/render-tui.js';
+import { pretendReport } from '../../../../src/commands/pretend-report.js';
 import { openPretend, recipeFor, runOf, type Harness } from './harness.js';
 
 let h: Harness | undefined;
@@ -230,5 +231,24 @@ describe('Pretend screen', () => {
     frame = h.tui.frame();
     expect(frame).toContain('No recipe is open.');
     expect(h.requests).toHaveLength(0);
+  });
+
+  it('scratch mode: a ROOT column says where each package goes (05: every package to /destination)', async () => {
+    h = await openPretend({ recipe: recipeFor(['net-misc/curl']), answer: () => '05-pretend-root-destination' });
+    const frame = await h.tui.waitForFrame((f) => f.includes('Portage accepts'));
+    expect(frame).toMatch(/ {2}ST +PACKAGE +VERSION +ROOT +USE CHANGES +SIZE/);
+    expect(rowOf(frame, 'sys-libs/zlib')).toMatch(/N +sys-libs\/zlib +1\.3\.1-r1 +\/destination +0 KiB$/);
+    expect(rowOf(frame, 'net-misc/curl')).toContain('/destination');
+    for (const line of frame.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+  });
+
+  it('the totals are the ones `gentoo-wb pretend` prints, said once with their unit (35: four Total lines in the output)', async () => {
+    h = await openPretend({ answer: () => '35-buildpkg-then-usepkg' });
+    const frame = await h.tui.waitForFrame((f) => f.includes('Total: '));
+    const report = pretendReport(runOf('35-buildpkg-then-usepkg', recipeFor(['net-misc/hurl'])), recipeFor(['net-misc/hurl']));
+    const reported = report.split('\n').filter((l) => l.startsWith('Total: '));
+    expect(reported).toEqual(['Total: 1 package (1 new, 1 binary), downloads 0 KiB']);
+    expect(frame).toContain(`  ${reported[0]}\n`);
+    expect(frame.match(/Total: /g)).toHaveLength(1);
   });
 });
