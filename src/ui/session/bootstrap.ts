@@ -1,5 +1,6 @@
 // Putting a workbench together and starting it: connect to the engine in the background, open the
-// recipe named on the command line, and reattach to a build when asked.
+// recipe named on the command line (else the last one, when it still loads), and reattach to a
+// build when asked.
 import { rememberRecipe } from '../../core/settings.js';
 import { formatProblem } from '../../core/recipe/recipe-problems.js';
 import { BuildController } from './build-controller.js';
@@ -32,6 +33,8 @@ export async function startWorkbench(workbench: Workbench, options: StartOptions
     } else {
       options.notify(`${options.recipePath}: ${parsed.problems.map(formatProblem).join('; ')}`, 'fail');
     }
+  } else if (!options.attachBuild) {
+    await reopenLast(workbench, options.notify);
   }
   try {
     const connection = await services.connect();
@@ -42,5 +45,22 @@ export async function startWorkbench(workbench: Workbench, options: StartOptions
     const e = err as Error & { hint?: string };
     store.update((s) => ({ ...s, engine: { status: 'failed', message: e.message, hint: e.hint ?? 'see gentoo-wb check' } }));
     options.notify(`no engine: ${e.message}`, 'fail');
+  }
+}
+
+/** Open the recipe the settings name as the last one; say which, or why none is open. */
+async function reopenLast(workbench: Workbench, notify: StartOptions['notify']): Promise<void> {
+  const { store, services } = workbench;
+  const last = services.settings.read().lastRecipe;
+  if (!last) return;
+  const parsed = await services.recipes.load(last);
+  // A recipe opened meanwhile (step 2, o) wins over the one from last time.
+  if (store.getState().recipe.doc) return;
+  if (parsed.ok) {
+    store.setRecipe(parsed.recipe, { path: last, saved: true });
+    notify(`Reopened the last recipe, ${parsed.recipe.name} (${last})`, 'info');
+  } else {
+    const why = parsed.problems.slice(0, 2).map(formatProblem).join('; ');
+    notify(`The last recipe did not open, so none is open: ${why} (o on step 3 opens another)`, 'warn');
   }
 }

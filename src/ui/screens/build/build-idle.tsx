@@ -21,7 +21,9 @@ export function BuildIdle({ starting, onStart }: { starting: boolean; onStart: (
   const summary = useMemo(() => (recipe.doc ? recipeSummary(recipe.doc, recipe.path, recipe.dirty) : []), [recipe]);
   const plan = useMemo(() => (recipe.doc ? planSummary(recipe.doc, base, sandbox) : null), [recipe.doc, base, sandbox]);
 
-  useCommands('screen', { 'build.start': starting ? undefined : onStart }, { footer: starting ? [] : ['build.start'] });
+  // Without a recipe there is nothing b could build: the verdict below says how to get one.
+  const offer = !starting && recipe.doc !== null;
+  useCommands('screen', { 'build.start': offer ? onStart : undefined }, { footer: offer ? ['build.start'] : [] });
 
   const planLines: { label: string; value: string }[] = [];
   if (plan?.ok) {

@@ -54,6 +54,7 @@ export function BuildLive({ build, starting, onStart }: BuildLiveProps) {
   const engine = useWorkbench((s) => s.engine);
   const lastImage = useWorkbench((s) => s.lastImage);
   const running = build.outcome === 'running';
+  const hasRecipe = recipe !== null;
   const now = useTicker(running && animate);
   const history = useHistory(effects.loadHistory);
   const current = workbench.builds.current;
@@ -122,13 +123,13 @@ export function BuildLive({ build, starting, onStart }: BuildLiveProps) {
     setPane((p) => (p === 'rows' ? 'log' : 'rows'));
   };
 
-  const screenFooter = [...(maximised ? ['pane.restore'] : []), ...(running || starting ? [] : ['build.start']), ...(build.outcome === 'succeeded' ? ['step.next'] : [])];
+  const screenFooter = [...(maximised ? ['pane.restore'] : []), ...(running || starting || !hasRecipe ? [] : ['build.start']), ...(build.outcome === 'succeeded' ? ['step.next'] : [])];
   const screenHandlers = {
     'pane.next': togglePane,
     'pane.prev': togglePane,
     'pane.maximise': () => setMaximised(activePane),
     'pane.restore': () => setMaximised(null),
-    'build.start': running || starting ? undefined : onStart,
+    'build.start': running || starting || !hasRecipe ? undefined : onStart,
   };
   const rowHandlers = {
     'move.up': () => select(selected - 1),

@@ -12,6 +12,8 @@ import type { TreeIndex } from '../../../../src/engine/repo/repo-index-reader.js
 import { fixtureIndex } from '../../../core/portage/repo-index/fixture-index.js';
 import { treeFlagsFrom } from '../../../../src/engine/repo/flag-catalogue.js';
 import { App } from '../../../../src/ui/app/app.js';
+import type { Wizard } from '../../../../src/ui/app/wizard-context.js';
+import { startWorkbench } from '../../../../src/ui/session/bootstrap.js';
 import { RecipeServicesProvider } from '../../../../src/ui/screens/recipe/recipe-context.js';
 import { RecipeScreen } from '../../../../src/ui/screens/recipe/recipe-screen.js';
 import type { RecipeServices } from '../../../../src/ui/screens/recipe/recipe-services.js';
@@ -57,6 +59,10 @@ export interface RecipeOptions {
   theme?: string;
   settings?: Partial<Settings>;
   withBase?: boolean;
+  /** Recipe files there from the start. */
+  files?: Record<string, RecipeParse>;
+  /** Start the workbench as the app does (connect, reopen the last recipe), messages on the message line. */
+  start?: boolean;
 }
 
 export async function openRecipe(options: RecipeOptions = {}): Promise<RecipeHarness> {
@@ -64,7 +70,7 @@ export async function openRecipe(options: RecipeOptions = {}): Promise<RecipeHar
   const recipe = options.recipe === undefined ? demoRecipe() : options.recipe;
   if (recipe) store.setRecipe(recipe, { path: options.path === undefined ? null : options.path, saved: !options.dirty });
   const saved: [string, Recipe][] = [];
-  const files = new Map<string, RecipeParse>();
+  const files = new Map<string, RecipeParse>(Object.entries(options.files ?? {}));
   const flagCalls: string[] = [];
   const settings = memorySettings(options.settings);
   const tree = options.treeFlags ?? treeFlagsFrom('snapshot gentoo/portage:latest', USE_DESC, LOCAL_DESC);
@@ -104,7 +110,12 @@ export async function openRecipe(options: RecipeOptions = {}): Promise<RecipeHar
   const tui = await renderTui(
     <WorkbenchProvider value={workbench}>
       <RecipeServicesProvider services={services}>
-        <App onExit={() => {}} screens={{ recipe: RecipeScreen, pretend: () => null }} initialStep="recipe" />
+        <App
+          onExit={() => {}}
+          screens={{ recipe: RecipeScreen, pretend: () => null }}
+          initialStep="recipe"
+          {...(options.start ? { onReady: (wizard: Wizard) => void startWorkbench(workbench, { notify: wizard.notify }) } : {})}
+        />
       </RecipeServicesProvider>
     </WorkbenchProvider>,
     { columns: options.columns ?? 80, rows: options.rows ?? 24, ...(options.theme ? { theme: options.theme } : {}) },

@@ -340,6 +340,21 @@ describe('Recipe screen', () => {
     expect(h.tui.frame()).toContain('rename the recipe');
   });
 
+  it('at start reopens the last recipe and says which; a last recipe that is gone opens none and says so', async () => {
+    const php = newRecipe({ name: 'php', base: 'gentoo/stage3:amd64-openrc', packages: ['dev-lang/php'] });
+    h = await openRecipe({ recipe: null, start: true, settings: { lastRecipe: '/tmp/php.json' }, files: { '/tmp/php.json': { ok: true, recipe: php } } });
+    const frame = await h.tui.waitForFrame((f) => f.includes('Reopened'));
+    expect(frame.replace(/\n */g, ' ')).toContain('Reopened the last recipe, php (/tmp/php.json)');
+    expect(lines(h.tui)[1]).toBe('Recipe php saved /tmp/php.json');
+    expect(h.store.getState().recipe).toMatchObject({ path: '/tmp/php.json', dirty: false });
+    h.tui.unmount();
+    h = await openRecipe({ recipe: null, start: true, settings: { lastRecipe: '/tmp/gone.json' } });
+    const gone = await h.tui.waitForFrame((f) => f.includes('did not open'));
+    expect(gone.replace(/\n */g, ' ')).toContain('The last recipe did not open, so none is open: (file): /tmp/gone.json does not exist');
+    expect(gone).toContain('No recipe is open.');
+    expect(h.store.getState().recipe.doc).toBeNull();
+  });
+
   it('a long path gives way to the name and state in the header', async () => {
     const long = `/home/someone/${'very-long-folder-name/'.repeat(4)}demo.json`;
     h = await openRecipe({ path: long, dirty: true });
