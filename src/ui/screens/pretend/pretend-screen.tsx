@@ -28,7 +28,8 @@ import { columnWidths, nextMatch, searchMatches, tableRows } from './table-model
 import { maxPanelTop, PANEL_INDENT, TextPanel } from './text-panel.js';
 import { usePretendRun } from './use-pretend-run.js';
 
-const LIST_FOOTER: Array<string | FooterItem> = ['item.choose', 'list.search', 'pretend.apply', 'pretend.rerun', 'pane.next', 'step.next'];
+/** Tab only when there is another pane to go to (problems or changes under the table). */
+const listFooter = (panes: number): Array<string | FooterItem> => ['item.choose', 'list.search', 'pretend.apply', 'pretend.rerun', ...(panes > 1 ? ['pane.next'] : []), 'step.next'];
 const DETAIL_FOOTER: Array<string | FooterItem> = [{ keys: '↑↓', label: 'scroll' }, { keys: 'Esc/h', label: 'back' }, 'pretend.apply', 'pretend.rerun'];
 const RUNNING_FOOTER: Array<string | FooterItem> = [{ keys: 'Esc/h', label: 'cancel' }, 'pretend.rerun'];
 
@@ -138,7 +139,7 @@ function PretendBody() {
   };
   const apply = () => {
     if (!run || !doc) return;
-    void applyToRecipe({ store, save: services.recipes.save, recipe: doc, path: recipe.path, changes: run.result.changes }).then((m) => wizard.notify(m.text, m.tone));
+    void applyToRecipe({ store, save: services.recipes.save, load: services.recipes.load, recipe: doc, path: recipe.path, dirty: recipe.dirty, changes: run.result.changes }).then((m) => wizard.notify(m.text, m.tone));
   };
   const common = {
     'pretend.rerun': () => startRun(),
@@ -173,7 +174,7 @@ function PretendBody() {
       'pane.restore': () => setMaximised(false),
       'app.back': maximised ? () => setMaximised(false) : search.query ? () => setSearch({ editing: false, query: '' }) : undefined,
     },
-    { footer: LIST_FOOTER, active: mode === 'list' },
+    { footer: listFooter(sections.length), active: mode === 'list' },
   );
   useCommands(
     'screen',

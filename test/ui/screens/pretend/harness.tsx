@@ -77,7 +77,8 @@ export async function openPretend(options: HarnessOptions): Promise<Harness> {
   });
   const services = {
     connect: async () => CONNECTION,
-    recipes: { load: vi.fn(), save, defaultPath: (n: string) => `/recipes/${n}.json` },
+    // The file as last saved: the recipe the screen opened with.
+    recipes: { load: vi.fn(async () => (recipe ? { ok: true, recipe } : { ok: false, problems: [{ field: '', problem: 'no file' }] })), save, defaultPath: (n: string) => `/recipes/${n}.json` },
     builds: { start: vi.fn(), attach: vi.fn(), attachable: async () => [] },
   } as unknown as WorkbenchServices;
   const requests: PretendRequest[] = [];

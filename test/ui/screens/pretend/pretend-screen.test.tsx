@@ -28,7 +28,9 @@ describe('Pretend screen', () => {
     expect(selectedRow(h.tui)).toContain('dev-libs/oniguruma');
     expect(frame).toContain('  Total: 6 packages (6 new), downloads 0 KiB\n');
     expect(frame).not.toContain('Problems (');
-    expect(frame.split('\n').at(-1)).toMatch(/^Enter open +\/ search +a apply +r re-run +Tab pane +\] next step/);
+    // Nothing but the table: Tab has no other pane to go to, so the footer does not offer it.
+    expect(frame.split('\n').at(-1)).toMatch(/^Enter open +\/ search +a apply +r re-run +\] next step/);
+    expect(frame.split('\n').at(-1)).not.toContain('Tab');
     expect(h.requests).toHaveLength(1);
     expect(h.requests[0]?.tree).toBe(false);
   });
@@ -250,5 +252,31 @@ describe('Pretend screen', () => {
     expect(reported).toEqual(['Total: 1 package (1 new, 1 binary), downloads 0 KiB']);
     expect(frame).toContain(`  ${reported[0]}\n`);
     expect(frame.match(/Total: /g)).toHaveLength(1);
+  });
+
+  it('Tab is offered when there is another pane: the changes under the table (14)', async () => {
+    h = await openPretend({ answer: () => '14-use-change-needed' });
+    const frame = await h.tui.waitForFrame((f) => f.includes('configuration change'));
+    expect(frame.split('\n').at(-1)).toMatch(/a apply +r re-run +Tab pane/);
+  });
+
+  it('a with other unsaved edits writes only Portage\'s lines into the file and says the edits stay unsaved (14)', async () => {
+    h = await openPretend({ answer: (r) => (r.recipe.packageUse.length > 0 ? '01-pretend-verbose-php' : '14-use-change-needed') });
+    await h.tui.waitForFrame((f) => f.includes('configuration change'));
+    const doc = h.store.getState().recipe.doc!;
+    h.store.setRecipe({ ...doc, packages: [...doc.packages, 'app-misc/unsaved-edit'] });
+    await h.tui.waitForFrame(() => h!.requests.length === 2);
+    await h.tui.waitForFrame((f) => f.includes('configuration change'));
+    await h.tui.press('a');
+    const frame = await h.tui.waitForFrame((f) => f.includes('Wrote'));
+    expect(flat(frame)).toContain('Wrote 1 change into demo.json; your other edits stay unsaved.');
+    expect(h.save).toHaveBeenCalledTimes(1);
+    const [, saved] = h.save.mock.calls[0] as [string, { packages: string[]; packageUse: unknown }];
+    expect(saved.packages).toEqual(['net-misc/hurl']);
+    expect(saved.packageUse).toEqual([{ atom: '>=net-misc/curl-8.11.1', flags: ['http2'] }]);
+    const state = h.store.getState().recipe;
+    expect(state.dirty).toBe(true);
+    expect(state.doc?.packages).toEqual(['net-misc/hurl', 'app-misc/unsaved-edit']);
+    expect(state.doc?.packageUse).toEqual([{ atom: '>=net-misc/curl-8.11.1', flags: ['http2'] }]);
   });
 });
