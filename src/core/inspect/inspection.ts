@@ -2,7 +2,7 @@
 // tree, dive's efficiency and wasted bytes, and how much of it is the base image. The engine reads
 // the archive and the records; everything here is computed from those facts alone.
 import { buildDirTree, directoriesTo, type DirNode } from './dir-tree.js';
-import { lookup, stackLayers, type Stack } from './layer-stack.js';
+import { lookup, stackLayers, type Removal, type Stack } from './layer-stack.js';
 import type { LayerFiles } from './layer-types.js';
 import { packagesFromVdbFiles, type PackageDb } from './package-db.js';
 import { packageSizes, type PackageSizes } from './package-sizes.js';
@@ -64,6 +64,8 @@ export interface LayerRow {
   removed: number;
   /** Bytes of lower layers this one hid. */
   hiddenBytes: number;
+  /** What its whiteouts and opaque markers removed from lower layers (markers that hid nothing left out). */
+  removals: Removal[];
   /** Part of the base image. */
   base: boolean;
 }
@@ -122,7 +124,7 @@ export function buildInspection(input: InspectionInput): Inspection {
     const effect = stack.effects[i]!;
     return {
       index: layer.index, diffId: layer.diffId, createdBy: layer.createdBy, created: layer.created, size: effect.size,
-      entries: effect.entries, added: effect.added, modified: effect.modified, removed: effect.removed, hiddenBytes: effect.hiddenBytes, base: i < shared,
+      entries: effect.entries, added: effect.added, modified: effect.modified, removed: effect.removed, hiddenBytes: effect.hiddenBytes, removals: effect.removals, base: i < shared,
     };
   });
   const size = layers.reduce((sum, l) => sum + l.size, 0);

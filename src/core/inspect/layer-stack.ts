@@ -33,6 +33,23 @@ export interface LayerEffect {
   removed: number;
   /** Bytes of lower layers this layer hid by removing or replacing them. */
   hiddenBytes: number;
+  /**
+   * What the layer's whiteouts and opaque markers really removed from the layers below. A marker that
+   * hides nothing (an opaque marker on a directory the lower layers did not have, as engines write
+   * for every new directory of a commit) is no deletion and is not listed.
+   */
+  removals: Removal[];
+}
+
+/** One path a layer removed from the layers below. */
+export interface Removal {
+  path: string;
+  /** An opaque directory: everything the lower layers had below it is gone, the directory stays. */
+  opaque: boolean;
+  /** Non-directory paths removed. */
+  files: number;
+  /** Their bytes. */
+  bytes: number;
 }
 
 /** Every size one path had across the layers (a removal counts as size 0). */
@@ -85,11 +102,21 @@ export function lookup(root: FsNode, path: string): FsNode | null {
 class Stacker {
   readonly root = newDir('/', 0);
   readonly history = new Map<string, PathHistory>();
-  private effect: LayerEffect = { index: 0, size: 0, entries: 0, added: 0, modified: 0, removed: 0, hiddenBytes: 0 };
+  private effect: LayerEffect = { index: 0, size: 0, entries: 0, added: 0, modified: 0, removed: 0, hiddenBytes: 0, removals: [] };
 
   begin(index: number): LayerEffect {
-    this.effect = { index, size: 0, entries: 0, added: 0, modified: 0, removed: 0, hiddenBytes: 0 };
+    this.effect = { index, size: 0, entries: 0, added: 0, modified: 0, removed: 0, hiddenBytes: 0, removals: [] };
     return this.effect;
+  }
+
+  /** Runs a whiteout's or opaque marker's removal and lists it when it removed anything. */
+  private noteRemoval(path: string, opaque: boolean, drop: () => void): void {
+    const removed = this.effect.removed;
+    const hidden = this.effect.hiddenBytes;
+    drop();
+    const files = this.effect.removed - removed;
+    // An empty lower directory whited out is still a deletion; an opaque marker over nothing is not.
+    if (files > 0 || !opaque) this.effect.removals.push({ path, opaque, files, bytes: this.effect.hiddenBytes - hidden });
   }
 
   /** Every non-directory path under `node` is gone: note a size-0 occurrence for each. */
@@ -131,14 +158,16 @@ class Stacker {
     const name = path.slice(slash + 1);
     const node = parent?.children?.get(name);
     if (!parent || !node) return;
-    this.dropSubtree(node, path);
+    this.noteRemoval(path, false, () => this.dropSubtree(node, path));
     parent.children!.delete(name);
   }
 
   makeOpaque(dir: string): void {
     const node = lookup(this.root, dir);
     if (!node || node.kind !== 'dir') return;
-    for (const [name, child] of node.children!) this.dropSubtree(child, join(dir, name));
+    this.noteRemoval(dir, true, () => {
+      for (const [name, child] of node.children!) this.dropSubtree(child, join(dir, name));
+    });
     node.children!.clear();
   }
 

@@ -38,6 +38,20 @@ describe('stackLayers', () => {
     expect(stack.effects[1]).toMatchObject({ added: 1, removed: 2, hiddenBytes: 12, size: 3 });
   });
 
+  it('lists what whiteouts really removed; an opaque marker on a new directory (or a whiteout of nothing) is no removal', () => {
+    const stack = stackLayers([
+      layer(0, [['/d', 'dir'], ['/d/old', 5], ['/d/sub', 'dir'], ['/d/sub/deep', 7], ['/gone', 4], ['/empty', 'dir']]),
+      layer(1, [['/d', 'opq'], ['/gone', 'wh'], ['/empty', 'wh'], ['/never', 'wh'], ['/var/db/pkg/x/y-1', 'opq'], ['/var/db/pkg/x/y-1/CONTENTS', 10]]),
+    ]);
+    expect(stack.effects[1]!.removals).toEqual([
+      { path: '/d', opaque: true, files: 2, bytes: 12 },
+      { path: '/gone', opaque: false, files: 1, bytes: 4 },
+      { path: '/empty', opaque: false, files: 0, bytes: 0 },
+    ]);
+    expect(stack.effects[1]).toMatchObject({ removed: 3, hiddenBytes: 16, added: 1 });
+    expect(stackLayers([layer(0, [['/a', 'dir'], ['/a', 'opq'], ['/a/f', 1]])]).effects[0]).toMatchObject({ removed: 0, removals: [] });
+  });
+
   it('a file replacing a directory drops the whole subtree (and the other way round)', () => {
     const stack = stackLayers([
       layer(0, [['/a', 'dir'], ['/a/1', 1], ['/a/2', 2], ['/b', 9]]),

@@ -13,10 +13,15 @@ export function layerDetail(row: LayerRow, layer: LayerFiles | undefined, width:
   lines.push({ text: `${row.entries} entries: ${row.added} files added, ${row.modified} changed, ${row.removed} removed; hides ${bytes(row.hiddenBytes)} of lower layers` });
   lines.push({ text: '' }, { text: 'Created by', tone: 'title', bold: true });
   for (const l of wrapLine(row.createdBy || '(not recorded)', width - 2, '    ')) lines.push({ text: `  ${l}` });
-  const removed = (layer?.entries ?? []).filter((e) => e.kind === 'whiteout' || e.kind === 'opaque').slice(0, 10);
-  if (removed.length > 0) {
-    lines.push({ text: '' }, { text: 'Removes (whiteouts)', tone: 'title', bold: true });
-    for (const e of removed) lines.push({ text: `  ${e.path}${e.kind === 'opaque' ? '/ (everything below, opaque)' : ''}`, tone: 'removed' });
+  // Only what the whiteouts really removed from lower layers: an opaque marker on a directory that
+  // is new in this layer hides nothing.
+  const removals = row.removals;
+  if (removals.length > 0) {
+    lines.push({ text: '' }, { text: `Removes from lower layers (whiteouts)${removals.length > 10 ? `: 10 of ${removals.length}` : ''}`, tone: 'title', bold: true });
+    for (const r of removals.slice(0, 10)) {
+      const what = r.opaque ? `/ (its old contents: ${r.files} file${r.files === 1 ? '' : 's'}, ${bytes(r.bytes)})` : r.files > 1 ? ` (${r.files} files, ${bytes(r.bytes)})` : ` (${bytes(r.bytes)})`;
+      lines.push({ text: `  ${r.path}${what}`, tone: 'removed' });
+    }
   }
   const files = (layer?.entries ?? []).filter((e) => e.kind === 'file').sort((a, b) => b.size - a.size || a.path.localeCompare(b.path)).slice(0, 15);
   if (files.length > 0) {

@@ -55,14 +55,17 @@ function inspected(id: string, tags: string[], extra: LayerFiles[], createdBy: s
   return { inspection, details: details(id, tags, inspection.size), build, notes: [] };
 }
 
-/** The image the last build made: curl + nghttp2 + hello on the base, /var/cache/junk removed. */
+/**
+ * The image the last build made: curl + nghttp2 + hello on the base, /var/cache/junk removed. Like a
+ * committed container's layer, it carries an opaque marker on a directory that is new in it.
+ */
 export function webImage(): InspectedImage {
   const added = merge([
     pkg('net-misc/curl-8.10.1', [['/usr/bin/curl', 300_000], ['/usr/lib64/libcurl.so.4', 800_000]], { USE: 'amd64 http2 ssl', LICENSE: 'curl' }),
     pkg('net-libs/nghttp2-1.62.1', [['/usr/lib64/libnghttp2.so.14', 200_000]]),
     pkg('app-misc/hello-2.12.1', [['/usr/bin/hello', 90_000]], { LICENSE: 'GPL-3+' }),
   ]);
-  return inspected(WEB_ID, ['example/web:1'], [layer(2, [...added.items, ['/var/cache/junk', 'wh']], added.captured)], 'gentoo-wb build b-20260102-abcd: emerge net-misc/curl app-misc/hello', true);
+  return inspected(WEB_ID, ['example/web:1'], [layer(2, [...added.items, ['/var/cache/junk', 'wh'], ['/var/db/pkg/net-misc/curl-8.10.1', 'opq']], added.captured)], 'gentoo-wb build b-20260102-abcd: emerge net-misc/curl app-misc/hello', true);
 }
 
 /** The previous build of the same recipe: curl without http2, no nghttp2. */

@@ -80,7 +80,12 @@ describe('Result screen: Layers', () => {
     expect(detail).toContain('22 files added, 0 changed, 1 removed; hides 700 kB of lower layers');
     expect(detail).toContain('gentoo-wb build b-20260102-abcd: emerge net-misc/curl app-misc/hello');
     expect(detail).toMatch(/800 kB +\/usr\/lib64\/libcurl\.so\.4/);
-    expect(detail).toContain('/var/cache/junk');
+    expect(detail).toContain('Removes from lower layers (whiteouts)');
+    expect(detail).toMatch(/^ +\/var\/cache\/junk \(700 kB\)$/m);
+    // The opaque marker on a directory new in this layer removes nothing: not listed, not counted.
+    const removes = detail.slice(detail.indexOf('Removes from lower layers'), detail.indexOf('Largest files it adds'));
+    expect(removes.trim().split('\n')).toHaveLength(2);
+    expect(removes).not.toContain('/var/db/pkg');
     await tui.press('escape');
     expect(tui.frame()).toContain('CREATED BY');
     expect(selected(tui)).toMatch(/3 +1\.39 MB/);
