@@ -1,15 +1,16 @@
 // Engine checks from /_ping, /version and /info: reachable, which engine and API, storage driver,
 // disk space, its own warnings, IPv4 forwarding, cgroup driver and limits, and whether it runs here.
+import { humanSize } from '../format/size.js';
 import { unifiedFix } from './cgroup-rules.js';
 import type { EngineFacts, EngineFactsReachable, EngineFactsUnreachable, InitSystem } from './facts.js';
 import { finding, type Finding } from './finding.js';
 import { startEngineFix } from './service-fix.js';
 
-const GIB = 1024 ** 3;
-/** (proposal) Below this much free space a Gentoo build will run out. */
-export const DISK_FAIL_BYTES = 10 * GIB;
-/** (proposal) Below this a build with caches gets tight. */
-export const DISK_WARN_BYTES = 30 * GIB;
+// Sizes in the one convention of every screen and command (core/format/size.ts: decimal, as docker says them).
+/** (proposal) Below this much free space (10 GB) a Gentoo build will run out. */
+export const DISK_FAIL_BYTES = 10e9;
+/** (proposal) Below this (30 GB) a build with caches gets tight. */
+export const DISK_WARN_BYTES = 30e9;
 
 const GOOD_DRIVERS = new Set(['overlay2', 'overlay', 'overlayfs', 'btrfs', 'zfs', 'io.containerd.snapshotter.v1']);
 
@@ -126,10 +127,6 @@ function storageFinding(e: EngineFactsReachable): Finding {
   });
 }
 
-function gib(bytes: number): string {
-  return `${(bytes / GIB).toFixed(1)} GiB`;
-}
-
 function diskFinding(e: EngineFactsReachable): Finding {
   const base = { id: 'eng.disk', group: 'engine' as const };
   if (e.disk === null) {
@@ -139,8 +136,8 @@ function diskFinding(e: EngineFactsReachable): Finding {
   const status = free < DISK_FAIL_BYTES ? 'fail' : free < DISK_WARN_BYTES ? 'warn' : 'pass';
   return finding({
     ...base, status, value: free,
-    title: `${gib(free)} free of ${gib(e.disk.totalBytes)} at ${e.disk.path}`,
-    detail: 'A Gentoo build needs a stage3, the Portage tree, distfiles and binary packages: plan for 10 GiB at least, 30 GiB to be comfortable.',
+    title: `${humanSize(free)} free of ${humanSize(e.disk.totalBytes)} at ${e.disk.path}`,
+    detail: `A Gentoo build needs a stage3, the Portage tree, distfiles and binary packages: plan for ${humanSize(DISK_FAIL_BYTES)} at least, ${humanSize(DISK_WARN_BYTES)} to be comfortable.`,
     fix: status === 'pass' ? [] : ['docker system df   # what takes the space', 'docker image prune   # dangling images', 'gentoo-wb clean   # what gentoo-wb left behind'],
   });
 }

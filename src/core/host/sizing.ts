@@ -1,4 +1,5 @@
 // How many jobs a build should run: the recipe's MAKEOPTS and emerge --jobs defaults come from here.
+import { humanSize } from '../format/size.js';
 import { finding, type Finding } from './finding.js';
 
 const GIB = 1024 ** 3;
@@ -44,13 +45,13 @@ export function recommendSizing(cpus: number, memTotalBytes: number | null, sour
 
 /** The Sizing group: the recommendation as findings the user can copy. */
 export function sizingFindings(s: SizingRecommendation): Finding[] {
-  const mem = s.memTotalBytes === null ? 'unknown memory' : `${(s.memTotalBytes / GIB).toFixed(1)} GiB`;
+  const mem = s.memTotalBytes === null ? 'unknown memory' : humanSize(s.memTotalBytes);
   const where = s.source === 'engine' ? 'the engine\'s host' : 'this machine';
   return [
     finding({
       id: 'size.makeopts', group: 'sizing', status: 'info', value: s.makeopts,
       title: `MAKEOPTS="${s.makeopts}"`,
-      detail: `${s.cpus} CPUs and ${mem} on ${where} carry ${s.budget} compiler job${s.budget === 1 ? '' : 's'} at about 2 GiB each. CPU quotas of cgroups are not counted. The recipe starts with this.`,
+      detail: `${s.cpus} CPUs and ${mem} on ${where} carry ${s.budget} compiler job${s.budget === 1 ? '' : 's'} at about ${humanSize(MEMORY_PER_JOB_BYTES)} each. CPU quotas of cgroups are not counted. The recipe starts with this.`,
       fix: [`MAKEOPTS="${s.makeopts}"   # /etc/portage/make.conf in the build`],
     }),
     finding({

@@ -133,10 +133,12 @@ describe('Result screen: Directories', () => {
     await waitFor(tui, 'Efficiency');
     await tui.press('tab', 'tab', 'tab');
     await waitFor(tui, 'sorted by size');
+    // The header says what the sizes count.
+    expect(lines(tui)[3]).toBe("       SIZE OF PARENT   NAME · sizes are file bytes, not du's disk blocks");
     expect(selected(tui)).toMatch(/^› +3\.39 MB █+░* \+usr\/ 5 files$/);
     await tui.press('enter');
     expect(selected(tui)).toMatch(/-usr\//);
-    expect(lines(tui)[4]).toMatch(/^ +3\.00 MB █+░* +\+lib64\/ 3 files$/);
+    expect(lines(tui)[5]).toMatch(/^ +3\.00 MB █+░* +\+lib64\/ 3 files$/);
     await tui.press('right');
     expect(selected(tui)).toMatch(/\+lib64\//);
     await tui.press('right');
@@ -154,12 +156,12 @@ describe('Result screen: Directories', () => {
     await tui.press('s');
     expect(tui.frame()).toContain('sorted by name');
     expect(selected(tui)).toMatch(/-usr\//);
-    expect(lines(tui)[3]).toMatch(/\+bin\//);
+    expect(lines(tui)[4]).toMatch(/\+bin\//);
     await tui.press('/');
     await tui.type('curl');
     // Paths match anywhere: the package database's folder of curl too.
     expect(tui.frame()).toMatch(/\/curl_ +9 matches/);
-    expect(lines(tui).slice(3, 7).join('\n')).toContain('/usr/lib64/libcurl.so.4');
+    expect(lines(tui).slice(4, 8).join('\n')).toContain('/usr/lib64/libcurl.so.4');
     await tui.press('enter', 'enter');
     expect(tui.frame()).not.toContain('matches');
     expect(selected(tui)).toMatch(/libcurl\.so\.4$/);
@@ -179,7 +181,7 @@ describe('Result screen: Directories', () => {
       return performance.now() - started;
     };
     const expand = await timed('enter');
-    expect(tui.frame()).toContain('1-18 of 100002 rows');
+    expect(tui.frame()).toContain('1-17 of 100002 rows');
     const page = await timed('pagedown');
     const end = await timed('G');
     expect(selected(tui)).toMatch(/\+etc\/ 1 file$/);

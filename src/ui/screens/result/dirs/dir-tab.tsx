@@ -1,5 +1,6 @@
 // Directories: the image's final file system as an ncdu tree — size, a bar of the parent's share,
-// the name (directories end in /), file counts — drawn only for the rows in the window.
+// the name (directories end in /), file counts — drawn only for the rows in the window. The header
+// says what the sizes are: the files' own bytes (apparent size, hard links once), not `du`'s blocks.
 import React from 'react';
 import { Box, Text } from 'ink';
 import type { DirNode } from '../../../../core/inspect/dir-tree.js';
@@ -18,10 +19,13 @@ export interface DirTabProps {
 }
 
 const BAR = 10;
+/** What the size column counts, said once above it. */
+export const DIR_SIZE_NOTE = "sizes are file bytes, not du's disk blocks";
 
 export function DirTab({ root, width, height, active, footer }: DirTabProps) {
   const { glyphs } = useLook();
-  const body = Math.max(1, height - 1);
+  // One row for the header, one for the status line.
+  const body = Math.max(1, height - 2);
   const tree = useTree(root, { height: body, active, footer });
   const visible = tree.rows.slice(tree.top, tree.top + body);
   const filtered = tree.matches !== null;
@@ -30,6 +34,10 @@ export function DirTab({ root, width, height, active, footer }: DirTabProps) {
     : `${tree.rows.length > body ? `${tree.top + 1}-${Math.min(tree.rows.length, tree.top + body)} of ${tree.rows.length} rows · ` : ''}${bytes(root.size)} in ${root.files} files · sorted by ${tree.sort}`;
   return (
     <Box flexDirection="column" width={width} height={height}>
+      <Box height={1} width={width} overflow="hidden">
+        <Tone tone="title">{`  ${'SIZE'.padStart(9)} ${'OF PARENT'.padEnd(BAR)}  NAME`}</Tone>
+        <Tone tone="muted">{fit(` · ${DIR_SIZE_NOTE}`, Math.max(0, width - (2 + 9 + 1 + BAR + 2 + 4)))}</Tone>
+      </Box>
       {visible.length === 0 ? <Tone tone="muted">{filtered ? `Nothing matches "${tree.query}". Esc clears the filter.` : 'The image has no files.'}</Tone> : null}
       {visible.map((row, i) => {
         const index = tree.top + i;
