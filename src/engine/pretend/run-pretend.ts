@@ -28,7 +28,7 @@ export interface PretendOptions {
   sandbox?: SandboxFacts;
   /** Extra container environment (GENTOO_WB_BUILD_ENV), as builds get. */
   containerEnv?: Record<string, string>;
-  /** Output as it arrives (stdout and stderr in order of arrival). */
+  /** Output as it arrives (emerge's stderr joined to its stdout in the container, so in Portage's order). */
   onOutput?: (text: string) => void;
   /** Abort to cancel: the container is removed and the promise rejects with an `aborted` EngineError. */
   signal?: AbortSignal;
@@ -75,7 +75,10 @@ export async function runPretend(docker: Dockerode, options: PretendOptions): Pr
   const id = await createContainer(docker, {
     image: command.image,
     name: objectName(`pretend-${randomBytes(6).toString('hex')}`, namespace),
-    entrypoint: [],
+    // One stream, in Portage's own order: it writes parts of a request (the "USE changes are necessary"
+    // header) to stderr and the rest to stdout, and two pipes read apart can swap them. The script is
+    // constant; emerge's argv stays argv ("$@").
+    entrypoint: ['/bin/sh', '-c', 'exec "$@" 2>&1', 'sh'],
     cmd: command.argv,
     env: { ...(options.containerEnv ?? {}), ...command.env },
     mounts,
