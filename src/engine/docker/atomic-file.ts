@@ -1,13 +1,13 @@
 // Writing a stream to a file so that a failure never leaves a half-written file under the final
 // name: write to a hidden temporary name beside it, rename on success, delete on any failure
 // (disk full, Ctrl-C, a broken engine stream).
-import { createWriteStream } from 'node:fs';
-import { rename, stat, unlink } from 'node:fs/promises';
+import { constants, createWriteStream } from 'node:fs';
+import { access, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Readable, Transform, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { toEngineError } from './errors.js';
+import { EngineError, toEngineError } from './errors.js';
 import { BULK_HIGH_WATER_MARK, ByteCounter, type ProgressListener } from './transfer.js';
 
 export interface AtomicWriteOptions {
@@ -38,8 +38,42 @@ export function temporaryNameFor(dest: string): string {
   return path.join(dir, `.${path.basename(dest)}.partial-${process.pid}-${randomBytes(4).toString('hex')}`);
 }
 
+/** The file's own errors, said as such (toEngineError would read ENOENT as "no socket there"). */
+const FILE_CODES: Record<string, string> = {
+  ENOENT: 'its folder does not exist',
+  ENOTDIR: 'a part of its path is not a folder',
+  EISDIR: 'it is a folder',
+  EACCES: 'its folder is not writable for this user',
+  EPERM: 'its folder is not writable for this user',
+  EROFS: 'its folder is on a read-only file system',
+};
+
+function fileError(err: unknown, dest: string, action: string): EngineError | null {
+  const code = (err as { code?: unknown } | null)?.code;
+  const why = typeof code === 'string' ? FILE_CODES[code] : undefined;
+  if (!why) return null;
+  return new EngineError('bad-request', `${action}: cannot write ${dest}: ${why} (${String(code)})`, 'choose a file in a folder that exists and that you can write to', { cause: err });
+}
+
+/** Throws when `dest` cannot be written for a reason of its folder: checked before any long work starts. */
+export async function checkWritableDestination(dest: string, action = `write ${dest}`): Promise<void> {
+  try {
+    await access(path.dirname(path.resolve(dest)), constants.W_OK);
+  } catch (err) {
+    throw fileError(err, dest, action) ?? toEngineError(err, { action });
+  }
+}
+
 /** Stream `source` into `dest` atomically; on failure nothing is left under either name. */
 export async function writeStreamAtomically(source: Readable, dest: string, options: AtomicWriteOptions = {}): Promise<AtomicWriteResult> {
+  const action = options.action ?? `write ${dest}`;
+  // Before the engine sends a byte: a missing or unwritable folder is the file's problem, said at once.
+  try {
+    await checkWritableDestination(dest, action);
+  } catch (err) {
+    source.destroy();
+    throw err;
+  }
   const temp = temporaryNameFor(dest);
   const counter = new ByteCounter(options.totalBytes ?? null, options.onProgress);
   const writer = (options.openWriter ?? ((p: string) => createWriteStream(p, { flags: 'wx', mode: 0o644, highWaterMark: BULK_HIGH_WATER_MARK })))(temp);
@@ -51,9 +85,12 @@ export async function writeStreamAtomically(source: Readable, dest: string, opti
     source.destroy();
     await unlink(temp).catch(() => undefined);
     const aborted = options.signal?.aborted === true;
-    throw toEngineError(aborted ? Object.assign(new Error('aborted'), { name: 'AbortError' }) : err, {
-      action: options.action ?? `write ${dest}`,
-    });
+    if (!aborted) {
+      const own = fileError(err, dest, action);
+      // An engine stream that breaks says ECONNRESET/EPIPE; only the writer's errors are the file's.
+      if (own && (err as { syscall?: unknown }).syscall !== 'connect') throw own;
+    }
+    throw toEngineError(aborted ? Object.assign(new Error('aborted'), { name: 'AbortError' }) : err, { action });
   }
   const { size } = await stat(dest);
   return { file: dest, sourceBytes: counter.bytes, fileBytes: size };

@@ -3,6 +3,7 @@
 import type { Writable } from 'node:stream';
 import type Dockerode from 'dockerode';
 import { gentooWbLabels } from '../../core/labels.js';
+import { checkWritableDestination } from './atomic-file.js';
 import { flattenImage } from './flatten.js';
 import { parseImageRef, withDefaultTag } from './image-ref.js';
 import { inspectImage, removeImage } from './images.js';
@@ -43,6 +44,8 @@ export interface ExportResult {
 
 /** Write an image (optionally flattened) to a `docker load`-able archive, atomically. */
 export async function exportImage(docker: Dockerode, ref: string, options: ExportImageOptions): Promise<ExportResult> {
+  // A folder that is missing or not writable is said before a minute of flattening, not after.
+  await checkWritableDestination(options.output, `export ${ref}`);
   const source = await inspectImage(docker, ref);
   const isId = /^(sha256:)?[0-9a-f]{12,64}$/.test(ref) && parseImageRef(ref).tag === null;
   const tags = isId ? source.tags : [withDefaultTag(ref)];

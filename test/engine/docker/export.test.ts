@@ -185,6 +185,16 @@ describeEngines('export and flatten', (engine) => {
     expect(await runOutput(layered)).toEqual({ code: 0, out: 'layer-two\nlayer-three\nproduction 250 /srv\n' });
   });
 
+  it('an export into a folder that does not exist says so before any work, not that the engine is gone', async () => {
+    const { docker } = engine();
+    const before = new Set((await listImages(docker)).map((i) => i.id));
+    const missing = path.join(dir, 'no-such-folder', 'x.tar');
+    const err = await exportImage(docker, base, { output: missing, flatten: true, toolVersion: '0.0.0-test' }).catch((e: unknown) => e);
+    expect((err as Error).message).toBe(`export ${base}: cannot write ${missing}: its folder does not exist (ENOENT)`);
+    expect((err as Error).message).not.toMatch(/engine|socket/);
+    expect((await listImages(docker)).map((i) => i.id).filter((i) => !before.has(i))).toEqual([]);
+  });
+
   it('an export that fails while writing leaves neither the file nor the temporary image', async () => {
     const { docker } = engine();
     const sub = mkdtempSync(path.join(dir, 'fail-'));
