@@ -75,7 +75,7 @@ export default async function bench() {
 
     // P2: one fresh binary package cache; the first build fills it, the unchanged rebuild uses it.
     const cached = { distfiles: true, binpkgs: true, ccache: false };
-    const cflags = `-O2 -pipe -frecord-gcc-switches-bench${process.pid}`;
+    const cflags = `-O2 -pipe -DGWB_BENCH_${process.pid}`;
     const first = await gentooWbBuild(docker, recipeFor(stage3, tag, cflags, cached), env);
     const again = await gentooWbBuild(docker, recipeFor(stage3, tag, cflags, cached), env);
 

@@ -22,7 +22,7 @@ const COMPILE_SECONDS = process.env.BENCH_MODES_COMPILE_SECONDS ?? '0';
 async function buildMode(docker, stage3, mode, tag, env) {
   const base = newRecipe({ name: `bench-${mode.kind}`, base: stage3, packages: PACKAGES, tags: [tag], sizing: { jobs: 3, makeopts: '-j2' } });
   // A binary package cache of this run only: every mode compiles, none reuses another's packages.
-  base.makeConf.COMMON_FLAGS = `-O2 -pipe -frecord-gcc-switches-bench${process.pid}`;
+  base.makeConf.COMMON_FLAGS = `-O2 -pipe -DGWB_BENCH_${process.pid}`;
   const recipe = recipeSchema.parse({ ...base, mode });
   const started = performance.now();
   let lastError = '';
