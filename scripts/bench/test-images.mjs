@@ -21,14 +21,17 @@ export async function realPortageImages(docker) {
   }
 }
 
-/** The namespace benchmark builds run in: their containers, cache volumes and images carry it. */
-export const BENCH_NAMESPACE = `bench-${process.pid}`;
+/** The namespace benchmark builds run in (set by run.mjs): their containers, cache volumes and images carry it. */
+export const BENCH_NAMESPACE = process.env.GENTOO_WB_NAMESPACE ?? `bench-${process.pid}`;
 
-/** Removes every container, volume and image of the benchmark namespace (and nothing else). */
+/** Removes every container, volume and image of the benchmark namespace (labelled, or named gentoo-wb-<ns>-…). */
 export async function removeBenchObjects(docker) {
   const filters = JSON.stringify({ label: [`org.gentoo-wb.namespace=${BENCH_NAMESPACE}`] });
+  const prefix = `gentoo-wb-${BENCH_NAMESPACE}-`;
   for (const c of await docker.listContainers({ all: true, filters })) await docker.getContainer(c.Id).remove({ force: true, v: true }).catch(() => undefined);
   for (const i of await docker.listImages({ filters })) await docker.getImage(i.Id).remove({ force: true }).catch(() => undefined);
-  const { Volumes } = await docker.listVolumes({ filters });
-  for (const v of Volumes ?? []) await docker.getVolume(v.Name).remove().catch(() => undefined);
+  const labelled = (await docker.listVolumes({ filters })).Volumes ?? [];
+  // A cache volume the engine made on first mount has no labels, only its name.
+  const named = ((await docker.listVolumes()).Volumes ?? []).filter((v) => v.Name.startsWith(prefix));
+  for (const v of new Set([...labelled, ...named].map((x) => x.Name))) await docker.getVolume(v).remove().catch(() => undefined);
 }
