@@ -14,7 +14,7 @@ import { newRecipe } from '../../dist/core/recipe/new-recipe.js';
 import { BENCH_NAMESPACE, realPortageImages, removeBenchObjects } from './test-images.mjs';
 
 const PACKAGES = (process.env.BENCH_BUILD_PACKAGES ?? 'dev-lang/php').split(/\s+/).filter(Boolean);
-const COMPILE_SECONDS = process.env.BENCH_BUILD_COMPILE_SECONDS ?? '3';
+const COMPILE_SECONDS = process.env.BENCH_BUILD_COMPILE_SECONDS ?? '12';
 const RUNS = Number(process.env.BENCH_BUILD_RUNS ?? 3);
 
 function median(values) {
