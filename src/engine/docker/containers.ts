@@ -80,6 +80,23 @@ export async function removeContainer(docker: Dockerode, id: string, options: { 
     dialJson(docker, { method: 'DELETE', path: `/containers/${id}`, query: { force: options.force ?? false, v: options.volumes ?? true }, ok: [200, 204] }));
 }
 
+/**
+ * Remove a container and make sure it is gone: a forced remove racing a container that is still
+ * starting can fail on a busy engine, and a cleanup must not leave it running. Errors are swallowed
+ * (the caller is already handling another outcome); a container that cannot be removed is left.
+ */
+export async function removeContainerSurely(docker: Dockerode, id: string): Promise<void> {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      await removeContainer(docker, id, { force: true });
+      return;
+    } catch (err) {
+      if ((err as { kind?: string }).kind === 'container-not-found') return;
+      await new Promise((resolve) => setTimeout(resolve, 250 * (attempt + 1)));
+    }
+  }
+}
+
 /** Inspect a container. */
 export async function inspectContainer(docker: Dockerode, id: string): Promise<ContainerState> {
   type Raw = {

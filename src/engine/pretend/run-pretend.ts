@@ -15,7 +15,7 @@ import { pretendVerdict, type PretendVerdict } from '../../core/pretend/verdict.
 import { recipeHash } from '../../core/recipe/recipe-hash.js';
 import type { Recipe } from '../../core/recipe/recipe-schema.js';
 import { appVersion } from '../app-info.js';
-import { containerLogs, createContainer, EngineError, removeContainer, startContainer, uploadFiles, waitContainer } from '../docker/index.js';
+import { containerLogs, createContainer, EngineError, removeContainerSurely, startContainer, uploadFiles, waitContainer } from '../docker/index.js';
 import { currentNamespace, objectName } from '../docker/object-names.js';
 import { pretendMounts } from './pretend-mounts.js';
 
@@ -122,6 +122,6 @@ export async function runPretend(docker: Dockerode, options: PretendOptions): Pr
     if (signal?.aborted) throw cancelled();
     throw err;
   } finally {
-    await removeContainer(docker, id, { force: true }).catch(() => undefined);
+    await removeContainerSurely(docker, id);
   }
 }
