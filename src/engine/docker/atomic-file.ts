@@ -64,6 +64,15 @@ export async function checkWritableDestination(dest: string, action = `write ${d
   }
 }
 
+/** Resolves once `writer` has released its file (destroying it first when it is still open). */
+function untilClosed(writer: Writable): Promise<void> {
+  if (writer.closed) return Promise.resolve();
+  return new Promise((resolve) => {
+    writer.once('close', () => resolve());
+    writer.destroy();
+  });
+}
+
 /** Stream `source` into `dest` atomically; on failure nothing is left under either name. */
 export async function writeStreamAtomically(source: Readable, dest: string, options: AtomicWriteOptions = {}): Promise<AtomicWriteResult> {
   const action = options.action ?? `write ${dest}`;
@@ -83,6 +92,9 @@ export async function writeStreamAtomically(source: Readable, dest: string, opti
     await rename(temp, dest);
   } catch (err) {
     source.destroy();
+    // A file stream opens its file asynchronously: unlinking before it has closed could run before
+    // the open and leave the temporary file behind (seen with a signal aborted before the start).
+    await untilClosed(writer);
     await unlink(temp).catch(() => undefined);
     const aborted = options.signal?.aborted === true;
     if (!aborted) {
