@@ -18,6 +18,12 @@ export const LABEL = {
   /** Stage4 images: the -march they were built for, and the CPU flags that means. */
   march: 'org.gentoo-wb.march',
   cpuFlags: 'org.gentoo-wb.cpu-flags',
+  /** Binhost containers (`gentoo-wb binhost serve`): name, cache key, volume, port served in the container, network. */
+  binhostName: 'org.gentoo-wb.binhost-name',
+  binhostKey: 'org.gentoo-wb.binhost-key',
+  binhostVolume: 'org.gentoo-wb.binhost-volume',
+  binhostPort: 'org.gentoo-wb.binhost-port',
+  binhostNetwork: 'org.gentoo-wb.binhost-network',
 } as const;
 
 /**
@@ -33,10 +39,12 @@ export type ObjectRole =
   | 'export-temp'
   | 'probe'
   | 'imported'
-  | 'result';
+  | 'result'
+  /** A long-running HTTP server of a binary package cache (`gentoo-wb binhost serve`); only `binhost stop` removes it. */
+  | 'binhost';
 
 export const OBJECT_ROLES: readonly ObjectRole[] = [
-  'builder', 'portage-snapshot', 'cache', 'flatten-source', 'intermediate', 'export-temp', 'probe', 'imported', 'result',
+  'builder', 'portage-snapshot', 'cache', 'flatten-source', 'intermediate', 'export-temp', 'probe', 'imported', 'result', 'binhost',
 ];
 
 /** Images with these roles are the user's to keep; cleanup never touches them. */
