@@ -116,29 +116,45 @@ export function estimatePackageSeconds(history: BuildHistory, item: PlanItem): P
 }
 
 /**
+ * Start and end of each duration when run in list order on `jobs` slots (see the model at the top of
+ * this file). `busy` gives slots already taken from time 0 for that many seconds (packages running now).
+ */
+export function scheduleDurations(seconds: readonly number[], jobs: number, busy: readonly number[] = []): { start: number; end: number }[] {
+  const slots = Math.max(1, Math.floor(Number.isFinite(jobs) ? jobs : 1));
+  const free: number[] = new Array<number>(slots).fill(0);
+  // Running packages hold the slots that free first-come: the longest keeps its slot the longest.
+  [...busy].sort((a, b) => b - a).slice(0, slots).forEach((b, i) => (free[i] = Math.max(0, b)));
+  const out: { start: number; end: number }[] = [];
+  let lastStart = 0;
+  for (const s of seconds) {
+    let slot = 0;
+    for (let i = 1; i < slots; i++) if ((free[i] as number) < (free[slot] as number)) slot = i;
+    const start = Math.max(free[slot] as number, lastStart);
+    const end = start + s;
+    free[slot] = end;
+    lastStart = start;
+    out.push({ start, end });
+  }
+  return out;
+}
+
+/** True for merge-list entries that take time (blockers, uninstalls and nomerge lines take none). */
+export function takesTime(item: PlanItem): boolean {
+  return item.kind !== 'blocks' && item.kind !== 'nomerge' && item.kind !== 'uninstall';
+}
+
+/**
  * Estimates every package of the plan and the run's wall-clock time with `jobs` parallel slots
  * (see the model at the top of this file). Blockers, uninstalls and nomerge lines take no time.
  */
 export function estimateEta(history: BuildHistory | { merges: readonly EmergeLogMerge[] }, plan: readonly PlanItem[], jobs = 1): EtaResult {
   const h = 'kind' in history && history.kind === 'build-history' ? history : buildHistory((history as { merges: readonly EmergeLogMerge[] }).merges);
   const slots = Math.max(1, Math.floor(Number.isFinite(jobs) ? jobs : 1));
-  const free: number[] = new Array<number>(slots).fill(0);
-  const packages: ScheduledEstimate[] = [];
-  let lastStart = 0;
-  let serial = 0;
-  for (const item of plan) {
-    if (item.kind === 'blocks' || item.kind === 'nomerge' || item.kind === 'uninstall') continue;
-    const estimate = estimatePackageSeconds(h, item);
-    let slot = 0;
-    for (let i = 1; i < slots; i++) if ((free[i] as number) < (free[slot] as number)) slot = i;
-    const start = Math.max(free[slot] as number, lastStart);
-    const end = start + estimate.seconds;
-    free[slot] = end;
-    lastStart = start;
-    serial += estimate.seconds;
-    packages.push({ ...estimate, start, end });
-  }
+  const estimates = plan.filter(takesTime).map((item) => estimatePackageSeconds(h, item));
+  const times = scheduleDurations(estimates.map((e) => e.seconds), slots);
+  const packages: ScheduledEstimate[] = estimates.map((e, i) => ({ ...e, ...(times[i] as { start: number; end: number }) }));
   const totalSeconds = packages.reduce((m, p) => Math.max(m, p.end), 0);
+  const serial = estimates.reduce((sum, e) => sum + e.seconds, 0);
   return { packages, totalSeconds, serialSeconds: serial, jobs: slots };
 }
 
