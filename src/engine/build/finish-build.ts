@@ -1,0 +1,126 @@
+// The end of a watched build (by the session holding the finish lock): wait for the container, run the
+// finish steps or say why it failed, write the final state and record (per-package durations live in
+// writeFinalRecord), remove the container.
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { BuildRecord } from '../../core/build/build-record.js';
+import { packageDurations, type BuildProgress } from '../../core/build/progress.js';
+import { failureTail } from '../../core/portage/build-stream/failure-start.js';
+import type { BuildEvent } from '../../core/events.js';
+import { stepFailureMessage } from '../../core/plan/step-failure.js';
+import { EngineError, pingEngine, readContainerFile, removeContainer, waitContainer } from '../docker/index.js';
+import { writeRecord, writeState } from './build-store.js';
+import type { BuildOutcome, Watch } from './build-session.js';
+import { endCancelled } from './end-cancelled.js';
+import { FinishStopped, runFinishSteps, type FinishContext } from './finish-steps.js';
+import type { FollowEnd } from './follow-output.js';
+
+const TAIL_LINES = 30;
+
+/** Copy failed packages' build logs out of the (stopped) container before it goes. */
+async function collectFailureLogs(w: Watch, progress: BuildProgress, emit: (e: BuildEvent[]) => void): Promise<void> {
+  for (const pkg of progress.packages.filter((p) => p.state === 'failed' && p.logPath)) {
+    try {
+      const content = (await readContainerFile(w.docker, w.state.containerId!, pkg.logPath!)).toString('utf8');
+      const local = path.join(w.files.logs, `${pkg.cpv.replace(/\//g, '_')}.build.log`);
+      await writeFile(local, content);
+      const tail = failureTail(content, TAIL_LINES);
+      emit([{ type: 'failure-log', cpv: pkg.cpv, path: local, tail }]);
+    } catch (err) {
+      emit([{ type: 'error', message: `could not copy the build log of ${pkg.cpv} (${pkg.logPath}): ${(err as Error).message}` }]);
+    }
+  }
+}
+
+async function writeFinalRecord(w: Watch, progress: BuildProgress, ctx: FinishContext | null): Promise<void> {
+  const record: BuildRecord = {
+    state: w.state,
+    packages: packageDurations(progress).map((d) => ({ ...d, startedAt: progress.packages.find((p) => p.cpv === d.cpv)?.startedAt ?? 0 })),
+    steps: progress.steps.map((s) => ({ id: s.id, title: s.title, ok: s.state === 'ok', seconds: s.seconds })),
+    smokeTest: ctx?.smokeTest ?? null,
+    ...(ctx && Object.keys(ctx.extras).length > 0 ? { extras: ctx.extras } : {}),
+  };
+  await writeRecord(w.files, record);
+}
+
+/** After the output ended (this session holding the finish lock): wait, finish or fail, record, remove the container. */
+export async function finishWatched(w: Watch, end: FollowEnd, emit: (events: BuildEvent[]) => void, progressNow: () => BuildProgress): Promise<BuildOutcome> {
+  const containerId = w.state.containerId!;
+  if (w.cancelled()) return endCancelled(w.docker, w.files, w.state, containerId);
+  if (end.kind === 'detached') return { kind: 'detached' };
+  let progress = progressNow();
+  if (end.kind === 'lost') {
+    const ping = await pingEngine(w.docker, 3000);
+    const message = ping.ok
+      ? `the output stream of the build broke (${end.error.message}); run gentoo-wb attach ${w.state.id} to pick it up again`
+      : `lost the connection to the engine (${ping.code}: ${ping.message}); the build's state is kept in ${w.files.dir}: run gentoo-wb attach ${w.state.id} once the engine is back`;
+    w.state.status = 'lost';
+    w.state.message = message;
+    await writeState(w.files, w.state);
+    emit([{ type: 'lost', message }]);
+    return { kind: 'lost', message };
+  }
+
+  let exitCode: number;
+  try {
+    exitCode = await waitContainer(w.docker, containerId);
+  } catch (err) {
+    const message = `could not read how the build container ended: ${(err as Error).message}`;
+    w.state.status = 'lost';
+    w.state.message = message;
+    await writeState(w.files, w.state);
+    emit([{ type: 'lost', message }]);
+    return { kind: 'lost', message };
+  }
+  if (w.cancelled()) return endCancelled(w.docker, w.files, w.state, containerId);
+  progress = progressNow();
+  w.state.exitCode = exitCode;
+  const failedPackages = progress.packages.filter((p) => p.state === 'failed').map((p) => p.cpv);
+  let ctx: FinishContext | null = null;
+  let outcome: BuildOutcome;
+
+  if (exitCode === 0 && end.sawDone) {
+    w.state.status = 'finishing';
+    await writeState(w.files, w.state);
+    ctx = { docker: w.docker, containerId, plan: w.plan, state: w.state, baseImageId: w.baseImageId, emit, save: () => writeState(w.files, w.state), smokeTest: null, extras: {}, signal: w.cancelSignal };
+    try {
+      await runFinishSteps(ctx);
+      // A cancel that came during the finish steps wins: the image they made goes, nothing stays tagged.
+      if (w.cancelled()) throw new FinishStopped();
+      w.state.status = 'succeeded';
+      outcome = { kind: 'succeeded', image: w.state.image };
+    } catch (err) {
+      if (err instanceof FinishStopped || w.cancelled()) {
+        const cancelled = await endCancelled(w.docker, w.files, w.state, containerId);
+        emit([{ type: 'result', ok: false, failed: [] }]);
+        await writeFinalRecord(w, progressNow(), ctx);
+        return cancelled;
+      }
+      const message = err instanceof EngineError ? `${err.message} (${err.hint})` : (err as Error).message;
+      emit([{ type: 'error', message }]);
+      w.state.status = 'failed';
+      w.state.message = message;
+      outcome = { kind: 'failed', failed: [], message };
+    }
+  } else {
+    await collectFailureLogs(w, progress, emit);
+    const failedStep = progress.steps.find((s) => s.state === 'failed');
+    const outside = !end.sawDone && failedPackages.length === 0 && failedStep === undefined;
+    const message = outside
+      ? `the build container stopped with exit code ${exitCode} before its steps ended (killed from outside, or the engine restarted)`
+      : failedPackages.length > 0
+        ? `${failedPackages.length} package(s) failed: ${failedPackages.join(', ')}`
+        : stepFailureMessage(w.plan.steps.find((s) => s.id === failedStep?.id) ?? null, exitCode);
+    emit([{ type: 'error', message }]);
+    w.state.status = 'failed';
+    w.state.failed = failedPackages;
+    w.state.message = message;
+    outcome = { kind: 'failed', failed: failedPackages, message };
+  }
+  w.state.endedAt = Date.now();
+  emit([{ type: 'result', ok: outcome.kind === 'succeeded', failed: failedPackages }]);
+  await writeState(w.files, w.state);
+  await writeFinalRecord(w, progressNow(), ctx);
+  await removeContainer(w.docker, containerId, { force: true }).catch(() => undefined);
+  return outcome;
+}

@@ -1,0 +1,113 @@
+// Starting a build: recipe → prepared plan → detached, labelled build container → watched to its end.
+// A cancel at any stage of the preparation removes what exists so far and records the cancel.
+import type Dockerode from 'dockerode';
+import type { BuildState } from '../../core/build/build-record.js';
+import type { BuildEvent } from '../../core/events.js';
+import type { SandboxFacts } from '../../core/plan/shared-pieces.js';
+import { serializeRecipe } from '../../core/recipe/recipe-json.js';
+import type { Recipe } from '../../core/recipe/recipe-schema.js';
+import type { BaseInfo } from '../base/inspect-base.js';
+import { EngineError, newBuildId } from '../docker/index.js';
+import { currentNamespace } from '../docker/object-names.js';
+import { launchBuilder, LaunchStopped } from './builder-container.js';
+import { withBuildEnv } from './build-env.js';
+import { appendOutput, buildFiles, createBuildFiles, writeState } from './build-store.js';
+import { sessionFor, stamp, type BuildOutcome, type BuildSession, type RunControl } from './build-session.js';
+import { endCancelled } from './end-cancelled.js';
+import { prepareBuild, type PreparedBuild } from './prepare-build.js';
+import { watch } from './watch-build.js';
+
+export interface StartBuildOptions {
+  docker: Dockerode;
+  recipe: Recipe;
+  recipePath?: string | null;
+  /** Replace the recipe's tags. */
+  tags?: string[];
+  /** Build without the distfiles/binpkg/ccache volumes. */
+  noCache?: boolean;
+  /** What the host-check probe found; without it Portage's sandboxes are turned off (safe in any container). */
+  sandbox?: SandboxFacts;
+  /** Base facts already read (the Base screen has them). */
+  base?: BaseInfo;
+  /** Environment for the build steps (tests: the test repository's GWB_TEST_COMPILE_SECONDS). */
+  containerEnv?: Record<string, string>;
+  /** Process environment for state paths. */
+  env?: NodeJS.ProcessEnv;
+  onEvents: (events: BuildEvent[]) => void;
+}
+
+/** Start a build; events arrive through `onEvents` as they happen. */
+export function startBuild(options: StartBuildOptions): BuildSession {
+  const id = newBuildId();
+  const files = buildFiles(id, options.env);
+  const docker = options.docker;
+  let containerId: string | null = null;
+  const recipe: Recipe = {
+    ...options.recipe,
+    image: { ...options.recipe.image, tags: options.tags ?? options.recipe.image.tags },
+    caches: options.noCache ? { distfiles: false, binpkgs: false, ccache: false } : options.recipe.caches,
+  };
+  const run = async ({ signal, cancelSignal, cancelled }: RunControl): Promise<BuildOutcome> => {
+    const emit = (events: BuildEvent[]) => options.onEvents(stamp(events));
+    try {
+      currentNamespace();
+    } catch (err) {
+      // Before any object or state file exists: an unusable GENTOO_WB_NAMESPACE leaves nothing behind.
+      const message = err instanceof EngineError ? `${err.message} (${err.hint})` : (err as Error).message;
+      emit([{ type: 'error', message }, { type: 'result', ok: false, failed: [] }]);
+      return { kind: 'failed', failed: [], message };
+    }
+    const prepStarted = Date.now();
+    emit([{ type: 'step-started', step: 'prepare', title: 'Prepare: base facts, plan, caches, Portage tree' }]);
+    const state: BuildState = {
+      id, recipeName: recipe.name, recipeHash: '', recipePath: options.recipePath ?? null, mode: recipe.mode.kind, baseImage: recipe.base.image,
+      tags: recipe.image.tags, containerId: null, status: 'preparing', createdAt: Date.now(), endedAt: null, finishDone: [], image: null, failed: [], exitCode: null, message: null,
+    };
+    let prepared: PreparedBuild | undefined;
+    let filesMade = false;
+    const stopPrepare = async (launchRemoved = false): Promise<BuildOutcome> => {
+      emit([{ type: 'step-finished', step: 'prepare', ok: false, seconds: (Date.now() - prepStarted) / 1000 }]);
+      if (!filesMade) await createBuildFiles(files, state, serializeRecipe(recipe), prepared?.plan ?? null).catch(() => undefined);
+      const outcome = await endCancelled(docker, files, state, containerId, launchRemoved ? ['the build container'] : []);
+      emit([{ type: 'result', ok: false, failed: [] }]);
+      return outcome;
+    };
+    try {
+      prepared = await prepareBuild(docker, recipe, options.sandbox ?? { unshare: false }, options.base ? { knownBase: options.base } : {});
+      state.recipeHash = prepared.plan.recipeHash;
+      await createBuildFiles(files, state, serializeRecipe(recipe), prepared.plan);
+      filesMade = true;
+      if (cancelled()) return await stopPrepare();
+      containerId = await launchBuilder(docker, {
+        buildId: id,
+        plan: withBuildEnv(prepared.plan, options.containerEnv),
+        volumesFrom: prepared.volumesFrom,
+        onCreated: (created) => {
+          containerId = created;
+        },
+        shouldStop: cancelled,
+      });
+    } catch (err) {
+      // The launch removed its container (stopped or failed); nothing of this build is left in the engine.
+      const launched = containerId !== null;
+      containerId = null;
+      if (err instanceof LaunchStopped || cancelled()) return await stopPrepare(launched);
+      const message = err instanceof EngineError ? `${err.message} (${err.hint})` : (err as Error).message;
+      emit([{ type: 'step-finished', step: 'prepare', ok: false, seconds: (Date.now() - prepStarted) / 1000 }, { type: 'error', message }, { type: 'result', ok: false, failed: [] }]);
+      state.status = 'failed';
+      state.message = message;
+      state.endedAt = Date.now();
+      // The whole message in the build's log too (the pager and saved log show it, not just a line of the pane).
+      await createBuildFiles(files, state, serializeRecipe(recipe), prepared?.plan ?? null).catch(() => undefined);
+      await appendOutput(files, `${new Date().toISOString()} gentoo-wb: the build could not start: ${message}\n`).catch(() => undefined);
+      return { kind: 'failed', failed: [], message };
+    }
+    if (cancelled()) return await stopPrepare();
+    emit([{ type: 'step-finished', step: 'prepare', ok: true, seconds: (Date.now() - prepStarted) / 1000 }]);
+    state.containerId = containerId;
+    state.status = 'running';
+    await writeState(files, state);
+    return watch({ docker, files, state, plan: prepared.plan, baseImageId: prepared.baseImageId, onEvents: options.onEvents, signal, cancelSignal, cancelled });
+  };
+  return sessionFor(id, files, run, () => containerId);
+}
