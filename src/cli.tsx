@@ -5,6 +5,9 @@ import { Command, CommanderError, Option } from 'commander';
 import { appVersion } from './engine/app-info.js';
 import { commandRegistrars, type CommandContext } from './commands/registry.js';
 import { EXIT_USAGE, UsageError } from './commands/usage-error.js';
+import { chooseGlyphs } from './core/glyphs.js';
+import { enterFullscreen } from './ui/terminal/fullscreen.js';
+import { firstFrameText } from './ui/terminal/first-frame.js';
 
 interface TuiOptions {
   theme?: string;
@@ -35,8 +38,20 @@ async function startTui(recipe: string | undefined, opts: TuiOptions): Promise<v
   // React's development build checks and keeps much more per render; a user's terminal wants the
   // production one (read by react when it is first imported, just below).
   process.env.NODE_ENV ??= 'production';
+  // The first frame now, before loading Ink, React and the screens (the slow part of starting).
+  const screen = enterFullscreen(process.stdout);
+  const firstStep = opts.attachBuild ? 'build' : recipe ? 'recipe' : 'host';
+  screen.draw(firstFrameText(firstStep, chooseGlyphs(process.env).focus, process.stdout.columns ?? 80));
+  // Until the workbench has its own handlers, a Ctrl-C or a hang-up puts the terminal back and ends.
+  const early = () => {
+    screen.restore();
+    process.exit(130);
+  };
+  const signals = ['SIGINT', 'SIGHUP', 'SIGTERM'] as const;
+  for (const signal of signals) process.on(signal, early);
   const { runTui } = await import('./ui/run-tui.js');
-  const code = await runTui({ recipePath: recipe, theme: opts.theme, host: opts.host, context: opts.context, attachBuild: opts.attachBuild });
+  for (const signal of signals) process.off(signal, early);
+  const code = await runTui({ screen, recipePath: recipe, theme: opts.theme, host: opts.host, context: opts.context, attachBuild: opts.attachBuild });
   // Quitting is immediate: background work (host checks, engine calls) has nothing left to tell anyone,
   // and running builds live in their own containers.
   process.exit(code);

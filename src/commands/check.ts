@@ -49,7 +49,7 @@ export function register(program: Command): void {
         import('../engine/host/check-host.js'),
         import('../core/host/report-text.js'),
         import('../core/host/report-json.js'),
-        import('../core/theme.js'),
+        import('../core/glyphs.js'),
         import('node:fs'),
         import('../core/host/gate.js'),
       ]);

@@ -1,5 +1,5 @@
-// Themes are data: semantic colour tokens, never raw colours in components. Which theme and which
-// glyphs apply is decided here from flags, settings and the environment (NO_COLOR, TERM=dumb, locale).
+// Themes are data: semantic colour tokens, never raw colours in components. Which theme applies is
+// decided here from flags, settings and the environment (NO_COLOR, TERM=dumb); glyphs are in glyphs.ts.
 import { z } from 'zod';
 
 export const COLOR_TOKENS = [
@@ -44,27 +44,3 @@ export function chooseTheme(env: Record<string, string | undefined>, flag?: stri
   return { name: 'default', reason: 'default' };
 }
 
-export interface Glyphs {
-  focus: string;
-  unfocused: string;
-  pass: string;
-  warn: string;
-  fail: string;
-  info: string;
-  arrow: string;
-  separator: string;
-  barFull: string;
-  barEmpty: string;
-  ellipsis: string;
-}
-
-const UNICODE: Glyphs = { focus: '›', unfocused: ' ', pass: '✓', warn: '!', fail: '✗', info: 'i', arrow: '→', separator: '│', barFull: '█', barEmpty: '░', ellipsis: '…' };
-const ASCII: Glyphs = { focus: '>', unfocused: ' ', pass: '+', warn: '!', fail: 'x', info: 'i', arrow: '>', separator: '|', barFull: '#', barEmpty: '.', ellipsis: '~' };
-
-/** Unicode glyphs only when the locale says UTF-8 and the terminal is not dumb or the Linux console. */
-export function chooseGlyphs(env: Record<string, string | undefined>): Glyphs {
-  const locale = env.LC_ALL || env.LC_CTYPE || env.LANG || '';
-  const utf8 = /utf-?8/i.test(locale);
-  if (!utf8 || env.TERM === 'dumb' || env.TERM === 'linux') return ASCII;
-  return UNICODE;
-}

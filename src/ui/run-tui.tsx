@@ -1,7 +1,8 @@
 // Starts the interactive workbench on the real terminal and returns its exit code.
 import React from 'react';
 import { render } from 'ink';
-import { chooseGlyphs, chooseTheme } from '../core/theme.js';
+import { chooseGlyphs } from '../core/glyphs.js';
+import { chooseTheme } from '../core/theme.js';
 import { openSettings } from '../engine/settings/settings-store.js';
 import { loadTheme } from '../engine/theme-files.js';
 import { App } from './app/app.js';
@@ -11,10 +12,12 @@ import { buildEnvFrom } from '../engine/build/build-env.js';
 import { WorkbenchProvider } from './session/workbench-context.js';
 import { realServices } from './session/workbench-services.js';
 import type { Message } from './app/wizard-context.js';
-import { enterFullscreen } from './terminal/fullscreen.js';
+import { enterFullscreen, type Fullscreen } from './terminal/fullscreen.js';
 import { isMono, LookProvider } from './theme/theme-context.js';
 
 export interface RunTuiOptions {
+  /** The alternate screen the entry point already entered to draw the first frame. */
+  screen?: Fullscreen;
   recipePath?: string;
   /** Open on the Build step, attached to this running build. */
   attachBuild?: string;
@@ -44,7 +47,9 @@ export async function runTui(opts: RunTuiOptions): Promise<number> {
   const workbench = createWorkbench(realServices({ host: opts.host, context: opts.context, settings, buildEnv: buildEnvFrom(process.env) }));
   // `gentoo-wb attach`: the first frame already shows the build being reached, not an idle Build step.
   if (opts.attachBuild) workbench.builds.expectAttach(opts.attachBuild);
-  const screen = enterFullscreen(process.stdout);
+  const screen = opts.screen ?? enterFullscreen(process.stdout);
+  // Ink draws from the cursor's position: start it on an empty screen (the first frame goes now).
+  screen.clear();
   let exitCode = 0;
   const instance = render(
     <LookProvider look={look}>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chooseGlyphs, chooseTheme } from '../../src/core/theme.js';
+import { chooseGlyphs } from '../../src/core/glyphs.js';
+import { chooseTheme } from '../../src/core/theme.js';
 import { listThemes, loadTheme } from '../../src/engine/theme-files.js';
 
 describe('chooseTheme', () => {

@@ -3,7 +3,7 @@
 import React from 'react';
 import type { Message } from '../app/wizard-context.js';
 import { useLook } from '../theme/theme-context.js';
-import type { Glyphs } from '../../core/theme.js';
+import type { Glyphs } from '../../core/glyphs.js';
 import { WrappedText, wrappedRows } from './wrapped-text.js';
 
 function markOf(message: Message, glyphs: Glyphs): string {

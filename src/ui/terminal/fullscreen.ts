@@ -4,6 +4,10 @@ const ENTER = '\x1b[?1049h\x1b[H';
 const LEAVE = '\x1b[?1049l\x1b[?25h';
 
 export interface Fullscreen {
+  /** Draw `text` from the top-left corner of an empty screen. */
+  draw(text: string): void;
+  /** Empty the screen and put the cursor home, where Ink starts its first frame. */
+  clear(): void;
   restore(): void;
 }
 
@@ -18,5 +22,15 @@ export function enterFullscreen(out: NodeJS.WriteStream): Fullscreen {
   };
   out.write(ENTER);
   process.on('exit', restore);
-  return { restore };
+  const clear = () => {
+    if (!restored) out.write('\x1b[H\x1b[2J');
+  };
+  return {
+    restore,
+    clear,
+    draw: (text) => {
+      clear();
+      if (!restored) out.write(text);
+    },
+  };
 }

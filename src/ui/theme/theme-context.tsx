@@ -1,6 +1,7 @@
 // Theme and glyphs for every component. Components ask for tokens ("pass", "focus"), never colours.
 import React, { createContext, useContext } from 'react';
-import { MONO_THEME, chooseGlyphs, type ColorToken, type Glyphs, type Theme } from '../../core/theme.js';
+import { chooseGlyphs, type Glyphs } from '../../core/glyphs.js';
+import { MONO_THEME, type ColorToken, type Theme } from '../../core/theme.js';
 
 export interface Look {
   theme: Theme;

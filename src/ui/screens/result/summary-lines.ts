@@ -2,7 +2,7 @@
 // then the largest packages and directories side by side.
 import { directoriesTo } from '../../../core/inspect/dir-tree.js';
 import type { Inspection } from '../../../core/inspect/inspection.js';
-import type { Glyphs } from '../../../core/theme.js';
+import type { Glyphs } from '../../../core/glyphs.js';
 import type { DetailLine } from './detail-view.js';
 import { bar, bytes, fit, percent } from './format.js';
 
