@@ -11,10 +11,11 @@ import { LABEL } from '../../src/core/labels.js';
 import { newRecipe } from '../../src/core/recipe/new-recipe.js';
 import { serializeRecipe } from '../../src/core/recipe/recipe-json.js';
 import type { Recipe } from '../../src/core/recipe/recipe-schema.js';
-import { imageExists, listContainers, removeContainer, removeImage } from '../../src/engine/docker/index.js';
+import { imageExists, listContainers, removeContainer } from '../../src/engine/docker/index.js';
 import { cliPath, ensureBuilt } from '../helpers/cli.js';
 import { describeDocker, testDocker } from '../helpers/docker.js';
 import { realPortageImages } from '../helpers/real-portage.js';
+import { removeTestImages } from '../helpers/test-images.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'gwb-build-signals-'));
 const env = { XDG_STATE_HOME: path.join(dir, 'state') };
@@ -65,7 +66,7 @@ const stateOf = (id: string) => JSON.parse(readFileSync(path.join(env.XDG_STATE_
 
 describeDocker('gentoo-wb build under signals (real engine, real Portage)', () => {
   afterAll(async () => {
-    for (const tag of tags) if (await imageExists(testDocker(), tag)) await removeImage(testDocker(), tag, { force: true }).catch(() => undefined);
+    await removeTestImages(tags);
     rmSync(dir, { recursive: true, force: true });
   });
 

@@ -9,10 +9,11 @@ import type { BuildEvent } from '../../src/core/events.js';
 import { newRecipe } from '../../src/core/recipe/new-recipe.js';
 import { serializeRecipe } from '../../src/core/recipe/recipe-json.js';
 import type { Recipe } from '../../src/core/recipe/recipe-schema.js';
-import { findLeftovers, imageExists, inspectImage, removeImage } from '../../src/engine/docker/index.js';
+import { findLeftovers, imageExists, inspectImage } from '../../src/engine/docker/index.js';
 import { cliPath, ensureBuilt, runCli } from '../helpers/cli.js';
 import { describeDocker, testDocker } from '../helpers/docker.js';
 import { realPortageImages } from '../helpers/real-portage.js';
+import { removeTestImages } from '../helpers/test-images.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'gwb-build-cli-'));
 const env = { XDG_STATE_HOME: path.join(dir, 'state'), GENTOO_WB_BUILD_ENV: 'GWB_TEST_COMPILE_SECONDS=0' };
@@ -31,7 +32,7 @@ function recipeFile(name: string, packages: string[], caches?: Recipe['caches'],
 
 describeDocker('gentoo-wb build / builds / attach (real engine, real Portage)', () => {
   afterAll(async () => {
-    for (const tag of tags) if (await imageExists(testDocker(), tag)) await removeImage(testDocker(), tag, { force: true }).catch(() => undefined);
+    await removeTestImages(tags);
     rmSync(dir, { recursive: true, force: true });
   });
 

@@ -11,9 +11,10 @@ import type { BuildState } from '../../../src/core/build/build-record.js';
 import type { BuildEvent } from '../../../src/core/events.js';
 import { newRecipe } from '../../../src/core/recipe/new-recipe.js';
 import { attachBuild, startBuild } from '../../../src/engine/build/runner.js';
-import { imageExists, removeImage } from '../../../src/engine/docker/index.js';
+import { imageExists } from '../../../src/engine/docker/index.js';
 import { describeDocker, dockerStatus, testDocker } from '../../helpers/docker.js';
 import { compileSeconds, realPortageImages } from '../../helpers/real-portage.js';
+import { removeTestImages } from '../../helpers/test-images.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'gwb-lost-'));
 const env = { ...process.env, XDG_STATE_HOME: path.join(dir, 'state') };
@@ -45,7 +46,7 @@ async function proxy(socketPath: string, target: string): Promise<{ cut: () => P
 
 describeDocker('build runner when the engine goes away', () => {
   afterAll(async () => {
-    if (await imageExists(testDocker(), tag)) await removeImage(testDocker(), tag, { force: true });
+    await removeTestImages([tag]);
     rmSync(dir, { recursive: true, force: true });
   });
 

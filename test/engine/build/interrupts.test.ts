@@ -15,9 +15,10 @@ import { listBuilds } from '../../../src/engine/build/build-list.js';
 import { findBuilder } from '../../../src/engine/build/builder-container.js';
 import { attachBuild, startBuild, type BuildSession } from '../../../src/engine/build/runner.js';
 import { connectDocker } from '../../../src/engine/docker/client.js';
-import { imageExists, listContainers, listImages, removeContainer, removeImage } from '../../../src/engine/docker/index.js';
+import { imageExists, listContainers, listImages, removeContainer } from '../../../src/engine/docker/index.js';
 import { describeDocker, testDocker } from '../../helpers/docker.js';
 import { compileSeconds, FAST_BUILD_ENV, realPortageImages } from '../../helpers/real-portage.js';
+import { removeTestImages } from '../../helpers/test-images.js';
 
 const env = { ...process.env, XDG_STATE_HOME: mkdtempSync(path.join(os.tmpdir(), 'gwb-interrupts-')) };
 const run = `t${process.pid}`;
@@ -82,8 +83,7 @@ describeDocker('build interrupts (real engine, real Portage)', () => {
   });
 
   afterAll(async () => {
-    const docker = testDocker();
-    for (const tag of tags) if (await imageExists(docker, tag)) await removeImage(docker, tag, { force: true }).catch(() => undefined);
+    await removeTestImages(tags);
     rmSync(env.XDG_STATE_HOME, { recursive: true, force: true });
   });
 

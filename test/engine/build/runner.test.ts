@@ -12,10 +12,11 @@ import { newRecipe } from '../../../src/core/recipe/new-recipe.js';
 import type { Recipe } from '../../../src/core/recipe/recipe-schema.js';
 import { findBuilder } from '../../../src/engine/build/builder-container.js';
 import { attachBuild, startBuild, type BuildOutcome } from '../../../src/engine/build/runner.js';
-import { containerLogs, imageExists, inspectContainer, inspectImage, killContainer, removeImage } from '../../../src/engine/docker/index.js';
+import { containerLogs, imageExists, inspectContainer, inspectImage, killContainer } from '../../../src/engine/docker/index.js';
 import { describeDocker, testDocker } from '../../helpers/docker.js';
 import { runInImage } from '../../helpers/containers.js';
 import { compileSeconds, FAST_BUILD_ENV, realPortageImages } from '../../helpers/real-portage.js';
+import { removeTestImages } from '../../helpers/test-images.js';
 
 const env = { ...process.env, XDG_STATE_HOME: mkdtempSync(path.join(os.tmpdir(), 'gwb-runner-state-')) };
 const run = `t${process.pid}`;
@@ -65,8 +66,7 @@ describeDocker('build runner (real engine, real Portage)', () => {
   });
 
   afterAll(async () => {
-    const docker = testDocker();
-    for (const tag of tags) if (await imageExists(docker, tag)) await removeImage(docker, tag, { force: true }).catch(() => undefined);
+    await removeTestImages(tags);
     rmSync(env.XDG_STATE_HOME, { recursive: true, force: true });
   });
 

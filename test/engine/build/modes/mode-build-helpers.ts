@@ -9,9 +9,10 @@ import type { BuildPlan } from '../../../../src/core/plan/plan-types.js';
 import { newRecipe } from '../../../../src/core/recipe/new-recipe.js';
 import { recipeSchema, type Recipe } from '../../../../src/core/recipe/recipe-schema.js';
 import { startBuild, type BuildOutcome, type BuildSession } from '../../../../src/engine/build/runner.js';
-import { createContainer, imageExists, openContainerExport, removeContainer, removeImage, removeVolume } from '../../../../src/engine/docker/index.js';
+import { createContainer, openContainerExport, removeContainer, removeVolume } from '../../../../src/engine/docker/index.js';
 import { testDocker } from '../../../helpers/docker.js';
 import { FAST_BUILD_ENV, realPortageImages } from '../../../helpers/real-portage.js';
+import { removeTestImages } from '../../../helpers/test-images.js';
 
 export const stateEnv = { ...process.env, XDG_STATE_HOME: mkdtempSync(path.join(os.tmpdir(), 'gwb-modes-state-')) };
 export const run = `m${process.pid}`;
@@ -53,9 +54,8 @@ export async function buildToEnd(recipe: Recipe): Promise<FinishedBuild> {
 
 /** Remove the images and the binary package volumes these tests made (other suites' caches stay). */
 export async function cleanUp(tags: string[]): Promise<void> {
-  const docker = testDocker();
-  for (const t of tags) if (await imageExists(docker, t)) await removeImage(docker, t, { force: true }).catch(() => undefined);
-  for (const v of ownVolumes) await removeVolume(docker, v).catch(() => undefined);
+  await removeTestImages(tags);
+  for (const v of ownVolumes) await removeVolume(testDocker(), v).catch(() => undefined);
 }
 
 export function ofType<T extends BuildEvent['type']>(events: BuildEvent[], type: T): Extract<BuildEvent, { type: T }>[] {
