@@ -3,8 +3,9 @@
 import { recipeHash } from '../recipe/recipe-hash.js';
 import { renderPortageFiles } from '../recipe/render-portage-files.js';
 import type { Recipe } from '../recipe/recipe-schema.js';
+import { binreposFiles, getutoStep, resolveBinhosts, usesOfficialBinhost, type ServedBinhostFacts } from './binhost-plan.js';
 import type { BuildPlan, ContainerStep, FinishStep } from './plan-types.js';
-import { emergeArgv, emergeEnv, sharedMounts, type BaseFacts, type SandboxFacts } from './shared-pieces.js';
+import { buildCacheKey, emergeArgv, emergeEnv, sharedMounts, type BaseFacts, type SandboxFacts } from './shared-pieces.js';
 import { stepRunnerFiles } from './step-runner.js';
 import { planMinimal } from './modes/minimal-plan.js';
 import { planScratch } from './modes/scratch-plan.js';
@@ -16,6 +17,8 @@ export interface PlanInput {
   sandbox: SandboxFacts;
   /** The namespace (GENTOO_WB_NAMESPACE) the build's named objects belong to; null or absent: the default. */
   namespace?: string | null;
+  /** Served binhosts the recipe names, as the engine found them (null: not served); absent: none looked up. */
+  served?: Record<string, ServedBinhostFacts | null>;
 }
 
 export type PlanResult = { ok: true; plan: BuildPlan } | { ok: false; problem: string };
@@ -28,8 +31,12 @@ export function smokeTestStep(recipe: Recipe): FinishStep[] {
 }
 
 /** The parts every mode starts from: container, files, the emerge step of the recipe's packages. */
-export function basePlan(input: PlanInput, steps: ContainerStep[], finish: FinishStep[]): BuildPlan {
+export function basePlan(input: PlanInput, modeSteps: ContainerStep[], finish: FinishStep[]): BuildPlan {
   const { recipe, base } = input;
+  const binhosts = resolveBinhosts({ binaries: recipe.binaries, profile: base.profile, cacheKey: base.chost === 'unknown' ? null : buildCacheKey(recipe, base), served: input.served ?? {} });
+  if (!binhosts.ok) throw new Error(binhosts.problem);
+  // Gentoo documents getuto before the first emerge that fetches its signed packages.
+  const steps = usesOfficialBinhost(recipe) ? [getutoStep(), ...modeSteps] : modeSteps;
   return {
     mode: recipe.mode.kind,
     recipeHash: recipeHash(recipe),
@@ -40,8 +47,9 @@ export function basePlan(input: PlanInput, steps: ContainerStep[], finish: Finis
       portageSnapshotImage: recipe.portage.source === 'snapshot' ? recipe.portage.image : null,
       capAdd: [],
       securityOpt: [],
+      network: binhosts.network,
     },
-    files: [...renderPortageFiles(recipe, base.makeConf), ...stepRunnerFiles(steps)],
+    files: [...renderPortageFiles(recipe, base.makeConf), ...binreposFiles(binhosts.hosts), ...stepRunnerFiles(steps)],
     steps,
     finish,
     tags: recipe.image.tags,

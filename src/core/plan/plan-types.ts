@@ -23,6 +23,8 @@ export interface BuilderContainer {
   portageSnapshotImage: string | null;
   capAdd: string[];
   securityOpt: string[];
+  /** A Docker network to join (a served binhost's); null: the engine's default bridge. */
+  network: string | null;
 }
 
 /** A command run inside the build container, in order, by the step runner. */

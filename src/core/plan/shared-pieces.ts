@@ -6,6 +6,7 @@ import { parseMakeConf } from '../portage/make-conf/make-conf-parser.js';
 import { objectNamePrefix } from '../labels.js';
 import type { Recipe } from '../recipe/recipe-schema.js';
 import { mergeMakeConf, renderMakeConf } from '../recipe/render-portage-files.js';
+import { binhostEmergeOptions, binhostFeatures } from './binhost-plan.js';
 import type { PlanMount } from './plan-types.js';
 
 /** Facts about the base image the plan depends on (read by the engine before planning). */
@@ -21,6 +22,12 @@ export interface BaseFacts {
    * has none; absent when it was not read (the recipe's make.conf is then written alone).
    */
   makeConf?: string | null;
+  /**
+   * The base's profile: its /etc/portage/make.profile link target (or emerge --info's profile), e.g.
+   * `../../var/db/repos/gentoo/profiles/default/linux/amd64/23.0/systemd`; Gentoo's binhost URL is
+   * named after its architecture and version. Null: no profile; absent: not read.
+   */
+  profile?: string | null;
 }
 
 /** What the host-check probe found about sandboxing inside containers. */
@@ -57,12 +64,21 @@ export function binpkgVolume(chost: string, cflags: string, namespace: string | 
   return `${objectNamePrefix(namespace)}binpkgs-${binpkgCacheKey(chost, cflags)}`;
 }
 
+/** CFLAGS as the build's make.conf gives them: the recipe's, else the base's. */
+export function buildCflags(recipe: Recipe, base: BaseFacts): string {
+  const makeConf = base.makeConf === undefined ? renderMakeConf(recipe.makeConf) : mergeMakeConf(base.makeConf, recipe.makeConf);
+  return evaluateMakeConf(parseMakeConf(makeConf)).variables.CFLAGS ?? '';
+}
+
+/** The build's own binary package cache key (what a served binhost must match). */
+export function buildCacheKey(recipe: Recipe, base: BaseFacts): string {
+  return binpkgCacheKey(base.chost, buildCflags(recipe, base));
+}
+
 /** Cache volumes (named in `namespace`; null: the default one) and the tree bind for a recipe. */
 export function sharedMounts(recipe: Recipe, base: BaseFacts, namespace: string | null = null): PlanMount[] {
   const mounts: PlanMount[] = [];
-  // CFLAGS as the build's make.conf gives them: the recipe's, else the base's.
-  const makeConf = base.makeConf === undefined ? renderMakeConf(recipe.makeConf) : mergeMakeConf(base.makeConf, recipe.makeConf);
-  const cflags = evaluateMakeConf(parseMakeConf(makeConf)).variables.CFLAGS ?? '';
+  const cflags = buildCflags(recipe, base);
   if (recipe.caches.distfiles) mounts.push({ kind: 'volume', name: distfilesVolume(namespace), target: '/var/cache/distfiles', role: 'distfiles' });
   if (recipe.caches.binpkgs) mounts.push({ kind: 'volume', name: binpkgVolume(base.chost, cflags, namespace), target: '/var/cache/binpkgs', role: 'binpkgs' });
   if (recipe.caches.ccache) mounts.push({ kind: 'volume', name: ccacheVolume(namespace), target: '/var/cache/ccache', role: 'ccache' });
@@ -70,11 +86,12 @@ export function sharedMounts(recipe: Recipe, base: BaseFacts, namespace: string 
   return mounts;
 }
 
-/** FEATURES to add for this host: sandboxes off where unshare is refused, ccache when cached. */
+/** FEATURES to add for this host: sandboxes off where unshare is refused, ccache when cached, binhosts. */
 export function extraFeatures(recipe: Recipe, sandbox: SandboxFacts): string[] {
   const features: string[] = [];
   if (!sandbox.unshare) features.push('-ipc-sandbox', '-network-sandbox', '-pid-sandbox');
   if (recipe.caches.ccache) features.push('ccache');
+  features.push(...binhostFeatures(recipe));
   return features;
 }
 
@@ -95,12 +112,15 @@ export interface EmergeOptions {
   atoms: string[];
 }
 
-/** `emerge` argv: parallel jobs, verbose output, binary packages when the cache is on. */
+/** `emerge` argv: parallel jobs, verbose output, binary packages when the cache is on or binhosts are named. */
 export function emergeArgv(recipe: Recipe, options: EmergeOptions): string[] {
   const argv = ['emerge', '--verbose', `--jobs=${recipe.jobs.emerge}`];
   if (recipe.jobs.loadAverage !== undefined) argv.push(`--load-average=${recipe.jobs.loadAverage}`);
   if (recipe.jobs.keepGoing) argv.push('--keep-going');
-  if (recipe.caches.binpkgs) argv.push('--usepkg', '--buildpkg', '--binpkg-respect-use=y');
+  if (recipe.caches.binpkgs) argv.push('--usepkg', '--buildpkg');
+  argv.push(...binhostEmergeOptions(recipe));
+  // A binary built with other USE flags is not taken (the package compiles, or with --getbinpkgonly fails).
+  if (recipe.caches.binpkgs || recipe.binaries.hosts.length > 0) argv.push('--binpkg-respect-use=y');
   // Not push(...atoms): spreading a long list into a call's arguments overflows the stack.
   return argv.concat('--color=n', options.extra ?? [], options.atoms);
 }

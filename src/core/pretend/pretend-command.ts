@@ -2,6 +2,7 @@
 // build, `build --plan` and the exported Dockerfile also come from) with --pretend added, so pretend
 // shows what the build will do in every mode.
 import { planBuild } from '../plan/build-plan.js';
+import type { ServedBinhostFacts } from '../plan/binhost-plan.js';
 import type { ContainerStep, PlanFile, PlanMount } from '../plan/plan-types.js';
 import { effectiveMakeConf, type BaseFacts, type SandboxFacts } from '../plan/shared-pieces.js';
 import type { Recipe } from '../recipe/recipe-schema.js';
@@ -21,6 +22,8 @@ export interface PretendCommandOptions {
   base?: BaseFacts | null;
   /** The namespace (GENTOO_WB_NAMESPACE) whose cache volumes the build uses; null or absent: the default. */
   namespace?: string | null;
+  /** Served binhosts the recipe names, as the engine found them (see PlanInput.served). */
+  served?: Record<string, ServedBinhostFacts | null>;
 }
 
 export interface PretendCommand {
@@ -34,10 +37,11 @@ export interface PretendCommand {
   caches: Extract<PlanMount, { kind: 'volume' }>[];
   /**
    * Resolving reads only the tree, the installed packages and the configuration, so pretend runs
-   * without a network (faster to start, and nothing leaves the machine) unless binary packages are
-   * fetched from a binhost, whose index emerge reads while resolving.
+   * without a network (`none`: faster to start, and nothing leaves the machine) unless binary packages
+   * are fetched from a binhost, whose index emerge reads while resolving: then `default` (the engine's
+   * bridge), or the Docker network of a served binhost, as the build joins it.
    */
-  network: 'none' | 'default';
+  network: 'none' | 'default' | (string & {});
 }
 
 const GETBINPKG_OPTIONS = /^(?:--getbinpkg(?:only)?(?:=y)?|-[A-Za-z]*[gG][A-Za-z]*)$/;
@@ -94,7 +98,7 @@ export function planPretend(recipe: Recipe, options: PretendCommandOptions = {})
   // Without base facts the plan only misses the binary package cache's name and the C library of
   // scratch images; neither changes the emerge command.
   const base = options.base ?? { chost: 'unknown', libcFiles: [], libcPackage: null };
-  const planned = planBuild({ recipe, sandbox, base, namespace: options.namespace ?? null });
+  const planned = planBuild({ recipe, sandbox, base, namespace: options.namespace ?? null, ...(options.served ? { served: options.served } : {}) });
   if (!planned.ok) return planned;
   const step = mainMergeStep(planned.plan.steps, recipe);
   if (!step) return { ok: false, problem: `the ${recipe.mode.kind} plan has no emerge step to pretend` };
@@ -108,7 +112,7 @@ export function planPretend(recipe: Recipe, options: PretendCommandOptions = {})
       env,
       files: planned.plan.files.filter((f) => f.path.startsWith('/etc/portage/')),
       caches: planned.plan.container.mounts.filter((m): m is Extract<PlanMount, { kind: 'volume' }> => m.kind === 'volume'),
-      network: usesBinhost(recipe, argv, env) ? 'default' : 'none',
+      network: planned.plan.container.network ?? (usesBinhost(recipe, argv, env) ? 'default' : 'none'),
     },
   };
 }

@@ -12,7 +12,9 @@ function canonical(value: unknown): string {
 
 /** sha256 over the build-relevant fields (name and tags left out: renaming does not change the image). */
 export function recipeHash(recipe: Recipe): string {
-  const { name: _name, image, ...rest } = recipe;
+  const { name: _name, image, binaries, ...rest } = recipe;
   const { tags: _tags, ...config } = image;
-  return createHash('sha256').update(canonical({ ...rest, image: config })).digest('hex');
+  // No binhost is what every recipe meant before the field existed: their hashes (and build records) stay.
+  const plain = binaries.hosts.length === 0 && binaries.onMissing === 'compile';
+  return createHash('sha256').update(canonical({ ...rest, ...(plain ? {} : { binaries }), image: config })).digest('hex');
 }

@@ -73,6 +73,23 @@ export const imageConfigSchema = z.object({
   labels: keyValues.default({}),
 });
 
+/** Where binary packages may come from, besides the local cache (caches.binpkgs). */
+export const binhostSourceSchema = z.discriminatedUnion('kind', [
+  /** Gentoo's official signed binhost; architecture and profile version come from the base. */
+  z.object({ kind: z.literal('gentoo'), variant: z.enum(['x86-64', 'x86-64-v3']) }),
+  /** A binhost of the user's, by its http(s) URL (the folder holding `Packages`). */
+  z.object({ kind: z.literal('url'), url: z.string() }),
+  /** A binhost served by `gentoo-wb binhost serve`, by its name. */
+  z.object({ kind: z.literal('served'), name: z.string() }),
+]);
+
+export const binariesSchema = z.object({
+  /** In order of preference: the first listed gets the highest binrepos.conf priority. */
+  hosts: z.array(binhostSourceSchema).default([]),
+  /** What a package without a usable binary does: compile it, or fail the build (`--getbinpkgonly`). */
+  onMissing: z.enum(['compile', 'fail']).default('compile'),
+});
+
 export const recipeSchema = z.object({
   version: z.literal(RECIPE_VERSION),
   name: z.string(),
@@ -88,6 +105,7 @@ export const recipeSchema = z.object({
   packageUnmask: atomList.default([]),
   packageLicense: z.array(z.object({ atom: z.string(), licenses: z.array(z.string()) })).default([]),
   image: imageConfigSchema.default(imageConfigSchema.parse({})),
+  binaries: binariesSchema.default({ hosts: [], onMissing: 'compile' }),
   caches: z.object({ distfiles: z.boolean().default(true), binpkgs: z.boolean().default(true), ccache: z.boolean().default(false) }).default({ distfiles: true, binpkgs: true, ccache: false }),
   /** `emerge --jobs`, `--load-average` and `--keep-going`; MAKEOPTS lives in makeConf. */
   jobs: z
@@ -101,3 +119,5 @@ export type Recipe = z.infer<typeof recipeSchema>;
 export type BuildMode = z.infer<typeof modeSchema>;
 export type PortageSource = z.infer<typeof portageSourceSchema>;
 export type ImageConfig = z.infer<typeof imageConfigSchema>;
+export type BinhostSource = z.infer<typeof binhostSourceSchema>;
+export type Binaries = z.infer<typeof binariesSchema>;

@@ -41,21 +41,7 @@ export const MAKE_CONF_PATH = '/etc/portage/make.conf';
  * folder reads as its files in name order, as Portage reads them; a symlink is followed.
  */
 export async function readBaseMakeConf(docker: Dockerode, image: string): Promise<string | null> {
-  let id: string;
-  try {
-    id = await createContainer(docker, {
-      image,
-      // Never started: the command only satisfies create for images without one.
-      cmd: ['/bin/true'],
-      network: 'none',
-      labels: gentooWbLabels({ version: appVersion(), role: 'probe' }),
-    });
-  } catch (err) {
-    if (err instanceof EngineError && err.kind === 'image-not-found') {
-      throw new EngineError('image-not-found', `cannot read ${MAKE_CONF_PATH} of the base image ${image}: the image is not here`, `pull or import ${image} first (the Base step, or docker pull), or choose another base`, { cause: err });
-    }
-    throw err;
-  }
+  const id = await unstartedContainer(docker, image, MAKE_CONF_PATH);
   try {
     let target = MAKE_CONF_PATH;
     for (let hops = 0; hops < 5; hops++) {
@@ -80,6 +66,48 @@ export async function readBaseMakeConf(docker: Dockerode, image: string): Promis
       return null;
     }
     return null;
+  } finally {
+    await removeContainer(docker, id, { force: true }).catch(() => undefined);
+  }
+}
+
+/** A container of `image` that is created but never started, to read files from. */
+async function unstartedContainer(docker: Dockerode, image: string, reading: string): Promise<string> {
+  try {
+    return await createContainer(docker, {
+      image,
+      // Never started: the command only satisfies create for images without one.
+      cmd: ['/bin/true'],
+      network: 'none',
+      labels: gentooWbLabels({ version: appVersion(), role: 'probe' }),
+    });
+  } catch (err) {
+    if (err instanceof EngineError && err.kind === 'image-not-found') {
+      throw new EngineError('image-not-found', `cannot read ${reading} of the base image ${image}: the image is not here`, `pull or import ${image} first (the Base step, or docker pull), or choose another base`, { cause: err });
+    }
+    throw err;
+  }
+}
+
+export const MAKE_PROFILE_PATH = '/etc/portage/make.profile';
+
+/**
+ * Where the base's /etc/portage/make.profile link points (e.g.
+ * `../../var/db/repos/gentoo/profiles/default/linux/amd64/23.0/systemd`), or null when it is no link.
+ * Gentoo's binhost URL is named after the profile's architecture and version.
+ */
+export async function readBaseProfile(docker: Dockerode, image: string): Promise<string | null> {
+  const id = await unstartedContainer(docker, image, MAKE_PROFILE_PATH);
+  try {
+    let entries;
+    try {
+      entries = await downloadPath(docker, id, MAKE_PROFILE_PATH, { maxBytes: 64 * 1024 });
+    } catch (err) {
+      if (err instanceof EngineError && err.kind === 'not-found') return null;
+      throw err;
+    }
+    const top = entries[0];
+    return top?.type === 'symlink' && top.linkTarget ? top.linkTarget : null;
   } finally {
     await removeContainer(docker, id, { force: true }).catch(() => undefined);
   }

@@ -14,7 +14,7 @@ export interface LaunchInput {
   volumesFrom: string[];
   /** Extra environment for the build steps (tests pass GWB_TEST_COMPILE_SECONDS here). */
   env?: Record<string, string>;
-  /** A network for the container (engine default when absent). */
+  /** A network for the container (the plan's, else the engine default, when absent). */
   network?: string;
   /** Told the container's ID as soon as it exists (before the upload and start). */
   onCreated?: (id: string) => void;
@@ -49,7 +49,8 @@ export async function launchBuilder(docker: Dockerode, input: LaunchInput): Prom
     volumesFrom: input.volumesFrom,
     capAdd: plan.container.capAdd,
     securityOpt: plan.container.securityOpt,
-    ...(input.network ? { network: input.network } : {}),
+    // A served binhost's network (the plan's) lets the build reach it by container name.
+    ...((input.network ?? plan.container.network) ? { network: (input.network ?? plan.container.network)! } : {}),
     labels: gentooWbLabels({ version: appVersion(), role: 'builder', buildId: input.buildId, recipeHash: plan.recipeHash, mode: plan.mode, namespace }),
   });
   input.onCreated?.(id);

@@ -4,11 +4,13 @@ import type Dockerode from 'dockerode';
 import { gentooWbLabels } from '../../core/labels.js';
 import { planBuild } from '../../core/plan/build-plan.js';
 import type { BuildPlan } from '../../core/plan/plan-types.js';
+import { usesOfficialBinhost, type ServedBinhostFacts } from '../../core/plan/binhost-plan.js';
 import type { SandboxFacts } from '../../core/plan/shared-pieces.js';
 import type { Recipe } from '../../core/recipe/recipe-schema.js';
 import { appVersion } from '../app-info.js';
 import { inspectBase, type BaseInfo } from '../base/inspect-base.js';
-import { readBaseMakeConf } from '../base/read-base.js';
+import { readBaseMakeConf, readBaseProfile } from '../base/read-base.js';
+import { findServedBinhost } from '../binhost/find-served-binhost.js';
 import { createVolume, EngineError, ensurePortageSnapshot, inspectImage, inspectVolume } from '../docker/index.js';
 import { currentNamespace } from '../docker/object-names.js';
 import { checkHostRepository } from '../repo/tree-source.js';
@@ -36,6 +38,26 @@ async function ensureVolumes(docker: Dockerode, plan: BuildPlan, namespace: stri
   }
 }
 
+/**
+ * The served binhosts a recipe names, looked up by name in `namespace` (null: not served). A binhost on
+ * a Docker network is reached by container name in that network; one without, at its published port.
+ */
+export async function resolveServedBinhosts(docker: Dockerode, recipe: Recipe, namespace: string | null): Promise<Record<string, ServedBinhostFacts | null>> {
+  const names = [...new Set(recipe.binaries.hosts.flatMap((h) => (h.kind === 'served' ? [h.name] : [])))];
+  const found = await Promise.all(names.map((name) => findServedBinhost(docker, name, namespace)));
+  const served: Record<string, ServedBinhostFacts | null> = {};
+  names.forEach((name, i) => {
+    const b = found[i] ?? null;
+    served[name] = b && { name: b.name, key: b.key, running: b.running, url: b.urlInNetwork ?? b.hostUrl, network: b.urlInNetwork ? b.network : null };
+  });
+  return served;
+}
+
+/** The base's make.profile link when Gentoo's binhost needs it (its URL names the profile's version); undefined otherwise. */
+export async function profileForBinhosts(docker: Dockerode, recipe: Recipe, image: string): Promise<string | null | undefined> {
+  return usesOfficialBinhost(recipe) ? readBaseProfile(docker, image) : undefined;
+}
+
 export interface PrepareOptions {
   /** Base facts already read (the Base step). */
   knownBase?: BaseInfo;
@@ -53,6 +75,10 @@ export async function prepareBuild(docker: Dockerode, recipe: Recipe, sandbox: S
   const baseImage = recipe.base.digest ? `${recipe.base.image.split('@')[0]}@${recipe.base.digest}` : recipe.base.image;
   const baseMakeConf = readBaseMakeConf(docker, baseImage);
   baseMakeConf.catch(() => undefined);
+  const baseProfile = profileForBinhosts(docker, recipe, baseImage);
+  baseProfile.catch(() => undefined);
+  // Served binhosts are looked up (and refused when stopped or of another cache key) before any work.
+  const served = await resolveServedBinhosts(docker, recipe, namespace);
   const volumesFrom: string[] = [];
   if (recipe.portage.source === 'snapshot') {
     const snapshot = await ensurePortageSnapshot(docker, { image: recipe.portage.image, toolVersion: appVersion() });
@@ -60,7 +86,8 @@ export async function prepareBuild(docker: Dockerode, recipe: Recipe, sandbox: S
   }
   // Reading the base takes a container run (emerge --info, the package database): only when the plan
   // needs what it tells — CHOST for the binary package cache's key, the C library's files for scratch.
-  const needsFacts = recipe.caches.binpkgs || recipe.mode.kind === 'scratch';
+  // (and a binhost's: a served one must match the cache key).
+  const needsFacts = recipe.caches.binpkgs || recipe.mode.kind === 'scratch' || recipe.binaries.hosts.length > 0;
   const base =
     knownBase ??
     (needsFacts
@@ -71,7 +98,8 @@ export async function prepareBuild(docker: Dockerode, recipe: Recipe, sandbox: S
       : null);
   const baseImageId = base?.imageId ?? (await inspectImage(docker, recipe.base.image)).id;
   const makeConf = await baseMakeConf;
-  const result = planBuild({ recipe, sandbox, namespace, base: { chost: base?.chost ?? 'unknown', libcFiles: base?.libcFiles ?? [], libcPackage: base?.libcPackage ?? null, makeConf } });
+  const profile = (await baseProfile) ?? base?.profile ?? null;
+  const result = planBuild({ recipe, sandbox, namespace, served, base: { chost: base?.chost ?? 'unknown', libcFiles: base?.libcFiles ?? [], libcPackage: base?.libcPackage ?? null, makeConf, profile } });
   if (!result.ok) throw new EngineError('bad-request', `cannot plan the build: ${result.problem}`, 'fix the recipe (gentoo-wb recipe validate) or choose another build mode');
   if (!options.planOnly) await ensureVolumes(docker, result.plan, namespace);
   return { plan: result.plan, baseImageId, base, volumesFrom };

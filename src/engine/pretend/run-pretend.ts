@@ -10,6 +10,7 @@ import { parsePretend } from '../../core/portage/pretend/pretend-parser.js';
 import type { PretendResult } from '../../core/portage/pretend/pretend-types.js';
 import { planPretend, type PretendCommand } from '../../core/pretend/pretend-command.js';
 import { readBaseMakeConf } from '../base/read-base.js';
+import { profileForBinhosts, resolveServedBinhosts } from '../build/prepare-build.js';
 import { explainContextOf } from '../../core/pretend/explain-problems.js';
 import { pretendVerdict, type PretendVerdict } from '../../core/pretend/verdict.js';
 import { recipeHash } from '../../core/recipe/recipe-hash.js';
@@ -32,6 +33,8 @@ export interface PretendOptions {
   onOutput?: (text: string) => void;
   /** Abort to cancel: the container is removed and the promise rejects with an `aborted` EngineError. */
   signal?: AbortSignal;
+  /** Called once emerge has exited, before the container goes (the forecast reads its Packages indexes). */
+  afterExit?: (containerId: string, command: PretendCommand) => Promise<void>;
 }
 
 export interface PretendRun {
@@ -48,12 +51,14 @@ function cancelled(): EngineError {
   return new EngineError('aborted', 'pretend cancelled', 'nothing was changed; run it again when ready');
 }
 
-/** Base facts with the base image's make.conf text, read when the caller did not have it. */
+/** Base facts with the base image's make.conf text (and profile, for Gentoo's binhost), read when the caller did not have them. */
 async function withBaseMakeConf(docker: Dockerode, recipe: Recipe, known: BaseFacts | null): Promise<BaseFacts> {
-  if (known?.makeConf !== undefined) return known;
   const image = recipe.base.digest ? `${recipe.base.image.split('@')[0]}@${recipe.base.digest}` : recipe.base.image;
-  const makeConf = await readBaseMakeConf(docker, image);
-  return { ...(known ?? { chost: 'unknown', libcFiles: [], libcPackage: null }), makeConf };
+  const [makeConf, profile] = await Promise.all([
+    known?.makeConf !== undefined ? known.makeConf : readBaseMakeConf(docker, image),
+    known?.profile !== undefined ? known.profile : profileForBinhosts(docker, recipe, image),
+  ]);
+  return { ...(known ?? { chost: 'unknown', libcFiles: [], libcPackage: null }), makeConf, ...(profile !== undefined ? { profile } : {}) };
 }
 
 /** Run `emerge --pretend` for the recipe and parse what it printed. */
@@ -65,7 +70,9 @@ export async function runPretend(docker: Dockerode, options: PretendOptions): Pr
   // The base's own make.conf is merged into the recipe's, as the build does (a base's FEATURES survive).
   const base = await withBaseMakeConf(docker, recipe, options.base ?? null);
   if (signal?.aborted) throw cancelled();
-  const planned = planPretend(recipe, { tree: options.tree ?? false, base, namespace, ...(options.sandbox ? { sandbox: options.sandbox } : {}) });
+  // Served binhosts as the build resolves them: the same URL and network, the same refusals.
+  const served = await resolveServedBinhosts(docker, recipe, namespace);
+  const planned = planPretend(recipe, { tree: options.tree ?? false, base, namespace, served, ...(options.sandbox ? { sandbox: options.sandbox } : {}) });
   if (!planned.ok) throw new EngineError('bad-request', `cannot plan the build to pretend: ${planned.problem}`, 'fix the recipe (gentoo-wb recipe validate) or choose another build mode');
   const command = planned.command;
   if (signal?.aborted) throw cancelled();
@@ -83,7 +90,8 @@ export async function runPretend(docker: Dockerode, options: PretendOptions): Pr
     env: { ...(options.containerEnv ?? {}), ...command.env },
     mounts,
     volumesFrom,
-    ...(command.network === 'none' ? { network: 'none' } : {}),
+    // 'default' is the engine's bridge: nothing to ask for; 'none' or a served binhost's network is asked for.
+    ...(command.network !== 'default' ? { network: command.network } : {}),
     labels: gentooWbLabels({ version: appVersion(), role: 'probe', recipeHash: recipeHash(recipe), mode: recipe.mode.kind }),
   });
   try {
@@ -106,6 +114,7 @@ export async function runPretend(docker: Dockerode, options: PretendOptions): Pr
     if (signal?.aborted) throw cancelled();
     take(decoder.end());
     const exitCode = await exited;
+    await options.afterExit?.(id, command);
     // A follow can end when the container stops, before the engine has logged the last lines: read
     // the whole log again and keep the longer text.
     let whole = '';

@@ -49,7 +49,7 @@ export function planStage4(input: PlanInput): BuildPlan {
     steps.push({
       id: 'emerge-pass2',
       title: `Second pass with the rebuilt toolchain: emerge --emptytree ${atoms.join(' ')} (no binary packages)`,
-      argv: emergeArgv(target, { extra: ['--emptytree'], atoms }).filter((a) => a !== '--usepkg'),
+      argv: emergeArgv(target, { extra: ['--emptytree'], atoms }).filter((a) => !['--usepkg', '--usepkgonly', '--getbinpkg', '--getbinpkgonly'].includes(a)),
       env,
       output: 'emerge',
       okExitCodes: [],
