@@ -7,6 +7,8 @@ export const settingsSchema = z.looseObject({
   recentRecipes: z.array(z.string()).default([]),
   /** Host-check failures the user chose to go on with: one `gateKey` (host, kernel, failing ids) each. */
   hostGateAccepted: z.array(z.string()).default([]),
+  /** Engines added with `gentoo-wb engines add` (validated there: see src/engine/engines/engine-spec.ts). */
+  engines: z.array(z.looseObject({ name: z.string(), url: z.string(), tlsDir: z.string().optional() })).default([]),
   preferences: z
     .looseObject({
       /** Progress bars and elapsed counters tick; off means redraw only when something changes. */

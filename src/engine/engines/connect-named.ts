@@ -1,0 +1,35 @@
+// `--engine NAME` in one call: the configured engine's endpoint, identified and pinned like
+// connectEngine's, so a command switches engines by calling this instead.
+import { connectToEndpoint, type EngineConnection } from '../docker/connect.js';
+import { EngineError } from '../docker/errors.js';
+import { openSettings, type SettingsStore } from '../settings/settings-store.js';
+import { resolveEngineEndpoint } from './engine-endpoint.js';
+import { findEngine, unknownEngine } from './engine-store.js';
+import type { EngineEntry } from './engine-spec.js';
+
+export interface NamedEngineOptions {
+  env?: NodeJS.ProcessEnv;
+  /** Give up when the engine has not answered within this long (default 10 s). */
+  timeoutMs?: number;
+  /** The settings to read (default: the user's settings file). */
+  store?: SettingsStore;
+}
+
+/** Connect to the engine saved under `name`; throws EngineError (kind `endpoint`, …) with advice. */
+export async function connectNamedEngine(name: string, options: NamedEngineOptions = {}): Promise<EngineConnection> {
+  const env = options.env ?? process.env;
+  const store = options.store ?? openSettings(env);
+  const entry = findEngine(store, name);
+  if (entry === null) {
+    const refused = unknownEngine(store, name);
+    throw new EngineError('endpoint', refused.message, refused.hint);
+  }
+  return connectEngineEntry(entry, env, options.timeoutMs);
+}
+
+/** Connect to a configured engine given its entry. */
+export async function connectEngineEntry(entry: EngineEntry, env: NodeJS.ProcessEnv = process.env, timeoutMs?: number): Promise<EngineConnection> {
+  const resolved = resolveEngineEndpoint(entry, env);
+  if (!resolved.ok) throw new EngineError('endpoint', resolved.error.message, resolved.error.hint);
+  return connectToEndpoint(resolved.endpoint, timeoutMs);
+}
