@@ -12,6 +12,7 @@ import { register as registerClean } from './clean.js';
 import { register as registerBuild } from './build.js';
 import { register as registerRecipe } from './recipe.js';
 import { register as registerPretend } from './pretend.js';
+import { register as registerBinhost } from './binhost.js';
 import { register as registerEngines } from './engines.js';
 
 /** What commands may ask of the CLI entry: only it may start the TUI (commands never import src/ui). */
@@ -33,4 +34,5 @@ commandRegistrars.push(registerClean);
 commandRegistrars.push(registerBuild);
 commandRegistrars.push(registerPretend);
 commandRegistrars.push(registerRecipe);
+commandRegistrars.push(registerBinhost);
 commandRegistrars.push(registerEngines);

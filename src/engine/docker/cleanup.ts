@@ -1,14 +1,15 @@
 // `clean`: find what gentoo-wb left behind — only objects carrying our labels, and only those of the
 // current namespace (GENTOO_WB_NAMESPACE; unlabelled objects are the default namespace's) — and remove
 // it. Results (images the user builds or imports) are never leftovers; volumes (caches) and running
-// containers (a build someone may reattach to) only when asked. A builder whose emerge ended but whose
+// containers (a build someone may reattach to) only when asked; a served binhost (and its cache volume)
+// never: `gentoo-wb binhost stop` ends it. A builder whose emerge ended but whose
 // build is not finished (state running/finishing/lost: the image is not made yet) is kept: `gentoo-wb
 // attach ID` finishes it. Images go without force and with `noprune`, so the engine never takes an
 // untagged parent gentoo-wb did not make, or a tag someone else put on one of ours, along with them.
 import type Dockerode from 'dockerode';
 import { isFinished } from '../../core/build/build-record.js';
 import { buildFiles, readState } from '../build/build-store.js';
-import { CONTAINER_ROLES, gentooWbLabelFilters, inNamespace, KEPT_IMAGE_ROLES, readGentooWbLabels, type ObjectRole } from '../../core/labels.js';
+import { CONTAINER_ROLES, gentooWbLabelFilters, inNamespace, KEPT_IMAGE_ROLES, LABEL, readGentooWbLabels, type ObjectRole } from '../../core/labels.js';
 import { listContainers, removeContainer } from './containers.js';
 import { EngineError, toEngineError } from './errors.js';
 import { listImages } from './images.js';
@@ -81,7 +82,9 @@ export async function findLeftovers(docker: Dockerode, scope: CleanupScope = {})
     const object: Leftover = { kind: 'container', id: c.id, name: c.names[0] ?? c.id.slice(0, 12), role: info?.role ?? 'unknown', buildId: info?.buildId ?? null, state: c.state, size: null };
     // An image role here was inherited from the image: someone else ran a gentoo-wb image.
     const unfinished = object.role === 'builder' && !scope.running ? await unfinishedBuild(object.buildId, scope.env ?? process.env) : null;
-    if (!(CONTAINER_ROLES as readonly string[]).includes(object.role)) report.kept.push({ object, reason: `made by someone else from a gentoo-wb image (its ${object.role} label came from the image)` });
+    const binhost = c.labels[LABEL.binhostName] ?? object.name;
+    if (object.role === 'binhost') report.kept.push({ object, reason: `serves binhost ${binhost}; gentoo-wb binhost stop ${binhost} removes it` });
+    else if (!(CONTAINER_ROLES as readonly string[]).includes(object.role)) report.kept.push({ object, reason: `made by someone else from a gentoo-wb image (its ${object.role} label came from the image)` });
     else if (c.state === 'running' && !scope.running) report.kept.push({ object, reason: unfinished ? `running: ${unfinished}` : 'running (a build may be in progress; use --running to stop it)' });
     else if (unfinished) report.kept.push({ object, reason: unfinished });
     else report.remove.push(object);
@@ -101,7 +104,10 @@ export async function findLeftovers(docker: Dockerode, scope: CleanupScope = {})
   for (const v of volumes) {
     const info = readGentooWbLabels(v.labels);
     const object: Leftover = { kind: 'volume', id: v.name, name: v.name, role: info?.role ?? 'unknown', buildId: info?.buildId ?? null, state: null, size: null };
-    if (scope.volumes) report.remove.push(object);
+    // A served binhost's cache is in use: stop the binhost first (the engine would refuse anyway).
+    const server = containers.find((c) => readGentooWbLabels(c.labels)?.role === 'binhost' && c.labels[LABEL.binhostVolume] === v.name);
+    if (scope.volumes && server) report.kept.push({ object, reason: `served by binhost ${server.labels[LABEL.binhostName] ?? server.names[0] ?? server.id}; stop it first (gentoo-wb binhost stop)` });
+    else if (scope.volumes) report.remove.push(object);
     else report.kept.push({ object, reason: 'volumes hold caches; use --volumes to remove them' });
   }
   return report;

@@ -1,0 +1,118 @@
+// `binhost serve`: refresh the cache's Packages index once (emaint binhost --fix, the volume read-write
+// in a short-lived container), then run `python3 -m http.server` over the volume mounted read-only in a
+// labelled container that restarts with the engine (unless-stopped), published on a host port and, with a
+// network, reachable by its container name there. Portage keeps the index current itself after each
+// `--buildpkg` (binarytree.inject rewrites Packages; a test checks it), so one fix at start is enough.
+import type Dockerode from 'dockerode';
+import { gentooWbLabels, LABEL, type Labels } from '../../core/labels.js';
+import { appVersion } from '../app-info.js';
+import { createBodyFor } from '../docker/container-spec.js';
+import { dialJson } from '../docker/dial.js';
+import { EngineError, toEngineError } from '../docker/errors.js';
+import { containerLogs, createContainer, removeContainerSurely, startContainer, waitContainer } from '../docker/index.js';
+import { checkServeRequest, type ServeChecks } from './binhost-checks.js';
+import { binhostContainerName, insidePortFor } from './binhost-names.js';
+import { findServedBinhost, type ServedBinhost } from './find-served-binhost.js';
+import { isPortInUse, PORT_IN_USE_HINT, portInUseMessage } from './port-check.js';
+import { probeBinhost, type BinhostProbe } from './probe-binhost.js';
+
+/** Where the cache volume is mounted: the PKGDIR builds use (shared-pieces mounts it there). */
+export const PKGDIR = '/var/cache/binpkgs';
+
+export type ServeRequest = ServeChecks;
+
+export type ServeStep = 'check' | 'index' | 'start' | 'probe';
+
+export interface ServeResult {
+  binhost: ServedBinhost;
+  image: string;
+  probe: BinhostProbe;
+}
+
+/** The labels of a binhost container: ours, its namespace, and what findServedBinhost reads back. */
+export function binhostLabels(req: ServeRequest, network: string | null): Labels {
+  return {
+    ...gentooWbLabels({ version: appVersion(), role: 'binhost', namespace: req.namespace, sourceImage: req.image }),
+    [LABEL.binhostName]: req.name,
+    [LABEL.binhostKey]: req.key,
+    [LABEL.binhostVolume]: req.volume,
+    [LABEL.binhostPort]: String(insidePortFor(req.port)),
+    [LABEL.binhostNetwork]: network ?? '',
+  };
+}
+
+/** Check, index, serve and probe; the binhost as findServedBinhost sees it afterwards. */
+export async function serveBinhost(docker: Dockerode, req: ServeRequest, onStep: (step: ServeStep) => void = () => undefined): Promise<ServeResult> {
+  onStep('check');
+  const { network } = await checkServeRequest(docker, req);
+  onStep('index');
+  await refreshIndex(docker, req.image, req.volume);
+  onStep('start');
+  const containerId = await startServer(docker, req, network);
+  onStep('probe');
+  const binhost = await findServedBinhost(docker, req.name, req.namespace);
+  if (binhost === null) throw new EngineError('engine', `the binhost container ${binhostContainerName(req.name, req.namespace)} went away right after it started`, 'see the engine\'s events (docker events) and try again');
+  const probe = await probeBinhost(docker, { image: req.image, containerId, containerName: binhost.containerName, insidePort: insidePortFor(req.port), network });
+  return { binhost, image: req.image, probe };
+}
+
+/** `emaint binhost --fix` in a short-lived container with the volume read-write; throws with its last lines when it fails. */
+export async function refreshIndex(docker: Dockerode, image: string, volume: string): Promise<void> {
+  const id = await createContainer(docker, {
+    image,
+    cmd: ['emaint', 'binhost', '--fix'],
+    env: { PKGDIR, NOCOLOR: 'true' },
+    mounts: [{ kind: 'volume', name: volume, target: PKGDIR }],
+    network: 'none',
+    labels: gentooWbLabels({ version: appVersion(), role: 'probe' }),
+  });
+  try {
+    await startContainer(docker, id);
+    const exitCode = await waitContainer(docker, id);
+    if (exitCode !== 0) {
+      let output = '';
+      for await (const frame of containerLogs(docker, id, { tail: 5 })) output += frame.data.toString('utf8');
+      throw new EngineError('engine', `emaint binhost --fix in ${image} exited with ${exitCode}: ${output.trim() || 'no output'}`, 'serve from a Gentoo image with Portage (--image), or check the cache volume');
+    }
+  } finally {
+    await removeContainerSurely(docker, id);
+  }
+}
+
+/** Create and start the server container; a taken port or a server that stops at once becomes one sentence. */
+async function startServer(docker: Dockerode, req: ServeRequest, network: string | null): Promise<string> {
+  const inside = insidePortFor(req.port);
+  const name = binhostContainerName(req.name, req.namespace);
+  const body = {
+    ...createBodyFor({
+      image: req.image,
+      name,
+      entrypoint: ['python3'],
+      cmd: ['-m', 'http.server', String(inside), '--directory', PKGDIR],
+      // Request lines reach `docker logs` as they happen.
+      env: { PYTHONUNBUFFERED: '1' },
+      mounts: [{ kind: 'volume', name: req.volume, target: PKGDIR, readOnly: true }],
+      labels: binhostLabels(req, network),
+      ...(network !== null ? { network } : {}),
+    }),
+    ExposedPorts: { [`${inside}/tcp`]: {} },
+  };
+  const hostConfig = { ...body.HostConfig, PortBindings: { [`${inside}/tcp`]: [{ HostPort: req.port === 0 ? '' : String(req.port) }] }, RestartPolicy: { Name: 'unless-stopped' } };
+  let id: string;
+  try {
+    id = (await dialJson<{ Id: string }>(docker, { method: 'POST', path: '/containers/create', query: { name }, body: { ...body, HostConfig: hostConfig }, ok: [200, 201] })).Id;
+  } catch (err) {
+    const e = toEngineError(err, { action: `create the binhost container ${name}`, notFound: 'image', subject: req.image });
+    if (e.kind === 'conflict') throw new EngineError('conflict', `a container called ${name} exists already (not a binhost of this namespace)`, `remove it (docker rm ${name}) or choose another --name`);
+    throw e;
+  }
+  try {
+    await startContainer(docker, id);
+  } catch (err) {
+    await removeContainerSurely(docker, id);
+    const message = err instanceof Error ? err.message : String(err);
+    if (isPortInUse(message)) throw new EngineError('conflict', portInUseMessage(req.port, 'another program or container'), PORT_IN_USE_HINT, { cause: err });
+    throw err;
+  }
+  return id;
+}
