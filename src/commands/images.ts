@@ -14,6 +14,7 @@ export function register(program: Command): void {
     .description('list local images (tags, size, created, labels)')
     .option('--json', 'print [{id, tags, size, created, labels}] for scripts (size in bytes, created in ISO 8601)')
     .option('--ours', 'only images made by gentoo-wb (org.gentoo-wb.* labels)')
+    .option('--engine <name>', 'list the images of this configured engine (`gentoo-wb engines list`)')
     .action(async (_opts: ImagesOptions, command: Command) => {
       const opts = command.optsWithGlobals<ImagesOptions>();
       await runCommand(async () => {

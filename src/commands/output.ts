@@ -156,6 +156,8 @@ export async function runCommand(body: (signal: AbortSignal) => Promise<void>, s
 export interface EngineFlags {
   host?: string;
   context?: string;
+  /** A configured engine (`gentoo-wb engines add`): a command offers it with one `--engine <name>` option. */
+  engine?: string;
 }
 
 /** Resolve and connect for a command; a --host/--context conflict is a usage error (exit 2). */
@@ -168,6 +170,10 @@ export async function connectForCommand(flags: EngineFlags) {
   ]);
   // An invalid GENTOO_WB_NAMESPACE stops every engine command before it does anything.
   currentNamespace();
+  if (flags.engine !== undefined) {
+    if (flags.host !== undefined || flags.context !== undefined) throw new UsageError('--engine excludes -H/--host and --context; give one of them');
+    return (await import('../engine/engines/connect-named.js')).connectNamedEngine(flags.engine);
+  }
   const resolution = resolveProcessEndpoint(flags);
   if (!resolution.ok) {
     if (resolution.error.code === 'flag-conflict') throw new UsageError(`${resolution.error.message}; ${resolution.error.hint}`);

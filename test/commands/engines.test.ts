@@ -4,9 +4,11 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { register } from '../../src/commands/engines.js';
+import { register as registerImages } from '../../src/commands/images.js';
 import { connectNamedEngine } from '../../src/engine/engines/connect-named.js';
+import { podmanAvailability, startPodmanService, type PodmanService } from '../helpers/podman.js';
 import { describeSecondEngine } from '../helpers/second-engine.js';
 import { runCli } from './helpers/cli.js';
 
@@ -75,6 +77,20 @@ describeSecondEngine('gentoo-wb engines with a second engine', { ssh: true }, (s
     // A fresh engine: no images at all, unlike the first one.
     expect(await conn.docker.listImages()).toEqual([]);
     await expect(connectNamedEngine('no-such-engine')).rejects.toMatchObject({ kind: 'endpoint', message: 'no engine named "no-such-engine"' });
+  });
+
+  it('images --engine NAME lists the named engine\'s images (none), not the first engine\'s', async () => {
+    const first = await runCli([registerImages], ['images', '--json']);
+    expect((JSON.parse(first.stdout) as unknown[]).length).toBeGreaterThan(0);
+    const r = await runCli([registerImages], ['images', '--engine', 'farm-tls', '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual([]);
+    const conflict = await runCli([registerImages], ['-H', second().unixHost, 'images', '--engine', 'farm-tls']);
+    expect(conflict.code).toBe(2);
+    expect(conflict.stderr).toMatch(/--engine excludes -H\/--host and --context/);
+    const unknown = await runCli([registerImages], ['images', '--engine', 'nope']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/no engine named "nope"\n {2}hint: configured engines: farm-tls/);
   });
 
   it('adds the engine over ssh:// through docker system dial-stdio', async (ctx) => {
@@ -169,4 +185,27 @@ describeSecondEngine('gentoo-wb engines with a second engine', { ssh: true }, (s
     expect(existsSync(`/run/netns/${other.netns}`)).toBe(false);
     expect(existsSync(`/sys/class/net/gwb${other.netns.slice(4)}h`)).toBe(false);
   }, 120_000);
+});
+
+const podman = podmanAvailability();
+(podman.available ? describe : describe.skip)(`gentoo-wb engines with a Podman socket${podman.available ? '' : ` [skipped: ${podman.reason}]`}`, () => {
+  let service: PodmanService | undefined;
+  const savedConfig = process.env.XDG_CONFIG_HOME;
+  beforeAll(async () => {
+    process.env.XDG_CONFIG_HOME = path.join(inject('homes'), `engines-podman-${randomBytes(3).toString('hex')}`);
+    service = await startPodmanService();
+  }, 60_000);
+  afterAll(async () => {
+    await service?.stop();
+    if (savedConfig === undefined) delete process.env.XDG_CONFIG_HOME;
+    else process.env.XDG_CONFIG_HOME = savedConfig;
+  });
+
+  it('adds a Podman socket as unix:// and reports it as Podman', async () => {
+    expect((await engines('add', 'pod', service?.host ?? '')).code).toBe(0);
+    const check = await engines('check', 'pod', '--json');
+    expect(check.code).toBe(0);
+    expect(JSON.parse(check.stdout)).toMatchObject({ name: 'pod', reachable: true, facts: { kind: 'podman' } });
+    expect((await engines('check', 'pod')).stdout).toMatch(/^kind {7}Podman 4\./m);
+  });
 });
