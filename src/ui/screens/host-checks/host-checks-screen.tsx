@@ -108,6 +108,16 @@ export function HostChecksScreen() {
     if (finished && (checks.result!.counts.fail === 0 || confirmedRun === checks.run || memory?.accepted(key))) wizard.goTo(target);
     else setConfirming(target);
   };
+  // A step asked for while the checks still ran: once they end, go on by itself when nothing failed
+  // or the user already said "do not ask again" for these failures; otherwise the question stays.
+  const checksFinished = !checks.checking && checks.result !== null;
+  useEffect(() => {
+    if (confirming === null || !checksFinished) return;
+    if (checks.result!.counts.fail === 0 || memory?.accepted(key)) {
+      setConfirming(null);
+      wizard.goTo(confirming);
+    }
+  }, [confirming, checksFinished, checks.result, memory, key, wizard]);
   const guards = {
     'step.next': () => leaveTo(STEPS[1]!.id),
     'step.goto': (key: string) => {

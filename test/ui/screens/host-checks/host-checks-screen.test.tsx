@@ -101,6 +101,19 @@ describe('Host checks screen', () => {
     expect(t.frame()).toContain('Go on to Base anyway?');
   });
 
+  it('a step asked for while the checks run goes on by itself when they end with an answer already remembered', async () => {
+    const options = fullOptions();
+    delete options.NETFILTER_XT_MATCH_IPVS;
+    const facts = hostFacts({ kernel: kernelFacts({ config: { found: true, path: '/proc/config.gz', source: 'proc', options, header: { arch: 'x86', version: '6.12.21' } } }) });
+    const memory: GateMemory = { accepted: (k) => k.endsWith(' 6.12.21-gentoo kernel.CONFIG_NETFILTER_XT_MATCH_IPVS'), accept: () => {} };
+    let resolve: (f: HostFacts) => void = () => {};
+    const t = await open(() => new Promise<HostFacts>((r) => (resolve = r)), { memory });
+    await t.press('2');
+    resolve(facts);
+    await t.waitForFrame((f) => f.includes('BASE SCREEN'));
+    expect(t.frame()).not.toContain('Go on to');
+  });
+
   it('shows a live checking state and stays responsive until the facts arrive', async () => {
     let resolve: (f: HostFacts) => void = () => {};
     const t = await open(() => new Promise<HostFacts>((r) => (resolve = r)));
