@@ -1,6 +1,6 @@
 // Reattaching to a build by ID: replay its output from the container (or the saved log) and watch it on,
 // or report how it ended when nothing runs any more.
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type Dockerode from 'dockerode';
 import { isFinished } from '../../core/build/build-record.js';
@@ -40,8 +40,6 @@ export async function attachBuild(id: string, options: AttachOptions): Promise<B
       const message = `the build container of ${id} is gone (state: ${state.status}); its saved output is in ${files.output}`;
       return { kind: 'lost', message };
     }
-    // The replay rewrites output.log from the container, which holds the complete output.
-    await writeFile(files.output, '');
     state.containerId = builder.id;
     const details = await inspectContainer(docker, builder.id);
     return watch({ docker, files, state, plan, baseImageId: details.image, onEvents: options.onEvents, signal, cancelSignal, cancelled });

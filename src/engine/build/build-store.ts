@@ -1,10 +1,13 @@
 // A build's files under $XDG_STATE_HOME/gentoo-wb/builds/<id>/: state.json (rewritten atomically as
 // the build moves on), recipe.json, plan.json, output.log (the container's whole output, with engine
-// timestamps), logs/ (failed packages' build.log), record.json (at the end).
+// timestamps), logs/ (failed packages' build.log), forecast.json (the forecast made as it started),
+// record.json (at the end, with the forecast next to the actual durations).
 import { appendFile, mkdir, open, readdir, readFile, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { BuildRecord, BuildState } from '../../core/build/build-record.js';
+import type { Forecast } from '../../core/forecast/forecast-types.js';
+import { forecastVsActual } from '../../core/forecast/forecast-vs-actual.js';
 import { inFolder, STATE_FOLDER, writeFileAtomically } from '../files/atomic-write.js';
 import { appPaths } from '../paths.js';
 
@@ -19,9 +22,12 @@ export interface BuildFiles {
   plan: string;
   output: string;
   record: string;
+  forecast: string;
   logs: string;
   /** Held (created exclusively) by the one session that finishes the build: commit, tag, record. */
   finishLock: string;
+  /** Held by the one session that writes output.log (followers beside it only read the container). */
+  outputLock: string;
 }
 
 /** The ID format newBuildId makes: `20260107-143012-a1b2c3`. */
@@ -48,8 +54,10 @@ export function buildFiles(id: string, env: NodeJS.ProcessEnv = process.env): Bu
     plan: path.join(dir, 'plan.json'),
     output: path.join(dir, 'output.log'),
     record: path.join(dir, 'record.json'),
+    forecast: path.join(dir, 'forecast.json'),
     logs: path.join(dir, 'logs'),
     finishLock: path.join(dir, 'finish.lock'),
+    outputLock: path.join(dir, 'output.lock'),
   };
 }
 
@@ -89,22 +97,27 @@ function holderAlive(holder: LockHolder): boolean {
  * records the build. Returns the release function, or null while another live session holds it (a lock
  * left by a process that died is taken over).
  */
-export async function tryFinishLock(files: BuildFiles): Promise<(() => Promise<void>) | null> {
+export function tryFinishLock(files: BuildFiles): Promise<(() => Promise<void>) | null> {
+  return tryLockFile(files.finishLock);
+}
+
+/** Take an exclusive lock file of a build (finish.lock, output.lock) as tryFinishLock describes. */
+export async function tryLockFile(lock: string): Promise<(() => Promise<void>) | null> {
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      const handle = await open(files.finishLock, 'wx');
+      const handle = await open(lock, 'wx');
       const holder: LockHolder = { pid: process.pid, host: os.hostname(), since: Date.now() };
       await handle.writeFile(JSON.stringify(holder));
       await handle.close();
-      return () => rm(files.finishLock, { force: true });
+      return () => rm(lock, { force: true });
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
     }
-    const holder = await readFile(files.finishLock, 'utf8').then((t) => JSON.parse(t) as LockHolder).catch(() => null);
+    const holder = await readFile(lock, 'utf8').then((t) => JSON.parse(t) as LockHolder).catch(() => null);
     // Empty: being written this very moment, or left so by a writer that died (then it stays empty).
-    const fresh = holder === null && (await stat(files.finishLock).then((st) => Date.now() - st.mtimeMs < 10_000).catch(() => false));
+    const fresh = holder === null && (await stat(lock).then((st) => Date.now() - st.mtimeMs < 10_000).catch(() => false));
     if (fresh || (holder !== null && holderAlive(holder))) return null;
-    await rm(files.finishLock, { force: true });
+    await rm(lock, { force: true });
   }
   return null;
 }
@@ -125,8 +138,28 @@ export async function appendOutput(files: BuildFiles, text: string): Promise<voi
   await appendFile(files.output, text);
 }
 
+/** Writes the record, with the build's forecast (when one was made) set against the actual durations. */
 export async function writeRecord(files: BuildFiles, record: BuildRecord): Promise<void> {
-  await writeJsonAtomically(files.record, record);
+  const forecast = await readForecast(files);
+  await writeJsonAtomically(files.record, forecast ? { ...record, forecast: forecastVsActual(forecast, record.packages) } : record);
+}
+
+export async function readForecast(files: BuildFiles): Promise<Forecast | null> {
+  try {
+    return JSON.parse(await readFile(files.forecast, 'utf8')) as Forecast;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Keeps the forecast made as the build started. It runs beside the build, so the record may already
+ * be written: it then gets the comparison too (whichever of the two writes comes second adds it).
+ */
+export async function writeForecast(files: BuildFiles, forecast: Forecast): Promise<void> {
+  await writeJsonAtomically(files.forecast, forecast);
+  const record = await readRecord(files);
+  if (record) await writeJsonAtomically(files.record, { ...record, forecast: forecastVsActual(forecast, record.packages) });
 }
 
 export async function readRecord(files: BuildFiles): Promise<BuildRecord | null> {

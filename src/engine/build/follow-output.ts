@@ -17,11 +17,17 @@ export interface FollowOptions {
   signal: AbortSignal;
 }
 
-async function logTail(docker: Dockerode, containerId: string): Promise<string> {
+async function logTail(docker: Dockerode, containerId: string, tail?: number): Promise<string> {
   const decoder = new StringDecoder('utf8');
   let text = '';
-  for await (const frame of containerLogs(docker, containerId, { timestamps: true, tail: 2000 })) text += decoder.write(frame.data);
+  for await (const frame of containerLogs(docker, containerId, { timestamps: true, ...(tail === undefined ? {} : { tail }) })) text += decoder.write(frame.data);
   return text + decoder.end();
+}
+
+/** The container's whole output so far, stamped as a follow writes it to output.log. */
+export async function wholeOutput(docker: Dockerode, containerId: string): Promise<string> {
+  const stamps = createStampReader();
+  return stamps.push(await logTail(docker, containerId)) + stamps.end();
 }
 
 /**
@@ -112,7 +118,7 @@ export async function followOutput(docker: Dockerode, containerId: string, optio
     const rest = decoder.end();
     seen += rest;
     handle(rest);
-    handle(missedTail(seen, await logTail(docker, containerId)));
+    handle(missedTail(seen, await logTail(docker, containerId, 2000)));
     feed(stamps.end());
     deliver(parser.end());
     return { kind: 'ended', sawDone };

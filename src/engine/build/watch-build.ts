@@ -1,12 +1,15 @@
 // Watching a launched build: follow its output into events and output.log, then let one session (the
 // holder of the finish lock) finish it while any other that follows the same build waits for the result.
+// output.log has one writer too (the holder of the output lock).
+import { truncate } from 'node:fs/promises';
 import { EMPTY_PROGRESS, reduceProgress, type BuildProgress } from '../../core/build/progress.js';
 import { isFinished } from '../../core/build/build-record.js';
 import type { BuildEvent } from '../../core/events.js';
-import { appendOutput, readState, tryFinishLock, type BuildFiles } from './build-store.js';
+import { STATE_FOLDER, writeFileAtomically } from '../files/atomic-write.js';
+import { appendOutput, readState, tryFinishLock, tryLockFile, type BuildFiles } from './build-store.js';
 import { outcomeOf, stamp, type BuildOutcome, type Watch } from './build-session.js';
 import { finishWatched } from './finish-build.js';
-import { followOutput } from './follow-output.js';
+import { followOutput, wholeOutput } from './follow-output.js';
 
 /** Serialise writes to output.log so chunks land in order without blocking the stream. */
 function outputWriter(files: BuildFiles): { write(text: string): void; flush(): Promise<void> } {
@@ -27,19 +30,44 @@ export async function watch(w: Watch): Promise<BuildOutcome> {
     for (const e of stamped) progress = reduceProgress(progress, e);
     w.onEvents(stamped);
   };
-  const out = outputWriter(w.files);
   const containerId = w.state.containerId!;
-  const end = await followOutput(w.docker, containerId, { plan: w.plan, onEvents: emit, onText: out.write, signal: w.signal });
-  await out.flush();
-  if (end.kind === 'detached' && !w.cancelled()) return { kind: 'detached' };
-  // One session finishes a build (commit, tag, record): another that follows the same build waits for
-  // that session's result and reports it.
-  const release = await finishLockOrResult(w);
-  if (typeof release !== 'function') return release;
+  // One session writes output.log (from the container's first line: a follow replays it all); a session
+  // following beside it (attach next to attach --plain, or next to the TUI) writes nothing, or every
+  // later line would be in the file twice.
+  let writing = await tryLockFile(w.files.outputLock);
   try {
-    return await finishWatched(w, end, emit, () => progress);
+    if (writing) await truncate(w.files.output).catch(() => undefined);
+    const out = writing ? outputWriter(w.files) : null;
+    const end = await followOutput(w.docker, containerId, { plan: w.plan, onEvents: emit, ...(out ? { onText: out.write } : {}), signal: w.signal });
+    await out?.flush();
+    if (end.kind === 'detached' && !w.cancelled()) return { kind: 'detached' };
+    // The writer went away before the end (detached, or its process died): the file stops where it
+    // left; the container still holds the whole output, so it is saved once more from there.
+    if (!writing && end.kind === 'ended') {
+      writing = await tryLockFile(w.files.outputLock);
+      if (writing) await saveWholeOutput(w);
+    }
+    // One session finishes a build (commit, tag, record): another that follows the same build waits for
+    // that session's result and reports it.
+    const release = await finishLockOrResult(w);
+    if (typeof release !== 'function') return release;
+    try {
+      return await finishWatched(w, end, emit, () => progress);
+    } finally {
+      await release();
+    }
   } finally {
-    await release();
+    await writing?.();
+  }
+}
+
+/** Rewrite output.log from the container (only ever the whole file: a failed read keeps the old one). */
+async function saveWholeOutput(w: Watch): Promise<void> {
+  try {
+    await writeFileAtomically(w.files.output, await wholeOutput(w.docker, w.state.containerId!), { role: STATE_FOLDER });
+  } catch {
+    // The container went meanwhile (another session finished the build) or the folder refuses: the
+    // file keeps what the writer wrote.
   }
 }
 
