@@ -98,6 +98,8 @@ describeSecondEngine('gentoo-wb engines with a second engine', { ssh: true }, (s
     if (s.sshHost === null) ctx.skip(`no sshd: ${s.sshReason}`);
     const add = await engines('add', 'farm-ssh', s.sshHost ?? '');
     expect(add.code).toBe(0);
+    // No Node deprecation noise (DEP0170, from docker-modem's ssh request URL) reaches the user.
+    expect(add.stderr).toBe('');
     expect(add.stdout).toMatch(/\nit answers: Docker /);
     const doc = JSON.parse((await engines('check', 'farm-ssh', '--json')).stdout) as CheckDoc;
     expect(doc).toMatchObject({ reachable: true, facts: { kind: 'docker' } });

@@ -5,6 +5,7 @@ import { EngineError } from '../docker/errors.js';
 import { openSettings, type SettingsStore } from '../settings/settings-store.js';
 import { resolveEngineEndpoint } from './engine-endpoint.js';
 import { findEngine, unknownEngine } from './engine-store.js';
+import { quietSshUrlWarning } from './quiet-ssh-warning.js';
 import type { EngineEntry } from './engine-spec.js';
 
 export interface NamedEngineOptions {
@@ -31,5 +32,6 @@ export async function connectNamedEngine(name: string, options: NamedEngineOptio
 export async function connectEngineEntry(entry: EngineEntry, env: NodeJS.ProcessEnv = process.env, timeoutMs?: number): Promise<EngineConnection> {
   const resolved = resolveEngineEndpoint(entry, env);
   if (!resolved.ok) throw new EngineError('endpoint', resolved.error.message, resolved.error.hint);
+  if (resolved.endpoint.address.kind === 'ssh') quietSshUrlWarning();
   return connectToEndpoint(resolved.endpoint, timeoutMs);
 }

@@ -9,6 +9,7 @@ import { connectToEndpoint } from '../docker/connect.js';
 import { EngineError, toEngineError } from '../docker/errors.js';
 import { resolveEngineEndpoint } from './engine-endpoint.js';
 import type { EngineEntry } from './engine-spec.js';
+import { quietSshUrlWarning } from './quiet-ssh-warning.js';
 
 /** What a reachable engine said about itself. */
 export interface EngineFacts {
@@ -63,6 +64,7 @@ export async function checkEngine(entry: EngineEntry, options: CheckOptions = {}
   const resolved = resolveEngineEndpoint(entry, options.env ?? process.env);
   if (!resolved.ok) return done({ error: resolved.error.message, hint: resolved.error.hint });
   const endpoint = resolved.endpoint;
+  if (endpoint.address.kind === 'ssh') quietSshUrlWarning();
   Object.assign(base, { host: endpoint.host, warnings: endpoint.warnings.map((w) => w.message) });
   try {
     const { info } = await withDeadline(connectToEndpoint(endpoint, timeoutMs), timeoutMs + 1000, endpoint);
