@@ -7,7 +7,11 @@ import { listServedBinhosts, type ServedBinhost } from './find-served-binhost.js
 
 /** The binhost `name` names, or the only one served when `name` is absent; throws a sentence otherwise. */
 export async function pickBinhost(docker: Dockerode, name: string | undefined, namespace: string | null): Promise<ServedBinhost> {
-  const served = await listServedBinhosts(docker, namespace);
+  return chooseBinhost(await listServedBinhosts(docker, namespace), name);
+}
+
+/** pickBinhost's choice among the served binhosts. */
+export function chooseBinhost(served: ServedBinhost[], name: string | undefined): ServedBinhost {
   if (name !== undefined) {
     const found = served.find((b) => b.name === name);
     if (found) return found;
