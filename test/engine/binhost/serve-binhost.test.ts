@@ -9,7 +9,7 @@ import { findServedBinhost } from '../../../src/engine/binhost/find-served-binho
 import { serveBinhost } from '../../../src/engine/binhost/serve-binhost.js';
 import { pickBinhost, stopBinhost } from '../../../src/engine/binhost/stop-binhost.js';
 import { dialJson } from '../../../src/engine/docker/dial.js';
-import { inspectVolume, listContainers, removeContainerSurely } from '../../../src/engine/docker/index.js';
+import { findLeftovers, inspectVolume, listContainers, removeContainerSurely } from '../../../src/engine/docker/index.js';
 import { currentNamespace } from '../../../src/engine/docker/object-names.js';
 import { describeDocker, testDocker } from '../../helpers/docker.js';
 import { realPortageImages } from '../../helpers/real-portage.js';
@@ -97,6 +97,18 @@ describeDocker('binhost serve (real Portage cache, real HTTP server)', () => {
     await expect(serveBinhost(docker, { ...base, name: `${name}-b`, network: `${fx.network}-none` })).rejects.toMatchObject({ kind: 'not-found', message: `there is no Docker network ${fx.network}-none` });
     await expect(serveBinhost(docker, { ...base, name: 'gentoo' })).rejects.toMatchObject({ kind: 'bad-request', message: expect.stringContaining('reserved') });
     expect((await listContainers(docker, [LABEL.role])).length).toBe(before);
+  });
+
+  it('clean keeps a served binhost and its cache volume, even with --volumes --running, and says why', async () => {
+    const docker = testDocker();
+    const b = await findServedBinhost(docker, name, namespace);
+    const report = await findLeftovers(docker, { namespace, volumes: true, running: true });
+    expect(report.remove.map((o) => o.name)).not.toContain(b!.containerName);
+    expect(report.remove.map((o) => o.name)).not.toContain(fx.volume);
+    expect(report.kept).toEqual(expect.arrayContaining([
+      { object: expect.objectContaining({ kind: 'container', name: b!.containerName, role: 'binhost' }), reason: `serves binhost ${name}; gentoo-wb binhost stop ${name} removes it` },
+      { object: expect.objectContaining({ kind: 'volume', name: fx.volume }), reason: `served by binhost ${name}; stop it first (gentoo-wb binhost stop)` },
+    ]));
   });
 
   it('stop removes the container and keeps the cache volume', async () => {
