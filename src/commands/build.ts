@@ -66,7 +66,7 @@ export function register(program: Command, context: CommandContext): void {
 
   program
     .command('attach')
-    .description('follow a running build again (the newest one without ID): the live pane on a terminal, lines otherwise')
+    .description('follow a running build again (without ID: the only or the newest running one, naming the others): the live pane on a terminal, lines otherwise')
     .argument('[id]', 'build ID (see gentoo-wb builds)')
     .option('--plain', 'one timestamped line per event')
     .option('--json', 'one BuildEvent per line')

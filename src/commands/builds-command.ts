@@ -1,7 +1,6 @@
 // `gentoo-wb builds` and `gentoo-wb attach`: what is running or ran, and following a build again.
-import { isFinished, type BuildState } from '../core/build/build-record.js';
-import { listBuilds, type BuildListing } from '../engine/build/build-list.js';
-import { listBuildStates } from '../engine/build/build-store.js';
+import { sanitizeText } from '../core/format/sanitize.js';
+import { attachTarget, listBuilds, type BuildListing } from '../engine/build/build-list.js';
 import { attachBuild } from '../engine/build/runner.js';
 import { currentNamespace } from '../engine/docker/object-names.js';
 import type { BuildFlags } from './build.js';
@@ -52,16 +51,39 @@ export async function runBuildsCommand(flags: EngineFlags & { json?: boolean }):
   );
 }
 
-/** The newest build that has not finished, for `attach` without an ID. */
-export function newestUnfinished(states: BuildState[]): BuildState | undefined {
-  return states.find((s) => !isFinished(s.status));
+const describe = (b: BuildListing) => `${b.id} (recipe ${sanitizeText(b.recipe)}, started ${humanAge(b.createdAt)}${b.container === 'running' ? '' : ', container stopped: waiting to be finished'})`;
+
+/** Which build `attach` without an ID follows, and the sentence saying so (and naming the others). */
+export function chooseAttachTarget(builds: BuildListing[]): { id: string; note: string } {
+  const chosen = attachTarget(builds);
+  if (!chosen) throw new UsageError('no running build to attach to (gentoo-wb builds lists the builds this machine knows)');
+  const { target, others } = chosen;
+  if (others.length === 0) return { id: target.id, note: `attaching to build ${describe(target)}, the only running build\n` };
+  return {
+    id: target.id,
+    note: `attaching to build ${describe(target)}, the newest of ${others.length + 1} running builds; the others:\n${others.map((b) => `  ${describe(b)}\n`).join('')}gentoo-wb attach ID follows one of them\n`,
+  };
+}
+
+/** The build `attach` without an ID follows (saying which on stderr). */
+async function defaultTarget(flags: EngineFlags): Promise<string> {
+  const { docker } = await connectForCommand(flags);
+  const { id, note } = chooseAttachTarget(await listBuilds(docker));
+  process.stderr.write(note);
+  return id;
 }
 
 export async function runAttachCommand(id: string | undefined, flags: BuildFlags, context: CommandContext): Promise<void> {
   if (flags.plain && flags.json) throw new UsageError('choose one of --plain and --json');
   if (!namespaceUsable()) return;
-  const target = id ?? newestUnfinished(await listBuildStates())?.id;
-  if (!target) throw new UsageError('no running build to attach to (gentoo-wb builds lists them)');
+  let target: string;
+  try {
+    target = id ?? (await defaultTarget(flags));
+  } catch (err) {
+    if (err instanceof UsageError) throw err;
+    process.exitCode = reportFailure(err);
+    return;
+  }
   if (!flags.plain && !flags.json && process.stdin.isTTY && process.stdout.isTTY) {
     await context.startTui({ attachBuild: target, host: flags.host, context: flags.context });
     return;

@@ -67,7 +67,9 @@ export async function runTui(opts: RunTuiOptions): Promise<number> {
     { exitOnCtrlC: false, patchConsole: true, maxFps: 30 },
   );
   // An SSH drop (SIGHUP) or a polite kill detaches: builds run in their own containers and outlive us.
-  const detach = () => {
+  let hungUp = false;
+  const detach = (signal: NodeJS.Signals) => {
+    hungUp = signal === 'SIGHUP';
     workbench.builds.detach();
     instance.unmount();
   };
@@ -89,5 +91,8 @@ export async function runTui(opts: RunTuiOptions): Promise<number> {
     process.off('SIGINT', quit);
     screen.restore();
   }
+  // Back in the shell (whose terminal is still there): how to follow again a build left running.
+  const note = hungUp ? null : workbench.builds.reattachNote();
+  if (note) process.stderr.write(note);
   return exitCode;
 }

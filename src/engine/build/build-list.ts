@@ -50,6 +50,16 @@ export function attachable(builds: BuildListing[]): BuildListing[] {
   return builds.filter((b) => (b.status === 'running' || b.status === 'finishing' || b.status === 'lost') && (b.container === 'running' || b.container === 'stopped'));
 }
 
+/**
+ * What `attach` without an ID follows: the newest build whose container runs (else the newest one whose
+ * stopped container still waits to be finished), and the other attachable builds, newest first.
+ */
+export function attachTarget(builds: BuildListing[]): { target: BuildListing; others: BuildListing[] } | null {
+  const candidates = attachable(builds);
+  const target = candidates.find((b) => b.container === 'running') ?? candidates[0];
+  return target ? { target, others: candidates.filter((b) => b !== target) } : null;
+}
+
 /** States that say a container runs the build (running, finishing). */
 const HAS_CONTAINER: ReadonlySet<BuildState['status']> = new Set(['running', 'finishing']);
 

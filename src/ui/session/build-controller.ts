@@ -86,6 +86,17 @@ export class BuildController {
     }
   }
 
+  /**
+   * After the workbench closed: the line that tells the shell how to follow again a build this session
+   * leaves going on in its container (null when none is left running).
+   */
+  reattachNote(): string | null {
+    const id = this.session?.id ?? this.attachingId;
+    const build = this.store.getState().build;
+    if (!id || build?.id !== id || (build.outcome !== 'running' && build.outcome !== 'detached')) return null;
+    return `build ${id} goes on in its container; gentoo-wb attach ${id} follows it again\n`;
+  }
+
   /** Stop watching; the build goes on in its container. */
   detach(): void {
     this.session?.detach();
