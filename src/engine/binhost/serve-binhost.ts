@@ -2,7 +2,8 @@
 // in a short-lived container), then run `python3 -m http.server` over the volume mounted read-only in a
 // labelled container that restarts with the engine (unless-stopped), published on a host port and, with a
 // network, reachable by its container name there. Portage keeps the index current itself after each
-// `--buildpkg` (binarytree.inject rewrites Packages; a test checks it), so one fix at start is enough.
+// `--buildpkg` (3.0.82 portage/dbapi/bintree.py: inject → _pkgindex_write, an atomic rename, so the server
+// never reads half an index; a test checks it), so one fix at start is enough.
 import type Dockerode from 'dockerode';
 import { gentooWbLabels, LABEL, type Labels } from '../../core/labels.js';
 import { appVersion } from '../app-info.js';
