@@ -54,6 +54,8 @@ export interface SecondEngine {
   unixHost: string;
   /** `tcp://<address>:2376` with mutual TLS. */
   tcpHost: string;
+  /** `tcp://<address>:2377`, where the namespace drops every packet: a host that never answers. */
+  silentHost: string;
   /** The client's ca.pem, cert.pem and key.pem (give as --tls-dir). */
   clientTlsDir: string;
   /** A server CA other than this engine's: a client folder that must be refused. */
@@ -76,6 +78,7 @@ export interface StartOptions {
 }
 
 const TCP_PORT = 2376;
+const SILENT_PORT = 2377;
 
 /** Run a command (argv, no shell); throw with its stderr when it fails. */
 function run(cmd: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): string {
@@ -227,6 +230,7 @@ export async function startSecondEngine(options: StartOptions = {}): Promise<Sec
     run('nsenter', inNetns(netns, ['ip', 'addr', 'add', `${address}/30`, 'dev', vethNs]));
     run('nsenter', inNetns(netns, ['ip', 'link', 'set', vethNs, 'up']));
     run('nsenter', inNetns(netns, ['ip', 'link', 'set', 'lo', 'up']));
+    run('nsenter', inNetns(netns, ['iptables', '-I', 'INPUT', '-p', 'tcp', '--dport', String(SILENT_PORT), '-j', 'DROP']));
 
     const certs = makeCertificates(dir, address);
     const socketPath = path.join(dir, 'docker.sock');
@@ -266,6 +270,7 @@ export async function startSecondEngine(options: StartOptions = {}): Promise<Sec
     }
     return {
       netns, dir, address, hostAddress, unixHost: `unix://${socketPath}`, tcpHost: `tcp://${address}:${TCP_PORT}`,
+      silentHost: `tcp://${address}:${SILENT_PORT}`,
       clientTlsDir: certs.client, wrongCaTlsDir: certs.wrongCa, sshHost, sshAuthSock, sshReason,
       startMs: Math.round(performance.now() - started), stop,
     };

@@ -126,7 +126,7 @@ function withDeadline<T>(work: Promise<T>, ms: number, endpoint: Endpoint): Prom
 
 const TLS_CODE = /CERT|TLS|SSL|SIGNATURE|ISSUER/;
 
-/** One sentence and a hint; TLS and SSH failures get advice of their own. */
+/** One sentence and a hint; TLS and SSH login failures get advice of their own. */
 export function explainFailure(err: unknown, endpoint: Endpoint): { message: string; hint: string } {
   const e = err instanceof EngineError ? err : toEngineError(err, { action: 'connect to the engine', host: endpoint.host });
   const cause = (e.cause ?? {}) as { code?: unknown; message?: unknown; level?: unknown };
@@ -138,7 +138,7 @@ export function explainFailure(err: unknown, endpoint: Endpoint): { message: str
       hint: `check that ca.pem in ${endpoint.tls?.certDir ?? 'the TLS folder'} signed the daemon's certificate, that the certificate names this address (subjectAltName), and that the daemon trusts cert.pem`,
     };
   }
-  if (endpoint.address.kind === 'ssh' && typeof cause.level === 'string' && cause.level.startsWith('client-')) {
+  if (endpoint.address.kind === 'ssh' && (cause.level === 'client-authentication' || /\bagent\b/i.test(said))) {
     return {
       message: `SSH to ${endpoint.host} failed: ${said}`,
       hint: 'check that your SSH agent (SSH_AUTH_SOCK) holds a key the host accepts for that user, and that `docker` runs there for that user',
