@@ -8,6 +8,9 @@ import { buildEnvFrom } from '../engine/build/build-env.js';
 import { probeSandbox } from '../engine/build/sandbox-facts.js';
 import { loadRecipeFile } from '../engine/recipes/recipe-store.js';
 import type { BuildFlags } from './build.js';
+import { forecastVsActual, type ForecastVsActual } from '../core/forecast/forecast-vs-actual.js';
+import { buildHistory } from '../core/portage/eta/eta.js';
+import { forecastBuild, type BuildForecast } from '../engine/forecast/build-forecast.js';
 import { eventPrinter } from './build-events-printer.js';
 import { connectForCommand, reportFailure } from './output.js';
 import { EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, UsageError } from './usage-error.js';
@@ -48,7 +51,9 @@ export async function runBuildCommand(recipePath: string, flags: BuildFlags): Pr
     return;
   }
 
-  const print = eventPrinter(flags.json ? 'json' : 'plain');
+  // The forecast runs beside the build (a pretend of the same recipe): ETA lines, the record, the end document.
+  let forecast: BuildForecast | null = null;
+  const print = eventPrinter(flags.json ? 'json' : 'plain', process.stdout, () => forecast ?? { forecast: null, history: buildHistory([]), jobs: recipe.jobs.emerge });
   const sandbox = await probeSandbox(docker, recipe.base.image);
   const session = startBuild({
     docker,
@@ -60,6 +65,7 @@ export async function runBuildCommand(recipePath: string, flags: BuildFlags): Pr
     containerEnv: buildEnvFrom(process.env),
     onEvents: print,
   });
+  forecast = forecastBuild(docker, recipe, session.files, { containerEnv: buildEnvFrom(process.env) });
   if (!flags.json) process.stderr.write(`build ${session.id}: logs in ${session.files.dir}\n`);
   // Ctrl-C cancels (what the build made is removed, nothing tagged); a dropped SSH session (SIGHUP) and a
   // SIGTERM detach, and the build goes on. Every signal is answered for the whole build: a second Ctrl-C
@@ -89,6 +95,13 @@ export async function runBuildCommand(recipePath: string, flags: BuildFlags): Pr
   process.on('SIGTERM', onTerm);
   try {
     const outcome = await session.outcome;
+    if (outcome.kind !== 'detached') {
+      await forecast.ready;
+      const compared = forecastVsActual(forecast.forecast, print.timings());
+      // The --json stream ends with the forecast next to what happened (the record keeps the same).
+      if (flags.json) process.stdout.write(`${JSON.stringify({ type: 'forecast-summary', ...compared, ...(forecast.problem ? { problem: forecast.problem } : {}) })}\n`);
+      else process.stderr.write(forecastNote(compared, forecast.problem));
+    }
     process.stderr.write(outcomeNote(outcome, session.id, flags.json === true, stopping === 'cancel'));
     process.exitCode = outcome.kind === 'detached' ? (terminated ? EXIT_TERMINATED : EXIT_OK) : exitCodeFor(outcome);
   } finally {
@@ -96,6 +109,14 @@ export async function runBuildCommand(recipePath: string, flags: BuildFlags): Pr
     process.off('SIGHUP', onHup);
     process.off('SIGTERM', onTerm);
   }
+}
+
+/** One line after a --plain build: the forecast total against the actual one. */
+export function forecastNote(compared: ForecastVsActual, problem: string | null): string {
+  if (!compared.forecast) return problem ? `forecast: none was made (${problem})\n` : '';
+  const f = compared.forecast;
+  const a = compared.actual;
+  return `forecast: ${f.binaries} binaries, ${f.compiles} compiles, ${f.totalSeconds} s; actual: ${a.binaries} binaries, ${a.compiles} compiles, ${a.totalSeconds} s\n`;
 }
 
 /** 128 + SIGTERM: the build was detached because this process was told to end. */

@@ -6,7 +6,9 @@ import { formatProblem } from '../core/recipe/recipe-problems.js';
 import type { Recipe } from '../core/recipe/recipe-schema.js';
 import { buildEnvFrom } from '../engine/build/build-env.js';
 import type { EngineConnection } from '../engine/docker/index.js';
-import { runPretend, type PretendRun } from '../engine/pretend/run-pretend.js';
+import { pretendJson } from '../core/forecast/forecast-json.js';
+import type { PretendRun } from '../engine/pretend/run-pretend.js';
+import { runForecast, type ForecastRun } from '../engine/forecast/run-forecast.js';
 import { loadRecipeFile, saveRecipeFile } from '../engine/recipes/recipe-store.js';
 import type { PretendFlags } from './pretend.js';
 import { pretendReport } from './pretend-report.js';
@@ -18,11 +20,11 @@ export function exitCodeForRun(run: PretendRun): number {
   return run.verdict.kind === 'mergeable' || run.verdict.kind === 'nothing-to-merge' ? EXIT_OK : EXIT_FAILED;
 }
 
-async function once(connection: EngineConnection, recipe: Recipe, flags: PretendFlags, signal: AbortSignal): Promise<PretendRun> {
+async function once(connection: EngineConnection, recipe: Recipe, flags: PretendFlags, signal: AbortSignal): Promise<ForecastRun> {
   if (!flags.json) process.stderr.write(`pretend: ${recipe.base.image}: emerge --pretend ${recipe.packages.join(' ') || `(${recipe.mode.kind} mode)`} …\n`);
-  const run = await runPretend(connection.docker, { recipe, tree: flags.tree ?? false, containerEnv: buildEnvFrom(process.env), signal });
-  if (!flags.json) process.stderr.write(`pretend: emerge exited with ${run.exitCode} after ${(run.elapsedMs / 1000).toFixed(1)} s\n`);
-  return run;
+  const forecast = await runForecast(connection.docker, { recipe, tree: flags.tree ?? false, containerEnv: buildEnvFrom(process.env), signal });
+  if (!flags.json) process.stderr.write(`pretend: emerge exited with ${forecast.run.exitCode} after ${(forecast.run.elapsedMs / 1000).toFixed(1)} s\n`);
+  return forecast;
 }
 
 export async function runPretendCommand(recipePath: string, flags: PretendFlags): Promise<void> {
@@ -31,7 +33,8 @@ export async function runPretendCommand(recipePath: string, flags: PretendFlags)
   let recipe = loaded.recipe;
   await runCommand(async (signal) => {
     const connection = await connectForCommand(flags);
-    let run = await once(connection, recipe, flags, signal);
+    let forecast = await once(connection, recipe, flags, signal);
+    let run = forecast.run;
     if (flags.apply) {
       if (run.result.changes.length === 0) {
         process.stderr.write('pretend: Portage asked for no changes; the recipe is unchanged\n');
@@ -42,12 +45,13 @@ export async function runPretendCommand(recipePath: string, flags: PretendFlags)
           await saveRecipeFile(recipePath, applied.recipe);
           process.stderr.write(`pretend: wrote ${recipePath}; checking again\n`);
           recipe = applied.recipe;
-          run = await once(connection, recipe, flags, signal);
+          forecast = await once(connection, recipe, flags, signal);
+          run = forecast.run;
         }
       }
     }
-    if (flags.json) printJson(run.result);
-    else process.stdout.write(pretendReport(run, recipe, Math.max(60, process.stdout.columns ?? 100)));
+    if (flags.json) printJson(pretendJson(run.result, forecast.forecast));
+    else process.stdout.write(pretendReport(run, recipe, Math.max(60, process.stdout.columns ?? 100), forecast.forecast));
     process.exitCode = exitCodeForRun(run);
   });
 }

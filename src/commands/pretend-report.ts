@@ -6,6 +6,8 @@ import type { PretendRun } from '../engine/pretend/run-pretend.js';
 import { verdictLine } from '../core/pretend/verdict.js';
 import { explainContextOf, explainProblems } from '../core/pretend/explain-problems.js';
 import type { Recipe } from '../core/recipe/recipe-schema.js';
+import type { Forecast } from '../core/forecast/forecast-types.js';
+import { FROM_LEGEND, FROM_MARKER, forecastSummary, fromText } from '../core/forecast/forecast-text.js';
 import { formatTable } from './output.js';
 
 function wrap(text: string, width: number, indent: string): string[] {
@@ -23,26 +25,43 @@ function wrap(text: string, width: number, indent: string): string[] {
   return out;
 }
 
-/** The merge list as a table (ROOT column only when something installs outside /). */
-export function mergeTable(run: PretendRun): string {
+/** The merge list as a table (ROOT column only when something installs outside /; FROM with a forecast). */
+export function mergeTable(run: PretendRun, forecast: Forecast | null = null): string {
   const pkgs = run.result.packages;
   if (pkgs.length === 0) return '';
   const withRoot = pkgs.some((p) => p.kind !== 'blocks' && p.root !== '/');
-  const header = ['STATUS', 'PACKAGE', 'VERSION', ...(withRoot ? ['ROOT'] : []), 'USE CHANGES', 'SIZE'];
-  const rows = pkgs.map((p) => {
+  const byIndex = new Map((forecast?.packages ?? []).map((f) => [f.index, f]));
+  const header = [...(forecast ? ['FROM'] : []), 'STATUS', 'PACKAGE', 'VERSION', ...(withRoot ? ['ROOT'] : []), 'USE CHANGES', 'SIZE'];
+  const rows = pkgs.map((p, i) => {
+    const f = byIndex.get(i);
+    const from = forecast ? [f ? FROM_MARKER[f.from] : ''] : [];
     const s = summarisePackage(p);
     const version = s.oldVersion ? `${s.oldVersion} -> ${s.newVersion}` : s.newVersion;
     const atom = p.kind === 'blocks' && p.blocker ? `${s.atom} (blocked by ${p.blocker.blocking.join(', ')})` : s.atom;
-    return [s.status, atom, version, ...(withRoot ? [p.kind === 'blocks' ? '' : `to ${p.root}`] : []), s.useText, formatKiB(s.downloadKiB)];
+    return [...from, s.status, atom, version, ...(withRoot ? [p.kind === 'blocks' ? '' : `to ${p.root}`] : []), s.useText, formatKiB(s.downloadKiB)];
   });
   return formatTable(header, rows);
 }
 
+/** The forecast below the table: totals, then each compile Portage could have taken as a binary, and why not. */
+export function forecastLines(forecast: Forecast, run: PretendRun, width: number): string[] {
+  if (forecast.packages.length === 0) return [];
+  const out = [`Forecast: ${forecastSummary(forecast.totals)}`, `  (${FROM_LEGEND})`];
+  for (const f of forecast.packages.filter((p) => p.reason)) {
+    const pkg = run.result.packages[f.index];
+    out.push(`  ${pkg?.cpv ?? f.cpv}: ${fromText(f)}`);
+    out.push(...wrap(f.reason!.detail, width, '    '));
+  }
+  return out;
+}
+
 /** The whole human-readable report. */
-export function pretendReport(run: PretendRun, recipe: Recipe, width = 100): string {
+export function pretendReport(run: PretendRun, recipe: Recipe, width = 100, forecast: Forecast | null = null): string {
   const out: string[] = [];
-  const table = mergeTable(run);
+  const table = mergeTable(run, forecast);
   if (table) out.push(table.trimEnd(), '');
+  const ahead = forecast ? forecastLines(forecast, run, width) : [];
+  if (ahead.length > 0) out.push(...ahead, '');
   // The same totals the Pretend screen shows (one computation in core).
   const totals = totalsLines(run.result);
   if (totals.length > 0) out.push(...totals, '');

@@ -2,6 +2,7 @@
 // Written at the end of every build and read back for ETAs, `gentoo-wb builds` and the result pane.
 import type { BuildModeKind } from '../recipe/recipe-schema.js';
 import type { EmergeLogMerge } from '../portage/emerge-log/emerge-log-parser.js';
+import type { ForecastVsActual } from '../forecast/forecast-vs-actual.js';
 
 export type BuildStatus = 'preparing' | 'running' | 'finishing' | 'succeeded' | 'failed' | 'cancelled' | 'lost';
 
@@ -47,6 +48,8 @@ export interface BuildRecord {
   packages: PackageTiming[];
   steps: { id: string; title: string; ok: boolean; seconds: number | null }[];
   smokeTest: SmokeTestResult | null;
+  /** The forecast made when the build started, next to the actual durations (absent: none was made). */
+  forecast?: ForecastVsActual;
 }
 
 /** Past package timings as emerge.log-style merges, for the ETA estimator. */

@@ -1,6 +1,8 @@
 // `gentoo-wb build --plain`: one timestamped line per event a person cares about. Raw log lines are
 // left out (they are in the saved log) except where they explain a failure.
 import type { BuildEvent } from '../events.js';
+import type { BuildEta } from '../forecast/build-eta.js';
+import { finishClock, roughDuration } from '../forecast/forecast-text.js';
 
 function clock(t: number | undefined): string {
   const d = new Date(t ?? Date.now());
@@ -52,4 +54,10 @@ export function plainLine(event: BuildEvent): string | null {
     default:
       return null;
   }
+}
+
+/** `HH:MM:SS eta      3 of 8 done, about 2 min left, finishing about 10:42` (the finish clock in the viewer's time). */
+export function plainEtaLine(eta: BuildEta, t: number): string {
+  const left = eta.remainingSeconds < 1 ? 'finishing' : `${roughDuration(eta.remainingSeconds)} left, done about ${finishClock(t, eta.remainingSeconds)}`;
+  return `${clock(t)} eta      ${eta.done} of ${eta.total} done, ${left}${eta.fromForecast ? '' : ' (estimated without a forecast)'}`;
 }

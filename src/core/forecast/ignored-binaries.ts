@@ -19,7 +19,6 @@ const DEPS_HEADER = '!!! The following binary packages have been ignored due to 
 
 /** Binaries Portage says it ignored, from the raw pretend text (colour codes removed by the caller or here). */
 export function ignoredBinaries(text: string): IgnoredBinary[] {
-  // eslint-disable-next-line no-control-regex
   const lines = text.replace(/\x1b\[[0-9;]*m/g, '').split(/\r?\n/);
   const out: IgnoredBinary[] = [];
   for (let i = 0; i < lines.length; i++) {
