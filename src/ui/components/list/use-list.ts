@@ -46,7 +46,13 @@ export function useList<T>(items: readonly T[], options: UseListOptions<T>): Lis
   const searchTextRef = useRef(options.searchText);
   searchTextRef.current = options.searchText;
   const index = useMemo(() => searchIndex(items, (item) => searchTextRef.current(item)), [items]);
-  const [query, setQuery] = useState(textInputState(''));
+  const [query, setDrawnQuery] = useState(textInputState(''));
+  // A filter typed faster than React draws (a paste split over reads) edits the latest text, not the drawn one.
+  const latestQuery = useRef(query);
+  const setQuery = (next: typeof query) => {
+    latestQuery.current = next;
+    setDrawnQuery(next);
+  };
   const [filtering, setFiltering] = useState(false);
   const [selectedRaw, setSelected] = useState(0);
   const [storedTop, setTop] = useState(0);
@@ -108,9 +114,9 @@ export function useList<T>(items: readonly T[], options: UseListOptions<T>): Lis
           if (key === 'enter') setFiltering(false);
           else if (key === 'escape') clearFilter();
           else {
-            const next = editText(query, key, input);
+            const next = editText(latestQuery.current, key, input);
             if (next === null) return false;
-            if (next.value !== query.value) setFilter(next);
+            if (next.value !== latestQuery.current.value) setFilter(next);
             else setQuery(next);
           }
           return true;

@@ -1,7 +1,7 @@
 // A one-line text field: label, value with a visible cursor, the part a validator complains about
 // underlined and marked with ^ on the line below (so it shows without colour), and the message.
 // Keys go to it first (raw, modal layer): Enter submits when valid, Esc cancels.
-import React, { useState } from 'react';
+import React, { useRef, useState } from 'react';
 import { Box, Text } from 'ink';
 import { useCommands } from '../../keys/key-router.js';
 import { useLook } from '../../theme/theme-context.js';
@@ -34,26 +34,34 @@ function problemRange(problem: InputProblem | null, length: number): [number, nu
 /** The field; it owns the keyboard while mounted. */
 export function TextInput({ label, initial = '', width, validate, hint, onSubmit, onCancel, onChange, submitLabel = 'ok', compact = false }: TextInputProps) {
   const { glyphs } = useLook();
-  const [state, setState] = useState<TextInputState>(() => textInputState(initial));
+  const [state, setDrawnState] = useState<TextInputState>(() => textInputState(initial));
+  // Keys can arrive faster than React draws (a paste split over several reads, Enter right after it):
+  // each edit starts from the latest value, kept here, not from the one the last render saw.
+  const latest = useRef(state);
+  const setState = (next: TextInputState) => {
+    latest.current = next;
+    setDrawnState(next);
+  };
   const [tried, setTried] = useState(false);
   const problem = validate ? validate(state.value) : null;
 
   useCommands('modal', {}, {
     raw: (key, input) => {
+      const current = latest.current;
       if (key === 'enter') {
-        if (problem) setTried(true);
-        else onSubmit(state.value);
+        if (validate?.(current.value)) setTried(true);
+        else onSubmit(current.value);
         return true;
       }
       if (key === 'escape') {
         onCancel();
         return true;
       }
-      const next = editText(state, key, input);
+      const next = editText(current, key, input);
       if (next === null) return false;
       setState(next);
       setTried(false);
-      if (next.value !== state.value) onChange?.(next.value);
+      if (next.value !== current.value) onChange?.(next.value);
       return true;
     },
     footer: [{ keys: 'Enter', label: submitLabel }, { keys: 'Esc', label: 'cancel' }, { keys: '^U', label: 'clear' }],

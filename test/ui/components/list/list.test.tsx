@@ -108,3 +108,15 @@ describe('filterable list', () => {
     expect(tui.frame()).toContain('40 of 40');
   });
 });
+
+describe('list filter under fast input', () => {
+  it('keeps every read of a filter typed faster than the screen draws', async () => {
+    tui = await renderTui(<KeyRouterProvider><Harness /></KeyRouterProvider>);
+    await tui.press('/');
+    // Two reads before React draws: the second must extend the first, not replace it.
+    tui.stdin.send('ssl f');
+    tui.stdin.send('lag1');
+    const frame = await tui.waitForFrame((f) => f.includes('/ssl flag1'));
+    expect(frame).toContain('› flag12 Add SSL support');
+  });
+});

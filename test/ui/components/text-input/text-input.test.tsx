@@ -95,3 +95,25 @@ describe('text input', () => {
     expect(tui.frame()).toContain('RESULT cancelled');
   });
 });
+
+describe('text input under fast input', () => {
+  let tui: Tui | undefined;
+  afterEach(() => tui?.unmount());
+
+  it('keeps every read of a paste split over several reads, and Enter right after submits all of it', async () => {
+    const got: string[] = [];
+    tui = await renderTui(
+      <KeyRouterProvider>
+        <TextInput label="Export to" initial="x.tar" width={80} onSubmit={(v) => got.push(v)} onCancel={() => {}} />
+      </KeyRouterProvider>,
+    );
+    // No drawing between the reads: an SSH connection or tmux can deliver them like this.
+    tui.stdin.send('\x15');
+    tui.stdin.send('/tmp/some/where/hel');
+    tui.stdin.send('lo.tar');
+    tui.stdin.send('n');
+    tui.stdin.send('\r');
+    await tui.press();
+    expect(got).toEqual(['/tmp/some/where/hello.tarn']);
+  });
+});

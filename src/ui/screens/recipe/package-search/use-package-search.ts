@@ -1,6 +1,6 @@
 // The package search's state: the field, the results for what is typed, and which one is highlighted
 // (-1: the text as typed). Typing highlights the best result again.
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { searchRepo, type SearchHit } from '../../../../core/portage/repo-index/repo-search.js';
 import type { RepoIndex } from '../../../../core/portage/repo-index/repo-index-types.js';
 import { editText, textInputState, type TextInputState } from '../../../components/text-input/text-input-state.js';
@@ -19,7 +19,9 @@ export interface PackageSearch {
 }
 
 export function usePackageSearch(initial: string, index: RepoIndex | null): PackageSearch {
-  const [field, setField] = useState(() => textInputState(initial));
+  const [field, setDrawnField] = useState(() => textInputState(initial));
+  // Reads can arrive faster than React draws (a paste split in two): edit the latest field, not the drawn one.
+  const latest = useRef(field);
   const [highlight, setHighlight] = useState(-1);
   const results = useMemo(() => (index ? searchRepo(index, field.value, MAX_RESULTS) : []), [index, field.value]);
   const clamped = Math.min(highlight, results.length - 1);
@@ -28,10 +30,11 @@ export function usePackageSearch(initial: string, index: RepoIndex | null): Pack
     results,
     highlight: clamped,
     edit(key, input) {
-      const next = editText(field, key, input);
+      const next = editText(latest.current, key, input);
       if (next === null) return false;
-      setField(next);
-      if (next.value !== field.value) setHighlight(0);
+      if (next.value !== latest.current.value) setHighlight(0);
+      latest.current = next;
+      setDrawnField(next);
       return true;
     },
     move(delta) {
