@@ -72,7 +72,7 @@ describeDocker('binhost serve, status, stop (real engine, real Portage cache)', 
     expect(doc.binreposConf).toBe(`[${name}]\npriority = 10\nsync-uri = ${doc.hostUrl}\nverify-signature = false\n`);
     const got = await fx.get(`${doc.urlInNetwork}Packages`);
     expect(cpvs(got.output)).toEqual(['app-misc/newtool-2.0']);
-  }, 60_000);
+  }, 90_000);
 
   it('serve for people names the other hosts\' URL, the recipe line and the binrepos.conf stanza; a second serve of the name is refused', async () => {
     const r = await cli('serve', '--key', fx.key, '--image', realPortageImages().base, '--name', plain, '--port', '0');
@@ -88,7 +88,7 @@ describeDocker('binhost serve, status, stop (real engine, real Portage cache)', 
     expect(again.code).toBe(1);
     expect(again.stderr).toContain(`gentoo-wb: a binhost called ${plain} is already served`);
     expect(again.stderr).toContain(`hint: stop it first (gentoo-wb binhost stop ${plain})`);
-  }, 60_000);
+  }, 90_000);
 
   it('status lists both with their package counts; stop removes one and keeps the cache volume', async () => {
     const json = await cli('status', '--json');
@@ -109,7 +109,7 @@ describeDocker('binhost serve, status, stop (real engine, real Portage cache)', 
     const missing = await cli('stop', plain);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain(`no binhost called ${plain} is served`);
-  }, 60_000);
+  }, 90_000);
 
   it('a cache no build filled is refused with what to do', async () => {
     const r = await cli('serve', '--key', '000000000000', '--image', realPortageImages().base, '--name', `${name}-x`, '--port', '0');

@@ -22,6 +22,8 @@ export interface BinhostFixture {
   inBase(argv: string[], env?: Record<string, string>): Promise<{ exitCode: number; output: string }>;
   /** GET `url` from a throwaway container on `network`: status line and body. */
   get(url: string): Promise<{ exitCode: number; output: string }>;
+  /** Run argv in a fresh container of the base on `network` (no cache volume). */
+  onNetwork(argv: string[], env?: Record<string, string>): Promise<{ exitCode: number; output: string }>;
   remove(): Promise<void>;
 }
 
@@ -61,6 +63,7 @@ export async function makeFixture(tag: string): Promise<BinhostFixture> {
     network,
     inBase: (argv, env = {}) => runIn(argv, { env: { ...FAST_BUILD_ENV, CFLAGS: cflags, FEATURES: '-ipc-sandbox -network-sandbox -pid-sandbox', ...env }, volume: true }),
     get: (url) => runIn(['python3', '-c', 'import sys, urllib.request\nr = urllib.request.urlopen(sys.argv[1], timeout=10)\nprint("HTTP", r.status)\nprint(r.read().decode("utf-8", "replace"))', url], { network }),
+    onNetwork: (argv, env = {}) => runIn(argv, { env: { ...FAST_BUILD_ENV, FEATURES: '-ipc-sandbox -network-sandbox -pid-sandbox', ...env }, network }),
     remove: async () => {
       await dialJson(docker, { method: 'DELETE', path: `/networks/${network}`, ok: [200, 204] }).catch(() => undefined);
       await removeVolume(docker, volume).catch(() => undefined);

@@ -9,7 +9,7 @@ import { findServedBinhost } from '../../../src/engine/binhost/find-served-binho
 import { serveBinhost } from '../../../src/engine/binhost/serve-binhost.js';
 import { pickBinhost, stopBinhost } from '../../../src/engine/binhost/stop-binhost.js';
 import { dialJson } from '../../../src/engine/docker/dial.js';
-import { findLeftovers, inspectVolume, listContainers, removeContainerSurely } from '../../../src/engine/docker/index.js';
+import { containerLogs, findLeftovers, inspectVolume, listContainers, removeContainerSurely } from '../../../src/engine/docker/index.js';
 import { currentNamespace } from '../../../src/engine/docker/object-names.js';
 import { describeDocker, testDocker } from '../../helpers/docker.js';
 import { realPortageImages } from '../../helpers/real-portage.js';
@@ -81,6 +81,22 @@ describeDocker('binhost serve (real Portage cache, real HTTP server)', () => {
 
     const status = (await binhostStatuses(docker, namespace)).find((s) => s.name === name);
     expect(status).toMatchObject({ state: 'running', key: fx.key, probe: { answers: true, status: 200, packages: 2, problem: null } });
+  }, 120_000);
+
+  it('a fresh container on the network installs from it with real emerge --getbinpkgonly (binrepos.conf naming the URL)', async () => {
+    const b = await findServedBinhost(testDocker(), name, namespace);
+    // The URL is the script's argument, never part of its text.
+    const script = 'mkdir -p /etc/portage/binrepos.conf && printf "[served]\\nsync-uri = %s\\nverify-signature = false\\n" "$1" > /etc/portage/binrepos.conf/served.conf'
+      + ' && emerge --getbinpkgonly --oneshot --color=n app-misc/oldtool && /usr/bin/oldtool; grep -F "completed emerge" /var/log/emerge.log | tail -1';
+    // The test base has no wget (a stage3 has): Portage fetches the package with python's urllib instead.
+    const fetch = 'python3 -c "import sys, urllib.request; urllib.request.urlretrieve(sys.argv[1], sys.argv[2])" "${URI}" "${DISTDIR}/${FILE}"';
+    const r = await fx.onNetwork(['sh', '-c', script, 'sh', b!.urlInNetwork!], { FETCHCOMMAND: fetch, RESUMECOMMAND: fetch });
+    expect(r.exitCode, r.output).toBe(0);
+    let served = '';
+    for await (const frame of containerLogs(testDocker(), b!.containerName)) served += frame.data.toString('utf8');
+    expect(served).toMatch(/"GET \/app-misc\/oldtool\/oldtool-1\.0-1\.gpkg\.tar HTTP\/1\.1" 200/);
+    expect(r.output).toMatch(/>>> Emerging binary \(1 of 1\) app-misc\/oldtool-1\.0/);
+    expect(r.output).toContain('completed emerge (1 of 1) app-misc/oldtool-1.0');
   }, 60_000);
 
   it('refuses a served name, a port in use, a cache no build filled, an engine network and a missing network, before making anything', async () => {
