@@ -53,6 +53,7 @@ export function basePlan(input: PlanInput, modeSteps: ContainerStep[], finish: F
     steps,
     finish,
     tags: recipe.image.tags,
+    binhosts: binhosts.hosts.map((h) => ({ section: h.section, url: h.url, source: h.source })),
     notes: [],
   };
 }

@@ -1,6 +1,6 @@
 // A build plan: everything a build will do, as data. The same value is printed (`build --plan`),
 // tested, and run by the engine's runner. Commands are argv arrays; nothing here is a shell string.
-import type { BuildModeKind, ImageConfig } from '../recipe/recipe-schema.js';
+import type { BinhostSource, BuildModeKind, ImageConfig } from '../recipe/recipe-schema.js';
 
 export type PlanMount =
   | { kind: 'volume'; name: string; target: string; readOnly?: boolean; role: 'distfiles' | 'binpkgs' | 'ccache' }
@@ -55,6 +55,13 @@ export type FinishStep =
   /** Run the image once: its entrypoint, or `argv`. */
   | { kind: 'smoke-test'; id: string; title: string; argv: string[] | null };
 
+/** A binhost of the plan: its binrepos.conf section (what Portage's messages name) and the recipe source. */
+export interface PlanBinhost {
+  section: string;
+  url: string;
+  source: BinhostSource;
+}
+
 export interface BuildPlan {
   mode: BuildModeKind;
   recipeHash: string;
@@ -63,6 +70,8 @@ export interface BuildPlan {
   steps: ContainerStep[];
   finish: FinishStep[];
   tags: string[];
+  /** Binhosts emerge fetches from, most preferred first; empty without. */
+  binhosts: PlanBinhost[];
   /** Things the user should know before running (ptrace added, cache volume reuse, …). */
   notes: string[];
 }

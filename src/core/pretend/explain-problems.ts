@@ -5,6 +5,7 @@ import { parseAtom } from '../portage/atom-parser.js';
 import { cpOf } from '../portage/names.js';
 import type { ConflictInstance, PretendPackage, PretendProblem, PretendResult, ProblemKind } from '../portage/pretend/pretend-types.js';
 import type { Recipe } from '../recipe/recipe-schema.js';
+import { explainBinhostFailures, type PlanBinhostRef } from './explain-binhost.js';
 import { explainNoEbuilds } from './explain-no-ebuilds.js';
 import { portageLinesOf } from './portage-lines.js';
 
@@ -15,11 +16,13 @@ export interface ExplainContext {
    * recipe has no distfiles cache; absent when unknown.
    */
   distfilesVolume?: string | null;
+  /** The binhosts of the plan (binrepos.conf sections), so their failures name them; absent: none. */
+  binhosts?: readonly PlanBinhostRef[];
 }
 
-/** The context of a pretend command: its distfiles cache volume. */
-export function explainContextOf(command: { caches: ReadonlyArray<{ role: string; name: string }> }): ExplainContext {
-  return { distfilesVolume: command.caches.find((c) => c.role === 'distfiles')?.name ?? null };
+/** The context of a pretend command: its distfiles cache volume and binhosts. */
+export function explainContextOf(command: { caches: ReadonlyArray<{ role: string; name: string }>; binhosts?: readonly PlanBinhostRef[] }): ExplainContext {
+  return { distfilesVolume: command.caches.find((c) => c.role === 'distfiles')?.name ?? null, ...(command.binhosts ? { binhosts: command.binhosts } : {}) };
 }
 
 export interface ProblemExplanation {
@@ -173,7 +176,12 @@ function explainOne(p: PretendProblem, result: PretendResult, recipe: Recipe | u
 /** Every problem of a pretend run in words, in Portage's order. */
 export function explainProblems(result: PretendResult, text: string, recipe?: Recipe, context: ExplainContext = {}): ProblemExplanation[] {
   const lines = portageLinesOf(text, result.problems);
-  return result.problems.map((p, i) => ({ ...explainOne(p, result, recipe, context), portageLines: lines[i] ?? [] }));
+  const hosts = context.binhosts ?? [];
+  // With binhosts, "no binary packages to satisfy" (--getbinpkgonly) is a binhost's problem, said below.
+  const binaryOnly = (p: PretendProblem) => hosts.length > 0 && p.kind === 'no-ebuilds' && p.message.startsWith('there are no binary packages');
+  const own = result.problems.flatMap((p, i) => (binaryOnly(p) ? [] : [{ ...explainOne(p, result, recipe, context), portageLines: lines[i] ?? [] }]));
+  if (hosts.length === 0) return own;
+  return [...explainBinhostFailures(text, hosts, recipe?.binaries.onMissing ?? 'compile'), ...own];
 }
 
 /** `title: fix` — the one-line form for the CLI and the message line. */

@@ -3,7 +3,7 @@
 // shows what the build will do in every mode.
 import { planBuild } from '../plan/build-plan.js';
 import type { ServedBinhostFacts } from '../plan/binhost-plan.js';
-import type { ContainerStep, PlanFile, PlanMount } from '../plan/plan-types.js';
+import type { ContainerStep, PlanBinhost, PlanFile, PlanMount } from '../plan/plan-types.js';
 import { effectiveMakeConf, type BaseFacts, type SandboxFacts } from '../plan/shared-pieces.js';
 import type { Recipe } from '../recipe/recipe-schema.js';
 
@@ -42,6 +42,8 @@ export interface PretendCommand {
    * bridge), or the Docker network of a served binhost, as the build joins it.
    */
   network: 'none' | 'default' | (string & {});
+  /** The plan's binhosts (binrepos.conf sections), so failures can name them. */
+  binhosts: PlanBinhost[];
 }
 
 const GETBINPKG_OPTIONS = /^(?:--getbinpkg(?:only)?(?:=y)?|-[A-Za-z]*[gG][A-Za-z]*)$/;
@@ -113,6 +115,7 @@ export function planPretend(recipe: Recipe, options: PretendCommandOptions = {})
       files: planned.plan.files.filter((f) => f.path.startsWith('/etc/portage/')),
       caches: planned.plan.container.mounts.filter((m): m is Extract<PlanMount, { kind: 'volume' }> => m.kind === 'volume'),
       network: planned.plan.container.network ?? (usesBinhost(recipe, argv, env) ? 'default' : 'none'),
+      binhosts: planned.plan.binhosts,
     },
   };
 }

@@ -15,7 +15,7 @@ const steps = [{ id: 'show', title: 'show', argv: ['sh', '-c', 'echo "proxy=$htt
 
 function plan(): BuildPlan {
   return {
-    mode: 'commit', recipeHash: 'x', tags: [], notes: [], steps, finish: [], files: stepRunnerFiles(steps),
+    mode: 'commit', recipeHash: 'x', tags: [], binhosts: [], notes: [], steps, finish: [], files: stepRunnerFiles(steps),
     container: { image: 'base', env: { FEATURES: 'container', PLAN_ONLY: '1' }, mounts: [], portageSnapshotImage: null, capAdd: [], securityOpt: [], network: null },
   };
 }
