@@ -79,8 +79,10 @@ describeDocker('gentoo-wb pretend on real Portage', () => {
     const file = writeRecipe('php', ['dev-lang/php']);
     const text = await runCli(['pretend', file]);
     expect(text.code, text.stderr + text.stdout).toBe(0);
-    expect(text.stdout).toMatch(/^STATUS +PACKAGE +VERSION +USE CHANGES +SIZE$/m);
-    expect(text.stdout).toMatch(/^N +dev-lang\/php +8\.3\.15 +0 KiB$/m);
+    expect(text.stdout).toMatch(/^FROM +STATUS +PACKAGE +VERSION +USE CHANGES +SIZE$/m);
+    // The test run's binary package cache may hold php from other suites: a binary or a compile.
+    expect(text.stdout).toMatch(/^(?:src|pkg) +N +dev-lang\/php +8\.3\.15 +0 KiB$/m);
+    expect(text.stdout).toMatch(/^Forecast: \d+ binar(?:y|ies), \d+ compiles?, (?:about|a few) /m);
     expect(text.stdout).toContain('Total: 3 packages (3 new), downloads 0 KiB');
     expect(text.stdout.trimEnd().split('\n').at(-1)).toBe('Portage accepts the list: 3 packages to merge');
     const json = await runCli(['pretend', file, '--json']);
@@ -88,6 +90,11 @@ describeDocker('gentoo-wb pretend on real Portage', () => {
     const result = JSON.parse(json.stdout) as PretendResult;
     expect(result.packages.map((p) => p.name)).toEqual(['oniguruma', 'libxml2', 'php']);
     expect(result.total?.packages).toBe(3);
+    // The forecast (issue 13's names): per package, and the totals.
+    const doc = JSON.parse(json.stdout) as PretendResult & { packages: { forecast: { from: string; seconds: number } }[]; forecast: { totalSeconds: number; binaries: number; compiles: number } };
+    for (const p of doc.packages) expect(['local', 'source']).toContain(p.forecast.from);
+    expect(doc.forecast.binaries + doc.forecast.compiles).toBe(3);
+    expect(doc.forecast.totalSeconds).toBeGreaterThan(0);
   });
 
   it('a USE change on a dependency (hurl needs curl[http2]): exit 1 naming it; --apply writes package.use, pretend passes, the build succeeds', async () => {
@@ -134,7 +141,7 @@ describeDocker('gentoo-wb pretend on real Portage', () => {
     expect(recipeFile(file).packageLicense).toEqual([{ atom: '>=app-misc/proprietary-tool-1.0', licenses: ['Proprietary-EULA'] }]);
     // Portage accepts the list now, but the file is in no distfiles cache: the build would fail fetching it.
     expect(applied.code).toBe(1);
-    expect(applied.stdout).toMatch(/^NF +app-misc\/proprietary-tool +1\.0 /m);
+    expect(applied.stdout).toMatch(/^src +NF +app-misc\/proprietary-tool +1\.0 /m);
     expect(applied.stdout).toContain('Fetch Restriction: 1 package (1 unsatisfied)');
     expect(applied.stdout).not.toContain('Changes Portage asks for');
     expect(applied.stdout).toContain(`  x app-misc/proprietary-tool-1.0 must be downloaded by hand: copy its files into the distfiles cache volume gentoo-wb-${process.env.GENTOO_WB_NAMESPACE}-distfiles (where to get them: Portage's instructions), then pretend again`);
@@ -166,7 +173,7 @@ describeDocker('gentoo-wb pretend on real Portage', () => {
   it('scratch mode shows what goes into ROOT=/destination', async () => {
     const scratch = await runCli(['pretend', writeRecipe('scratch', ['net-misc/curl'], 'scratch')]);
     expect(scratch.code).toBe(0);
-    expect(scratch.stdout).toMatch(/^N +net-misc\/curl +8\.11\.1 +to \/destination\/ +0 KiB$/m);
-    expect(scratch.stdout).toMatch(/^N +dev-libs\/openssl +3\.3\.2-r2 +to \/ +0 KiB$/m);
+    expect(scratch.stdout).toMatch(/^(?:src|pkg) +N +net-misc\/curl +8\.11\.1 +to \/destination\/ +0 KiB$/m);
+    expect(scratch.stdout).toMatch(/^(?:src|pkg) +N +dev-libs\/openssl +3\.3\.2-r2 +to \/ +0 KiB$/m);
   });
 });
