@@ -172,7 +172,9 @@ export async function connectForCommand(flags: EngineFlags) {
   currentNamespace();
   if (flags.engine !== undefined) {
     if (flags.host !== undefined || flags.context !== undefined) throw new UsageError('--engine excludes -H/--host and --context; give one of them');
-    return (await import('../engine/engines/connect-named.js')).connectNamedEngine(flags.engine);
+    const named = await (await import('../engine/engines/connect-named.js')).connectNamedEngine(flags.engine);
+    for (const w of named.endpoint.warnings) process.stderr.write(`gentoo-wb: warning: ${w.message}\n`);
+    return named;
   }
   const resolution = resolveProcessEndpoint(flags);
   if (!resolution.ok) {
