@@ -27,7 +27,6 @@ export interface BinhostFailure {
   lines: string[];
 }
 
-// eslint-disable-next-line no-control-regex
 const ESCAPES = /\x1b\[[0-9;]*[A-Za-z]/g;
 
 function fetchErrorDetail(error: string): { kind: BinhostFailureKind; detail: string } {
