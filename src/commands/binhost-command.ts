@@ -10,7 +10,7 @@ import { loadRecipeFile } from '../engine/recipes/recipe-store.js';
 import type { ServeFlags } from './binhost.js';
 import { serveDocument, serveText, STATUS_HEADER, statusRows } from './binhost-text.js';
 import { connectForCommand, formatTable, printJson, runCommand, type EngineFlags } from './output.js';
-import { EXIT_FAILED, EXIT_OK, UsageError } from './usage-error.js';
+import { EXIT_OK, UsageError } from './usage-error.js';
 import { sanitizeLines } from '../core/format/sanitize.js';
 
 const STEP_TEXT: Record<ServeStep, string> = {
@@ -47,14 +47,10 @@ export async function runServeCommand(flags: ServeFlags): Promise<void> {
       if (!flags.json) process.stderr.write(`${STEP_TEXT[step]} …\n`);
     });
     const { binhost, probe } = result;
-    if (flags.json) printJson(serveDocument(binhost, result.image, probe.packages, probe.answers && probe.problem === null));
+    // serveBinhost returns only a binhost whose /Packages answered.
+    if (flags.json) printJson(serveDocument(binhost, result.image, probe.packages, probe.answers));
     else process.stdout.write(sanitizeLines(serveText(binhost, result.image, probe.packages)));
-    if (probe.problem !== null) {
-      process.stderr.write(`gentoo-wb: the binhost ${binhost.name} runs but ${sanitizeLines(probe.problem)}\n  hint: see its log (docker logs ${binhost.containerName})\n`);
-      process.exitCode = EXIT_FAILED;
-    } else {
-      process.exitCode = EXIT_OK;
-    }
+    process.exitCode = EXIT_OK;
   });
 }
 

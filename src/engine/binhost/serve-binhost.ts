@@ -53,8 +53,36 @@ export async function serveBinhost(docker: Dockerode, req: ServeRequest, onStep:
   onStep('probe');
   const binhost = await findServedBinhost(docker, req.name, req.namespace);
   if (binhost === null) throw new EngineError('engine', `the binhost container ${binhostContainerName(req.name, req.namespace)} went away right after it started`, 'see the engine\'s events (docker events) and try again');
-  const probe = await probeBinhost(docker, { image: req.image, containerId, containerName: binhost.containerName, insidePort: insidePortFor(req.port), network });
+  let probe: BinhostProbe;
+  try {
+    probe = await probeBinhost(docker, { image: req.image, containerId, containerName: binhost.containerName, insidePort: insidePortFor(req.port), network });
+  } catch (err) {
+    probe = { answers: false, status: null, packages: null, problem: err instanceof Error ? err.message : String(err) };
+  }
+  if (probe.problem !== null) {
+    // A server that does not answer is not left restarting: what it said goes into the message.
+    const said = await lastLines(docker, containerId);
+    await removeContainerSurely(docker, containerId);
+    throw new EngineError('engine', `the HTTP server of binhost ${req.name} in ${req.image} did not serve /Packages (${probe.problem})${said ? `; it said: ${said}` : ''}; its container was removed`,
+      'serve from an image with python3 (--image), e.g. the base the builds used; `docker logs` of a new attempt says more');
+  }
   return { binhost, image: req.image, probe };
+}
+
+/** A container's last lines of output, on one line. */
+async function lastLines(docker: Dockerode, id: string): Promise<string> {
+  let output = '';
+  try {
+    for await (const frame of containerLogs(docker, id, { tail: 5 })) output += frame.data.toString('utf8');
+  } catch {
+    return '';
+  }
+  return output.trim().split('\n').join(' | ');
+}
+
+/** An engine error that says the image lacks the program (exec of the entrypoint failed). */
+function missingProgram(err: unknown): boolean {
+  return err instanceof Error && /executable file not found|no such file or directory/i.test(err.message);
 }
 
 /** `emaint binhost --fix` in a short-lived container with the volume read-write; throws with its last lines when it fails. */
@@ -68,13 +96,14 @@ export async function refreshIndex(docker: Dockerode, image: string, volume: str
     labels: gentooWbLabels({ version: appVersion(), role: 'probe' }),
   });
   try {
-    await startContainer(docker, id);
-    const exitCode = await waitContainer(docker, id);
-    if (exitCode !== 0) {
-      let output = '';
-      for await (const frame of containerLogs(docker, id, { tail: 5 })) output += frame.data.toString('utf8');
-      throw new EngineError('engine', `emaint binhost --fix in ${image} exited with ${exitCode}: ${output.trim() || 'no output'}`, 'serve from a Gentoo image with Portage (--image), or check the cache volume');
+    try {
+      await startContainer(docker, id);
+    } catch (err) {
+      if (missingProgram(err)) throw new EngineError('bad-request', `${image} has no emaint (Portage), which refreshes the cache's Packages index before serving`, 'serve from a Gentoo image with Portage and python3 (--image), e.g. the base the builds used', { cause: err });
+      throw err;
     }
+    const exitCode = await waitContainer(docker, id);
+    if (exitCode !== 0) throw new EngineError('engine', `emaint binhost --fix in ${image} exited with ${exitCode}: ${(await lastLines(docker, id)) || 'no output'}`, 'serve from a Gentoo image with Portage (--image), or check the cache volume');
   } finally {
     await removeContainerSurely(docker, id);
   }
@@ -113,6 +142,7 @@ async function startServer(docker: Dockerode, req: ServeRequest, network: string
     await removeContainerSurely(docker, id);
     const message = err instanceof Error ? err.message : String(err);
     if (isPortInUse(message)) throw new EngineError('conflict', portInUseMessage(req.port, 'another program or container'), PORT_IN_USE_HINT, { cause: err });
+    if (missingProgram(err)) throw new EngineError('bad-request', `${req.image} has no python3 to run the HTTP server (python3 -m http.server)`, 'serve from an image with python3 (--image), e.g. the base the builds used', { cause: err });
     throw err;
   }
   return id;

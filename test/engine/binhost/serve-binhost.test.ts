@@ -5,7 +5,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { LABEL } from '../../../src/core/labels.js';
 import { binhostContainerName } from '../../../src/engine/binhost/binhost-names.js';
 import { binhostStatuses } from '../../../src/engine/binhost/binhost-status.js';
-import { findServedBinhost } from '../../../src/engine/binhost/find-served-binhost.js';
+import { findServedBinhost, listServedBinhosts } from '../../../src/engine/binhost/find-served-binhost.js';
 import { serveBinhost } from '../../../src/engine/binhost/serve-binhost.js';
 import { pickBinhost, stopBinhost } from '../../../src/engine/binhost/stop-binhost.js';
 import { dialJson } from '../../../src/engine/docker/dial.js';
@@ -99,11 +99,10 @@ describeDocker('binhost serve (real Portage cache, real HTTP server)', () => {
     expect(r.output).toContain('completed emerge (1 of 1) app-misc/oldtool-1.0');
   }, 60_000);
 
-  it('refuses a served name, a port in use, a cache no build filled, an engine network and a missing network, before making anything', async () => {
+  it('refuses a served name, a port in use, a cache no build filled, an engine network, a missing network and an image without Portage, leaving nothing behind', async () => {
     const docker = testDocker();
     const b = await findServedBinhost(docker, name, namespace);
     expect(b, 'the first test serves it').not.toBeNull();
-    const before = (await listContainers(docker, [LABEL.role])).length;
     const base = { key: fx.key, volume: fx.volume, image: realPortageImages().base, port: 0, network: null, namespace };
     await expect(serveBinhost(docker, { ...base, name })).rejects.toMatchObject({ kind: 'conflict', message: expect.stringContaining(`a binhost called ${name} is already served`) });
     await expect(serveBinhost(docker, { ...base, name: `${name}-b`, port: b!.port })).rejects.toMatchObject({ kind: 'conflict', message: `port ${b!.port} is in use on the engine's host (by container ${b!.containerName}), so the binhost cannot publish it` });
@@ -112,7 +111,13 @@ describeDocker('binhost serve (real Portage cache, real HTTP server)', () => {
     await expect(serveBinhost(docker, { ...base, name: `${name}-b`, network: 'bridge' })).rejects.toMatchObject({ kind: 'bad-request', message: expect.stringContaining("one of the engine's own networks") });
     await expect(serveBinhost(docker, { ...base, name: `${name}-b`, network: `${fx.network}-none` })).rejects.toMatchObject({ kind: 'not-found', message: `there is no Docker network ${fx.network}-none` });
     await expect(serveBinhost(docker, { ...base, name: 'gentoo' })).rejects.toMatchObject({ kind: 'bad-request', message: expect.stringContaining('reserved') });
-    expect((await listContainers(docker, [LABEL.role])).length).toBe(before);
+    // An image without Portage (the tree image: busybox and the repository) stops at the index refresh.
+    await expect(serveBinhost(docker, { ...base, name: `${name}-b`, image: realPortageImages().tree }))
+      .rejects.toMatchObject({ kind: 'bad-request', message: `${realPortageImages().tree} has no emaint (Portage), which refreshes the cache's Packages index before serving` });
+    const ours = (await listServedBinhosts(docker, namespace)).map((s) => s.name).filter((n) => n.startsWith(name));
+    expect(ours).toEqual([name]);
+    const leftovers = await listContainers(docker, [`${LABEL.role}=probe`, `${LABEL.namespace}=${namespace}`]);
+    expect(leftovers.filter((c) => c.image === realPortageImages().tree)).toEqual([]);
   });
 
   it('clean keeps a served binhost and its cache volume, even with --volumes --running, and says why', async () => {
