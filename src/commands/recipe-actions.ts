@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { sanitizeLines, sanitizeText } from '../core/format/sanitize.js';
 import { recommendSizing } from '../core/host/sizing.js';
+import { parseBinhostWord } from '../core/recipe/binhost-sources.js';
 import { newRecipe } from '../core/recipe/new-recipe.js';
 import { recipeHash } from '../core/recipe/recipe-hash.js';
 import { parseRecipe } from '../core/recipe/recipe-json.js';
@@ -88,9 +89,18 @@ export async function runRecipeNew(fileArg: string, flags: RecipeNewFlags): Prom
     if (!(BUILD_MODES as readonly string[]).includes(flags.mode ?? 'commit')) {
       throw new UsageError(`--mode ${flags.mode}: choose one of ${BUILD_MODES.join(', ')}`);
     }
+    if (flags.onMissing !== undefined && flags.onMissing !== 'compile' && flags.onMissing !== 'fail') {
+      throw new UsageError(`--on-missing ${sanitizeText(flags.onMissing)}: choose compile or fail`);
+    }
+    const hosts = (flags.binhost ?? []).map((word) => {
+      const parsed = parseBinhostWord(word);
+      if (!parsed.ok) throw new UsageError(`--binhost ${sanitizeText(parsed.problem)}`);
+      return parsed.source;
+    });
     const file = recipeFilePath(fileArg);
     const sizing = recommendSizing(os.cpus().length, os.totalmem());
     const recipe = newRecipe({
+      binaries: { hosts, onMissing: (flags.onMissing ?? 'compile') as 'compile' | 'fail' },
       name: flags.name ?? nameFromFile(file),
       base: flags.base,
       packages: flags.package ?? [],
@@ -137,6 +147,8 @@ export async function runRecipeShow(fileArg: string, opts: { json?: boolean }): 
     }
     const out = [...recipeSummary(recipe), ''];
     for (const f of files) out.push(`--- ${f.path} (0${f.mode.toString(8)})`, f.content.replace(/\n$/, ''), '');
+    // Gentoo's binhost URL needs the base's profile and a served binhost's its address: known when a build plans.
+    if (recipe.binaries.hosts.length > 0) out.push('--- /etc/portage/binrepos.conf/ is written when the build plans (the base\'s profile, served binhosts\' addresses): gentoo-wb build --plan shows it', '');
     // Every line quotes the recipe: shown safe (an OSC 52 in a value must not reach the clipboard).
     process.stdout.write(sanitizeLines(out.join('\n')));
   });

@@ -22,6 +22,8 @@ export interface RecipeNewFlags extends TreeCheckFlags {
   cmd?: string[];
   force?: boolean;
   parents?: boolean;
+  binhost?: string[];
+  onMissing?: string;
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -47,6 +49,8 @@ export function register(program: Command): void {
     .option('--portage-image <image>', 'Portage tree from this snapshot image (e.g. gentoo/portage:latest); default: the base\'s own')
     .option('--entrypoint <path>', 'ENTRYPOINT of the image')
     .option('--cmd <arg>', 'CMD of the image, one argument per --cmd (repeatable)', collect)
+    .option('--binhost <source>', 'binary packages from: gentoo or gentoo-v3 (Gentoo\'s signed binhost, x86-64 or x86-64-v3), an http(s) URL, or the NAME of a `gentoo-wb binhost serve` binhost (repeatable; first preferred)', collect)
+    .option('--on-missing <what>', 'a package no binhost has: compile (default) or fail (binary packages only)')
     .option('-f, --force', 'overwrite an existing file')
     .option('--parents', 'create the file\'s folder when it does not exist')
     .option('--offline', OFFLINE_HELP)

@@ -4,8 +4,8 @@
 import type { RecipeProblem } from './recipe-problems.js';
 import type { Binaries, BinhostSource } from './recipe-schema.js';
 
-/** Names `gentoo-wb binhost serve` accepts: the same rule as recipe names, short enough for a container name. */
-export const SERVED_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/;
+/** Names `gentoo-wb binhost serve` accepts (the rule of src/engine/binhost/binhost-names.ts, which core cannot import). */
+export const SERVED_NAME = /^[a-z0-9](?:[a-z0-9-]{0,30}[a-z0-9])?$/;
 const WHITESPACE = /\s/;
 
 /** `gentoo`, `gentoo-v3`, an http(s) URL or a served binhost's name → a source; an error text otherwise. */
@@ -17,7 +17,7 @@ export function parseBinhostWord(word: string): { ok: true; source: BinhostSourc
     return problem ? { ok: false, problem: `"${word}" ${problem}` } : { ok: true, source: { kind: 'url', url: word } };
   }
   if (SERVED_NAME.test(word)) return { ok: true, source: { kind: 'served', name: word } };
-  return { ok: false, problem: `"${word}" is neither gentoo, gentoo-v3, an http(s) URL nor a served binhost's name (letters, digits, . _ -)` };
+  return { ok: false, problem: `"${word}" is neither gentoo, gentoo-v3, an http(s) URL nor a served binhost's name (lowercase letters, digits, -)` };
 }
 
 /** The `--binhost` word that gives this source back (recipe show, the Binaries tab). */
@@ -70,7 +70,7 @@ export function binariesProblems(binaries: Binaries, baseImage: string): RecipeP
       if (problem) out.push({ field: `${field}.url`, problem: `"${source.url}" ${problem}`, hint: 'e.g. https://binhost.example.org/amd64/ (the folder that holds Packages)' });
     }
     if (source.kind === 'served' && !SERVED_NAME.test(source.name)) {
-      out.push({ field: `${field}.name`, problem: `"${source.name}" is not a served binhost's name`, hint: 'the name `gentoo-wb binhost status` shows: letters, digits, . _ -, at most 63' });
+      out.push({ field: `${field}.name`, problem: `"${source.name}" is not a served binhost's name`, hint: 'the name `gentoo-wb binhost status` shows: lowercase letters, digits and -, at most 32' });
     }
     if (source.kind === 'gentoo' && NON_AMD64_TAG.test(baseImage)) {
       out.push({ field, problem: `Gentoo's ${source.variant} binary packages are built for amd64, and the base ${baseImage} is not an amd64 image`, hint: 'remove this binhost or choose an amd64 base' });

@@ -1,5 +1,5 @@
 // A fresh recipe with the defaults a Gentoo user expects in a container build.
-import { recipeSchema, RECIPE_VERSION, type BuildModeKind, type Recipe } from './recipe-schema.js';
+import { recipeSchema, RECIPE_VERSION, type Binaries, type BuildModeKind, type Recipe } from './recipe-schema.js';
 
 export interface Sizing {
   /** emerge --jobs */
@@ -20,6 +20,8 @@ export interface NewRecipeOptions {
   entrypoint?: string[];
   cmd?: string[];
   sizing?: Sizing;
+  /** Where binary packages come from (`--binhost`, `--on-missing`); default: none, compile. */
+  binaries?: Partial<Binaries>;
 }
 
 /** Portage's process sandboxes need unshare(), which Docker's default seccomp profile refuses. */
@@ -56,5 +58,6 @@ export function newRecipe(options: NewRecipeOptions): Recipe {
       ...(options.cmd ? { cmd: options.cmd } : {}),
     },
     jobs: { emerge: sizing.jobs },
+    ...(options.binaries ? { binaries: options.binaries } : {}),
   });
 }

@@ -1,6 +1,7 @@
 // A recipe in a few lines for `recipe show` and the Recipe screen's header: what it builds, from
 // what, how, and what the image will look like.
 import { joinWords } from './recipe-fields.js';
+import { binhostWord } from './binhost-sources.js';
 import type { Recipe } from './recipe-schema.js';
 
 function portageText(recipe: Recipe): string {
@@ -26,6 +27,14 @@ function modeText(recipe: Recipe): string {
   }
 }
 
+/** The binhosts in `--binhost` words, most preferred first, and what a missing binary does. */
+function binariesText(recipe: Recipe): string {
+  const { hosts, onMissing } = recipe.binaries;
+  const missing = onMissing === 'fail' ? 'binary packages only (--getbinpkgonly)' : 'compile what no binhost has';
+  if (hosts.length === 0) return onMissing === 'fail' ? `none; ${missing}` : 'none';
+  return `${hosts.map(binhostWord).join(' ')}; ${missing}`;
+}
+
 /** `key: value` lines describing the recipe (no trailing newline on each). */
 export function recipeSummary(recipe: Recipe): string[] {
   const img = recipe.image;
@@ -37,6 +46,7 @@ export function recipeSummary(recipe: Recipe): string[] {
     `packages:  ${recipe.packages.length > 0 ? recipe.packages.join(' ') : '(none)'}`,
     `jobs:      emerge --jobs=${recipe.jobs.emerge}${recipe.jobs.loadAverage !== undefined ? ` --load-average=${recipe.jobs.loadAverage}` : ''}${recipe.jobs.keepGoing ? ' --keep-going' : ''}; MAKEOPTS="${recipe.makeConf.MAKEOPTS ?? ''}"`,
     `caches:    ${Object.entries(recipe.caches).filter(([, on]) => on).map(([k]) => k).join(' ') || 'none'}`,
+    `binhosts:  ${binariesText(recipe)}`,
     `tags:      ${img.tags.length > 0 ? img.tags.join(' ') : '(none)'}`,
   ];
   if (img.entrypoint) lines.push(`entrypoint: ${joinWords(img.entrypoint)}`);
