@@ -1,11 +1,14 @@
 // A forecast in words, the same for the Pretend screen, the pretend report and the build's ETA lines.
 import type { ForecastFrom, ForecastTotals, PackageForecast } from './forecast-types.js';
 
-/** Three-letter marker of where a package comes from: `bin` a binhost, `pkg` the local cache, `src` a compile. */
-export const FROM_MARKER: Record<ForecastFrom, string> = { binhost: 'bin', local: 'pkg', source: 'src' };
+/**
+ * Three-letter marker of where a package comes from: `net` a binhost's binary, `pkg` one from the local
+ * cache, `src` a compile. (Not `bin`: the status column already says `bin` for every binary, as Portage does.)
+ */
+export const FROM_MARKER: Record<ForecastFrom, string> = { binhost: 'net', local: 'pkg', source: 'src' };
 
 /** What each marker means (for legends and help). */
-export const FROM_LEGEND = 'bin: binary from a binhost, pkg: binary from the local cache, src: compiled from source';
+export const FROM_LEGEND = 'net: binary from a binhost, pkg: binary from the local cache, src: compiled from source';
 
 /** A rough duration: `under a minute`, `about 4 min`, `about 1 h 20 min`. */
 export function roughDuration(seconds: number): string {
@@ -33,6 +36,21 @@ export function fromText(p: Pick<PackageForecast, 'from' | 'reason'>): string {
   if (p.from === 'binhost') return 'binary from a binhost';
   if (p.from === 'local') return 'binary from the local cache';
   return p.reason ? `source (${p.reason.label})` : 'source';
+}
+
+/** What an estimate rests on, in words: `2 earlier builds`, `packages of its category`, … */
+export function forecastBasis(p: Pick<PackageForecast, 'basis' | 'samples' | 'downloadSeconds'>): string {
+  const download = p.downloadSeconds > 0 ? `, ${roughDuration(p.downloadSeconds)} of it downloading` : '';
+  switch (p.basis) {
+    case 'history':
+      return `from ${p.samples === 1 ? '1 earlier build' : `${p.samples} earlier builds`}${download}`;
+    case 'category':
+      return `from earlier builds of its category${download}`;
+    case 'size':
+      return `guessed from its download size${download}`;
+    default:
+      return `a default guess: no earlier build of it${download}`;
+  }
 }
 
 /** A clock time `HH:MM` (local time of the viewer) `seconds` from `now` (epoch ms). */

@@ -19,17 +19,17 @@ export interface MergeTableProps {
   height: number;
   /** Shown instead of rows when there are none. */
   empty: string;
-  /** Portage's total line(s), under the rows (takes one of the rows given). */
-  totals: string;
+  /** Portage's totals and the forecast's, under the rows (one row each, taken from the rows given). */
+  totals: readonly string[];
 }
 
 export function MergeTable({ rows, widths, selected, top, focused, matches, width, height, empty, totals }: MergeTableProps) {
   const { glyphs } = useLook();
   if (height <= 0) return null;
-  const showTotals = totals !== '' && height >= 3;
-  const body = Math.max(0, height - 1 - (showTotals ? 1 : 0));
+  const shownTotals = totals.filter(Boolean).slice(0, Math.max(0, height - 2));
+  const body = Math.max(0, height - 1 - shownTotals.length);
   const range = rows.length > body ? ` ${top + 1}-${Math.min(rows.length, top + body)}/${rows.length}` : '';
-  const header = `${' '.repeat(MARKER_WIDTH)}${'ST'.padEnd(widths.status)} ${'PACKAGE'.padEnd(widths.atom)} ${'VERSION'.padEnd(widths.version)} ${widths.root > 0 ? `${'ROOT'.padEnd(widths.root)} ` : ''}${'USE CHANGES'.slice(0, widths.use).padEnd(widths.use)}${'SIZE'.padStart(widths.size)}`;
+  const header = `${' '.repeat(MARKER_WIDTH)}${widths.from > 0 ? `${'FROM'.padEnd(widths.from)} ` : ''}${'ST'.padEnd(widths.status)} ${'PACKAGE'.padEnd(widths.atom)} ${'VERSION'.padEnd(widths.version)} ${widths.root > 0 ? `${'ROOT'.padEnd(widths.root)} ` : ''}${'USE CHANGES'.slice(0, widths.use).padEnd(widths.use)}${'SIZE'.padStart(widths.size)}`;
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
       <Box height={1} width={width} overflow="hidden">
@@ -50,6 +50,7 @@ export function MergeTable({ rows, widths, selected, top, focused, matches, widt
           return (
             <Box key={index} height={1} width={width} overflow="hidden">
               <Text bold={isSelected}>{`${marker} `}</Text>
+              {widths.from > 0 ? <Tone tone={row.forecast?.from === 'source' ? (row.forecast.reason && row.forecast.reason.kind !== 'missing' ? 'warn' : undefined) : 'pass'}>{`${cells.from} `}</Tone> : null}
               <Tone tone={blocker ? 'fail' : row.pkg.mask ? 'warn' : 'accent'} bold={isSelected}>{`${cells.status} `}</Tone>
               <Tone tone={matches.has(index) ? 'match' : undefined} inverse={isSelected && focused} bold={isSelected}>{cells.atom}</Tone>
               <Text> {cells.version} </Text>
@@ -60,11 +61,11 @@ export function MergeTable({ rows, widths, selected, top, focused, matches, widt
           );
         })
       )}
-      {showTotals ? (
-        <Box height={1} width={width} overflow="hidden">
-          <Tone tone="muted">{`  ${totals}`}</Tone>
+      {shownTotals.map((line, i) => (
+        <Box key={`total-${i}`} height={1} width={width} overflow="hidden">
+          <Tone tone="muted">{`  ${line}`}</Tone>
         </Box>
-      ) : null}
+      ))}
     </Box>
   );
 }

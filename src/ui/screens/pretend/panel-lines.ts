@@ -4,6 +4,7 @@ import type { ProblemExplanation } from '../../../core/pretend/explain-problems.
 import { decoratedFlag, flagMeaning, formatKiB } from '../../../core/pretend/package-summary.js';
 import type { PackageChange } from '../../../core/portage/pretend/pretend-types.js';
 import { wrapLine } from '../../../core/format/wrap.js';
+import { forecastBasis, fromText, roughDuration } from '../../../core/forecast/forecast-text.js';
 import type { TextLine } from '../../components/text-lines/text-lines.js';
 import type { TableRow } from './table-model.js';
 
@@ -63,6 +64,11 @@ export function detailLines(row: TableRow, rawLine: string, problems: readonly P
     if (summary.oldVersion) facts.push(`installed ${pkg.oldVersions.map((o) => o.version).join(', ')} ${glyphs.arrow} ${pkg.version}`);
     if (pkg.downloadKiB !== null) facts.push(`download ${formatKiB(pkg.downloadKiB)}`);
     out.push(...wrapped(facts.join(' · '), width, '  '));
+  }
+  if (row.forecast) {
+    const f = row.forecast;
+    out.push(...wrapped(`${fromText(f)} · ${roughDuration(f.seconds)} (${forecastBasis(f)})`, width, '  ', { tone: f.from === 'source' ? (f.reason && f.reason.kind !== 'missing' ? 'warn' : undefined) : 'pass' }));
+    if (f.reason) out.push(...wrapped(f.reason.detail, width, '    '));
   }
   if (pkg.blocker) {
     out.push(...wrapped(`${pkg.blocker.blocking.join(', ')} ${pkg.blocker.strength === 'hard' ? 'hard-blocks' : 'blocks'} ${pkg.blocker.atom}; ${pkg.blocker.satisfied ? 'Portage resolves it by itself' : 'Portage cannot resolve it'}.`, width, '  '));

@@ -1,12 +1,14 @@
-// What the Pretend screen needs from outside, injectable: how to run emerge --pretend (the real
-// engine by default, transcripts in tests) and a memory of the last run that outlives the screen
+// What the Pretend screen needs from outside, injectable: how to run emerge --pretend and forecast
+// its list (the real engine by default, transcripts in tests) and a memory of the last run that outlives the screen
 // (leaving the step and coming back shows the same result until the recipe changes).
 import React, { createContext, useContext, useMemo, useRef } from 'react';
 import type { BaseFacts, SandboxFacts } from '../../../core/plan/shared-pieces.js';
 import type { Recipe } from '../../../core/recipe/recipe-schema.js';
 import { buildEnvFrom } from '../../../engine/build/build-env.js';
 import type { EngineConnection } from '../../../engine/docker/index.js';
-import { runPretend, type PretendRun } from '../../../engine/pretend/run-pretend.js';
+import type { Forecast } from '../../../core/forecast/forecast-types.js';
+import { runForecast } from '../../../engine/forecast/run-forecast.js';
+import type { PretendRun } from '../../../engine/pretend/run-pretend.js';
 
 export interface PretendRequest {
   recipe: Recipe;
@@ -17,11 +19,14 @@ export interface PretendRequest {
   signal: AbortSignal;
 }
 
-export type RunPretend = (connection: EngineConnection, request: PretendRequest) => Promise<PretendRun>;
+/** A pretend run with the forecast of its merge list (none when it could not be made). */
+export type ForecastedRun = PretendRun & { forecast?: Forecast | null };
+
+export type RunPretend = (connection: EngineConnection, request: PretendRequest) => Promise<ForecastedRun>;
 
 /** The last finished run and the recipe (by hash) and options it was for. */
 export interface PretendMemory {
-  last: { key: string; run: PretendRun } | null;
+  last: { key: string; run: ForecastedRun } | null;
 }
 
 export interface PretendServices {
@@ -29,9 +34,9 @@ export interface PretendServices {
   memory: PretendMemory;
 }
 
-/** The real engine: a labelled container from the recipe's base, GENTOO_WB_BUILD_ENV passed on. */
+/** The real engine: a labelled container from the recipe's base, GENTOO_WB_BUILD_ENV passed on; the forecast made from it. */
 export const realRunPretend: RunPretend = (connection, request) =>
-  runPretend(connection.docker, {
+  runForecast(connection.docker, {
     recipe: request.recipe,
     tree: request.tree,
     base: request.base,
@@ -39,7 +44,7 @@ export const realRunPretend: RunPretend = (connection, request) =>
     containerEnv: buildEnvFrom(process.env),
     onOutput: request.onOutput,
     signal: request.signal,
-  });
+  }).then((made) => ({ ...made.run, forecast: made.forecast }));
 
 const defaultMemory: PretendMemory = { last: null };
 const PretendContext = createContext<PretendServices>({ run: realRunPretend, memory: defaultMemory });

@@ -6,6 +6,7 @@ import { Box } from 'ink';
 import { explainContextOf, explainProblems } from '../../../core/pretend/explain-problems.js';
 import { planPretend } from '../../../core/pretend/pretend-command.js';
 import { totalsLines } from '../../../core/pretend/totals.js';
+import { forecastSummary } from '../../../core/forecast/forecast-text.js';
 import { splitTerminalLines } from '../../../core/portage/terminal-text.js';
 import { recipeHash } from '../../../core/recipe/recipe-hash.js';
 import { useWizard } from '../../app/wizard-context.js';
@@ -79,24 +80,24 @@ function PretendBody() {
   }, [gate, key, state.phase, state.attemptedKey, startRun]);
 
   const run = state.run;
-  const rows = useMemo(() => (run ? tableRows(run.result) : []), [run]);
+  const rows = useMemo(() => (run ? tableRows(run.result, run.forecast ?? null) : []), [run]);
   const rawLines = useMemo(() => (run ? splitTerminalLines(run.text) : []), [run]);
   const problems = useMemo(() => (run ? explainProblems(run.result, run.text, doc ?? undefined, explainContextOf(run.command)) : []), [run, doc]);
   const pLines = useMemo(() => problemLines(problems, width - PANEL_INDENT, glyphs), [problems, width, glyphs]);
   const cLines = useMemo(() => changeLines(run?.result.changes ?? [], width - PANEL_INDENT, doc !== null), [run, width, doc]);
-  // The totals as `gentoo-wb pretend` prints them (one computation in core), on one row.
-  const totals = useMemo(() => (run ? totalsLines(run.result).join(' · ') : ''), [run]);
+  // The totals as `gentoo-wb pretend` prints them (one computation in core), on one row; the forecast's on the next.
+  const totals = useMemo(() => (run ? [totalsLines(run.result).join(' · '), run.forecast && run.forecast.packages.length > 0 ? `Forecast: ${forecastSummary(run.forecast.totals)}` : ''].filter(Boolean) : []), [run]);
   const matches = useMemo(() => searchMatches(rows, search.query), [rows, search.query]);
   const matchSet = useMemo(() => new Set(matches), [matches]);
 
   const showSearch = search.editing || search.query !== '';
   const bodyHeight = Math.max(1, height - 1 - (showSearch ? 1 : 0));
-  const want = { table: Math.max(2, rows.length + 1 + (totals ? 1 : 0)), problems: pLines.length > 0 ? pLines.length + 1 : 0, changes: cLines.length > 0 ? cLines.length + 1 : 0 };
+  const want = { table: Math.max(2, rows.length + 1 + totals.length), problems: pLines.length > 0 ? pLines.length + 1 : 0, changes: cLines.length > 0 ? cLines.length + 1 : 0 };
   const sections = (['table', 'problems', 'changes'] as const).filter((s) => want[s] > 0);
   const activeFocus: Section = want[focus] > 0 ? focus : 'table';
   const heights = sectionHeights(bodyHeight, want, activeFocus, maximised);
   const widths = useMemo(() => columnWidths(width, rows, glyphs.arrow), [width, rows, glyphs.arrow]);
-  const tableBody = Math.max(1, heights.table - 1 - (totals && heights.table >= 3 ? 1 : 0));
+  const tableBody = Math.max(1, heights.table - 1 - Math.min(totals.length, Math.max(0, heights.table - 2)));
   const sel = clampIndex(selected, rows.length);
   const top = windowTop(storedTop, sel, tableBody, rows.length);
   useEffect(() => {

@@ -2,10 +2,14 @@
 // the version change and the changed USE flags sharing what is left. Pure, so it is tested alone.
 import { formatKiB, summarisePackage, decoratedFlag, type PackageSummary } from '../../../core/pretend/package-summary.js';
 import type { PretendPackage, PretendResult } from '../../../core/portage/pretend/pretend-types.js';
+import type { Forecast, PackageForecast } from '../../../core/forecast/forecast-types.js';
+import { FROM_MARKER } from '../../../core/forecast/forecast-text.js';
 
 export interface TableRow {
   pkg: PretendPackage;
   summary: PackageSummary;
+  /** Where it comes from and how long it takes, when the run has a forecast. */
+  forecast: PackageForecast | null;
   /** Lower-case text `/` searches: status, atom, versions and every flag as Portage prints it. */
   haystack: string;
 }
@@ -18,6 +22,8 @@ export interface ColumnWidths {
   size: number;
   /** The ROOT column (0: every package goes to /, no column). */
   root: number;
+  /** The FROM column (`bin`/`pkg`/`src`; 0 without a forecast). */
+  from: number;
 }
 
 export interface RowCells {
@@ -28,6 +34,8 @@ export interface RowCells {
   size: string;
   /** `/destination` or `/` (empty without a ROOT column). */
   root: string;
+  /** `src`, `pkg`, `bin` (empty without a FROM column). */
+  from: string;
 }
 
 export interface TableGlyphs {
@@ -40,14 +48,18 @@ export const MARKER_WIDTH = 2;
 const STATUS_WIDTH = 6;
 const SIZE_WIDTH = 9;
 const GAPS = 3;
+/** `FROM` over `bin`/`pkg`/`src`. */
+const FROM_WIDTH = 4;
 
-/** One row per merge-list line. */
-export function tableRows(result: PretendResult): TableRow[] {
-  return result.packages.map((pkg) => {
+/** One row per merge-list line, with its forecast when there is one. */
+export function tableRows(result: PretendResult, forecast: Forecast | null = null): TableRow[] {
+  const byIndex = new Map((forecast?.packages ?? []).map((f) => [f.index, f]));
+  return result.packages.map((pkg, i) => {
     const summary = summarisePackage(pkg);
     const flags = pkg.use.map(decoratedFlag).join(' ');
     const blocking = pkg.blocker ? pkg.blocker.blocking.join(' ') : '';
-    return { pkg, summary, haystack: `${summary.status} ${pkg.cpv} ${summary.oldVersion ?? ''} ${flags} ${blocking} ${pkg.root}`.toLowerCase() };
+    const f = byIndex.get(i) ?? null;
+    return { pkg, summary, forecast: f, haystack: `${f ? `${FROM_MARKER[f.from]} ` : ''}${summary.status} ${pkg.cpv} ${summary.oldVersion ?? ''} ${flags} ${blocking} ${pkg.root}`.toLowerCase() };
   });
 }
 
@@ -83,13 +95,14 @@ export function columnWidths(width: number, rows: readonly TableRow[], arrow = '
   // ROOT (scratch mode: the same package can be listed for / and for /destination) comes first: it
   // tells rows apart that are otherwise the same.
   const root = hasOtherRoot(rows) ? Math.min(ROOT_MAX, Math.max('ROOT'.length, ...rows.map((r) => rootText(r).length))) : 0;
-  const room = Math.max(12, width - MARKER_WIDTH - STATUS_WIDTH - SIZE_WIDTH - GAPS - (root > 0 ? root + 1 : 0));
+  const from = rows.some((r) => r.forecast) ? FROM_WIDTH : 0;
+  const room = Math.max(12, width - MARKER_WIDTH - STATUS_WIDTH - SIZE_WIDTH - GAPS - (root > 0 ? root + 1 : 0) - (from > 0 ? from + 1 : 0));
   const want = (f: (r: TableRow) => string, header: string) => Math.max(header.length, ...rows.map((r) => f(r).length));
   const atomWant = want(atomText, 'PACKAGE');
   const versionWant = want((r) => versionText(r, arrow), 'VERSION');
   const useWant = want(useText, 'USE');
   if (atomWant + versionWant + useWant <= room) {
-    return { status: STATUS_WIDTH, atom: atomWant, version: versionWant, use: room - atomWant - versionWant, size: SIZE_WIDTH, root };
+    return { status: STATUS_WIDTH, atom: atomWant, version: versionWant, use: room - atomWant - versionWant, size: SIZE_WIDTH, root, from };
   }
   const version = Math.min(versionWant, 18);
   let use = Math.min(useWant, Math.max(10, Math.floor((room - version) * 0.4)));
@@ -98,7 +111,7 @@ export function columnWidths(width: number, rows: readonly TableRow[], arrow = '
     use += atom - atomWant;
     atom = atomWant;
   }
-  return { status: STATUS_WIDTH, atom, version, use, size: SIZE_WIDTH, root };
+  return { status: STATUS_WIDTH, atom, version, use, size: SIZE_WIDTH, root, from };
 }
 
 /** `text` cut to `width` at the end, with an ellipsis when cut. */
@@ -136,6 +149,7 @@ export function rowCells(row: TableRow, widths: ColumnWidths, glyphs: TableGlyph
     use: use.padEnd(widths.use),
     size: formatKiB(row.summary.downloadKiB).padStart(widths.size),
     root: widths.root > 0 ? fitStart(rootText(row), widths.root, glyphs.ellipsis).padEnd(widths.root) : '',
+    from: widths.from > 0 ? (row.forecast ? FROM_MARKER[row.forecast.from] : '').padEnd(widths.from) : '',
   };
 }
 

@@ -3,16 +3,15 @@
 // The last finished run is remembered so coming back to the step shows it again.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { stripAnsi } from '../../../core/portage/terminal-text.js';
-import type { PretendRun } from '../../../engine/pretend/run-pretend.js';
 import type { EngineConnection } from '../../../engine/docker/index.js';
-import type { PretendRequest, PretendServices } from './pretend-context.js';
+import type { ForecastedRun, PretendRequest, PretendServices } from './pretend-context.js';
 
 export type PretendPhase = 'idle' | 'running' | 'done' | 'failed' | 'cancelled';
 
 export interface PretendState {
   phase: PretendPhase;
   /** The last finished run (kept while a new one runs or after a cancel). */
-  run: PretendRun | null;
+  run: ForecastedRun | null;
   /** What `run` was for (recipe hash and options). */
   runKey: string | null;
   /** The last key a run was started for: one automatic attempt per recipe. */

@@ -12,7 +12,7 @@ import type { EngineConnection } from '../../../../src/engine/docker/index.js';
 import { EngineError } from '../../../../src/engine/docker/errors.js';
 import type { PretendRun } from '../../../../src/engine/pretend/run-pretend.js';
 import { App } from '../../../../src/ui/app/app.js';
-import { PretendProvider, type PretendRequest, type RunPretend } from '../../../../src/ui/screens/pretend/pretend-context.js';
+import { PretendProvider, type ForecastedRun, type PretendRequest, type RunPretend } from '../../../../src/ui/screens/pretend/pretend-context.js';
 import { PretendScreen } from '../../../../src/ui/screens/pretend/pretend-screen.js';
 import { BuildController } from '../../../../src/ui/session/build-controller.js';
 import { WorkbenchProvider } from '../../../../src/ui/session/workbench-context.js';
@@ -61,7 +61,7 @@ export interface HarnessOptions {
   path?: string | null;
   engine?: EngineState;
   /** Transcript for a request; a function of the recipe; `'pending'` holds the run until the test finishes it. */
-  answer: (request: PretendRequest) => string | 'pending';
+  answer: (request: PretendRequest) => string | 'pending' | ForecastedRun;
   columns?: number;
   rows?: number;
   saveFails?: boolean;
@@ -86,6 +86,7 @@ export async function openPretend(options: HarnessOptions): Promise<Harness> {
   const run: RunPretend = (_connection, request) => {
     requests.push(request);
     const answer = options.answer(request);
+    if (typeof answer === 'object') return Promise.resolve(answer);
     if (answer !== 'pending') return Promise.resolve(runOf(answer, request.recipe));
     return new Promise<PretendRun>((resolve, reject) => {
       request.signal.addEventListener('abort', () => reject(new EngineError('aborted', 'pretend cancelled', 'run it again')));
