@@ -46,9 +46,9 @@ export function recipeSummary(recipe: Recipe): string[] {
     `packages:  ${recipe.packages.length > 0 ? recipe.packages.join(' ') : '(none)'}`,
     `jobs:      emerge --jobs=${recipe.jobs.emerge}${recipe.jobs.loadAverage !== undefined ? ` --load-average=${recipe.jobs.loadAverage}` : ''}${recipe.jobs.keepGoing ? ' --keep-going' : ''}; MAKEOPTS="${recipe.makeConf.MAKEOPTS ?? ''}"`,
     `caches:    ${Object.entries(recipe.caches).filter(([, on]) => on).map(([k]) => k).join(' ') || 'none'}`,
-    `binhosts:  ${binariesText(recipe)}`,
     `tags:      ${img.tags.length > 0 ? img.tags.join(' ') : '(none)'}`,
   ];
+  if (recipe.binaries.hosts.length > 0 || recipe.binaries.onMissing === 'fail') lines.splice(lines.length - 1, 0, `binhosts:  ${binariesText(recipe)}`);
   if (img.entrypoint) lines.push(`entrypoint: ${joinWords(img.entrypoint)}`);
   if (img.cmd) lines.push(`cmd:       ${joinWords(img.cmd)}`);
   if (Object.keys(img.env).length > 0) lines.push(`env:       ${Object.entries(img.env).map(([k, v]) => `${k}=${v}`).join(' ')}`);
