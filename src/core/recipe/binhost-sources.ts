@@ -4,7 +4,7 @@
 import type { RecipeProblem } from './recipe-problems.js';
 import type { Binaries, BinhostSource } from './recipe-schema.js';
 
-/** Names `gentoo-wb binhost serve` accepts (the rule of src/engine/binhost/binhost-names.ts, which core cannot import). */
+/** Served binhost names (`gentoo-wb binhost serve --name` checks with this rule too: src/engine/binhost/binhost-names.ts). */
 export const SERVED_NAME = /^[a-z0-9](?:[a-z0-9-]{0,30}[a-z0-9])?$/;
 const WHITESPACE = /\s/;
 

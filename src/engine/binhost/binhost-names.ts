@@ -1,6 +1,7 @@
 // What a binhost may be called and where it lives: its name rules, container name, the cache volume of a
 // key, and the ports. Pure; the serve command checks a request with these before any engine call.
 import { objectNamePrefix } from '../../core/labels.js';
+import { parseBinhostWord, SERVED_NAME } from '../../core/recipe/binhost-sources.js';
 
 /** The name `binhost serve` gives when none is asked for (a recipe then says `--binhost default`). */
 export const DEFAULT_BINHOST_NAME = 'default';
@@ -11,16 +12,15 @@ export const DEFAULT_INSIDE_PORT = 8000;
 /** The host port published when none is asked for (python's http.server default). */
 export const DEFAULT_HOST_PORT = 8000;
 
-/** Binhost names: they become part of a container name and a host name on a Docker network. */
-const NAME_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,30}[a-z0-9])?$/;
-
-/** `gentoo` means Gentoo's official binhost in a recipe (`--binhost gentoo`), so no served one may take it. */
-const RESERVED_NAMES = new Set(['gentoo']);
-
-/** Why `name` cannot name a binhost, or null. */
+/**
+ * Why `name` cannot name a binhost, or null. The rule is the recipe's (`--binhost NAME`): names become part
+ * of a container name and a host name on a Docker network; the words a recipe reads as Gentoo's official
+ * binhost (gentoo, gentoo-v3, …) are taken.
+ */
 export function binhostNameProblem(name: string): string | null {
-  if (RESERVED_NAMES.has(name)) return `"${name}" is reserved: in a recipe, --binhost ${name} means Gentoo's official binhost`;
-  if (NAME_PATTERN.test(name)) return null;
+  const word = parseBinhostWord(name);
+  if (word.ok && word.source.kind === 'gentoo') return `"${name}" is reserved: in a recipe, --binhost ${name} means Gentoo's official binhost`;
+  if (SERVED_NAME.test(name)) return null;
   if (name.length === 0 || name.length > 32) return `a binhost name has 1 to 32 characters ("${name}" has ${name.length})`;
   return `"${name}" is not a binhost name: use lowercase letters, digits and "-" (not first or last), e.g. default or team-x86`;
 }

@@ -7,7 +7,7 @@ import { readProbeOutput } from '../../../src/engine/binhost/probe-binhost.js';
 describe('binhost names', () => {
   it('takes short lowercase host-name-like names and refuses the rest, and gentoo (the official binhost in a recipe)', () => {
     for (const ok of ['default', 'a', 'team-x86', '0', 'a'.repeat(32)]) expect(binhostNameProblem(ok), ok).toBeNull();
-    expect(binhostNameProblem('gentoo')).toMatch(/reserved: in a recipe, --binhost gentoo means Gentoo's official binhost/);
+    for (const word of ['gentoo', 'gentoo-v3', 'gentoo-x86-64', 'gentoo-x86-64-v3']) expect(binhostNameProblem(word)).toBe(`"${word}" is reserved: in a recipe, --binhost ${word} means Gentoo's official binhost`);
     expect(binhostNameProblem('')).toMatch(/1 to 32 characters/);
     expect(binhostNameProblem('a'.repeat(33))).toMatch(/1 to 32 characters \("a+" has 33\)/);
     for (const bad of ['Team', '-x', 'x-', 'a_b', 'a.b', 'a b', 'http://x']) expect(binhostNameProblem(bad), bad).toMatch(/is not a binhost name/);
