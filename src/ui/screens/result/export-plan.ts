@@ -1,5 +1,6 @@
 // What an export typed into the prompt means: compression from the file name, the files written
 // beside it, and the checks a name must pass. Pure, so the rules are tested alone.
+import path from 'node:path';
 import { besideNames } from '../../../engine/inspect/export-extras.js';
 import { invalidTagReason } from '../../../engine/docker/image-ref.js';
 import type { InputProblem } from '../../components/text-input/text-input-types.js';
@@ -11,12 +12,29 @@ const ENDINGS: [RegExp, ExportRequest['compression']][] = [
   [/\.tar$/i, 'none'],
 ];
 
+/** What the export must never write over: the recipe open in the workbench. */
+export interface ExportGuard {
+  /** The open recipe's file (null when none is open or it is not saved yet). */
+  openRecipe?: string | null;
+  /** The image has a build (so the recipe and a Dockerfile are written beside the archive). */
+  hasBuild?: boolean;
+}
+
 /** Why an archive name cannot be used, or null. */
-export function archiveNameProblem(value: string): InputProblem | null {
+export function archiveNameProblem(value: string, guard: ExportGuard = {}): InputProblem | null {
   const name = value.trim();
   if (name === '') return { message: 'type the archive file name' };
   if (name.endsWith('/')) return { message: 'that is a folder: add a file name', offset: name.length - 1 };
   if (!ENDINGS.some(([re]) => re.test(name))) return { message: 'end the name in .tar, .tar.gz or .tar.zst (that picks the compression)', offset: Math.max(0, name.lastIndexOf('.')), length: name.length - Math.max(0, name.lastIndexOf('.')) };
+  if (guard.openRecipe) {
+    // The recipe beside the archive is the image's (maybe an older version of the open one): it never
+    // replaces the file being edited, and neither does the archive, the Dockerfile or the SBOM.
+    const open = path.resolve(guard.openRecipe);
+    const request = exportRequestFor(name, { flatten: false, hasBuild: guard.hasBuild === true });
+    const written: [string | null | undefined, string][] = [[request.output, 'the archive'], [request.recipe, 'the recipe written beside it'], [request.dockerfile, 'the Dockerfile written beside it'], [request.sbom?.file, 'the SBOM written beside it']];
+    const hit = written.find(([f]) => f !== null && f !== undefined && path.resolve(f) === open);
+    if (hit) return { message: `${hit[1]} would replace the open recipe ${guard.openRecipe}: choose another name` };
+  }
   return null;
 }
 

@@ -39,6 +39,7 @@ export function ResultScreen() {
   const { glyphs } = useLook();
   const engine = useWorkbench((s) => s.engine);
   const lastImage = useWorkbench((s) => s.lastImage);
+  const openRecipe = useWorkbench((s) => s.recipe.path);
   const { services, memory } = useResultServices();
   const connection = engine.status === 'ready' ? engine.connection : null;
   const [ref, setRef] = useState<string | null>(() => memory.last?.inspection.image.id ?? lastImage?.id ?? null);
@@ -189,7 +190,7 @@ export function ResultScreen() {
           label={prompt === 'flatten' ? 'Export flattened to' : 'Export to'}
           initial={defaultArchiveName(inspected?.inspection.image.tags[0], inspected?.inspection.image.id ?? '', prompt === 'flatten')}
           width={width}
-          validate={archiveNameProblem}
+          validate={(v) => archiveNameProblem(v, { openRecipe, hasBuild: inspected?.build?.recipe != null })}
           hint={`.tar / .tar.gz / .tar.zst; beside it: ${inspected?.build?.recipe ? 'recipe, Dockerfile, ' : ''}SBOM (CycloneDX)`}
           submitLabel="export"
           onSubmit={(v) => runExport(v, prompt === 'flatten')}

@@ -1,5 +1,6 @@
 // The effects the Result screen asks for, behind one interface: the real engine by default, fakes
 // in UI tests. Reading an image, finding the previous build, tagging and exporting.
+import { stat } from 'node:fs/promises';
 import { basePrefixView, diffViews, viewOf, type ImageDiff } from '../../../core/inspect/diff.js';
 import type { SbomFormat } from '../../../core/inspect/sbom/sbom-input.js';
 import { gentooWbLabelFilters } from '../../../core/labels.js';
@@ -45,6 +46,15 @@ export interface ResultServices {
   exportImage(connection: EngineConnection, imageId: string, request: ExportRequest, options: { signal: AbortSignal; onStep: (label: string) => void; onProgress: (p: Progress) => void }): Promise<ExportOutcome>;
 }
 
+/** Before any work: the workbench never replaces a file (the headless export does, with --force). */
+async function refuseExisting(request: ExportRequest): Promise<void> {
+  for (const file of [request.output, request.recipe, request.dockerfile, request.sbom?.file]) {
+    if (!file) continue;
+    const existing = await stat(file).catch(() => null);
+    if (existing) throw new Error(`${file} exists; choose another name (the workbench never replaces a file; gentoo-wb export --force does)`);
+  }
+}
+
 const STEP_LABEL: Record<ExportStep, string> = { flatten: 'flattening to one layer', write: 'writing the archive' };
 
 /** The real engine. */
@@ -72,6 +82,7 @@ export const realResultServices: ResultServices = {
   },
   tag: (connection, imageId, tag) => tagImage(connection.docker, imageId, tag),
   async exportImage(connection, imageId, request, options) {
+    await refuseExisting(request);
     if (request.compression === 'zstd') requireZstd();
     const toolVersion = appVersion();
     const prepared = await prepareExtras(connection.docker, imageId, request, { toolVersion });
