@@ -268,6 +268,41 @@ export function readOnlyFolder(name: string, files: Record<string, string> = {})
   return dir;
 }
 
+/** A folder on a small writable tmpfs of its own, to be made read-only (`remount`) or full (`fill`) later. */
+export function mountedFolder(name: string): string {
+  const dir = path.join(root, `mnt-${name}-${++counter}`);
+  mkdirSync(dir, { recursive: true });
+  sh('mount', ['-t', 'tmpfs', '-o', 'size=4m', 'tmpfs', dir]);
+  mounts.push(dir);
+  return dir;
+}
+
+/**
+ * Make a mounted folder read-only (EROFS) or writable again. The kernel refuses `ro` while a file there
+ * is open for writing (a log being appended): tried again until it takes.
+ */
+export async function remount(dir: string, mode: 'ro' | 'rw'): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    const r = spawnSync('mount', ['-o', `remount,${mode}`, dir], { encoding: 'utf8' });
+    if (r.status === 0) return;
+    if (attempt >= 200) throw new Error(`mount -o remount,${mode} ${dir}: ${r.stderr}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/** Fill a mounted folder to the last byte (ENOSPC from then on); `empty` frees it again. */
+export function fill(dir: string): void {
+  try {
+    writeFileSync(path.join(dir, 'filler'), Buffer.alloc(8 * 1024 * 1024));
+  } catch {
+    // full now, which is the point
+  }
+}
+
+export function empty(dir: string): void {
+  rmSync(path.join(dir, 'filler'), { force: true });
+}
+
 export function unmountAll(): void {
   for (const m of mounts.splice(0).reverse()) {
     try {

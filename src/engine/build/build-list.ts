@@ -5,6 +5,7 @@ import { LABEL } from '../../core/labels.js';
 import { listBuilders } from './builder-container.js';
 import { currentNamespace } from '../docker/object-names.js';
 import { buildFiles, listBuildStates } from './build-store.js';
+import { reconcileInterrupted } from './reconcile-interrupted.js';
 import { EngineError, inspectContainer } from '../docker/index.js';
 
 export interface BuildListing {
@@ -24,7 +25,8 @@ export interface BuildListing {
 export async function listBuilds(docker: Dockerode | null, env: NodeJS.ProcessEnv = process.env): Promise<BuildListing[]> {
   // An unusable GENTOO_WB_NAMESPACE must fail here, not be taken for an engine without containers.
   currentNamespace(env);
-  const states = await listBuildStates(env);
+  const known = await listBuildStates(env);
+  const states = docker ? await reconcileInterrupted(docker, known, env) : known;
   const containers = docker ? await listBuilders(docker).catch(() => null) : null;
   const byId = new Map((containers ?? []).map((c) => [c.labels[LABEL.buildId] ?? '', c]));
   const lost = docker && containers !== null ? await reconcileGone(docker, states.filter((s) => !byId.has(s.id)), env) : new Map<string, string>();

@@ -46,6 +46,8 @@ export interface Watch extends RunControl {
   plan: BuildPlan;
   baseImageId: string;
   onEvents: (events: BuildEvent[]) => void;
+  /** The output lock, when the session already holds it (the one that started the build). */
+  outputLock?: () => Promise<void>;
 }
 
 /** Events without a time get the time they are delivered. */

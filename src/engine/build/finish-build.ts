@@ -8,7 +8,8 @@ import { packageDurations, type BuildProgress } from '../../core/build/progress.
 import { failureTail } from '../../core/portage/build-stream/failure-start.js';
 import type { BuildEvent } from '../../core/events.js';
 import { stepFailureMessage } from '../../core/plan/step-failure.js';
-import { EngineError, pingEngine, readContainerFile, removeContainer, waitContainer } from '../docker/index.js';
+import { EngineError, pingEngine, readContainerFile, removeContainer, removeImage, waitContainer } from '../docker/index.js';
+import { FolderWriteError } from '../files/atomic-write.js';
 import { writeRecord, writeState } from './build-store.js';
 import type { BuildOutcome, Watch } from './build-session.js';
 import { endCancelled } from './end-cancelled.js';
@@ -32,7 +33,8 @@ async function collectFailureLogs(w: Watch, progress: BuildProgress, emit: (e: B
   }
 }
 
-async function writeFinalRecord(w: Watch, progress: BuildProgress, ctx: FinishContext | null): Promise<void> {
+/** The record (durations for later ETAs) once the state says how the build ended; a refused write is said, not fatal. */
+async function writeFinalRecord(w: Watch, progress: BuildProgress, ctx: FinishContext | null, emit: (events: BuildEvent[]) => void): Promise<void> {
   const record: BuildRecord = {
     state: w.state,
     packages: packageDurations(progress).map((d) => ({ ...d, startedAt: progress.packages.find((p) => p.cpv === d.cpv)?.startedAt ?? 0 })),
@@ -40,12 +42,59 @@ async function writeFinalRecord(w: Watch, progress: BuildProgress, ctx: FinishCo
     smokeTest: ctx?.smokeTest ?? null,
     ...(ctx && Object.keys(ctx.extras).length > 0 ? { extras: ctx.extras } : {}),
   };
-  await writeRecord(w.files, record);
+  await writeRecord(w.files, record).catch((err: Error) => emit([{ type: 'error', message: `could not write the build's record (${err.message}); the build itself is recorded in state.json` }]));
 }
 
 /** After the output ended (this session holding the finish lock): wait, finish or fail, record, remove the container. */
 export async function finishWatched(w: Watch, end: FollowEnd, emit: (events: BuildEvent[]) => void, progressNow: () => BuildProgress): Promise<BuildOutcome> {
+  // The image as state.json last recorded it (an attach starts from what the file says).
+  const saved = { image: w.state.image?.id ?? null };
+  try {
+    return await finishOrFail(w, end, emit, progressNow, saved);
+  } catch (err) {
+    if (err instanceof FolderWriteError) return keptForLater(w, err, emit, saved.image);
+    throw err;
+  }
+}
+
+/**
+ * The state folder refused a write (full, read-only): without a state nobody could finish the build
+ * later, and a second session would commit twice. So nothing is left half-recorded: an image made but
+ * not recorded goes, the container stays (its emerge has ended), and the sentence says how to finish it.
+ */
+export async function keptForLater(w: Watch, err: FolderWriteError, emit: (events: BuildEvent[]) => void, savedImage: string | null): Promise<BuildOutcome> {
+  const id = w.state.id;
+  let image = '';
+  const made = w.state.image;
+  if (made && made.id !== savedImage) {
+    const short = made.id.replace(/^sha256:/, '').slice(0, 12);
+    image = await removeImage(w.docker, made.id, { force: true }).then(
+      () => `; the image ${short} it had just made was removed (it could not be recorded)`,
+      (e: Error) => `; the image ${short} it had just made could not be removed (${e.message})`,
+    );
+    w.state.image = null;
+  }
+  const container = `${w.state.containerId!.slice(0, 12)}`;
+  const message = `could not record the build's progress: ${err.message}${image}; its build container ${container} is kept: once the state folder takes writes again, gentoo-wb attach ${id} finishes the build (gentoo-wb clean --running removes it instead)`;
+  emit([{ type: 'lost', message }]);
+  return { kind: 'lost', message };
+}
+
+async function finishOrFail(w: Watch, end: FollowEnd, emit: (events: BuildEvent[]) => void, progressNow: () => BuildProgress, saved: { image: string | null }): Promise<BuildOutcome> {
   const containerId = w.state.containerId!;
+  const save = async () => {
+    await writeState(w.files, w.state);
+    saved.image = w.state.image?.id ?? null;
+  };
+  // This session lost sight of the build; the container goes on, and the state says so when it can
+  // (if not, it still says "running", which attach takes up just the same).
+  const lostOnTheWay = async (why: string): Promise<BuildOutcome> => {
+    w.state.status = 'lost';
+    w.state.message = why;
+    const message = await save().then(() => why, (err: Error) => `${why} (and the state could not be recorded: ${err.message})`);
+    emit([{ type: 'lost', message }]);
+    return { kind: 'lost', message };
+  };
   if (w.cancelled()) return endCancelled(w.docker, w.files, w.state, containerId);
   if (end.kind === 'detached') return { kind: 'detached' };
   let progress = progressNow();
@@ -54,23 +103,14 @@ export async function finishWatched(w: Watch, end: FollowEnd, emit: (events: Bui
     const message = ping.ok
       ? `the output stream of the build broke (${end.error.message}); run gentoo-wb attach ${w.state.id} to pick it up again`
       : `lost the connection to the engine (${ping.code}: ${ping.message}); the build's state is kept in ${w.files.dir}: run gentoo-wb attach ${w.state.id} once the engine is back`;
-    w.state.status = 'lost';
-    w.state.message = message;
-    await writeState(w.files, w.state);
-    emit([{ type: 'lost', message }]);
-    return { kind: 'lost', message };
+    return lostOnTheWay(message);
   }
 
   let exitCode: number;
   try {
     exitCode = await waitContainer(w.docker, containerId);
   } catch (err) {
-    const message = `could not read how the build container ended: ${(err as Error).message}`;
-    w.state.status = 'lost';
-    w.state.message = message;
-    await writeState(w.files, w.state);
-    emit([{ type: 'lost', message }]);
-    return { kind: 'lost', message };
+    return lostOnTheWay(`could not read how the build container ended: ${(err as Error).message}`);
   }
   if (w.cancelled()) return endCancelled(w.docker, w.files, w.state, containerId);
   progress = progressNow();
@@ -81,8 +121,8 @@ export async function finishWatched(w: Watch, end: FollowEnd, emit: (events: Bui
 
   if (exitCode === 0 && end.sawDone) {
     w.state.status = 'finishing';
-    await writeState(w.files, w.state);
-    ctx = { docker: w.docker, containerId, plan: w.plan, state: w.state, baseImageId: w.baseImageId, emit, save: () => writeState(w.files, w.state), smokeTest: null, extras: {}, signal: w.cancelSignal };
+    await save();
+    ctx = { docker: w.docker, containerId, plan: w.plan, state: w.state, baseImageId: w.baseImageId, emit, save, smokeTest: null, extras: {}, signal: w.cancelSignal };
     try {
       await runFinishSteps(ctx);
       // A cancel that came during the finish steps wins: the image they made goes, nothing stays tagged.
@@ -90,10 +130,11 @@ export async function finishWatched(w: Watch, end: FollowEnd, emit: (events: Bui
       w.state.status = 'succeeded';
       outcome = { kind: 'succeeded', image: w.state.image };
     } catch (err) {
+      if (err instanceof FolderWriteError) throw err;
       if (err instanceof FinishStopped || w.cancelled()) {
         const cancelled = await endCancelled(w.docker, w.files, w.state, containerId);
         emit([{ type: 'result', ok: false, failed: [] }]);
-        await writeFinalRecord(w, progressNow(), ctx);
+        await writeFinalRecord(w, progressNow(), ctx, emit);
         return cancelled;
       }
       const message = err instanceof EngineError ? `${err.message} (${err.hint})` : (err as Error).message;
@@ -119,8 +160,8 @@ export async function finishWatched(w: Watch, end: FollowEnd, emit: (events: Bui
   }
   w.state.endedAt = Date.now();
   emit([{ type: 'result', ok: outcome.kind === 'succeeded', failed: failedPackages }]);
-  await writeState(w.files, w.state);
-  await writeFinalRecord(w, progressNow(), ctx);
+  await save();
+  await writeFinalRecord(w, progressNow(), ctx, emit);
   await removeContainer(w.docker, containerId, { force: true }).catch(() => undefined);
   return outcome;
 }

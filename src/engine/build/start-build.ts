@@ -1,5 +1,6 @@
 // Starting a build: recipe → prepared plan → detached, labelled build container → watched to its end.
 // A cancel at any stage of the preparation removes what exists so far and records the cancel.
+import { mkdir } from 'node:fs/promises';
 import type Dockerode from 'dockerode';
 import type { BuildState } from '../../core/build/build-record.js';
 import type { BuildEvent } from '../../core/events.js';
@@ -7,11 +8,12 @@ import type { SandboxFacts } from '../../core/plan/shared-pieces.js';
 import { serializeRecipe } from '../../core/recipe/recipe-json.js';
 import type { Recipe } from '../../core/recipe/recipe-schema.js';
 import type { BaseInfo } from '../base/inspect-base.js';
-import { EngineError, newBuildId } from '../docker/index.js';
+import { EngineError, newBuildId, removeContainer } from '../docker/index.js';
+import { inFolder, STATE_FOLDER } from '../files/atomic-write.js';
 import { currentNamespace } from '../docker/object-names.js';
 import { launchBuilder, LaunchStopped } from './builder-container.js';
 import { withBuildEnv } from './build-env.js';
-import { appendOutput, buildFiles, createBuildFiles, writeState } from './build-store.js';
+import { appendOutput, buildFiles, createBuildFiles, tryLockFile, writeState } from './build-store.js';
 import { sessionFor, stamp, type BuildOutcome, type BuildSession, type RunControl } from './build-session.js';
 import { endCancelled } from './end-cancelled.js';
 import { prepareBuild, type PreparedBuild } from './prepare-build.js';
@@ -65,16 +67,27 @@ export function startBuild(options: StartBuildOptions): BuildSession {
     };
     let prepared: PreparedBuild | undefined;
     let filesMade = false;
+    // Held from before the state file exists until the watch takes over: "preparing" with this lock free
+    // means this process is gone (reconcile-interrupted.ts). It is also the output lock: this session
+    // writes output.log.
+    let starting: (() => Promise<void>) | null = null;
+    const letGo = async () => {
+      await starting?.().catch(() => undefined);
+      starting = null;
+    };
     const stopPrepare = async (launchRemoved = false): Promise<BuildOutcome> => {
       emit([{ type: 'step-finished', step: 'prepare', ok: false, seconds: (Date.now() - prepStarted) / 1000 }]);
       if (!filesMade) await createBuildFiles(files, state, serializeRecipe(recipe), prepared?.plan ?? null).catch(() => undefined);
       const outcome = await endCancelled(docker, files, state, containerId, launchRemoved ? ['the build container'] : []);
       emit([{ type: 'result', ok: false, failed: [] }]);
+      await letGo();
       return outcome;
     };
     try {
       prepared = await prepareBuild(docker, recipe, options.sandbox ?? { unshare: false }, options.base ? { knownBase: options.base } : {});
       state.recipeHash = prepared.plan.recipeHash;
+      await inFolder(files.dir, STATE_FOLDER, () => mkdir(files.dir, { recursive: true }));
+      starting = await inFolder(files.dir, STATE_FOLDER, () => tryLockFile(files.outputLock));
       await createBuildFiles(files, state, serializeRecipe(recipe), prepared.plan);
       filesMade = true;
       if (cancelled()) return await stopPrepare();
@@ -100,14 +113,26 @@ export function startBuild(options: StartBuildOptions): BuildSession {
       // The whole message in the build's log too (the pager and saved log show it, not just a line of the pane).
       await createBuildFiles(files, state, serializeRecipe(recipe), prepared?.plan ?? null).catch(() => undefined);
       await appendOutput(files, `${new Date().toISOString()} gentoo-wb: the build could not start: ${message}\n`).catch(() => undefined);
+      await letGo();
       return { kind: 'failed', failed: [], message };
     }
     if (cancelled()) return await stopPrepare();
     emit([{ type: 'step-finished', step: 'prepare', ok: true, seconds: (Date.now() - prepStarted) / 1000 }]);
     state.containerId = containerId;
     state.status = 'running';
-    await writeState(files, state);
-    return watch({ docker, files, state, plan: prepared.plan, baseImageId: prepared.baseImageId, onEvents: options.onEvents, signal, cancelSignal, cancelled });
+    try {
+      await writeState(files, state);
+    } catch (err) {
+      // A build nobody could find again (its state says "preparing"): stop it now, say why.
+      const removed = await removeContainer(docker, containerId, { force: true }).then(() => 'the build container was removed', (e: Error) => `the build container ${containerId!.slice(0, 12)} could not be removed (${e.message}): gentoo-wb clean --running removes it`);
+      const message = `could not record the build's start: ${(err as Error).message}; ${removed}; nothing was built or tagged`;
+      emit([{ type: 'error', message }, { type: 'result', ok: false, failed: [] }]);
+      await letGo();
+      return { kind: 'failed', failed: [], message };
+    }
+    const outputLock = starting;
+    starting = null;
+    return watch({ docker, files, state, plan: prepared.plan, baseImageId: prepared.baseImageId, onEvents: options.onEvents, signal, cancelSignal, cancelled, ...(outputLock ? { outputLock } : {}) });
   };
   return sessionFor(id, files, run, () => containerId);
 }

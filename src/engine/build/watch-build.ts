@@ -5,10 +5,10 @@ import { truncate } from 'node:fs/promises';
 import { EMPTY_PROGRESS, reduceProgress, type BuildProgress } from '../../core/build/progress.js';
 import { isFinished } from '../../core/build/build-record.js';
 import type { BuildEvent } from '../../core/events.js';
-import { STATE_FOLDER, writeFileAtomically } from '../files/atomic-write.js';
+import { asFolderWriteError, FolderWriteError, STATE_FOLDER, writeFileAtomically } from '../files/atomic-write.js';
 import { appendOutput, readState, tryFinishLock, tryLockFile, type BuildFiles } from './build-store.js';
 import { outcomeOf, stamp, type BuildOutcome, type Watch } from './build-session.js';
-import { finishWatched } from './finish-build.js';
+import { finishWatched, keptForLater } from './finish-build.js';
 import { followOutput, wholeOutput } from './follow-output.js';
 
 /** Serialise writes to output.log so chunks land in order without blocking the stream. */
@@ -34,7 +34,8 @@ export async function watch(w: Watch): Promise<BuildOutcome> {
   // One session writes output.log (from the container's first line: a follow replays it all); a session
   // following beside it (attach next to attach --plain, or next to the TUI) writes nothing, or every
   // later line would be in the file twice.
-  let writing = await tryLockFile(w.files.outputLock);
+  // (A folder that refuses the lock file refuses output.log too: nothing to write then.)
+  let writing = w.outputLock ?? (await tryLockFile(w.files.outputLock).catch(() => null));
   try {
     if (writing) await truncate(w.files.output).catch(() => undefined);
     const out = writing ? outputWriter(w.files) : null;
@@ -44,20 +45,27 @@ export async function watch(w: Watch): Promise<BuildOutcome> {
     // The writer went away before the end (detached, or its process died): the file stops where it
     // left; the container still holds the whole output, so it is saved once more from there.
     if (!writing && end.kind === 'ended') {
-      writing = await tryLockFile(w.files.outputLock);
+      writing = await tryLockFile(w.files.outputLock).catch(() => null);
       if (writing) await saveWholeOutput(w);
     }
     // One session finishes a build (commit, tag, record): another that follows the same build waits for
     // that session's result and reports it.
-    const release = await finishLockOrResult(w);
+    let release;
+    try {
+      release = await finishLockOrResult(w);
+    } catch (err) {
+      const folder = asFolderWriteError(err, w.files.dir, STATE_FOLDER);
+      if (folder instanceof FolderWriteError) return await keptForLater(w, folder, emit, w.state.image?.id ?? null);
+      throw err;
+    }
     if (typeof release !== 'function') return release;
     try {
       return await finishWatched(w, end, emit, () => progress);
     } finally {
-      await release();
+      await release().catch(() => undefined);
     }
   } finally {
-    await writing?.();
+    await writing?.().catch(() => undefined);
   }
 }
 
@@ -82,7 +90,7 @@ async function finishLockOrResult(w: Watch): Promise<(() => Promise<void>) | Bui
       const current = await readState(w.files);
       if (current && isFinished(current.status)) {
         // Finished by another session while this one followed: its result, untouched.
-        await release();
+        await release().catch(() => undefined);
         return outcomeOf(current, w.files);
       }
       return release;
