@@ -73,7 +73,9 @@ export function modemOptionsFor(endpoint: Endpoint, tuning: ModemTuning = {}): E
         protocol: 'ssh',
         pathPrefix: '/',
         username: address.username ?? undefined,
-        sshOptions: { agent: endpoint.sshAgent ?? undefined },
+        // readyTimeout bounds the TCP connect and the SSH handshake (ssh2's default is 20 s), so a host that
+        // drops packets does not keep the process alive after the caller's deadline.
+        sshOptions: { agent: endpoint.sshAgent ?? undefined, ...(tuning.connectionTimeoutMs === undefined ? {} : { readyTimeout: tuning.connectionTimeoutMs }) },
       };
   }
 }

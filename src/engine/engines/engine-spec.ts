@@ -58,6 +58,8 @@ export function parseEngineUrl(raw: string): SpecResult<EngineTarget> {
       if (rest === '' || rest.startsWith(':')) return bad(`${JSON.stringify(raw)} names no host`, 'write tcp://HOST:PORT (2376 is the usual TLS port)');
       return { ok: true, value: { kind: 'host', scheme, host: url } };
     case 'ssh':
+      // The user is saved with the engine: the same login whichever account or script runs gentoo-wb later.
+      if (!/^[^@/]+@/.test(rest)) return bad(`${JSON.stringify(raw)} names no user`, 'write ssh://USER@HOST[:PORT] (the account whose `docker` reaches the engine)');
       return { ok: true, value: { kind: 'host', scheme, host: url } };
     default:
       return bad(`unsupported scheme "${scheme}://" in ${JSON.stringify(raw)}`, USAGE_HINT);

@@ -39,6 +39,7 @@ describe('engine URLs', () => {
     ['unix://relative.sock', /no absolute socket path/],
     ['tcp://', /names no host/],
     ['context:-bad', /does not name a docker context/],
+    ['ssh://10.0.0.2', /names no user/],
   ])('refuses %j', (raw, message) => {
     const r = parseEngineUrl(raw);
     expect(r.ok).toBe(false);
