@@ -1,6 +1,8 @@
 // Turns HostFacts into the full list of findings, group by group, plus the recommendations the
 // recipe and the build take as defaults.
+import { binhostFindings } from './binhost-rules.js';
 import { cgroupFindings } from './cgroup-rules.js';
+import { cpuV3 } from './cpu-level.js';
 import { engineFindings } from './engine-rules.js';
 import type { HostFacts } from './facts.js';
 import { countStatuses, FINDING_GROUPS, type Finding, type FindingGroup, type StatusCounts } from './finding.js';
@@ -18,6 +20,8 @@ export interface HostCheckResult {
   ok: boolean;
   sizing: SizingRecommendation;
   features: FeaturesAdvice;
+  /** The engine's CPU runs x86-64-v3 code; null when unknown (no probe, not x86). */
+  cpuV3: boolean | null;
 }
 
 /** The sizing for the machine that will build: the engine's host when known, else this one. */
@@ -40,8 +44,10 @@ export function evaluateHost(f: HostFacts, groups: readonly FindingGroup[] = FIN
     podman: () => podmanFindings(f.podman, f.engine, f.user.programs.podman !== null),
     sizing: () => sizingFindings(sizing),
     container: () => probeFindings(f.probe),
+    binhosts: () => binhostFindings(f.binhosts ?? []),
   };
   const findings = FINDING_GROUPS.filter((g) => groups.includes(g)).flatMap((g) => byGroup[g]());
   const counts = countStatuses(findings);
-  return { findings, counts, ok: counts.fail === 0, sizing, features };
+  const v3 = cpuV3(f.probe);
+  return { findings, counts, ok: counts.fail === 0, sizing, features, cpuV3: v3.known ? v3.v3 : null };
 }

@@ -1,5 +1,6 @@
 // Everything the host checks look at, as plain data. Gatherers in src/engine/host fill it in from a
 // root directory, the socket and the engine API; the rules in this folder only read it.
+import type { BinhostReach } from './binhost-rules.js';
 
 /** A parsed kernel `.config`: symbol (without `CONFIG_`) → value (`y`, `m`, a number or a string). */
 export type KernelOptions = Readonly<Record<string, string>>;
@@ -215,6 +216,8 @@ export type ProbeFacts =
       seccomp: 'disabled' | 'strict' | 'filter' | null;
       /** The tmpfs the probe asked for at /var/tmp/portage: mounted and writable with exec allowed? */
       tmpfs: { mounted: boolean; writable: boolean; exec: boolean } | { refused: string };
+      /** The `flags` of the engine's /proc/cpuinfo (x86 only; null when absent); not read by older probes. */
+      cpuFlags?: string[] | null;
     };
 
 /** What the checks looked at. */
@@ -234,4 +237,6 @@ export interface HostFacts {
   probe: ProbeFacts;
   /** Check the rootless prerequisites even though rootless is not in use. */
   rootlessAsked: boolean;
+  /** The open recipe's binhosts, asked from the engine; absent when no recipe with binhosts was given. */
+  binhosts?: BinhostReach[];
 }

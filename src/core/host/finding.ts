@@ -4,7 +4,7 @@
 export type FindingStatus = 'pass' | 'warn' | 'fail' | 'info';
 
 /** The sections of the Host screen and of `gentoo-wb check`, in display order. */
-export const FINDING_GROUPS = ['engine', 'permissions', 'kernel', 'cgroups', 'rootless', 'podman', 'sizing', 'container'] as const;
+export const FINDING_GROUPS = ['engine', 'permissions', 'kernel', 'cgroups', 'rootless', 'podman', 'sizing', 'container', 'binhosts'] as const;
 export type FindingGroup = (typeof FINDING_GROUPS)[number];
 
 /** Headings for each group. */
@@ -17,6 +17,7 @@ export const GROUP_TITLES: Record<FindingGroup, string> = {
   podman: 'Podman',
   sizing: 'Sizing',
   container: 'Container probe',
+  binhosts: 'Binhosts',
 };
 
 export type FindingValue = string | number | boolean | null;

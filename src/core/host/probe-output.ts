@@ -19,6 +19,8 @@ export const PROBE_SCRIPT = [
   'while IFS= read -r l; do case "$l" in CapEff:*) echo "cap=${l#CapEff:}";; Seccomp:*) echo "seccomp=${l#Seccomp:}";; esac; done < /proc/self/status',
   `while read -r s m f o r; do [ "$m" = ${PROBE_TMPFS_PATH} ] && echo "tmpfs.fs=$f" && echo "tmpfs.opts=$o"; done < /proc/mounts`,
   `if echo probe > ${PROBE_TMPFS_PATH}/.gentoo-wb-probe 2>/dev/null; then echo tmpfs.write=ok; else echo tmpfs.write=no; fi`,
+  // The engine's CPU (a container sees the host's /proc/cpuinfo): x86-64-v3 binary packages need its flags.
+  'while IFS= read -r l; do case "$l" in flags*) echo "cpu.flags=${l#*:}"; break;; esac; done < /proc/cpuinfo',
   'if command -v python3 >/dev/null 2>&1; then python3 -c "$GWB_PTRACE_TEST" 2>/dev/null || echo ptrace=denied; else echo ptrace=untested; fi',
   'echo done=1',
 ].join('\n');
@@ -89,5 +91,6 @@ export function parseProbeOutput(text: string): ProbeOutcome | null {
     capabilities: decodeCapabilities(values.get('cap') ?? ''),
     seccomp: seccompMode === '0' ? 'disabled' : seccompMode === '1' ? 'strict' : seccompMode === '2' ? 'filter' : null,
     tmpfs: { mounted: fs === 'tmpfs', writable: values.get('tmpfs.write') === 'ok', exec: fs === 'tmpfs' && !opts.includes('noexec') },
+    cpuFlags: values.has('cpu.flags') ? (values.get('cpu.flags') ?? '').trim().split(/\s+/).filter(Boolean) : null,
   };
 }

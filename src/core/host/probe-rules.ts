@@ -1,6 +1,7 @@
 // What a container on this engine lets Portage do (namespaces for its sandboxes, ptrace, a tmpfs
 // build directory), and the FEATURES and capabilities a build should use because of it.
 import type { ProbeFacts, ProbeNamespace, UnshareResult } from './facts.js';
+import { cpuLevelFinding } from './cpu-level.js';
 import { finding, type Finding } from './finding.js';
 
 /** Portage FEATURES that need a namespace the probe tried. */
@@ -101,6 +102,7 @@ export function probeFindings(probe: ProbeFacts): Finding[] {
     fix: probe.ptrace === 'ok' ? [] : ['# only if you accept the risk: the build container gets --cap-add SYS_PTRACE (gentoo-wb asks first)'],
   }));
   out.push(tmpfsFinding(probe.tmpfs));
+  out.push(cpuLevelFinding(probe));
   out.push(featuresFinding(advice));
   return out;
 }

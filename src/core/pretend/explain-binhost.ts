@@ -29,7 +29,8 @@ export interface BinhostFailure {
 
 const ESCAPES = /\x1b\[[0-9;]*[A-Za-z]/g;
 
-function fetchErrorDetail(error: string): { kind: BinhostFailureKind; detail: string } {
+/** Portage's (urllib's) words for a failed fetch, said as what the binhost did; `kind` sorts it. */
+export function fetchErrorDetail(error: string): { kind: BinhostFailureKind; detail: string } {
   if (/HTTP Error 404/.test(error)) return { kind: 'no-index', detail: 'answers 404: it has no package index (Packages) at that address' };
   const http = /HTTP Error (\d+)(?::\s*(.*))?/.exec(error);
   if (http) return { kind: 'unreachable', detail: `answers HTTP ${http[1]}${http[2] ? ` (${http[2]})` : ''}` };

@@ -2,6 +2,9 @@
 // and the container probe run side by side so the whole check stays well under a second.
 import type { HostFacts, ProbeFacts } from '../../core/host/facts.js';
 import { parseGroups } from '../../core/host/system-files.js';
+import type { Recipe } from '../../core/recipe/recipe-schema.js';
+import type { BinhostReach } from '../../core/host/binhost-rules.js';
+import { reachBinhosts } from './binhost-reach.js';
 import { gatherCgroupFacts, type StatfsType } from './cgroup-facts.js';
 import { runContainerProbe } from './container-probe.js';
 import { gatherEngine, type EngineGatherer } from './engine-facts.js';
@@ -26,6 +29,8 @@ export interface GatherOptions {
   engineTimeoutMs?: number;
   /** Once aborted (the screen went away), no container probe is started. */
   signal?: AbortSignal;
+  /** The open recipe: its binhosts are asked whether they answer. */
+  recipe?: Recipe | null;
   // Seams for tests:
   identity?: ProcessIdentity;
   socketAccess?: SocketAccess;
@@ -54,10 +59,13 @@ export async function gatherHostFacts(options: GatherOptions = {}): Promise<Host
       else if (options.signal?.aborted) probe = probeSkipped('cancelled');
       else if (session.docker === null) probe = probeSkipped('the engine does not answer');
       else probe = await (options.probeRunner ?? runContainerProbe)(session.docker);
-      return { session, probe };
+      // The recipe's binhosts, asked only when there are some and the engine answers.
+      let binhosts: BinhostReach[] | undefined;
+      if (options.recipe && options.recipe.binaries.hosts.length > 0 && session.docker !== null && !options.signal?.aborted) binhosts = await reachBinhosts(session.docker, options.recipe);
+      return { session, probe, binhosts };
     });
   const groupText = fs.text('/etc/group');
-  const [kernel, cgroup, system, user, podman, rootfulDocker, { session, probe }, groups] = await Promise.all([
+  const [kernel, cgroup, system, user, podman, rootfulDocker, { session, probe, binhosts }, groups] = await Promise.all([
     gatherKernelFacts(fs, dirs),
     gatherCgroupFacts(fs, id.uid, options.statfsType),
     gatherSystemFacts(fs),
@@ -77,6 +85,7 @@ export async function gatherHostFacts(options: GatherOptions = {}): Promise<Host
     rootfulDocker,
     probe,
     rootlessAsked: options.rootless ?? false,
+    ...(binhosts ? { binhosts } : {}),
   };
 }
 

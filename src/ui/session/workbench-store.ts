@@ -37,6 +37,8 @@ export interface WorkbenchState {
   base: BaseInfo | null;
   sizing: SizingRecommendation | null;
   sandbox: SandboxFacts | null;
+  /** The engine's CPU runs x86-64-v3 code (host checks); null: unknown. */
+  cpuV3?: boolean | null;
   build: BuildState | null;
   /** The image the last build made (the Result step opens on it). */
   lastImage: { id: string; tags: string[] } | null;

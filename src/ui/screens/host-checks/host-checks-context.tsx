@@ -3,12 +3,14 @@
 import React, { createContext, useContext, useMemo } from 'react';
 import { useStdout } from 'ink';
 import type { HostFacts } from '../../../core/host/facts.js';
+import type { Recipe } from '../../../core/recipe/recipe-schema.js';
 import { gatherHostFacts, type GatherOptions } from '../../../engine/host/gather.js';
 import { acceptHostGate } from '../../../core/settings.js';
 import { copyToClipboard, type CopyResult } from '../../terminal/osc52.js';
 import { useOptionalWorkbenchApi } from '../../session/workbench-context.js';
 
-export type GatherFacts = (signal: AbortSignal) => Promise<HostFacts>;
+/** Gather the facts; with the open recipe, its binhosts are asked too. */
+export type GatherFacts = (signal: AbortSignal, recipe?: Recipe | null) => Promise<HostFacts>;
 
 /** Host-check failures the user chose to go on with, remembered per host, kernel and failing ids. */
 export interface GateMemory {
@@ -25,7 +27,7 @@ export interface HostChecks {
   memory: GateMemory | null;
 }
 
-const HostChecksContext = createContext<HostChecks>({ gather: (signal) => gatherHostFacts({ signal }), copy: null, memory: null });
+const HostChecksContext = createContext<HostChecks>({ gather: (signal, recipe) => gatherHostFacts({ signal, recipe: recipe ?? null }), copy: null, memory: null });
 
 export interface HostChecksProviderProps {
   /** Where to check: -H / --context of the command line, or --root. */
@@ -43,7 +45,7 @@ export function HostChecksProvider({ options, gather, copy, memory, children }: 
   const optionsKey = JSON.stringify(options ?? {});
   const value = useMemo<HostChecks>(() => {
     const parsed = JSON.parse(optionsKey) as Pick<GatherOptions, 'host' | 'context' | 'root'>;
-    return { gather: gather ?? ((signal) => gatherHostFacts({ ...parsed, signal })), copy: copy ?? null, memory: memory ?? null };
+    return { gather: gather ?? ((signal, recipe) => gatherHostFacts({ ...parsed, signal, recipe: recipe ?? null })), copy: copy ?? null, memory: memory ?? null };
   }, [gather, copy, memory, optionsKey]);
   return <HostChecksContext.Provider value={value}>{children}</HostChecksContext.Provider>;
 }

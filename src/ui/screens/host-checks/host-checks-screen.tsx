@@ -29,19 +29,21 @@ type Pane = 'groups' | 'findings';
 const LIST_FOOTER: Array<string | FooterItem> = ['item.choose', 'host.problemsOnly', 'host.rerun', 'action.copy', 'step.next'];
 const DETAIL_FOOTER: Array<string | FooterItem> = [{ keys: '↑↓', label: 'scroll' }, 'action.copy', { keys: 'Esc/h', label: 'back' }, 'host.rerun', 'step.next'];
 
-const PENDING_ROWS: GroupRow[] = FINDING_GROUPS.map((group) => ({ group, title: GROUP_TITLES[group], counts: { pass: 0, warn: 0, fail: 0, info: 0 } }));
+// Binhosts are listed only when the open recipe names some.
+const PENDING_ROWS: GroupRow[] = FINDING_GROUPS.filter((g) => g !== 'binhosts').map((group) => ({ group, title: GROUP_TITLES[group], counts: { pass: 0, warn: 0, fail: 0, info: 0 } }));
 
 /** The Host screen. */
 export function HostChecksScreen() {
   const { width, height } = useContentSize();
   const wizard = useWizard();
   const { gather, copy, memory } = useHostChecks();
-  const checks = useCheckRun(gather);
   const workbench = useOptionalWorkbenchApi();
-  // The sizing becomes the recipe's MAKEOPTS and --jobs defaults (Base and Recipe read it from the store).
+  const checks = useCheckRun(gather, () => workbench?.store.getState().recipe.doc ?? null);
+  // The sizing becomes the recipe's MAKEOPTS and --jobs defaults (Base and Recipe read it from the store);
+  // the CPU level decides whether the Recipe screen offers Gentoo's x86-64-v3 binary packages.
   useEffect(() => {
     const sizing = checks.result?.sizing;
-    if (workbench && sizing) workbench.store.update((s) => ({ ...s, sizing }));
+    if (workbench && sizing) workbench.store.update((s) => ({ ...s, sizing, cpuV3: checks.result?.cpuV3 ?? null }));
   }, [workbench, checks.result]);
   const findings = useMemo(() => checks.result?.findings ?? [], [checks.result]);
   const rows = useMemo(() => groupRows(findings), [findings]);

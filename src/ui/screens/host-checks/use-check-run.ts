@@ -2,6 +2,7 @@
 // is under way, stale runs ignored, nothing updated after the screen is gone.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { evaluateHost, type HostCheckResult } from '../../../core/host/evaluate.js';
+import type { Recipe } from '../../../core/recipe/recipe-schema.js';
 import type { GatherFacts } from './host-checks-context.js';
 
 export interface CheckRun {
@@ -15,8 +16,10 @@ export interface CheckRun {
   release: string | null;
 }
 
-/** Start a check on mount; `rerun` starts another. */
-export function useCheckRun(gather: GatherFacts): CheckRun & { rerun: () => void } {
+/** Start a check on mount; `rerun` starts another. `recipeOf` gives the open recipe when a run starts (its binhosts are asked). */
+export function useCheckRun(gather: GatherFacts, recipeOf: () => Recipe | null = () => null): CheckRun & { rerun: () => void } {
+  const recipeRef = useRef(recipeOf);
+  recipeRef.current = recipeOf;
   const [state, setState] = useState<CheckRun>({ run: 0, checking: true, result: null, elapsedMs: null, error: null, release: null });
   const current = useRef(0);
   const controller = useRef<AbortController | null>(null);
@@ -29,7 +32,7 @@ export function useCheckRun(gather: GatherFacts): CheckRun & { rerun: () => void
     controller.current = abort;
     const started = performance.now();
     setState((s) => ({ ...s, run, checking: true, error: null }));
-    gather(abort.signal).then(
+    gather(abort.signal, recipeRef.current()).then(
       (facts) => {
         if (current.current !== run || abort.signal.aborted) return;
         setState({ run, checking: false, result: evaluateHost(facts), elapsedMs: performance.now() - started, error: null, release: facts.kernel.release });

@@ -1,0 +1,92 @@
+// Ask each binhost of a recipe for its Packages index the way a build would: from a throwaway
+// container of the recipe's base (a stage3 has python3) on the network the build would join, with a
+// short timeout. The script is constant; the URL is its argument.
+import type Dockerode from 'dockerode';
+import type { BinhostReach } from '../../core/host/binhost-rules.js';
+import { gentooWbLabels } from '../../core/labels.js';
+import { officialBinhostUrl, profileParts } from '../../core/plan/binhost-plan.js';
+import type { BinhostSource, Recipe } from '../../core/recipe/recipe-schema.js';
+import { appVersion } from '../app-info.js';
+import { readBaseProfile } from '../base/read-base.js';
+import { resolveServedBinhosts } from '../build/prepare-build.js';
+import { containerLogs, createContainer, removeContainerSurely, startContainer, waitContainer } from '../docker/index.js';
+import { currentNamespace } from '../docker/object-names.js';
+
+const GET_SCRIPT = `
+import sys, urllib.request, urllib.error
+try:
+    with urllib.request.urlopen(sys.argv[1], timeout=8) as r:
+        body = r.read().decode("utf-8", "replace")
+        print("status=%d packages=%d" % (r.status, sum(1 for l in body.splitlines() if l.startswith("CPV: "))))
+except urllib.error.HTTPError as e:
+    print("status=%d" % e.code)
+except Exception as e:
+    print("error=%s" % getattr(e, "reason", e))
+`;
+
+function packagesUrl(url: string): string {
+  return `${url.replace(/\/+$/, '')}/Packages`;
+}
+
+async function get(docker: Dockerode, image: string, url: string, network: string | null): Promise<Pick<BinhostReach, 'status' | 'packages' | 'problem'>> {
+  const id = await createContainer(docker, {
+    image,
+    entrypoint: ['python3'],
+    cmd: ['-c', GET_SCRIPT, packagesUrl(url)],
+    ...(network ? { network } : {}),
+    labels: gentooWbLabels({ version: appVersion(), role: 'probe' }),
+  });
+  try {
+    await startContainer(docker, id);
+    const exitCode = await waitContainer(docker, id);
+    let output = '';
+    for await (const frame of containerLogs(docker, id)) output += frame.data.toString('utf8');
+    const status = /^status=(\d+)(?: packages=(\d+))?$/m.exec(output);
+    if (status) {
+      const code = Number(status[1]);
+      return code === 200 ? { status: code, packages: Number(status[2] ?? 0), problem: null } : { status: code, packages: null, problem: `HTTP Error ${code}` };
+    }
+    const error = /^error=(.*)$/m.exec(output)?.[1];
+    return { status: null, packages: null, problem: error ?? (output.trim().split('\n').at(-1) || `python3 exited with ${exitCode}`) };
+  } finally {
+    await removeContainerSurely(docker, id);
+  }
+}
+
+/** Ask every binhost of `recipe`; a binhost that cannot be asked says why in `problem`. */
+export async function reachBinhosts(docker: Dockerode, recipe: Recipe): Promise<BinhostReach[]> {
+  const hosts = recipe.binaries.hosts;
+  if (hosts.length === 0) return [];
+  const image = recipe.base.digest ? `${recipe.base.image.split('@')[0]}@${recipe.base.digest}` : recipe.base.image;
+  const needsProfile = hosts.some((h) => h.kind === 'gentoo');
+  const [profile, served] = await Promise.all([
+    needsProfile ? readBaseProfile(docker, image).catch((err: unknown) => (err instanceof Error ? err : new Error(String(err)))) : Promise.resolve(null),
+    resolveServedBinhosts(docker, recipe, currentNamespace()),
+  ]);
+  const one = async (source: BinhostSource): Promise<BinhostReach> => {
+    const cannot = (problem: string): BinhostReach => ({ source, url: null, status: null, packages: null, problem });
+    let url: string;
+    let network: string | null = null;
+    if (source.kind === 'gentoo') {
+      if (profile instanceof Error) return cannot(profile.message);
+      const parts = profileParts(profile);
+      if (!parts) return cannot(`the base's profile ${profile ?? '(none)'} names no architecture and version, so its binhost URL is unknown`);
+      url = officialBinhostUrl(parts.arch, parts.version, source.variant);
+    } else if (source.kind === 'url') {
+      url = source.url;
+    } else {
+      const found = served[source.name] ?? null;
+      if (!found) return cannot(`no binhost called "${source.name}" is served here`);
+      if (!found.running) return cannot(`the binhost "${source.name}" is not running`);
+      if (!found.url) return cannot(`the binhost "${source.name}" has no address a container can reach`);
+      url = found.url;
+      network = found.network;
+    }
+    try {
+      return { source, url, ...(await get(docker, image, url, network)) };
+    } catch (err) {
+      return { source, url, status: null, packages: null, problem: `could not ask it from a container of ${image}: ${err instanceof Error ? err.message : String(err)}` };
+    }
+  };
+  return Promise.all(hosts.map(one));
+}
