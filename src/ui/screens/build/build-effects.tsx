@@ -1,4 +1,5 @@
-// What the Build screen does outside React, injectable: ETA history from past builds, following a
+// What the Build screen does outside React, injectable: ETA history from past builds, the build's
+// forecast (made beside it, or read back from its folder), following a
 // package's build.log in the container (and reading the phases of all of them), reading a build's state file, the clipboard and $PAGER.
 // The real ones by default; UI tests pass fakes.
 import React, { createContext, useContext, useMemo } from 'react';
@@ -6,7 +7,11 @@ import { useStdin, useStdout } from 'ink';
 import type { BuildState as BuildStateFile } from '../../../core/build/build-record.js';
 import type { BuildHistory } from '../../../core/portage/eta/eta.js';
 import { followPackageLog, lastPhaseLines } from '../../../engine/build/package-log.js';
-import { readState, type BuildFiles } from '../../../engine/build/build-store.js';
+import { readForecast, readState, type BuildFiles } from '../../../engine/build/build-store.js';
+import { buildEnvFrom } from '../../../engine/build/build-env.js';
+import { forecastBuild, type BuildForecast } from '../../../engine/forecast/build-forecast.js';
+import type { Recipe } from '../../../core/recipe/recipe-schema.js';
+import type Dockerode from 'dockerode';
 import { copyToClipboard, type CopyResult } from '../../terminal/osc52.js';
 import { openInPager, type PagerResult } from '../../terminal/pager.js';
 import { loadBuildHistory } from './build-history.js';
@@ -20,13 +25,26 @@ export interface BuildEffects {
   /** The last phase line of running packages' build.log (for --jobs builds). */
   lastPhaseLines: typeof lastPhaseLines;
   readState(files: BuildFiles): Promise<BuildStateFile | null>;
+  /** The forecast another session made for this build (forecast.json), or null. */
+  readForecast: typeof readForecast;
+  /** Start the forecast of a build that has none: a pretend of its recipe beside it. */
+  startForecast(docker: Dockerode, recipe: Recipe, files: BuildFiles): BuildForecast;
   /** Null: OSC 52 to the terminal Ink draws on. */
   copy: CopyText | null;
   /** Null: $PAGER on the terminal Ink draws on. */
   pager: OpenPager | null;
 }
 
-const REAL: BuildEffects = { loadHistory: () => loadBuildHistory(), followPackageLog, lastPhaseLines, readState, copy: null, pager: null };
+const REAL: BuildEffects = {
+  loadHistory: () => loadBuildHistory(),
+  followPackageLog,
+  lastPhaseLines,
+  readState,
+  readForecast,
+  startForecast: (docker, recipe, files) => forecastBuild(docker, recipe, files, { containerEnv: buildEnvFrom(process.env) }),
+  copy: null,
+  pager: null,
+};
 
 const BuildEffectsContext = createContext<BuildEffects>(REAL);
 

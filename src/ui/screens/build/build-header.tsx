@@ -1,6 +1,7 @@
 // The pane's first two lines: what is built from what, how long it has run and how it stands;
 // then the package counts (building, waiting for the merge lock, done, failed, of the whole list)
-// and Portage's load average — the facts of its Jobs line, in one row that fits 80 columns.
+// the whole build's time left and finish clock (from the forecast), and Portage's load average — the
+// facts of its Jobs line, in one row that fits 80 columns (the load is cut first).
 import React from 'react';
 import { Box, Text } from 'ink';
 import { packageCounts, type BuildProgress } from '../../../core/build/progress.js';
@@ -8,6 +9,8 @@ import { Tone } from '../../components/tone.js';
 import { useLook } from '../../theme/theme-context.js';
 import type { BuildState } from '../../session/workbench-store.js';
 import type { BuildPhase } from '../../../core/events.js';
+import type { BuildEta } from '../../../core/forecast/build-eta.js';
+import { finishClock } from '../../../core/forecast/forecast-text.js';
 import { formatDuration, formatLoad } from './format.js';
 
 export interface BuildFacts {
@@ -22,6 +25,10 @@ export interface BuildHeaderProps {
   phases?: ReadonlyMap<string, BuildPhase>;
   facts: BuildFacts | null;
   elapsed: number | null;
+  /** The whole build's ETA while it runs (null: not known yet, or ended). */
+  eta?: BuildEta | null;
+  /** Epoch ms the ETA was computed at (for the finish clock). */
+  now?: number;
   width: number;
 }
 
@@ -39,7 +46,13 @@ function currentStep(progress: BuildProgress): string | null {
   return running.at(-1)?.title ?? null;
 }
 
-export function BuildHeader({ build, phases, facts, elapsed, width }: BuildHeaderProps) {
+/** `~3:20 left, ends 10:42` (`~` marks an estimate without a forecast of the packages still to come). */
+export function etaText(eta: BuildEta, now: number): string {
+  if (eta.remainingSeconds < 1) return 'finishing';
+  return `${eta.fromForecast ? '' : '~'}${formatDuration(eta.remainingSeconds)} left, ends ${finishClock(now, eta.remainingSeconds)}`;
+}
+
+export function BuildHeader({ build, phases, facts, elapsed, eta, now, width }: BuildHeaderProps) {
   const { glyphs } = useLook();
   const { progress } = build;
   const counts = packageCounts(progress, phases);
@@ -65,6 +78,7 @@ export function BuildHeader({ build, phases, facts, elapsed, width }: BuildHeade
           {`running ${counts.running}  merge wait ${counts.mergeWait}  done ${counts.done}  `}
           <Tone tone={counts.failed > 0 ? 'fail' : undefined} bold={counts.failed > 0}>{`failed ${counts.failed}`}</Tone>
           {`${counts.dropped > 0 ? `  dropped ${counts.dropped}` : ''}  of ${total}`}
+          {eta && build.outcome === 'running' ? <Tone tone="info">{`  ${etaText(eta, now ?? Date.now())}`}</Tone> : null}
           <Tone tone="muted">{load}</Tone>
         </Text>
       </Box>

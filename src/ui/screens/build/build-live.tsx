@@ -19,7 +19,8 @@ import { FAILURE_PANEL_HEIGHT, FailurePanel, failedPhase } from './failure-panel
 import { ALL_OUTPUT, buildElapsed, packageRows } from './package-rows-model.js';
 import { PackageRows } from './package-rows.js';
 import { ResultLine } from './result-line.js';
-import { useBuildFacts, useHistory, useSavedFailureCopy } from './use-build-data.js';
+import { useBuildFacts, useBuildForecast, useHistory, useSavedFailureCopy } from './use-build-data.js';
+import { buildEta } from '../../../core/forecast/build-eta.js';
 import { logActions } from './use-log-actions.js';
 import { useLogSource } from './use-log-source.js';
 import { usePackagePhases } from './use-package-phases.js';
@@ -87,6 +88,10 @@ export function BuildLive({ build, starting, onStart }: BuildLiveProps) {
   const docker = engine.status === 'ready' ? engine.connection.docker : null;
   const building = useMemo(() => build.progress.packages.filter((p) => p.state === 'running' && !p.binary).map((p) => p.cpv), [build.progress.packages]);
   const phases = usePackagePhases({ read: effects.lastPhaseLines, docker: running ? docker : null, containerId: session?.containerId() ?? null, building });
+  // The forecast of this build: made beside it when it is the open recipe's, or read from its folder.
+  const forecast = useBuildForecast(session, recipe && facts?.recipe === recipe.name ? recipe : null, docker, running, effects);
+  // Only with a forecast: without one the packages still to come are not even known by name.
+  const eta = useMemo(() => (running && forecast ? buildEta(build.progress, forecast, history, forecast?.totals.jobs ?? recipe?.jobs.emerge ?? 1, now) : null), [running, build.progress, forecast, history, recipe, now]);
   const rows = useMemo(() => packageRows(build.progress, history, now, focusKey, phases), [build.progress, history, now, focusKey, phases]);
   const found = rows.findIndex((r) => r.key === selectedKey);
   const selected = found === -1 ? 0 : found;
@@ -150,7 +155,7 @@ export function BuildLive({ build, starting, onStart }: BuildLiveProps) {
   const logFooter: Array<string | FooterItem> = [...(focusKey === ALL_OUTPUT ? [] : [{ keys: 'Esc', label: 'all' }]), 'pane.next'];
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
-      <BuildHeader build={build} phases={phases} facts={facts} elapsed={buildElapsed(build.progress, running, now)} width={width} />
+      <BuildHeader build={build} phases={phases} facts={facts} elapsed={buildElapsed(build.progress, running, now)} eta={eta} now={now} width={width} />
       {starting ? (
         <Box height={1}>
           <Tone tone="info">Starting a new build…</Tone>

@@ -1,7 +1,9 @@
-// What the live pane reads besides the store: ETA history from past builds, the build's own facts
+// What the live pane reads besides the store: ETA history from past builds, the build's forecast, the build's own facts
 // from its state file (an attached build may not be the open recipe), and a failed package's saved
 // build.log when its failure-log event was not seen (a replay of a finished build).
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import type Dockerode from 'dockerode';
+import type { Forecast } from '../../../core/forecast/forecast-types.js';
 import path from 'node:path';
 import type { FailureLogEvent } from '../../../core/events.js';
 import type { BuildHistory } from '../../../core/portage/eta/eta.js';
@@ -61,4 +63,37 @@ export function useSavedFailureCopy(session: BuildSession | null, cpv: string | 
     };
   }, [session, cpv, look]);
   return found;
+}
+
+/**
+ * The forecast of the build on screen: the one kept in its folder (another session made it), else one
+ * made now beside it when the build is the open recipe's and still running. Null until there is one.
+ */
+export function useBuildForecast(session: BuildSession | null, recipe: Recipe | null, docker: Dockerode | null, running: boolean, effects: Pick<BuildEffects, 'readForecast' | 'startForecast'>): Forecast | null {
+  const [forecast, setForecast] = useState<Forecast | null>(null);
+  const started = useRef<string | null>(null);
+  useEffect(() => {
+    setForecast(null);
+    if (!session) return;
+    let live = true;
+    void (async () => {
+      const kept = await effects.readForecast(session.files).catch(() => null);
+      if (!live) return;
+      if (kept) {
+        setForecast(kept);
+        return;
+      }
+      // One forecast per build, made for a running build of the recipe that is open.
+      if (!running || !recipe || !docker || started.current === session.id) return;
+      started.current = session.id;
+      const made = effects.startForecast(docker, recipe, session.files);
+      await made.ready;
+      if (live && made.forecast) setForecast(made.forecast);
+    })();
+    return () => {
+      live = false;
+    };
+    // Only a new build (or one that just started running) asks again.
+  }, [session, running]);
+  return forecast;
 }

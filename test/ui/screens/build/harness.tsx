@@ -18,6 +18,7 @@ import type { FollowPackageLogOptions, PackageLogEnd } from '../../../../src/eng
 import { buildFiles, type BuildFiles } from '../../../../src/engine/build/build-store.js';
 import type { BuildListing } from '../../../../src/engine/build/build-list.js';
 import type { BuildOutcome, BuildSession } from '../../../../src/engine/build/runner.js';
+import type { Forecast } from '../../../../src/core/forecast/forecast-types.js';
 import type { EngineConnection } from '../../../../src/engine/docker/index.js';
 import { App } from '../../../../src/ui/app/app.js';
 import type { StepId } from '../../../../src/ui/app/steps.js';
@@ -107,6 +108,8 @@ export interface BuildHarnessOptions {
   animate?: boolean;
   /** Make services.builds.start fail with this message. */
   startFails?: string;
+  /** The forecast kept in the build's folder (readForecast); none by default, and none is ever made. */
+  forecast?: Forecast;
   /** What each package's build.log ends with (the last ">>> " line), for the phase poll. */
   phaseLines?: Record<string, string>;
 }
@@ -163,6 +166,9 @@ export async function openBuild(options: BuildHarnessOptions = {}): Promise<Buil
         followOptions.signal.addEventListener('abort', () => resolve({ kind: 'aborted' }));
         follows.push(call);
       }),
+    readForecast: async () => options.forecast ?? null,
+    // No engine here: a forecast asked for never comes.
+    startForecast: () => ({ forecast: null, history, jobs: 1, problem: 'no engine in UI tests', ready: Promise.resolve() }),
     lastPhaseLines: async (_docker, _container, cpvs) => new Map(cpvs.filter((c) => options.phaseLines?.[c]).map((c) => [c, options.phaseLines![c]!])),
     copy: (text): CopyResult => {
       copies.push(text);
