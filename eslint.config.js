@@ -56,6 +56,15 @@ export default tseslint.config(
     },
   },
   {
+    // Inside src/ui: components are the reusable floor; the shell (app), the screens and the session sit above them.
+    files: ['src/ui/components/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ regex: '^(\\.\\./)+(screens|session|app)(/|$)', message: 'src/ui/components never import the app shell, the screens or the session: move the shared piece down, or the component up into src/ui/app/.' }],
+      }],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

@@ -1,13 +1,13 @@
 // The shell: step bar, the current screen, message line, footer; help and quit on top.
 import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Box } from 'ink';
-import { ConfirmQuit } from '../components/confirm-quit.js';
+import { ConfirmQuit } from './confirm-quit.js';
 import { Footer } from '../components/footer.js';
 import { HelpOverlay } from '../components/help-overlay/help-overlay.js';
-import { MessageLine, messageRows } from '../components/message-line.js';
-import { RunningBuildsPrompt } from '../components/running-builds-prompt.js';
-import { StepBar } from '../components/step-bar.js';
-import { StepPreview } from '../components/step-preview.js';
+import { MessageLine, messageRows } from './message-line.js';
+import { RunningBuildsPrompt } from './running-builds-prompt.js';
+import { StepBar } from './step-bar.js';
+import { StepPreview } from './step-preview.js';
 import { TooSmall } from '../components/too-small.js';
 import { STEP_HELP_GROUP } from '../keymap.js';
 import { KeyRouterProvider, useCommands } from '../keys/key-router.js';

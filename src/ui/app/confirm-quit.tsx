@@ -2,11 +2,11 @@
 // edits. Each guard offers its own ways out, by key or by ↑↓ and Enter; k or Esc stays.
 import React, { useState } from 'react';
 import { Box } from 'ink';
-import type { QuitGuard } from '../app/wizard-context.js';
+import type { QuitGuard } from './wizard-context.js';
 import { useCommands } from '../keys/key-router.js';
-import { ChoiceList, type Choice } from './choice-list/choice-list.js';
-import { useChoice } from './choice-list/use-choice.js';
-import { Tone } from './tone.js';
+import { ChoiceList, type Choice } from '../components/choice-list/choice-list.js';
+import { useChoice } from '../components/choice-list/use-choice.js';
+import { Tone } from '../components/tone.js';
 
 /** The last row of the list: what k or Esc does. */
 const STAY = 'stay';

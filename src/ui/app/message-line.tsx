@@ -1,10 +1,10 @@
 // The lines above the footer for the latest message (errors, notices, "copied"). A long message
 // (an engine error with ids and names) wraps over several rows instead of being cut at the edge.
 import React from 'react';
-import type { Message } from '../app/wizard-context.js';
+import type { Message } from './wizard-context.js';
 import { useLook } from '../theme/theme-context.js';
 import type { Glyphs } from '../../core/glyphs.js';
-import { WrappedText, wrappedRows } from './wrapped-text.js';
+import { WrappedText, wrappedRows } from '../components/wrapped-text.js';
 
 function markOf(message: Message, glyphs: Glyphs): string {
   return message.tone === 'fail' ? glyphs.fail : message.tone === 'warn' ? glyphs.warn : glyphs.info;

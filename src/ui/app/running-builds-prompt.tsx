@@ -5,15 +5,15 @@
 import React, { useEffect, useRef, useState } from 'react';
 import { Box, Text } from 'ink';
 import type { BuildListing } from '../../engine/build/build-list.js';
-import { useWizard } from '../app/wizard-context.js';
+import { useWizard } from './wizard-context.js';
 import { useCommands } from '../keys/key-router.js';
 import { useTerminalSize } from '../layout/terminal-size.js';
 import { useBuildQuitGuard } from '../screens/build/use-build-quit-guard.js';
 import { useOptionalWorkbenchApi, useWorkbench, type Workbench } from '../session/workbench-context.js';
-import { ChoiceList } from './choice-list/choice-list.js';
-import { useChoice } from './choice-list/use-choice.js';
-import { Tone } from './tone.js';
-import { wrappedRows } from './wrapped-text.js';
+import { ChoiceList } from '../components/choice-list/choice-list.js';
+import { useChoice } from '../components/choice-list/use-choice.js';
+import { Tone } from '../components/tone.js';
+import { wrappedRows } from '../components/wrapped-text.js';
 
 /** The start-up offer to reattach, when there is a workbench. */
 export function RunningBuildsPrompt() {

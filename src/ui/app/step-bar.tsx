@@ -1,9 +1,9 @@
 // The top line: the six steps, the current one marked (marker + inverse, so it shows without colour).
 import React from 'react';
 import { Box, Text } from 'ink';
-import { STEPS, type StepId } from '../app/steps.js';
+import { STEPS, type StepId } from './steps.js';
 import { useLook } from '../theme/theme-context.js';
-import { Tone } from './tone.js';
+import { Tone } from '../components/tone.js';
 
 export interface StepBarProps {
   current: StepId;

@@ -1,8 +1,8 @@
 // What a step that is not available yet will do. Honest, not a stub: it says so and offers nothing.
 import React from 'react';
 import { Box, Text } from 'ink';
-import type { StepInfo } from '../app/steps.js';
-import { Tone } from './tone.js';
+import type { StepInfo } from './steps.js';
+import { Tone } from '../components/tone.js';
 
 export function StepPreview({ step, width }: { step: StepInfo; width: number }) {
   return (

@@ -5,7 +5,7 @@ import { EMPTY_PROGRESS, reduceProgress } from '../../core/build/progress.js';
 import type { BuildEvent, FailureLogEvent } from '../../core/events.js';
 import type { BuildSession } from '../../engine/build/runner.js';
 import type { EngineConnection } from '../../engine/docker/index.js';
-import { LineRing } from './line-ring.js';
+import { LineRing } from '../components/log-view/line-ring.js';
 import type { WorkbenchServices } from './workbench-services.js';
 import type { BuildState, WorkbenchStore } from './workbench-store.js';
 

@@ -5,7 +5,7 @@ import { render } from 'ink-testing-library';
 import { stripVTControlCharacters } from 'node:util';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { QuitGuard } from '../../../src/ui/app/wizard-context.js';
-import { ConfirmQuit } from '../../../src/ui/components/confirm-quit.js';
+import { ConfirmQuit } from '../../../src/ui/app/confirm-quit.js';
 import { KeyRouterProvider } from '../../../src/ui/keys/key-router.js';
 import { LookProvider } from '../../../src/ui/theme/theme-context.js';
 import { lookFor } from '../../helpers/render-tui.js';

@@ -2,7 +2,7 @@
 import React from 'react';
 import { stripVTControlCharacters } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import { StepBar } from '../../../src/ui/components/step-bar.js';
+import { StepBar } from '../../../src/ui/app/step-bar.js';
 import { firstFrameText } from '../../../src/ui/terminal/first-frame.js';
 import { enterFullscreen } from '../../../src/ui/terminal/fullscreen.js';
 import { renderTui, type Tui } from '../../helpers/render-tui.js';

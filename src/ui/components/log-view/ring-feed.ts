@@ -3,7 +3,7 @@
 // Such a redraw costs the terminal's whole capacity, so while output floods in (a replay after
 // reattaching, a compiler spewing warnings) redraws are spaced out: the view stays current to a
 // fraction of a second and the work stays bounded whatever the input rate.
-import type { LineRing } from '../../session/line-ring.js';
+import type { LineRing } from './line-ring.js';
 import type { LogTerminal } from './log-terminal.js';
 
 export interface FeedOptions {

@@ -12,7 +12,7 @@ import type { BuildSession } from '../../../engine/build/runner.js';
 import { failureStartLine } from '../../../core/portage/build-stream/failure-start.js';
 import { LogTerminal } from '../../components/log-view/log-terminal.js';
 import { feedRing } from '../../components/log-view/ring-feed.js';
-import type { LineRing } from '../../session/line-ring.js';
+import type { LineRing } from '../../components/log-view/line-ring.js';
 import type { BuildEffects } from './build-effects.js';
 import { cpvFileName, readTail, teeFile } from './log-files.js';
 import { ALL_OUTPUT } from './package-rows-model.js';

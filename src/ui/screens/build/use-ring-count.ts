@@ -1,7 +1,7 @@
 // How many lines the build has printed, for the pane's "Build output (N lines)": read from the
 // controller's ring, whose pushes do not go through the store, at most four times a second.
 import { useCallback, useSyncExternalStore } from 'react';
-import type { LineRing } from '../../session/line-ring.js';
+import type { LineRing } from '../../components/log-view/line-ring.js';
 
 export const RING_COUNT_MS = 250;
 
