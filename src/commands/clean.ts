@@ -30,6 +30,12 @@ export function register(program: Command): void {
         // Read first: an unusable GENTOO_WB_NAMESPACE stops clean before it talks to the engine.
         const namespace = currentNamespace();
         const { docker } = await connectForCommand(opts);
+        if (!opts.dryRun) {
+          // A build whose gentoo-wb process died while preparing is recorded as interrupted first (its
+          // never-started container goes), so it is not kept as "attach finishes it".
+          const [{ listBuildStates }, { reconcileInterrupted }] = await Promise.all([import('../engine/build/build-store.js'), import('../engine/build/reconcile-interrupted.js')]);
+          await reconcileInterrupted(docker, await listBuildStates());
+        }
         const report = await findLeftovers(docker, {
           ...(opts.build ? { buildId: opts.build } : {}), volumes: opts.volumes === true, running: opts.running === true, namespace,
         });

@@ -135,6 +135,19 @@ describeDocker('build faults (real engine, real Portage)', () => {
     }, 150_000);
   }
 
+  it('clean after gentoo-wb was SIGKILLed while preparing removes the never-started container (not kept as "attach finishes it")', async () => {
+    const c = caseDirs();
+    const id = await killWhilePreparing(c, recipe('killed-clean'), 'start');
+    const r = await run(['clean'], c.env);
+    const left = [...(await namespaceObjects(c.namespace)), ...temporaryFiles(c.state)];
+    record({ name: 'clean after a kill while preparing', message: shortPaths(firstLine(r.stdout)), exit: String(r.code), left: left.length === 0 ? 'nothing' : left.join(', ') });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).not.toMatch(/attach .* finishes it/);
+    expect(left).toEqual([]);
+    expect(stateOf(c, id)).toMatchObject({ status: 'failed' });
+    expect(stateOf(c, id).message).toMatch(/^interrupted: /);
+  }, 150_000);
+
   for (const fault of ['read-only', 'full'] as const) {
     it.runIf(canMount)(`state folder ${fault} when emerge ends: one sentence, container kept, no temp file; attach finishes it once the folder is back`, async () => {
       const c = caseDirs();
