@@ -11,7 +11,7 @@
 // "Devices cgroup isn't mounted".
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, closeSync, writeFileSync, readdirSync, rmdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { connect } from 'node:net';
 import os from 'node:os';
@@ -200,8 +200,11 @@ export async function startSecondEngine(options: StartOptions = {}): Promise<Sec
   // Short: unix socket paths (containerd's under the exec root) are limited to 108 bytes.
   const dir = mkdtempSync(path.join(os.tmpdir(), 'gwb-se-'));
   const children: ChildProcess[] = [];
-  let netnsMade = false;
-  let vethMade = false;
+  // Written down as it is made, so that a later run removes it if this process dies before stop().
+  const record: EngineRecord = { owner: process.pid, netns: null, vethHost: null, dir };
+  const track = (child: ChildProcess): void => {
+    children.push(child);
+  };
 
   const stop = async (): Promise<number> => {
     const t0 = performance.now();
@@ -214,24 +217,20 @@ export async function startSecondEngine(options: StartOptions = {}): Promise<Sec
         await waitForExit(child, 5000);
       }
     }
-    // Mounts dockerd left under the folder (a killed daemon leaves its overlay mounts) go before the files.
-    const mounts = readFileSync('/proc/self/mounts', 'utf8').split('\n').map((l) => l.split(' ')[1] ?? '').filter((m) => m.startsWith(`${dir}/`) || m === dir);
-    for (const m of mounts.sort((a, b) => b.length - a.length)) spawnSync('umount', ['-l', m]);
-    if (vethMade) spawnSync('ip', ['link', 'del', vethHost]);
-    if (netnsMade) spawnSync('ip', ['netns', 'del', netns]);
-    removeCgroups(netns);
-    // --one-file-system: a mount that could not be undone is left, never followed into another file system.
-    const removed = spawnSync('rm', ['-rf', '--one-file-system', dir], { encoding: 'utf8' });
-    if (existsSync(dir)) process.stderr.write(`second engine: could not remove ${dir}: ${removed.stderr.trim()}\n`);
+    removeLeftovers(record);
     return Math.round(performance.now() - t0);
   };
 
   try {
     const { host: hostAddress, ns: address } = pickSubnet();
+    await sweepOrphanedEngines();
+    writeRecord(record);
     run('ip', ['netns', 'add', netns]);
-    netnsMade = true;
+    record.netns = netns;
+    writeRecord(record);
     run('ip', ['link', 'add', vethHost, 'type', 'veth', 'peer', 'name', vethNs]);
-    vethMade = true;
+    record.vethHost = vethHost;
+    writeRecord(record);
     run('ip', ['link', 'set', vethNs, 'netns', netns]);
     run('ip', ['addr', 'add', `${hostAddress}/30`, 'dev', vethHost]);
     run('ip', ['link', 'set', vethHost, 'up']);
@@ -261,7 +260,7 @@ export async function startSecondEngine(options: StartOptions = {}): Promise<Sec
       '-H', `tcp://${address}:${TCP_PORT}`,
       '--tlsverify', '--tlscacert', certs.server.ca, '--tlscert', certs.server.cert, '--tlskey', certs.server.key,
     ]), path.join(dir, 'dockerd.log'));
-    children.push(dockerd);
+    track(dockerd);
     const deadline = Date.now() + (options.timeoutMs ?? 60_000);
     while (!(await pingSocket(socketPath))) {
       if (exited(dockerd)) throw new Error(`the second dockerd exited (${dockerd.exitCode ?? dockerd.signalCode}):\n${tail(path.join(dir, 'dockerd.log'))}`);
@@ -276,7 +275,7 @@ export async function startSecondEngine(options: StartOptions = {}): Promise<Sec
       const ssh = sshdAvailability();
       if (!ssh.available) sshReason = ssh.reason;
       else {
-        const got = await startSshd(dir, netns, address, `unix://${socketPath}`, children);
+        const got = await startSshd(dir, netns, address, `unix://${socketPath}`, track);
         ({ sshHost, sshAuthSock, sshReason } = got);
       }
     }
@@ -293,7 +292,7 @@ export async function startSecondEngine(options: StartOptions = {}): Promise<Sec
 }
 
 /** sshd in the namespace (key-only root login, the second engine as every session's DOCKER_HOST) and an agent holding the key. */
-async function startSshd(dir: string, netns: string, address: string, dockerHost: string, children: ChildProcess[]):
+async function startSshd(dir: string, netns: string, address: string, dockerHost: string, track: (child: ChildProcess) => void):
   Promise<{ sshHost: string | null; sshAuthSock: string | null; sshReason: string }> {
   const sshDir = path.join(dir, 'ssh');
   mkdirSync(sshDir, { mode: 0o700 });
@@ -322,10 +321,10 @@ async function startSshd(dir: string, netns: string, address: string, dockerHost
     '',
   ].join('\n'));
   const sshd = spawnLogged('nsenter', inNetns(netns, ['/usr/sbin/sshd', '-D', '-e', '-f', config]), path.join(sshDir, 'sshd.log'));
-  children.push(sshd);
+  track(sshd);
   const agentSock = path.join(sshDir, 'agent.sock');
   const agent = spawnLogged('ssh-agent', ['-D', '-a', agentSock], path.join(sshDir, 'agent.log'));
-  children.push(agent);
+  track(agent);
   const deadline = Date.now() + 10_000;
   while (!existsSync(agentSock)) {
     if (exited(agent) || Date.now() > deadline) return { sshHost: null, sshAuthSock: null, sshReason: `ssh-agent did not start: ${tail(path.join(sshDir, 'agent.log'))}` };
@@ -348,6 +347,107 @@ function sshBanner(address: string): Promise<boolean> {
     socket.once('error', () => resolve(false));
     socket.once('timeout', () => { socket.destroy(); resolve(false); });
   });
+}
+
+/** What a second engine puts on the machine, kept in RECORDS/<dir name>.json until stop() removed it. */
+interface EngineRecord {
+  /** The test process that started it. */
+  owner: number;
+  netns: string | null;
+  vethHost: string | null;
+  dir: string;
+}
+
+const RECORDS = '/run/gentoo-wb-test-engines';
+
+/** The record of an engine started from `dir` (tests make an orphan by changing its owner). */
+export function recordFile(dir: string): string {
+  return path.join(RECORDS, `${path.basename(dir)}.json`);
+}
+
+function writeRecord(record: EngineRecord): void {
+  mkdirSync(RECORDS, { recursive: true, mode: 0o700 });
+  writeFileSync(recordFile(record.dir), JSON.stringify(record));
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Unmount, unlink and delete what a record names (its processes already gone), then the record. */
+function removeLeftovers(record: EngineRecord): void {
+  const { dir } = record;
+  // Mounts under the folder (the data root's tmpfs; a killed daemon's overlay mounts) go before the files.
+  const mounts = readFileSync('/proc/self/mounts', 'utf8').split('\n').map((l) => l.split(' ')[1] ?? '').filter((m) => m.startsWith(`${dir}/`) || m === dir);
+  for (const m of mounts.sort((a, b) => b.length - a.length)) spawnSync('umount', ['-l', m]);
+  if (record.vethHost !== null) spawnSync('ip', ['link', 'del', record.vethHost]);
+  if (record.netns !== null) {
+    spawnSync('ip', ['netns', 'del', record.netns]);
+    removeCgroups(record.netns);
+  }
+  // --one-file-system: a mount that could not be undone is left, never followed into another file system.
+  const removed = spawnSync('rm', ['-rf', '--one-file-system', dir], { encoding: 'utf8' });
+  if (existsSync(dir)) process.stderr.write(`second engine: could not remove ${dir}: ${removed.stderr.trim()}\n`);
+  else rmSync(recordFile(dir), { force: true });
+}
+
+/**
+ * Remove second engines whose test process died before stop() (a killed worker, Ctrl-C): their
+ * processes (only those whose command line names the engine's folder), namespace, veth, tmpfs and folder.
+ * Engines of live test processes, other runs' included, are left alone.
+ */
+export async function sweepOrphanedEngines(): Promise<string[]> {
+  let files: string[];
+  try {
+    files = readdirSync(RECORDS).filter((f) => f.endsWith('.json'));
+  } catch {
+    return [];
+  }
+  const swept: string[] = [];
+  for (const file of files) {
+    let record: EngineRecord;
+    try {
+      record = JSON.parse(readFileSync(path.join(RECORDS, file), 'utf8')) as EngineRecord;
+    } catch {
+      continue;
+    }
+    if (isAlive(record.owner) || !record.dir.startsWith(path.join(os.tmpdir(), 'gwb-se-'))) continue;
+    // dockerd, its containerd and shims, sshd and the agent all name the folder on their command line.
+    const holders = () => processesNaming(record.dir);
+    for (const pid of holders()) signal(pid, 'SIGTERM');
+    const deadline = Date.now() + 15_000;
+    while (holders().length > 0 && Date.now() < deadline) await sleep(200);
+    for (const pid of holders()) signal(pid, 'SIGKILL');
+    removeLeftovers(record);
+    swept.push(record.dir);
+  }
+  return swept;
+}
+
+function processesNaming(dir: string): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes(dir)) pids.push(Number(entry));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return pids;
+}
+
+function signal(pid: number, name: NodeJS.Signals): void {
+  try {
+    process.kill(pid, name);
+  } catch {
+    // gone meanwhile
+  }
 }
 
 /** Remove the (empty) cgroup folders dockerd made under --cgroup-parent. */

@@ -2,7 +2,7 @@
 // in (docker save | docker load, streamed), a container run on the second engine's own bridge inside
 // its namespace, the first engine (and its docker0) untouched, a docker context that points at it.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, it } from 'vitest';
@@ -11,7 +11,7 @@ import { connectEngineEntry } from '../../../src/engine/engines/connect-named.js
 import { runInImage } from '../../helpers/containers.js';
 import { testDocker } from '../../helpers/docker.js';
 import { realPortageImages } from '../../helpers/real-portage.js';
-import { copyImage, describeSecondEngine } from '../../helpers/second-engine.js';
+import { copyImage, describeSecondEngine, recordFile, startSecondEngine, sweepOrphanedEngines } from '../../helpers/second-engine.js';
 
 describeSecondEngine('the second engine', {}, (second) => {
   it('takes the real-Portage base by a streamed save | load and runs it on its own bridge, leaving the first engine alone', async () => {
@@ -48,4 +48,28 @@ describeSecondEngine('the second engine', {}, (second) => {
       rmSync(config, { recursive: true, force: true });
     }
   });
+
+  it('a later start sweeps an engine whose test process died (processes, namespace, veth, tmpfs, folder)', async () => {
+    const orphan = await startSecondEngine({ ssh: true });
+    const file = recordFile(orphan.dir);
+    const dead = spawnSync('true').pid;
+    writeFileSync(file, JSON.stringify({ ...(JSON.parse(readFileSync(file, 'utf8')) as object), owner: dead }));
+    const naming = () => readdirSync('/proc').filter((p) => /^\d+$/.test(p)).filter((p) => {
+      try {
+        return readFileSync(`/proc/${p}/cmdline`, 'utf8').includes(orphan.dir);
+      } catch {
+        return false;
+      }
+    });
+    expect(naming().length).toBeGreaterThanOrEqual(2);
+    // The engine this file runs with belongs to a live process: left alone.
+    expect(await sweepOrphanedEngines()).toEqual([orphan.dir]);
+    expect(naming()).toEqual([]);
+    expect(existsSync(orphan.dir)).toBe(false);
+    expect(existsSync(file)).toBe(false);
+    expect(existsSync(`/run/netns/${orphan.netns}`)).toBe(false);
+    expect(readFileSync('/proc/self/mounts', 'utf8')).not.toContain(orphan.dir);
+    await expect(connectDocker(second().unixHost).docker.ping()).resolves.toBeTruthy();
+    await orphan.stop();
+  }, 120_000);
 });
