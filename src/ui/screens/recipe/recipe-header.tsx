@@ -5,7 +5,11 @@ import { Box, Text } from 'ink';
 import { Tone } from '../../components/tone.js';
 import { useLook } from '../../theme/theme-context.js';
 
-export const TABS = ['Packages', 'USE', 'package.use', 'Keywords', 'make.conf', 'Mode', 'Image'] as const;
+export const TABS = ['Packages', 'USE', 'package.use', 'Keywords', 'make.conf', 'Mode', 'Image', 'Binaries'] as const;
+
+/** Columns the tab row takes: each title with its mark and a space, and a margin. */
+const TABS_WIDTH = TABS.reduce((sum, t) => sum + t.length + 2, 0);
+const TABS_HINT = 'Tab ←→';
 
 export interface RecipeHeaderProps {
   name: string;
@@ -38,7 +42,8 @@ export function RecipeHeader({ name, path, dirty, problems, tab, width }: Recipe
             <Text bold={i === tab} inverse={i === tab}>{`${i === tab ? glyphs.focus : ' '}${title} `}</Text>
           </Box>
         ))}
-        <Tone tone="muted">Tab ←→</Tone>
+        {/* The hint gives way when the tabs fill the line (eight tabs take exactly 80 columns). */}
+        {width >= TABS_WIDTH + TABS_HINT.length ? <Tone tone="muted">{TABS_HINT}</Tone> : null}
       </Box>
     </>
   );

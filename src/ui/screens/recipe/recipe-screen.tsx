@@ -1,5 +1,5 @@
-// Step 3, Recipe: the open recipe in seven tabs — Packages · USE · package.use · Keywords ·
-// make.conf · Mode · Image. Everything typed is checked as it is typed; s saves (atomically, asking
+// Step 3, Recipe: the open recipe in eight tabs — Packages · USE · package.use · Keywords ·
+// make.conf · Mode · Image · Binaries. Everything typed is checked as it is typed; s saves (atomically, asking
 // for a path the first time); o opens another recipe, asking first when edits are unsaved; R renames.
 import React, { useCallback, useMemo, useState } from 'react';
 import { Box } from 'ink';
@@ -13,6 +13,7 @@ import { useCommands } from '../../keys/key-router.js';
 import { useContentSize } from '../../layout/content-size.js';
 import { useWorkbench, useWorkbenchApi } from '../../session/workbench-context.js';
 import { useBaseServices } from '../base/base-context.js';
+import { BinariesTab } from './binaries-tab.js';
 import { ImageTab, MakeConfTab, ModeTab } from './form-tabs.js';
 import { KeywordsTab } from './keywords-tab.js';
 import { ConfirmDiscard, OpenPanel } from './open-dialogs.js';
@@ -153,7 +154,8 @@ export function RecipeScreen() {
                   : name === 'Keywords' ? <KeywordsTab {...props} />
                     : name === 'make.conf' ? <MakeConfTab {...props} sizing={sizing ?? baseServices.localSizing()} />
                       : name === 'Mode' ? <ModeTab {...props} />
-                        : <ImageTab {...props} />}
+                        : name === 'Image' ? <ImageTab {...props} />
+                          : <BinariesTab {...props} />}
           </Box>
         )}
         <Box height={1} width={width} overflow="hidden">

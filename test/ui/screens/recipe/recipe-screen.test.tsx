@@ -17,7 +17,7 @@ describe('Recipe screen', () => {
     h = await openRecipe({ path: '/data/recipes/demo.json' });
     const l = lines(h.tui);
     expect(l[1]).toBe('Recipe demo saved /data/recipes/demo.json');
-    expect(l[2]).toMatch(/^›Packages +USE +package\.use +Keywords +make\.conf +Mode +Image +Tab ←→$/);
+    expect(l[2]).toMatch(/^›Packages +USE +package\.use +Keywords +make\.conf +Mode +Image +Binaries ?$/);
     expect(h.tui.frame()).toMatch(/› +dev-lang\/php/);
     expect(l.at(-2)).toBe('No problems: s saves, then Pretend (4) shows what emerge would do.');
     expect(l.at(-1)).toBe('Enter edit  / search  a add  d delete  s save  R rename  ? help  q/^C quit');
@@ -136,7 +136,7 @@ describe('Recipe screen', () => {
 
   it('make.conf: presets with p, host sizing with r, edit and add variables', async () => {
     h = await openRecipe();
-    await h.tui.press('left', 'left', 'left');
+    await h.tui.press('left', 'left', 'left', 'left');
     expect(h.tui.frame()).toContain('r applies: MAKEOPTS="-j4 -l9" --jobs=2 --load-average=9 (host checks)');
     expect(h.tui.frame()).toMatch(/› COMMON_FLAGS +-O2 -pipe {2}\(preset 1\/3\)/);
     await h.tui.press('p');
@@ -167,7 +167,7 @@ describe('Recipe screen', () => {
 
   it('Mode: Space cycles the mode; stage4 options, with the ptrace warning', async () => {
     h = await openRecipe();
-    await h.tui.press('left', 'left');
+    await h.tui.press('left', 'left', 'left');
     await h.tui.press('space');
     expect(doc().mode.kind).toBe('scratch');
     expect(h.tui.frame()).toMatch(/strip docs +yes/);
@@ -193,7 +193,7 @@ describe('Recipe screen', () => {
 
   it('Mode at 80x24: every label and the mode hint (its Space key) read in full', async () => {
     h = await openRecipe();
-    await h.tui.press('left', 'left', 'space');
+    await h.tui.press('left', 'left', 'left', 'space');
     const text = h.tui.frame().replace(/\s+/g, ' ');
     for (const label of ['strip static libs', 'strip pkg-config files', 'strip Portage state']) expect(text).toContain(label);
     expect(text).toContain('(FROM scratch) · Space: stage4');
@@ -203,7 +203,7 @@ describe('Recipe screen', () => {
 
   it('Image: tags checked as typed; CMD as argv words with quotes', async () => {
     h = await openRecipe();
-    await h.tui.press('left');
+    await h.tui.press('left', 'left');
     await h.tui.press('enter');
     await h.tui.type('Example/PHP');
     expect(h.tui.frame()).toMatch(/✗ "Example\/PHP" is not a valid image name/);
