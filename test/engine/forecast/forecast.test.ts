@@ -13,7 +13,8 @@ import type { BuildPlan } from '../../../src/core/plan/plan-types.js';
 import { newRecipe } from '../../../src/core/recipe/new-recipe.js';
 import { recipeSchema, type Recipe } from '../../../src/core/recipe/recipe-schema.js';
 import { startBuild } from '../../../src/engine/build/runner.js';
-import { removeVolume } from '../../../src/engine/docker/index.js';
+import { createContainer, removeContainer, removeVolume, startContainer } from '../../../src/engine/docker/index.js';
+import { objectName, currentNamespace } from '../../../src/engine/docker/object-names.js';
 import { forecastBuild } from '../../../src/engine/forecast/build-forecast.js';
 import { runForecast } from '../../../src/engine/forecast/run-forecast.js';
 import { describeDocker, testDocker } from '../../helpers/docker.js';
@@ -107,4 +108,42 @@ describeDocker('forecast (real engine, real Portage)', () => {
     // The issue's target is within 30 %.
     expect(Math.abs(ratio - 1)).toBeLessThan(0.3);
   }, 600_000);
+
+  it('binaries from a binhost (`python3 -m http.server` over the cache the first test filled) say binhost; a USE change says source (USE differs)', async () => {
+    const cache = [...volumes][0];
+    expect(cache, 'the first test fills the cache this one serves').toBeDefined();
+    // A throwaway binhost on the engine's default bridge (which the pretend joins for a URL binhost), by IP.
+    const server = await createContainer(testDocker(), {
+      image: realPortageImages().base,
+      name: objectName(`forecast-binhost-${run}`, currentNamespace()),
+      cmd: ['python3', '-m', 'http.server', '8000', '--directory', '/srv'],
+      mounts: [{ kind: 'volume', name: cache!, target: '/srv', readOnly: true }],
+      labels: { 'org.gentoo-wb-test.forecast': 'binhost' },
+    });
+    try {
+      await startContainer(testDocker(), server);
+      const info = (await testDocker().getContainer(server).inspect()) as unknown as { NetworkSettings: { IPAddress: string } };
+      const ip = info.NetworkSettings.IPAddress;
+      expect(ip).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
+      const remote = recipe('remote');
+      // No local cache: every binary has to come over HTTP.
+      remote.caches = { ...remote.caches, binpkgs: false };
+      remote.binaries = { hosts: [{ kind: 'url', url: `http://${ip}:8000` }], onMissing: 'compile' };
+      remote.packageUse = [{ atom: 'dev-libs/libxml2', flags: ['debug'] }];
+      let made = await runForecast(testDocker(), { recipe: remote, containerEnv: COMPILE, env: stateEnv });
+      // http.server may still be starting: one more try.
+      if (made.indexes.remote.length === 0) made = await runForecast(testDocker(), { recipe: remote, containerEnv: COMPILE, env: stateEnv });
+      expect(made.run.exitCode, made.run.text).toBe(0);
+      expect(made.indexes.remote.map((r) => r.host)).toEqual([ip]);
+      expect(made.forecast.packages.map((p) => [p.cpv, p.from, p.reason?.label ?? null]).sort()).toEqual([
+        ['app-misc/hello-2.12.1', 'binhost', null],
+        ['dev-lang/php-8.3.15', 'binhost', null],
+        ['dev-libs/libxml2-2.13.5', 'source', 'USE differs'],
+        ['dev-libs/oniguruma-6.9.9', 'binhost', null],
+      ]);
+      expect(made.forecast.totals).toMatchObject({ binaries: 3, compiles: 1, fromBinhost: 3 });
+    } finally {
+      await removeContainer(testDocker(), server, { force: true });
+    }
+  }, 300_000);
 });
