@@ -32,10 +32,10 @@ function recipe(name: string): Recipe {
 
 /**
  * A gentoo-wb process (the built runner) that starts a build and stalls one engine request of it for
- * ever: the builder's create (no container yet) or its start (made, never started). Once it stalls,
- * it is SIGKILLed. Returns the build's ID.
+ * ever: the builder's create (no container yet), its start (made, never started), or the answer to its
+ * start (started, but the runner never knew). Once it stalls, it is SIGKILLed. Returns the build's ID.
  */
-async function killWhilePreparing(c: CaseDirs, r: Recipe, stall: 'create' | 'start'): Promise<string> {
+async function killWhilePreparing(c: CaseDirs, r: Recipe, stall: 'create' | 'start' | 'after-start'): Promise<string> {
   const script = `
     const dist = process.env.GWB_DIST;
     const { startBuild } = await import(dist + '/engine/build/runner.js');
@@ -47,6 +47,11 @@ async function killWhilePreparing(c: CaseDirs, r: Recipe, stall: 'create' | 'sta
       const start = o.method === 'POST' && /^\\/containers\\/[^/]+\\/start/.test(o.path);
       if ((process.env.GWB_STALL === 'create' && create) || (process.env.GWB_STALL === 'start' && start)) {
         process.stdout.write('stalled\\n');
+        return;
+      }
+      // The engine starts the container; the answer never reaches the runner.
+      if (process.env.GWB_STALL === 'after-start' && start) {
+        dial(o, () => process.stdout.write('stalled\\n'));
         return;
       }
       dial(o, cb);
@@ -134,6 +139,24 @@ describeDocker('build faults (real engine, real Portage)', () => {
       expect(attach.stderr).toMatch(/interrupted: the gentoo-wb process that started it ended while it was preparing/);
     }, 150_000);
   }
+
+  it('gentoo-wb SIGKILLed after the engine started the container but before the runner knew: builds says running, attach finishes it', async () => {
+    const c = caseDirs();
+    const r = recipe('killed-after-start');
+    const id = await killWhilePreparing(c, r, 'after-start');
+    expect(stateOf(c, id).status).toBe('preparing');
+    const listed = await run(['builds', '--json'], c.env);
+    const build = (JSON.parse(listed.stdout) as { id: string; status: string; container: string }[]).find((b) => b.id === id);
+    expect(build?.status).toBe('running');
+    expect(['running', 'stopped']).toContain(build?.container);
+    const attach = await run(['attach', id, '--plain'], c.env, { timeoutMs: 120_000 });
+    const left = [...(await namespaceObjects(c.namespace)).filter((o) => !o.startsWith('image ')), ...temporaryFiles(c.state)];
+    record({ name: 'killed after the start, before the runner knew', message: shortPaths(firstLine(attach.stdout.split('\n').find((l) => l.includes('result')) ?? attach.stderr)), exit: String(attach.code), left: left.length === 0 ? 'nothing' : left.join(', ') });
+    expect(attach.code, attach.stderr).toBe(0);
+    expect(attach.stdout).toMatch(/result {3}success$/m);
+    expect(await imageExists(testDocker(), r.image.tags[0]!)).toBe(true);
+    expect(left).toEqual([]);
+  }, 180_000);
 
   it('clean after gentoo-wb was SIGKILLed while preparing removes the never-started container (not kept as "attach finishes it")', async () => {
     const c = caseDirs();
