@@ -13,7 +13,7 @@ export const FROM_LEGEND = 'net: binary from a binhost, pkg: binary from the loc
 /** A rough duration: `under a minute`, `about 4 min`, `about 1 h 20 min`. */
 export function roughDuration(seconds: number): string {
   const s = Math.max(0, Math.round(seconds));
-  if (s < 60) return s < 10 ? 'a few seconds' : `about ${Math.round(s / 5) * 5} s`;
+  if (s < 58) return s < 10 ? 'a few seconds' : `about ${Math.round(s / 5) * 5} s`;
   const minutes = Math.round(s / 60);
   if (minutes < 60) return `about ${minutes} min`;
   const h = Math.floor(minutes / 60);
