@@ -2,7 +2,9 @@
 // screen (s sorts on Result), the README says so.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { KEYMAP } from '../../src/ui/keymap.js';
+import { APP_KEYMAP } from '../../src/ui/app/keymap.js';
+
+const KEYMAP = APP_KEYMAP.bindings;
 
 describe("README's key table", () => {
   it('names every screen where a common key does something else', () => {

@@ -9,7 +9,7 @@ import { RunningBuildsPrompt } from './running-builds-prompt.js';
 import { StepBar } from './step-bar.js';
 import { StepPreview } from './step-preview.js';
 import { TooSmall } from '../components/too-small.js';
-import { STEP_HELP_GROUP } from '../keymap.js';
+import { APP_KEYMAP, STEP_HELP_GROUP } from './keymap.js';
 import { KeyRouterProvider, useCommands } from '../keys/key-router.js';
 import { ContentSizeProvider } from '../layout/content-size.js';
 import { useLook } from '../theme/theme-context.js';
@@ -36,7 +36,7 @@ export function App(props: AppProps) {
   // A message stays until the next key press, then makes room again.
   const clearMessages = useCallback(() => setMessages((m) => (m.length > 0 ? [] : m)), []);
   return (
-    <KeyRouterProvider onKey={clearMessages}>
+    <KeyRouterProvider keymap={APP_KEYMAP} onKey={clearMessages}>
       <Shell {...props} messages={messages} setMessages={setMessages} />
     </KeyRouterProvider>
   );

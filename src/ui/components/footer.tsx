@@ -1,21 +1,21 @@
 // The bottom line: the keys that work here, from the keymap via the active registrations.
 import React from 'react';
 import { Box, Text } from 'ink';
-import { binding } from '../keymap.js';
 import { keyLabel, keyLabelAscii } from '../keys/key-name.js';
-import { useActiveFooter, type FooterItem } from '../keys/key-router.js';
+import type { Keymap } from '../keys/keymap.js';
+import { useActiveFooter, useKeymap, type FooterItem } from '../keys/key-router.js';
 import { useLook } from '../theme/theme-context.js';
 import { Tone } from './tone.js';
 
-function toItem(entry: string | FooterItem, ascii: boolean): FooterItem {
+function toItem(keymap: Keymap, entry: string | FooterItem, ascii: boolean): FooterItem {
   if (typeof entry !== 'string') return entry;
-  const b = binding(entry);
+  const b = keymap.binding(entry);
   const label = ascii ? keyLabelAscii : keyLabel;
   // Show at most two keys per command ("q/^C"), the rest are in the help.
   return { keys: b.keys.slice(0, 2).map(label).join('/'), label: b.label };
 }
 
-const ALWAYS = ['app.help', 'app.quit'];
+const ALWAYS = ['app.help', 'app.quit'] as const;
 
 const ESC = /(^|\/)(Esc|ESC)(\/|$)/;
 
@@ -49,7 +49,8 @@ export function fitFooter(items: FooterItem[], width: number): FooterItem[] {
 export function Footer({ width }: { width: number }) {
   const { glyphs } = useLook();
   const ascii = glyphs.focus === '>';
-  const items = fitFooter(oneEsc(useActiveFooter(ALWAYS).map((e) => toItem(e, ascii))), width - 1);
+  const keymap = useKeymap();
+  const items = fitFooter(oneEsc(useActiveFooter(ALWAYS).map((e) => toItem(keymap, e, ascii))), width - 1);
   return (
     <Box width="100%" height={1} overflow="hidden">
       {items.map((item) => (

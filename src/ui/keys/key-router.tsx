@@ -3,8 +3,10 @@
 // A modal swallows every key it does not handle, so nothing underneath reacts while it is open.
 import React, { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { useInput } from 'ink';
-import { commandsForKey } from '../keymap.js';
+import type { CommandId } from '../app/keymap.js';
+import { GLOBAL_KEYS } from './global-keys.js';
 import { charKeyName, keyName } from './key-name.js';
+import { makeKeymap, type Keymap } from './keymap.js';
 
 export type Layer = 'modal' | 'pane' | 'screen' | 'global';
 
@@ -12,7 +14,7 @@ export type Layer = 'modal' | 'pane' | 'screen' | 'global';
 export const PASTE = 'paste';
 const PRIORITY: Record<Layer, number> = { modal: 3, pane: 2, screen: 1, global: 0 };
 
-export type CommandHandlers = Record<string, ((key: string) => void) | undefined>;
+export type CommandHandlers = Partial<Record<CommandId, (key: string) => void>>;
 /** Gets every key first (text fields); return true when it consumed the key. */
 export type RawHandler = (key: string, input: string) => boolean;
 
@@ -36,6 +38,7 @@ interface RouterApi {
   /** Registrations that currently receive keys, top first (everything under a modal is cut off). */
   reachable(): Registration[];
   version: number;
+  keymap: Keymap;
 }
 
 const RouterContext = createContext<RouterApi | null>(null);
@@ -45,9 +48,13 @@ export interface KeyRouterProps {
   /** Sees every key before dispatch (the shell clears its message line here). */
   onKey?: (key: string) => void;
   onUnhandled?: (key: string) => void;
+  /** The bindings keys are looked up in; without one, the global keys only (components on their own). */
+  keymap?: Keymap;
 }
 
-export function KeyRouterProvider({ children, onKey, onUnhandled }: KeyRouterProps) {
+const GLOBAL_KEYMAP = makeKeymap(GLOBAL_KEYS);
+
+export function KeyRouterProvider({ children, onKey, onUnhandled, keymap = GLOBAL_KEYMAP }: KeyRouterProps) {
   const regs = useRef(new Map<number, Registration>());
   const nextId = useRef(1);
   const [version, setVersion] = useState(0);
@@ -71,7 +78,7 @@ export function KeyRouterProvider({ children, onKey, onUnhandled }: KeyRouterPro
   const dispatch = useCallback(
     (name: string, input: string): boolean => {
       onKey?.(name);
-      const commands = commandsForKey(name);
+      const commands = keymap.commandsForKey(name) as readonly CommandId[];
       for (const reg of ordered()) {
         if (reg.raw.current?.(name, input)) return true;
         for (const command of commands) {
@@ -86,7 +93,7 @@ export function KeyRouterProvider({ children, onKey, onUnhandled }: KeyRouterPro
       onUnhandled?.(name);
       return false;
     },
-    [ordered, onKey, onUnhandled],
+    [ordered, onKey, onUnhandled, keymap],
   );
 
   useInput(
@@ -120,7 +127,7 @@ export function KeyRouterProvider({ children, onKey, onUnhandled }: KeyRouterPro
   );
 
   const touch = useCallback(() => setVersion((v) => v + 1), []);
-  const api = useMemo<RouterApi>(() => ({ register, touch, reachable: ordered, version }), [register, touch, ordered, version]);
+  const api = useMemo<RouterApi>(() => ({ register, touch, reachable: ordered, version, keymap }), [register, touch, ordered, version, keymap]);
   return <RouterContext.Provider value={api}>{children}</RouterContext.Provider>;
 }
 
@@ -153,7 +160,7 @@ export function useCommands(layer: Layer, handlers: CommandHandlers, options: Us
   }, [register, layer, active]);
   // Handlers and footers may change without a new registration (a list enters filter mode): the
   // footer follows what is shown, not only what is registered.
-  const footerKey = JSON.stringify(options.footer ?? Object.keys(handlers).filter((k) => handlers[k]));
+  const footerKey = JSON.stringify(options.footer ?? handledIds(handlers));
   const firstFooter = useRef(true);
   useEffect(() => {
     if (firstFooter.current) {
@@ -164,8 +171,17 @@ export function useCommands(layer: Layer, handlers: CommandHandlers, options: Us
   }, [footerKey, active, touch]);
 }
 
+/** The keymap the router looks keys up in (the footer and the help read their words from it). */
+export function useKeymap(): Keymap {
+  return useRouter().keymap;
+}
+
+function handledIds(handlers: CommandHandlers): CommandId[] {
+  return (Object.keys(handlers) as CommandId[]).filter((k) => handlers[k]);
+}
+
 /** The footer entries of every registration that currently receives keys, top layer first. */
-export function useActiveFooter(always: string[] = []): Array<string | FooterItem> {
+export function useActiveFooter(always: readonly CommandId[] = []): Array<string | FooterItem> {
   const api = useRouter();
   // `version` changes whenever registrations change, so the footer follows mounts and unmounts.
   return useMemo(() => {
@@ -173,7 +189,7 @@ export function useActiveFooter(always: string[] = []): Array<string | FooterIte
     const items: Array<string | FooterItem> = [];
     const reachable = api.reachable();
     for (const reg of reachable) {
-      const entries = reg.footer.current ?? Object.keys(reg.handlers.current).filter((k) => reg.handlers.current[k]);
+      const entries = reg.footer.current ?? handledIds(reg.handlers.current);
       for (const entry of entries) {
         const key = typeof entry === 'string' ? entry : `${entry.keys} ${entry.label}`;
         if (seen.has(key)) continue;

@@ -2,7 +2,7 @@ import React from 'react';
 import { Text } from 'ink';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../../src/ui/app/app.js';
-import { KEYMAP } from '../../../src/ui/keymap.js';
+import { KEYMAP } from '../../../src/ui/app/keymap.js';
 import { hasColour } from '../../helpers/colour.js';
 import { renderTui, type Tui } from '../../helpers/render-tui.js';
 

@@ -1,24 +1,25 @@
 // `?`: the current screen's keys, then the common ones, from the keymap, scrollable so it fits 80x24.
 import React, { useState } from 'react';
 import { Box, Text } from 'ink';
-import { useCommands } from '../../keys/key-router.js';
+import { useCommands, useKeymap } from '../../keys/key-router.js';
 import { keyLabel, keyLabelAscii } from '../../keys/key-name.js';
 import { useLook } from '../../theme/theme-context.js';
 import { Tone } from '../tone.js';
-import type { KeyBinding } from '../../keymap.js';
+import type { KeyGroup } from '../../keys/key-binding.js';
 import { HELP_KEY_WIDTH, helpLines } from './help-lines.js';
 
 export interface HelpOverlayProps {
   width: number;
   height: number;
   /** The current screen's help section, shown first. */
-  screen?: KeyBinding['group'] | null;
+  screen?: KeyGroup | null;
   onClose: () => void;
 }
 
 export function HelpOverlay({ width, height, screen = null, onClose }: HelpOverlayProps) {
   const { glyphs } = useLook();
-  const lines = helpLines(glyphs.focus === '>' ? keyLabelAscii : keyLabel, screen, width - 1);
+  const keymap = useKeymap();
+  const lines = helpLines(keymap.bindings, glyphs.focus === '>' ? keyLabelAscii : keyLabel, screen, width - 1);
   const bodyHeight = Math.max(1, height - 2);
   const maxTop = Math.max(0, lines.length - bodyHeight);
   const [top, setTop] = useState(0);
