@@ -20,6 +20,11 @@ export function formatPlan(plan: BuildPlan): string {
   if (plan.container.portageSnapshotImage) lines.push(`  Portage tree: volume of ${plan.container.portageSnapshotImage} (shared data container)`);
   for (const m of plan.container.mounts) lines.push(`  ${mountText(m)}`);
   if (plan.container.capAdd.length) lines.push(`  capabilities: ${plan.container.capAdd.join(', ')}`);
+  if (plan.container.network) lines.push(`  network: ${plan.container.network} (a served binhost's)`);
+  if (plan.binhosts.length) {
+    lines.push('Binhosts (binrepos.conf, most preferred first):');
+    for (const b of plan.binhosts) lines.push(`  [${b.section}] ${b.url}`);
+  }
   lines.push('Files uploaded:');
   for (const f of plan.files) lines.push(`  ${f.path}`);
   lines.push('Steps in the container:');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { profileParts, resolveBinhosts } from '../../../src/core/plan/binhost-plan.js';
 import { planBuild } from '../../../src/core/plan/build-plan.js';
+import { formatPlan } from '../../../src/core/plan/format-plan.js';
 import { buildCacheKey } from '../../../src/core/plan/shared-pieces.js';
 import { planPretend } from '../../../src/core/pretend/pretend-command.js';
 import { newRecipe } from '../../../src/core/recipe/new-recipe.js';
@@ -82,6 +83,8 @@ describe('binhosts of your own', () => {
     const served = { lan: { name: 'lan', key: buildCacheKey(r, base), running: true, url: 'http://gwb-binhost-lan:8200/', network: 'gwb-net' } };
     const p = plan(r, served);
     expect(p.container.network).toBe('gwb-net');
+    expect(formatPlan(p)).toContain("  network: gwb-net (a served binhost's)\nBinhosts (binrepos.conf, most preferred first):\n  [served-lan] http://gwb-binhost-lan:8200/\nFiles uploaded:");
+    expect(p.binhosts).toEqual([{ section: 'served-lan', url: 'http://gwb-binhost-lan:8200/', source: { kind: 'served', name: 'lan' } }]);
     expect(file(p, '/etc/portage/binrepos.conf/gentoo-wb-served-lan.conf')).toContain('[served-lan]\npriority = 10\nsync-uri = http://gwb-binhost-lan:8200/\nverify-signature = false\n');
     const pretend = planPretend(r, { base, served, sandbox: { unshare: true } });
     expect(pretend.ok).toBe(true);
