@@ -12,6 +12,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { BuildEvent } from '../../../src/core/events.js';
 import { LABEL } from '../../../src/core/labels.js';
+import { planBuild } from '../../../src/core/plan/build-plan.js';
 import { binpkgCacheKey, binpkgVolume } from '../../../src/core/plan/shared-pieces.js';
 import { newRecipe } from '../../../src/core/recipe/new-recipe.js';
 import type { Recipe } from '../../../src/core/recipe/recipe-schema.js';
@@ -124,6 +125,22 @@ describeDocker('binhosts with real Portage: publish, serve, install as binaries'
     expect(fail.verdict.kind).toBe('refused');
     expect(fail.verdict.kind === 'refused' && fail.verdict.reason).toMatch(`binhost ${url} does not answer`);
   }, 120_000);
+
+  it("Portage 3.0.82 reads the official binhost's rendered files as Gentoo's stage3 has them (emerge --info, offline)", async () => {
+    const r = recipe('official', { hosts: [{ kind: 'gentoo', variant: 'x86-64-v3' }, { kind: 'url', url: 'http://binhost.lan:8080/amd64/' }], onMissing: 'compile' }, false);
+    // The test base's profile names no version: plan as for a stage3's make.profile link.
+    const planned = planBuild({ recipe: r, sandbox: { unshare: false }, base: { chost: CHOST, libcFiles: [], libcPackage: null, profile: '../../var/db/repos/gentoo/profiles/default/linux/amd64/23.0/systemd' } });
+    if (!planned.ok) throw new Error(planned.problem);
+    expect(planned.plan.steps.map((s) => s.argv[0])).toEqual(['getuto', 'emerge']);
+    const files = Object.fromEntries(planned.plan.files.filter((f) => f.path.startsWith('/etc/portage/binrepos.conf/')).map((f) => [f.path, f.content]));
+    expect(Object.keys(files).sort()).toEqual(['/etc/portage/binrepos.conf/gentoo-wb-binhost.lan-8080.conf', '/etc/portage/binrepos.conf/gentoobinhost.conf']);
+    const info = await runInImage(testDocker(), ['emerge', '--info'], { files, env: { NOCOLOR: 'true' } });
+    expect(info.exitCode, info.stderr).toBe(0);
+    // Portage lists its binary repositories by ascending priority, with what it read.
+    const repos = info.stdout.slice(info.stdout.indexOf('Binary Repositories:'));
+    expect(repos).toMatch(/^binhost\.lan-8080\n {4}location: \/var\/cache\/binhost\/binhost\.lan-8080\n {4}priority: 10\n {4}sync-uri: http:\/\/binhost\.lan:8080\/amd64\n {4}verify-signature: False\n/m);
+    expect(repos).toMatch(/^gentoobinhost\n {4}location: \/var\/cache\/binhost\/gentoobinhost\n {4}priority: 20\n {4}sync-uri: https:\/\/distfiles\.gentoo\.org\/releases\/amd64\/binpackages\/23\.0\/x86-64-v3\n {4}verify-signature: True\n/m);
+  }, 60_000);
 
   it('a served name that is not served is refused before any container is made', async () => {
     const r = recipe('unserved', { hosts: [{ kind: 'served', name: `nobody-${run}` }], onMissing: 'compile' }, false);
