@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { generateDockerfile } from '../../../src/core/inspect/dockerfile/generate-dockerfile.js';
 import { copyHeredoc, execForm, heredocDelimiter, quoteValue } from '../../../src/core/inspect/dockerfile/dockerfile-text.js';
-import { planBuild, planCommit } from '../../../src/core/plan/build-plan.js';
+import { planBuild } from '../../../src/core/plan/build-plan.js';
+import { planCommit } from '../../../src/core/plan/modes/commit-plan.js';
 import { newRecipe } from '../../../src/core/recipe/new-recipe.js';
 import { renderPortageFiles } from '../../../src/core/recipe/render-portage-files.js';
 import { recipeSchema, type Recipe } from '../../../src/core/recipe/recipe-schema.js';

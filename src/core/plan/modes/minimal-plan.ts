@@ -2,7 +2,7 @@
 // (locale.gen + locale-gen), unwanted system packages taken out of @system through
 // /etc/portage/profile/packages, `emerge -uDN @world`, `--depclean`, cleanup, then one layer.
 import { recipeHash } from '../../recipe/recipe-hash.js';
-import { basePlan, smokeTestStep, type PlanInput } from '../build-plan.js';
+import { basePlan, smokeTestStep, type PlanInput } from '../base-plan.js';
 import type { BuildPlan, ContainerStep, FinishStep, PlanFile } from '../plan-types.js';
 import { emergeArgv, emergeEnv } from '../shared-pieces.js';
 import { lineValueProblem } from '../step-runner.js';

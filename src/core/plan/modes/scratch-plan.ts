@@ -2,7 +2,7 @@
 // that tree and the recipe's config. The C library is copied from the builder's installed package
 // (its CONTENTS), not rebuilt; eselect is stubbed under ROOT and its links made explicitly; the
 // package database is captured before stripping; every ELF file is checked for missing libraries.
-import { basePlan, smokeTestStep, type PlanInput } from '../build-plan.js';
+import { basePlan, smokeTestStep, type PlanInput } from '../base-plan.js';
 import type { BuildPlan, ContainerStep, FinishStep, PlanFile } from '../plan-types.js';
 import { effectiveMakeConf, emergeArgv, emergeEnv } from '../shared-pieces.js';
 import { lineValueProblem, RUNNER_DIR } from '../step-runner.js';

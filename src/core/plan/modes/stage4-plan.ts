@@ -4,7 +4,7 @@
 // C library is rebuilt and the user agreed.
 import { LABEL } from '../../labels.js';
 import { recipeHash } from '../../recipe/recipe-hash.js';
-import { basePlan, smokeTestStep, type PlanInput } from '../build-plan.js';
+import { basePlan, smokeTestStep, type PlanInput } from '../base-plan.js';
 import type { BuildPlan, ContainerStep, FinishStep } from '../plan-types.js';
 import { emergeArgv, emergeEnv } from '../shared-pieces.js';
 import { helperFiles, helperPath } from './helper-scripts.js';
