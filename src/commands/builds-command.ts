@@ -58,10 +58,12 @@ export function chooseAttachTarget(builds: BuildListing[]): { id: string; note: 
   const chosen = attachTarget(builds);
   if (!chosen) throw new UsageError('no running build to attach to (gentoo-wb builds lists the builds this machine knows)');
   const { target, others } = chosen;
-  if (others.length === 0) return { id: target.id, note: `attaching to build ${describe(target)}, the only running build\n` };
+  // "running" while every one of them runs; a stopped container's build waits to be finished.
+  const kind = [target, ...others].every((b) => b.container === 'running') ? 'running' : 'unfinished';
+  if (others.length === 0) return { id: target.id, note: `attaching to build ${describe(target)}, the only ${kind} build\n` };
   return {
     id: target.id,
-    note: `attaching to build ${describe(target)}, the newest of ${others.length + 1} running builds; the others:\n${others.map((b) => `  ${describe(b)}\n`).join('')}gentoo-wb attach ID follows one of them\n`,
+    note: `attaching to build ${describe(target)}, the newest of ${others.length + 1} ${kind} builds; the others:\n${others.map((b) => `  ${describe(b)}\n`).join('')}gentoo-wb attach ID follows one of them\n`,
   };
 }
 
