@@ -18,6 +18,11 @@ install_test_packages() {
   command -v gcc >/dev/null 2>&1 || need+=(gcc libc6-dev)
   # The real-Portage test image: a Debian root made from Debian's packages.
   command -v mmdebstrap >/dev/null 2>&1 || need+=(mmdebstrap)
+  # A second engine for the farm and fault tests: dockerd in a network namespace, reached over TLS
+  # (certificates made with openssl) and over ssh (Debian's sshd).
+  command -v ip >/dev/null 2>&1 || need+=(iproute2)
+  command -v openssl >/dev/null 2>&1 || need+=(openssl)
+  [ -x /usr/sbin/sshd ] || need+=(openssh-server)
   if [ "${#need[@]}" -gt 0 ]; then
     echo "installing from Debian: ${need[*]}"
     as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
