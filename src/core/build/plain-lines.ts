@@ -2,7 +2,7 @@
 // left out (they are in the saved log) except where they explain a failure.
 import type { BuildEvent } from '../events.js';
 import type { BuildEta } from '../forecast/build-eta.js';
-import { finishClock, roughDuration } from '../forecast/forecast-text.js';
+import { roughDuration } from '../forecast/forecast-text.js';
 
 function clock(t: number | undefined): string {
   const d = new Date(t ?? Date.now());
@@ -56,8 +56,8 @@ export function plainLine(event: BuildEvent): string | null {
   }
 }
 
-/** `HH:MM:SS eta      3 of 8 done, about 2 min left, finishing about 10:42` (the finish clock in the viewer's time). */
+/** `HH:MM:SS eta      3 of 8 done, about 2 min left, done about 10:42:10` (the finish clock as the lines' own, UTC). */
 export function plainEtaLine(eta: BuildEta, t: number): string {
-  const left = eta.remainingSeconds < 1 ? 'finishing' : `${roughDuration(eta.remainingSeconds)} left, done about ${finishClock(t, eta.remainingSeconds)}`;
+  const left = eta.remainingSeconds < 1 ? 'finishing' : `${roughDuration(eta.remainingSeconds)} left, done about ${clock(t + eta.remainingSeconds * 1000)}`;
   return `${clock(t)} eta      ${eta.done} of ${eta.total} done, ${left}${eta.fromForecast ? '' : ' (estimated without a forecast)'}`;
 }
