@@ -5,6 +5,7 @@
 // binary package indexes (local $PKGDIR/Packages and the binhosts' cached ones) for CHOST and for a
 // binary of that version at all. Durations: the estimator of eta.ts on emerge.log history and
 // gentoo-wb's build records, plus a binhost package's download at an assumed rate.
+import { sanitizeText } from '../format/sanitize.js';
 import type { PretendPackage, PretendResult } from '../portage/pretend/pretend-types.js';
 import { estimatePackageSeconds, scheduleDurations, takesTime, type BuildHistory } from '../portage/eta/eta.js';
 import type { Forecast, PackageForecast, SourceReason } from './forecast-types.js';
@@ -61,7 +62,8 @@ function reason(kind: SourceReason['kind'], detail: string): SourceReason {
     'not-used': 'binaries not used',
     'not-accepted': 'binary not accepted',
   };
-  return { kind, label: label[kind], detail };
+  // The detail quotes a binhost's index and Portage's output: outside text, made safe to print.
+  return { kind, label: label[kind], detail: sanitizeText(detail) };
 }
 
 function wantedFlags(pkg: PretendPackage): string {

@@ -88,6 +88,10 @@ describe('forecastPretend', () => {
     expect(hello(forecastPretend({ ...base, argv: LOCAL_ARGV, localIndex: index }))).toBe('use');
     expect(hello(forecastPretend({ ...base, argv: LOCAL_ARGV, localIndex: { header: {}, packages: [] } }))).toBe('missing');
     expect(hello(forecastPretend({ ...base, argv: LOCAL_ARGV, localIndex: index, chost: 'aarch64-unknown-linux-gnu' }))).toBe('chost');
+    // A binhost's index is outside text: an escape sequence in it is shown, never sent.
+    const hostile = { header: {}, packages: index.packages.map((p) => ({ ...p, chost: 'x86_64\x1b]0;owned\x07' })) };
+    const detail = forecastPretend({ ...base, argv: LOCAL_ARGV, localIndex: hostile, chost: 'x86_64-pc-linux-gnu' }).packages.find((p) => p.cpv === 'app-misc/hello-2.12.1')?.reason?.detail;
+    expect(detail).toContain('x86_64\\x1b]0;owned\\x07');
     expect(hello(forecastPretend({ ...base, argv: ['emerge', 'app-misc/hello'], localIndex: index }))).toBe('not-used');
     // No binaries in use and none exists: a plain compile, no reason to give.
     expect(hello(forecastPretend({ ...base, argv: ['emerge', 'app-misc/hello'], localIndex: null }))).toBeUndefined();
