@@ -74,7 +74,9 @@ function whySource(pkg: PretendPackage, ignored: readonly IgnoredBinary[], binar
   const using = usesBinaries(input.argv);
   const note = ignored.find((i) => i.cpv === pkg.cpv && i.root === pkg.root);
   if (note?.reason === 'use') {
-    return reason('use', `a binary of ${pkg.cpv} exists, built with ${note.flags.join(' ')}; this build wants ${wantedFlags(pkg) || 'other USE flags'}`);
+    // Portage lists the flags that differ, as the binary has them: the build wants each the other way.
+    const wanted = note.flags.map((f) => (f.startsWith('-') ? f.slice(1) : `-${f}`));
+    return reason('use', `a binary of ${pkg.cpv} exists, built with USE="${note.flags.join(' ')}"; this build wants USE="${wanted.join(' ')}"`);
   }
   if (note?.reason === 'changed-deps') return reason('changed-deps', `a binary of ${pkg.cpv} exists, but its dependencies differ from the ebuild's now`);
   const same = binaries.filter((b) => b.cpv === pkg.cpv);

@@ -58,7 +58,7 @@ describe('forecastPretend', () => {
     expect(by['dev-libs/oniguruma-6.9.9']).toMatchObject({ from: 'local', reason: null, seconds: BINARY_DEFAULT_SECONDS, basis: 'default' });
     expect(by['dev-lang/php-8.3.15']).toMatchObject({ from: 'local', seconds: 6, basis: 'history' });
     expect(by['app-misc/hello-2.12.1']).toMatchObject({ from: 'source', seconds: 40, basis: 'history', reason: { kind: 'use', label: 'USE differs' } });
-    expect(by['app-misc/hello-2.12.1']?.reason?.detail).toContain('built with nls');
+    expect(by['app-misc/hello-2.12.1']?.reason?.detail).toBe('a binary of app-misc/hello-2.12.1 exists, built with USE="nls"; this build wants USE="-nls"');
     expect(fromText(by['app-misc/hello-2.12.1']!)).toBe('source (USE differs)');
     // --jobs=2: hello (40 s) runs beside the three binaries (15 + 15 + 6 s in list order).
     expect(f.totals).toMatchObject({ binaries: 3, compiles: 1, fromBinhost: 0, jobs: 2, serialSeconds: 76, totalSeconds: 40 });

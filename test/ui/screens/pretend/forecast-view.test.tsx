@@ -46,7 +46,7 @@ it('at 80x24: a FROM column (pkg for the cached binaries, src for hello), the fo
   await h.tui.press('j', 'enter');
   const detail = h.tui.frame();
   expect(detail).toContain('source (USE differs) · about 4 min (from 1 earlier build)');
-  expect(detail.replace(/\s+/g, ' ')).toContain('a binary of app-misc/hello-2.12.1 exists, built with nls; this build wants -nls');
+  expect(detail.replace(/\s+/g, ' ')).toContain('a binary of app-misc/hello-2.12.1 exists, built with USE="nls"; this build wants USE="-nls"');
   for (const line of detail.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
 });
 
