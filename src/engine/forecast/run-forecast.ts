@@ -41,7 +41,8 @@ export async function runForecast(docker: Dockerode, options: ForecastOptions): 
   const history = loadForecastHistory(docker, image, options.env);
   history.catch(() => undefined);
   let indexes: BinaryIndexes = { local: null, remote: [] };
-  const base = options.base ?? (await baseFacts(docker, options.recipe, image));
+  // Without the facts the pretend still runs (as it did before forecasts): it only misses the cache.
+  const base = options.base ?? (await baseFacts(docker, options.recipe, image).catch(() => null));
   const run = await runPretend(docker, {
     ...options,
     base,
