@@ -7,11 +7,20 @@ import { serveBinhost, type ServeStep } from '../engine/binhost/serve-binhost.js
 import { pickBinhost, stopBinhost } from '../engine/binhost/stop-binhost.js';
 import { currentNamespace } from '../engine/docker/object-names.js';
 import { loadRecipeFile } from '../engine/recipes/recipe-store.js';
-import type { ServeFlags } from './binhost.js';
 import { serveDocument, serveText, STATUS_HEADER, statusRows } from './binhost-text.js';
 import { connectForCommand, formatTable, printJson, runCommand, type EngineFlags } from './output.js';
 import { EXIT_OK, UsageError } from './usage-error.js';
 import { sanitizeLines } from '../core/format/sanitize.js';
+
+export interface ServeFlags extends EngineFlags {
+  recipe?: string;
+  key?: string;
+  name?: string;
+  port?: string;
+  network?: string;
+  image?: string;
+  json?: boolean;
+}
 
 const STEP_TEXT: Record<ServeStep, string> = {
   check: 'checking the request',

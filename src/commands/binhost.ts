@@ -1,17 +1,8 @@
 // `gentoo-wb binhost serve|status|stop`: serve the binary package cache of a CHOST/CFLAGS key over HTTP
 // from a long-running labelled container, list what is served, stop it (the cache volume stays).
 import type { Command } from 'commander';
+import type { ServeFlags } from './binhost-command.js';
 import type { EngineFlags } from './output.js';
-
-export interface ServeFlags extends EngineFlags {
-  recipe?: string;
-  key?: string;
-  name?: string;
-  port?: string;
-  network?: string;
-  image?: string;
-  json?: boolean;
-}
 
 /** Register `binhost` and its subcommands. */
 export function register(program: Command): void {

@@ -2,7 +2,7 @@
 // reported before the long write), export with byte progress, then the SBOM (read from the image)
 // and the other files, each written atomically. Modules for the files beside are loaded only when
 // some are asked for, so a plain export starts as fast as it can.
-import type { ExportCommandOptions, ExportRequest } from './export.js';
+import type { ExportCommandOptions, ExportRequest } from './export-request.js';
 import { connectForCommand, createProgress, humanSize, printJson, runCommand } from './output.js';
 
 /**

@@ -1,7 +1,7 @@
 // The body of `gentoo-wb inspect`: read the image (and the other side of a diff), print text or JSON.
 import { basePrefixView, diffViews, viewOf, type ImageView } from '../core/inspect/diff.js';
 import { inspectionJson } from '../core/inspect/inspection.js';
-import type { InspectFlags, InspectRequest } from './inspect.js';
+import type { InspectFlags, InspectRequest } from './inspect-request.js';
 import { diffText, dirsText, layersText, packagesText, summaryText } from './inspect-text.js';
 import { connectForCommand, createProgress, printJson, runCommand } from './output.js';
 

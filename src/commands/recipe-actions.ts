@@ -14,9 +14,29 @@ import { recipeSummary } from '../core/recipe/recipe-summary.js';
 import { validateRecipe } from '../core/recipe/recipe-validate.js';
 import { renderPortageFiles } from '../core/recipe/render-portage-files.js';
 import { defaultRecipePath, saveRecipeFile } from '../engine/recipes/recipe-store.js';
-import { connectForCommand, printJson, runCommand } from './output.js';
-import type { RecipeNewFlags, TreeCheckFlags } from './recipe.js';
+import { connectForCommand, printJson, runCommand, type EngineFlags } from './output.js';
 import { UsageError } from './usage-error.js';
+
+/** Flags of the subcommands that read the tree. */
+export interface TreeCheckFlags extends EngineFlags {
+  offline?: boolean;
+}
+
+export interface RecipeNewFlags extends TreeCheckFlags {
+  base: string;
+  name?: string;
+  package?: string[];
+  mode?: string;
+  tag?: string[];
+  use?: string;
+  portageImage?: string;
+  entrypoint?: string;
+  cmd?: string[];
+  force?: boolean;
+  parents?: boolean;
+  binhost?: string[];
+  onMissing?: string;
+}
 
 /** A bare name (no slash, no .json) is a recipe in the default folder; anything else is a path. */
 export function recipeFilePath(file: string, env: NodeJS.ProcessEnv = process.env): string {

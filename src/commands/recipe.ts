@@ -3,28 +3,7 @@
 // base's tree (unless --offline). Exit 0 ok, 1 failed (cannot write, an atom matches nothing in the
 // tree…), 2 usage or an invalid recipe (field-level messages on stderr).
 import type { Command } from 'commander';
-import type { EngineFlags } from './output.js';
-
-/** Flags of the subcommands that read the tree. */
-export interface TreeCheckFlags extends EngineFlags {
-  offline?: boolean;
-}
-
-export interface RecipeNewFlags extends TreeCheckFlags {
-  base: string;
-  name?: string;
-  package?: string[];
-  mode?: string;
-  tag?: string[];
-  use?: string;
-  portageImage?: string;
-  entrypoint?: string;
-  cmd?: string[];
-  force?: boolean;
-  parents?: boolean;
-  binhost?: string[];
-  onMissing?: string;
-}
+import type { RecipeNewFlags, TreeCheckFlags } from './recipe-actions.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 

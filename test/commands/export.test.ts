@@ -5,7 +5,7 @@ import { chmodSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'n
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exportRequestFrom } from '../../src/commands/export.js';
+import { exportRequestFrom } from '../../src/commands/export-request.js';
 import { zstdLoadWarning } from '../../src/commands/export-command.js';
 import { register as registerExport } from '../../src/commands/export.js';
 import { runCli } from './helpers/cli.js';

@@ -1,7 +1,8 @@
 // `gentoo-wb inspect`: options checked before anything runs, and the text the summary, tables and
 // diff print for a known inspection.
 import { describe, expect, it } from 'vitest';
-import { inspectRequestFrom, register as registerInspect } from '../../src/commands/inspect.js';
+import { inspectRequestFrom } from '../../src/commands/inspect-request.js';
+import { register as registerInspect } from '../../src/commands/inspect.js';
 import { diffText, dirsText, layersText, packagesText, summaryText } from '../../src/commands/inspect-text.js';
 import { diffViews, viewOf } from '../../src/core/inspect/diff.js';
 import { runCli } from './helpers/cli.js';
