@@ -51,9 +51,12 @@ function packageOfPath(path: string): string | null {
   return m ? `${m[1]}/${m[2]!.replace(/-\d+$/, '')}` : null;
 }
 
-/** Every binhost failure Portage reported in `text`, in order, one per binhost and package. */
+// A build's output.log keeps the engine's timestamp in front of each line.
+const TIMESTAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z /;
+
+/** Every binhost failure Portage reported in `text` (emerge's output, or a build's output.log), in order, one per binhost and package. */
 export function binhostFailures(text: string): BinhostFailure[] {
-  const lines = text.replace(ESCAPES, '').split(/\r?\n/);
+  const lines = text.replace(ESCAPES, '').split(/\r?\n/).map((l) => l.replace(TIMESTAMP, ''));
   const out: BinhostFailure[] = [];
   const seen = new Set<string>();
   const add = (f: BinhostFailure) => {

@@ -1,18 +1,20 @@
 // The end of a watched build (by the session holding the finish lock): wait for the container, run the
 // finish steps or say why it failed, write the final state and record (per-package durations live in
 // writeFinalRecord), remove the container.
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BuildRecord } from '../../core/build/build-record.js';
 import { packageDurations, type BuildProgress } from '../../core/build/progress.js';
 import { failureTail } from '../../core/portage/build-stream/failure-start.js';
 import type { BuildEvent } from '../../core/events.js';
 import { stepFailureMessage } from '../../core/plan/step-failure.js';
+import { binhostFailureLine, binhostFailures } from '../../core/pretend/explain-binhost.js';
 import { EngineError, pingEngine, readContainerFile, removeContainer, removeImage, waitContainer } from '../docker/index.js';
 import { FolderWriteError } from '../files/atomic-write.js';
 import { writeRecord, writeState } from './build-store.js';
 import type { BuildOutcome, Watch } from './build-session.js';
 import { endCancelled } from './end-cancelled.js';
+import { engineLostMessage } from '../engines/engine-lost.js';
 import { FinishStopped, runFinishSteps, type FinishContext } from './finish-steps.js';
 import type { FollowEnd } from './follow-output.js';
 
@@ -102,7 +104,7 @@ async function finishOrFail(w: Watch, end: FollowEnd, emit: (events: BuildEvent[
     const ping = await pingEngine(w.docker, 3000);
     const message = ping.ok
       ? `the output stream of the build broke (${end.error.message}); run gentoo-wb attach ${w.state.id} to pick it up again`
-      : `lost the connection to the engine (${ping.code}: ${ping.message}); the build's state is kept in ${w.files.dir}: run gentoo-wb attach ${w.state.id} once the engine is back`;
+      : engineLostMessage({ buildId: w.state.id, engine: w.state.engine, why: `${ping.code}: ${ping.message}`, dir: w.files.dir, plan: w.plan });
     return lostOnTheWay(message);
   }
 
@@ -110,7 +112,8 @@ async function finishOrFail(w: Watch, end: FollowEnd, emit: (events: BuildEvent[
   try {
     exitCode = await waitContainer(w.docker, containerId);
   } catch (err) {
-    return lostOnTheWay(`could not read how the build container ended: ${(err as Error).message}`);
+    const ping = await pingEngine(w.docker, 3000);
+    return lostOnTheWay(ping.ok ? `could not read how the build container ended: ${(err as Error).message}` : engineLostMessage({ buildId: w.state.id, engine: w.state.engine, why: `${ping.code}: ${ping.message}`, dir: w.files.dir, plan: w.plan }));
   }
   if (w.cancelled()) return endCancelled(w.docker, w.files, w.state, containerId);
   progress = progressNow();
@@ -147,11 +150,14 @@ async function finishOrFail(w: Watch, end: FollowEnd, emit: (events: BuildEvent[
     await collectFailureLogs(w, progress, emit);
     const failedStep = progress.steps.find((s) => s.state === 'failed');
     const outside = !end.sawDone && failedPackages.length === 0 && failedStep === undefined;
-    const message = outside
+    const summary = outside
       ? `the build container stopped with exit code ${exitCode} before its steps ended (killed from outside, or the engine restarted)`
       : failedPackages.length > 0
         ? `${failedPackages.length} package(s) failed: ${failedPackages.join(', ')}`
         : stepFailureMessage(w.plan.steps.find((s) => s.id === failedStep?.id) ?? null, exitCode);
+    // A binhost that failed is named, with what failed (its binrepos.conf section is in Portage's lines).
+    const binhostLines = w.plan.binhosts?.length ? binhostFailures(await readFile(w.files.output, 'utf8').catch(() => '')).map((f) => binhostFailureLine(f, w.plan.binhosts)) : [];
+    const message = [summary, ...binhostLines].join('; ');
     emit([{ type: 'error', message }]);
     w.state.status = 'failed';
     w.state.failed = failedPackages;

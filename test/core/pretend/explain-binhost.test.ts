@@ -36,6 +36,8 @@ describe('binhost failures in Portage output', () => {
     expect(explained[0]!.text).toMatch(/The recipe allows binary packages only, so the build stops\.$/);
     expect(explained[2]!.title).toBe('binhost http://binhost.lan/ answers 404: it has no package index (Packages) at that address');
     expect(explained[3]!.title).toMatch(/^binhost \[gentoobinhost\] does not answer: its host name does not resolve/);
+    // A build's output.log: the engine's timestamps in front.
+    expect(binhostFailures('2026-12-07T10:54:25.713692107Z emerge: there are no binary packages to satisfy "app-misc/hello".\n').map((f) => f.subject)).toEqual(['app-misc/hello']);
     // Allowed to compile: an unreachable binhost only warns.
     expect(explainBinhostFailures(REFUSED, hosts, 'compile')[0]!.severity).toBe('warning');
   });

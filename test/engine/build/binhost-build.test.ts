@@ -114,6 +114,14 @@ describeDocker('binhosts with real Portage: publish, serve, install as binaries'
     expect(pretend.verdict.kind === 'refused' && pretend.verdict.reason).toMatch(new RegExp(`^no binhost has a usable binary package of app-misc/hello \\(served binhost "${served}" \\(http://`));
   }, 120_000);
 
+  it('onMissing fail: the build of a package the binhost lacks fails before anything merges, naming the binhost', async () => {
+    const r = { ...recipe('missing-build', { hosts: [{ kind: 'served', name: served }], onMissing: 'fail' }, false), packages: ['app-misc/hello'] };
+    const { outcome, events } = await build(r, FETCH_ENV);
+    expect(outcome.kind).toBe('failed');
+    expect(outcome.kind === 'failed' && outcome.message).toMatch(new RegExp(`; no binhost has a usable binary package of app-misc/hello \\(served binhost "${served}" \\(http://`));
+    expect(events.some((e) => e.type === 'started')).toBe(false);
+  }, 120_000);
+
   it('a binhost nobody listens on: with onMissing compile pretend warns naming it and compiles; with fail it refuses', async () => {
     const url = 'http://127.0.0.1:9/';
     const compile = await runPretend(testDocker(), { recipe: recipe('refused', { hosts: [{ kind: 'url', url }], onMissing: 'compile' }, false) });
