@@ -2,13 +2,13 @@
 // one (saying which and naming the others); after the live view quits, the shell gets the line to
 // reattach. Real engine, real Portage, the built CLI (in tmux for the live view).
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { newRecipe } from '../../src/core/recipe/new-recipe.js';
 import { attachBuild, startBuild, type BuildSession } from '../../src/engine/build/runner.js';
-import { cliPath, ensureBuilt } from '../helpers/cli.js';
+import { cliPath, ensureBuilt, runCli } from '../helpers/cli.js';
 import { describeDocker, testDocker } from '../helpers/docker.js';
 import { compileSeconds, realPortageImages } from '../helpers/real-portage.js';
 import { removeTestImages } from '../helpers/test-images.js';
@@ -24,8 +24,8 @@ const env = {
 const tags: string[] = [];
 const ids: string[] = [];
 
-/** Start a build that compiles for a long while, and leave it running in its container. */
-async function runningBuild(name: string): Promise<string> {
+/** Start a build that compiles for a long while (or `seconds`), and leave it running in its container. */
+async function runningBuild(name: string, seconds = 120): Promise<string> {
   const tag = `gentoo-wb-test/attach-${name}:${process.pid}`;
   tags.push(tag);
   const recipe = newRecipe({ name, base: realPortageImages().base, packages: ['app-misc/hello'], tags: [tag], sizing: { jobs: 1, makeopts: '-j1' } });
@@ -36,7 +36,7 @@ async function runningBuild(name: string): Promise<string> {
     docker: testDocker(),
     recipe,
     env: { ...process.env, ...env },
-    containerEnv: compileSeconds(120),
+    containerEnv: compileSeconds(seconds),
     onEvents: (e) => {
       if (!detached && box.session && e.some((x) => x.type === 'started')) {
         detached = true;
@@ -106,6 +106,21 @@ describeDocker('gentoo-wb attach without an ID (real engine, real Portage)', () 
     expect(two.stderr).toContain(`follow it with gentoo-wb attach ${second}`);
     expect(two.code, two.stderr).toBe(0);
   }, 240_000);
+
+  it('two attach --plain side by side: each prints every line once, output.log holds each line once', async () => {
+    const id = await runningBuild('pair', 5);
+    // Not among the builds the other tests leave running.
+    ids.splice(ids.indexOf(id), 1);
+    const [a, b] = await Promise.all([runCli(['attach', id, '--plain'], { env, timeoutMs: 150_000 }), runCli(['attach', id, '--plain'], { env, timeoutMs: 150_000 })]);
+    for (const r of [a, b]) {
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout.match(/result {3}success$/gm)).toHaveLength(1);
+      expect(r.stdout.match(/start {4}\(1 of 1\) app-misc\/hello/g)).toHaveLength(1);
+    }
+    const lines = readFileSync(path.join(env.XDG_STATE_HOME, 'gentoo-wb', 'builds', id, 'output.log'), 'utf8').split('\n').filter(Boolean);
+    expect(lines.length).toBeGreaterThan(10);
+    expect(lines.filter((l, i) => lines.indexOf(l) !== i)).toEqual([]);
+  }, 200_000);
 
   const itTmux = tmuxAvailable || process.env.GENTOO_WB_REQUIRE_DOCKER === '1' ? it : it.skip;
   itTmux('the live view follows the newest build; quitting it (detach) leaves the line to reattach in the shell', async () => {

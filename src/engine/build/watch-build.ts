@@ -58,7 +58,12 @@ export async function watch(w: Watch): Promise<BuildOutcome> {
       if (folder instanceof FolderWriteError) return await keptForLater(w, folder, emit, w.state.image?.id ?? null);
       throw err;
     }
-    if (typeof release !== 'function') return release;
+    if (typeof release !== 'function') {
+      // Finished by another session: this one's stream ends the same way (its image, its result).
+      if (release.kind === 'succeeded' && release.image) emit([{ type: 'image', id: release.image.id, tags: release.image.tags }]);
+      if (release.kind === 'succeeded' || release.kind === 'failed' || release.kind === 'cancelled') emit([{ type: 'result', ok: release.kind === 'succeeded', failed: release.kind === 'failed' ? release.failed : [] }]);
+      return release;
+    }
     try {
       return await finishWatched(w, end, emit, () => progress);
     } finally {
