@@ -61,11 +61,13 @@ export async function runBuildCommand(recipePath: string, flags: BuildFlags): Pr
     recipePath,
     ...(flags.tag ? { tags: flags.tag } : {}),
     noCache: flags.cache === false,
+    ...(flags.engine === undefined ? {} : { engine: flags.engine }),
     sandbox,
     containerEnv: buildEnvFrom(process.env),
     onEvents: print,
   });
-  forecast = forecastBuild(docker, recipe, session.files, { containerEnv: buildEnvFrom(process.env) });
+  const forecastStop = new AbortController();
+  forecast = forecastBuild(docker, recipe, session.files, { containerEnv: buildEnvFrom(process.env), signal: forecastStop.signal });
   if (!flags.json) process.stderr.write(`build ${session.id}: logs in ${session.files.dir}\n`);
   // Ctrl-C cancels (what the build made is removed, nothing tagged); a dropped SSH session (SIGHUP) and a
   // SIGTERM detach, and the build goes on. Every signal is answered for the whole build: a second Ctrl-C
@@ -77,6 +79,7 @@ export async function runBuildCommand(recipePath: string, flags: BuildFlags): Pr
       return;
     }
     stopping = 'cancel';
+    forecastStop.abort();
     process.stderr.write(`\ninterrupted: cancelling build ${session.id} (stopping and removing what it made)\n`);
     void session.cancel();
   };
@@ -84,6 +87,7 @@ export async function runBuildCommand(recipePath: string, flags: BuildFlags): Pr
   const detachOn = (name: 'SIGHUP' | 'SIGTERM') => () => {
     if (stopping !== null) return;
     stopping = 'detach';
+    forecastStop.abort();
     terminated = name === 'SIGTERM';
     process.stderr.write(`\n${name}: detaching from build ${session.id}\n`);
     session.detach();
@@ -96,7 +100,10 @@ export async function runBuildCommand(recipePath: string, flags: BuildFlags): Pr
   try {
     const outcome = await session.outcome;
     if (outcome.kind !== 'detached') {
+      // A forecast still running when the build ended (a binhost that does not answer) gets a little longer, then stops.
+      const late = setTimeout(() => forecastStop.abort(), FORECAST_GRACE_MS);
       await forecast.ready;
+      clearTimeout(late);
       const compared = forecastVsActual(forecast.forecast, print.timings());
       // The --json stream ends with the forecast next to what happened (the record keeps the same).
       if (flags.json) process.stdout.write(`${JSON.stringify({ type: 'forecast-summary', ...compared, ...(forecast.problem ? { problem: forecast.problem } : {}) })}\n`);
@@ -118,6 +125,9 @@ export function forecastNote(compared: ForecastVsActual, problem: string | null)
   const a = compared.actual;
   return `forecast: ${f.binaries} binaries, ${f.compiles} compiles, ${f.totalSeconds} s; actual: ${a.binaries} binaries, ${a.compiles} compiles, ${a.totalSeconds} s\n`;
 }
+
+/** How long a build's end waits for a forecast still being made. */
+const FORECAST_GRACE_MS = 30_000;
 
 /** 128 + SIGTERM: the build was detached because this process was told to end. */
 const EXIT_TERMINATED = 143;
