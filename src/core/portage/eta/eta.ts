@@ -5,7 +5,8 @@
 //                 (binary merges and source builds are kept apart);
 //   2. category – median of the per-package medians of other packages in the same category;
 //   3. size     – a crude line through the download size (BASE + KiB × SECONDS_PER_KIB);
-//   4. default  – the median of every build in the history, or DEFAULT_SECONDS without history.
+//   4. default  – the median of every build in the history, or DEFAULT_SECONDS without history
+//                 (a binary: the median of recent binary merges, or BINARY_DEFAULT_SECONDS).
 // Whole run: a list scheduler with N slots. Packages start in plan order, each as soon as a slot is
 // free and not before the package listed before it started. Dependencies between packages are not
 // modelled (the plan order already respects them, but a dependant may in reality wait for its
@@ -15,9 +16,9 @@ import type { EmergeLogMerge } from '../emerge-log/emerge-log-parser.js';
 
 export const DEFAULT_SECONDS = 120;
 export const BINARY_DEFAULT_SECONDS = 15;
-export const SIZE_BASE_SECONDS = 30;
-export const SECONDS_PER_KIB = 0.04;
-export const RECENT_SAMPLES = 5;
+const SIZE_BASE_SECONDS = 30;
+const SECONDS_PER_KIB = 0.04;
+const RECENT_SAMPLES = 5;
 
 /** Durations (seconds, oldest first) of past merges, grouped for lookups. */
 export interface BuildHistory {
@@ -25,6 +26,8 @@ export interface BuildHistory {
   source: Map<string, number[]>;
   binary: Map<string, number[]>;
   all: number[];
+  /** Every binary merge (for a binary package never merged before). */
+  allBinary: number[];
 }
 
 /** What the estimator needs of a plan entry (a PretendPackage fits). */
@@ -68,7 +71,7 @@ function median(values: readonly number[]): number {
 
 /** Groups the successful merges of a parsed emerge.log by cat/pn. */
 export function buildHistory(merges: readonly EmergeLogMerge[]): BuildHistory {
-  const history: BuildHistory = { kind: 'build-history', source: new Map(), binary: new Map(), all: [] };
+  const history: BuildHistory = { kind: 'build-history', source: new Map(), binary: new Map(), all: [], allBinary: [] };
   const ordered = merges.filter((m) => m.ok && m.end !== undefined && m.end >= m.start).sort((a, b) => (a.end as number) - (b.end as number));
   for (const m of ordered) {
     const cp = splitCpv(m.cpv)?.cp;
@@ -79,6 +82,7 @@ export function buildHistory(merges: readonly EmergeLogMerge[]): BuildHistory {
     if (list) list.push(seconds);
     else map.set(cp, [seconds]);
     if (!m.binary) history.all.push(seconds);
+    else history.allBinary.push(seconds);
   }
   return history;
 }
@@ -104,7 +108,13 @@ export function estimatePackageSeconds(history: BuildHistory, item: PlanItem): P
     const recent = own.slice(-RECENT_SAMPLES);
     return { cpv: item.cpv, seconds: median(recent), source: 'history', samples: recent.length };
   }
-  if (binary) return { cpv: item.cpv, seconds: BINARY_DEFAULT_SECONDS, source: 'default', samples: 0 };
+  if (binary) {
+    // Binary merges of other packages say how fast this machine unpacks and merges; the recent ones count.
+    const recent = history.allBinary.slice(-RECENT_SAMPLES * 4);
+    return recent.length > 0
+      ? { cpv: item.cpv, seconds: median(recent), source: 'default', samples: recent.length }
+      : { cpv: item.cpv, seconds: BINARY_DEFAULT_SECONDS, source: 'default', samples: 0 };
+  }
   const category = split?.category;
   const byCategory = category ? categoryMedian(history, category, cp) : null;
   if (byCategory) return { cpv: item.cpv, seconds: byCategory.seconds, source: 'category', samples: byCategory.samples };

@@ -25,7 +25,9 @@ describe('estimatePackageSeconds', () => {
   });
   it('keeps binary merges apart from source builds', () => {
     expect(estimatePackageSeconds(history, { cpv: 'app-misc/hello-2.12.1-1', kind: 'binary' })).toMatchObject({ seconds: 5, source: 'history' });
-    expect(estimatePackageSeconds(history, { cpv: 'dev-lang/php-8.3.15-1', kind: 'binary' })).toMatchObject({ seconds: BINARY_DEFAULT_SECONDS, source: 'default' });
+    // Never merged as a binary: the median of the other binary merges (hello's 5 s), the fixed default without any.
+    expect(estimatePackageSeconds(history, { cpv: 'dev-lang/php-8.3.15-1', kind: 'binary' })).toMatchObject({ seconds: 5, source: 'default', samples: 1 });
+    expect(estimatePackageSeconds(buildHistory([]), { cpv: 'dev-lang/php-8.3.15-1', kind: 'binary' })).toMatchObject({ seconds: BINARY_DEFAULT_SECONDS, source: 'default', samples: 0 });
     expect(estimatePackageSeconds(history, { cpv: 'app-misc/hello-2.12.1' })).toMatchObject({ source: 'default' });
   });
   it('uses a fixed default without any history', () => {
