@@ -57,7 +57,7 @@ async function startTui(recipe: string | undefined, opts: TuiOptions): Promise<v
   process.exit(code);
 }
 
-export function buildProgram(): Command {
+function buildProgram(): Command {
   const program = new Command('gentoo-wb')
     .description('A terminal workbench from a bare Linux host to a tagged, exported Gentoo-based Docker image.')
     .version(appVersion(), '-V, --version', 'print the version')

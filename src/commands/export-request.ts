@@ -34,7 +34,7 @@ export interface ExportRequest {
 }
 
 /** The compression a file name asks for by its extension (.gz/.tgz, .zst/.tzst), or null. */
-export function compressionOfName(file: string): ExportCompression | null {
+function compressionOfName(file: string): ExportCompression | null {
   if (/\.(t?gz|gzip)$/i.test(file)) return 'gzip';
   if (/\.(t?zst|zstd)$/i.test(file)) return 'zstd';
   return null;
@@ -57,7 +57,7 @@ function compressionFrom(opts: ExportCommandOptions, output: string): ExportComp
  * Every file the export will write: its folder must exist and be writable, it must not be a folder,
  * and an existing file is replaced only with --force — all checked before any work starts.
  */
-export function checkOutputFiles(files: { file: string; what: string }[], force: boolean): void {
+function checkOutputFiles(files: { file: string; what: string }[], force: boolean): void {
   for (const { file, what } of files) {
     const dir = path.dirname(path.resolve(file));
     const dirStat = statSync(dir, { throwIfNoEntry: false });

@@ -114,7 +114,7 @@ const SIGNAL_EXIT: Record<'SIGINT' | 'SIGTERM' | 'SIGHUP', number> = { SIGINT: E
  * An AbortSignal fired by the first Ctrl-C, SIGTERM or SIGHUP (a closed SSH session), so the command
  * removes its temporary files and objects before it ends; a second signal exits at once.
  */
-export function interruptOnSigint(): { signal: AbortSignal; exitCode(): number | null; dispose(): void } {
+function interruptOnSigint(): { signal: AbortSignal; exitCode(): number | null; dispose(): void } {
   const controller = new AbortController();
   let received: keyof typeof SIGNAL_EXIT | null = null;
   const handlers = (Object.keys(SIGNAL_EXIT) as (keyof typeof SIGNAL_EXIT)[]).map((name) => {

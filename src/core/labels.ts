@@ -43,7 +43,7 @@ export type ObjectRole =
   /** A long-running HTTP server of a binary package cache (`gentoo-wb binhost serve`); only `binhost stop` removes it. */
   | 'binhost';
 
-export const OBJECT_ROLES: readonly ObjectRole[] = [
+const OBJECT_ROLES: readonly ObjectRole[] = [
   'builder', 'portage-snapshot', 'cache', 'flatten-source', 'intermediate', 'export-temp', 'probe', 'imported', 'result', 'binhost',
 ];
 
@@ -133,7 +133,7 @@ export function gentooWbLabelFilters(scope: { buildId?: string; role?: ObjectRol
 }
 
 /** Namespaces: lowercase letters, digits and '-', 1 to 32 characters, not starting with '-'. */
-export const NAMESPACE_PATTERN = /^[a-z0-9][a-z0-9-]{0,31}$/;
+const NAMESPACE_PATTERN = /^[a-z0-9][a-z0-9-]{0,31}$/;
 
 /** Why a namespace value is unusable, or null when it is fine. */
 export function namespaceProblem(value: string): string | null {

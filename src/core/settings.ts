@@ -1,4 +1,5 @@
-// The shape of the settings file. Unknown keys are kept (a newer version may have written them).
+// The shape of the settings file. Unknown keys are kept (a newer version may have written them, an
+// older one may have left preferences this version no longer has: confirmQuitDuringBuild, problemsOnly).
 import { z } from 'zod';
 
 export const settingsSchema = z.looseObject({
@@ -13,17 +14,13 @@ export const settingsSchema = z.looseObject({
     .looseObject({
       /** Progress bars and elapsed counters tick; off means redraw only when something changes. */
       animation: z.boolean().default(true),
-      /** Ask before quitting while a build runs (the build keeps running either way). */
-      confirmQuitDuringBuild: z.boolean().default(true),
-      /** Show only problems on the host-check screen. */
-      problemsOnly: z.boolean().default(false),
     })
-    .default({ animation: true, confirmQuitDuringBuild: true, problemsOnly: false }),
+    .default({ animation: true }),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
 
-export const RECENT_RECIPES_MAX = 10;
+const RECENT_RECIPES_MAX = 10;
 
 /** Put a recipe path first in the recent list, without duplicates, capped. */
 export function rememberRecipe(settings: Settings, recipePath: string): Settings {

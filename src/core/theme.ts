@@ -2,7 +2,7 @@
 // decided here from flags, settings and the environment (NO_COLOR, TERM=dumb); glyphs are in glyphs.ts.
 import { z } from 'zod';
 
-export const COLOR_TOKENS = [
+const COLOR_TOKENS = [
   'text', 'muted', 'accent', 'title', 'focus', 'selectionText', 'selectionBackground', 'key',
   'pass', 'warn', 'fail', 'info', 'border', 'progress', 'progressTrack', 'added', 'removed', 'changed',
   'match', 'matchBackground',
@@ -19,8 +19,6 @@ export const themeSchema = z.object({
 });
 
 export type Theme = z.infer<typeof themeSchema>;
-
-export const BUILTIN_THEMES = ['default', 'light', 'mono', 'high-contrast'] as const;
 
 /** A theme with no colour at all; used whenever colour is off, and as the fallback of last resort. */
 export const MONO_THEME: Theme = {
@@ -43,4 +41,3 @@ export function chooseTheme(env: Record<string, string | undefined>, flag?: stri
   if (setting) return { name: setting, reason: 'settings' };
   return { name: 'default', reason: 'default' };
 }
-

@@ -2,7 +2,7 @@
 // the multi-arch aliases, and the weekly date tags `TAG-YYYYMMDD`. Pure data and name logic; which
 // of them are present locally is the engine's business.
 
-export const STAGE3_REPO = 'gentoo/stage3';
+const STAGE3_REPO = 'gentoo/stage3';
 
 export const STAGE3_ARCHES = ['amd64', 'arm64', 'x86', 'arm', 'ppc64le', 'riscv', 's390x'] as const;
 export type Stage3Arch = (typeof STAGE3_ARCHES)[number];
@@ -10,7 +10,7 @@ export type Stage3Arch = (typeof STAGE3_ARCHES)[number];
 const ARM_CPUS = ['armv5tel', 'armv6j', 'armv6j_hardfp', 'armv7a', 'armv7a_hardfp'];
 
 /** Variant tags per architecture, as published (the tag names the arch where the arch needs it). */
-export const STAGE3_VARIANTS: Readonly<Record<Stage3Arch, readonly string[]>> = {
+const STAGE3_VARIANTS: Readonly<Record<Stage3Arch, readonly string[]>> = {
   amd64: [
     'openrc', 'systemd', 'nomultilib-openrc', 'nomultilib-systemd', 'hardened-openrc', 'musl', 'musl-hardened', 'musl-llvm',
     'llvm-openrc', 'llvm-systemd', 'desktop-openrc', 'desktop-systemd',
@@ -24,7 +24,7 @@ export const STAGE3_VARIANTS: Readonly<Record<Stage3Arch, readonly string[]>> = 
 };
 
 /** Multi-arch aliases: the engine picks the image for its own architecture. */
-export const STAGE3_ALIASES: Readonly<Record<string, string>> = {
+const STAGE3_ALIASES: Readonly<Record<string, string>> = {
   latest: 'OpenRC, for the engine\'s architecture',
   systemd: 'systemd',
   desktop: 'desktop profile (OpenRC)',
@@ -91,7 +91,7 @@ export function stage3ArchOf(engineArch: string): Stage3Arch | null {
 const DATE = /^(\d{4})(\d{2})(\d{2})$/;
 
 /** `YYYYMMDD` of a date (UTC). */
-export function dateStamp(date: Date): string {
+function dateStamp(date: Date): string {
   return `${date.getUTCFullYear()}${String(date.getUTCMonth() + 1).padStart(2, '0')}${String(date.getUTCDate()).padStart(2, '0')}`;
 }
 

@@ -186,11 +186,6 @@ export function packageViews(progress: BuildProgress, logPhases: ReadonlyMap<str
   return views;
 }
 
-/** Packages that are building or installing now. */
-export function runningPackages(progress: BuildProgress): PackageProgress[] {
-  return progress.packages.filter((p) => p.state === 'running' || p.state === 'installing');
-}
-
 export interface PackageCounts {
   /** Building or merging now. */
   running: number;

@@ -7,7 +7,7 @@ import { loaderConfigDirs } from './ld-so-conf.js';
 import { normalizePath, parentOf, type TreeIndex } from './tree-index.js';
 
 /** Folders every loader searches last (glibc's 64-bit and 32-bit ones, musl's). */
-export const DEFAULT_LIBRARY_DIRS = ['/lib64', '/usr/lib64', '/lib', '/usr/lib', '/usr/local/lib'] as const;
+const DEFAULT_LIBRARY_DIRS = ['/lib64', '/usr/lib64', '/lib', '/usr/lib', '/usr/local/lib'] as const;
 
 /** Trees of separate debug information hold ELF files that are never loaded. */
 const NEVER_LOADED = /^\/usr\/lib\/debug\//;

@@ -23,8 +23,3 @@ export function wrapLine(text: string, width: number, indent = ''): string[] {
   }
   return out.length > 0 ? out : [''];
 }
-
-/** Wrap several lines, each on its own; continuation lines get `indent`. */
-export function wrapLines(lines: readonly string[], width: number, indent = ''): string[] {
-  return lines.flatMap((l) => wrapLine(l, width, indent));
-}

@@ -6,9 +6,9 @@ import type { Binaries, BinhostSource, Recipe } from '../recipe/recipe-schema.js
 import type { ContainerStep, PlanFile } from './plan-types.js';
 
 /** Gentoo's stage3 ships its binhost as this file; writing the same path replaces it rather than adding a second. */
-export const GENTOO_BINHOST_FILE = '/etc/portage/binrepos.conf/gentoobinhost.conf';
-export const GENTOO_BINHOST_SECTION = 'gentoobinhost';
-export const BINREPOS_DIR = '/etc/portage/binrepos.conf';
+const GENTOO_BINHOST_FILE = '/etc/portage/binrepos.conf/gentoobinhost.conf';
+const GENTOO_BINHOST_SECTION = 'gentoobinhost';
+const BINREPOS_DIR = '/etc/portage/binrepos.conf';
 
 /** A served binhost (`gentoo-wb binhost serve`) as the engine found it; the plan checks and uses it. */
 export interface ServedBinhostFacts {

@@ -8,7 +8,7 @@ function mountText(m: PlanMount): string {
 }
 
 /** Quote an argument for display only (never executed). */
-export function displayArg(arg: string): string {
+function displayArg(arg: string): string {
   return /^[A-Za-z0-9_@%+=:,./<>~*-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
 }
 

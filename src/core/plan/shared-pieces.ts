@@ -36,17 +36,13 @@ export interface SandboxFacts {
   unshare: boolean;
 }
 
-/** The default namespace's cache volume names (see distfilesVolume / ccacheVolume for a namespace's). */
-export const DISTFILES_VOLUME = 'gentoo-wb-distfiles';
-export const CCACHE_VOLUME = 'gentoo-wb-ccache';
-
 /** The distfiles cache volume of a namespace (null: the default one). */
 export function distfilesVolume(namespace: string | null = null): string {
   return `${objectNamePrefix(namespace)}distfiles`;
 }
 
 /** The ccache volume of a namespace (null: the default one). */
-export function ccacheVolume(namespace: string | null = null): string {
+function ccacheVolume(namespace: string | null = null): string {
   return `${objectNamePrefix(namespace)}ccache`;
 }
 
@@ -65,7 +61,7 @@ export function binpkgVolume(chost: string, cflags: string, namespace: string | 
 }
 
 /** CFLAGS as the build's make.conf gives them: the recipe's, else the base's. */
-export function buildCflags(recipe: Recipe, base: BaseFacts): string {
+function buildCflags(recipe: Recipe, base: BaseFacts): string {
   const makeConf = base.makeConf === undefined ? renderMakeConf(recipe.makeConf) : mergeMakeConf(base.makeConf, recipe.makeConf);
   return evaluateMakeConf(parseMakeConf(makeConf)).variables.CFLAGS ?? '';
 }
@@ -87,7 +83,7 @@ export function sharedMounts(recipe: Recipe, base: BaseFacts, namespace: string 
 }
 
 /** FEATURES to add for this host: sandboxes off where unshare is refused, ccache when cached, binhosts. */
-export function extraFeatures(recipe: Recipe, sandbox: SandboxFacts): string[] {
+function extraFeatures(recipe: Recipe, sandbox: SandboxFacts): string[] {
   const features: string[] = [];
   if (!sandbox.unshare) features.push('-ipc-sandbox', '-network-sandbox', '-pid-sandbox');
   if (recipe.caches.ccache) features.push('ccache');

@@ -12,7 +12,7 @@ export const RUNNER_SCRIPT = `${RUNNER_DIR}/run-steps`;
  */
 export const RUNNER_ENV_FILE = `${RUNNER_DIR}/env`;
 /** Lines the runner prints around each step; the host splits the log on them. */
-export const STEP_MARKER = '@@gentoo-wb';
+const STEP_MARKER = '@@gentoo-wb';
 
 const SCRIPT = `#!/bin/sh
 # gentoo-wb step runner: runs the steps/*/ folders beside this script in order. In each step folder, "argv" holds

@@ -54,7 +54,7 @@ function stripLeadingZeros(s: string): string {
 }
 
 /** Compares two non-negative integers written as digit strings. */
-export function compareIntegerStrings(a: string, b: string): -1 | 0 | 1 {
+function compareIntegerStrings(a: string, b: string): -1 | 0 | 1 {
   const x = stripLeadingZeros(a || '0');
   const y = stripLeadingZeros(b || '0');
   if (x.length !== y.length) return x.length < y.length ? -1 : 1;

@@ -116,15 +116,6 @@ export function applyPretendChanges(recipe: Recipe, changes: readonly PackageCha
   return { recipe: current, applied, changed: applied.some((a) => a.outcome !== 'present') };
 }
 
-/** The recipe field each change kind is written to (for messages). */
-export const CHANGE_FIELDS: Record<PackageChange['kind'], string> = {
-  use: 'packageUse',
-  keywords: 'packageAcceptKeywords',
-  unmask: 'packageUnmask',
-  license: 'packageLicense',
-  mask: 'packageMask',
-};
-
 /** One line per change: `package.use: >=net-misc/curl-8.11.1 http2 (added)`. */
 export function describeApplied(applied: readonly AppliedChange[]): string[] {
   const words: Record<ApplyOutcome, string> = { added: 'added', merged: 'merged into the existing entry', present: 'already in the recipe' };

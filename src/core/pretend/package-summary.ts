@@ -69,7 +69,7 @@ function wordsOf(pkg: PretendPackage): string[] {
 }
 
 /** `+http2`, `-ipv6`, `+websockets%`, `python_targets_python3_12` for USE_EXPAND flags. */
-export function changeText(flag: UseFlagState): string {
+function changeText(flag: UseFlagState): string {
   return `${flag.enabled ? '+' : '-'}${flag.flag}${flag.newFlag ? '%' : ''}`;
 }
 

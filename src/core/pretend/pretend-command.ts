@@ -8,7 +8,7 @@ import { effectiveMakeConf, type BaseFacts, type SandboxFacts } from '../plan/sh
 import type { Recipe } from '../recipe/recipe-schema.js';
 
 /** Ask Portage for its suggestions (off by default in some versions) but never let it write them. */
-export const PRETEND_OPTIONS = ['--pretend', '--autounmask=y', '--autounmask-write=n'] as const;
+const PRETEND_OPTIONS = ['--pretend', '--autounmask=y', '--autounmask-write=n'] as const;
 
 export interface PretendCommandOptions {
   /** Add `--tree` (dependency tree, reverse order). */

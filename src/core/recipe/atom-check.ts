@@ -19,7 +19,7 @@ export interface Acceptance {
   unmask: string[];
 }
 
-export const NO_ACCEPTANCE: Acceptance = { keywords: [], packageKeywords: [], mask: [], unmask: [] };
+const NO_ACCEPTANCE: Acceptance = { keywords: [], packageKeywords: [], mask: [], unmask: [] };
 
 /** The recipe's keywords, masks and unmasks. */
 export function acceptanceOf(recipe: Recipe): Acceptance {

@@ -34,7 +34,7 @@ export function binhostLabel(source: BinhostSource): string {
 }
 
 /** Why a binhost URL cannot go into binrepos.conf, or null: http/https only, one line, no spaces, a host. */
-export function binhostUrlProblem(url: string): string | null {
+function binhostUrlProblem(url: string): string | null {
   if (WHITESPACE.test(url)) return 'contains whitespace or a line break, which binrepos.conf cannot hold';
   let parsed: URL;
   try {

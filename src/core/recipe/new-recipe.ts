@@ -25,7 +25,7 @@ export interface NewRecipeOptions {
 }
 
 /** Portage's process sandboxes need unshare(), which Docker's default seccomp profile refuses. */
-export const CONTAINER_FEATURES = '-ipc-sandbox -network-sandbox -pid-sandbox';
+const CONTAINER_FEATURES = '-ipc-sandbox -network-sandbox -pid-sandbox';
 
 export const CFLAGS_PRESETS = ['-O2 -pipe', '-march=native -O2 -pipe', '-Os -pipe'] as const;
 

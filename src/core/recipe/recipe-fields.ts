@@ -36,7 +36,7 @@ export function splitWords(text: string): TextParse<string[]> {
 }
 
 /** A word as typed back: quoted when it holds spaces, quotes or backslashes, or is empty. */
-export function quoteWord(word: string): string {
+function quoteWord(word: string): string {
   if (word !== '' && !/[\s"'\\]/.test(word)) return word;
   return `"${word.replace(/["\\]/g, (c) => `\\${c}`)}"`;
 }

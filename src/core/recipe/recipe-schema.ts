@@ -11,7 +11,7 @@ const atomList = z.array(z.string());
 const keyValues = z.record(z.string(), z.string());
 
 /** Where the ebuild repository comes from during pretend and build. */
-export const portageSourceSchema = z.discriminatedUnion('source', [
+const portageSourceSchema = z.discriminatedUnion('source', [
   /** The gentoo/portage snapshot image, one data container shared by every build through VolumesFrom. */
   z.object({ source: z.literal('snapshot'), image: z.string() }),
   /** A repository on the host, bind-mounted read-only. */
@@ -20,7 +20,7 @@ export const portageSourceSchema = z.discriminatedUnion('source', [
   z.object({ source: z.literal('base') }),
 ]);
 
-export const stripSchema = z.object({
+const stripSchema = z.object({
   docs: z.boolean().default(true),
   man: z.boolean().default(true),
   info: z.boolean().default(true),
@@ -74,7 +74,7 @@ export const imageConfigSchema = z.object({
 });
 
 /** Where binary packages may come from, besides the local cache (caches.binpkgs). */
-export const binhostSourceSchema = z.discriminatedUnion('kind', [
+const binhostSourceSchema = z.discriminatedUnion('kind', [
   /** Gentoo's official signed binhost; architecture and profile version come from the base. */
   z.object({ kind: z.literal('gentoo'), variant: z.enum(['x86-64', 'x86-64-v3']) }),
   /** A binhost of the user's, by its http(s) URL (the folder holding `Packages`). */
@@ -83,7 +83,7 @@ export const binhostSourceSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('served'), name: z.string() }),
 ]);
 
-export const binariesSchema = z.object({
+const binariesSchema = z.object({
   /** In order of preference: the first listed gets the highest binrepos.conf priority. */
   hosts: z.array(binhostSourceSchema).default([]),
   /** What a package without a usable binary does: compile it, or fail the build (`--getbinpkgonly`). */

@@ -20,8 +20,8 @@ const REGISTRY_HOST = /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9]
 /** Atoms per list: far more than any image needs, few enough for emerge's argv and the package.* files. */
 export const MAX_ATOMS = 10_000;
 /** Bytes (UTF-8) of one label value, and of all labels' keys and values together. */
-export const MAX_LABEL_VALUE_BYTES = 8 * 1024;
-export const MAX_LABELS_BYTES = 64 * 1024;
+const MAX_LABEL_VALUE_BYTES = 8 * 1024;
+const MAX_LABELS_BYTES = 64 * 1024;
 
 // C0 controls, DEL, C1 controls, line separators and bidirectional overrides: nothing a recipe value
 // needs, and each would be written verbatim into files, image config or a terminal.

@@ -33,7 +33,7 @@ export async function readBase(docker: Dockerode, image: string, source: Portage
   return { info, treeProblem };
 }
 
-export const MAKE_CONF_PATH = '/etc/portage/make.conf';
+const MAKE_CONF_PATH = '/etc/portage/make.conf';
 
 /**
  * The base image's own /etc/portage/make.conf text, or null when it has none. Read from a container
@@ -89,7 +89,7 @@ async function unstartedContainer(docker: Dockerode, image: string, reading: str
   }
 }
 
-export const MAKE_PROFILE_PATH = '/etc/portage/make.profile';
+const MAKE_PROFILE_PATH = '/etc/portage/make.profile';
 
 /**
  * Where the base's /etc/portage/make.profile link points (e.g.

@@ -3,7 +3,7 @@
 import type Dockerode from 'dockerode';
 import { inspectImage, listImages, type ImageSummary } from '../docker/index.js';
 
-export const SNAPSHOT_VOLUMES = ['/var/db/repos/gentoo', '/usr/portage'];
+const SNAPSHOT_VOLUMES = ['/var/db/repos/gentoo', '/usr/portage'];
 
 export interface SnapshotImage {
   /** The first tag (what a recipe names). */

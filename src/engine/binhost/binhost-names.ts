@@ -7,7 +7,7 @@ import { parseBinhostWord, SERVED_NAME } from '../../core/recipe/binhost-sources
 export const DEFAULT_BINHOST_NAME = 'default';
 
 /** The port the server listens on inside its container when the host port is left to the engine (`--port 0`). */
-export const DEFAULT_INSIDE_PORT = 8000;
+const DEFAULT_INSIDE_PORT = 8000;
 
 /** The host port published when none is asked for (python's http.server default). */
 export const DEFAULT_HOST_PORT = 8000;

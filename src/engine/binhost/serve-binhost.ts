@@ -31,7 +31,7 @@ export interface ServeResult {
 }
 
 /** The labels of a binhost container: ours, its namespace, and what findServedBinhost reads back. */
-export function binhostLabels(req: ServeRequest, network: string | null): Labels {
+function binhostLabels(req: ServeRequest, network: string | null): Labels {
   return {
     ...gentooWbLabels({ version: appVersion(), role: 'binhost', namespace: req.namespace, sourceImage: req.image }),
     [LABEL.binhostName]: req.name,
@@ -86,7 +86,7 @@ function missingProgram(err: unknown): boolean {
 }
 
 /** `emaint binhost --fix` in a short-lived container with the volume read-write; throws with its last lines when it fails. */
-export async function refreshIndex(docker: Dockerode, image: string, volume: string): Promise<void> {
+async function refreshIndex(docker: Dockerode, image: string, volume: string): Promise<void> {
   const id = await createContainer(docker, {
     image,
     cmd: ['emaint', 'binhost', '--fix'],

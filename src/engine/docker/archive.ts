@@ -15,7 +15,7 @@ export type UploadEntry =
   | ({ kind: 'symlink'; path: string; target: string } & Owner);
 
 /** Refuse paths that are relative, climb out with `..`, or carry NUL bytes. */
-export function checkContainerPath(p: string): string | null {
+function checkContainerPath(p: string): string | null {
   if (!p.startsWith('/')) return `"${p}" is not absolute`;
   if (p.includes('\0')) return `"${p}" contains a NUL byte`;
   if (p.split('/').includes('..')) return `"${p}" contains ".."`;

@@ -72,7 +72,7 @@ const cache = new Map<string, Promise<Map<string, Buffer>>>();
  * archive the engine writes. Only headers and these few small files are kept; the rest streams by.
  * Remembered per image ID for the life of the process.
  */
-export function imageOwnFiles(docker: Dockerode, imageId: string, signal?: AbortSignal): Promise<Map<string, Buffer>> {
+function imageOwnFiles(docker: Dockerode, imageId: string, signal?: AbortSignal): Promise<Map<string, Buffer>> {
   const known = cache.get(imageId);
   if (known) return known;
   const reading = readImageOwnFiles(docker, imageId, signal);

@@ -52,7 +52,7 @@ interface ErrorLike {
 }
 
 /** The daemon's own explanation from a docker-modem error, without the "(HTTP code …)" wrapper. */
-export function daemonMessage(err: unknown): string {
+function daemonMessage(err: unknown): string {
   const e = (err ?? {}) as ErrorLike;
   const json = e.json;
   if (typeof json === 'object' && json !== null) {

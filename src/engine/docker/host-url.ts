@@ -2,7 +2,7 @@
 // empty unix:// means the default socket, no scheme means tcp, tcp defaults to localhost:2375.
 import type { HostAddress } from './endpoint-types.js';
 
-export const DEFAULT_UNIX_SOCKET = '/var/run/docker.sock';
+const DEFAULT_UNIX_SOCKET = '/var/run/docker.sock';
 export const DEFAULT_UNIX_HOST = `unix://${DEFAULT_UNIX_SOCKET}`;
 /** The CLI's default when TLS is on and no host is given. */
 export const DEFAULT_TLS_HOST = 'tcp://localhost:2376';

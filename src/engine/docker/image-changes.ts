@@ -47,7 +47,7 @@ export interface ConfigChanges {
 export type ChangeDialect = 'docker' | 'podman';
 
 /** Why a value cannot be carried in a change at all (a line break or NUL ends the instruction), or null. */
-export function changeValueProblem(value: string): string | null {
+function changeValueProblem(value: string): string | null {
   return /[\r\n\0]/.test(value) ? 'contains a line break or NUL, which a change cannot carry' : null;
 }
 

@@ -62,7 +62,7 @@ interface RawInspect {
 }
 
 /** An image reference as a URL path segment (slashes stay: the engines route `{name:.*}`). */
-export function refPath(ref: string): string {
+function refPath(ref: string): string {
   return ref.split('/').map(encodeURIComponent).join('/');
 }
 

@@ -5,7 +5,7 @@ import { isGentooWbObject, LABEL, namespaceProblem, objectNamePrefix, type Label
 import { EngineError } from './errors.js';
 
 /** The environment variable naming the namespace; read here and nowhere else. */
-export const NAMESPACE_ENV = 'GENTOO_WB_NAMESPACE';
+const NAMESPACE_ENV = 'GENTOO_WB_NAMESPACE';
 
 /**
  * The namespace objects are created in and looked up from, or null for the default one (unset or

@@ -30,7 +30,7 @@ export interface SaveOptions {
 }
 
 /** Transforms that compress an archive stream. */
-export function compressionStages(compression: ArchiveCompression): Transform[] {
+function compressionStages(compression: ArchiveCompression): Transform[] {
   switch (compression) {
     case 'none': return [];
     // Level 6 is gzip's default; archives of Gentoo roots compress about 3:1 at it.

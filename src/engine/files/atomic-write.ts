@@ -41,7 +41,7 @@ function alternative(role: FolderRole): string {
 }
 
 /** One sentence for an errno on `folder`: "the state folder /x is full (ENOSPC): free space or set XDG_STATE_HOME". */
-export function folderProblem(code: string, folder: string, role: FolderRole): string {
+function folderProblem(code: string, folder: string, role: FolderRole): string {
   const other = alternative(role);
   const or = other ? ` or ${other}` : '';
   const the = `the ${role.name} folder ${folder}`;

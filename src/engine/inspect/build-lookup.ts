@@ -31,7 +31,7 @@ async function readText(file: string): Promise<string | null> {
 }
 
 /** The build folder of a build ID, or null when this machine has none. */
-export async function readBuildFolder(id: string, env: NodeJS.ProcessEnv = process.env): Promise<BuildFolder | null> {
+async function readBuildFolder(id: string, env: NodeJS.ProcessEnv = process.env): Promise<BuildFolder | null> {
   if (!/^[A-Za-z0-9._-]+$/.test(id)) return null;
   const files = buildFiles(id, env);
   const [state, record, recipeText, planText] = await Promise.all([readState(files), readRecord(files), readText(files.recipe), readText(files.plan)]);

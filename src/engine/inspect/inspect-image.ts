@@ -31,7 +31,7 @@ export interface InspectedImage {
 }
 
 /** Layers two images share from the bottom (diff IDs). */
-export function sharedPrefix(a: readonly string[], b: readonly string[]): number {
+function sharedPrefix(a: readonly string[], b: readonly string[]): number {
   let i = 0;
   while (i < a.length && i < b.length && a[i] === b[i]) i++;
   return i;

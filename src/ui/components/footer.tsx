@@ -34,7 +34,7 @@ export function oneEsc(items: FooterItem[]): FooterItem[] {
 }
 
 /** Lay items out left to right until the width is used; the rest is in `?` help. */
-export function fitFooter(items: FooterItem[], width: number): FooterItem[] {
+function fitFooter(items: FooterItem[], width: number): FooterItem[] {
   const shown: FooterItem[] = [];
   let used = 0;
   for (const item of items) {

@@ -11,7 +11,7 @@ import { makeKeymap, type Keymap } from './keymap.js';
 export type Layer = 'modal' | 'pane' | 'screen' | 'global';
 
 /** The key name raw handlers get for pasted text; the text itself is `input`. */
-export const PASTE = 'paste';
+const PASTE = 'paste';
 const PRIORITY: Record<Layer, number> = { modal: 3, pane: 2, screen: 1, global: 0 };
 
 export type CommandHandlers = Partial<Record<CommandId, (key: string) => void>>;

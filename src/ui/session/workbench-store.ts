@@ -44,7 +44,7 @@ export interface WorkbenchState {
   lastImage: { id: string; tags: string[] } | null;
 }
 
-export const INITIAL_STATE: WorkbenchState = {
+const INITIAL_STATE: WorkbenchState = {
   engine: { status: 'connecting' },
   recipe: { path: null, doc: null, problems: [], dirty: false },
   base: null,

@@ -1,7 +1,7 @@
 // Theme and glyphs for every component. Components ask for tokens ("pass", "focus"), never colours.
 import React, { createContext, useContext } from 'react';
 import { chooseGlyphs, type Glyphs } from '../../core/glyphs.js';
-import { MONO_THEME, type ColorToken, type Theme } from '../../core/theme.js';
+import { MONO_THEME, type Theme } from '../../core/theme.js';
 
 export interface Look {
   theme: Theme;
@@ -20,11 +20,6 @@ export function LookProvider({ look, children }: { look: Look; children: React.R
 
 export function useLook(): Look {
   return useContext(LookContext);
-}
-
-/** The colour for a token, or undefined when the theme leaves it uncoloured. */
-export function useColor(token: ColorToken): string | undefined {
-  return useContext(LookContext).theme.colors[token] ?? undefined;
 }
 
 /** True when a theme carries no colour at all. */

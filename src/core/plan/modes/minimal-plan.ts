@@ -14,7 +14,7 @@ export const PROFILE_PACKAGES_PATH = '/etc/portage/profile/packages';
 const HEADER = '# Written by gentoo-wb for a minimal build; edit the recipe, not this file.\n';
 
 /** What the cleanup step removes: documentation, logs and build leftovers Portage keeps. */
-export const MINIMAL_CLEANUP = ['/usr/share/doc', '/usr/share/gtk-doc', '/usr/share/man', '/usr/share/info', '/var/log/emerge.log', '/var/log/emerge-fetch.log', '/var/log/portage', '/var/tmp/portage', '/var/cache/edb/dep'] as const;
+const MINIMAL_CLEANUP = ['/usr/share/doc', '/usr/share/gtk-doc', '/usr/share/man', '/usr/share/info', '/var/log/emerge.log', '/var/log/emerge-fetch.log', '/var/log/portage', '/var/tmp/portage', '/var/cache/edb/dep'] as const;
 
 function checked(kind: string, values: readonly string[], pattern: RegExp): void {
   for (const v of values) {

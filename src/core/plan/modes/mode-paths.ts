@@ -16,7 +16,7 @@ export const STUB_BIN_DIR = `${RUNNER_DIR}/bin`;
 export const CONTAINER_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 
 /** What the steps leave for the host to read from the stopped builder. */
-export const BUILD_OUTPUT_DIR = '/var/lib/gentoo-wb-build';
+const BUILD_OUTPUT_DIR = '/var/lib/gentoo-wb-build';
 
 /** Scratch: ROOT's package database and file sizes, copied before stripping. */
 export const CAPTURE_DIR = `${BUILD_OUTPUT_DIR}/capture`;

@@ -8,7 +8,7 @@ import { SCRATCH_ROOT } from './mode-paths.js';
 export type StripOptions = Extract<BuildMode, { kind: 'scratch' }>['strip'];
 
 /** Folders and files each path-based option removes, inside ROOT. */
-export const STRIP_PATHS = {
+const STRIP_PATHS = {
   docs: ['/usr/share/doc', '/usr/share/gtk-doc'],
   man: ['/usr/share/man'],
   info: ['/usr/share/info'],

@@ -11,7 +11,7 @@ export interface LineSplitter {
 }
 
 /** Lines longer than this are cut into pieces so memory stays bounded on garbage input. */
-export const MAX_PENDING_LINE = 1 << 20;
+const MAX_PENDING_LINE = 1 << 20;
 
 function pushSegment(segment: string, out: string[]): void {
   if (segment.indexOf('\r') < 0) {

@@ -47,7 +47,7 @@ function cpvOfPackageString(text: string): string {
 }
 
 /** Parses `  (PKG, TYPE) … pulled in by` sections with their parent lines. */
-export function parsePulledIn(lines: readonly string[]): { instances: ConflictInstance[]; rest: string[] } {
+function parsePulledIn(lines: readonly string[]): { instances: ConflictInstance[]; rest: string[] } {
   const instances: ConflictInstance[] = [];
   const rest: string[] = [];
   let current: ConflictInstance | null = null;
@@ -199,7 +199,7 @@ function useDepCandidate(line: string): UseDepCandidate | null {
 }
 
 /** One `(dependency required by "X" [type])` line, or null. */
-export function dependencyParent(line: string): DependencyParent | null {
+function dependencyParent(line: string): DependencyParent | null {
   const m = CHAIN_RE.exec(line.trim());
   return m ? { parent: m[1] ?? '', type: m[2] ?? '' } : null;
 }

@@ -24,9 +24,6 @@ export interface ListViewProps<T> {
   empty?: string;
 }
 
-/** Rows the view needs beyond the items (the status line). */
-export const LIST_CHROME_ROWS = 1;
-
 export function ListView<T>({ list, width, focused, renderItem, empty = 'Nothing here.' }: ListViewProps<T>) {
   const { glyphs } = useLook();
   const rows = list.visible.slice(list.top, list.top + list.height);

@@ -8,7 +8,7 @@ export interface LogMatch {
 }
 
 /** Stop counting here: a search for "e" in a long log must not allocate without bound. */
-export const MAX_MATCHES = 10_000;
+const MAX_MATCHES = 10_000;
 
 /** Every match of `query` in lines 0..count-1 (read through `lineText`). */
 export function findMatches(query: string, count: number, lineText: (i: number) => string, max = MAX_MATCHES): LogMatch[] {

@@ -8,7 +8,7 @@ import type { StyledRun } from './styled-run.js';
 type Terminal = InstanceType<typeof xterm.Terminal>;
 
 /** Lines kept above the visible rows. */
-export const DEFAULT_SCROLLBACK = 5000;
+const DEFAULT_SCROLLBACK = 5000;
 
 export interface LogTerminalOptions {
   cols: number;

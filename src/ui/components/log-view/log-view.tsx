@@ -15,10 +15,10 @@ import { TextInput } from '../text-input/text-input.js';
 import { useLogScroll } from './use-log-scroll.js';
 
 /** Terminal width while lines are not wrapped (longer lines still wrap there). */
-export const UNWRAPPED_COLS = 256;
+const UNWRAPPED_COLS = 256;
 
 /** Raw bytes that still fit the terminal clipboard once base64-encoded. */
-export const COPY_LIMIT_BYTES = Math.floor((OSC52_MAX_BASE64 / 4) * 3);
+const COPY_LIMIT_BYTES = Math.floor((OSC52_MAX_BASE64 / 4) * 3);
 
 export interface LogViewProps {
   terminal: LogTerminal;

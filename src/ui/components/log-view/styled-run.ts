@@ -14,9 +14,3 @@ export interface CellStyle {
 export interface StyledRun extends CellStyle {
   text: string;
 }
-
-/** The style part of a run (to give a highlighted piece the run's own look plus the highlight). */
-export function styleOf(run: StyledRun): CellStyle {
-  const { text: _text, ...style } = run;
-  return style;
-}

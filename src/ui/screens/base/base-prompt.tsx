@@ -25,7 +25,7 @@ export interface BasePromptProps {
 }
 
 /** A default tag for an imported tarball: local/stage3:<file name without extensions>. */
-export function importTagFor(file: string): string {
+function importTagFor(file: string): string {
   const stem = (file.split('/').pop() ?? 'imported').replace(/\.(tar|tgz|txz|gz|xz|bz2|zst)$/gi, '').replace(/\.(tar|tgz|txz|gz|xz|bz2|zst)$/gi, '');
   const tag = stem.toLowerCase().replace(/[^a-z0-9_.-]+/g, '-').replace(/^[^a-z0-9_]+/, '').slice(0, 120);
   return `local/stage3:${tag || 'imported'}`;

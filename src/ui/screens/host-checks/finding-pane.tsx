@@ -28,7 +28,7 @@ const SELECTED_ROWS = 3;
  * The findings drawn in the window: the selected one's title wraps (up to three rows) so it reads in
  * full; rows it takes are given up at the far end of the window from it.
  */
-export function paneRows(findings: readonly Finding[], selected: number, top: number, body: number, titleWidth: number): Array<{ finding: Finding; index: number; rows: string[] }> {
+function paneRows(findings: readonly Finding[], selected: number, top: number, body: number, titleWidth: number): Array<{ finding: Finding; index: number; rows: string[] }> {
   const shown = findings.slice(top, top + body).map((finding, i) => {
     const index = top + i;
     return { finding, index, rows: index === selected ? wrappedRows(finding.title, titleWidth, SELECTED_ROWS) : [finding.title] };

@@ -35,7 +35,7 @@ export interface PretendServices {
 }
 
 /** The real engine: a labelled container from the recipe's base, GENTOO_WB_BUILD_ENV passed on; the forecast made from it. */
-export const realRunPretend: RunPretend = (connection, request) =>
+const realRunPretend: RunPretend = (connection, request) =>
   runForecast(connection.docker, {
     recipe: request.recipe,
     tree: request.tree,

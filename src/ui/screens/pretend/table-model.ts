@@ -73,13 +73,13 @@ function versionText(row: TableRow, arrow: string): string {
 }
 
 /** Where the package is merged: `/destination` for `to /destination/`, `/` for the host's own ROOT. */
-export function rootText(row: TableRow): string {
+function rootText(row: TableRow): string {
   if (row.pkg.kind === 'blocks') return '';
   return row.pkg.root === '/' ? '/' : row.pkg.root.replace(/\/+$/, '');
 }
 
 /** True when some package goes to another ROOT than / (scratch mode): the table then shows a ROOT column. */
-export function hasOtherRoot(rows: readonly TableRow[]): boolean {
+function hasOtherRoot(rows: readonly TableRow[]): boolean {
   return rows.some((r) => r.pkg.kind !== 'blocks' && r.pkg.root !== '/');
 }
 

@@ -5,7 +5,7 @@ import type { BinhostSource, Recipe } from '../../../core/recipe/recipe-schema.j
 import { ok, type FormRow } from './form-rows.js';
 
 /** Why a source cannot be offered on this engine, or null: x86-64-v3 only where the host checks saw the CPU run it. */
-export function unofferedProblem(source: BinhostSource, cpuV3: boolean | null): string | null {
+function unofferedProblem(source: BinhostSource, cpuV3: boolean | null): string | null {
   if (source.kind !== 'gentoo' || source.variant !== 'x86-64-v3' || cpuV3 === true) return null;
   return cpuV3 === false
     ? "the engine's CPU does not run x86-64-v3 code (host checks): its packages would crash; use gentoo"

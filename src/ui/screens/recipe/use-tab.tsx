@@ -28,7 +28,7 @@ function statusText(loaded: Loaded<{ flags: FlagInfo[]; source: string; problem?
 }
 
 /** Flags the tree describes, with the ones make.conf sets that it does not describe first. */
-export function useTabFlags(treeFlags: readonly FlagInfo[], useValue: string | undefined): FlagInfo[] {
+function useTabFlags(treeFlags: readonly FlagInfo[], useValue: string | undefined): FlagInfo[] {
   const tokens = useTokens(useValue);
   const known = useMemo(() => new Set(treeFlags.map((f) => f.name)), [treeFlags]);
   const extrasKey = tokens.map((t) => t.replace(/^[-+]/, '')).filter((n) => n !== '*' && !known.has(n)).join(' ');

@@ -25,7 +25,7 @@ export interface DiffTabProps {
   footer: Array<string | FooterItem>;
 }
 
-export function targetText(t: DiffTarget): string {
+function targetText(t: DiffTarget): string {
   return t.kind === 'base' ? 'the base image' : t.kind === 'previous' ? 'the previous build of this recipe' : t.ref;
 }
 

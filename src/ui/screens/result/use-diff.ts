@@ -8,7 +8,7 @@ import { transferText } from './format.js';
 import type { DiffTarget, ResultServices } from './result-services.js';
 
 /** The target to start with: the base when its layers are shared, else the previous build. */
-export function defaultDiffTarget(inspected: InspectedImage): DiffTarget {
+function defaultDiffTarget(inspected: InspectedImage): DiffTarget {
   return (inspected.inspection.base?.layers ?? 0) > 0 || !inspected.build ? { kind: 'base' } : { kind: 'previous' };
 }
 

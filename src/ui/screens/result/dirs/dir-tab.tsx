@@ -20,7 +20,7 @@ export interface DirTabProps {
 
 const BAR = 10;
 /** What the size column counts, said once above it. */
-export const DIR_SIZE_NOTE = "sizes are file bytes, not du's disk blocks";
+const DIR_SIZE_NOTE = "sizes are file bytes, not du's disk blocks";
 
 export function DirTab({ root, width, height, active, footer }: DirTabProps) {
   const { glyphs } = useLook();
