@@ -48,4 +48,17 @@ describe('settings store', () => {
     store.update((s) => ({ ...s, theme: 'light' }));
     expect(JSON.parse(readFileSync(store.path, 'utf8'))).toMatchObject({ futureKey: 42, theme: 'light' });
   });
+
+  it('reads a file an older version wrote, with preferences this version dropped, and keeps them', () => {
+    const home = tempConfigHome();
+    mkdirSync(path.join(home, 'gentoo-wb'), { recursive: true });
+    const old = { theme: 'mono', preferences: { animation: false, confirmQuitDuringBuild: false, problemsOnly: true } };
+    writeFileSync(path.join(home, 'gentoo-wb', 'config.json'), JSON.stringify(old));
+    const store = openSettings({ XDG_CONFIG_HOME: home });
+    expect(store.read().preferences.animation).toBe(false);
+    expect(store.read().theme).toBe('mono');
+    store.update((s) => ({ ...s, theme: 'light' }));
+    expect(JSON.parse(readFileSync(store.path, 'utf8'))).toMatchObject({ theme: 'light', preferences: old.preferences });
+    expect(readdirSync(path.join(home, 'gentoo-wb'))).toEqual(['config.json']);
+  });
 });
