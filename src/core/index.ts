@@ -1,4 +1,5 @@
-// Public entry of the pure core: the rest of the app and the benchmarks import from here.
+// The pure core's parsers and rules in one module, for the benchmarks (dist/core/index.js) and the garbage test;
+// the app itself imports each file directly.
 
 // Events of a build (parser + runner).
 export * from './events.js';

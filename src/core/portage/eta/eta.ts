@@ -1,4 +1,5 @@
-// Build-time estimates from emerge.log history, and a whole-run ETA for `--jobs N`.
+// Build-time estimates from past merges (the build records of this machine, and the base image's
+// emerge.log where the forecast reads it), and a whole-run ETA for `--jobs N`.
 //
 // Per package, first match wins:
 //   1. history  – median of the most recent successful builds of the same cat/pn
