@@ -2,7 +2,7 @@
 // tree, dive's efficiency and wasted bytes, and how much of it is the base image. The engine reads
 // the archive and the records; everything here is computed from those facts alone.
 import { buildDirTree, directoriesTo, type DirNode } from './dir-tree.js';
-import { lookup, stackLayers, type Removal, type Stack } from './layer-stack.js';
+import { lookup, stackLayers, type LayerEffect, type Stack } from './layer-stack.js';
 import type { LayerFiles } from './layer-types.js';
 import { packagesFromVdbFiles, type PackageDb } from './package-db.js';
 import { packageSizes, type PackageSizes } from './package-sizes.js';
@@ -52,20 +52,11 @@ export interface InspectionInput {
   build: BuildFacts | null;
 }
 
-export interface LayerRow {
-  index: number;
+/** A layer as the Layers tab shows it: what it did to the stack, and where it came from. */
+export interface LayerRow extends LayerEffect {
   diffId: string | null;
   createdBy: string;
   created: string;
-  size: number;
-  entries: number;
-  added: number;
-  modified: number;
-  removed: number;
-  /** Bytes of lower layers this one hid. */
-  hiddenBytes: number;
-  /** What its whiteouts and opaque markers removed from lower layers (markers that hid nothing left out). */
-  removals: Removal[];
   /** Part of the base image. */
   base: boolean;
 }
