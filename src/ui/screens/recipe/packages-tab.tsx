@@ -6,7 +6,7 @@ import { Box, Text } from 'ink';
 import { acceptanceOf, atomCheckProblem, checkAtom } from '../../../core/recipe/atom-check.js';
 import { withoutPackage, withPackage } from '../../../core/recipe/recipe-edit.js';
 import { validateRecipe } from '../../../core/recipe/recipe-validate.js';
-import { ListView } from '../../components/list/list-view.js';
+import { HeadedList } from '../../components/list/headed-list.js';
 import { useList } from '../../components/list/use-list.js';
 import { Tone } from '../../components/tone.js';
 import { useCommands } from '../../keys/key-router.js';
@@ -87,36 +87,33 @@ export function PackagesTab(props: TabProps) {
   }
   const source = props.repo.status === 'ready' ? `; checked against ${props.repo.value.index.source}` : props.repo.status === 'failed' ? '; not checked against the tree (see a)' : '';
   return (
-    <Box flexDirection="column" width={width} height={height}>
-      <Box height={1} width={width} overflow="hidden">
-        <Tone tone="muted" wrap="truncate-end">{`${recipe.packages.length} atom${recipe.packages.length === 1 ? '' : 's'} for emerge${source}`}</Tone>
-      </Box>
-      <ListView
-        list={list}
-        width={width}
-        focused={active}
-        empty="No packages yet: a adds one (e.g. app-misc/hello)."
-        renderItem={(atom, ctx) => {
-          const index = recipe.packages.indexOf(atom);
-          const verdict = verdicts.get(atom) ?? null;
-          const bad = problems.has(`packages[${index}]`) || verdict?.kind === 'bad';
-          return (
-            <Box width={ctx.width}>
-              <Box width={2} flexShrink={0}>
-                <Tone tone={bad ? 'fail' : 'pass'}>{bad ? glyphs.fail : ' '}</Tone>
-              </Box>
-              <Box flexShrink={0}>
-                <Text bold={ctx.selected} inverse={ctx.selected && ctx.focused}>{atom}</Text>
-              </Box>
-              {verdict ? (
-                <Box flexShrink={1} overflow="hidden">
-                  <Tone tone={verdict.kind === 'bad' ? 'fail' : 'muted'} wrap="truncate-end">{`  ${verdict.text}`}</Tone>
-                </Box>
-              ) : null}
+    <HeadedList
+      height={height}
+      headings={[<Tone tone="muted" wrap="truncate-end">{`${recipe.packages.length} atom${recipe.packages.length === 1 ? '' : 's'} for emerge${source}`}</Tone>]}
+      list={list}
+      width={width}
+      focused={active}
+      empty="No packages yet: a adds one (e.g. app-misc/hello)."
+      renderItem={(atom, ctx) => {
+        const index = recipe.packages.indexOf(atom);
+        const verdict = verdicts.get(atom) ?? null;
+        const bad = problems.has(`packages[${index}]`) || verdict?.kind === 'bad';
+        return (
+          <Box width={ctx.width}>
+            <Box width={2} flexShrink={0}>
+              <Tone tone={bad ? 'fail' : 'pass'}>{bad ? glyphs.fail : ' '}</Tone>
             </Box>
-          );
-        }}
-      />
-    </Box>
+            <Box flexShrink={0}>
+              <Text bold={ctx.selected} inverse={ctx.selected && ctx.focused}>{atom}</Text>
+            </Box>
+            {verdict ? (
+              <Box flexShrink={1} overflow="hidden">
+                <Tone tone={verdict.kind === 'bad' ? 'fail' : 'muted'} wrap="truncate-end">{`  ${verdict.text}`}</Tone>
+              </Box>
+            ) : null}
+          </Box>
+        );
+      }}
+    />
   );
 }

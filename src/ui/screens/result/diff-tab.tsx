@@ -4,7 +4,7 @@
 import React from 'react';
 import { Box, Text } from 'ink';
 import type { ImageDiff, PackageDelta } from '../../../core/inspect/diff.js';
-import { ListView } from '../../components/list/list-view.js';
+import { HeadedList } from '../../components/list/headed-list.js';
 import { useList } from '../../components/list/use-list.js';
 import { Tone } from '../../components/tone.js';
 import type { FooterItem } from '../../keys/key-router.js';
@@ -69,30 +69,30 @@ export function DiffTab({ state, width, height, active, footer }: DiffTabProps) 
   const d = state.diff;
   const pct = d.percent === null ? '' : ` (${d.percent >= 0 ? '+' : ''}${d.percent.toFixed(1)} %)`;
   return (
-    <Box flexDirection="column" width={width} height={height}>
-      <Box height={1} width={width} overflow="hidden">
-        <Tone tone="title" bold>{fit(`${d.from.label} ${bytes(d.from.size)} → ${bytes(d.to.size)}: ${signedBytes(d.delta)}${pct}`, width)}</Tone>
-      </Box>
-      <Box height={1} width={width} overflow="hidden">
-        <Tone tone="added">{`${d.added.length} added`}</Tone>
-        <Text>{'  '}</Text>
-        <Tone tone="removed">{`${d.removed.length} removed`}</Tone>
-        <Text>{'  '}</Text>
-        <Tone tone="changed">{`${d.changed.length} changed`}</Tone>
-        <Tone tone="muted">{`  ${d.unchanged} unchanged`}</Tone>
-      </Box>
-      <ListView
-        list={list}
-        width={width}
-        focused={active}
-        empty="The same packages on both sides."
-        renderItem={(item, ctx) => (
-          <Box width={ctx.width} overflow="hidden">
-            <Text inverse={ctx.selected && ctx.focused} bold={ctx.selected}>{signedBytes(item.delta).padStart(10)} </Text>
-            <Tone tone={TONE[item.kind]} bold={ctx.selected}>{fit(rowText(item), ctx.width - 11)}</Tone>
-          </Box>
-        )}
-      />
+    <HeadedList
+      height={height}
+      headings={[
+        <Tone tone="title" bold>{fit(`${d.from.label} ${bytes(d.from.size)} → ${bytes(d.to.size)}: ${signedBytes(d.delta)}${pct}`, width)}</Tone>,
+        <>
+          <Tone tone="added">{`${d.added.length} added`}</Tone>
+          <Text>{'  '}</Text>
+          <Tone tone="removed">{`${d.removed.length} removed`}</Tone>
+          <Text>{'  '}</Text>
+          <Tone tone="changed">{`${d.changed.length} changed`}</Tone>
+          <Tone tone="muted">{`  ${d.unchanged} unchanged`}</Tone>
+        </>,
+      ]}
+      list={list}
+      width={width}
+      focused={active}
+      empty="The same packages on both sides."
+      renderItem={(item, ctx) => (
+        <Box width={ctx.width} overflow="hidden">
+          <Text inverse={ctx.selected && ctx.focused} bold={ctx.selected}>{signedBytes(item.delta).padStart(10)} </Text>
+          <Tone tone={TONE[item.kind]} bold={ctx.selected}>{fit(rowText(item), ctx.width - 11)}</Tone>
+        </Box>
+      )}
+    >
       {dirRows > 0 ? (
         <Box flexDirection="column">
           <Tone tone="title" bold>Directories that grew most</Tone>
@@ -103,6 +103,6 @@ export function DiffTab({ state, width, height, active, footer }: DiffTabProps) 
           ))}
         </Box>
       ) : null}
-    </Box>
+    </HeadedList>
   );
 }

@@ -4,7 +4,7 @@ import React, { useMemo, useState } from 'react';
 import { Box, Text } from 'ink';
 import type { Inspection } from '../../../core/inspect/inspection.js';
 import type { PackageSize } from '../../../core/inspect/package-sizes.js';
-import { ListView } from '../../components/list/list-view.js';
+import { HeadedList } from '../../components/list/headed-list.js';
 import { useList } from '../../components/list/use-list.js';
 import { Tone } from '../../components/tone.js';
 import { useCommands, type FooterItem } from '../../keys/key-router.js';
@@ -57,27 +57,24 @@ export function PackagesTab({ inspection, width, height, active, footer }: Packa
   const unowned = Math.max(0, inspection.visibleBytes - p.ownedBytes);
   const nameWidth = Math.max(16, width - 2 - 1 - 9 - 1 - 10 - 6);
   return (
-    <Box flexDirection="column" width={width} height={height}>
-      <Box height={1} width={width} overflow="hidden">
-        <Tone tone="title" bold>{`${p.packages.length} packages from ${from}: ${bytes(p.ownedBytes)}; ${bytes(unowned)} owned by none · by ${sort} · FILES`}</Tone>
-      </Box>
-      <ListView
-        list={list}
-        width={width}
-        focused={active}
-        empty="No packages."
-        renderItem={(pkg, ctx) => (
-          <Box width={ctx.width} overflow="hidden">
-            <Box flexShrink={0}>
-              <Text inverse={ctx.selected && ctx.focused} bold={ctx.selected}>
-                {`${pkg.cpv.length > nameWidth ? `${pkg.cpv.slice(0, nameWidth - 1)}…` : pkg.cpv.padEnd(nameWidth)} ${`${bytes(pkg.size)}${pkg.estimated ? '~' : ''}`.padStart(9)} `}
-              </Text>
-              <Tone tone="progress">{bar(inspection.size === 0 ? 0 : pkg.size / inspection.size, 10, glyphs.barFull, glyphs.barEmpty)}</Tone>
-              <Tone tone="muted">{` ${String(pkg.files).padStart(5)}`}</Tone>
-            </Box>
+    <HeadedList
+      height={height}
+      headings={[<Tone tone="title" bold>{`${p.packages.length} packages from ${from}: ${bytes(p.ownedBytes)}; ${bytes(unowned)} owned by none · by ${sort} · FILES`}</Tone>]}
+      list={list}
+      width={width}
+      focused={active}
+      empty="No packages."
+      renderItem={(pkg, ctx) => (
+        <Box width={ctx.width} overflow="hidden">
+          <Box flexShrink={0}>
+            <Text inverse={ctx.selected && ctx.focused} bold={ctx.selected}>
+              {`${pkg.cpv.length > nameWidth ? `${pkg.cpv.slice(0, nameWidth - 1)}…` : pkg.cpv.padEnd(nameWidth)} ${`${bytes(pkg.size)}${pkg.estimated ? '~' : ''}`.padStart(9)} `}
+            </Text>
+            <Tone tone="progress">{bar(inspection.size === 0 ? 0 : pkg.size / inspection.size, 10, glyphs.barFull, glyphs.barEmpty)}</Tone>
+            <Tone tone="muted">{` ${String(pkg.files).padStart(5)}`}</Tone>
           </Box>
-        )}
-      />
-    </Box>
+        </Box>
+      )}
+    />
   );
 }
