@@ -1,6 +1,7 @@
 // `gentoo-wb images`: local images with tags, size, age and labels; JSON for scripts.
 import type { Command } from 'commander';
 import { formatTable, humanAge, humanSize, printJson, runCommand, connectForCommand, type EngineFlags } from './output.js';
+import { shortId } from '../core/format/short-id.js';
 
 interface ImagesOptions extends EngineFlags {
   json?: boolean;
@@ -26,7 +27,7 @@ export function register(program: Command): void {
           return;
         }
         const rows = images.flatMap((i) => (i.tags.length > 0 ? i.tags : ['<none>']).map((tag) => [
-          tag, i.id.replace(/^sha256:/, '').slice(0, 12), humanAge(i.created), humanSize(i.size),
+          tag, shortId(i.id), humanAge(i.created), humanSize(i.size),
         ]));
         process.stdout.write(formatTable(['IMAGE', 'ID', 'CREATED', 'SIZE'], rows));
       });

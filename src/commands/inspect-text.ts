@@ -5,10 +5,10 @@ import { directoriesTo } from '../core/inspect/dir-tree.js';
 import type { ImageDiff, PackageDelta } from '../core/inspect/diff.js';
 import type { Inspection } from '../core/inspect/inspection.js';
 import { formatTable, humanSize } from './output.js';
+import { shortId } from '../core/format/short-id.js';
 
 // Never "100.0 %" for less than all: 0.99976 reads "99.97 %".
 const percent = (x: number) => (x < 1 && x >= 0.9995 ? `${(Math.floor(x * 10000) / 100).toFixed(2)} %` : `${(x * 100).toFixed(1)} %`);
-const shortId = (id: string) => id.replace(/^sha256:/, '').slice(0, 12);
 const oneLine = (text: string, max = 60) => {
   const flat = text.replace(/\s+/g, ' ').replace(/^\/bin\/sh -c (#\(nop\) )?/, '').trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;

@@ -3,6 +3,7 @@
 import type { BuildEvent } from '../events.js';
 import type { BuildEta } from '../forecast/build-eta.js';
 import { roughDuration } from '../forecast/forecast-text.js';
+import { shortId } from '../format/short-id.js';
 
 function clock(t: number | undefined): string {
   const d = new Date(t ?? Date.now());
@@ -42,7 +43,7 @@ export function plainLine(event: BuildEvent): string | null {
     case 'elog':
       return `${at} elog     ${event.cpv}: ${event.lines.length} message line(s)`;
     case 'image':
-      return `${at} image    ${event.id.replace(/^sha256:/, '').slice(0, 12)}${event.tags.length ? ` tagged ${event.tags.join(', ')}` : ' (untagged)'}`;
+      return `${at} image    ${shortId(event.id)}${event.tags.length ? ` tagged ${event.tags.join(', ')}` : ' (untagged)'}`;
     case 'error':
       return `${at} ERROR    ${event.message}`;
     case 'lost':

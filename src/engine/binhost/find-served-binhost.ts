@@ -7,6 +7,7 @@ import { dialJson } from '../docker/dial.js';
 import { toEngineError } from '../docker/errors.js';
 import { listContainers } from '../docker/containers.js';
 import { engineHostAddress, httpUrl } from './host-address.js';
+import { shortId } from '../../core/format/short-id.js';
 
 /** A binhost container of a namespace, as other code needs it. */
 export interface ServedBinhost {
@@ -65,7 +66,7 @@ async function describeBinhost(docker: Dockerode, id: string): Promise<ServedBin
   try {
     raw = await dialJson<RawInspect>(docker, { method: 'GET', path: `/containers/${id}/json` });
   } catch (err) {
-    const e = toEngineError(err, { action: `inspect binhost container ${id.slice(0, 12)}`, notFound: 'container', subject: id.slice(0, 12) });
+    const e = toEngineError(err, { action: `inspect binhost container ${shortId(id)}`, notFound: 'container', subject: shortId(id) });
     if (e.kind === 'container-not-found') return null;
     throw e;
   }

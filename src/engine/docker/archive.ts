@@ -5,6 +5,7 @@ import * as tar from 'tar-stream';
 import type Dockerode from 'dockerode';
 import { dialJson, dialStream } from './dial.js';
 import { EngineError, toEngineError } from './errors.js';
+import { shortId } from '../../core/format/short-id.js';
 
 interface Owner { uid?: number; gid?: number }
 
@@ -63,7 +64,7 @@ export async function uploadFiles(docker: Dockerode, containerId: string, entrie
       file: archive, headers: { 'Content-Type': 'application/x-tar' }, ok: [200],
     });
   } catch (err) {
-    throw toEngineError(err, { action: `upload ${entries.length} file(s) into container ${containerId.slice(0, 12)}`, notFound: 'container', subject: containerId.slice(0, 12) });
+    throw toEngineError(err, { action: `upload ${entries.length} file(s) into container ${shortId(containerId)}`, notFound: 'container', subject: shortId(containerId) });
   }
 }
 
@@ -85,12 +86,12 @@ export interface DownloadedEntry {
 /** Download a path (file or folder) from a container; refuses archives larger than `maxBytes`. */
 export async function downloadPath(docker: Dockerode, containerId: string, containerPath: string, options: { maxBytes?: number } = {}): Promise<DownloadedEntry[]> {
   const maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
-  const action = `download ${containerPath} from container ${containerId.slice(0, 12)}`;
+  const action = `download ${containerPath} from container ${shortId(containerId)}`;
   let res;
   try {
     res = await dialStream(docker, { method: 'GET', path: `/containers/${containerId}/archive`, query: { path: containerPath }, ok: [200] });
   } catch (err) {
-    const e = toEngineError(err, { action, notFound: 'container', subject: containerId.slice(0, 12) });
+    const e = toEngineError(err, { action, notFound: 'container', subject: shortId(containerId) });
     // A 404 here usually means the path, not the container.
     throw e.kind === 'container-not-found' ? new EngineError('not-found', `${action}: no such path (or container)`, 'check the path inside the container', { cause: err }) : e;
   }
@@ -132,7 +133,7 @@ export async function readContainerFile(docker: Dockerode, containerId: string, 
   const entries = await downloadPath(docker, containerId, containerPath);
   const file = entries.find((e) => e.type === 'file');
   if (!file || entries.length !== 1 || !file.content) {
-    throw new EngineError('bad-request', `${containerPath} in container ${containerId.slice(0, 12)} is not a regular file`, 'use downloadPath for folders');
+    throw new EngineError('bad-request', `${containerPath} in container ${shortId(containerId)} is not a regular file`, 'use downloadPath for folders');
   }
   return file.content;
 }

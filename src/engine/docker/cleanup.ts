@@ -15,6 +15,7 @@ import { EngineError, toEngineError } from './errors.js';
 import { listImages } from './images.js';
 import { currentNamespace, tempImageRepo } from './object-names.js';
 import { listVolumes, removeVolume } from './volumes.js';
+import { shortId } from '../../core/format/short-id.js';
 
 export type LeftoverKind = 'container' | 'image' | 'volume';
 
@@ -79,7 +80,7 @@ export async function findLeftovers(docker: Dockerode, scope: CleanupScope = {})
   const report: LeftoverReport = { remove: [], kept: [] };
   for (const c of containers) {
     const info = readGentooWbLabels(c.labels);
-    const object: Leftover = { kind: 'container', id: c.id, name: c.names[0] ?? c.id.slice(0, 12), role: info?.role ?? 'unknown', buildId: info?.buildId ?? null, state: c.state, size: null };
+    const object: Leftover = { kind: 'container', id: c.id, name: c.names[0] ?? shortId(c.id), role: info?.role ?? 'unknown', buildId: info?.buildId ?? null, state: c.state, size: null };
     // An image role here was inherited from the image: someone else ran a gentoo-wb image.
     const unfinished = object.role === 'builder' && !scope.running ? await unfinishedBuild(object.buildId, scope.env ?? process.env) : null;
     const binhost = c.labels[LABEL.binhostName] ?? object.name;
@@ -92,7 +93,7 @@ export async function findLeftovers(docker: Dockerode, scope: CleanupScope = {})
   for (const i of images) {
     const info = readGentooWbLabels(i.labels);
     const role = info?.role ?? 'unknown';
-    const object: Leftover = { kind: 'image', id: i.id, name: i.tags[0] ?? i.id.replace(/^sha256:/, '').slice(0, 12), role, buildId: info?.buildId ?? null, state: null, size: i.size, tags: i.tags };
+    const object: Leftover = { kind: 'image', id: i.id, name: i.tags[0] ?? shortId(i.id), role, buildId: info?.buildId ?? null, state: null, size: i.size, tags: i.tags };
     const isTemp = (t: string) => t.replace(/^localhost\//, '').startsWith(`${tempRepo}/`);
     const leakedTemp = i.tags.length > 0 && i.tags.every(isTemp);
     const foreign = i.tags.filter((t) => !isTemp(t));

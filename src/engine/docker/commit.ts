@@ -9,6 +9,7 @@ import { engineKindFor } from './engine-kind.js';
 import { EngineError, toEngineError } from './errors.js';
 import { changesFor, checkChange, commitConfigBody, type ConfigChanges } from './image-changes.js';
 import { invalidTagReason, parseImageRef } from './image-ref.js';
+import { shortId } from '../../core/format/short-id.js';
 
 export interface CommitOptions {
   /** `name[:tag]`; omit for an untagged image. */
@@ -33,7 +34,7 @@ export interface CommitOptions {
 
 /** Commit a container; returns the new image ID. */
 export async function commitContainer(docker: Dockerode, containerId: string, options: CommitOptions): Promise<string> {
-  const action = `commit container ${containerId.slice(0, 12)}${options.tag ? ` as ${options.tag}` : ''}`;
+  const action = `commit container ${shortId(containerId)}${options.tag ? ` as ${options.tag}` : ''}`;
   const changes: string[] = [];
   for (const raw of options.changes ?? []) {
     const checked = checkChange(raw);
@@ -75,7 +76,7 @@ export async function commitContainer(docker: Dockerode, containerId: string, op
     if (!id) throw new Error('the engine did not return an image ID');
     return id.startsWith('sha256:') ? id : `sha256:${id}`;
   } catch (err) {
-    throw toEngineError(err, { action, notFound: 'container', subject: containerId.slice(0, 12) });
+    throw toEngineError(err, { action, notFound: 'container', subject: shortId(containerId) });
   }
 }
 
@@ -85,6 +86,6 @@ export async function inspectContainerEnv(docker: Dockerode, containerId: string
     const raw = await dialJson<{ Config?: { Env?: string[] | null } }>(docker, { method: 'GET', path: `/containers/${containerId}/json` });
     return raw.Config?.Env ?? [];
   } catch (err) {
-    throw toEngineError(err, { action: `inspect container ${containerId.slice(0, 12)}`, notFound: 'container', subject: containerId.slice(0, 12) });
+    throw toEngineError(err, { action: `inspect container ${shortId(containerId)}`, notFound: 'container', subject: shortId(containerId) });
   }
 }

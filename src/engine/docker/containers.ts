@@ -5,6 +5,7 @@ import { createBodyFor, type ContainerSpec } from './container-spec.js';
 import { dialJson } from './dial.js';
 import { EngineError, toEngineError } from './errors.js';
 import { withNamespaceLabel } from './object-names.js';
+import { shortId } from '../../core/format/short-id.js';
 
 export interface ContainerSummary {
   id: string;
@@ -44,7 +45,7 @@ async function containerCall<T>(docker: Dockerode, id: string, verb: string, cal
   try {
     return await call();
   } catch (err) {
-    throw toEngineError(err, { action: `${verb} container ${id.slice(0, 12)}`, notFound: 'container', subject: id.slice(0, 12) });
+    throw toEngineError(err, { action: `${verb} container ${shortId(id)}`, notFound: 'container', subject: shortId(id) });
   }
 }
 
@@ -58,7 +59,7 @@ export async function startContainer(docker: Dockerode, id: string): Promise<voi
 export async function waitContainer(docker: Dockerode, id: string, signal?: AbortSignal): Promise<number> {
   const res = await containerCall(docker, id, 'wait for', () =>
     dialJson<{ StatusCode: number; Error?: { Message?: string } | null }>(docker, { method: 'POST', path: `/containers/${id}/wait`, ok: [200], signal }));
-  if (res.Error?.Message) throw new EngineError('engine', `container ${id.slice(0, 12)} failed: ${res.Error.Message}`, 'see the container\'s logs');
+  if (res.Error?.Message) throw new EngineError('engine', `container ${shortId(id)} failed: ${res.Error.Message}`, 'see the container\'s logs');
   return res.StatusCode;
 }
 

@@ -13,6 +13,7 @@ import { dialJson } from './dial.js';
 import { EngineError, toEngineError } from './errors.js';
 import { openImageArchive } from './save-load.js';
 import { TarEntryFilter, tarPath, type TarEntryInfo } from './tar-entries.js';
+import { shortId } from '../../core/format/short-id.js';
 
 /** Paths (tar form, no leading slash) the engine creates in every container. */
 export const ENGINE_FILES: readonly string[] = ['.dockerenv', 'dev/console', 'etc/hostname', 'etc/hosts', 'etc/resolv.conf', 'etc/mtab'];
@@ -130,13 +131,13 @@ async function readImageOwnFiles(docker: Dockerode, imageId: string, signal?: Ab
     await pipeline(archive, extract as unknown as NodeJS.WritableStream, { signal });
   } catch (err) {
     archive.destroy();
-    throw toEngineError(err, { action: `read the layers of ${imageId.slice(7, 19)} for its own /etc/hosts and the like` });
+    throw toEngineError(err, { action: `read the layers of ${shortId(imageId)} for its own /etc/hosts and the like` });
   }
   const index = resolveArchiveIndex(json);
   const layers: LayerFinding[] = [];
   for (const member of index.layers) {
     const finding = findings.get(aliases.get(member) ?? member) ?? findings.get(member);
-    if (!finding) throw new EngineError('bad-request', `the image archive of ${imageId.slice(7, 19)} lacks layer ${member}`, 'try again; the engine may have changed the image meanwhile');
+    if (!finding) throw new EngineError('bad-request', `the image archive of ${shortId(imageId)} lacks layer ${member}`, 'try again; the engine may have changed the image meanwhile');
     layers.push(await finding);
   }
   return mergeLayerFindings(layers);
@@ -164,7 +165,7 @@ async function containerChanges(docker: Dockerode, containerId: string): Promise
   try {
     raw = await dialJson<unknown>(docker, { method: 'GET', path: `/containers/${containerId}/changes` });
   } catch (err) {
-    throw toEngineError(err, { action: `list the changes of container ${containerId.slice(0, 12)}`, notFound: 'container', subject: containerId.slice(0, 12) });
+    throw toEngineError(err, { action: `list the changes of container ${shortId(containerId)}`, notFound: 'container', subject: shortId(containerId) });
   }
   // No changes come back as JSON null, which the client may hand over as text.
   const list = Array.isArray(raw) ? (raw as { Path?: unknown; Kind?: unknown }[]) : [];

@@ -4,6 +4,7 @@ import { Writable } from 'node:stream';
 import type Dockerode from 'dockerode';
 import { demultiplex } from './demux.js';
 import { EngineError, toEngineError } from './errors.js';
+import { shortId } from '../../core/format/short-id.js';
 
 export interface ExecOptions {
   argv: string[];
@@ -24,7 +25,7 @@ export interface ExecResult {
 /** Run argv in the container, streaming its output to the given writers. */
 export async function execInContainer(docker: Dockerode, containerId: string, options: ExecOptions): Promise<ExecResult> {
   if (options.argv.length === 0) throw new EngineError('bad-request', 'exec needs a command', 'pass the program and its arguments as an array');
-  const action = `run ${options.argv[0] ?? ''} in container ${containerId.slice(0, 12)}`;
+  const action = `run ${options.argv[0] ?? ''} in container ${shortId(containerId)}`;
   const container = docker.getContainer(containerId);
   let exec: Dockerode.Exec;
   try {
@@ -39,7 +40,7 @@ export async function execInContainer(docker: Dockerode, containerId: string, op
       Tty: false,
     });
   } catch (err) {
-    throw toEngineError(err, { action, notFound: 'container', subject: containerId.slice(0, 12) });
+    throw toEngineError(err, { action, notFound: 'container', subject: shortId(containerId) });
   }
   let counts: { stdoutBytes: number; stderrBytes: number };
   try {

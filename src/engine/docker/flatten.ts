@@ -16,6 +16,7 @@ import { inspectImage } from './images.js';
 import { importStream } from './import.js';
 import { currentNamespace } from './object-names.js';
 import type { ProgressListener } from './transfer.js';
+import { shortId } from '../../core/format/short-id.js';
 
 export interface FlattenOptions {
   /** Name for the one-layer image. */
@@ -43,7 +44,7 @@ export async function openContainerExport(docker: Dockerode, containerId: string
   try {
     return await dialStream(docker, { method: 'GET', path: `/containers/${containerId}/export`, ok: [200], signal });
   } catch (err) {
-    throw toEngineError(err, { action: `export container ${containerId.slice(0, 12)}`, notFound: 'container', subject: containerId.slice(0, 12) });
+    throw toEngineError(err, { action: `export container ${shortId(containerId)}`, notFound: 'container', subject: shortId(containerId) });
   }
 }
 

@@ -5,6 +5,7 @@ import { dialJson } from './dial.js';
 import { EngineError, toEngineError } from './errors.js';
 import type { InspectedConfig } from './image-changes.js';
 import { invalidTagReason, parseImageRef } from './image-ref.js';
+import { shortId } from '../../core/format/short-id.js';
 
 /** One local image, as `images --json` prints it. */
 export interface ImageSummary {
@@ -201,7 +202,7 @@ export async function removeImage(docker: Dockerode, ref: string, options: { for
 export async function untagImage(docker: Dockerode, ref: string): Promise<void> {
   const details = await inspectImage(docker, ref);
   if (details.tags.length <= 1 || /^(sha256:)?[0-9a-f]{12,64}$/.test(ref)) {
-    throw new EngineError('conflict', `${ref} is the only name of image ${details.id.slice(7, 19)}; untagging it would delete the image`, 'use removeImage to delete it, or tag it with another name first');
+    throw new EngineError('conflict', `${ref} is the only name of image ${shortId(details.id)}; untagging it would delete the image`, 'use removeImage to delete it, or tag it with another name first');
   }
   await removeImage(docker, ref);
 }

@@ -3,6 +3,7 @@ import type Dockerode from 'dockerode';
 import { FrameParser, type Frame } from './demux.js';
 import { dialStream } from './dial.js';
 import { toEngineError } from './errors.js';
+import { shortId } from '../../core/format/short-id.js';
 
 export interface LogOptions {
   follow?: boolean;
@@ -17,7 +18,7 @@ export interface LogOptions {
 
 /** Yield the container's output chunks until it ends (with follow: until the container stops). */
 export async function* containerLogs(docker: Dockerode, id: string, options: LogOptions = {}): AsyncGenerator<Frame> {
-  const action = `read the logs of container ${id.slice(0, 12)}`;
+  const action = `read the logs of container ${shortId(id)}`;
   let res;
   try {
     res = await dialStream(docker, {
@@ -26,7 +27,7 @@ export async function* containerLogs(docker: Dockerode, id: string, options: Log
       ok: [200], signal: options.signal,
     });
   } catch (err) {
-    throw toEngineError(err, { action, notFound: 'container', subject: id.slice(0, 12) });
+    throw toEngineError(err, { action, notFound: 'container', subject: shortId(id) });
   }
   const parser = new FrameParser();
   try {

@@ -7,6 +7,7 @@ import { createContainer, inspectContainer, listContainers, startContainer, wait
 import { EngineError } from './errors.js';
 import { inspectImage } from './images.js';
 import { currentNamespace, objectName } from './object-names.js';
+import { shortId } from '../../core/format/short-id.js';
 
 export const DEFAULT_PORTAGE_IMAGE = 'gentoo/portage:latest';
 /** Where the tree lives since 2019; older images used /usr/portage. */
@@ -31,7 +32,7 @@ export interface PortageSnapshot {
 
 /** The name of the snapshot container for an image ID (`gentoo-wb-<namespace>-portage-…` in a namespace). */
 export function snapshotContainerName(imageId: string, namespace: string | null = currentNamespace()): string {
-  return objectName(`portage-${imageId.replace(/^sha256:/, '').slice(0, 12)}`, namespace);
+  return objectName(`portage-${shortId(imageId)}`, namespace);
 }
 
 /** Find or create the snapshot container for the Portage image. */

@@ -10,6 +10,7 @@ import { recipeFromData } from '../../core/recipe/recipe-json.js';
 import type { Recipe } from '../../core/recipe/recipe-schema.js';
 import { buildFiles, listBuildStates, readRecord, readState, type BuildFiles } from '../build/build-store.js';
 import { imageExists, listImages } from '../docker/images.js';
+import { shortId } from '../../core/format/short-id.js';
 
 export interface BuildFolder {
   id: string;
@@ -81,7 +82,7 @@ export async function previousResultImage(
     const same = await listImages(docker, { labels: [`${LABEL.role}=result`, `${LABEL.recipeHash}=${hash}`] });
     const older = same.filter((i) => i.id !== current.id && i.created <= current.created);
     const found = older[0];
-    if (found) return { id: found.id, label: `previous build of the same recipe (${found.tags[0] ?? found.id.slice(7, 19)})` };
+    if (found) return { id: found.id, label: `previous build of the same recipe (${found.tags[0] ?? shortId(found.id)})` };
   }
   const name = build?.state?.recipeName;
   if (!name) return null;

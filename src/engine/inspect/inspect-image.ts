@@ -13,6 +13,7 @@ import { openImageArchive } from '../docker/save-load.js';
 import type { ProgressListener } from '../docker/transfer.js';
 import { buildForImage, type BuildFolder } from './build-lookup.js';
 import { readImageArchive } from './read-archive.js';
+import { shortId } from '../../core/format/short-id.js';
 
 export interface InspectImageOptions {
   signal?: AbortSignal;
@@ -42,7 +43,7 @@ async function baseOf(docker: Dockerode, details: ImageDetails, build: BuildFold
   if (!ref) return null;
   try {
     const base = await inspectImage(docker, ref);
-    const name = build?.state?.baseImage ?? base.tags[0] ?? base.id.slice(7, 19);
+    const name = build?.state?.baseImage ?? base.tags[0] ?? shortId(base.id);
     return { ref: name, id: base.id, sharedLayers: sharedPrefix(details.layers, base.layers) };
   } catch (err) {
     if (err instanceof EngineError && err.kind === 'image-not-found') return { ref: build?.state?.baseImage ?? ref, id: null, sharedLayers: 0 };

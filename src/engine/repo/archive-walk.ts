@@ -5,6 +5,7 @@ import * as tar from 'tar-stream';
 import type Dockerode from 'dockerode';
 import { dialStream } from '../docker/dial.js';
 import { EngineError, toEngineError } from '../docker/errors.js';
+import { shortId } from '../../core/format/short-id.js';
 
 export interface WalkOptions {
   /** Relative to the archive (the folder's base name first); true to receive the file. */
@@ -17,12 +18,12 @@ export interface WalkOptions {
 
 /** Walk `containerPath`; false when it does not exist. */
 export async function walkArchive(docker: Dockerode, containerId: string, containerPath: string, options: WalkOptions): Promise<boolean> {
-  const action = `read ${containerPath} from container ${containerId.slice(0, 12)}`;
+  const action = `read ${containerPath} from container ${shortId(containerId)}`;
   let res;
   try {
     res = await dialStream(docker, { method: 'GET', path: `/containers/${containerId}/archive`, query: { path: containerPath }, ok: [200] });
   } catch (err) {
-    const e = toEngineError(err, { action, notFound: 'container', subject: containerId.slice(0, 12) });
+    const e = toEngineError(err, { action, notFound: 'container', subject: shortId(containerId) });
     // A 404 here means the path (the container was just created).
     if (e.kind === 'container-not-found' || e.kind === 'not-found') return false;
     throw e;

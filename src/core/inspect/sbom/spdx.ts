@@ -3,6 +3,7 @@
 // they are not SPDX IDs), USE flags and installed size in the package comment.
 import { licenseNames, licenseRef } from './license-names.js';
 import { packageUrl, type SbomInput } from './sbom-input.js';
+import { shortId } from '../../format/short-id.js';
 
 function spdxId(text: string): string {
   return `SPDXRef-${text.replace(/[^A-Za-z0-9.-]/g, '-')}`;
@@ -23,7 +24,7 @@ export function spdxLicense(license: string | null): string {
 
 /** The SPDX 2.3 document for an image. */
 export function spdxDocument(input: SbomInput): Record<string, unknown> {
-  const imageId = spdxId(`image-${input.image.id.replace(/^sha256:/, '').slice(0, 12)}`);
+  const imageId = spdxId(`image-${shortId(input.image.id)}`);
   const packages = input.packages.map((p) => ({
     SPDXID: spdxId(`package-${p.cpv}`),
     name: p.cp,

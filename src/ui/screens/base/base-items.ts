@@ -5,6 +5,7 @@ import type { PortageSource } from '../../../core/recipe/recipe-schema.js';
 import type { SnapshotImage } from '../../../engine/base/snapshot-images.js';
 import type { ImageSummary } from '../../../engine/docker/index.js';
 import { humanAge, humanSize } from '../../../core/format/size.js';
+import { shortId } from '../../../core/format/short-id.js';
 
 export const DEFAULT_SNAPSHOT = 'gentoo/portage:latest';
 
@@ -64,7 +65,7 @@ export function catalogueDetail(row: CatalogueRow, arch: Stage3Arch, now: Date):
 
 /** What the detail pane says about a local image. */
 export function localDetail(row: LocalRow, now = Date.now()): string[] {
-  return [row.ref, `${row.id.replace(/^sha256:/, '').slice(0, 12)} · ${humanSize(row.size)} · ${humanAge(row.created, now, true)}`, '', row.stage3 ? 'An official stage3. Enter uses it.' : 'Enter uses it as the base.'];
+  return [row.ref, `${shortId(row.id)} · ${humanSize(row.size)} · ${humanAge(row.created, now, true)}`, '', row.stage3 ? 'An official stage3. Enter uses it.' : 'Enter uses it as the base.'];
 }
 
 /** What the detail pane says about a tree row. */

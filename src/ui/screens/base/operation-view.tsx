@@ -5,6 +5,7 @@ import { Tone } from '../../components/tone.js';
 import { useLook } from '../../theme/theme-context.js';
 import { humanSize } from '../../../core/format/size.js';
 import type { LayerRow, Operation } from './use-operation.js';
+import { shortId } from '../../../core/format/short-id.js';
 
 const PHASE_WORD: Record<LayerRow['phase'], string> = {
   waiting: 'waiting', downloading: 'download', verifying: 'verify', downloaded: 'fetched', extracting: 'extract', complete: 'done', exists: 'exists', other: '…',
@@ -51,7 +52,7 @@ export function OperationView({ operation, width, height }: { operation: Operati
       {shown.length === 0 ? <Tone tone="muted">{operation.status ?? 'asking the registry…'}</Tone> : null}
       {shown.map((l) => (
         <Box key={l.id} height={1} width={width} overflow="hidden">
-          <Text>{`${l.id.slice(0, 12)} `}</Text>
+          <Text>{`${shortId(l.id)} `}</Text>
           <Bar fraction={l.phase === 'complete' || l.phase === 'exists' ? 1 : l.size ? l.downloaded / l.size : null} width={Math.max(4, width - 23)} />
           <Text wrap="truncate-end">{` ${PHASE_WORD[l.phase]}`}</Text>
         </Box>

@@ -5,6 +5,7 @@ import { besideNames } from '../../../engine/inspect/export-extras.js';
 import { invalidTagReason } from '../../../engine/docker/image-ref.js';
 import type { InputProblem } from '../../components/text-input/text-input-types.js';
 import type { ExportRequest } from './result-services.js';
+import { shortId } from '../../../core/format/short-id.js';
 
 const ENDINGS: [RegExp, ExportRequest['compression']][] = [
   [/\.(tar\.gz|tgz)$/i, 'gzip'],
@@ -55,7 +56,7 @@ export function exportRequestFor(value: string, options: { flatten: boolean; has
 
 /** A default archive name for an image: its first tag, made file-safe. */
 export function defaultArchiveName(tag: string | undefined, id: string, flatten: boolean): string {
-  const base = (tag ?? id.replace(/^sha256:/, '').slice(0, 12)).replace(/[/:@]/g, '-');
+  const base = (tag ?? shortId(id)).replace(/[/:@]/g, '-');
   return `${base}${flatten ? '-flat' : ''}.tar`;
 }
 

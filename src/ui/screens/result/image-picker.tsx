@@ -8,6 +8,7 @@ import { Tone } from '../../components/tone.js';
 import { useCommands } from '../../keys/key-router.js';
 import { bytes, fit } from './format.js';
 import type { ResultServices } from './result-services.js';
+import { shortId } from '../../../core/format/short-id.js';
 
 export interface ImagePickerProps {
   connection: EngineConnection;
@@ -57,7 +58,7 @@ export function ImagePicker({ connection, services, width, height, onPick, onCan
           empty={scope === 'results' ? 'No gentoo-wb results yet: build one (step 5), or press a for every image.' : 'No local images.'}
           renderItem={(i, ctx) => (
             <Text inverse={ctx.selected && ctx.focused} bold={ctx.selected} wrap="truncate-end">
-              {`${fit(i.tags[0] ?? '<none>', ctx.width - 36).padEnd(ctx.width - 36)} ${i.id.replace(/^sha256:/, '').slice(0, 12)} ${bytes(i.size).padStart(9)} ${i.created.slice(0, 10)}`}
+              {`${fit(i.tags[0] ?? '<none>', ctx.width - 36).padEnd(ctx.width - 36)} ${shortId(i.id)} ${bytes(i.size).padStart(9)} ${i.created.slice(0, 10)}`}
             </Text>
           )}
         />

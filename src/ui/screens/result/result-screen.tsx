@@ -26,6 +26,7 @@ import { useAction } from './use-action.js';
 import { nextDiffTarget, useDiff } from './use-diff.js';
 import { useInspection } from './use-inspection.js';
 import { useLook } from '../../theme/theme-context.js';
+import { shortId } from '../../../core/format/short-id.js';
 
 type Prompt = 'tag' | 'export' | 'flatten';
 type Picking = null | 'inspect' | 'diff';
@@ -68,7 +69,7 @@ export function ResultScreen() {
     const id = inspected.inspection.image.id;
     action.start(`tag ${tags.join(', ')}`, async () => {
       for (const t of tags) await services.tag(connection, id, t);
-      return `tagged ${id.replace(/^sha256:/, '').slice(0, 12)} as ${tags.join(', ')}`;
+      return `tagged ${shortId(id)} as ${tags.join(', ')}`;
     });
   };
   const runExport = (value: string, flatten: boolean) => {

@@ -11,6 +11,7 @@ import { previousResultImage } from '../../../engine/inspect/build-lookup.js';
 import { prepareExtras, writeExtras, type WrittenExtra } from '../../../engine/inspect/export-extras.js';
 import { inspectImageContents, type InspectedImage } from '../../../engine/inspect/inspect-image.js';
 import { requireZstd } from '../../../engine/inspect/zstd.js';
+import { shortId } from '../../../core/format/short-id.js';
 
 export interface Progress {
   bytes: number;
@@ -63,7 +64,7 @@ export const realResultServices: ResultServices = {
   inspect: (connection, ref, options) => inspectImageContents(connection.docker, ref, options),
   async diff(connection, current, target, options) {
     const ins = current.inspection;
-    const name = ins.image.tags[0] ?? ins.image.id.slice(7, 19);
+    const name = ins.image.tags[0] ?? shortId(ins.image.id);
     if (target.kind === 'base') {
       const prefix = basePrefixView(ins);
       if (prefix) return diffViews(prefix, viewOf(ins, name));
