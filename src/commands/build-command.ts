@@ -12,7 +12,7 @@ import { forecastVsActual, type ForecastVsActual } from '../core/forecast/foreca
 import { buildHistory } from '../core/portage/eta/eta.js';
 import { forecastBuild, type BuildForecast } from '../engine/forecast/build-forecast.js';
 import { eventPrinter } from './build-events-printer.js';
-import { connectForCommand, reportFailure } from './output.js';
+import { connectForCommand, dropSelfSentSignals, reportFailure } from './output.js';
 import { EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, UsageError } from './usage-error.js';
 
 /** Exit code for a build's outcome. */
@@ -94,6 +94,7 @@ export async function runBuildCommand(recipePath: string, flags: BuildFlags): Pr
   };
   const onHup = detachOn('SIGHUP');
   const onTerm = detachOn('SIGTERM');
+  const restoreKill = dropSelfSentSignals();
   process.on('SIGINT', onInt);
   process.on('SIGHUP', onHup);
   process.on('SIGTERM', onTerm);
@@ -115,6 +116,7 @@ export async function runBuildCommand(recipePath: string, flags: BuildFlags): Pr
     process.off('SIGINT', onInt);
     process.off('SIGHUP', onHup);
     process.off('SIGTERM', onTerm);
+    restoreKill();
   }
 }
 

@@ -48,6 +48,7 @@ export function register(program: Command, context: CommandContext): void {
     .option('--tag <name>', 'tag the image NAME[:TAG] instead of the recipe\'s tags (repeatable)', collect)
     .option('--no-cache', 'build without the distfiles / binary package / ccache volumes')
     .option('--plan', 'print what the build would run, and stop')
+    .option('--engine <name>', 'build on this configured engine (`gentoo-wb engines list`); the build remembers it')
     .action(async (recipe: string, _opts: BuildFlags, command: Command) => {
       const flags = command.optsWithGlobals<BuildFlags>();
       await checkTagFlags(flags.tag ?? []);
@@ -59,6 +60,7 @@ export function register(program: Command, context: CommandContext): void {
     .command('builds')
     .description('list running and finished builds (running ones can be attached)')
     .option('--json', 'JSON for scripts')
+    .option('--engine <name>', 'only the builds of this configured engine (default: every engine)')
     .action(async (_opts: { json?: boolean }, command: Command) => {
       const { runBuildsCommand } = await import('./builds-command.js');
       await runBuildsCommand(command.optsWithGlobals<EngineFlags & { json?: boolean }>());
@@ -70,6 +72,7 @@ export function register(program: Command, context: CommandContext): void {
     .argument('[id]', 'build ID (see gentoo-wb builds)')
     .option('--plain', 'one timestamped line per event')
     .option('--json', 'one BuildEvent per line')
+    .option('--engine <name>', 'follow it on this configured engine (default: the engine the build was started on)')
     .action(async (id: string | undefined, _opts: BuildFlags, command: Command) => {
       await checkBuildId(id);
       const { runAttachCommand } = await import('./builds-command.js');

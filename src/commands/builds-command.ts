@@ -1,6 +1,9 @@
 // `gentoo-wb builds` and `gentoo-wb attach`: what is running or ran, and following a build again.
 import { sanitizeText } from '../core/format/sanitize.js';
-import { attachTarget, listBuilds, type BuildListing } from '../engine/build/build-list.js';
+import { attachTarget, type BuildListing } from '../engine/build/build-list.js';
+import { engineOfBuild, listBuildsEverywhere, type EngineBuildListing } from '../engine/engines/engine-builds.js';
+import { LOCAL_ENGINE } from '../engine/engines/engine-spec.js';
+import { findEngine, unknownEngine } from '../engine/engines/engine-store.js';
 import { attachBuild } from '../engine/build/runner.js';
 import { currentNamespace } from '../engine/docker/object-names.js';
 import type { BuildFlags } from './build.js';
@@ -10,15 +13,21 @@ import { eventPrinter } from './build-events-printer.js';
 import { connectForCommand, formatTable, humanAge, printJson, reportFailure, type EngineFlags } from './output.js';
 import { EXIT_OK, UsageError } from './usage-error.js';
 
-/** Builds this machine knows, with what the engine says about their containers. */
-export async function buildListings(flags: EngineFlags): Promise<BuildListing[]> {
-  let docker = null;
-  try {
-    docker = (await connectForCommand(flags)).docker;
-  } catch {
-    // Without an engine the state files still say what happened.
-  }
-  return listBuilds(docker);
+/** Builds this machine knows on every engine (or flags.engine's), each engine said in one line on stderr when it does not answer. */
+export async function buildListings(flags: EngineFlags): Promise<EngineBuildListing[]> {
+  const { builds, unreachable } = await listBuildsEverywhere({ connectLocal: async () => (await connectForCommand({ ...flags, engine: undefined })).docker, only: await onlyEngine(flags.engine) });
+  for (const u of unreachable) process.stderr.write(`gentoo-wb: ${u.engine === LOCAL_ENGINE ? 'the engine' : `engine "${u.engine}"`} does not answer (${sanitizeText(u.why)}); its ${u.builds} build${u.builds === 1 ? ' is' : 's are'} listed as their state files say\n`);
+  return builds;
+}
+
+/** `--engine NAME` checked against the settings before anything is listed (`local`: the default endpoint). */
+async function onlyEngine(name: string | undefined): Promise<string | undefined> {
+  if (name === undefined || name === LOCAL_ENGINE) return name;
+  const { openSettings } = await import('../engine/settings/settings-store.js');
+  const store = openSettings();
+  const refused = findEngine(store, name) === null ? unknownEngine(store, name) : null;
+  if (refused) throw new UsageError(`${refused.message}; ${refused.hint}`);
+  return name;
 }
 
 /** True when GENTOO_WB_NAMESPACE is usable; otherwise says why and sets the exit code. */
@@ -45,8 +54,8 @@ export async function runBuildsCommand(flags: EngineFlags & { json?: boolean }):
   }
   process.stdout.write(
     formatTable(
-      ['BUILD ID', 'RECIPE', 'MODE', 'STATUS', 'CONTAINER', 'STARTED', 'IMAGE / MESSAGE'],
-      builds.map((b) => [b.id, b.recipe, b.mode, b.status, b.container, humanAge(b.createdAt), b.image ? `${b.image.replace(/^sha256:/, '').slice(0, 12)} ${b.tags.join(' ')}` : (b.message ?? '')]),
+      ['BUILD ID', 'ENGINE', 'RECIPE', 'MODE', 'STATUS', 'CONTAINER', 'STARTED', 'IMAGE / MESSAGE'],
+      builds.map((b) => [b.id, b.engine, b.recipe, b.mode, b.status, b.container, humanAge(b.createdAt), b.image ? `${b.image.replace(/^sha256:/, '').slice(0, 12)} ${b.tags.join(' ')}` : (b.message ?? '')]),
     ),
   );
 }
@@ -69,8 +78,8 @@ export function chooseAttachTarget(builds: BuildListing[]): { id: string; note: 
 
 /** The build `attach` without an ID follows (saying which on stderr). */
 async function defaultTarget(flags: EngineFlags): Promise<string> {
-  const { docker } = await connectForCommand(flags);
-  const { id, note } = chooseAttachTarget(await listBuilds(docker));
+  const everywhere = await buildListings(flags.host !== undefined || flags.context !== undefined ? { ...flags, engine: LOCAL_ENGINE } : flags);
+  const { id, note } = chooseAttachTarget(everywhere.filter((b): b is EngineBuildListing & BuildListing => b.status !== 'unknown'));
   process.stderr.write(note);
   return id;
 }
@@ -91,7 +100,9 @@ export async function runAttachCommand(id: string | undefined, flags: BuildFlags
     return;
   }
   try {
-    const { docker } = await connectForCommand(flags);
+    // Without -H/--context/--engine, the engine the build was started on (its state names it).
+    const engine = flags.engine ?? (flags.host === undefined && flags.context === undefined ? await engineOfBuild(target) : undefined);
+    const { docker } = await connectForCommand({ ...flags, engine: engine === LOCAL_ENGINE ? undefined : engine });
     const session = await attachBuild(target, { docker, onEvents: eventPrinter(flags.json ? 'json' : 'plain') });
     // Any of Ctrl-C, SIGHUP, SIGTERM stops following; the build goes on in its container.
     let signalled: NodeJS.Signals | null = null;

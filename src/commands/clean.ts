@@ -22,6 +22,7 @@ export function register(program: Command): void {
     .option('--volumes', 'also remove cache volumes (distfiles, binary packages, ccache)')
     .option('--running', 'also stop and remove running gentoo-wb containers (builds in progress)')
     .option('--build <id>', 'only the objects of this build')
+    .option('--engine <name>', 'clean this configured engine (`gentoo-wb engines list`)')
     .option('--json', 'print {namespace, dryRun, remove, kept, removed, failed} for scripts')
     .action(async (_opts: CleanOptions, command: Command) => {
       const opts = command.optsWithGlobals<CleanOptions>();

@@ -107,6 +107,21 @@ export function reportFailure(err: unknown, out: NodeJS.WritableStream = process
   return EXIT_FAILED;
 }
 
+/**
+ * conf's atomic writes load when-exit, which answers SIGINT/SIGTERM/SIGHUP by sending the signal to this
+ * process again (process.kill(process.pid, sig)); taken for a second Ctrl-C it ended a command before its
+ * cleanup. Until the returned function is called, such a self-sent signal is dropped (a person's second
+ * Ctrl-C still arrives: it comes from outside).
+ */
+export function dropSelfSentSignals(): () => void {
+  const kill = process.kill.bind(process);
+  const ownKill = (pid: number, sig?: string | number): true => (pid === process.pid && (sig === 'SIGINT' || sig === 'SIGTERM' || sig === 'SIGHUP') ? true : kill(pid, sig));
+  process.kill = ownKill;
+  return () => {
+    if (process.kill === ownKill) process.kill = kill;
+  };
+}
+
 /** Exit codes of the signals a command cleans up after: 128 + the signal number, as shells report them. */
 const SIGNAL_EXIT: Record<'SIGINT' | 'SIGTERM' | 'SIGHUP', number> = { SIGINT: EXIT_INTERRUPTED, SIGTERM: 143, SIGHUP: 129 };
 
@@ -117,6 +132,7 @@ const SIGNAL_EXIT: Record<'SIGINT' | 'SIGTERM' | 'SIGHUP', number> = { SIGINT: E
 function interruptOnSigint(): { signal: AbortSignal; exitCode(): number | null; dispose(): void } {
   const controller = new AbortController();
   let received: keyof typeof SIGNAL_EXIT | null = null;
+  const restoreKill = dropSelfSentSignals();
   const handlers = (Object.keys(SIGNAL_EXIT) as (keyof typeof SIGNAL_EXIT)[]).map((name) => {
     const handler = (): void => {
       if (controller.signal.aborted) process.exit(SIGNAL_EXIT[name]);
@@ -131,7 +147,10 @@ function interruptOnSigint(): { signal: AbortSignal; exitCode(): number | null; 
   return {
     signal: controller.signal,
     exitCode: () => (received ? SIGNAL_EXIT[received] : null),
-    dispose: () => { for (const [name, handler] of handlers) process.off(name, handler); },
+    dispose: () => {
+      for (const [name, handler] of handlers) process.off(name, handler);
+      restoreKill();
+    },
   };
 }
 

@@ -17,6 +17,7 @@ export function register(program: Command): void {
     .argument('<recipe>', 'recipe file')
     .option('--json', "print the parsed emerge --pretend result (the core's parsePretend) as JSON")
     .option('--tree', 'show the dependency tree (emerge --tree)')
+    .option('--engine <name>', 'pretend on this configured engine (`gentoo-wb engines list`)')
     .option('--apply', "write Portage's requested USE/keyword/unmask/licence changes into the recipe file, then pretend again")
     .exitOverride()
     .action(async (recipe: string, _opts: PretendFlags, command: Command) => {

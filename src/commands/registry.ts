@@ -14,6 +14,7 @@ import { register as registerRecipe } from './recipe.js';
 import { register as registerPretend } from './pretend.js';
 import { register as registerBinhost } from './binhost.js';
 import { register as registerEngines } from './engines.js';
+import { register as registerCopy } from './copy.js';
 
 /** What commands may ask of the CLI entry: only it may start the TUI (commands never import src/ui). */
 export interface CommandContext {
@@ -36,3 +37,4 @@ commandRegistrars.push(registerPretend);
 commandRegistrars.push(registerRecipe);
 commandRegistrars.push(registerBinhost);
 commandRegistrars.push(registerEngines);
+commandRegistrars.push(registerCopy);

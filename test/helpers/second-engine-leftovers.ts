@@ -75,16 +75,23 @@ export async function sweepOrphanedEngines(): Promise<string[]> {
       continue;
     }
     if (isAlive(record.owner) || !record.dir.startsWith(path.join(os.tmpdir(), 'gwb-se-'))) continue;
-    // dockerd, its containerd and shims, sshd and the agent all name the folder on their command line.
-    const holders = () => processesNaming(record.dir);
-    for (const pid of holders()) signal(pid, 'SIGTERM');
-    const deadline = Date.now() + 15_000;
-    while (holders().length > 0 && Date.now() < deadline) await sleep(200);
-    for (const pid of holders()) signal(pid, 'SIGKILL');
+    await endProcessesNaming(record.dir);
     removeLeftovers(record);
     swept.push(record.dir);
   }
   return swept;
+}
+
+/**
+ * End every process whose command line names `dir` (SIGTERM, then SIGKILL after 15 s): dockerd, its
+ * containerd and shims, sshd and the agent all do. Also what a killed dockerd's containerd needs.
+ */
+export async function endProcessesNaming(dir: string): Promise<void> {
+  const holders = () => processesNaming(dir);
+  for (const pid of holders()) signal(pid, 'SIGTERM');
+  const deadline = Date.now() + 15_000;
+  while (holders().length > 0 && Date.now() < deadline) await sleep(200);
+  for (const pid of holders()) signal(pid, 'SIGKILL');
 }
 
 function processesNaming(dir: string): number[] {

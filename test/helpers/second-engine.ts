@@ -19,7 +19,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe } from 'vitest';
 import type Dockerode from 'dockerode';
 import { loadImages, openImageArchive, type LoadResult } from '../../src/engine/docker/save-load.js';
-import { removeLeftovers, sweepOrphanedEngines, writeRecord, type EngineRecord } from './second-engine-leftovers.js';
+import { endProcessesNaming, removeLeftovers, sweepOrphanedEngines, writeRecord, type EngineRecord } from './second-engine-leftovers.js';
 import { exited, inNetns, run, sleep, spawnLogged, tail, waitForExit } from './second-engine-proc.js';
 import { startSshd } from './second-engine-sshd.js';
 import { makeCertificates } from './second-engine-tls.js';
@@ -73,6 +73,10 @@ export interface SecondEngine {
   sshReason: string;
   /** Milliseconds from the first command to an engine answering on its socket (and sshd, when asked). */
   startMs: number;
+  /** `kill -9` the dockerd, as a crash would: its containerd and the containers' shims live on. */
+  killDockerd(): Promise<void>;
+  /** Start dockerd again on the same data root, exec root and sockets; resolves to the ms until it answers. */
+  restartDockerd(): Promise<number>;
   /** Kill everything, remove the namespace, the veth pair and the folder; resolves to how long it took. */
   stop(): Promise<number>;
 }
@@ -146,6 +150,8 @@ export async function startSecondEngine(options: StartOptions = {}): Promise<Sec
         await waitForExit(child, 5000);
       }
     }
+    // A killed dockerd leaves its containerd and shims behind (restartDockerd's dockerd adopts them, not always).
+    await endProcessesNaming(dir);
     removeLeftovers(record);
     return Math.round(performance.now() - t0);
   };
@@ -177,7 +183,7 @@ export async function startSecondEngine(options: StartOptions = {}): Promise<Sec
     // Its own (empty) daemon.json: the first engine's /etc/docker/daemon.json is not this one's.
     const configFile = path.join(dir, 'daemon.json');
     writeFileSync(configFile, '{}\n');
-    const dockerd = spawnLogged('nsenter', inNetns(netns, [
+    const dockerdArgv = inNetns(netns, [
       'dockerd',
       '--config-file', configFile,
       '--data-root', dataRoot,
@@ -188,14 +194,29 @@ export async function startSecondEngine(options: StartOptions = {}): Promise<Sec
       '-H', `unix://${socketPath}`,
       '-H', `tcp://${address}:${TCP_PORT}`,
       '--tlsverify', '--tlscacert', certs.server.ca, '--tlscert', certs.server.cert, '--tlskey', certs.server.key,
-    ]), path.join(dir, 'dockerd.log'));
-    track(dockerd);
-    const deadline = Date.now() + (options.timeoutMs ?? 60_000);
-    while (!(await pingSocket(socketPath))) {
-      if (exited(dockerd)) throw new Error(`the second dockerd exited (${dockerd.exitCode ?? dockerd.signalCode}):\n${tail(path.join(dir, 'dockerd.log'))}`);
-      if (Date.now() > deadline) throw new Error(`the second dockerd did not answer within ${options.timeoutMs ?? 60_000} ms:\n${tail(path.join(dir, 'dockerd.log'))}`);
-      await sleep(100);
-    }
+    ]);
+    let dockerd: ChildProcess | null = null;
+    const startDockerd = async (): Promise<number> => {
+      const t0 = performance.now();
+      const child = spawnLogged('nsenter', dockerdArgv, path.join(dir, 'dockerd.log'));
+      dockerd = child;
+      track(child);
+      const deadline = Date.now() + (options.timeoutMs ?? 60_000);
+      while (!(await pingSocket(socketPath))) {
+        if (exited(child)) throw new Error(`the second dockerd exited (${child.exitCode ?? child.signalCode}):\n${tail(path.join(dir, 'dockerd.log'))}`);
+        if (Date.now() > deadline) throw new Error(`the second dockerd did not answer within ${options.timeoutMs ?? 60_000} ms:\n${tail(path.join(dir, 'dockerd.log'))}`);
+        await sleep(100);
+      }
+      return Math.round(performance.now() - t0);
+    };
+    // nsenter execs dockerd: the child's pid is dockerd's.
+    const killDockerd = async (): Promise<void> => {
+      const child: ChildProcess | null = dockerd;
+      if (child === null || exited(child)) return;
+      child.kill('SIGKILL');
+      await waitForExit(child, 10_000);
+    };
+    await startDockerd();
 
     let sshHost: string | null = null;
     let sshAuthSock: string | null = null;
@@ -212,7 +233,7 @@ export async function startSecondEngine(options: StartOptions = {}): Promise<Sec
       netns, dir, address, hostAddress, unixHost: `unix://${socketPath}`, tcpHost: `tcp://${address}:${TCP_PORT}`,
       silentHost: `tcp://${address}:${SILENT_PORT}`,
       clientTlsDir: certs.client, wrongCaTlsDir: certs.wrongCa, sshHost, sshAuthSock, sshReason,
-      startMs: Math.round(performance.now() - started), stop,
+      startMs: Math.round(performance.now() - started), stop, killDockerd, restartDockerd: startDockerd,
     };
   } catch (err) {
     await stop();

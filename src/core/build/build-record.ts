@@ -25,6 +25,8 @@ export interface BuildState {
   failed: string[];
   exitCode: number | null;
   message: string | null;
+  /** The configured engine (`--engine NAME`) the build runs on; absent: the default endpoint. */
+  engine?: string;
 }
 
 export interface PackageTiming {

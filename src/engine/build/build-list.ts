@@ -22,10 +22,11 @@ export interface BuildListing {
 }
 
 /** Every known build, newest first, with the containers of the current namespace; `docker` null lists from state files alone. */
-export async function listBuilds(docker: Dockerode | null, env: NodeJS.ProcessEnv = process.env): Promise<BuildListing[]> {
+export async function listBuilds(docker: Dockerode | null, env: NodeJS.ProcessEnv = process.env, which: (s: BuildState) => boolean = () => true): Promise<BuildListing[]> {
   // An unusable GENTOO_WB_NAMESPACE must fail here, not be taken for an engine without containers.
   currentNamespace(env);
-  const known = await listBuildStates(env);
+  // `which`: the builds of one engine (their state names it), so another engine's are not called lost here.
+  const known = (await listBuildStates(env)).filter(which);
   const states = docker ? await reconcileInterrupted(docker, known, env) : known;
   const containers = docker ? await listBuilders(docker).catch(() => null) : null;
   const byId = new Map((containers ?? []).map((c) => [c.labels[LABEL.buildId] ?? '', c]));

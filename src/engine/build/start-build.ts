@@ -36,6 +36,8 @@ export interface StartBuildOptions {
   /** Process environment for state paths. */
   env?: NodeJS.ProcessEnv;
   onEvents: (events: BuildEvent[]) => void;
+  /** The configured engine `docker` is (`--engine NAME`), kept in the state so attach and builds find it. */
+  engine?: string;
 }
 
 /** Start a build; events arrive through `onEvents` as they happen. */
@@ -64,6 +66,7 @@ export function startBuild(options: StartBuildOptions): BuildSession {
     const state: BuildState = {
       id, recipeName: recipe.name, recipeHash: '', recipePath: options.recipePath ?? null, mode: recipe.mode.kind, baseImage: recipe.base.image,
       tags: recipe.image.tags, containerId: null, status: 'preparing', createdAt: Date.now(), endedAt: null, finishDone: [], image: null, failed: [], exitCode: null, message: null,
+      ...(options.engine === undefined ? {} : { engine: options.engine }),
     };
     let prepared: PreparedBuild | undefined;
     let filesMade = false;

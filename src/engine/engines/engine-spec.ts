@@ -20,12 +20,16 @@ export type EngineTarget =
 
 export type SpecResult<T> = { ok: true; value: T } | { ok: false; message: string; hint: string };
 
+/** The word for the default endpoint where an engine name is expected (`copy --from local`, the ENGINE column). */
+export const LOCAL_ENGINE = 'local';
+
 const NAME_RE = /^[a-z0-9][a-z0-9._-]{0,62}$/;
 // The docker CLI's own rule for context names (cli/context/store: restrictedNamePattern).
 const CONTEXT_RE = /^[a-zA-Z0-9][a-zA-Z0-9_.+-]*$/;
 
 /** A name for `--engine`: lower-case letters, digits, `.`, `_`, `-`, starting with a letter or digit. */
 export function checkEngineName(name: string): SpecResult<string> {
+  if (name === LOCAL_ENGINE) return { ok: false, message: `"${LOCAL_ENGINE}" is reserved`, hint: `"${LOCAL_ENGINE}" names the default endpoint (-H, DOCKER_HOST, the docker context) in \`builds\` and \`copy\`; pick another name` };
   if (NAME_RE.test(name)) return { ok: true, value: name };
   const shown = JSON.stringify(name);
   return {

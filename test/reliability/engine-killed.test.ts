@@ -1,0 +1,166 @@
+// A second engine killed in the middle of a build, for real: the real-Portage base copied onto a second
+// dockerd (`gentoo-wb copy --from local --to second`, streamed), a build started there with --engine
+// whose package compiles for a minute, that dockerd SIGKILLed mid-emerge, then started again on the same
+// data root. What the build command, `builds`, `clean --dry-run --engine` and `attach` say at each point
+// must be true: Docker (without live-restore) stops the containers of a killed daemon when it starts
+// again, so the build cannot go on, and the first engine never sees any of it.
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect, it } from 'vitest';
+import type { BuildState } from '../../src/core/build/build-record.js';
+import { newRecipe } from '../../src/core/recipe/new-recipe.js';
+import { serializeRecipe } from '../../src/core/recipe/recipe-json.js';
+import { connectDocker } from '../../src/engine/docker/client.js';
+import { inspectImage } from '../../src/engine/docker/images.js';
+import { cliPath, ensureBuilt } from '../helpers/cli.js';
+import { testDocker } from '../helpers/docker.js';
+import { compileSeconds, realPortageImages } from '../helpers/real-portage.js';
+import { describeSecondEngine } from '../helpers/second-engine.js';
+import { caseDirs, firstLine, namespaceObjects, record, run, shortPaths, temporaryFiles, useReliabilityTable, write } from './harness.js';
+
+useReliabilityTable('engine killed and restarted (a second dockerd of the test\'s own)');
+
+/** Run the built CLI; `act` runs once, when its output first matches `when`. */
+function runActing(args: string[], env: NodeJS.ProcessEnv, when: RegExp, act: () => void): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  ensureBuilt();
+  const child = spawn(process.execPath, [cliPath, ...args], { env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  let acted = false;
+  const check = () => {
+    if (!acted && when.test(stdout + stderr)) {
+      acted = true;
+      act();
+    }
+  };
+  child.stdout.on('data', (d: Buffer) => ((stdout += d.toString()), check()));
+  child.stderr.on('data', (d: Buffer) => ((stderr += d.toString()), check()));
+  const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
+  return new Promise((resolve) =>
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    }),
+  );
+}
+
+interface Listed { id: string; engine: string; status: string; container: string; message: string | null }
+
+const NO_STACK = /^\s+at .+\(.+:\d+:\d+\)$/m;
+
+describeSecondEngine('an engine killed mid-build and restarted', {}, (second) => {
+  const c = caseDirs();
+  const { base } = realPortageImages();
+  const env = { ...c.env, GENTOO_WB_BUILD_ENV: Object.entries(compileSeconds(90)).map(([k, v]) => `${k}=${v}`).join(' ') };
+  const secondDocker = () => connectDocker(second().unixHost).docker;
+  let buildId = '';
+
+  it('copy refuses unknown engines and a missing image before any work; Ctrl-C mid-copy leaves no image on the target; then the base is copied with its tag', async () => {
+    const added = await run(['engines', 'add', 'second', second().unixHost], env);
+    expect(added.code, added.stderr).toBe(0);
+
+    const unknown = await run(['copy', base, '--from', 'local', '--to', 'nowhere'], env);
+    record({ name: 'copy to an unknown engine', message: firstLine(unknown.stderr), exit: String(unknown.code), left: 'nothing' });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/--to: no engine named "nowhere"/);
+    const missing = await run(['copy', 'gentoo-wb-test/not-there:1', '--from', 'local', '--to', 'second'], env);
+    record({ name: 'copy of an image the source lacks', message: firstLine(missing.stderr), exit: String(missing.code), left: 'nothing' });
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/image "gentoo-wb-test\/not-there:1" is not on the local engine/);
+
+    const baseId = (await inspectImage(testDocker(), base)).id;
+    const interrupted = await run(['copy', base, '--from', 'local', '--to', 'second'], env, { interrupt: { when: /copying /, signal: 'SIGINT', delayMs: 1500 } });
+    const after = await inspectImage(secondDocker(), baseId).catch(() => null);
+    record({ name: 'Ctrl-C during copy', message: firstLine(interrupted.stderr.split('\n').find((l) => l.includes('copy interrupted')) ?? interrupted.stderr), exit: String(interrupted.code), left: after ? `image ${baseId.slice(7, 19)}` : 'nothing' });
+    expect(interrupted.code, interrupted.stderr).toBe(130);
+    expect(interrupted.stderr).toMatch(/copy interrupted: nothing was loaded on engine "second": no image [0-9a-f]{12} and no tag was made there/);
+    expect(after).toBeNull();
+    expect(interrupted.stderr).not.toMatch(NO_STACK);
+
+    const copied = await run(['copy', base, '--from', 'local', '--to', 'second'], env, { timeoutMs: 100_000 });
+    process.stderr.write(copied.stderr);
+    expect(copied.code, copied.stderr).toBe(0);
+    expect(copied.stderr).toMatch(new RegExp(`copied [0-9a-f]{12} from local to second: [\\d.]+ [KMG]i?B in [\\d.]+ s \\([\\d.]+ [KMG]i?B/s\\); tags: ${base.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}`));
+    expect((await inspectImage(secondDocker(), base)).id).toBe(baseId);
+    const again = await run(['copy', base, '--from', 'local', '--to', 'second'], env);
+    expect(again.stderr).toMatch(/has image [0-9a-f]{12} .* already; nothing copied/);
+  }, 150_000);
+
+  it('dockerd SIGKILLed mid-emerge: the build says the engine is lost and what can be resumed, the first engine is untouched, builds says unknown quickly', async () => {
+    const firstBefore = (await testDocker().listContainers({ all: true })).map((x) => x.Id).sort();
+    const recipe = newRecipe({ name: 'killed-engine', base, packages: ['app-misc/hello'], tags: [`gentoo-wb-test/killed-engine:${process.pid}`], sizing: { jobs: 1, makeopts: '-j1' } });
+    const file = write(c, 'killed-engine.json', serializeRecipe(recipe));
+    const started = performance.now();
+    const build = await runActing(['build', file, '--plain', '--engine', 'second'], env, /start +.*app-misc\/hello/, () => {
+      // A few seconds into the package's compile phase.
+      setTimeout(() => void second().killDockerd(), 3000);
+    });
+    buildId = /build (\d{8}-\d{6}-[0-9a-f]{6}): logs in/.exec(build.stderr)?.[1] ?? '';
+    const lostLine = build.stderr.split('\n').find((l) => l.startsWith('gentoo-wb: lost engine')) ?? build.stderr;
+    record({ name: 'engine killed mid-emerge: build', message: shortPaths(firstLine(lostLine)), exit: String(build.code), left: 'the build container on the killed engine (its state: lost)' });
+    expect(buildId, build.stderr).not.toBe('');
+    expect(build.code, build.stdout + build.stderr).toBe(1);
+    expect(build.stderr).toMatch(new RegExp(`gentoo-wb: lost engine "second" in the middle of build ${buildId} \\(.+\\); nothing was committed or tagged\\.`));
+    expect(build.stderr).toMatch(/Docker stops its containers when it starts again \(unless it runs with live-restore\)/);
+    expect(build.stderr).toMatch(/kept as binary packages in the engine's cache volume/);
+    expect(build.stderr).not.toMatch(NO_STACK);
+    expect(performance.now() - started).toBeLessThan(110_000);
+
+    // The first engine: nothing of this case's namespace, and its containers as they were (others' tests may add theirs).
+    expect(await namespaceObjects(c.namespace)).toEqual([]);
+    const firstAfter = (await testDocker().listContainers({ all: true })).map((x) => x.Id);
+    for (const id of firstBefore) expect(firstAfter).toContain(id);
+    await expect(testDocker().ping()).resolves.toBeTruthy();
+
+    const state = JSON.parse(readFileSync(path.join(c.state, 'gentoo-wb', 'builds', buildId, 'state.json'), 'utf8')) as BuildState;
+    expect(state).toMatchObject({ status: 'lost', engine: 'second' });
+
+    const t0 = performance.now();
+    const listed = await run(['builds', '--json'], env);
+    const ms = performance.now() - t0;
+    const entry = (JSON.parse(listed.stdout) as Listed[]).find((b) => b.id === buildId);
+    record({ name: 'engine down: builds', message: firstLine(listed.stderr), exit: String(listed.code), left: `${entry?.status}/${entry?.container} in ${Math.round(ms)} ms` });
+    expect(listed.code, listed.stderr).toBe(0);
+    expect(listed.stderr).toMatch(/^gentoo-wb: engine "second" does not answer \(.+\); its 1 build is listed as their state files say$/m);
+    expect(entry).toMatchObject({ engine: 'second', status: 'unknown', container: 'unknown' });
+    expect(entry?.message).toMatch(/engine "second" does not answer: the build's state is unknown \(last recorded: lost\)/);
+    expect(ms).toBeLessThan(8000);
+    const table = await run(['builds'], env);
+    expect(table.stdout).toMatch(/^BUILD ID +ENGINE +RECIPE/m);
+    expect(table.stdout).toMatch(new RegExp(`^${buildId} +second +killed-engine +commit +unknown +unknown`, 'm'));
+  }, 150_000);
+
+  it('after the restart on the same data root: builds and clean --dry-run --engine show the stopped container, attach (no --engine) reports it ended, nothing is left', async () => {
+    expect(buildId).not.toBe('');
+    const restartMs = await second().restartDockerd();
+    const listed = await run(['builds', '--json'], env);
+    const entry = (JSON.parse(listed.stdout) as Listed[]).find((b) => b.id === buildId);
+    record({ name: 'engine restarted: builds', message: shortPaths(firstLine(entry?.message ?? listed.stderr)), exit: String(listed.code), left: `${entry?.status}/${entry?.container} (restart ${restartMs} ms)` });
+    expect(listed.code, listed.stderr).toBe(0);
+    expect(listed.stderr).not.toMatch(/does not answer/);
+    // dockerd without live-restore stopped the container of the killed daemon as it came back.
+    expect(entry).toMatchObject({ engine: 'second', status: 'lost', container: 'stopped' });
+    const builder = (await secondDocker().listContainers({ all: true })).find((x) => x.Names.some((n) => n.includes(buildId)));
+    expect(builder?.State).toBe('exited');
+
+    const dry = await run(['clean', '--dry-run', '--engine', 'second'], env);
+    record({ name: 'engine restarted: clean --dry-run --engine', message: firstLine(dry.stdout), exit: String(dry.code), left: 'dry run' });
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(dry.stdout).toContain(buildId);
+
+    const attach = await run(['attach', buildId, '--plain'], env, { timeoutMs: 90_000 });
+    const said = attach.stderr.split('\n').filter((l) => l.startsWith('gentoo-wb:')).join(' ');
+    record({ name: 'engine restarted: attach', message: shortPaths(firstLine(said || attach.stderr)), exit: String(attach.code), left: 'see below' });
+    expect(attach.code, attach.stdout + attach.stderr).toBe(1);
+    expect(attach.stderr).not.toMatch(NO_STACK);
+    expect(said).toMatch(/killed|stopped|137/);
+    const finalState = JSON.parse(readFileSync(path.join(c.state, 'gentoo-wb', 'builds', buildId, 'state.json'), 'utf8')) as BuildState;
+    expect(finalState.status).toBe('failed');
+
+    const left = await run(['clean', '--dry-run', '--engine', 'second'], env);
+    expect(left.stdout, left.stdout).not.toContain(buildId);
+    expect(temporaryFiles(c.state)).toEqual([]);
+    expect(await namespaceObjects(c.namespace)).toEqual([]);
+  }, 150_000);
+});
