@@ -1,5 +1,6 @@
 // The merge list as table rows that fit any width: fixed status and size columns, the package,
 // the version change and the changed USE flags sharing what is left. Pure, so it is tested alone.
+import { fitEnd, fitStart } from '../../../core/format/fit.js';
 import { formatKiB, summarisePackage, decoratedFlag, type PackageSummary } from '../../../core/pretend/package-summary.js';
 import type { PretendPackage, PretendResult } from '../../../core/portage/pretend/pretend-types.js';
 import type { Forecast, PackageForecast } from '../../../core/forecast/forecast-types.js';
@@ -112,20 +113,6 @@ export function columnWidths(width: number, rows: readonly TableRow[], arrow = '
     atom = atomWant;
   }
   return { status: STATUS_WIDTH, atom, version, use, size: SIZE_WIDTH, root, from };
-}
-
-/** `text` cut to `width` at the end, with an ellipsis when cut. */
-export function fitEnd(text: string, width: number, ellipsis: string): string {
-  if (width <= 0) return '';
-  if (text.length <= width) return text;
-  return `${text.slice(0, Math.max(0, width - ellipsis.length))}${ellipsis}`;
-}
-
-/** `text` cut at the start (the end matters more: the new version). */
-export function fitStart(text: string, width: number, ellipsis: string): string {
-  if (width <= 0) return '';
-  if (text.length <= width) return text;
-  return `${ellipsis}${text.slice(text.length - Math.max(0, width - ellipsis.length))}`;
 }
 
 /** As many whole space-separated tokens as fit, then `+N` for the rest. */

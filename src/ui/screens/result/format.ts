@@ -1,5 +1,6 @@
 // Sizes, percentages and ncdu-style bars as the Result screen shows them (decimal units, like the
 // docker CLI and `gentoo-wb images`).
+import { fitEnd, fitStart } from '../../../core/format/fit.js';
 import { sanitizeText } from '../../../core/format/sanitize.js';
 import { humanSize, signedSize } from '../../../core/format/size.js';
 
@@ -16,26 +17,15 @@ export function percent(fraction: number): string {
   return `${p.toFixed(1)} %`;
 }
 
-/** A bar of `width` cells filled to `fraction`, e.g. "####......" (ASCII) or "███░░░░". */
-export function bar(fraction: number, width: number, full: string, empty: string): string {
-  const f = Number.isFinite(fraction) ? Math.max(0, Math.min(1, fraction)) : 0;
-  const filled = Math.round(f * width);
-  return full.repeat(filled) + empty.repeat(Math.max(0, width - filled));
-}
-
 /** Text cut to `width` with an ellipsis. */
 export function fit(raw: string, width: number, ellipsis = '…'): string {
-  if (width <= 0) return '';
   // Tags, paths and messages come from the image and the engine: escaped before measuring.
-  const text = sanitizeText(raw);
-  return text.length <= width ? text : `${text.slice(0, Math.max(0, width - ellipsis.length))}${ellipsis}`;
+  return fitEnd(sanitizeText(raw), width, ellipsis);
 }
 
 /** Text cut from the left (paths: the end matters most). */
 export function fitLeft(raw: string, width: number, ellipsis = '…'): string {
-  if (width <= 0) return '';
-  const text = sanitizeText(raw);
-  return text.length <= width ? text : `${ellipsis}${text.slice(text.length - Math.max(0, width - ellipsis.length))}`;
+  return fitStart(sanitizeText(raw), width, ellipsis);
 }
 
 /** A transfer line: "12.3 MB / 150 MB 8 %  45 MB/s". */

@@ -11,7 +11,8 @@ import { useCommands, type FooterItem } from '../../keys/key-router.js';
 import { useLook } from '../../theme/theme-context.js';
 import { packageDetail } from './detail-lines.js';
 import { DetailView } from './detail-view.js';
-import { bar, bytes } from './format.js';
+import { bar } from '../../../core/format/bar.js';
+import { bytes } from './format.js';
 
 type PackageSort = 'size' | 'name' | 'files';
 const SORTS: readonly PackageSort[] = ['size', 'name', 'files'];

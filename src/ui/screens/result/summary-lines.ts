@@ -4,7 +4,8 @@ import { directoriesTo } from '../../../core/inspect/dir-tree.js';
 import type { Inspection } from '../../../core/inspect/inspection.js';
 import type { Glyphs } from '../../../core/glyphs.js';
 import type { DetailLine } from './detail-view.js';
-import { bar, bytes, fit, percent } from './format.js';
+import { bar } from '../../../core/format/bar.js';
+import { bytes, fit, percent } from './format.js';
 
 function pair(left: string, right: string, width: number): string {
   const half = Math.floor((width - 2) / 2);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parsePretend } from '../../../../src/core/portage/pretend/pretend-parser.js';
-import { columnWidths, fitEnd, fitStart, fitTokens, MARKER_WIDTH, nextMatch, rowCells, searchMatches, tableRows } from '../../../../src/ui/screens/pretend/table-model.js';
+import { fitEnd, fitStart } from '../../../../src/core/format/fit.js';
+import { columnWidths, fitTokens, MARKER_WIDTH, nextMatch, rowCells, searchMatches, tableRows } from '../../../../src/ui/screens/pretend/table-model.js';
 import { rig } from '../../../core/fixtures.js';
 
 const glyphs = { arrow: '→', ellipsis: '…' };

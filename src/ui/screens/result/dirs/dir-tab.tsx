@@ -7,7 +7,8 @@ import type { DirNode } from '../../../../core/inspect/dir-tree.js';
 import { Tone } from '../../../components/tone.js';
 import type { FooterItem } from '../../../keys/key-router.js';
 import { useLook } from '../../../theme/theme-context.js';
-import { bar, bytes, fit, fitLeft } from '../format.js';
+import { bar } from '../../../../core/format/bar.js';
+import { bytes, fit, fitLeft } from '../format.js';
 import { useTree } from './use-tree.js';
 
 export interface DirTabProps {
