@@ -47,7 +47,10 @@ export function mergeTable(run: PretendRun, forecast: Forecast | null = null): s
 export function forecastLines(forecast: Forecast, run: PretendRun, width: number): string[] {
   if (forecast.packages.length === 0) return [];
   const out = [`Forecast: ${forecastSummary(forecast.totals)}`, `  (${FROM_LEGEND})`];
-  for (const f of forecast.packages.filter((p) => p.reason)) {
+  // Packages without any binary are counted (a first build has nothing else); other reasons one by one.
+  const missing = forecast.packages.filter((p) => p.reason?.kind === 'missing').length;
+  if (missing > 0) out.push(`  ${missing === forecast.totals.compiles ? 'every compile has' : `${missing} of the compiles have`} no binary package to take`);
+  for (const f of forecast.packages.filter((p) => p.reason && p.reason.kind !== 'missing')) {
     const pkg = run.result.packages[f.index];
     out.push(`  ${pkg?.cpv ?? f.cpv}: ${fromText(f)}`);
     out.push(...wrap(f.reason!.detail, width, '    '));
