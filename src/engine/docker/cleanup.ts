@@ -57,6 +57,8 @@ async function unfinishedBuild(buildId: string | null, env: NodeJS.ProcessEnv): 
   }
   // No state on this machine: nothing could reattach to it, so it is a leftover.
   if (state === null || isFinished(state.status)) return null;
+  // Lost (its engine or its output stream went away): the container may have been stopped meanwhile (an engine restart does that).
+  if (state.status === 'lost') return `build ${buildId} lost its engine or its output while it ran; gentoo-wb attach ${buildId} follows it if it still runs, else records how it ended and removes it (or --running discards it)`;
   return `build ${buildId} is not finished (state ${state.status}: its image is not made yet); gentoo-wb attach ${buildId} finishes it (or --running discards it)`;
 }
 

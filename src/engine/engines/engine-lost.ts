@@ -36,7 +36,7 @@ export function engineLostMessage(lost: LostEngine): string {
   const who = engineLabel(lost.engine);
   const resume = keepsBinaryPackages(lost.plan)
     ? `the packages merged before the loss are kept as binary packages in the engine's cache volume, so building the recipe again on ${who} installs them instead of compiling them`
-    : 'this build kept no binary packages (caches are off), so a new build compiles everything again';
+    : 'it kept no binary packages (caches are off), so a new build compiles everything again';
   return [
     `lost ${who} in the middle of build ${lost.buildId} (${lost.why}); nothing was committed or tagged.`,
     `If the engine process stopped, Docker stops its containers when it starts again (unless it runs with live-restore), so this build cannot go on there:`,
