@@ -1,6 +1,7 @@
 // Engine checks from /_ping, /version and /info: reachable, which engine and API, storage driver,
 // disk space, its own warnings, IPv4 forwarding, cgroup driver and limits, and whether it runs here.
 import { humanSize } from '../format/size.js';
+import { isPermissionErrno, noAnswerReason } from '../connect-failure.js';
 import { unifiedFix } from './cgroup-rules.js';
 import type { EngineFacts, EngineFactsReachable, EngineFactsUnreachable, InitSystem } from './facts.js';
 import { finding, type Finding } from './finding.js';
@@ -67,11 +68,11 @@ function unreachableFinding(e: EngineFactsUnreachable): Finding {
   if (e.code === 'endpoint') {
     return finding({ ...base, title: 'Could not decide which engine to use', detail: e.message, fix: ['docker context ls', 'env | grep ^DOCKER_'] });
   }
-  if (e.code === 'EACCES' || e.code === 'EPERM') {
+  if (isPermissionErrno(e.code)) {
     return finding({ ...base, title: `Permission denied talking to ${host}`, detail: `${e.message}. See the Permissions group for why and how to get access.` });
   }
   const socketPath = host.startsWith('unix://') ? host.slice('unix://'.length) : null;
-  const why = e.code === 'ENOENT' ? 'no socket there' : e.code === 'ECONNREFUSED' ? 'connection refused' : e.code === 'TIMEOUT' ? 'no answer in time' : e.code;
+  const why = noAnswerReason(e.code);
   return finding({
     ...base, title: `No engine answers at ${host} (${why})`,
     detail: `${e.message}. Nothing can be built until an engine runs; the Podman group lists other sockets found.`,

@@ -1,5 +1,6 @@
 // Engine failures as values a user can act on: a kind the caller can branch on, a message that
 // says what failed and why, and a hint that says what to do.
+import { isPermissionErrno, noAnswerReason } from '../../core/connect-failure.js';
 
 export type EngineErrorKind =
   | 'endpoint'
@@ -78,7 +79,7 @@ export function toEngineError(err: unknown, ctx: ErrorContext): EngineError {
   if (code === 'ENOSPC' || code === 'EDQUOT') {
     return new EngineError('disk-full', `${ctx.action}: the disk is full (${code})`, 'free some space (or write to another disk) and try again; the partial file was removed', { cause: err });
   }
-  if (code === 'EACCES' || code === 'EPERM') {
+  if (isPermissionErrno(code)) {
     return permissionDenied(ctx, where, err);
   }
   if (code === 'ENOENT' || code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === 'EHOSTUNREACH' || code === 'ENOTFOUND' || code === 'EPIPE') {
@@ -109,8 +110,7 @@ function noEngine(ctx: ErrorContext, where: string, code: string, err: unknown):
   const hint = local
     ? `start the engine: \`rc-service docker start\` (OpenRC), \`systemctl start docker\` (systemd), \`systemctl --user start docker\` (rootless Docker) or \`systemctl --user enable --now podman.socket\` (Podman); \`gentoo-wb endpoint\` lists other sockets found on this machine`
     : 'check that the engine runs on that host and the address and port are right; `gentoo-wb endpoint` shows which rule chose it';
-  const why = code === 'ENOENT' ? 'no socket there' : code === 'ECONNREFUSED' ? 'connection refused' : code;
-  return new EngineError('no-engine', `${ctx.action}: no engine answers at ${where} (${why})`, hint, { cause: err });
+  return new EngineError('no-engine', `${ctx.action}: no engine answers at ${where} (${noAnswerReason(code)})`, hint, { cause: err });
 }
 
 function permissionDenied(ctx: ErrorContext, where: string, err: unknown): EngineError {
