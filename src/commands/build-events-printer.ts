@@ -6,7 +6,7 @@ import type { PackageTiming } from '../core/build/build-record.js';
 import type { BuildEvent } from '../core/events.js';
 import { buildEta } from '../core/forecast/build-eta.js';
 import type { Forecast } from '../core/forecast/forecast-types.js';
-import { buildHistory, type BuildHistory } from '../core/portage/eta/eta.js';
+import type { BuildHistory } from '../core/portage/eta/eta.js';
 
 export type EventFormat = 'json' | 'plain';
 
@@ -26,10 +26,11 @@ export interface EventPrinter {
   timings(): PackageTiming[];
 }
 
-const NO_ETA_SOURCE: EtaSource = { forecast: null, history: buildHistory([]), jobs: 1 };
-
-/** A sink for runner events that writes them to stdout in the chosen format (`etaSource` read at each ETA line). */
-export function eventPrinter(format: EventFormat, out: NodeJS.WritableStream = process.stdout, etaSource: () => EtaSource = () => NO_ETA_SOURCE): EventPrinter {
+/**
+ * A sink for runner events that writes them to stdout in the chosen format; with `etaSource` (read at
+ * each ETA line) --plain adds the ETA after each package that ends.
+ */
+export function eventPrinter(format: EventFormat, out: NodeJS.WritableStream = process.stdout, etaSource?: () => EtaSource): EventPrinter {
   let progress = EMPTY_PROGRESS;
   const print = (events: BuildEvent[]) => {
     let text = '';
@@ -41,7 +42,7 @@ export function eventPrinter(format: EventFormat, out: NodeJS.WritableStream = p
       }
       const line = plainLine(event);
       if (line !== null) text += `${line}\n`;
-      if (event.type === 'completed' || event.type === 'failed') {
+      if (etaSource && (event.type === 'completed' || event.type === 'failed')) {
         const t = event.t ?? Date.now();
         const eta = etaSource();
         const now = buildEta(progress, eta.forecast, eta.history, eta.forecast?.totals.jobs ?? eta.jobs, t);

@@ -83,4 +83,8 @@ it('--plain prints the ETA after each package that ends; --json prints only the 
   ]);
   expect(json.trim().split('\n').map((l) => (JSON.parse(l) as { type: string }).type)).toEqual(['started', 'completed']);
   expect(p.timings()).toEqual([{ cpv: 'a/one-1', seconds: 12, binary: true, ok: true, startedAt: T0 }]);
+  // Without an ETA source (attach replays a build), no ETA lines.
+  let bare = '';
+  eventPrinter('plain', { write: (t: string) => (bare += t) } as unknown as NodeJS.WritableStream)(events);
+  expect(bare).not.toContain(' eta ');
 });
