@@ -1,6 +1,7 @@
 // Everything the host checks look at, as plain data. Gatherers in src/engine/host fill it in from a
 // root directory, the socket and the engine API; the rules in this folder only read it.
 import type { BinhostReach } from './binhost-rules.js';
+import type { EngineIdentity } from '../identity/engine-identity.js';
 
 /** A parsed kernel `.config`: symbol (without `CONFIG_`) → value (`y`, `m`, a number or a string). */
 export type KernelOptions = Readonly<Record<string, string>>;
@@ -138,31 +139,15 @@ export interface EndpointFacts {
   warnings: string[];
 }
 
-export interface EngineFactsReachable {
+export interface EngineFactsReachable extends EngineIdentity {
   reachable: true;
   endpoint: EndpointFacts;
-  kind: 'docker' | 'podman';
-  version: string;
-  apiVersion: string;
-  daemonApiVersion: string;
-  daemonMinApiVersion: string | null;
-  rootless: boolean;
-  storageDriver: string;
   driverStatus: Array<[string, string]>;
-  cgroupVersion: string | null;
-  cgroupDriver: string | null;
-  rootDir: string | null;
-  warnings: string[];
-  securityOptions: string[];
   ipv4Forwarding: boolean | null;
   /** MemoryLimit, SwapLimit, CpuCfsQuota, CpuCfsPeriod, CPUShares, CPUSet, PidsLimit. */
   limits: Record<string, boolean | null>;
-  kernelVersion: string;
-  os: string;
-  arch: string;
   ncpu: number | null;
   memTotalBytes: number | null;
-  components: Array<{ name: string; version: string }>;
   /** Free space where the engine keeps images (local engines only). */
   disk: { path: string; freeBytes: number; totalBytes: number } | null;
 }

@@ -1,37 +1,18 @@
 // Engine identity: Docker or Podman, the API version both sides speak, rootless or not, storage
 // driver. Everything else in the app reads this one EngineInfo value instead of asking again.
 import type Dockerode from 'dockerode';
+import type { EngineIdentity, EngineKind } from '../../core/identity/engine-identity.js';
 import { dialJson, dialStream, readAll } from './dial.js';
 
-export type EngineKind = 'docker' | 'podman';
+export type { EngineKind } from '../../core/identity/engine-identity.js';
 
 /** The newest Engine API version gentoo-wb speaks; Docker 29 refuses clients below 1.44 by default. */
 export const OUR_API_VERSION = '1.47';
 /** The oldest we accept (Docker 19.03); older daemons lack fields we rely on. */
 export const MIN_API_VERSION = '1.40';
 
-export interface EngineComponent { name: string; version: string }
-
 /** What the rest of the app knows about the engine it talks to. */
-export interface EngineInfo {
-  kind: EngineKind;
-  /** Docker's version, or Podman's own for Podman. */
-  version: string;
-  /** The version we use: the lower of ours and the daemon's. */
-  apiVersion: string;
-  daemonApiVersion: string;
-  daemonMinApiVersion: string | null;
-  rootless: boolean;
-  storageDriver: string;
-  os: string;
-  arch: string;
-  kernelVersion: string;
-  cgroupVersion: string | null;
-  cgroupDriver: string | null;
-  rootDir: string | null;
-  securityOptions: string[];
-  warnings: string[];
-  components: EngineComponent[];
+export interface EngineInfo extends EngineIdentity {
   /** The `Server` header of /_ping, e.g. `Docker/20.10.24 (linux)` or `Libpod/4.3.1 (linux)`. */
   serverHeader: string | null;
   /** The raw /info and /version answers, for host checks that read more fields. */
