@@ -95,13 +95,17 @@ export async function runAttachCommand(id: string | undefined, flags: BuildFlags
     process.exitCode = reportFailure(err);
     return;
   }
+  // Without -H/--context/--engine, the engine the build was started on (its state names it).
+  const engine = flags.engine ?? (flags.host === undefined && flags.context === undefined ? await engineOfBuild(target) : undefined);
   if (!flags.plain && !flags.json && process.stdin.isTTY && process.stdout.isTTY) {
-    await context.startTui({ attachBuild: target, host: flags.host, context: flags.context });
-    return;
+    // The workbench reaches -H/--context endpoints only: a configured engine's build is followed in lines.
+    if (engine === undefined || engine === LOCAL_ENGINE) {
+      await context.startTui({ attachBuild: target, host: flags.host, context: flags.context });
+      return;
+    }
+    process.stderr.write(`build ${target} runs on engine "${sanitizeText(engine)}", which the live pane does not reach yet: following it in lines\n`);
   }
   try {
-    // Without -H/--context/--engine, the engine the build was started on (its state names it).
-    const engine = flags.engine ?? (flags.host === undefined && flags.context === undefined ? await engineOfBuild(target) : undefined);
     const { docker } = await connectForCommand({ ...flags, engine: engine === LOCAL_ENGINE ? undefined : engine });
     const session = await attachBuild(target, { docker, onEvents: eventPrinter(flags.json ? 'json' : 'plain') });
     // Any of Ctrl-C, SIGHUP, SIGTERM stops following; the build goes on in its container.
