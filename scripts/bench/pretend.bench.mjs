@@ -11,7 +11,7 @@ import path from 'node:path';
 import { realPortageImages } from './test-images.mjs';
 import { connectEngine } from '../../dist/engine/docker/connect.js';
 import { newRecipe } from '../../dist/core/recipe/new-recipe.js';
-import { pretendCommand } from '../../dist/core/pretend/pretend-command.js';
+import { pretendCommand } from '../../dist/core/pretend/pretend-plan.js';
 import { runPretend } from '../../dist/engine/pretend/run-pretend.js';
 import { pretendMounts } from '../../dist/engine/pretend/pretend-mounts.js';
 

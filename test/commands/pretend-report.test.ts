@@ -6,7 +6,7 @@ import { forecastPretend } from '../../src/core/forecast/forecast.js';
 import { parsePackagesIndex } from '../../src/core/forecast/packages-index.js';
 import { buildHistory } from '../../src/core/portage/eta/eta.js';
 import { parsePretend } from '../../src/core/portage/pretend/pretend-parser.js';
-import { pretendCommand } from '../../src/core/pretend/pretend-command.js';
+import { pretendCommand } from '../../src/core/pretend/pretend-plan.js';
 import { pretendVerdict } from '../../src/core/pretend/verdict.js';
 import { newRecipe } from '../../src/core/recipe/new-recipe.js';
 import type { PretendRun } from '../../src/engine/pretend/run-pretend.js';

@@ -3,7 +3,7 @@
 // creates a volume, and an empty cache is the same as none).
 import type Dockerode from 'dockerode';
 import type { BaseFacts } from '../../core/plan/shared-pieces.js';
-import type { PretendCommand } from '../../core/pretend/pretend-command.js';
+import type { PretendCommand } from '../../core/pretend/pretend-plan.js';
 import type { Recipe } from '../../core/recipe/recipe-schema.js';
 import { appVersion } from '../app-info.js';
 import { EngineError, ensurePortageSnapshot, inspectVolume, type MountSpec } from '../docker/index.js';

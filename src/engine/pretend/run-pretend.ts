@@ -8,7 +8,7 @@ import { gentooWbLabels } from '../../core/labels.js';
 import type { BaseFacts, SandboxFacts } from '../../core/plan/shared-pieces.js';
 import { parsePretend } from '../../core/portage/pretend/pretend-parser.js';
 import type { PretendResult } from '../../core/portage/pretend/pretend-types.js';
-import { planPretend, type PretendCommand } from '../../core/pretend/pretend-command.js';
+import { planPretend, type PretendCommand } from '../../core/pretend/pretend-plan.js';
 import { readBaseMakeConf } from '../base/read-base.js';
 import { profileForBinhosts, resolveServedBinhosts } from '../build/prepare-build.js';
 import { explainContextOf } from '../../core/pretend/explain-problems.js';

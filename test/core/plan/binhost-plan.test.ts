@@ -3,7 +3,7 @@ import { profileParts, resolveBinhosts } from '../../../src/core/plan/binhost-pl
 import { planBuild } from '../../../src/core/plan/build-plan.js';
 import { formatPlan } from '../../../src/core/plan/format-plan.js';
 import { buildCacheKey } from '../../../src/core/plan/shared-pieces.js';
-import { planPretend } from '../../../src/core/pretend/pretend-command.js';
+import { planPretend } from '../../../src/core/pretend/pretend-plan.js';
 import { newRecipe } from '../../../src/core/recipe/new-recipe.js';
 import type { Recipe } from '../../../src/core/recipe/recipe-schema.js';
 

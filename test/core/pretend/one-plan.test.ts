@@ -7,7 +7,7 @@ import { MODE_PLANNERS, planBuild, type PlanInput } from '../../../src/core/plan
 import { recipeForBuild } from '../../../src/core/plan/build-request.js';
 import { formatPlan } from '../../../src/core/plan/format-plan.js';
 import type { BuildPlan } from '../../../src/core/plan/plan-types.js';
-import { pretendArgv, pretendCommand } from '../../../src/core/pretend/pretend-command.js';
+import { pretendArgv, pretendCommand } from '../../../src/core/pretend/pretend-plan.js';
 import { newRecipe } from '../../../src/core/recipe/new-recipe.js';
 import { BUILD_MODES, recipeSchema, type BuildModeKind, type Recipe } from '../../../src/core/recipe/recipe-schema.js';
 

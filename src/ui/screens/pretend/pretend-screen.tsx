@@ -4,7 +4,7 @@
 import React, { useCallback, useEffect, useMemo, useState } from 'react';
 import { Box } from 'ink';
 import { explainContextOf, explainProblems } from '../../../core/pretend/explain-problems.js';
-import { planPretend } from '../../../core/pretend/pretend-command.js';
+import { planPretend } from '../../../core/pretend/pretend-plan.js';
 import { totalsLines } from '../../../core/pretend/totals.js';
 import { forecastSummary } from '../../../core/forecast/forecast-text.js';
 import { splitTerminalLines } from '../../../core/portage/terminal-text.js';

@@ -6,7 +6,7 @@ import { forecastPretend } from '../../../../src/core/forecast/forecast.js';
 import { parsePackagesIndex } from '../../../../src/core/forecast/packages-index.js';
 import { buildHistory, type BuildHistory } from '../../../../src/core/portage/eta/eta.js';
 import { parsePretend } from '../../../../src/core/portage/pretend/pretend-parser.js';
-import { pretendCommand } from '../../../../src/core/pretend/pretend-command.js';
+import { pretendCommand } from '../../../../src/core/pretend/pretend-plan.js';
 import { pretendVerdict } from '../../../../src/core/pretend/verdict.js';
 import type { ForecastedRun } from '../../../../src/ui/screens/pretend/pretend-context.js';
 import { openPretend, recipeFor, type Harness } from './harness.js';

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import React from 'react';
 import { vi } from 'vitest';
 import { parsePretend } from '../../../../src/core/portage/pretend/pretend-parser.js';
-import { pretendCommand } from '../../../../src/core/pretend/pretend-command.js';
+import { pretendCommand } from '../../../../src/core/pretend/pretend-plan.js';
 import { pretendVerdict } from '../../../../src/core/pretend/verdict.js';
 import { newRecipe } from '../../../../src/core/recipe/new-recipe.js';
 import type { Recipe } from '../../../../src/core/recipe/recipe-schema.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planPretend, pretendArgv, pretendCommand, usesBinhost } from '../../../src/core/pretend/pretend-command.js';
+import { planPretend, pretendArgv, pretendCommand, usesBinhost } from '../../../src/core/pretend/pretend-plan.js';
 import { planBuild } from '../../../src/core/plan/build-plan.js';
 import { newRecipe } from '../../../src/core/recipe/new-recipe.js';
 import type { BuildModeKind, Recipe } from '../../../src/core/recipe/recipe-schema.js';
