@@ -27,6 +27,8 @@ import { SearchPrompt } from './search-prompt.js';
 import { StatusLine } from './status-line.js';
 import { columnWidths, nextMatch, searchMatches, tableRows } from './table-model.js';
 import { maxPanelTop, PANEL_INDENT, TextPanel } from './text-panel.js';
+import type { PanelLine } from './panel-lines.js';
+import { wrapLine } from '../../../core/format/wrap.js';
 import { usePretendRun } from './use-pretend-run.js';
 
 /** Tab only when there is another pane to go to (problems or changes under the table). */
@@ -227,6 +229,13 @@ function PretendBody() {
   }, [doc, tree, sandbox]);
   const stale = run !== null && key !== null && state.runKey !== key;
   const emptyText = run?.result.nothingToMerge ? 'Nothing to merge.' : problems.length > 0 ? 'No merge list: see the problems below.' : 'No packages in the list.';
+  // The status line has one row; here the whole error and its fix, wrapped, so nothing stays cut.
+  const failureLines: PanelLine[] = state.error
+    ? [
+        ...wrapLine(state.error.message, width - PANEL_INDENT, '  ').map((text) => ({ text, tone: 'fail' as const })),
+        ...wrapLine(`How to fix it: ${state.error.hint}`, width - PANEL_INDENT, '  ').map((text) => ({ text, tone: 'info' as const })),
+      ]
+    : [];
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
       {gate ? (
@@ -238,7 +247,7 @@ function PretendBody() {
             mode === 'running' ? (
               <RunningView command={commandText} output={state.output} width={width} height={bodyHeight} />
             ) : (
-              <TextPanel title="No result yet" lines={state.error ? [{ text: `How to fix it: ${state.error.hint}`, tone: 'info' }] : []} top={0} focused={false} width={width} height={bodyHeight} />
+              <TextPanel title="No result yet" lines={failureLines} top={0} focused={false} width={width} height={bodyHeight} />
             )
           ) : detailRow ? (
             <TextPanel title={`Package ${(detail ?? 0) + 1} of ${rows.length}`} lines={dLines} top={detailTop} focused width={width} height={bodyHeight} />

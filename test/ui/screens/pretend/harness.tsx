@@ -46,6 +46,7 @@ export interface Pending {
   request: PretendRequest;
   print(text: string): void;
   finish(run: PretendRun): void;
+  fail(error: Error): void;
 }
 
 export interface Harness {
@@ -90,7 +91,7 @@ export async function openPretend(options: HarnessOptions): Promise<Harness> {
     if (answer !== 'pending') return Promise.resolve(runOf(answer, request.recipe));
     return new Promise<PretendRun>((resolve, reject) => {
       request.signal.addEventListener('abort', () => reject(new EngineError('aborted', 'pretend cancelled', 'run it again')));
-      pending.push({ request, print: (t) => request.onOutput(t), finish: resolve });
+      pending.push({ request, print: (t) => request.onOutput(t), finish: resolve, fail: reject });
     });
   };
   const workbench = { store, services, builds: new BuildController(store, services) };

@@ -1,3 +1,4 @@
+import { EngineError } from '../../../../src/engine/docker/errors.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Tui } from '../../../helpers/render-tui.js';
 import { pretendReport } from '../../../../src/commands/pretend-report.js';
@@ -220,6 +221,17 @@ describe('Pretend screen', () => {
     await h.tui.press('t');
     await h.tui.waitForFrame((f) => f.includes('Portage accepts') && h!.requests.length === 3);
     expect(h.requests[2]?.tree).toBe(true);
+  });
+
+  it('a pretend that cannot run shows its whole error and fix, wrapped at 80 columns, not cut', async () => {
+    h = await openPretend({ answer: () => 'pending' });
+    await h.tui.waitForFrame((f) => f.includes('Running emerge --pretend'));
+    const message = "cannot plan the build to pretend: Gentoo's official binhost needs the base's profile version, and test/amd64 names none";
+    h.pending[0]!.fail(new EngineError('bad-request', message, 'fix the recipe (gentoo-wb recipe validate) or choose another base whose profile names an architecture and a version'));
+    const frame = await h.tui.waitForFrame((f) => f.includes('No result yet'));
+    const text = frame.replace(/\s+/g, ' ');
+    expect(text).toContain(message);
+    expect(text).toContain('How to fix it: fix the recipe (gentoo-wb recipe validate) or choose another base whose profile names an architecture and a version');
   });
 
   it('without an engine or a recipe it says so and how to fix it', async () => {
