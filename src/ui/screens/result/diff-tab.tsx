@@ -7,9 +7,9 @@ import type { ImageDiff, PackageDelta } from '../../../core/inspect/diff.js';
 import { HeadedList } from '../../components/list/headed-list.js';
 import { useList } from '../../components/list/use-list.js';
 import { Tone } from '../../components/tone.js';
-import type { FooterItem } from '../../keys/key-router.js';
 import { fit, signedBytes, bytes } from './format.js';
 import type { DiffTarget } from './result-services.js';
+import type { TabProps } from './tab-props.js';
 
 export type DiffState =
   | { status: 'idle' }
@@ -17,12 +17,8 @@ export type DiffState =
   | { status: 'done'; target: DiffTarget; diff: ImageDiff }
   | { status: 'failed'; target: DiffTarget; message: string };
 
-export interface DiffTabProps {
+export interface DiffTabProps extends TabProps {
   state: DiffState;
-  width: number;
-  height: number;
-  active: boolean;
-  footer: Array<string | FooterItem>;
 }
 
 function targetText(t: DiffTarget): string {

@@ -7,21 +7,18 @@ import type { Inspection, LayerRow } from '../../../core/inspect/inspection.js';
 import { ListView } from '../../components/list/list-view.js';
 import { useList } from '../../components/list/use-list.js';
 import { Tone } from '../../components/tone.js';
-import { useCommands, type FooterItem } from '../../keys/key-router.js';
+import { useCommands } from '../../keys/key-router.js';
 import { useLook } from '../../theme/theme-context.js';
 import { layerDetail } from './detail-lines.js';
 import { DetailView } from './detail-view.js';
 import { bar } from '../../../core/format/bar.js';
 import { bytes } from './format.js';
+import type { TabProps } from './tab-props.js';
 
 type LayerSort = 'position' | 'size';
 
-export interface LayersTabProps {
+export interface LayersTabProps extends TabProps {
   inspection: Inspection;
-  width: number;
-  height: number;
-  active: boolean;
-  footer: Array<string | FooterItem>;
 }
 
 function createdBy(text: string): string {

@@ -7,12 +7,13 @@ import type { PackageSize } from '../../../core/inspect/package-sizes.js';
 import { HeadedList } from '../../components/list/headed-list.js';
 import { useList } from '../../components/list/use-list.js';
 import { Tone } from '../../components/tone.js';
-import { useCommands, type FooterItem } from '../../keys/key-router.js';
+import { useCommands } from '../../keys/key-router.js';
 import { useLook } from '../../theme/theme-context.js';
 import { packageDetail } from './detail-lines.js';
 import { DetailView } from './detail-view.js';
 import { bar } from '../../../core/format/bar.js';
 import { bytes } from './format.js';
+import type { TabProps } from './tab-props.js';
 
 type PackageSort = 'size' | 'name' | 'files';
 const SORTS: readonly PackageSort[] = ['size', 'name', 'files'];
@@ -23,12 +24,8 @@ const compare: Record<PackageSort, (a: PackageSize, b: PackageSize) => number> =
   files: (a, b) => b.files - a.files || a.cpv.localeCompare(b.cpv),
 };
 
-export interface PackagesTabProps {
+export interface PackagesTabProps extends TabProps {
   inspection: Inspection;
-  width: number;
-  height: number;
-  active: boolean;
-  footer: Array<string | FooterItem>;
 }
 
 export function PackagesTab({ inspection, width, height, active, footer }: PackagesTabProps) {

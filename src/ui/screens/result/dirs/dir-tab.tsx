@@ -5,18 +5,14 @@ import React from 'react';
 import { Box, Text } from 'ink';
 import type { DirNode } from '../../../../core/inspect/dir-tree.js';
 import { Tone } from '../../../components/tone.js';
-import type { FooterItem } from '../../../keys/key-router.js';
 import { useLook } from '../../../theme/theme-context.js';
 import { bar } from '../../../../core/format/bar.js';
 import { bytes, fit, fitLeft } from '../format.js';
 import { useTree } from './use-tree.js';
+import type { TabProps } from '../tab-props.js';
 
-export interface DirTabProps {
+export interface DirTabProps extends TabProps {
   root: DirNode;
-  width: number;
-  height: number;
-  active: boolean;
-  footer: Array<string | FooterItem>;
 }
 
 const BAR = 10;
