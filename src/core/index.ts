@@ -27,19 +27,13 @@ export type { UseFlagProblem, UseExpandFlag } from './portage/use-flags.js';
 export { stripAnsi, cleanTerminalLine, splitTerminalLines, applyBackspaces } from './portage/terminal-text.js';
 
 // make.conf.
-export { parseMakeConf } from './portage/make-conf/make-conf-parser.js';
-export { serializeMakeConf, setMakeConfVariable, removeMakeConfVariable, findAssignments, quoteMakeConfValue } from './portage/make-conf/make-conf-edit.js';
-export type { EditResult } from './portage/make-conf/make-conf-edit.js';
+export { parseMakeConf, serializeMakeConf } from './portage/make-conf/make-conf-parser.js';
 export { evaluateMakeConf, mergeIncremental, stackConfigLayers, isIncrementalVariable, INCREMENTAL_VARIABLES } from './portage/make-conf/make-conf-eval.js';
 export type { MakeConfValues } from './portage/make-conf/make-conf-eval.js';
 export type { MakeConfDoc, MakeConfNode, AssignmentNode, ValuePart } from './portage/make-conf/make-conf-types.js';
 
 // package.* files.
 export { parsePackageFile, parsePackageDir, packageEntries, serializePackageFile, isIgnoredConfigFile } from './portage/package-files/package-file-parser.js';
-export {
-  addPackageEntry, setPackageEntry, removePackageEntries, addPackageUseLine, removePackageUseLine, applyChange, packageUseFor,
-} from './portage/package-files/package-file-edit.js';
-export type { PackageEditResult } from './portage/package-files/package-file-edit.js';
 export type { PackageFileKind, PackageFileDoc, PackageFileLine, PackageEntry, SourcedEntry, EntryProblem } from './portage/package-files/package-file-types.js';
 
 // Flag descriptions.

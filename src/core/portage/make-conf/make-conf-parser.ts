@@ -227,3 +227,10 @@ export function parseMakeConf(text: string): MakeConfDoc {
   }
   return { nodes };
 }
+
+/** The file text of a document: byte-identical to the parsed text (the parser keeps every node's raw text). */
+export function serializeMakeConf(doc: MakeConfDoc): string {
+  let out = '';
+  for (const node of doc.nodes) out += node.raw;
+  return out;
+}

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parseMakeConf } from '../../../../src/core/portage/make-conf/make-conf-parser.js';
-import { serializeMakeConf, findAssignments } from '../../../../src/core/portage/make-conf/make-conf-edit.js';
+import { parseMakeConf, serializeMakeConf } from '../../../../src/core/portage/make-conf/make-conf-parser.js';
+import type { AssignmentNode, MakeConfDoc } from '../../../../src/core/portage/make-conf/make-conf-types.js';
 import { evaluateMakeConf } from '../../../../src/core/portage/make-conf/make-conf-eval.js';
 import { rig } from '../../fixtures.js';
+
+const findAssignments = (doc: MakeConfDoc, name: string): AssignmentNode[] =>
+  doc.nodes.filter((n): n is AssignmentNode => n.kind === 'assignment' && n.name === name);
 
 /** The rig image's real /etc/portage/make.conf, as listed in _image-layout.txt. */
 function rigMakeConf(): string {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parsePackageFile, parsePackageDir, serializePackageFile, packageEntries } from '../../../../src/core/portage/package-files/package-file-parser.js';
-import { packageUseFor } from '../../../../src/core/portage/package-files/package-file-edit.js';
 
 const PACKAGE_USE = [
   '# web stack',
@@ -30,12 +29,6 @@ describe('package.use', () => {
     fc.assert(fc.property(fc.string({ maxLength: 120 }), (t) => {
       expect(serializePackageFile(parsePackageFile('package.use', t))).toBe(t);
     }), { numRuns: 300 });
-  });
-  it('applies matching entries in order on top of the defaults', () => {
-    const entries = packageEntries(doc);
-    expect(packageUseFor(entries, { cpv: 'dev-lang/php-8.3.15', slot: '8.3' }, ['cli', 'xml'])).toEqual(['fpm']);
-    expect(packageUseFor(entries, { cpv: 'dev-lang/php-8.2.1', slot: '8.2' }, ['xml'])).toEqual(['xml']);
-    expect(packageUseFor(entries, { cpv: 'www-servers/nginx-1.26.2' }, ['rtmp'])).toEqual(['http2', 'nginx_modules_http_gzip', 'nginx_modules_http_proxy']);
   });
 });
 
