@@ -15,7 +15,7 @@ export function register(program: Command): void {
     .command('pretend')
     .description('run emerge --pretend for a recipe in a throwaway container: merge list, problems in words, requested changes')
     .argument('<recipe>', 'recipe file')
-    .option('--json', "print the parsed emerge --pretend result (the core's parsePretend) as JSON")
+    .option('--json', 'print the merge list, problems and changes as JSON, each package with its forecast (from, reason, seconds) and the forecast totals')
     .option('--tree', 'show the dependency tree (emerge --tree)')
     .option('--engine <name>', 'pretend on this configured engine (`gentoo-wb engines list`)')
     .option('--apply', "write Portage's requested USE/keyword/unmask/licence changes into the recipe file, then pretend again")
