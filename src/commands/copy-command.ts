@@ -11,7 +11,6 @@ export async function runCopyCommand(image: string, flags: CopyFlags): Promise<v
   const from = flags.from ?? '';
   const to = flags.to ?? '';
   if (from === to) throw new UsageError(`--from and --to are both ${JSON.stringify(from)}: copy needs two engines`);
-  if (flags.engine !== undefined) throw new UsageError('copy takes its engines from --from and --to, not --engine');
   const [{ openSettings }, { findEngine, unknownEngine }, { LOCAL_ENGINE }, copy] = await Promise.all([
     import('../engine/settings/settings-store.js'), import('../engine/engines/engine-store.js'), import('../engine/engines/engine-spec.js'), import('../engine/engines/copy-image.js'),
   ]);

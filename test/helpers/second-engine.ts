@@ -216,6 +216,17 @@ export async function startSecondEngine(options: StartOptions = {}): Promise<Sec
       child.kill('SIGKILL');
       await waitForExit(child, 10_000);
     };
+    // After a kill the old containerd may still hold its socket: dockerd then gives up on it ("timeout
+    // waiting for containerd to start", seen on a busy 2-core machine) and exits; once more is enough.
+    const restartDockerd = async (): Promise<number> => {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await startDockerd();
+        } catch (err) {
+          if (attempt >= 3 || !/failed to start containerd/.test((err as Error).message)) throw err;
+        }
+      }
+    };
     await startDockerd();
 
     let sshHost: string | null = null;
@@ -233,7 +244,7 @@ export async function startSecondEngine(options: StartOptions = {}): Promise<Sec
       netns, dir, address, hostAddress, unixHost: `unix://${socketPath}`, tcpHost: `tcp://${address}:${TCP_PORT}`,
       silentHost: `tcp://${address}:${SILENT_PORT}`,
       clientTlsDir: certs.client, wrongCaTlsDir: certs.wrongCa, sshHost, sshAuthSock, sshReason,
-      startMs: Math.round(performance.now() - started), stop, killDockerd, restartDockerd: startDockerd,
+      startMs: Math.round(performance.now() - started), stop, killDockerd, restartDockerd,
     };
   } catch (err) {
     await stop();

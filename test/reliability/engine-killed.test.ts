@@ -13,6 +13,7 @@ import { newRecipe } from '../../src/core/recipe/new-recipe.js';
 import { serializeRecipe } from '../../src/core/recipe/recipe-json.js';
 import { connectDocker } from '../../src/engine/docker/client.js';
 import { inspectImage } from '../../src/engine/docker/images.js';
+import { importBusybox, uniqueRef } from '../engine/docker/helpers/busybox.js';
 import { cliPath, ensureBuilt } from '../helpers/cli.js';
 import { testDocker } from '../helpers/docker.js';
 import { compileSeconds, realPortageImages } from '../helpers/real-portage.js';
@@ -86,6 +87,25 @@ describeSecondEngine('an engine killed mid-build and restarted', {}, (second) =>
     const again = await run(['copy', base, '--from', 'local', '--to', 'second'], env);
     expect(again.stderr).toMatch(/has image [0-9a-f]{12} .* already; nothing copied/);
   }, 150_000);
+
+  it('copy by image ID takes every name the image has (and back, --json)', async () => {
+    const [one, two] = [uniqueRef('copy-one'), uniqueRef('copy-two')];
+    const id = await importBusybox(testDocker(), one);
+    try {
+      await testDocker().getImage(id).tag({ repo: two.split(':')[0]!, tag: two.split(':')[1]! });
+      const copied = await run(['copy', id.replace(/^sha256:/, '').slice(0, 12), '--from', 'local', '--to', 'second', '--json'], env);
+      record({ name: 'copy by ID, two names', message: firstLine(copied.stderr), exit: String(copied.code), left: 'the image on the second engine only' });
+      expect(copied.code, copied.stderr).toBe(0);
+      const result = JSON.parse(copied.stdout) as { image: string; tags: string[]; copied: boolean; bytes: number };
+      expect(result).toMatchObject({ image: id, copied: true });
+      expect(result.tags.sort()).toEqual([one, two].sort());
+      expect(result.bytes).toBeGreaterThan(100_000);
+      expect((await inspectImage(secondDocker(), id)).tags.sort()).toEqual([one, two].sort());
+    } finally {
+      await testDocker().getImage(one).remove().catch(() => undefined);
+      await testDocker().getImage(two).remove().catch(() => undefined);
+    }
+  }, 60_000);
 
   it('dockerd SIGKILLed mid-emerge: the build says the engine is lost and what can be resumed, the first engine is untouched, builds says unknown quickly', async () => {
     const firstBefore = (await testDocker().listContainers({ all: true })).map((x) => x.Id).sort();
