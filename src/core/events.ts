@@ -198,8 +198,3 @@ export type BuildEventType = BuildEvent['type'];
 
 /** The member of BuildEvent with the given type. */
 export type BuildEventOf<T extends BuildEventType> = Extract<BuildEvent, { type: T }>;
-
-/** Narrows an event to the given type. */
-export function isEventOfType<T extends BuildEventType>(event: BuildEvent, type: T): event is BuildEventOf<T> {
-  return event.type === type;
-}

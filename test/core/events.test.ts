@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isEventOfType, BUILD_PHASES, type BuildEvent } from '../../src/core/events.js';
+import { BUILD_PHASES, type BuildEvent } from '../../src/core/events.js';
 
 describe('BuildEvent', () => {
   it('narrows by type', () => {
@@ -8,9 +8,9 @@ describe('BuildEvent', () => {
       { type: 'step-started', step: 'emerge', title: 'Emerge packages', t: 1 },
       { type: 'jobs', complete: 0, total: 2, running: 1, failed: 0, mergeWait: 0, load: null },
     ];
-    const started = events.filter((e) => isEventOfType(e, 'started'));
+    const started = events.filter((e) => e.type === 'started');
     expect(started.map((e) => e.cpv)).toEqual(['a/b-1']);
-    expect(events.filter((e) => isEventOfType(e, 'step-started')).map((e) => e.title)).toEqual(['Emerge packages']);
+    expect(events.flatMap((e) => (e.type === 'step-started' ? [e.title] : []))).toEqual(['Emerge packages']);
   });
   it('lists the phases in run order', () => {
     expect(BUILD_PHASES).toEqual(['fetch', 'unpack', 'prepare', 'configure', 'compile', 'test', 'install', 'merge']);

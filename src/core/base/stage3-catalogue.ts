@@ -102,11 +102,6 @@ export function lastWeeklyDate(now: Date): string {
   return dateStamp(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - back)));
 }
 
-/** A date tag: `amd64-openrc` + 20260420 → `amd64-openrc-20260420`. */
-export function datedTag(tag: string, stamp: string): string {
-  return `${tag}-${stamp}`;
-}
-
 /** True when `YYYYMMDD` is a real calendar date. */
 export function isDateStamp(stamp: string): boolean {
   const m = DATE.exec(stamp);

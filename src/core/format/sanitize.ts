@@ -23,11 +23,6 @@ export function visibleControl(char: string): string {
   return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
 }
 
-/** Whether text holds a character sanitizeText would escape (with the same options). */
-export function hasControl(text: string, options: SanitizeOptions = {}): boolean {
-  return sanitizeText(text, options) !== text;
-}
-
 /** Outside text, safe to print: every control character escaped visibly, except `\n`/`\t` when allowed. */
 export function sanitizeText(text: string, options: SanitizeOptions = {}): string {
   return text.replace(UNSAFE, (c) => ((c === '\n' && options.newline) || (c === '\t' && options.tab) ? c : visibleControl(c)));

@@ -19,13 +19,3 @@ export function phaseOfBuildLogLine(line: string): BuildPhase | null {
   if (!fact.done) return fact.phase;
   return BUILD_PHASES[BUILD_PHASES.indexOf(fact.phase) + 1] ?? fact.phase;
 }
-
-/** The last phase named in a piece of build.log (null when none of its lines names one). */
-export function lastPhaseOfBuildLog(text: string): BuildPhase | null {
-  const lines = text.split('\n');
-  for (let i = lines.length - 1; i >= 0; i--) {
-    const phase = phaseOfBuildLogLine((lines[i] ?? '').replace(/\r$/, ''));
-    if (phase) return phase;
-  }
-  return null;
-}

@@ -1,7 +1,7 @@
 // Phases read from a package's own build.log (what the pane polls in a --jobs build), over the real
 // build.log of dev-lang/php from the --jobs=3 rig run: copied mid-compile and after the merge.
 import { describe, expect, it } from 'vitest';
-import { lastPhaseOfBuildLog, phaseOfBuildLogLine } from '../../../../src/core/portage/build-stream/build-log-phase.js';
+import { phaseOfBuildLogLine } from '../../../../src/core/portage/build-stream/build-log-phase.js';
 import { rig } from '../../fixtures.js';
 
 const FINAL = rig('20-build-jobs3-php-git.php-build.log.final');
@@ -31,10 +31,10 @@ describe('phaseOfBuildLogLine', () => {
   });
 });
 
-describe('lastPhaseOfBuildLog', () => {
-  it('finds compile in the copy taken mid-compile, and merge after the merge', () => {
-    expect(lastPhaseOfBuildLog(MID)).toBe('compile');
-    expect(lastPhaseOfBuildLog(FINAL)).toBe('merge');
-    expect(lastPhaseOfBuildLog('no phase here\n')).toBeNull();
+describe('the last >>> line of a build.log (what the Build screen reads of each running package)', () => {
+  const lastMarker = (log: string) => log.split('\n').filter((l) => l.startsWith('>>> ')).at(-1) ?? '';
+  it('says compile in the copy taken mid-compile, and merge after the merge', () => {
+    expect(phaseOfBuildLogLine(lastMarker(MID))).toBe('compile');
+    expect(phaseOfBuildLogLine(lastMarker(FINAL))).toBe('merge');
   });
 });
