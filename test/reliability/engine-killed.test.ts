@@ -111,6 +111,11 @@ describeSecondEngine('an engine killed mid-build and restarted', {}, (second) =>
     const firstBefore = (await testDocker().listContainers({ all: true })).map((x) => x.Id).sort();
     const recipe = newRecipe({ name: 'killed-engine', base, packages: ['app-misc/hello'], tags: [`gentoo-wb-test/killed-engine:${process.pid}`], sizing: { jobs: 1, makeopts: '-j1' } });
     const file = write(c, 'killed-engine.json', serializeRecipe(recipe));
+    // A build on the first engine at the same time (no cache volumes: all it leaves is its image), which must finish.
+    const localTag = `gentoo-wb-test/beside-killed-engine:${process.pid}`;
+    const localRecipe = newRecipe({ name: 'beside', base, packages: ['app-misc/hello'], tags: [localTag], sizing: { jobs: 1, makeopts: '-j1' } });
+    localRecipe.caches = { distfiles: false, binpkgs: false, ccache: false };
+    const localBuild = run(['build', write(c, 'beside.json', serializeRecipe(localRecipe)), '--plain'], { ...env, GENTOO_WB_BUILD_ENV: 'GWB_TEST_COMPILE_SECONDS=15' }, { timeoutMs: 110_000 });
     const started = performance.now();
     const build = await runActing(['build', file, '--plain', '--engine', 'second'], env, /start +.*app-misc\/hello/, () => {
       // A few seconds into the package's compile phase.
@@ -127,7 +132,18 @@ describeSecondEngine('an engine killed mid-build and restarted', {}, (second) =>
     expect(build.stderr).not.toMatch(NO_STACK);
     expect(performance.now() - started).toBeLessThan(110_000);
 
-    // The first engine: nothing of this case's namespace, and its containers as they were (others' tests may add theirs).
+    // The first engine: its build went on to the end; nothing else of this case's namespace, and its
+    // containers as they were (others' tests may add theirs).
+    const local = await localBuild;
+    record({ name: 'engine killed: a local build beside it', message: firstLine(local.stdout.split('\n').find((l) => / result /.test(l)) ?? local.stderr), exit: String(local.code), left: 'its image (removed by the test)' });
+    expect(local.code, local.stdout + local.stderr).toBe(0);
+    expect(local.stdout).toMatch(/result {3}success$/m);
+    expect(await namespaceObjects(c.namespace)).toEqual([`image ${localTag}`]);
+    // clean on the first engine: nothing to remove, only the result image kept (as yours).
+    const localClean = await run(['clean', '--dry-run'], env);
+    await testDocker().getImage(localTag).remove();
+    expect(localClean.stdout).toMatch(/^nothing to remove\nkept:\n/);
+    expect(localClean.stdout.split('\n').filter((l) => /^(container|image|volume) /.test(l))).toEqual([expect.stringMatching(new RegExp(`^image +${localTag} +a result image is yours to keep`))]);
     expect(await namespaceObjects(c.namespace)).toEqual([]);
     const firstAfter = (await testDocker().listContainers({ all: true })).map((x) => x.Id);
     for (const id of firstBefore) expect(firstAfter).toContain(id);
