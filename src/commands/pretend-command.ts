@@ -10,10 +10,15 @@ import { pretendJson } from '../core/forecast/forecast-json.js';
 import type { PretendRun } from '../engine/pretend/run-pretend.js';
 import { runForecast, type ForecastRun } from '../engine/forecast/run-forecast.js';
 import { loadRecipeFile, saveRecipeFile } from '../engine/recipes/recipe-store.js';
-import type { PretendFlags } from './pretend.js';
 import { pretendReport } from './pretend-report.js';
-import { connectForCommand, printJson, runCommand } from './output.js';
+import { connectForCommand, printJson, runCommand, type EngineFlags } from './output.js';
 import { EXIT_FAILED, EXIT_OK, UsageError } from './usage-error.js';
+
+export interface PretendFlags extends EngineFlags {
+  json?: boolean;
+  tree?: boolean;
+  apply?: boolean;
+}
 
 /** Exit code for a finished run: Portage accepted the list, or it did not. */
 export function exitCodeForRun(run: PretendRun): number {

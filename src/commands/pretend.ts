@@ -1,13 +1,7 @@
 // `gentoo-wb pretend RECIPE`: the merge list Portage would run for a recipe, its problems in words
 // and the changes it asks for. Exit 0 mergeable, 1 Portage refuses, 2 usage or invalid recipe.
 import type { Command } from 'commander';
-import type { EngineFlags } from './output.js';
-
-export interface PretendFlags extends EngineFlags {
-  json?: boolean;
-  tree?: boolean;
-  apply?: boolean;
-}
+import type { PretendFlags } from './pretend-command.js';
 
 /** Register `pretend`. */
 export function register(program: Command): void {

@@ -4,7 +4,7 @@
 // section names the binhost; the plan knows which recipe source each section is.
 import { binhostLabel } from '../recipe/binhost-sources.js';
 import type { BinhostSource } from '../recipe/recipe-schema.js';
-import type { ProblemExplanation } from './explain-problems.js';
+import type { ProblemExplanation } from './problem-explanation.js';
 
 /** A binrepos.conf section of the plan and the recipe source it came from. */
 export interface PlanBinhostRef {

@@ -3,7 +3,7 @@
 // the recipe is blamed only when the chain starts at one of its own arguments (or there is none).
 import { cpOf } from '../portage/names.js';
 import type { PretendProblem, UseDepCandidate } from '../portage/pretend/pretend-types.js';
-import type { ProblemExplanation } from './explain-problems.js';
+import type { ProblemExplanation } from './problem-explanation.js';
 
 type NoEbuilds = Extract<PretendProblem, { kind: 'no-ebuilds' }>;
 

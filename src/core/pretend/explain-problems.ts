@@ -3,7 +3,8 @@
 // "no ebuilds" or "masked" also carry Portage's own lines (see portage-lines.ts).
 import { parseAtom } from '../portage/atom-parser.js';
 import { cpOf } from '../portage/names.js';
-import type { ConflictInstance, PretendPackage, PretendProblem, PretendResult, ProblemKind } from '../portage/pretend/pretend-types.js';
+import type { ConflictInstance, PretendPackage, PretendProblem, PretendResult } from '../portage/pretend/pretend-types.js';
+import type { ProblemExplanation } from './problem-explanation.js';
 import type { Recipe } from '../recipe/recipe-schema.js';
 import { explainBinhostFailures, type PlanBinhostRef } from './explain-binhost.js';
 import { explainNoEbuilds } from './explain-no-ebuilds.js';
@@ -25,25 +26,6 @@ export function explainContextOf(command: { caches: ReadonlyArray<{ role: string
   return { distfilesVolume: command.caches.find((c) => c.role === 'distfiles')?.name ?? null, ...(command.binhosts ? { binhosts: command.binhosts } : {}) };
 }
 
-export interface ProblemExplanation {
-  kind: ProblemKind;
-  /**
-   * Errors stop the build; warnings do not (skipped updates, a satisfied fetch restriction). A fetch
-   * restriction whose files are missing is an error (the build fails fetching) that Portage itself
-   * does not refuse: the verdict says "download first", not "Portage refuses".
-   */
-  severity: 'error' | 'warning';
-  /** One line: `dev-libs/libressl blocks dev-libs/openssl`. */
-  title: string;
-  /** Sentences: what is wrong and why. */
-  text: string;
-  /** What to change, or null when there is nothing specific to say. */
-  fix: string | null;
-  /** Portage's own lines for this problem, colour removed. */
-  portageLines: string[];
-  /** The changes Portage asks for (the run's `changes`) are the fix: applying them is all it takes. */
-  byChanges?: boolean;
-}
 
 /** `cat/pn` of an atom or cpv text (`>=dev-libs/icu-76:=` → `dev-libs/icu`). */
 function cpOfText(text: string): string {

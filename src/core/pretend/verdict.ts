@@ -1,7 +1,8 @@
 // What a pretend run means for the build: it can go ahead, Portage wants configuration changes
 // first, or Portage refuses (with the first reason in words).
 import type { PretendResult } from '../portage/pretend/pretend-types.js';
-import { explainProblems, problemLine, type ExplainContext, type ProblemExplanation } from './explain-problems.js';
+import { explainProblems, problemLine, type ExplainContext } from './explain-problems.js';
+import type { ProblemExplanation } from './problem-explanation.js';
 import type { Recipe } from '../recipe/recipe-schema.js';
 
 export type PretendVerdict =

@@ -1,6 +1,6 @@
 // The text of the problems panel, the changes panel and a package's detail, wrapped to a width.
 // Pure: the components only draw these lines.
-import type { ProblemExplanation } from '../../../core/pretend/explain-problems.js';
+import type { ProblemExplanation } from '../../../core/pretend/problem-explanation.js';
 import { decoratedFlag, flagMeaning, formatKiB } from '../../../core/pretend/package-summary.js';
 import type { PackageChange } from '../../../core/portage/pretend/pretend-types.js';
 import { wrapLine } from '../../../core/format/wrap.js';
