@@ -8,22 +8,8 @@ import { explainContextOf, explainProblems } from '../core/pretend/explain-probl
 import type { Recipe } from '../core/recipe/recipe-schema.js';
 import type { Forecast } from '../core/forecast/forecast-types.js';
 import { FROM_LEGEND, FROM_MARKER, forecastSummary, fromText } from '../core/forecast/forecast-text.js';
+import { wrapLine } from '../core/format/wrap.js';
 import { formatTable } from './output.js';
-
-function wrap(text: string, width: number, indent: string): string[] {
-  const out: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    if (line && indent.length + line.length + 1 + word.length > width) {
-      out.push(indent + line);
-      line = word;
-    } else {
-      line = line ? `${line} ${word}` : word;
-    }
-  }
-  if (line) out.push(indent + line);
-  return out;
-}
 
 /** The merge list as a table (ROOT column only when something installs outside /; FROM with a forecast). */
 export function mergeTable(run: PretendRun, forecast: Forecast | null = null): string {
@@ -53,7 +39,7 @@ export function forecastLines(forecast: Forecast, run: PretendRun, width: number
   for (const f of forecast.packages.filter((p) => p.reason && p.reason.kind !== 'missing')) {
     const pkg = run.result.packages[f.index];
     out.push(`  ${pkg?.cpv ?? f.cpv}: ${fromText(f)}`);
-    out.push(...wrap(f.reason!.detail, width, '    '));
+    out.push(...wrapLine(`    ${f.reason!.detail.replace(/\s+/g, ' ').trim()}`, width, '    '));
   }
   return out;
 }
@@ -81,7 +67,7 @@ export function pretendReport(run: PretendRun, recipe: Recipe, width = 100, fore
     out.push('Problems:');
     for (const p of problems) {
       out.push(`  ${p.severity === 'error' ? 'x' : '!'} ${p.title}${p.fix ? `: ${p.fix}` : ''}`);
-      out.push(...wrap(p.text, width, '    '));
+      out.push(...wrapLine(`    ${p.text.replace(/\s+/g, ' ').trim()}`, width, '    '));
       if (p.portageLines.length > 0) {
         out.push('    Portage said:');
         out.push(...p.portageLines.map((l) => `      ${l}`.trimEnd()));

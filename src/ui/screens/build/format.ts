@@ -13,14 +13,3 @@ export function formatDuration(seconds: number): string {
 export function formatLoad(load: readonly [number, number, number] | null): string {
   return load ? load.map((n) => n.toFixed(2)).join(' ') : '?';
 }
-
-/** A bar of `width` cells filled to `fraction` (0-1). */
-export function bar(fraction: number, width: number, full: string, empty: string): string {
-  const filled = Math.max(0, Math.min(width, Math.round(fraction * width)));
-  return full.repeat(filled) + empty.repeat(width - filled);
-}
-
-/** An image ID as people read it: the first 12 hex digits. */
-export function shortId(id: string): string {
-  return id.replace(/^sha256:/, '').slice(0, 12);
-}

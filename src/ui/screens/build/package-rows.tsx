@@ -7,7 +7,8 @@ import React from 'react';
 import { Box, Text } from 'ink';
 import { Tone } from '../../components/tone.js';
 import { useLook } from '../../theme/theme-context.js';
-import { bar, formatDuration } from './format.js';
+import { bar } from '../../../core/format/bar.js';
+import { formatDuration } from './format.js';
 import { rowWindow, type PackageRow, type PackageRowOf } from './package-rows-model.js';
 
 export interface PackageRowsProps {

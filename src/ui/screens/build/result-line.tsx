@@ -5,7 +5,7 @@ import { Tone } from '../../components/tone.js';
 import { useWizard } from '../../app/wizard-context.js';
 import { useLook } from '../../theme/theme-context.js';
 import type { BuildState } from '../../session/workbench-store.js';
-import { shortId } from './format.js';
+import { shortId } from '../../../core/format/short-id.js';
 
 export interface ResultLineProps {
   build: BuildState;
