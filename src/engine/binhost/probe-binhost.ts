@@ -17,11 +17,14 @@ export interface BinhostProbe {
   problem: string | null;
 }
 
-/** Retries while the server is still starting (a few seconds at most), then says what it saw. */
-const PROBE_SCRIPT = `
+/**
+ * GET the URL (argv[1]) up to argv[2] times, a quarter second apart, while nothing answers (a server
+ * still starting); an HTTP answer, good or bad, ends it at once. Prints one line the caller reads.
+ */
+const GET_SCRIPT = `
 import sys, time, urllib.request, urllib.error
-url = sys.argv[1]
-for attempt in range(20):
+url, attempts = sys.argv[1], int(sys.argv[2])
+for attempt in range(attempts):
     try:
         with urllib.request.urlopen(url, timeout=5) as r:
             body = r.read().decode("utf-8", "replace")
@@ -31,11 +34,42 @@ for attempt in range(20):
         print("status=%d" % e.code)
         break
     except Exception as e:
-        if attempt == 19:
-            print("error=%s" % e)
+        if attempt == attempts - 1:
+            print("error=%s" % getattr(e, "reason", e))
         else:
             time.sleep(0.25)
 `;
+
+export interface IndexRequest {
+  /** An image with python3 (a stage3, the binhost's own). */
+  image: string;
+  /** The binhost's base URL; /Packages is added. */
+  url: string;
+  /** `container:ID`, a network name, or null for the engine's default. */
+  network: string | null;
+  /** Tries while nothing answers (1: ask once). */
+  attempts: number;
+}
+
+/** GET the Packages index of a binhost from a throwaway container, the way a build on that network would. */
+export async function getPackagesIndex(docker: Dockerode, req: IndexRequest): Promise<BinhostProbe> {
+  const id = await createContainer(docker, {
+    image: req.image,
+    entrypoint: ['python3'],
+    cmd: ['-c', GET_SCRIPT, `${req.url.replace(/\/+$/, '')}/Packages`, String(req.attempts)],
+    ...(req.network ? { network: req.network } : {}),
+    labels: gentooWbLabels({ version: appVersion(), role: 'probe' }),
+  });
+  try {
+    await startContainer(docker, id);
+    const exitCode = await waitContainer(docker, id);
+    let output = '';
+    for await (const frame of containerLogs(docker, id)) output += frame.data.toString('utf8');
+    return readProbeOutput(output, exitCode);
+  } finally {
+    await removeContainerSurely(docker, id);
+  }
+}
 
 export interface ProbeTarget {
   /** The binhost's image (has python3). */
@@ -48,25 +82,10 @@ export interface ProbeTarget {
   network: string | null;
 }
 
-/** GET /Packages of a served binhost from a throwaway container. */
-export async function probeBinhost(docker: Dockerode, target: ProbeTarget): Promise<BinhostProbe> {
-  const url = target.network !== null ? `http://${target.containerName}:${target.insidePort}/Packages` : `http://127.0.0.1:${target.insidePort}/Packages`;
-  const id = await createContainer(docker, {
-    image: target.image,
-    entrypoint: ['python3'],
-    cmd: ['-c', PROBE_SCRIPT, url],
-    network: target.network ?? `container:${target.containerId}`,
-    labels: gentooWbLabels({ version: appVersion(), role: 'probe' }),
-  });
-  try {
-    await startContainer(docker, id);
-    const exitCode = await waitContainer(docker, id);
-    let output = '';
-    for await (const frame of containerLogs(docker, id)) output += frame.data.toString('utf8');
-    return readProbeOutput(output, exitCode);
-  } finally {
-    await removeContainerSurely(docker, id);
-  }
+/** GET /Packages of a served binhost, retrying while its server starts. */
+export function probeBinhost(docker: Dockerode, target: ProbeTarget): Promise<BinhostProbe> {
+  const url = target.network !== null ? `http://${target.containerName}:${target.insidePort}` : `http://127.0.0.1:${target.insidePort}`;
+  return getPackagesIndex(docker, { image: target.image, url, network: target.network ?? `container:${target.containerId}`, attempts: 20 });
 }
 
 /** The probe's one line as facts. */

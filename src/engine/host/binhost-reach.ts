@@ -1,56 +1,17 @@
 // Ask each binhost of a recipe for its Packages index the way a build would: from a throwaway
-// container of the recipe's base (a stage3 has python3) on the network the build would join, with a
-// short timeout. The script is constant; the URL is its argument.
+// container of the recipe's base (a stage3 has python3) on the network the build would join, once.
 import type Dockerode from 'dockerode';
 import type { BinhostReach } from '../../core/host/binhost-rules.js';
-import { gentooWbLabels } from '../../core/labels.js';
 import { officialBinhostUrl, profileParts } from '../../core/plan/binhost-plan.js';
 import type { BinhostSource, Recipe } from '../../core/recipe/recipe-schema.js';
-import { appVersion } from '../app-info.js';
 import { readBaseProfile } from '../base/read-base.js';
+import { getPackagesIndex } from '../binhost/probe-binhost.js';
 import { resolveServedBinhosts } from '../build/prepare-build.js';
-import { containerLogs, createContainer, removeContainerSurely, startContainer, waitContainer } from '../docker/index.js';
 import { currentNamespace } from '../docker/object-names.js';
 
-const GET_SCRIPT = `
-import sys, urllib.request, urllib.error
-try:
-    with urllib.request.urlopen(sys.argv[1], timeout=8) as r:
-        body = r.read().decode("utf-8", "replace")
-        print("status=%d packages=%d" % (r.status, sum(1 for l in body.splitlines() if l.startswith("CPV: "))))
-except urllib.error.HTTPError as e:
-    print("status=%d" % e.code)
-except Exception as e:
-    print("error=%s" % getattr(e, "reason", e))
-`;
-
-function packagesUrl(url: string): string {
-  return `${url.replace(/\/+$/, '')}/Packages`;
-}
-
 async function get(docker: Dockerode, image: string, url: string, network: string | null): Promise<Pick<BinhostReach, 'status' | 'packages' | 'problem'>> {
-  const id = await createContainer(docker, {
-    image,
-    entrypoint: ['python3'],
-    cmd: ['-c', GET_SCRIPT, packagesUrl(url)],
-    ...(network ? { network } : {}),
-    labels: gentooWbLabels({ version: appVersion(), role: 'probe' }),
-  });
-  try {
-    await startContainer(docker, id);
-    const exitCode = await waitContainer(docker, id);
-    let output = '';
-    for await (const frame of containerLogs(docker, id)) output += frame.data.toString('utf8');
-    const status = /^status=(\d+)(?: packages=(\d+))?$/m.exec(output);
-    if (status) {
-      const code = Number(status[1]);
-      return code === 200 ? { status: code, packages: Number(status[2] ?? 0), problem: null } : { status: code, packages: null, problem: `HTTP Error ${code}` };
-    }
-    const error = /^error=(.*)$/m.exec(output)?.[1];
-    return { status: null, packages: null, problem: error ?? (output.trim().split('\n').at(-1) || `python3 exited with ${exitCode}`) };
-  } finally {
-    await removeContainerSurely(docker, id);
-  }
+  const { status, packages, problem } = await getPackagesIndex(docker, { image, url, network, attempts: 1 });
+  return { status, packages, problem };
 }
 
 /** Ask every binhost of `recipe`; a binhost that cannot be asked says why in `problem`. */
