@@ -15,7 +15,8 @@ import { writeRecord, writeState } from './build-store.js';
 import type { BuildOutcome, Watch } from './build-session.js';
 import { endCancelled } from './end-cancelled.js';
 import { engineLostMessage } from '../engines/engine-lost.js';
-import { FinishStopped, runFinishSteps, type FinishContext } from './finish-steps.js';
+import { FinishStopped, type FinishContext } from './finish-context.js';
+import { runFinishSteps } from './finish-steps.js';
 import type { FollowEnd } from './follow-output.js';
 
 const TAIL_LINES = 30;

@@ -4,7 +4,7 @@
 import { packagesFromVdbFiles, toRecordedPackages } from '../../../core/inspect/package-db.js';
 import type { FinishStep } from '../../../core/plan/plan-types.js';
 import { downloadPath } from '../../docker/index.js';
-import type { FinishContext } from '../finish-steps.js';
+import type { FinishContext } from '../finish-context.js';
 
 /** `SIZE ./path` lines (the capture helper runs stat from ROOT) → sizes by absolute path. */
 export function parseSizes(text: string): Map<string, number> {

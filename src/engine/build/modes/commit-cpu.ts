@@ -4,7 +4,7 @@
 import type { FinishStep } from '../../../core/plan/plan-types.js';
 import { cpuLabels, cpuWarning, parseCpuFacts } from '../../../core/plan/modes/stage4-cpu.js';
 import { readContainerFile } from '../../docker/index.js';
-import { commitResult, resultLabels, type FinishContext } from '../finish-steps.js';
+import { commitResult, resultLabels, type FinishContext } from '../finish-context.js';
 
 /** Commit the builder with the CPU labels; extras.cpu keeps the facts and the warning. */
 export async function commitCpu(ctx: FinishContext, step: Extract<FinishStep, { kind: 'commit-cpu' }>): Promise<void> {

@@ -4,7 +4,7 @@
 import type { FinishStep } from '../../../core/plan/plan-types.js';
 import { inspectImage } from '../../docker/index.js';
 import { openFlattenSource } from '../../docker/flatten.js';
-import type { FinishContext } from '../finish-steps.js';
+import type { FinishContext } from '../finish-context.js';
 import { importResult } from './result-image.js';
 
 function mb(bytes: number): string {

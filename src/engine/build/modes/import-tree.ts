@@ -5,7 +5,7 @@ import { PassThrough, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import * as tar from 'tar-stream';
 import type { FinishStep } from '../../../core/plan/plan-types.js';
-import type { FinishContext } from '../finish-steps.js';
+import type { FinishContext } from '../finish-context.js';
 import { importResult } from './result-image.js';
 import { forEachTreeEntry, inTreePath, openTreeArchive } from './tree-archive.js';
 

@@ -1,9 +1,7 @@
-// The finish handlers of the scratch, stage4 and minimal modes, spread into FINISH_HANDLERS.
-// finish-steps.ts imports this file and these modules import helpers from finish-steps.ts: a cycle
-// that is safe whichever side loads first only because everything crossing it is a hoisted function
-// declaration (the handlers, and this accessor instead of a constant).
+// The finish handlers of the scratch, stage4 and minimal modes, spread into FINISH_HANDLERS
+// (finish-steps.ts); they take what they share from finish-context.ts.
 import type { FinishStep } from '../../../core/plan/plan-types.js';
-import type { FinishContext } from '../finish-steps.js';
+import type { FinishContext } from '../finish-context.js';
 import { capturePackages } from './capture-packages.js';
 import { commitCpu } from './commit-cpu.js';
 import { flattenBuild } from './flatten-step.js';

@@ -3,7 +3,7 @@
 import type { Readable } from 'node:stream';
 import { engineKindFor, importStream, inspectImage, type ImportResult, type InspectedConfig } from '../../docker/index.js';
 import type { ImageConfig } from '../../../core/recipe/recipe-schema.js';
-import { adoptImage, resultLabels, type FinishContext } from '../finish-steps.js';
+import { adoptImage, resultLabels, type FinishContext } from '../finish-context.js';
 import { importChanges } from './result-config.js';
 
 /** The name an imported result is created under. */

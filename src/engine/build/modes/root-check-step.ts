@@ -3,7 +3,7 @@
 // naming the file and the library (the breakage a scratch image otherwise shows only at run time).
 import { checkRoot, describeMissing, rootCheckFailure } from '../../../core/elf/root-check.js';
 import type { FinishStep } from '../../../core/plan/plan-types.js';
-import type { FinishContext } from '../finish-steps.js';
+import type { FinishContext } from '../finish-context.js';
 import { openTreeArchive } from './tree-archive.js';
 import { scanTree } from './tree-scan.js';
 
