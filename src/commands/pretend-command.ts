@@ -21,7 +21,7 @@ export interface PretendFlags extends EngineFlags {
 }
 
 /** Exit code for a finished run: Portage accepted the list, or it did not. */
-export function exitCodeForRun(run: PretendRun): number {
+function exitCodeForRun(run: PretendRun): number {
   return run.verdict.kind === 'mergeable' || run.verdict.kind === 'nothing-to-merge' ? EXIT_OK : EXIT_FAILED;
 }
 

@@ -12,7 +12,7 @@ import { wrapLine } from '../core/format/wrap.js';
 import { formatTable } from './output.js';
 
 /** The merge list as a table (ROOT column only when something installs outside /; FROM with a forecast). */
-export function mergeTable(run: PretendRun, forecast: Forecast | null = null): string {
+function mergeTable(run: PretendRun, forecast: Forecast | null = null): string {
   const pkgs = run.result.packages;
   if (pkgs.length === 0) return '';
   const withRoot = pkgs.some((p) => p.kind !== 'blocks' && p.root !== '/');
@@ -30,7 +30,7 @@ export function mergeTable(run: PretendRun, forecast: Forecast | null = null): s
 }
 
 /** The forecast below the table: totals, then each compile Portage could have taken as a binary, and why not. */
-export function forecastLines(forecast: Forecast, run: PretendRun, width: number): string[] {
+function forecastLines(forecast: Forecast, run: PretendRun, width: number): string[] {
   if (forecast.packages.length === 0) return [];
   const out = [`Forecast: ${forecastSummary(forecast.totals)}`, `  (${FROM_LEGEND})`];
   // Packages without any binary are counted (a first build has nothing else); other reasons one by one.

@@ -13,7 +13,7 @@ import { ignoredBinaries, type IgnoredBinary } from './ignored-binaries.js';
 import type { IndexedBinary, PackagesIndex } from './packages-index.js';
 
 /** Assumed binhost download rate (KiB/s): a LAN or a good line; the figure is a guess, said as such. */
-export const DOWNLOAD_KIB_PER_SECOND = 10 * 1024;
+const DOWNLOAD_KIB_PER_SECOND = 10 * 1024;
 
 export interface ForecastInput {
   result: PretendResult;

@@ -4,9 +4,9 @@ import type { CgroupFacts, InitSystem } from './facts.js';
 import { finding, type Finding } from './finding.js';
 
 /** Controllers a v2 hierarchy should offer for full container limits. */
-export const V2_CONTROLLERS = ['cpu', 'cpuset', 'io', 'memory', 'pids'] as const;
+const V2_CONTROLLERS = ['cpu', 'cpuset', 'io', 'memory', 'pids'] as const;
 /** v1 hierarchies the engine mounts containers into. */
-export const V1_CONTROLLERS = ['cpu', 'cpuacct', 'cpuset', 'devices', 'freezer', 'memory'] as const;
+const V1_CONTROLLERS = ['cpu', 'cpuacct', 'cpuset', 'devices', 'freezer', 'memory'] as const;
 
 const OPENRC_UNIFIED = ['# OpenRC: use the unified (v2) hierarchy, then reboot', 'sed -i \'s/^#\\?rc_cgroup_mode=.*/rc_cgroup_mode="unified"/\' /etc/rc.conf'];
 const SYSTEMD_UNIFIED = [

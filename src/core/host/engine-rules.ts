@@ -9,9 +9,9 @@ import { startEngineFix } from './service-fix.js';
 
 // Sizes in the one convention of every screen and command (core/format/size.ts: decimal, as docker says them).
 /** (proposal) Below this much free space (10 GB) a Gentoo build will run out. */
-export const DISK_FAIL_BYTES = 10e9;
+const DISK_FAIL_BYTES = 10e9;
 /** (proposal) Below this (30 GB) a build with caches gets tight. */
-export const DISK_WARN_BYTES = 30e9;
+const DISK_WARN_BYTES = 30e9;
 
 const GOOD_DRIVERS = new Set(['overlay2', 'overlay', 'overlayfs', 'btrfs', 'zfs', 'io.containerd.snapshotter.v1']);
 

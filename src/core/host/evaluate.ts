@@ -25,7 +25,7 @@ export interface HostCheckResult {
 }
 
 /** The sizing for the machine that will build: the engine's host when known, else this one. */
-export function sizingFor(f: HostFacts): SizingRecommendation {
+function sizingFor(f: HostFacts): SizingRecommendation {
   if (f.engine.reachable && f.engine.ncpu !== null) return recommendSizing(f.engine.ncpu, f.engine.memTotalBytes, 'engine');
   return recommendSizing(f.system.cpus, f.system.memTotalBytes, 'local');
 }

@@ -42,7 +42,7 @@ export interface Finding {
 }
 
 /** Order of statuses when problems come first. */
-export const STATUS_RANK: Record<FindingStatus, number> = { fail: 0, warn: 1, info: 2, pass: 3 };
+const STATUS_RANK: Record<FindingStatus, number> = { fail: 0, warn: 1, info: 2, pass: 3 };
 
 /** Problems are what the user should look at: failures and warnings. */
 export function isProblem(f: Finding): boolean {

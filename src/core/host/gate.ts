@@ -12,12 +12,12 @@ export type CheckVerdict = 'pass' | 'broken' | 'kernel-only';
 export const CHECK_EXIT: Record<CheckVerdict, number> = { pass: 0, broken: 1, 'kernel-only': 3 };
 
 /** A missing kernel option (not the config file, storage or limits findings). */
-export function isKernelOption(f: Finding): boolean {
+function isKernelOption(f: Finding): boolean {
   return f.id.startsWith('kernel.CONFIG_');
 }
 
 /** The engine answered (ping) and no container run failed: Docker works here. */
-export function engineWorks(findings: readonly Finding[]): boolean {
+function engineWorks(findings: readonly Finding[]): boolean {
   const ping = findings.find((f) => f.id === 'conn.ping');
   const run = findings.find((f) => f.id === 'probe.run');
   return ping?.status === 'pass' && run?.status !== 'fail';

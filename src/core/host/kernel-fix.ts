@@ -3,7 +3,7 @@
 import type { KernelOption } from './kernel-options.js';
 
 /** `=y` for bool options, `=m` (a module is enough) for tristate ones. */
-export function wantedValue(option: KernelOption): 'y' | 'm' {
+function wantedValue(option: KernelOption): 'y' | 'm' {
   return option.kind === 'bool' ? 'y' : 'm';
 }
 

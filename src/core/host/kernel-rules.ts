@@ -13,7 +13,7 @@ import { gateApplies, gateText, headerMatchesRelease } from './kernel-version.js
 const MISSING_STATUS: Record<KernelOption['level'], FindingStatus> = { required: 'fail', optional: 'warn', network: 'info', security: 'info' };
 
 /** The release the version gates are judged by: the running kernel, else the config's header. */
-export function effectiveRelease(k: KernelFacts): string | null {
+function effectiveRelease(k: KernelFacts): string | null {
   return k.release ?? (k.config.found ? (k.config.header?.version ?? null) : null);
 }
 

@@ -10,7 +10,7 @@ import { kernelMajorMinor } from './kernel-version.js';
 const SUBID_MIN = 65536;
 
 /** Should the rootless prerequisites be checked: in use, asked for, or the way out of a denied socket? */
-export function rootlessRelevant(f: HostFacts): boolean {
+function rootlessRelevant(f: HostFacts): boolean {
   if (f.rootlessAsked) return true;
   if (f.engine.reachable && f.engine.rootless) return true;
   return f.user.uid !== 0 && f.socket !== null && f.socket.access !== 'ok';

@@ -4,7 +4,7 @@ import { finding, type Finding } from './finding.js';
 
 const GIB = 1024 ** 3;
 /** (proposal) Memory one compiler job may take in a heavy C++ build. */
-export const MEMORY_PER_JOB_BYTES = 2 * GIB;
+const MEMORY_PER_JOB_BYTES = 2 * GIB;
 
 /** Jobs for the recipe: MAKEOPTS and EMERGE_DEFAULT_OPTS values, and the budget they split. */
 export interface SizingRecommendation {

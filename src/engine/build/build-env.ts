@@ -15,7 +15,7 @@ export function buildEnvFrom(env: NodeJS.ProcessEnv): Record<string, string> {
 }
 
 /** The step runner's env file for these variables (root-only: it may hold credentials), or null when there are none. */
-export function buildEnvFile(env: Record<string, string>): PlanFile | null {
+function buildEnvFile(env: Record<string, string>): PlanFile | null {
   const lines = Object.entries(env).map(([k, v]) => `${k}=${v}`);
   if (lines.length === 0) return null;
   for (const line of lines) {

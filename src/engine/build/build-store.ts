@@ -11,7 +11,7 @@ import { forecastVsActual } from '../../core/forecast/forecast-vs-actual.js';
 import { inFolder, STATE_FOLDER, writeFileAtomically } from '../files/atomic-write.js';
 import { appPaths } from '../paths.js';
 
-export function buildsDir(env: NodeJS.ProcessEnv = process.env): string {
+function buildsDir(env: NodeJS.ProcessEnv = process.env): string {
   return path.join(appPaths(env).state, 'builds');
 }
 

@@ -54,7 +54,7 @@ const STAMP_RE = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?)(Z|[+-]\d\d:\d\d) /
  * local offset, `+01:00`, are read the same way), and the time of the last stamped line, which events
  * flushed without a line of their own (the end of a step or of the output) carry instead of "now".
  */
-export function createStampReader(): { push(text: string): string; end(): string; last(): number | undefined } {
+function createStampReader(): { push(text: string): string; end(): string; last(): number | undefined } {
   let partial = '';
   let last: number | undefined;
   const line = (l: string): string => {

@@ -10,7 +10,7 @@ import { findBuilder } from './builder-container.js';
 import { buildFiles, tryLockFile, writeState } from './build-store.js';
 
 /** The sentence for a build whose starter ended while it prepared. */
-export function interruptedMessage(containerRemoved: boolean): string {
+function interruptedMessage(containerRemoved: boolean): string {
   return `interrupted: the gentoo-wb process that started it ended while it was preparing (killed, or it crashed)${containerRemoved ? '; its build container, made but never started, was removed' : '; no build container had been started'}; nothing was built or tagged`;
 }
 

@@ -20,7 +20,7 @@ export interface SmokeTestOptions {
 }
 
 /** The smoke test was stopped (the build was cancelled); its container is gone. */
-export class SmokeTestStopped extends Error {
+class SmokeTestStopped extends Error {
   constructor() {
     super('the smoke test was stopped');
   }

@@ -5,7 +5,7 @@ import type Dockerode from 'dockerode';
 import { parsePackagesIndex, type PackagesIndex } from '../../core/forecast/packages-index.js';
 import { downloadPath, EngineError } from '../docker/index.js';
 
-export const BINHOST_INDEX_CACHE = '/var/cache/edb/binhost';
+const BINHOST_INDEX_CACHE = '/var/cache/edb/binhost';
 /** Portage's default PKGDIR, where gentoo-wb mounts the binary package cache. */
 export const DEFAULT_PKGDIR = '/var/cache/binpkgs';
 const MAX_INDEX_BYTES = 64 * 1024 * 1024;

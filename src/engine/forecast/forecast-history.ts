@@ -9,10 +9,10 @@ import { appVersion } from '../app-info.js';
 import { listRecords } from '../build/build-store.js';
 import { createContainer, downloadPath, EngineError, removeContainer } from '../docker/index.js';
 
-export const EMERGE_LOG = '/var/log/emerge.log';
+const EMERGE_LOG = '/var/log/emerge.log';
 
 /** The base's emerge.log merges, read from a created, never started container; empty when it has none. */
-export async function baseEmergeLogMerges(docker: Dockerode, image: string): Promise<EmergeLogMerge[]> {
+async function baseEmergeLogMerges(docker: Dockerode, image: string): Promise<EmergeLogMerge[]> {
   const id = await createContainer(docker, { image, cmd: ['/bin/true'], network: 'none', labels: gentooWbLabels({ version: appVersion(), role: 'probe' }) });
   try {
     const got = await downloadPath(docker, id, EMERGE_LOG, { maxBytes: 256 * 1024 * 1024 });

@@ -56,7 +56,7 @@ async function diskOf(dir: string): Promise<{ path: string; freeBytes: number; t
 }
 
 /** Turn EngineInfo into the checks' facts; `local` says the engine keeps its data on this machine. */
-export async function engineFactsFrom(info: EngineInfo, endpoint: EndpointFacts, local: boolean): Promise<EngineFactsReachable> {
+async function engineFactsFrom(info: EngineInfo, endpoint: EndpointFacts, local: boolean): Promise<EngineFactsReachable> {
   const raw = info.rawInfo;
   const limits = Object.fromEntries(LIMIT_FIELDS.map((k) => [k, bool(raw[k])]));
   return {

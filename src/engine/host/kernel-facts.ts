@@ -11,7 +11,7 @@ import type { RootFs } from './root-fs.js';
 const gunzipAsync = promisify(gunzip);
 
 /** The config paths to try, in order, for a release (unknown release: any /boot/config-*). */
-export async function configCandidates(fs: RootFs, release: string | null): Promise<Array<{ path: string; source: KernelConfigSource }>> {
+async function configCandidates(fs: RootFs, release: string | null): Promise<Array<{ path: string; source: KernelConfigSource }>> {
   const list: Array<{ path: string; source: KernelConfigSource }> = [{ path: '/proc/config.gz', source: 'proc' }];
   if (release !== null) {
     list.push({ path: `/boot/config-${release}`, source: 'boot' }, { path: `/usr/src/linux-${release}/.config`, source: 'usr-src-release' });

@@ -8,7 +8,7 @@ import type { RootFs } from './root-fs.js';
 import type { SocketAccess } from './socket-facts.js';
 
 /** Where Podman puts its sockets, as paths on the checked system. */
-export function podmanSocketPaths(uid: number, xdgRuntimeDir: string | undefined): Array<{ path: string; scope: 'rootful' | 'rootless' }> {
+function podmanSocketPaths(uid: number, xdgRuntimeDir: string | undefined): Array<{ path: string; scope: 'rootful' | 'rootless' }> {
   const list: Array<{ path: string; scope: 'rootful' | 'rootless' }> = [{ path: '/run/podman/podman.sock', scope: 'rootful' }];
   if (xdgRuntimeDir && path.isAbsolute(xdgRuntimeDir)) list.push({ path: path.posix.join(xdgRuntimeDir, 'podman', 'podman.sock'), scope: 'rootless' });
   list.push({ path: `/run/user/${uid}/podman/podman.sock`, scope: 'rootless' });

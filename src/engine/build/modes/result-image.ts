@@ -1,13 +1,13 @@
 // Naming and importing a result image: import needs a name up front, so it takes the build's first
 // tag (all tags follow through adoptImage), or a name made from the build ID when the recipe has none.
 import type { Readable } from 'node:stream';
-import { engineKindFor, importStream, inspectImage, type ImportResult, type InspectedConfig } from '../../docker/index.js';
+import { engineKindFor, importStream, type ImportResult, type InspectedConfig } from '../../docker/index.js';
 import type { ImageConfig } from '../../../core/recipe/recipe-schema.js';
 import { adoptImage, resultLabels, type FinishContext } from '../finish-context.js';
 import { importChanges } from './result-config.js';
 
 /** The name an imported result is created under. */
-export function importName(ctx: FinishContext): string {
+function importName(ctx: FinishContext): string {
   return ctx.plan.tags[0] ?? `gentoo-wb-build/${ctx.state.id.toLowerCase()}:latest`;
 }
 
@@ -21,7 +21,3 @@ export async function importResult(ctx: FinishContext, fs: Readable, config: Ima
   return imported;
 }
 
-/** Size of an image as the engine reports it. */
-export async function imageSize(ctx: FinishContext, ref: string): Promise<number> {
-  return (await inspectImage(ctx.docker, ref)).size;
-}

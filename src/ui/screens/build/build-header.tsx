@@ -47,7 +47,7 @@ function currentStep(progress: BuildProgress): string | null {
 }
 
 /** `~3:20 left, ends 10:42` (`~` marks an estimate without a forecast of the packages still to come). */
-export function etaText(eta: BuildEta, now: number): string {
+function etaText(eta: BuildEta, now: number): string {
   if (eta.remainingSeconds < 1) return 'finishing';
   return `${eta.fromForecast ? '' : '~'}${formatDuration(eta.remainingSeconds)} left, ends ${finishClock(now, eta.remainingSeconds)}`;
 }

@@ -8,7 +8,7 @@ import type { BuildPhase } from '../../../core/events.js';
 import { phaseOfBuildLogLine } from '../../../core/portage/build-stream/build-log-phase.js';
 import type { BuildEffects } from './build-effects.js';
 
-export const PHASE_POLL_MS = 3000;
+const PHASE_POLL_MS = 3000;
 
 /** The phase a build.log's last phase line puts the package in ("Source compiled." → test). */
 export function phaseFromLine(line: string): BuildPhase | null {

@@ -3,7 +3,7 @@
 import { useCallback, useSyncExternalStore } from 'react';
 import type { LineRing } from '../../components/log-view/line-ring.js';
 
-export const RING_COUNT_MS = 250;
+const RING_COUNT_MS = 250;
 
 /** Lines pushed to `ring` so far (also those that fell out), refreshed at most every 250 ms. */
 export function useRingCount(ring: LineRing): number {

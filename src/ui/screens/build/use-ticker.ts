@@ -2,7 +2,7 @@
 // animation is on. Otherwise nothing ticks, and times move only when events arrive.
 import { useEffect, useState } from 'react';
 
-export const TICK_MS = 1000;
+const TICK_MS = 1000;
 
 /** Current time in ms, refreshed every second while `active`. */
 export function useTicker(active: boolean): number {
