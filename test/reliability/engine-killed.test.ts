@@ -113,6 +113,10 @@ describeSecondEngine('an engine killed mid-build and restarted', {}, (second) =>
     r.caches = { distfiles: false, binpkgs: false, ccache: false };
     const file = write(c, 'on-second.json', serializeRecipe(r));
     const slow = { ...env, GENTOO_WB_BUILD_ENV: 'GWB_TEST_COMPILE_SECONDS=6' };
+    // pretend runs there too (the base is only there and on the first engine; the merge list says hello).
+    const pretend = await run(['pretend', file, '--engine', 'second'], env, { timeoutMs: 60_000 });
+    expect(pretend.code, pretend.stderr).toBe(0);
+    expect(pretend.stdout).toContain('app-misc/hello');
     const started = await run(['build', file, '--plain', '--engine', 'second'], slow, { timeoutMs: 100_000, interrupt: { when: /start +.*app-misc\/hello/, signal: 'SIGTERM', delayMs: 500 } });
     const id = /build (\d{8}-\d{6}-[0-9a-f]{6}): logs in/.exec(started.stderr)?.[1] ?? '';
     expect(started.code, started.stderr).toBe(143);
