@@ -34,10 +34,8 @@ const env = { ...process.env, XDG_STATE_HOME: mkdtempSync(path.join(os.tmpdir(),
 // CFLAGS of this test alone: its binary package cache (and so the served key) is nobody else's.
 const CFLAGS = `-O2 -pipe -DGWB_BINHOST_BUILD_${run.replace(/-/g, '_')}`;
 const CHOST = 'x86_64-pc-linux-gnu';
-// The test image has no wget (a stage3 has): Portage fetches binary packages with FETCHCOMMAND, so the
-// builds here fetch with Python's urllib instead. The package index itself Portage reads with urllib.
-const FETCH = 'python3 -c "import sys, urllib.request; urllib.request.urlretrieve(sys.argv[1], sys.argv[2])" "${URI}" "${DISTDIR}/${FILE}"';
-const FETCH_ENV = { ...FAST_BUILD_ENV, FETCHCOMMAND: FETCH, RESUMECOMMAND: FETCH };
+// Portage fetches binary packages with its default FETCHCOMMAND (wget, in the test image as in a stage3).
+const FETCH_ENV = FAST_BUILD_ENV;
 const tags: string[] = [];
 const PACKAGES = ['app-misc/oldtool', 'app-misc/newtool'];
 
