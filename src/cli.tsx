@@ -3,7 +3,8 @@
 // Ink is imported only on the TUI path, and only after CI detection has been neutralised.
 import { Command, CommanderError, Option } from 'commander';
 import { appVersion } from './engine/app-info.js';
-import { commandRegistrars, type CommandContext } from './commands/registry.js';
+import type { CommandContext } from './commands/command-context.js';
+import { commandRegistrars } from './commands/registry.js';
 import { EXIT_USAGE, UsageError } from './commands/usage-error.js';
 import { chooseGlyphs } from './core/glyphs.js';
 import { enterFullscreen } from './ui/terminal/fullscreen.js';

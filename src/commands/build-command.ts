@@ -7,7 +7,7 @@ import { startBuild, type BuildOutcome } from '../engine/build/runner.js';
 import { buildEnvFrom } from '../engine/build/build-env.js';
 import { probeSandbox } from '../engine/build/sandbox-facts.js';
 import { loadRecipeFile } from '../engine/recipes/recipe-store.js';
-import type { BuildFlags } from './build.js';
+import type { BuildFlags } from './build-flags.js';
 import { forecastVsActual, type ForecastVsActual } from '../core/forecast/forecast-vs-actual.js';
 import { buildHistory } from '../core/portage/eta/eta.js';
 import { forecastBuild, type BuildForecast } from '../engine/forecast/build-forecast.js';

@@ -1,16 +1,10 @@
 // `gentoo-wb build RECIPE`, `gentoo-wb builds`, `gentoo-wb attach [ID]`: the build without the TUI,
 // on the same runner and event stream.
 import type { Command } from 'commander';
+import type { BuildFlags } from './build-flags.js';
 import type { EngineFlags } from './output.js';
-import type { CommandContext } from './registry.js';
+import type { CommandContext } from './command-context.js';
 
-export interface BuildFlags extends EngineFlags {
-  plain?: boolean;
-  json?: boolean;
-  tag?: string[];
-  cache?: boolean;
-  plan?: boolean;
-}
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 

@@ -3,9 +3,15 @@
 // progress on stderr. Ctrl-C closes both streams and says what the target was left with.
 import type Dockerode from 'dockerode';
 import { humanSize } from '../core/format/size.js';
-import type { CopyFlags } from './copy.js';
-import { connectForCommand, createProgress, printJson, runCommand } from './output.js';
+import { connectForCommand, createProgress, printJson, runCommand, type EngineFlags } from './output.js';
 import { UsageError } from './usage-error.js';
+
+export interface CopyFlags extends EngineFlags {
+  from?: string;
+  to?: string;
+  quiet?: boolean;
+  json?: boolean;
+}
 
 export async function runCopyCommand(image: string, flags: CopyFlags): Promise<void> {
   const from = flags.from ?? '';

@@ -1,14 +1,7 @@
 // `gentoo-wb copy IMAGE --from A --to B`: an image from one engine to another (save | load, streamed).
 // Light at load time: the work is in copy-command.ts.
 import type { Command } from 'commander';
-import type { EngineFlags } from './output.js';
-
-export interface CopyFlags extends EngineFlags {
-  from?: string;
-  to?: string;
-  quiet?: boolean;
-  json?: boolean;
-}
+import type { CopyFlags } from './copy-command.js';
 
 /** Register `copy` on the program. */
 export function register(program: Command): void {

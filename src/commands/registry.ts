@@ -1,6 +1,7 @@
 // Every headless command registers itself here. Modules listed are light: they declare options and
 // load their implementation lazily in the action, so `gentoo-wb --help` and the TUI start fast.
 import type { Command } from 'commander';
+import type { CommandContext } from './command-context.js';
 import { register as registerCheck } from './check.js';
 import { register as registerEndpoint } from './endpoint.js';
 import { register as registerImages } from './images.js';
@@ -15,11 +16,6 @@ import { register as registerPretend } from './pretend.js';
 import { register as registerBinhost } from './binhost.js';
 import { register as registerEngines } from './engines.js';
 import { register as registerCopy } from './copy.js';
-
-/** What commands may ask of the CLI entry: only it may start the TUI (commands never import src/ui). */
-export interface CommandContext {
-  startTui(options: { recipePath?: string; attachBuild?: string; theme?: string; host?: string; context?: string }): Promise<void>;
-}
 
 export type RegisterCommand = (program: Command, context: CommandContext) => void;
 

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildFiles, buildIdProblem, listBuildStates } from '../../src/engine/build/build-store.js';
 import { register } from '../../src/commands/build.js';
-import type { CommandContext } from '../../src/commands/registry.js';
+import type { CommandContext } from '../../src/commands/command-context.js';
 import { runCli } from './helpers/cli.js';
 
 const run = (...args: string[]) => runCli([(p) => register(p, {} as CommandContext)], args);
