@@ -34,8 +34,12 @@ export function register(program: Command): void {
         if (!opts.dryRun) {
           // A build whose gentoo-wb process died while preparing is recorded as interrupted first (its
           // never-started container goes), so it is not kept as "attach finishes it".
-          const [{ listBuildStates }, { reconcileInterrupted }] = await Promise.all([import('../engine/build/build-store.js'), import('../engine/build/reconcile-interrupted.js')]);
-          await reconcileInterrupted(docker, await listBuildStates());
+          // Only builds of the engine being cleaned: another engine's containers cannot be looked at here.
+          const [{ listBuildStates }, { reconcileInterrupted }, { engineOf }, { LOCAL_ENGINE }] = await Promise.all([
+            import('../engine/build/build-store.js'), import('../engine/build/reconcile-interrupted.js'), import('../engine/engines/engine-builds.js'), import('../engine/engines/engine-spec.js'),
+          ]);
+          const engine = opts.engine ?? LOCAL_ENGINE;
+          await reconcileInterrupted(docker, (await listBuildStates()).filter((s) => engineOf(s) === engine));
         }
         const report = await findLeftovers(docker, {
           ...(opts.build ? { buildId: opts.build } : {}), volumes: opts.volumes === true, running: opts.running === true, namespace,
