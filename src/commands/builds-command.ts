@@ -5,6 +5,8 @@ import { engineOfBuild, listBuildsEverywhere, type EngineBuildListing } from '..
 import { LOCAL_ENGINE } from '../engine/engines/engine-spec.js';
 import { findEngine, unknownEngine } from '../engine/engines/engine-store.js';
 import { attachBuild } from '../engine/build/runner.js';
+import { buildFiles, readForecast } from '../engine/build/build-store.js';
+import { buildHistory } from '../core/portage/eta/eta.js';
 import { currentNamespace } from '../engine/docker/object-names.js';
 import type { BuildFlags } from './build-flags.js';
 import type { CommandContext } from './command-context.js';
@@ -107,7 +109,10 @@ export async function runAttachCommand(id: string | undefined, flags: BuildFlags
   }
   try {
     const { docker } = await connectForCommand({ ...flags, engine: engine === LOCAL_ENGINE ? undefined : engine });
-    const session = await attachBuild(target, { docker, onEvents: eventPrinter(flags.json ? 'json' : 'plain') });
+    // The forecast the build's starter saved gives the attached follower the same ETA lines.
+    const forecast = await readForecast(buildFiles(target));
+    const eta = { forecast, history: buildHistory([]), jobs: forecast?.totals.jobs ?? 1 };
+    const session = await attachBuild(target, { docker, onEvents: eventPrinter(flags.json ? 'json' : 'plain', process.stdout, () => eta) });
     // Any of Ctrl-C, SIGHUP, SIGTERM stops following; the build goes on in its container.
     let signalled: NodeJS.Signals | null = null;
     const onSignal = (name: NodeJS.Signals) => {

@@ -8,6 +8,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { newRecipe } from '../../src/core/recipe/new-recipe.js';
 import { attachBuild, startBuild, type BuildSession } from '../../src/engine/build/runner.js';
+import { buildFiles, writeForecast } from '../../src/engine/build/build-store.js';
+import type { Forecast } from '../../src/core/forecast/forecast-types.js';
 import { cliPath, ensureBuilt, runCli } from '../helpers/cli.js';
 import { describeDocker, testDocker } from '../helpers/docker.js';
 import { compileSeconds, realPortageImages } from '../helpers/real-portage.js';
@@ -111,11 +113,18 @@ describeDocker('gentoo-wb attach without an ID (real engine, real Portage)', () 
     const id = await runningBuild('pair', 5);
     // Not among the builds the other tests leave running.
     ids.splice(ids.indexOf(id), 1);
+    // The forecast the starter saves beside a CLI build: the followers print the same ETA lines.
+    const forecast: Forecast = {
+      packages: [{ index: 0, cpv: 'app-misc/hello-2.12.2', from: 'source', reason: null, seconds: 8, basis: 'history', samples: 1, downloadSeconds: 0 }],
+      totals: { totalSeconds: 8, serialSeconds: 8, binaries: 0, compiles: 1, fromBinhost: 0, jobs: 1 },
+    };
+    await writeForecast(buildFiles(id, { ...process.env, ...env }), forecast);
     const [a, b] = await Promise.all([runCli(['attach', id, '--plain'], { env, timeoutMs: 150_000 }), runCli(['attach', id, '--plain'], { env, timeoutMs: 150_000 })]);
     for (const r of [a, b]) {
       expect(r.code, r.stderr).toBe(0);
       expect(r.stdout.match(/result {3}success$/gm)).toHaveLength(1);
       expect(r.stdout.match(/start {4}\(1 of 1\) app-misc\/hello/g)).toHaveLength(1);
+      expect(r.stdout).toMatch(/ eta {6}1 of 1 done/);
     }
     const lines = readFileSync(path.join(env.XDG_STATE_HOME, 'gentoo-wb', 'builds', id, 'output.log'), 'utf8').split('\n').filter(Boolean);
     expect(lines.length).toBeGreaterThan(10);
