@@ -1,5 +1,6 @@
 // `gentoo-wb builds` and `gentoo-wb attach`: what is running or ran, and following a build again.
 import { sanitizeText } from '../core/format/sanitize.js';
+import { wrapLine } from '../core/format/wrap.js';
 import { attachTarget, type BuildListing } from '../engine/build/build-list.js';
 import { engineOfBuild, listBuildsEverywhere, type EngineBuildListing } from '../engine/engines/engine-builds.js';
 import { LOCAL_ENGINE } from '../engine/engines/engine-spec.js';
@@ -82,7 +83,9 @@ export function chooseAttachTarget(builds: BuildListing[]): { id: string; note: 
 async function defaultTarget(flags: EngineFlags): Promise<string> {
   const everywhere = await buildListings(flags.host !== undefined || flags.context !== undefined ? { ...flags, engine: LOCAL_ENGINE } : flags);
   const { id, note } = chooseAttachTarget(everywhere.filter((b): b is EngineBuildListing & BuildListing => b.status !== 'unknown'));
-  process.stderr.write(note);
+  // Wrapped to the terminal, so the line is whole where the live view then starts (and in any log of it).
+  const columns = process.stderr.isTTY ? process.stderr.columns || 80 : Infinity;
+  process.stderr.write(note.split('\n').map((line) => (Number.isFinite(columns) ? wrapLine(line, columns, '  ').join('\n') : line)).join('\n'));
   return id;
 }
 

@@ -17,5 +17,6 @@ export function firstFrameText(current: StepId, focusGlyph: string, columns: num
   const brand = ' gentoo-wb';
   const gap = columns - plainWidth - brand.length;
   const bar = labels.join('') + (gap >= 0 ? `${' '.repeat(gap)}${brand}` : '');
-  return `${bar}\r\nStarting the workbench…`;
+  // Ends with a new line: the frame Ink draws next starts on a line of its own in any log of the output.
+  return `${bar}\r\nStarting the workbench…\r\n`;
 }

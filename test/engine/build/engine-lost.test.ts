@@ -77,7 +77,7 @@ describeDocker('build runner when the engine goes away', () => {
     const outcome = await session.outcome;
     expect(outcome.kind).toBe('lost');
     const lost = events.find((e) => e.type === 'lost');
-    expect(lost && lost.type === 'lost' && lost.message).toMatch(/lost the connection to the engine .*state is kept in .*gentoo-wb attach /);
+    expect(lost && lost.type === 'lost' && lost.message).toMatch(/lost the engine in the middle of build .*nothing was committed or tagged.*output so far is in .*gentoo-wb attach /);
     const state = JSON.parse(readFileSync(session.files.state, 'utf8')) as BuildState;
     expect(state.status).toBe('lost');
     expect(state.containerId).toBeTruthy();
