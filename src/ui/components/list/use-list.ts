@@ -4,6 +4,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useCommands, type CommandHandlers, type FooterItem } from '../../keys/key-router.js';
 import { editText, textInputState } from '../text-input/text-input-state.js';
+import { useLatestState } from '../text-input/use-latest-state.js';
 import { clampIndex, filterIndices, searchIndex, windowTop } from './list-model.js';
 
 export interface UseListOptions<T> {
@@ -46,13 +47,7 @@ export function useList<T>(items: readonly T[], options: UseListOptions<T>): Lis
   const searchTextRef = useRef(options.searchText);
   searchTextRef.current = options.searchText;
   const index = useMemo(() => searchIndex(items, (item) => searchTextRef.current(item)), [items]);
-  const [query, setDrawnQuery] = useState(textInputState(''));
-  // A filter typed faster than React draws (a paste split over reads) edits the latest text, not the drawn one.
-  const latestQuery = useRef(query);
-  const setQuery = (next: typeof query) => {
-    latestQuery.current = next;
-    setDrawnQuery(next);
-  };
+  const [query, latestQuery, setQuery] = useLatestState(() => textInputState(''));
   const [filtering, setFiltering] = useState(false);
   const [selectedRaw, setSelected] = useState(0);
   const [storedTop, setTop] = useState(0);
@@ -114,9 +109,9 @@ export function useList<T>(items: readonly T[], options: UseListOptions<T>): Lis
           if (key === 'enter') setFiltering(false);
           else if (key === 'escape') clearFilter();
           else {
-            const next = editText(latestQuery.current, key, input);
+            const next = editText(latestQuery(), key, input);
             if (next === null) return false;
-            if (next.value !== latestQuery.current.value) setFilter(next);
+            if (next.value !== latestQuery().value) setFilter(next);
             else setQuery(next);
           }
           return true;

@@ -1,13 +1,14 @@
 // A one-line text field: label, value with a visible cursor, the part a validator complains about
 // underlined and marked with ^ on the line below (so it shows without colour), and the message.
 // Keys go to it first (raw, modal layer): Enter submits when valid, Esc cancels.
-import React, { useRef, useState } from 'react';
+import React, { useState } from 'react';
 import { Box, Text } from 'ink';
 import { useCommands } from '../../keys/key-router.js';
 import { useLook } from '../../theme/theme-context.js';
 import { Tone } from '../tone.js';
 import { editText, textInputState, visibleSlice, type TextInputState } from './text-input-state.js';
 import type { InputProblem, InputValidator } from './text-input-types.js';
+import { useLatestState } from './use-latest-state.js';
 
 export interface TextInputProps {
   label: string;
@@ -34,20 +35,13 @@ function problemRange(problem: InputProblem | null, length: number): [number, nu
 /** The field; it owns the keyboard while mounted. */
 export function TextInput({ label, initial = '', width, validate, hint, onSubmit, onCancel, onChange, submitLabel = 'ok', compact = false }: TextInputProps) {
   const { glyphs } = useLook();
-  const [state, setDrawnState] = useState<TextInputState>(() => textInputState(initial));
-  // Keys can arrive faster than React draws (a paste split over several reads, Enter right after it):
-  // each edit starts from the latest value, kept here, not from the one the last render saw.
-  const latest = useRef(state);
-  const setState = (next: TextInputState) => {
-    latest.current = next;
-    setDrawnState(next);
-  };
+  const [state, latest, setState] = useLatestState<TextInputState>(() => textInputState(initial));
   const [tried, setTried] = useState(false);
   const problem = validate ? validate(state.value) : null;
 
   useCommands('modal', {}, {
     raw: (key, input) => {
-      const current = latest.current;
+      const current = latest();
       if (key === 'enter') {
         if (validate?.(current.value)) setTried(true);
         else onSubmit(current.value);

@@ -1,9 +1,10 @@
 // The package search's state: the field, the results for what is typed, and which one is highlighted
 // (-1: the text as typed). Typing highlights the best result again.
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { searchRepo, type SearchHit } from '../../../../core/portage/repo-index/repo-search.js';
 import type { RepoIndex } from '../../../../core/portage/repo-index/repo-index-types.js';
 import { editText, textInputState, type TextInputState } from '../../../components/text-input/text-input-state.js';
+import { useLatestState } from '../../../components/text-input/use-latest-state.js';
 
 /** Results kept for one query: more than any screen shows, few enough to rank instantly. */
 const MAX_RESULTS = 200;
@@ -19,9 +20,7 @@ export interface PackageSearch {
 }
 
 export function usePackageSearch(initial: string, index: RepoIndex | null): PackageSearch {
-  const [field, setDrawnField] = useState(() => textInputState(initial));
-  // Reads can arrive faster than React draws (a paste split in two): edit the latest field, not the drawn one.
-  const latest = useRef(field);
+  const [field, latest, setField] = useLatestState(() => textInputState(initial));
   const [highlight, setHighlight] = useState(-1);
   const results = useMemo(() => (index ? searchRepo(index, field.value, MAX_RESULTS) : []), [index, field.value]);
   const clamped = Math.min(highlight, results.length - 1);
@@ -30,11 +29,10 @@ export function usePackageSearch(initial: string, index: RepoIndex | null): Pack
     results,
     highlight: clamped,
     edit(key, input) {
-      const next = editText(latest.current, key, input);
+      const next = editText(latest(), key, input);
       if (next === null) return false;
-      if (next.value !== latest.current.value) setHighlight(0);
-      latest.current = next;
-      setDrawnField(next);
+      if (next.value !== latest().value) setHighlight(0);
+      setField(next);
       return true;
     },
     move(delta) {
