@@ -83,9 +83,9 @@ export function chooseAttachTarget(builds: BuildListing[]): { id: string; note: 
 async function defaultTarget(flags: EngineFlags): Promise<string> {
   const everywhere = await buildListings(flags.host !== undefined || flags.context !== undefined ? { ...flags, engine: LOCAL_ENGINE } : flags);
   const { id, note } = chooseAttachTarget(everywhere.filter((b): b is EngineBuildListing & BuildListing => b.status !== 'unknown'));
-  // Wrapped to the terminal, so the line is whole where the live view then starts (and in any log of it).
-  const columns = process.stderr.isTTY ? process.stderr.columns || 80 : Infinity;
-  process.stderr.write(note.split('\n').map((line) => (Number.isFinite(columns) ? wrapLine(line, columns, '  ').join('\n') : line)).join('\n'));
+  // On a terminal, wrapped to its width, so each line is whole where the live view then starts.
+  const columns = process.stderr.columns || 80;
+  process.stderr.write(process.stderr.isTTY ? note.split('\n').map((line) => wrapLine(line, columns, '  ').join('\n')).join('\n') : note);
   return id;
 }
 
