@@ -12,7 +12,7 @@ import { newRecipe } from '../../src/core/recipe/new-recipe.js';
 import { serializeRecipe } from '../../src/core/recipe/recipe-json.js';
 import type { Recipe } from '../../src/core/recipe/recipe-schema.js';
 import { imageExists } from '../../src/engine/docker/index.js';
-import { cliPath, ensureBuilt, repoRoot } from '../helpers/cli.js';
+import { repoRoot } from '../helpers/cli.js';
 import { describeDocker, testDocker } from '../helpers/docker.js';
 import { realPortageImages } from '../helpers/real-portage.js';
 import { removeTestImages } from '../helpers/test-images.js';
@@ -81,30 +81,6 @@ async function killWhilePreparing(c: CaseDirs, r: Recipe, stall: 'create' | 'sta
   child.kill('SIGKILL');
   await new Promise((r2) => child.once('close', r2));
   return /^build (\S+)$/m.exec(out)![1]!;
-}
-
-/** Run the built CLI; `act` runs once, when its output first matches `when`. */
-function runActing(args: string[], env: NodeJS.ProcessEnv, when: RegExp, act: () => void): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  ensureBuilt();
-  const child = spawn(process.execPath, [cliPath, ...args], { env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  let acted = false;
-  const check = () => {
-    if (!acted && when.test(stdout + stderr)) {
-      acted = true;
-      act();
-    }
-  };
-  child.stdout.on('data', (d: Buffer) => ((stdout += d.toString()), check()));
-  child.stderr.on('data', (d: Buffer) => ((stderr += d.toString()), check()));
-  const timer = setTimeout(() => child.kill('SIGKILL'), 180_000);
-  return new Promise((resolve) =>
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    }),
-  );
 }
 
 const stateOf = (c: CaseDirs, id: string) => JSON.parse(readFileSync(path.join(c.state, 'gentoo-wb', 'builds', id, 'state.json'), 'utf8')) as BuildState;
@@ -184,7 +160,7 @@ describeDocker('build faults (real engine, real Portage)', () => {
         broke ??= fault === 'read-only' ? remount(state, 'ro') : Promise.resolve(fill(state));
       };
       // The folder fails while the package compiles: the first write after emerge is refused.
-      const result = await runActing(['build', file, '--plain'], env, /start {4}\(1 of 1\) app-misc\/hello/, breakFolder);
+      const result = await run(['build', file, '--plain'], env, { timeoutMs: 180_000, act: { when: /start {4}\(1 of 1\) app-misc\/hello/, act: breakFolder } });
       const text = `${result.stderr}\n${result.stdout}`;
       const id = /build (\d{8}-\d{6}-[0-9a-f]{6})/.exec(text)?.[1] ?? '';
       const objects = await namespaceObjects(c.namespace);

@@ -4,7 +4,6 @@
 // data root. What the build command, `builds`, `clean --dry-run --engine` and `attach` say at each point
 // must be true: Docker (without live-restore) stops the containers of a killed daemon when it starts
 // again, so the build cannot go on, and the first engine never sees any of it.
-import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
@@ -14,37 +13,12 @@ import { serializeRecipe } from '../../src/core/recipe/recipe-json.js';
 import { connectDocker } from '../../src/engine/docker/client.js';
 import { inspectImage } from '../../src/engine/docker/images.js';
 import { importBusybox, uniqueRef } from '../engine/docker/helpers/busybox.js';
-import { cliPath, ensureBuilt } from '../helpers/cli.js';
 import { testDocker } from '../helpers/docker.js';
 import { compileSeconds, realPortageImages } from '../helpers/real-portage.js';
 import { describeSecondEngine } from '../helpers/second-engine.js';
 import { caseDirs, firstLine, namespaceObjects, record, run, shortPaths, temporaryFiles, useReliabilityTable, write } from './harness.js';
 
 useReliabilityTable('engine killed and restarted (a second dockerd of the test\'s own)');
-
-/** Run the built CLI; `act` runs once, when its output first matches `when`. */
-function runActing(args: string[], env: NodeJS.ProcessEnv, when: RegExp, act: () => void): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  ensureBuilt();
-  const child = spawn(process.execPath, [cliPath, ...args], { env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  let acted = false;
-  const check = () => {
-    if (!acted && when.test(stdout + stderr)) {
-      acted = true;
-      act();
-    }
-  };
-  child.stdout.on('data', (d: Buffer) => ((stdout += d.toString()), check()));
-  child.stderr.on('data', (d: Buffer) => ((stderr += d.toString()), check()));
-  const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
-  return new Promise((resolve) =>
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    }),
-  );
-}
 
 interface Listed { id: string; engine: string; status: string; container: string; message: string | null }
 
@@ -154,9 +128,10 @@ describeSecondEngine('an engine killed mid-build and restarted', {}, (second) =>
     localRecipe.caches = { distfiles: false, binpkgs: false, ccache: false };
     const localBuild = run(['build', write(c, 'beside.json', serializeRecipe(localRecipe)), '--plain'], { ...env, GENTOO_WB_BUILD_ENV: 'GWB_TEST_COMPILE_SECONDS=15' }, { timeoutMs: 110_000 });
     const started = performance.now();
-    const build = await runActing(['build', file, '--plain', '--engine', 'second'], env, /start +.*app-misc\/hello/, () => {
+    const build = await run(['build', file, '--plain', '--engine', 'second'], env, {
+      timeoutMs: 120_000,
       // A few seconds into the package's compile phase.
-      setTimeout(() => void second().killDockerd(), 3000);
+      act: { when: /start +.*app-misc\/hello/, act: () => setTimeout(() => void second().killDockerd(), 3000) },
     });
     buildId = /build (\d{8}-\d{6}-[0-9a-f]{6}): logs in/.exec(build.stderr)?.[1] ?? '';
     const lostLine = build.stderr.split('\n').find((l) => l.startsWith('gentoo-wb: lost engine')) ?? build.stderr;

@@ -136,19 +136,29 @@ export interface RunResult {
   stderr: string;
 }
 
-/** Run the built CLI; `interrupt` sends a signal once the output matches `when`. */
-export function run(args: string[], env: NodeJS.ProcessEnv, options: { input?: string; timeoutMs?: number; interrupt?: { when: RegExp; signal: NodeJS.Signals; delayMs?: number } } = {}): Promise<RunResult> {
+export interface RunOptions {
+  input?: string;
+  timeoutMs?: number;
+  /** Send `signal` to the CLI `delayMs` after its output first matches `when`. */
+  interrupt?: { when: RegExp; signal: NodeJS.Signals; delayMs?: number };
+  /** Run `act` once, when the CLI's output first matches `when` (break a folder, kill an engine). */
+  act?: { when: RegExp; act: () => void };
+}
+
+/** Run the built CLI, acting on it (or around it) once its output shows a given line. */
+export function run(args: string[], env: NodeJS.ProcessEnv, options: RunOptions = {}): Promise<RunResult> {
   ensureBuilt();
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [cliPath, ...args], { env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1', ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
-    let sent = false;
+    const i = options.interrupt;
+    const hook = options.act ?? (i ? { when: i.when, act: () => void setTimeout(() => child.kill(i.signal), i.delayMs ?? 300) } : null);
+    let acted = false;
     const check = () => {
-      const i = options.interrupt;
-      if (i && !sent && i.when.test(stdout + stderr)) {
-        sent = true;
-        setTimeout(() => child.kill(i.signal), i.delayMs ?? 300);
+      if (hook && !acted && hook.when.test(stdout + stderr)) {
+        acted = true;
+        hook.act();
       }
     };
     child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); check(); });
