@@ -1,9 +1,8 @@
 // Podman's Docker-compatible API for the integration suite: a private `podman system service`
 // (own storage under a temp folder, generated containers.conf) started per test file, and
 // describeEngines() that runs one suite against Docker and Podman alike.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, it } from 'vitest';
@@ -12,6 +11,7 @@ import { resolveBasicEndpoint } from '../../src/engine/docker/client.js';
 import { connectToEndpoint } from '../../src/engine/docker/connect.js';
 import type { Endpoint } from '../../src/engine/docker/endpoint-types.js';
 import type { EngineInfo, EngineKind } from '../../src/engine/docker/engine-info.js';
+import { pingSocket, waitForExit } from './daemon-process.js';
 import { dockerStatus } from './docker.js';
 
 const required = process.env.GENTOO_WB_REQUIRE_DOCKER === '1';
@@ -38,26 +38,6 @@ export interface PodmanService {
   /** Folder holding the socket, storage and containers.conf; removed by stop(). */
   dir: string;
   stop(): Promise<void>;
-}
-
-function pingSocket(socketPath: string): Promise<boolean> {
-  return new Promise((resolve) => {
-    const req = http.request({ socketPath, path: '/_ping', method: 'GET', timeout: 1000 }, (res) => {
-      res.resume();
-      resolve(res.statusCode === 200);
-    });
-    req.on('error', () => resolve(false));
-    req.on('timeout', () => { req.destroy(); resolve(false); });
-    req.end();
-  });
-}
-
-function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(false), ms);
-    child.once('exit', () => { clearTimeout(timer); resolve(true); });
-  });
 }
 
 /** Unmount (deepest first) every mount point inside `dir` that this process can see. */

@@ -4,7 +4,8 @@ import type { ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import path from 'node:path';
-import { exited, inNetns, run, sleep, spawnLogged, tail } from './second-engine-proc.js';
+import { exited } from './daemon-process.js';
+import { inNetns, run, sleep, spawnLogged, tail } from './second-engine-proc.js';
 
 /** sshd in the namespace (key-only root login, the second engine as every session's DOCKER_HOST) and an agent holding the key. */
 export async function startSshd(dir: string, netns: string, address: string, dockerHost: string, track: (child: ChildProcess) => void):

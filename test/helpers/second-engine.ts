@@ -13,14 +13,14 @@
 import { spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe } from 'vitest';
 import type Dockerode from 'dockerode';
 import { loadImages, openImageArchive, type LoadResult } from '../../src/engine/docker/save-load.js';
 import { endProcessesNaming, removeLeftovers, sweepOrphanedEngines, writeRecord, type EngineRecord } from './second-engine-leftovers.js';
-import { exited, inNetns, run, sleep, spawnLogged, tail, waitForExit } from './second-engine-proc.js';
+import { exited, pingSocket, waitForExit } from './daemon-process.js';
+import { inNetns, run, sleep, spawnLogged, tail } from './second-engine-proc.js';
 import { startSshd } from './second-engine-sshd.js';
 import { makeCertificates } from './second-engine-tls.js';
 
@@ -109,18 +109,6 @@ function pickSubnet(): { host: string; ns: string } {
     if (!used.includes(` ${host}/`) && !used.includes(` ${ns}/`)) return { host, ns };
   }
   throw new Error('no free /30 in 10.213.0.0/16');
-}
-
-function pingSocket(socketPath: string): Promise<boolean> {
-  return new Promise((resolve) => {
-    const req = http.request({ socketPath, path: '/_ping', method: 'GET', timeout: 1000 }, (res) => {
-      res.resume();
-      resolve(res.statusCode === 200);
-    });
-    req.on('error', () => resolve(false));
-    req.on('timeout', () => { req.destroy(); resolve(false); });
-    req.end();
-  });
 }
 
 /** Start the second engine (and sshd when asked). Throws with dockerd's log when it does not come up. */
