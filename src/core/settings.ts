@@ -10,6 +10,8 @@ export const settingsSchema = z.looseObject({
   hostGateAccepted: z.array(z.string()).default([]),
   /** Engines added with `gentoo-wb engines add` (validated there: see src/engine/engines/engine-spec.ts). */
   engines: z.array(z.looseObject({ name: z.string(), url: z.string(), tlsDir: z.string().optional() })).default([]),
+  /** The engine the workbench used last (a configured name; absent: the default endpoint), opened again at start. */
+  lastEngine: z.string().optional(),
   preferences: z
     .looseObject({
       /** Progress bars and elapsed counters tick; off means redraw only when something changes. */

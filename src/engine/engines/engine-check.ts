@@ -4,11 +4,12 @@
 // deadline, so one dead host delays the list by the timeout, not by its TCP retries.
 import { statfs } from 'node:fs/promises';
 import type { EngineInfo } from '../docker/engine-info.js';
-import type { Endpoint } from '../docker/endpoint-types.js';
+import type { Endpoint, EndpointResolution } from '../docker/endpoint-types.js';
+import { resolveProcessEndpoint, type EndpointFlags } from '../docker/client.js';
 import { connectToEndpoint } from '../docker/connect.js';
 import { EngineError, toEngineError } from '../docker/errors.js';
 import { resolveEngineEndpoint } from './engine-endpoint.js';
-import type { EngineEntry } from './engine-spec.js';
+import { LOCAL_ENGINE, type EngineEntry } from './engine-spec.js';
 import { quietSshUrlWarning } from './quiet-ssh-warning.js';
 
 /** What a reachable engine said about itself. */
@@ -57,11 +58,20 @@ export interface CheckOptions {
 
 /** Check one configured engine; never throws. */
 export async function checkEngine(entry: EngineEntry, options: CheckOptions = {}): Promise<EngineCheck> {
+  return checkResolved(entry.name, entry.url, resolveEngineEndpoint(entry, options.env ?? process.env), options.timeoutMs);
+}
+
+/** Check the default endpoint (-H, --context, DOCKER_HOST, the docker context) under the name `local`; never throws. */
+export function checkDefaultEngine(flags: EndpointFlags, options: CheckOptions = {}): Promise<EngineCheck> {
+  const resolved = resolveProcessEndpoint(flags, options.env ?? process.env);
+  return checkResolved(LOCAL_ENGINE, resolved.ok ? resolved.endpoint.host : (flags.host ?? flags.context ?? ''), resolved, options.timeoutMs);
+}
+
+async function checkResolved(name: string, url: string, resolved: EndpointResolution, timeout: number | undefined): Promise<EngineCheck> {
   const started = performance.now();
-  const timeoutMs = options.timeoutMs ?? 10_000;
-  const base: EngineCheck = { name: entry.name, url: entry.url, host: null, reachable: false, error: null, hint: null, warnings: [], facts: null, elapsedMs: 0 };
+  const timeoutMs = timeout ?? 10_000;
+  const base: EngineCheck = { name, url, host: null, reachable: false, error: null, hint: null, warnings: [], facts: null, elapsedMs: 0 };
   const done = (part: Partial<EngineCheck>): EngineCheck => ({ ...base, ...part, elapsedMs: Math.round(performance.now() - started) });
-  const resolved = resolveEngineEndpoint(entry, options.env ?? process.env);
   if (!resolved.ok) return done({ error: resolved.error.message, hint: resolved.error.hint });
   const endpoint = resolved.endpoint;
   if (endpoint.address.kind === 'ssh') quietSshUrlWarning();

@@ -1,6 +1,6 @@
 // Public face of configured engines (`gentoo-wb engines …`, `--engine NAME`).
 export { connectNamedEngine, connectEngineEntry, type NamedEngineOptions } from './connect-named.js';
-export { checkEngine, checkEngines, explainFailure, type EngineCheck, type EngineFacts } from './engine-check.js';
+export { checkEngine, checkEngines, checkDefaultEngine, explainFailure, type EngineCheck, type EngineFacts } from './engine-check.js';
 export { resolveEngineEndpoint } from './engine-endpoint.js';
 export { checkEngineName, parseEngineUrl, normalEngineUrl, type EngineEntry, type EngineTarget } from './engine-spec.js';
 export { addEngine, removeEngine, listEngines, findEngine, validateNewEngine, unknownEngine, type NewEngine, type StoreChange } from './engine-store.js';
