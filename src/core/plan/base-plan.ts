@@ -1,5 +1,7 @@
 // What every mode's plan starts from: the planner's input, the container, files and caches of the
 // recipe, and the smoke test that closes every mode. The mode planners (modes/*-plan.ts) build on it.
+import type { DistccSettings } from '../distcc/distcc-hosts.js';
+import { withDistccSteps } from '../distcc/distcc-plan.js';
 import { recipeHash } from '../recipe/recipe-hash.js';
 import { renderPortageFiles } from '../recipe/render-portage-files.js';
 import type { Recipe } from '../recipe/recipe-schema.js';
@@ -16,6 +18,8 @@ export interface PlanInput {
   namespace?: string | null;
   /** Served binhosts the recipe names, as the engine found them (null: not served); absent: none looked up. */
   served?: Record<string, ServedBinhostFacts | null>;
+  /** DISTCC_HOSTS and MAKEOPTS of the distccd helpers started for this build (recipe.distcc); absent: no distcc. */
+  distcc?: DistccSettings;
 }
 
 export type PlanResult = { ok: true; plan: BuildPlan } | { ok: false; problem: string };
@@ -33,7 +37,8 @@ export function basePlan(input: PlanInput, modeSteps: ContainerStep[], finish: F
   const binhosts = resolveBinhosts({ binaries: recipe.binaries, profile: base.profile, cacheKey: base.chost === 'unknown' ? null : buildCacheKey(recipe, base), served: input.served ?? {} });
   if (!binhosts.ok) throw new Error(binhosts.problem);
   // Gentoo documents getuto before the first emerge that fetches its signed packages.
-  const steps = usesOfficialBinhost(recipe) ? [getutoStep(), ...modeSteps] : modeSteps;
+  const own = input.distcc ? withDistccSteps(recipe, input.sandbox, modeSteps, input.distcc) : modeSteps;
+  const steps = usesOfficialBinhost(recipe) ? [getutoStep(), ...own] : own;
   return {
     mode: recipe.mode.kind,
     recipeHash: recipeHash(recipe),

@@ -12,7 +12,8 @@ function canonical(value: unknown): string {
 
 /** sha256 over the build-relevant fields (name and tags left out: renaming does not change the image). */
 export function recipeHash(recipe: Recipe): string {
-  const { name: _name, image, binaries, ...rest } = recipe;
+  // Where it runs (engine) and who helps compile (distcc) change neither the packages nor the image.
+  const { name: _name, image, binaries, engine: _engine, distcc: _distcc, ...rest } = recipe;
   const { tags: _tags, ...config } = image;
   // No binhost is what every recipe meant before the field existed: their hashes (and build records) stay.
   const plain = binaries.hosts.length === 0 && binaries.onMissing === 'compile';

@@ -90,6 +90,19 @@ const binariesSchema = z.object({
   onMissing: z.enum(['compile', 'fail']).default('compile'),
 });
 
+/**
+ * distcc: compile jobs spread over distccd helper containers that gentoo-wb starts from the same base
+ * (the same compiler) on these engines for the build, and stops afterwards.
+ */
+const distccSchema = z.object({
+  /** Engines running the helpers: names of `gentoo-wb engines list`, or `local` for the default endpoint. */
+  engines: z.array(z.string()),
+  /** distccd helper containers per engine (they share its CPUs). */
+  helpers: z.number().int().min(1).max(16).default(1),
+  /** Compile jobs the build container keeps for itself (`localhost/N` last in DISTCC_HOSTS); 0: every job goes to the helpers. */
+  localJobs: z.number().int().min(0).max(256).default(0),
+});
+
 export const recipeSchema = z.object({
   version: z.literal(RECIPE_VERSION),
   name: z.string(),
@@ -111,6 +124,9 @@ export const recipeSchema = z.object({
   jobs: z
     .object({ emerge: z.number().int().min(1).max(256).default(1), loadAverage: z.number().positive().optional(), keepGoing: z.boolean().default(true) })
     .default({ emerge: 1, keepGoing: true }),
+  /** The engine the build runs on when `build --engine` does not say (a name of `gentoo-wb engines list`, or `local`). */
+  engine: z.string().optional(),
+  distcc: distccSchema.optional(),
   /** Run after the build in a throwaway container; the image's entrypoint when absent. */
   smokeTest: z.object({ argv: z.array(z.string()) }).optional(),
 });
@@ -121,3 +137,4 @@ export type PortageSource = z.infer<typeof portageSourceSchema>;
 export type ImageConfig = z.infer<typeof imageConfigSchema>;
 export type BinhostSource = z.infer<typeof binhostSourceSchema>;
 export type Binaries = z.infer<typeof binariesSchema>;
+export type DistccOption = z.infer<typeof distccSchema>;

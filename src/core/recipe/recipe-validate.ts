@@ -4,6 +4,7 @@ import { sanitizeText, visibleControl } from '../format/sanitize.js';
 import { parseAtom } from '../portage/atom-parser.js';
 import { checkUseFlagName } from '../portage/use-flags.js';
 import { binariesProblems } from './binhost-sources.js';
+import { distccRecipeProblems } from '../distcc/distcc-recipe.js';
 import type { RecipeProblem } from './recipe-problems.js';
 import type { Recipe } from './recipe-schema.js';
 
@@ -226,6 +227,7 @@ export function validateRecipe(recipe: Recipe): RecipeProblem[] {
   validateImage(recipe, out);
   validateMode(recipe, out);
   out.push(...binariesProblems(recipe.binaries, recipe.base.image));
+  out.push(...distccRecipeProblems(recipe));
   if (recipe.binaries.onMissing === 'fail' && recipe.binaries.hosts.length === 0 && !recipe.caches.binpkgs) {
     out.push({ field: 'binaries.onMissing', problem: '"fail" allows binary packages only, and the recipe has no binhost and no local binary package cache', hint: 'add a binhost, turn on caches.binpkgs, or set it to "compile"' });
   }
