@@ -7,4 +7,6 @@ export interface BuildFlags extends EngineFlags {
   tag?: string[];
   cache?: boolean;
   plan?: boolean;
+  /** A farm (`build R1 R2 … --engines a,b`): the engines to spread the recipes over, comma-separated. */
+  engines?: string;
 }

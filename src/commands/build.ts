@@ -35,16 +35,23 @@ export async function checkBuildId(id: string | undefined): Promise<void> {
 export function register(program: Command, context: CommandContext): void {
   program
     .command('build')
-    .description('build the image a recipe describes (one line per event with --plain, JSON lines with --json)')
-    .argument('<recipe>', 'recipe file')
+    .description('build the image a recipe describes (one line per event with --plain, JSON lines with --json); several recipes with --engines a,b: a farm over those engines')
+    .argument('<recipes...>', 'recipe file (two or more with --engines)')
     .option('--plain', 'one timestamped line per event')
     .option('--json', 'one BuildEvent per line, then {type: "result"}')
     .option('--tag <name>', 'tag the image NAME[:TAG] instead of the recipe\'s tags (repeatable)', collect)
     .option('--no-cache', 'build without the distfiles / binary package / ccache volumes')
     .option('--plan', 'print what the build would run, and stop')
     .option('--engine <name>', 'build on this configured engine (`gentoo-wb engines list`); the build remembers it')
-    .action(async (recipe: string, _opts: BuildFlags, command: Command) => {
+    .option('--engines <names>', 'a farm: spread the recipes over these engines (comma-separated; "local" is the default one), in parallel, with one shared binhost')
+    .action(async (recipes: string[], _opts: BuildFlags, command: Command) => {
       const flags = command.optsWithGlobals<BuildFlags>();
+      if (recipes.length > 1 || flags.engines !== undefined) {
+        const { runFarmCommand } = await import('./farm-command.js');
+        await runFarmCommand(recipes, flags);
+        return;
+      }
+      const recipe = recipes[0]!;
       await checkTagFlags(flags.tag ?? []);
       const { runBuildCommand } = await import('./build-command.js');
       await runBuildCommand(recipe, flags);

@@ -86,7 +86,7 @@ function missingProgram(err: unknown): boolean {
 }
 
 /** `emaint binhost --fix` in a short-lived container with the volume read-write; throws with its last lines when it fails. */
-async function refreshIndex(docker: Dockerode, image: string, volume: string): Promise<void> {
+export async function refreshIndex(docker: Dockerode, image: string, volume: string): Promise<void> {
   const id = await createContainer(docker, {
     image,
     cmd: ['emaint', 'binhost', '--fix'],

@@ -1,0 +1,62 @@
+// The farm's pure scheduler: architecture, order by shared compiles, spread by CPUs per build.
+import { describe, expect, it } from 'vitest';
+import { normalArch, readySlots, scheduleFarm, type FarmEngineFacts, type FarmRecipeFacts } from '../../../src/core/farm/farm-schedule.js';
+
+const recipe = (index: number, compiles: string[], extra: Partial<FarmRecipeFacts> = {}): FarmRecipeFacts => ({ index, name: `r${index}`, arch: 'amd64', cacheKey: 'aaaaaaaaaaaa', compiles, ...extra });
+const engine = (name: string, extra: Partial<FarmEngineFacts> = {}): FarmEngineFacts => ({ name, arch: 'x86_64', cpus: 2, running: 0, ...extra });
+
+describe('scheduleFarm', () => {
+  it('runs recipes that share nothing at the same time, one per engine', () => {
+    const s = scheduleFarm([recipe(0, ['app-misc/hello-1.0']), recipe(1, ['dev-libs/expat-2.6.4'])], [engine('local'), engine('second')]);
+    expect(s).toEqual({ ok: true, slots: [
+      { recipe: 0, engine: 'local', after: [], waitsFor: [] },
+      { recipe: 1, engine: 'second', after: [], waitsFor: [] },
+    ] });
+    expect(readySlots(s.ok ? s.slots : [], new Set(), new Set()).map((x) => x.recipe)).toEqual([0, 1]);
+  });
+
+  it('makes a recipe that compiles what an earlier one compiles wait for it, naming the packages', () => {
+    const s = scheduleFarm([
+      recipe(0, ['dev-libs/libfoo-1.0', 'app-misc/hello-1.0']),
+      recipe(1, ['dev-libs/libfoo-1.0', 'app-misc/foo-tool-1.0']),
+      recipe(2, ['app-misc/other-1']),
+    ], [engine('a'), engine('b')]);
+    if (!s.ok) throw new Error(s.problem);
+    expect(s.slots[1]).toMatchObject({ recipe: 1, engine: 'b', after: [0], waitsFor: ['dev-libs/libfoo-1.0'] });
+    expect(s.slots[2]).toMatchObject({ after: [] });
+    // Recipe 1 waits until recipe 0 has ended; recipe 2 starts with 0.
+    expect(readySlots(s.slots, new Set(), new Set()).map((x) => x.recipe)).toEqual([0, 2]);
+    expect(readySlots(s.slots, new Set([0, 2]), new Set([2])).map((x) => x.recipe)).toEqual([]);
+    expect(readySlots(s.slots, new Set([0, 2]), new Set([0])).map((x) => x.recipe)).toEqual([1]);
+  });
+
+  it('does not order recipes of different cache keys or without a cache (no binary could pass between them)', () => {
+    const s = scheduleFarm([
+      recipe(0, ['dev-libs/libfoo-1.0']),
+      recipe(1, ['dev-libs/libfoo-1.0'], { cacheKey: 'bbbbbbbbbbbb' }),
+      recipe(2, ['dev-libs/libfoo-1.0'], { cacheKey: null }),
+    ], [engine('a')]);
+    if (!s.ok) throw new Error(s.problem);
+    expect(s.slots.map((x) => x.after)).toEqual([[], [], []]);
+  });
+
+  it('prefers the engine with more CPUs per build, counting builds already running there', () => {
+    const engines = [engine('small', { cpus: 2 }), engine('big', { cpus: 8, running: 1 })];
+    const s = scheduleFarm([0, 1, 2, 3].map((i) => recipe(i, [`cat/p${i}-1`])), engines);
+    if (!s.ok) throw new Error(s.problem);
+    // big: 8/2 = 4, 8/3 ≈ 2.7, then small 2/1 = 2 vs big 8/4 = 2 (tie: the order given), …
+    expect(s.slots.map((x) => x.engine)).toEqual(['big', 'big', 'small', 'big']);
+  });
+
+  it('sends a recipe only to an engine of its base\'s architecture, and refuses with a sentence when there is none', () => {
+    const engines = [engine('x86'), engine('arm', { arch: 'aarch64', cpus: 64 })];
+    const ok = scheduleFarm([recipe(0, []), recipe(1, [], { arch: 'arm64' })], engines);
+    expect(ok.ok && ok.slots.map((x) => x.engine)).toEqual(['x86', 'arm']);
+    const refused = scheduleFarm([recipe(0, [], { arch: 'riscv64', name: 'tiny' })], engines);
+    expect(refused).toEqual({ ok: false, problem: 'recipe tiny builds on riscv64 (its base\'s architecture), and none of the engines is one (x86: amd64, arm: arm64)' });
+  });
+
+  it('reads the kernel\'s architecture names as Docker\'s', () => {
+    expect(['x86_64', 'aarch64', 'AMD64', 'ppc64le'].map(normalArch)).toEqual(['amd64', 'arm64', 'amd64', 'ppc64le']);
+  });
+});
