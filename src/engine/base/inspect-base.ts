@@ -5,7 +5,7 @@ import { gentooWbLabels } from '../../core/labels.js';
 import { parseEmergeInfo } from '../../core/portage/emerge-info/emerge-info-parser.js';
 import { ownedFiles, parseContents } from '../../core/vdb/contents.js';
 import { appVersion } from '../app-info.js';
-import { containerLogs, createContainer, downloadPath, inspectImage, removeContainer, startContainer, waitContainer, type MountSpec } from '../docker/index.js';
+import { downloadPath, inspectImage, runToEnd, type DownloadedEntry, type MountSpec } from '../docker/index.js';
 
 export interface BaseInfo {
   imageId: string;
@@ -36,7 +36,8 @@ const LIBC_PACKAGES = /^sys-libs\/(glibc|musl)-\d/;
 /** Run `emerge --info` in a throwaway container from `image` and read its package database. */
 export async function inspectBase(docker: Dockerode, image: string, options: InspectBaseOptions = {}): Promise<BaseInfo> {
   const details = await inspectImage(docker, image);
-  const id = await createContainer(docker, {
+  let vdb: DownloadedEntry[] = [];
+  const run = await runToEnd(docker, {
     image: details.id,
     cmd: ['emerge', '--info'],
     env: { NOCOLOR: 'true' },
@@ -44,42 +45,34 @@ export async function inspectBase(docker: Dockerode, image: string, options: Ins
     network: 'none',
     ...(options.volumesFrom ? { volumesFrom: options.volumesFrom } : {}),
     ...(options.mounts ? { mounts: options.mounts } : {}),
-  });
-  try {
-    await startContainer(docker, id);
-    const exitCode = await waitContainer(docker, id);
-    let text = '';
-    for await (const frame of containerLogs(docker, id)) text += frame.data.toString('utf8');
-    const info = parseEmergeInfo(text);
-    const vdb = await downloadPath(docker, id, '/var/db/pkg', { maxBytes: 512 * 1024 * 1024 });
-    const installed = new Set<string>();
-    let libcPackage: string | null = null;
-    let libcFiles: string[] = [];
-    for (const entry of vdb) {
-      // Entries are pkg/CAT/PF/FILE.
-      const parts = entry.path.split('/');
-      if (parts.length < 3 || parts[1]!.startsWith('.')) continue;
-      const cpf = `${parts[1]}/${parts[2]}`;
-      if (entry.type === 'directory' && parts.length === 3) installed.add(cpf);
-      if (parts[3] === 'CONTENTS' && entry.content && LIBC_PACKAGES.test(cpf)) {
-        libcPackage = cpf;
-        libcFiles = ownedFiles(parseContents(entry.content.toString('utf8')));
-      }
+  }, { beforeRemove: async (id) => { vdb = await downloadPath(docker, id, '/var/db/pkg', { maxBytes: 512 * 1024 * 1024 }); } });
+  const text = run.output;
+  const info = parseEmergeInfo(text);
+  const installed = new Set<string>();
+  let libcPackage: string | null = null;
+  let libcFiles: string[] = [];
+  for (const entry of vdb) {
+    // Entries are pkg/CAT/PF/FILE.
+    const parts = entry.path.split('/');
+    if (parts.length < 3 || parts[1]!.startsWith('.')) continue;
+    const cpf = `${parts[1]}/${parts[2]}`;
+    if (entry.type === 'directory' && parts.length === 3) installed.add(cpf);
+    if (parts[3] === 'CONTENTS' && entry.content && LIBC_PACKAGES.test(cpf)) {
+      libcPackage = cpf;
+      libcFiles = ownedFiles(parseContents(entry.content.toString('utf8')));
     }
-    return {
-      imageId: details.id,
-      digest: details.digests[0]?.split('@')[1] ?? null,
-      profile: info.profile,
-      chost: info.chost,
-      cflags: info.cflags,
-      use: info.use,
-      portageVersion: info.portageVersion,
-      installed: [...installed].sort(),
-      libcPackage,
-      libcFiles,
-      infoProblem: exitCode === 0 ? null : text.trim().split('\n').slice(-3).join('\n') || `emerge --info exited with ${exitCode}`,
-    };
-  } finally {
-    await removeContainer(docker, id, { force: true }).catch(() => undefined);
   }
+  return {
+    imageId: details.id,
+    digest: details.digests[0]?.split('@')[1] ?? null,
+    profile: info.profile,
+    chost: info.chost,
+    cflags: info.cflags,
+    use: info.use,
+    portageVersion: info.portageVersion,
+    installed: [...installed].sort(),
+    libcPackage,
+    libcFiles,
+    infoProblem: run.exitCode === 0 ? null : text.trim().split('\n').slice(-3).join('\n') || `emerge --info exited with ${run.exitCode}`,
+  };
 }

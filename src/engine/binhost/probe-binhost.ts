@@ -5,7 +5,7 @@
 import type Dockerode from 'dockerode';
 import { gentooWbLabels } from '../../core/labels.js';
 import { appVersion } from '../app-info.js';
-import { containerLogs, createContainer, removeContainerSurely, startContainer, waitContainer } from '../docker/index.js';
+import { runToEnd } from '../docker/index.js';
 
 export interface BinhostProbe {
   answers: boolean;
@@ -53,22 +53,15 @@ export interface IndexRequest {
 
 /** GET the Packages index of a binhost from a throwaway container, the way a build on that network would. */
 export async function getPackagesIndex(docker: Dockerode, req: IndexRequest): Promise<BinhostProbe> {
-  const id = await createContainer(docker, {
+  const run = await runToEnd(docker, {
     image: req.image,
     entrypoint: ['python3'],
     cmd: ['-c', GET_SCRIPT, `${req.url.replace(/\/+$/, '')}/Packages`, String(req.attempts)],
     ...(req.network ? { network: req.network } : {}),
     labels: gentooWbLabels({ version: appVersion(), role: 'probe' }),
   });
-  try {
-    await startContainer(docker, id);
-    const exitCode = await waitContainer(docker, id);
-    let output = '';
-    for await (const frame of containerLogs(docker, id)) output += frame.data.toString('utf8');
-    return readProbeOutput(output, exitCode);
-  } finally {
-    await removeContainerSurely(docker, id);
-  }
+  // Never null: no timeout was asked for.
+  return readProbeOutput(run.output, run.exitCode ?? -1);
 }
 
 export interface ProbeTarget {

@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { binpkgCacheKey } from '../../../src/core/plan/shared-pieces.js';
 import { binpkgVolumeOfKey } from '../../../src/engine/binhost/binhost-names.js';
-import { containerLogs, createContainer, createVolume, removeContainerSurely, removeVolume, startContainer, waitContainer } from '../../../src/engine/docker/index.js';
+import { createVolume, removeVolume, runToEnd } from '../../../src/engine/docker/index.js';
 import { dialJson } from '../../../src/engine/docker/dial.js';
 import { currentNamespace, objectName } from '../../../src/engine/docker/object-names.js';
 import { gentooWbLabels } from '../../../src/core/labels.js';
@@ -39,7 +39,7 @@ export async function makeFixture(tag: string): Promise<BinhostFixture> {
   await createVolume(docker, { name: volume, labels: gentooWbLabels({ version: '0.0.0-test', role: 'cache', namespace }) });
   await dialJson(docker, { method: 'POST', path: '/networks/create', body: { Name: network, CheckDuplicate: true, Labels: { [TEST_LABEL]: run } }, ok: [200, 201] });
   const runIn = async (argv: string[], options: { env?: Record<string, string>; network?: string; volume?: boolean }) => {
-    const id = await createContainer(docker, {
+    const ran = await runToEnd(docker, {
       image: realPortageImages().base,
       cmd: argv,
       env: options.env ?? {},
@@ -47,15 +47,8 @@ export async function makeFixture(tag: string): Promise<BinhostFixture> {
       mounts: options.volume ? [{ kind: 'volume', name: volume, target: '/var/cache/binpkgs' }] : [],
       labels: { [TEST_LABEL]: run },
     });
-    try {
-      await startContainer(docker, id);
-      const exitCode = await waitContainer(docker, id);
-      let output = '';
-      for await (const frame of containerLogs(docker, id)) output += frame.data.toString('utf8');
-      return { exitCode, output };
-    } finally {
-      await removeContainerSurely(docker, id);
-    }
+    // Never null: no timeout was asked for.
+    return { exitCode: ran.exitCode ?? -1, output: ran.output };
   };
   return {
     key,

@@ -30,7 +30,7 @@ describeSecondEngine('the second engine', {}, (second) => {
     expect(existsSync('/sys/class/net/docker0')).toBe(true);
     await expect(testDocker().ping()).resolves.toBeTruthy();
     const firstIds = (await testDocker().listContainers({ all: true })).map((c) => c.Id);
-    expect(firstIds).not.toContain(run.container.id);
+    expect(firstIds).not.toContain(run.id);
   }, 300_000);
 
   it('is reachable through a docker context made by the docker CLI (TLS files in the context store)', async () => {
