@@ -10,6 +10,7 @@ import { dialStream } from './dial.js';
 import { EngineError, toEngineError } from './errors.js';
 import { inspectImage } from './images.js';
 import { readJsonMessages } from './json-messages.js';
+import { openRawArchive } from './raw-archive.js';
 import { retagArchive } from './retag-archive.js';
 import { MaybeDecompress } from '../inspect/maybe-decompress.js';
 import { zstdCompressor } from '../inspect/zstd.js';
@@ -44,10 +45,13 @@ export async function openImageArchive(docker: Dockerode, refs: string[], signal
   if (refs.length === 0) throw new EngineError('bad-request', 'save needs at least one image', 'name the images to save');
   // Fail early with "no such image" instead of a broken archive stream.
   for (const ref of refs) await inspectImage(docker, ref);
+  const action = `save ${refs.join(', ')}`;
   try {
-    return await dialStream(docker, { method: 'GET', path: '/images/get', query: { names: refs }, ok: [200], signal });
+    // Off the socket itself where the endpoint allows it (see raw-archive.ts); docker-modem otherwise.
+    return await openRawArchive(docker, refs, action, signal)
+      ?? await dialStream(docker, { method: 'GET', path: '/images/get', query: { names: refs }, ok: [200], signal });
   } catch (err) {
-    throw toEngineError(err, { action: `save ${refs.join(', ')}`, notFound: 'image' });
+    throw toEngineError(err, { action, notFound: 'image' });
   }
 }
 
