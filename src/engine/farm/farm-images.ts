@@ -8,9 +8,9 @@ import { EngineError } from '../docker/index.js';
 
 /**
  * `image` on `target`: nothing when it is there, else copied from the first engine that has it. One
- * copy per (image, engine) even when several recipes ask at once.
+ * copy per (image, engine) even when several recipes ask at once; `onCopied` hears of each copy once.
  */
-export function imageCopier(engines: readonly FarmEngine[], signal: AbortSignal): (image: string, target: FarmEngine) => Promise<FarmTransfer | null> {
+export function imageCopier(engines: readonly FarmEngine[], signal: AbortSignal, onCopied: (transfer: FarmTransfer) => void): (image: string, target: FarmEngine) => Promise<FarmTransfer | null> {
   const copies = new Map<string, Promise<FarmTransfer | null>>();
   return (image, target) => {
     const key = `${target.name}\u0000${image}`;
@@ -25,7 +25,9 @@ export function imageCopier(engines: readonly FarmEngine[], signal: AbortSignal)
         const plan = await planCopy(from, to, image);
         if (plan.alreadyThere) return null;
         const done = await copyImageBetween(from, to, plan, { signal });
-        return { kind: 'image', from: from.name, to: to.name, what: image, bytes: done.bytes, seconds: done.seconds };
+        const transfer: FarmTransfer = { kind: 'image', from: from.name, to: to.name, what: image, bytes: done.bytes, seconds: done.seconds };
+        onCopied(transfer);
+        return transfer;
       })();
       copies.set(key, copy);
     }

@@ -79,14 +79,13 @@ export async function runFarm(req: FarmRequest): Promise<FarmSummary> {
 
   // The shared binhost: the cache of the first recipe that keeps one, served on the engine building it.
   const sharer = schedule.slots.find((s) => facts[s.recipe]!.cacheKey !== null);
-  const copyImage = imageCopier(req.engines, req.signal);
-  const ensureImage = async (image: string, engine: FarmEngine) => {
-    const t = await copyImage(image, engine);
-    if (t !== null) {
-      transfers.push(t);
-      req.note(`copied ${image} from ${t.from} to ${t.to}: ${(t.bytes / 1048576).toFixed(1)} MiB in ${t.seconds.toFixed(1)} s`);
-    }
-  };
+  const ensureImage = imageCopier(req.engines, req.signal, (t) => {
+    transfers.push(t);
+    req.note(`copied ${t.what} from ${t.from} to ${t.to}: ${(t.bytes / 1048576).toFixed(1)} MiB in ${t.seconds.toFixed(1)} s`);
+  });
+  // Every image a recipe needs goes to its engine now, beside the first builds, not when the recipe's turn comes.
+  const images = (item: FarmRecipe) => [baseRef(item.recipe), ...(item.recipe.portage.source === 'snapshot' ? [item.recipe.portage.image] : [])];
+  for (const slot of schedule.slots) for (const image of images(req.recipes[slot.recipe]!)) ensureImage(image, engineOf(slot)).catch(() => undefined);
   let shared: SharedBinhost | null = null;
   const urls: Record<string, string> = {};
   try {
@@ -105,8 +104,7 @@ export async function runFarm(req: FarmRequest): Promise<FarmSummary> {
       const result = results[slot.recipe]!;
       const sharing = shared !== null && facts[slot.recipe]!.cacheKey === shared.key;
       const image = baseRef(item.recipe);
-      await ensureImage(image, engine);
-      if (item.recipe.portage.source === 'snapshot') await ensureImage(item.recipe.portage.image, engine);
+      for (const needed of images(item)) await ensureImage(needed, engine);
       if (req.signal.aborted) return;
       const recipe = sharing ? withSharedBinhost(item.recipe, urls[engine.name] ?? '') : item.recipe;
       const sandbox = await probeSandbox(engine.docker, image);
