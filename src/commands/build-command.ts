@@ -14,6 +14,7 @@ import { forecastBuild, type BuildForecast } from '../engine/forecast/build-fore
 import { eventPrinter } from './build-events-printer.js';
 import { connectForCommand, dropSelfSentSignals, reportFailure } from './output.js';
 import { EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, UsageError } from './usage-error.js';
+import { engineFlagsFor } from './recipe-engine.js';
 
 /** Exit code for a build's outcome. */
 export function exitCodeFor(outcome: BuildOutcome): number {
@@ -27,6 +28,8 @@ export async function runBuildCommand(recipePath: string, flags: BuildFlags): Pr
   const loaded = await loadRecipeFile(recipePath);
   if (!loaded.ok) throw new UsageError(`${recipePath} is not a usable recipe:\n${loaded.problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`);
   const recipe = loaded.recipe;
+  // --engine (or -H/--context) wins; else the recipe's engine. Unknown engine names stop here.
+  flags = await engineFlagsFor(recipe, flags, recipePath);
   let conn;
   try {
     conn = await connectForCommand(flags);
@@ -125,7 +128,8 @@ export function forecastNote(compared: ForecastVsActual, problem: string | null)
   if (!compared.forecast) return problem ? `forecast: none was made (${problem})\n` : '';
   const f = compared.forecast;
   const a = compared.actual;
-  return `forecast: ${f.binaries} binaries, ${f.compiles} compiles, ${f.totalSeconds} s; actual: ${a.binaries} binaries, ${a.compiles} compiles, ${a.totalSeconds} s\n`;
+  const notes = compared.packages.flatMap((p) => (p.actual?.note ? [`  ${p.cpv}: ${p.actual.note}\n`] : []));
+  return `forecast: ${f.binaries} binaries, ${f.compiles} compiles, ${f.totalSeconds} s; actual: ${a.binaries} binaries, ${a.compiles} compiles, ${a.totalSeconds} s\n${notes.join('')}`;
 }
 
 /** How long a build's end waits for a forecast still being made. */

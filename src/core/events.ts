@@ -187,8 +187,17 @@ export interface FailureLogEvent extends EventBase {
   tail: string[];
 }
 
+/** A binary package from a binhost failed its checksum; with onMissing `compile` emerge runs again compiling it (binary-fallback.ts). */
+export interface BinaryFallbackEvent extends EventBase {
+  type: 'binary-fallback';
+  /** CATEGORY/PN. */
+  cp: string;
+  /** The binrepos.conf sections (binhosts) whose index lists it; empty when none was found. */
+  hosts: string[];
+}
+
 /** Everything the build runner emits on top of the parser's events. */
-export type RunnerEvent = StepStartedEvent | StepFinishedEvent | ImageEvent | ErrorEvent | ResultEvent | LostEvent | FailureLogEvent;
+export type RunnerEvent = StepStartedEvent | StepFinishedEvent | ImageEvent | ErrorEvent | ResultEvent | LostEvent | FailureLogEvent | BinaryFallbackEvent;
 
 /** The one event stream of a build. */
 export type BuildEvent = ParserEvent | RunnerEvent;

@@ -36,6 +36,8 @@ export interface PackageTiming {
   ok: boolean;
   /** Epoch ms the package started. */
   startedAt: number;
+  /** Why it came otherwise than forecast (a binary that failed its checksum and compiled). */
+  note?: string;
 }
 
 export interface SmokeTestResult {

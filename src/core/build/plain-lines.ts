@@ -2,6 +2,7 @@
 // left out (they are in the saved log) except where they explain a failure.
 import type { BuildEvent } from '../events.js';
 import type { BuildEta } from '../forecast/build-eta.js';
+import { binaryFallbackLine } from '../forecast/binary-fallback-text.js';
 import { roughDuration } from '../forecast/forecast-text.js';
 import { shortId } from '../format/short-id.js';
 
@@ -50,6 +51,8 @@ export function plainLine(event: BuildEvent): string | null {
       return `${at} LOST     ${event.message}`;
     case 'failure-log':
       return [`${at} log      ${event.cpv}: last ${event.tail.length} lines of ${event.path}`, ...event.tail.map((l) => `         | ${l}`)].join('\n');
+    case 'binary-fallback':
+      return `${at} binary   ${binaryFallbackLine(event.cp, event.hosts)}`;
     case 'result':
       return `${at} result   ${event.ok ? 'success' : `failed${event.failed.length ? `: ${event.failed.join(', ')}` : ''}`}`;
     default:

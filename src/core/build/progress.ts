@@ -1,6 +1,7 @@
 // What a build looks like right now, folded from its event stream. One reducer serves the live pane,
 // the --plain summary and the build record, so all three agree.
 import { BUILD_PHASES, type BuildEvent, type BuildPhase } from '../events.js';
+import { fallbackNoteOf } from '../forecast/binary-fallback-text.js';
 
 export type PackageState = 'running' | 'installing' | 'done' | 'failed' | 'dropped';
 
@@ -39,6 +40,8 @@ export interface BuildProgress {
   lost: string | null;
   startedAt: number | null;
   lastEventAt: number | null;
+  /** Binaries that failed their checksum and were compiled instead (onMissing `compile`). */
+  fallbacks?: { cp: string; hosts: string[] }[];
 }
 
 export const EMPTY_PROGRESS: BuildProgress = {
@@ -119,6 +122,8 @@ export function reduceProgress(progress: BuildProgress, event: BuildEvent, now =
       return { ...p, errors: [...p.errors, event.message] };
     case 'lost':
       return { ...p, lost: event.message };
+    case 'binary-fallback':
+      return { ...p, fallbacks: [...(p.fallbacks ?? []), { cp: event.cp, hosts: event.hosts }] };
     default:
       return p;
   }
@@ -214,8 +219,11 @@ export function packageCounts(progress: BuildProgress, logPhases: ReadonlyMap<st
 }
 
 /** Seconds each finished package took (for the build record and later ETAs). */
-export function packageDurations(progress: BuildProgress): { cpv: string; seconds: number; binary: boolean; ok: boolean }[] {
+export function packageDurations(progress: BuildProgress): { cpv: string; seconds: number; binary: boolean; ok: boolean; note?: string }[] {
   return progress.packages
     .filter((p) => p.startedAt !== null && p.endedAt !== null && (p.state === 'done' || p.state === 'failed'))
-    .map((p) => ({ cpv: p.cpv, seconds: (p.endedAt! - p.startedAt!) / 1000, binary: p.binary, ok: p.state === 'done' }));
+    .map((p) => {
+      const note = fallbackNoteOf(p.cpv, p.binary, progress.fallbacks ?? []);
+      return { cpv: p.cpv, seconds: (p.endedAt! - p.startedAt!) / 1000, binary: p.binary, ok: p.state === 'done', ...(note ? { note } : {}) };
+    });
 }

@@ -3,6 +3,7 @@
 // events; emerge steps go through the build-stream parser, other steps become plain log lines.
 import type { BuildEvent } from '../events.js';
 import { createBuildStreamParser } from '../portage/build-stream/build-stream-parser.js';
+import { parseBinaryFallbackLine } from '../plan/binary-fallback.js';
 import { parseStepMarker } from '../plan/step-runner.js';
 
 export interface RunOutputStep {
@@ -54,6 +55,13 @@ export function createRunOutputParser(steps: RunOutputStep[]): RunOutputParser {
       return [...stamp(flushed, t), { type: 'step-finished', step: marker.id, ok: marker.status === 0, seconds, ...(t !== undefined ? { t } : {}) }];
     }
     if (marker?.kind === 'done') return [];
+    const fallback = parseBinaryFallbackLine(text);
+    if (fallback) {
+      // emerge runs again after this line: a parser of its own, as for a new step.
+      const flushed = current?.output === 'emerge' ? emerge.end() : [];
+      emerge = createBuildStreamParser();
+      return [...stamp(flushed, t), { type: 'log', text, ...(t !== undefined ? { t } : {}) }, { type: 'binary-fallback', cp: fallback.cp, hosts: fallback.hosts, ...(t !== undefined ? { t } : {}) }];
+    }
     if (current?.output === 'emerge') return stamp(emerge.push(`${text}\n`), t);
     return [{ type: 'log', text, ...(t !== undefined ? { t } : {}) }];
   };

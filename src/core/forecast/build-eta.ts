@@ -18,8 +18,12 @@ export interface BuildEta {
 
 /** The ETA at `now`; null before anything is known of the merge list. */
 export function buildEta(progress: BuildProgress, forecast: Forecast | null, history: BuildHistory, jobs: number, now: number): BuildEta | null {
-  const seconds = new Map((forecast?.packages ?? []).map((p) => [p.cpv, p.seconds]));
-  const estimate = (cpv: string, binary: boolean) => seconds.get(cpv) ?? estimatePackageSeconds(history, { cpv, kind: binary ? 'binary' : 'ebuild' }).seconds;
+  const forecastOf = new Map((forecast?.packages ?? []).map((p) => [p.cpv, p]));
+  // The forecast's figure while the package comes as forecast; a binary refused for its checksum compiles instead.
+  const estimate = (cpv: string, binary: boolean) => {
+    const f = forecastOf.get(cpv);
+    return f && (f.from !== 'source') === binary ? f.seconds : estimatePackageSeconds(history, { cpv, kind: binary ? 'binary' : 'ebuild' }).seconds;
+  };
   const started = new Set(progress.packages.map((p) => p.cpv));
   const busy: number[] = [];
   let done = 0;

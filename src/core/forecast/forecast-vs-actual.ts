@@ -9,7 +9,7 @@ export interface PackageVsActual {
   /** Forecast: where it would come from and how long it would take (null: not in the forecast). */
   forecast: { from: ForecastFrom; reason?: string; seconds: number } | null;
   /** What happened (null: it never ran, e.g. dropped after a failure). */
-  actual: { binary: boolean; seconds: number; ok: boolean } | null;
+  actual: { binary: boolean; seconds: number; ok: boolean; note?: string } | null;
 }
 
 export interface TotalsVsActual {
@@ -25,6 +25,10 @@ export interface ForecastVsActual {
   packages: PackageVsActual[];
 }
 
+function actualOf(t: PackageTiming): NonNullable<PackageVsActual['actual']> {
+  return { binary: t.binary, seconds: t.seconds, ok: t.ok, ...(t.note ? { note: t.note } : {}) };
+}
+
 /** Forecast against the record's package timings. */
 export function forecastVsActual(forecast: Forecast | null, timings: readonly PackageTiming[]): ForecastVsActual {
   const byCpv = new Map(timings.map((t) => [t.cpv, t]));
@@ -32,9 +36,9 @@ export function forecastVsActual(forecast: Forecast | null, timings: readonly Pa
   const packages: PackageVsActual[] = [
     ...(forecast?.packages ?? []).map((p): PackageVsActual => {
       const t = byCpv.get(p.cpv);
-      return { cpv: p.cpv, forecast: { from: p.from, ...(p.reason ? { reason: p.reason.label } : {}), seconds: p.seconds }, actual: t ? { binary: t.binary, seconds: t.seconds, ok: t.ok } : null };
+      return { cpv: p.cpv, forecast: { from: p.from, ...(p.reason ? { reason: p.reason.label } : {}), seconds: p.seconds }, actual: t ? actualOf(t) : null };
     }),
-    ...timings.filter((t) => !forecastCpvs.has(t.cpv)).map((t): PackageVsActual => ({ cpv: t.cpv, forecast: null, actual: { binary: t.binary, seconds: t.seconds, ok: t.ok } })),
+    ...timings.filter((t) => !forecastCpvs.has(t.cpv)).map((t): PackageVsActual => ({ cpv: t.cpv, forecast: null, actual: actualOf(t) })),
   ];
   const start = Math.min(...timings.map((t) => t.startedAt));
   const end = Math.max(...timings.map((t) => t.startedAt + t.seconds * 1000));

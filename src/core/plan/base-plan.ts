@@ -5,6 +5,7 @@ import { withDistccSteps } from '../distcc/distcc-plan.js';
 import { recipeHash } from '../recipe/recipe-hash.js';
 import { renderPortageFiles } from '../recipe/render-portage-files.js';
 import type { Recipe } from '../recipe/recipe-schema.js';
+import { withBinaryFallback } from './binary-fallback.js';
 import { binreposFiles, getutoStep, resolveBinhosts, usesOfficialBinhost, type ServedBinhostFacts } from './binhost-plan.js';
 import type { BuildPlan, ContainerStep, FinishStep } from './plan-types.js';
 import { buildCacheKey, sharedMounts, type BaseFacts, type SandboxFacts } from './shared-pieces.js';
@@ -38,7 +39,8 @@ export function basePlan(input: PlanInput, modeSteps: ContainerStep[], finish: F
   if (!binhosts.ok) throw new Error(binhosts.problem);
   // Gentoo documents getuto before the first emerge that fetches its signed packages.
   const own = input.distcc ? withDistccSteps(recipe, input.sandbox, modeSteps, input.distcc) : modeSteps;
-  const steps = usesOfficialBinhost(recipe) ? [getutoStep(), ...own] : own;
+  const fallback = withBinaryFallback(recipe, usesOfficialBinhost(recipe) ? [getutoStep(), ...own] : own);
+  const steps = fallback.steps;
   return {
     mode: recipe.mode.kind,
     recipeHash: recipeHash(recipe),
@@ -51,7 +53,7 @@ export function basePlan(input: PlanInput, modeSteps: ContainerStep[], finish: F
       securityOpt: [],
       network: binhosts.network,
     },
-    files: [...renderPortageFiles(recipe, base.makeConf), ...binreposFiles(binhosts.hosts), ...stepRunnerFiles(steps)],
+    files: [...renderPortageFiles(recipe, base.makeConf), ...binreposFiles(binhosts.hosts), ...stepRunnerFiles(steps), ...fallback.files],
     steps,
     finish,
     tags: recipe.image.tags,

@@ -37,6 +37,8 @@ export interface ContainerStep {
   output: 'emerge' | 'plain';
   /** Exit codes that still count as success (e.g. `ldconfig` warnings). */
   okExitCodes: number[];
+  /** When emerge fails, run it again compiling the packages whose binaries failed their checksum (binary-fallback.ts). */
+  binaryFallback?: boolean;
 }
 
 /** Work done from the host after the container's steps succeeded. */

@@ -17,7 +17,8 @@ const STEP_MARKER = '@@gentoo-wb';
 const SCRIPT = `#!/bin/sh
 # gentoo-wb step runner: runs the steps/*/ folders beside this script in order. In each step folder, "argv" holds
 # the command, one argument per line; "env" holds NAME=value lines; "ok" holds extra exit codes
-# that count as success. An "env" file beside this script holds NAME=value lines for every step.
+# that count as success; a "fallback" file lets a failed step run again through binary-fallback
+# (binary-fallback.ts). An "env" file beside this script holds NAME=value lines for every step.
 # Nothing here is built from user input.
 base=\${0%/*}
 cd /
@@ -31,8 +32,14 @@ for step in "$base"/steps/*/; do
   while IFS= read -r line || [ -n "$line" ]; do set -- "$@" "$line"; done < "$step/env"
   while IFS= read -r line || [ -n "$line" ]; do set -- "$@" "$line"; done < "$step/argv"
   echo "${STEP_MARKER} step-start $id"
+  [ -f "$step/fallback" ] && : > "$step/started"
   env "$@" 2>&1
   status=$?
+  # A step marked so may run once more without the binary packages that failed their checksum.
+  if [ "$status" -ne 0 ] && [ -f "$step/fallback" ]; then
+    sh "$base/binary-fallback" "$status" "$step/started" "$@" 2>&1
+    status=$?
+  fi
   echo "${STEP_MARKER} step-end $id $status"
   ok=0
   [ "$status" -eq 0 ] && ok=1
@@ -64,6 +71,7 @@ export function stepRunnerFiles(steps: ContainerStep[]): PlanFile[] {
     const lines = (values: string[]) => values.map((v) => `${v}\n`).join('');
     files.push({ path: `${dir}/argv`, content: lines(step.argv), mode: 0o644 });
     files.push({ path: `${dir}/env`, content: lines(env), mode: 0o644 });
+    if (step.binaryFallback) files.push({ path: `${dir}/fallback`, content: '', mode: 0o644 });
     if (step.okExitCodes.length > 0) files.push({ path: `${dir}/ok`, content: lines(step.okExitCodes.map(String)), mode: 0o644 });
   });
   return files;

@@ -34,6 +34,15 @@ describe('scheduleDurations', () => {
 });
 
 describe('buildEta', () => {
+  it('a package forecast as a binary that compiles instead (its binary failed its checksum) is timed as a compile', () => {
+    const history = buildHistory([{ cpv: 'a/one-1', start: 0, end: 300, ok: true, duration: 300, index: 1, total: 1, root: '/', binary: false, session: null }]);
+    const forecast = forecastOf([5]);
+    const asBinary = fold([{ type: 'started', cpv: 'a/one-1', index: 1, total: 1, binary: true, t: T0 }]);
+    expect(buildEta(asBinary, forecast, history, 1, T0)?.remainingSeconds).toBe(5);
+    const compiling = fold([{ type: 'started', cpv: 'a/one-1', index: 1, total: 1, binary: false, t: T0 }]);
+    expect(buildEta(compiling, forecast, history, 1, T0)?.remainingSeconds).toBe(300);
+  });
+
   it('is null before anything is known, and the forecast total once the forecast is there', () => {
     const history = buildHistory([]);
     expect(buildEta(EMPTY_PROGRESS, null, history, 1, T0)).toBeNull();

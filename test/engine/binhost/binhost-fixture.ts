@@ -16,6 +16,8 @@ const CHOST = 'x86_64-pc-linux-gnu';
 
 export interface BinhostFixture {
   key: string;
+  /** The CFLAGS the cache's packages are built with (a recipe's COMMON_FLAGS for the same key). */
+  cflags: string;
   volume: string;
   network: string;
   /** Run argv in the base with the cache volume read-write at /var/cache/binpkgs; exit code and output. */
@@ -52,6 +54,7 @@ export async function makeFixture(tag: string): Promise<BinhostFixture> {
   };
   return {
     key,
+    cflags,
     volume,
     network,
     inBase: (argv, env = {}) => runIn(argv, { env: { ...FAST_BUILD_ENV, CFLAGS: cflags, FEATURES: '-ipc-sandbox -network-sandbox -pid-sandbox', ...env }, volume: true }),
