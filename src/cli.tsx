@@ -14,6 +14,8 @@ interface TuiOptions {
   theme?: string;
   host?: string;
   context?: string;
+  /** A configured engine (`gentoo-wb engines add`) to start on instead of the one used last time. */
+  engine?: string;
   attachBuild?: string;
 }
 
@@ -29,6 +31,12 @@ const NO_TTY_MESSAGE = `gentoo-wb: the workbench needs an interactive terminal (
 async function startTui(recipe: string | undefined, opts: TuiOptions): Promise<void> {
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     process.stderr.write(`${NO_TTY_MESSAGE}\n`);
+    process.exitCode = EXIT_USAGE;
+    return;
+  }
+  const refused = await engineRefusal(opts);
+  if (refused) {
+    process.stderr.write(`gentoo-wb: ${refused}\n`);
     process.exitCode = EXIT_USAGE;
     return;
   }
@@ -52,10 +60,23 @@ async function startTui(recipe: string | undefined, opts: TuiOptions): Promise<v
   for (const signal of signals) process.on(signal, early);
   const { runTui } = await import('./ui/run-tui.js');
   for (const signal of signals) process.off(signal, early);
-  const code = await runTui({ screen, recipePath: recipe, theme: opts.theme, host: opts.host, context: opts.context, attachBuild: opts.attachBuild });
+  const code = await runTui({ screen, recipePath: recipe, theme: opts.theme, host: opts.host, context: opts.context, engine: opts.engine, attachBuild: opts.attachBuild });
   // Quitting is immediate: background work (host checks, engine calls) has nothing left to tell anyone,
   // and running builds live in their own containers.
   process.exit(code);
+}
+
+/** Why `--engine NAME` cannot be used (with -H/--context, or a name not configured), before the screen opens. */
+async function engineRefusal(opts: TuiOptions): Promise<string | null> {
+  if (opts.engine === undefined) return null;
+  if (opts.host !== undefined || opts.context !== undefined) return '--engine and -H/--context exclude each other: each names the engine to use';
+  const { openSettings } = await import('./engine/settings/settings-store.js');
+  const { findEngine, unknownEngine } = await import('./engine/engines/engine-store.js');
+  const { LOCAL_ENGINE } = await import('./engine/engines/engine-spec.js');
+  const store = openSettings();
+  if (opts.engine === LOCAL_ENGINE || findEngine(store, opts.engine) !== null) return null;
+  const refused = unknownEngine(store, opts.engine);
+  return `${refused.message}; ${refused.hint}`;
 }
 
 function buildProgram(): Command {
@@ -67,6 +88,7 @@ function buildProgram(): Command {
     .addOption(new Option('--theme <name>', 'colour theme (default, light, mono, high-contrast)'))
     .addOption(new Option('-H, --host <url>', 'Docker/Podman endpoint (unix://, tcp://, ssh://)'))
     .addOption(new Option('--context <name>', 'docker context to use'))
+    .addOption(new Option('--engine <name>', 'open the workbench on this configured engine (gentoo-wb engines list; local: the default endpoint); remembered'))
     .showHelpAfterError('(run gentoo-wb --help for usage)')
     // Before any subcommand exists: commander copies these settings into each one, so a usage
     // mistake in any command throws to main() and exits 2.

@@ -103,12 +103,9 @@ export async function runAttachCommand(id: string | undefined, flags: BuildFlags
   // Without -H/--context/--engine, the engine the build was started on (its state names it).
   const engine = flags.engine ?? (flags.host === undefined && flags.context === undefined ? await engineOfBuild(target) : undefined);
   if (!flags.plain && !flags.json && process.stdin.isTTY && process.stdout.isTTY) {
-    // The workbench reaches -H/--context endpoints only: a configured engine's build is followed in lines.
-    if (engine === undefined || engine === LOCAL_ENGINE) {
-      await context.startTui({ attachBuild: target, host: flags.host, context: flags.context });
-      return;
-    }
-    process.stderr.write(`build ${target} runs on engine "${sanitizeText(engine)}", which the live pane does not reach yet: following it in lines\n`);
+    // The workbench opens on the build's engine (a configured one, or -H/--context's endpoint).
+    await context.startTui({ attachBuild: target, host: flags.host, context: flags.context, ...(engine === undefined || engine === LOCAL_ENGINE ? {} : { engine }) });
+    return;
   }
   try {
     const { docker } = await connectForCommand({ ...flags, engine: engine === LOCAL_ENGINE ? undefined : engine });

@@ -9,6 +9,7 @@ import { App } from './app/app.js';
 import { HostChecksProvider } from './screens/host-checks/host-checks-context.js';
 import { createWorkbench, startWorkbench } from './session/bootstrap.js';
 import { buildEnvFrom } from '../engine/build/build-env.js';
+import { LOCAL_ENGINE } from '../engine/engines/engine-spec.js';
 import { WorkbenchProvider } from './session/workbench-context.js';
 import { realServices } from './session/workbench-services.js';
 import type { Message } from './app/wizard-context.js';
@@ -24,6 +25,8 @@ export interface RunTuiOptions {
   theme?: string;
   host?: string;
   context?: string;
+  /** `--engine NAME` (`local`: the default endpoint); without it, the engine used last time. */
+  engine?: string;
 }
 
 export async function runTui(opts: RunTuiOptions): Promise<number> {
@@ -59,7 +62,14 @@ export async function runTui(opts: RunTuiOptions): Promise<number> {
             initialMessages={messages}
             initialStep={opts.attachBuild ? 'build' : opts.recipePath ? 'recipe' : undefined}
             onExit={() => instance.unmount()}
-            onReady={(wizard) => void startWorkbench(workbench, { recipePath: opts.recipePath, attachBuild: opts.attachBuild, notify: wizard.notify })}
+            onReady={(wizard) => void startWorkbench(workbench, {
+              recipePath: opts.recipePath, attachBuild: opts.attachBuild, notify: wizard.notify,
+              // --engine local: the default endpoint, even when another was used last time.
+              ...(opts.engine === undefined || opts.engine === LOCAL_ENGINE ? {} : { engine: opts.engine }),
+              // -H/--context name the endpoint, as --engine does: then the remembered engine is not used.
+              rememberedEngine: opts.engine === undefined && opts.host === undefined && opts.context === undefined,
+              rememberEngine: opts.engine !== undefined && opts.attachBuild === undefined,
+            })}
           />
         </HostChecksProvider>
       </WorkbenchProvider>

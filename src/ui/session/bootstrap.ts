@@ -3,7 +3,9 @@
 // build when asked.
 import { rememberRecipe } from '../../core/settings.js';
 import { formatProblem } from '../../core/recipe/recipe-problems.js';
+import type { EngineConnection } from '../../engine/docker/index.js';
 import { BuildController } from './build-controller.js';
+import { rememberEngine, sizingOf } from './engine-switch.js';
 import type { Workbench } from './workbench-context.js';
 import type { WorkbenchServices } from './workbench-services.js';
 import { createWorkbenchStore } from './workbench-store.js';
@@ -16,6 +18,12 @@ export function createWorkbench(services: WorkbenchServices): Workbench {
 export interface StartOptions {
   recipePath?: string;
   attachBuild?: string;
+  /** `--engine NAME`: the configured engine to start on (checked by the entry point). */
+  engine?: string;
+  /** Start on the engine the settings remember from last time (not with -H/--context, which name one). */
+  rememberedEngine?: boolean;
+  /** Remember the engine started on for the next start (`gentoo-wb --engine NAME`). */
+  rememberEngine?: boolean;
   /** Where to say what went wrong (the shell's message line). */
   notify: (text: string, tone: 'info' | 'warn' | 'fail') => void;
 }
@@ -36,16 +44,50 @@ export async function startWorkbench(workbench: Workbench, options: StartOptions
   } else if (!options.attachBuild) {
     await reopenLast(workbench, options.notify);
   }
+  const wanted = options.engine ?? (options.rememberedEngine ? rememberedEngine(workbench, options.notify) : undefined);
   try {
-    const connection = await services.connect();
-    store.update((s) => ({ ...s, engine: { status: 'ready', connection } }));
+    const connection = await connectAtStart(workbench, wanted, options);
+    if (options.rememberEngine) services.settings.update((s) => rememberEngine(s, wanted));
     if (options.attachBuild) await workbench.builds.attach(connection, options.attachBuild);
   } catch (err) {
     if (options.attachBuild) workbench.builds.abandonAttach(options.attachBuild);
     const e = err as Error & { hint?: string };
-    store.update((s) => ({ ...s, engine: { status: 'failed', message: e.message, hint: e.hint ?? 'see gentoo-wb check' } }));
-    options.notify(`no engine: ${e.message}`, 'fail');
+    store.update((s) => ({ ...s, engine: { status: 'failed', message: e.message, hint: e.hint ?? 'see gentoo-wb check', ...(wanted === undefined ? {} : { name: wanted }) } }));
+    options.notify(`no engine${wanted === undefined ? '' : ` "${wanted}"`}: ${e.message}`, 'fail');
   }
+}
+
+/**
+ * Connect to `wanted` (undefined: the default endpoint) and make it the session's, sized by its facts.
+ * An engine remembered from last time that does not answer gives way to the default endpoint (said);
+ * one named with --engine does not.
+ */
+async function connectAtStart(workbench: Workbench, wanted: string | undefined, options: StartOptions): Promise<EngineConnection> {
+  const { store, services } = workbench;
+  const use = (connection: EngineConnection, name: string | undefined) => {
+    const sizing = sizingOf(connection);
+    store.update((s) => ({ ...s, engine: { status: 'ready', connection, ...(name === undefined ? {} : { name }) }, sizing: sizing ?? s.sizing }));
+    return connection;
+  };
+  store.update((s) => ({ ...s, engine: { status: 'connecting', ...(wanted === undefined ? {} : { name: wanted }) } }));
+  try {
+    return use(await services.connect(wanted), wanted);
+  } catch (err) {
+    if (wanted === undefined || options.engine !== undefined) throw err;
+    options.notify(`Engine "${wanted}" (used last time) does not answer: ${(err as Error).message}. Using the local engine; step 2 (Base) lists the engines.`, 'warn');
+    store.update((s) => ({ ...s, engine: { status: 'connecting' } }));
+    return use(await services.connect(), undefined);
+  }
+}
+
+/** The engine the settings remember, when it is still configured (else said, and the default endpoint). */
+function rememberedEngine(workbench: Workbench, notify: StartOptions['notify']): string | undefined {
+  const { services } = workbench;
+  const last = services.settings.read().lastEngine;
+  if (last === undefined || !services.engines) return undefined;
+  if (services.engines.names().includes(last)) return last;
+  notify(`Engine "${last}" (used last time) is not configured any more: using the local engine.`, 'warn');
+  return undefined;
 }
 
 /** Open the recipe the settings name as the last one; say which, or why none is open. */

@@ -43,10 +43,12 @@ export class BuildController {
 
   /** Build the open recipe. */
   async start(connection: EngineConnection): Promise<void> {
-    const { recipe } = this.store.getState();
+    const { recipe, engine } = this.store.getState();
     if (!recipe.doc) throw new Error('no recipe is open');
     this.reset();
-    const session = await this.services.builds.start(connection, { recipe: recipe.doc, recipePath: recipe.path, onEvents: (e) => this.receive(e) });
+    // The build's state names its engine, so `attach` and `builds` find it there later.
+    const name = engine.status === 'ready' && engine.connection === connection ? engine.name : undefined;
+    const session = await this.services.builds.start(connection, { recipe: recipe.doc, recipePath: recipe.path, onEvents: (e) => this.receive(e), ...(name === undefined ? {} : { engine: name }) });
     this.follow(session);
   }
 

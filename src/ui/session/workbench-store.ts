@@ -9,11 +9,16 @@ import type { Recipe } from '../../core/recipe/recipe-schema.js';
 import { validateRecipe } from '../../core/recipe/recipe-validate.js';
 import type { BaseInfo } from '../../engine/base/inspect-base.js';
 import type { EngineConnection } from '../../engine/docker/index.js';
+import type { EngineCheck } from '../../engine/engines/engine-check.js';
 
+/**
+ * The engine every step uses. `name`: the configured engine (`gentoo-wb engines add`); absent, the
+ * default endpoint (-H, --context, DOCKER_HOST), as a build's state says it.
+ */
 export type EngineState =
-  | { status: 'connecting' }
-  | { status: 'ready'; connection: EngineConnection }
-  | { status: 'failed'; message: string; hint: string };
+  | { status: 'connecting'; name?: string }
+  | { status: 'ready'; connection: EngineConnection; name?: string }
+  | { status: 'failed'; message: string; hint: string; name?: string };
 
 export interface RecipeState {
   path: string | null;
@@ -42,6 +47,8 @@ export interface WorkbenchState {
   build: BuildState | null;
   /** The image the last build made (the Result step opens on it). */
   lastImage: { id: string; tags: string[] } | null;
+  /** The engines the Base step lists (the default endpoint first), as last checked; null: not yet. */
+  engineChecks: EngineCheck[] | null;
 }
 
 const INITIAL_STATE: WorkbenchState = {
@@ -52,6 +59,7 @@ const INITIAL_STATE: WorkbenchState = {
   sandbox: null,
   build: null,
   lastImage: null,
+  engineChecks: null,
 };
 
 type Listener = () => void;

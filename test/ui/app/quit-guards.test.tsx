@@ -18,7 +18,7 @@ function workbench(save = vi.fn(async () => {})): Workbench {
   const store = createWorkbenchStore();
   const services = {
     recipes: { save, load: vi.fn(), defaultPath: (name: string) => `/recipes/${name}.json` },
-    builds: { attachable: async () => [] },
+    builds: { attachable: async () => ({ builds: [], unreachable: [] }) },
   } as unknown as WorkbenchServices;
   return { store, services, builds: new BuildController(store, services) };
 }

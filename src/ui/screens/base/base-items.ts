@@ -9,8 +9,11 @@ import { shortId } from '../../../core/format/short-id.js';
 
 export const DEFAULT_SNAPSHOT = 'gentoo/portage:latest';
 
-export type Section = 'catalogue' | 'local' | 'tree';
-export const SECTIONS: readonly Section[] = ['catalogue', 'local', 'tree'];
+export type Section = 'catalogue' | 'local' | 'tree' | 'engine';
+/** The sections in Tab order; Engine only when engines are configured (`gentoo-wb engines add`). */
+export function sectionsFor(withEngines: boolean): readonly Section[] {
+  return withEngines ? ['catalogue', 'local', 'tree', 'engine'] : ['catalogue', 'local', 'tree'];
+}
 
 /** One tag of a local image. */
 export interface LocalRow {

@@ -1,4 +1,4 @@
-// How one row of each section is drawn: presence marks, names, sizes, the current tree source.
+// How one row of each section is drawn: presence marks, names, sizes, the current tree source and engine.
 import React from 'react';
 import { Box, Text } from 'ink';
 import type { CatalogueRow } from '../../../core/base/stage3-presence.js';
@@ -8,6 +8,7 @@ import { Tone } from '../../components/tone.js';
 import { useLook } from '../../theme/theme-context.js';
 import { isCurrentTree, type LocalRow, type TreeRow } from './base-items.js';
 import { humanSize } from '../../../core/format/size.js';
+import { engineSummary, type EngineRow } from './engine-items.js';
 
 export function CatalogueItem({ row, ctx, tagWidth }: { row: CatalogueRow; ctx: RowContext; tagWidth: number }) {
   const { glyphs } = useLook();
@@ -51,6 +52,27 @@ export function TreeItem({ row, source, ctx }: { row: TreeRow; source: PortageSo
         <Text bold={current}>{current ? '(*)' : '( )'}</Text>
       </Box>
       <Text inverse={ctx.selected && ctx.focused} bold={ctx.selected} wrap="truncate-middle">{treeLabel(row, source)}</Text>
+    </Box>
+  );
+}
+
+export function EngineItem({ row, current, switching, nameWidth, ctx }: { row: EngineRow; current: boolean; switching: boolean; nameWidth: number; ctx: RowContext }) {
+  const { glyphs } = useLook();
+  const answered = row.check !== null;
+  const up = row.check?.reachable === true;
+  const summary = switching ? `connecting${glyphs.ellipsis}` : engineSummary(row, glyphs.ellipsis);
+  return (
+    <Box width={ctx.width} overflow="hidden">
+      <Box width={4} flexShrink={0}>
+        <Text bold={current}>{current ? '(*)' : '( )'}</Text>
+      </Box>
+      <Box width={2} flexShrink={0}>
+        <Tone tone={!answered ? 'muted' : up ? 'pass' : 'fail'}>{!answered ? ' ' : up ? glyphs.pass : glyphs.fail}</Tone>
+      </Box>
+      <Box width={nameWidth} flexShrink={0}>
+        <Text inverse={ctx.selected && ctx.focused} bold={ctx.selected} wrap="truncate-end">{row.name}</Text>
+      </Box>
+      <Text wrap="truncate-end" dimColor={!ctx.selected}>{` ${summary}`}</Text>
     </Box>
   );
 }

@@ -1,5 +1,5 @@
-// Step 2, Base: the official stage3 catalogue (marked present or not), local images, and the
-// Portage tree source, in three sections (Tab). Enter uses the selection (pulling first when it is
+// Step 2, Base: the official stage3 catalogue (marked present or not), local images, the
+// Portage tree source and, when engines are configured, the engine every step uses, in sections (Tab). Enter uses the selection (pulling first when it is
 // missing), p pulls, i imports a tarball, t types a (dated) stage3 tag. The chosen base is read
 // from a probe container and its profile, CHOST, Portage version and package count shown.
 import React, { useMemo, useState } from 'react';
@@ -15,9 +15,12 @@ import { useCommands, type FooterItem } from '../../keys/key-router.js';
 import { useContentSize } from '../../layout/content-size.js';
 import { useWorkbench } from '../../session/workbench-context.js';
 import { BaseFacts } from './base-facts.js';
-import { catalogueDetail, DEFAULT_SNAPSHOT, localDetail, localRows, SECTIONS, treeDetail, treeRows, treeText, type LocalRow, type Section, type TreeRow } from './base-items.js';
+import { catalogueDetail, DEFAULT_SNAPSHOT, localDetail, localRows, sectionsFor, treeDetail, treeRows, treeText, type LocalRow, type Section, type TreeRow } from './base-items.js';
 import { BasePrompt, PROMPT_ROWS, type Prompt } from './base-prompt.js';
-import { CatalogueItem, LocalItem, TreeItem } from './base-rows.js';
+import { CatalogueItem, EngineItem, LocalItem, TreeItem } from './base-rows.js';
+import { engineDetail, type EngineRow } from './engine-items.js';
+import { useEngineList } from './use-engine-list.js';
+import { useLook } from '../../theme/theme-context.js';
 import { useBaseServices } from './base-context.js';
 import { FailureView, registryDown } from './failure-view.js';
 import { OperationView } from './operation-view.js';
@@ -39,6 +42,9 @@ export function BaseScreen() {
   const connection = engine.status === 'ready' ? engine.connection : null;
   const local = useLocalImages(services, connection);
   const ops = useOperation(services);
+  const engines = useEngineList(wizard.notify);
+  const { glyphs } = useLook();
+  const sections = sectionsFor(engines.rows !== null);
 
   const [section, setSection] = useState<Section>('catalogue');
   const [archChoice, setArchChoice] = useState<Stage3Arch | null>(null);
@@ -53,6 +59,8 @@ export function BaseScreen() {
   const locals = useMemo(() => localRows(local.images ?? []), [local.images]);
   const trees = useMemo(() => treeRows(local.snapshots), [local.snapshots]);
   const tagWidth = useMemo(() => Math.max(...catalogue.map((r) => r.tag.length)) + 1, [catalogue]);
+  // Names up to 16 columns line up; a longer one is cut (the detail pane has it whole).
+  const engineNameWidth = useMemo(() => Math.min(16, Math.max(5, ...(engines.rows ?? []).map((r) => r.name.length))), [engines.rows]);
 
   const leftWidth = Math.max(40, Math.floor(width * 0.55));
   const rightWidth = width - leftWidth - 1;
@@ -90,6 +98,12 @@ export function BaseScreen() {
   };
 
   const listOptions = { height: listHeight, labels: { choose: 'use' }, footer: SCREEN_FOOTER };
+  const engineList = useList<EngineRow>(engines.rows ?? [], {
+    ...listOptions,
+    active: section === 'engine' && !busy && prompt === null,
+    searchText: (r) => r.name,
+    onChoose: (r) => engines.choose(r),
+  });
   const catalogueList = useList<CatalogueRow>(catalogue, {
     ...listOptions,
     active: section === 'catalogue' && !busy && prompt === null,
@@ -113,7 +127,7 @@ export function BaseScreen() {
     },
   });
 
-  const cycle = (delta: number) => setSection((s) => SECTIONS[(SECTIONS.indexOf(s) + delta + SECTIONS.length) % SECTIONS.length]!);
+  const cycle = (delta: number) => setSection((s) => sections[(sections.indexOf(s) + delta + sections.length) % sections.length]!);
   useCommands(
     'screen',
     {
@@ -128,7 +142,7 @@ export function BaseScreen() {
       'base.import': () => setPrompt({ kind: 'import-path' }),
       'base.dated': () => setPrompt({ kind: 'dated', initial: `${catalogueList.selectedItem?.tag ?? `${arch}-openrc`}-${lastWeeklyDate(new Date())}` }),
       'base.arch': () => setArchChoice(STAGE3_ARCHES[(STAGE3_ARCHES.indexOf(arch) + 1) % STAGE3_ARCHES.length]!),
-      'base.refresh': () => void local.refresh(),
+      'base.refresh': () => (section === 'engine' ? engines.refresh() : void local.refresh()),
     },
     { active: !busy && prompt === null, footer: [] },
   );
@@ -155,12 +169,13 @@ export function BaseScreen() {
     }
   };
 
-  const titles = [`Catalogue (${arch})`, `Local images (${locals.length})`, 'Tree source'];
+  const titles = [`Catalogue (${arch})`, `Local images (${locals.length})`, 'Tree source', ...(engines.rows ? [`Engine: ${clip(engines.current, 14, glyphs.ellipsis)}`] : [])];
   const detail: string[] =
     section === 'catalogue' && catalogueList.selectedItem ? catalogueDetail(catalogueList.selectedItem, arch, new Date())
       : section === 'local' && localList.selectedItem ? localDetail(localList.selectedItem)
         : section === 'tree' && treeList.selectedItem ? treeDetail(treeList.selectedItem)
-          : [];
+          : section === 'engine' && engineList.selectedItem ? engineDetail(engineList.selectedItem, engineList.selectedItem.name === engines.current, glyphs)
+            : [];
   const engineLine = engine.status === 'connecting' ? 'connecting to the engine…' : engine.status === 'failed' ? `no engine: ${engine.message}` : local.error ?? (local.loading && !local.images ? 'listing images…' : null);
 
   return (
@@ -171,15 +186,17 @@ export function BaseScreen() {
           {` · tree: ${treeText(tree)}`}
         </Text>
       </Box>
-      <SectionTabs titles={titles} current={SECTIONS.indexOf(section)} width={width} />
+      <SectionTabs titles={titles} current={sections.indexOf(section)} width={width} />
       <Box flexDirection="row" height={bodyHeight} width={width}>
         <Box flexDirection="column" width={leftWidth} flexShrink={0}>
           {section === 'catalogue' ? (
             <ListView list={catalogueList} width={leftWidth} focused renderItem={(r, ctx) => <CatalogueItem row={r} ctx={ctx} tagWidth={tagWidth} />} />
           ) : section === 'local' ? (
             <ListView list={localList} width={leftWidth} focused renderItem={(r, ctx) => <LocalItem row={r} ctx={ctx} />} empty={engineLine ?? 'No tagged images on this engine.'} />
-          ) : (
+          ) : section === 'tree' ? (
             <ListView list={treeList} width={leftWidth} focused renderItem={(r, ctx) => <TreeItem row={r} source={tree} ctx={ctx} />} />
+          ) : (
+            <ListView list={engineList} width={leftWidth} focused renderItem={(r, ctx) => <EngineItem row={r} current={r.name === engines.current} switching={r.name === engines.switching} nameWidth={engineNameWidth} ctx={ctx} />} />
           )}
           {prompt ? <BasePrompt prompt={prompt} width={leftWidth} tarballProblem={services.tarballProblem} onSubmit={onPrompt} onCancel={() => setPrompt(null)} /> : null}
         </Box>
@@ -210,4 +227,9 @@ export function BaseScreen() {
       </Box>
     </Box>
   );
+}
+
+/** `text` cut to `max` columns with an ellipsis. */
+function clip(text: string, max: number, ellipsis: string): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}${ellipsis}`;
 }

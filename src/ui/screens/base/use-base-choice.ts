@@ -47,12 +47,15 @@ export function useBaseChoice(services: BaseServices, tree: PortageSource, conne
     }
   }, [services, store]);
 
-  const readOnArrival = useRef(true);
+  // The recipe's base is read on arrival when nobody has yet, and again on every other engine the
+  // session switches to (the image may be missing there, or another build of it).
+  const readOn = useRef<EngineConnection | null>(null);
   useEffect(() => {
-    if (!readOnArrival.current || !connection) return;
-    readOnArrival.current = false;
+    if (!connection || readOn.current === connection) return;
+    const first = readOn.current === null;
+    readOn.current = connection;
     const { recipe, base } = store.getState();
-    if (recipe.doc && base === null) void read(connection, recipe.doc.base.image, recipe.doc.portage);
+    if (recipe.doc && (!first || base === null)) void read(connection, recipe.doc.base.image, recipe.doc.portage);
   }, [connection, store, read]);
 
   const chooseBase = useCallback(async (connection: EngineConnection, image: string) => {

@@ -43,7 +43,8 @@ export function HostChecksScreen() {
   // the CPU level decides whether the Recipe screen offers Gentoo's x86-64-v3 binary packages.
   useEffect(() => {
     const sizing = checks.result?.sizing;
-    if (workbench && sizing) workbench.store.update((s) => ({ ...s, sizing, cpuV3: checks.result?.cpuV3 ?? null }));
+    // The checks read the default endpoint: an engine picked on the Base step keeps its own sizing.
+    if (workbench && sizing) workbench.store.update((s) => (s.engine.name === undefined ? { ...s, sizing, cpuV3: checks.result?.cpuV3 ?? null } : s));
   }, [workbench, checks.result]);
   const findings = useMemo(() => checks.result?.findings ?? [], [checks.result]);
   const rows = useMemo(() => groupRows(findings), [findings]);

@@ -13,7 +13,7 @@ import type { TabProps } from './tab-types.js';
 import type { SizingRecommendation } from '../../../core/host/sizing.js';
 
 export interface MakeConfTabProps extends TabProps {
-  /** The sizing to offer: the host checks' when they ran, else this machine's. */
+  /** The sizing to offer: the session engine's (host checks, or the engine picked on Base), else this machine's. */
   sizing: SizingRecommendation;
 }
 
@@ -22,10 +22,11 @@ const VAR_LINE = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/;
 export function MakeConfTab(props: MakeConfTabProps) {
   const { recipe, edit, ask, notify, sizing } = props;
   const fromChecks = useWorkbench((s) => s.sizing !== null);
+  const engineName = useWorkbench((s) => s.engine.name);
   const preset = cflagsPresetIndex(recipe);
   const header = (
     <Text wrap="truncate-end" dimColor>
-      {`r applies: MAKEOPTS="${sizing.makeopts}" --jobs=${sizing.emergeJobs} --load-average=${sizing.loadAverage} (${fromChecks ? 'host checks' : 'this machine'})`}
+      {`r applies: MAKEOPTS="${sizing.makeopts}" --jobs=${sizing.emergeJobs} --load-average=${sizing.loadAverage} (${engineName !== undefined && fromChecks ? `engine ${engineName}` : fromChecks ? 'host checks' : 'this machine'})`}
     </Text>
   );
   return (

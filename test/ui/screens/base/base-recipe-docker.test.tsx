@@ -39,7 +39,7 @@ describeDocker('Base and Recipe screens on the real engine', () => {
       connect: async () => connection,
       settings: memorySettings(),
       recipes: { load: vi.fn(), save: vi.fn(), defaultPath: (n: string) => path.join(dir, `${n}.json`) },
-      builds: { start: vi.fn(), attach: vi.fn(), attachable: async () => [] },
+      builds: { start: vi.fn(), attach: vi.fn(), attachable: async () => ({ builds: [], unreachable: [] }) },
     } as unknown as WorkbenchServices;
     tui = await renderTui(
       <WorkbenchProvider value={{ store, services, builds: new BuildController(store, services) }}>

@@ -97,7 +97,7 @@ export async function openBase(options: BaseOptions = {}): Promise<BaseHarness> 
     connect: async () => CONNECTION,
     settings: memorySettings(),
     recipes: { load: vi.fn(), save: vi.fn(), defaultPath: (n: string) => `/recipes/${n}.json` },
-    builds: { start: vi.fn(), attach: vi.fn(), attachable: async () => [] },
+    builds: { start: vi.fn(), attach: vi.fn(), attachable: async () => ({ builds: [], unreachable: [] }) },
   } as unknown as WorkbenchServices;
   const workbench = { store, services: wbServices, builds: new BuildController(store, wbServices) };
   const tui = await renderTui(

@@ -17,6 +17,7 @@ import type { Recipe } from '../../../../src/core/recipe/recipe-schema.js';
 import type { FollowPackageLogOptions, PackageLogEnd } from '../../../../src/engine/build/package-log.js';
 import { buildFiles, type BuildFiles } from '../../../../src/engine/build/build-store.js';
 import type { BuildListing } from '../../../../src/engine/build/build-list.js';
+import type { UnreachableEngine } from '../../../../src/engine/engines/engine-builds.js';
 import type { BuildOutcome, BuildSession } from '../../../../src/engine/build/runner.js';
 import type { Forecast } from '../../../../src/core/forecast/forecast-types.js';
 import type { EngineConnection } from '../../../../src/engine/docker/index.js';
@@ -32,8 +33,9 @@ import type { CopyResult } from '../../../../src/ui/terminal/osc52.js';
 import type { PagerResult } from '../../../../src/ui/terminal/pager.js';
 import { rig } from '../../../core/fixtures.js';
 import { renderTui, type Tui } from '../../../helpers/render-tui.js';
+import { memorySettings } from '../base/harness.js';
 
-export const CONNECTION = { docker: { fake: 'docker' }, endpoint: { host: 'unix:///fake.sock' } } as unknown as EngineConnection;
+export const CONNECTION = { docker: { fake: 'docker' }, endpoint: { host: 'unix:///fake.sock' }, info: { arch: 'x86_64', kind: 'docker', rawInfo: {} } } as unknown as EngineConnection;
 export const STEP = { id: 'emerge', title: 'emerge dev-lang/php dev-vcs/git www-servers/nginx app-misc/hello', output: 'emerge' as const };
 
 /** A transcript (or its first `lines` lines) as the build container prints it: markers, timestamps, one second a line. */
@@ -103,7 +105,10 @@ export interface BuildHarnessOptions {
   rows?: number;
   theme?: string;
   records?: BuildRecord[];
-  attachable?: BuildListing[];
+  /** Builds offered at start (on `local` unless they name their engine). */
+  attachable?: Array<BuildListing & { engine?: string }>;
+  /** Engines that did not answer when the builds were listed. */
+  unreachable?: UnreachableEngine[];
   initialStep?: StepId;
   animate?: boolean;
   /** Make services.builds.start fail with this message. */
@@ -144,12 +149,13 @@ export async function openBuild(options: BuildHarnessOptions = {}): Promise<Buil
     return fakeSession(`b${++counter}-${Date.now().toString(36)}`, input.onEvents).session;
   });
   const services = {
-    connect: async () => CONNECTION,
+    connect: vi.fn(async () => CONNECTION),
+    settings: memorySettings(),
     recipes: { load: vi.fn(), save: vi.fn(), defaultPath: (n: string) => `/recipes/${n}.json` },
     builds: {
       start,
       attach: vi.fn(async (_c: EngineConnection, id: string, onEvents: (e: BuildEvent[]) => void) => fakeSession(id, onEvents).session),
-      attachable: vi.fn(async () => options.attachable ?? []),
+      attachable: vi.fn(async () => ({ builds: (options.attachable ?? []).map((b) => ({ engine: 'local', ...b })), unreachable: options.unreachable ?? [] })),
     },
   } as unknown as WorkbenchServices;
   const workbench: Workbench = { store, services, builds: new BuildController(store, services) };

@@ -104,7 +104,7 @@ export async function openRecipe(options: RecipeOptions = {}): Promise<RecipeHar
       }),
       defaultPath: (n: string) => `/data/recipes/${n}.json`,
     },
-    builds: { start: vi.fn(), attach: vi.fn(), attachable: async () => [] },
+    builds: { start: vi.fn(), attach: vi.fn(), attachable: async () => ({ builds: [], unreachable: [] }) },
   } as unknown as WorkbenchServices;
   const workbench = { store, services: wbServices, builds: new BuildController(store, wbServices) };
   const tui = await renderTui(

@@ -97,7 +97,7 @@ export async function openResult(options: HarnessOptions): Promise<Harness> {
       return { file: request.output, fileBytes: 1_234_567, layers: 3, extras: [] };
     },
   };
-  const wbServices = { connect: async () => CONNECTION, builds: { start: async () => undefined, attach: async () => undefined, attachable: async () => [] } } as unknown as WorkbenchServices;
+  const wbServices = { connect: async () => CONNECTION, builds: { start: async () => undefined, attach: async () => undefined, attachable: async () => ({ builds: [], unreachable: [] }) } } as unknown as WorkbenchServices;
   const workbench = { store, services: wbServices, builds: new BuildController(store, wbServices) };
   h.tui = await renderTui(
     <WorkbenchProvider value={workbench}>

@@ -1,0 +1,64 @@
+// The Engine section's rows and what the detail pane says about the selected engine: reachable with
+// its facts (architecture, CPUs, memory, kind and version, free disk, rootless, the sizing a recipe
+// would start with), or why it does not answer. Pure.
+import type { Glyphs } from '../../../core/glyphs.js';
+import { humanSize } from '../../../core/format/size.js';
+import { recommendSizing, type SizingRecommendation } from '../../../core/host/sizing.js';
+import type { EngineCheck, EngineFacts } from '../../../engine/engines/engine-check.js';
+
+/** One engine of the list: `local` (the default endpoint) first, then the configured ones; check null while asked. */
+export interface EngineRow {
+  name: string;
+  check: EngineCheck | null;
+}
+
+/** The rows for these names, joined with the checks that came back (matched by name). */
+export function engineRows(names: readonly string[], checks: readonly EngineCheck[] | null): EngineRow[] {
+  return names.map((name) => ({ name, check: checks?.find((c) => c.name === name) ?? null }));
+}
+
+/** The sizing a recipe started on this engine gets (null when it did not say its CPUs). */
+export function engineSizing(facts: EngineFacts): SizingRecommendation | null {
+  return facts.cpus === null ? null : recommendSizing(facts.cpus, facts.memoryBytes, 'engine');
+}
+
+/** The row's facts, most telling for sizing first: `x86_64 8 CPU 16.0 GB docker 24.0.7`. */
+export function engineSummary(row: EngineRow, ellipsis: string): string {
+  if (row.check === null) return `checking${ellipsis}`;
+  if (!row.check.reachable || row.check.facts === null) return 'does not answer';
+  const f = row.check.facts;
+  return [f.arch, f.cpus === null ? null : `${f.cpus} CPU`, f.memoryBytes === null ? null : humanSize(f.memoryBytes), `${f.kind} ${f.version}`].filter((p) => p !== null).join(' ');
+}
+
+/** What the detail pane says about an engine; `current`: the session uses it. */
+export function engineDetail(row: EngineRow, current: boolean, glyphs: Glyphs): string[] {
+  const title = `Engine ${row.name}${current ? ' (in use)' : ''}`;
+  const check = row.check;
+  if (check === null) return [title, `Asking it${glyphs.ellipsis}`];
+  const where = check.host ?? check.url;
+  if (!check.reachable || check.facts === null) {
+    return [
+      title, where, '',
+      `${glyphs.fail} does not answer: ${check.error ?? 'no reason given'}`,
+      ...(check.hint ? [check.hint] : []),
+      '', current ? 'r asks again.' : 'Enter tries to connect anyway; r asks again.',
+    ];
+  }
+  const f = check.facts;
+  const sizing = engineSizing(f);
+  const fact = (label: string, value: string) => `${label.padEnd(9)}${value}`;
+  return [
+    title, where,
+    `${glyphs.pass} answers (${check.elapsedMs} ms)`,
+    fact('kind', `${f.kind} ${f.version}`),
+    fact('arch', `${f.arch} · ${f.os}`),
+    fact('CPUs', f.cpus === null ? '?' : String(f.cpus)),
+    fact('memory', f.memoryBytes === null ? '?' : humanSize(f.memoryBytes)),
+    fact('disk', f.freeDiskBytes === null ? `? (${f.freeDiskNote ?? 'not known'})` : `${humanSize(f.freeDiskBytes)} free`),
+    fact('rootless', f.rootless ? 'yes' : 'no'),
+    fact('sizing', sizing === null ? '? (CPUs not known)' : `MAKEOPTS ${sizing.makeopts}, --jobs ${sizing.emergeJobs}`),
+    ...check.warnings.map((w) => `${glyphs.warn} ${w}`),
+    '',
+    current ? 'Every step uses it.' : 'Enter uses it for every step.',
+  ];
+}
