@@ -36,6 +36,8 @@ export interface RecipeNewFlags extends TreeCheckFlags {
   parents?: boolean;
   binhost?: string[];
   onMissing?: string;
+  /** Engines for distccd helpers (repeatable). */
+  distcc?: string[];
 }
 
 /** A bare name (no slash, no .json) is a recipe in the default folder; anything else is a path. */
@@ -131,9 +133,12 @@ export async function runRecipeNew(fileArg: string, flags: RecipeNewFlags): Prom
       ...(flags.entrypoint !== undefined ? { entrypoint: [flags.entrypoint] } : {}),
       ...(flags.cmd !== undefined ? { cmd: flags.cmd } : {}),
       sizing: { jobs: sizing.emergeJobs, makeopts: sizing.makeopts },
+      ...(flags.engine !== undefined ? { engine: flags.engine } : {}),
+      ...(flags.distcc !== undefined ? { distccEngines: flags.distcc } : {}),
     });
     const problems = validateRecipe(recipe);
     if (problems.length > 0) throw invalid(file, problems);
+    await refuseUnknownEngines(file, recipe);
     const checked = await treeProblems(recipe, flags);
     if (checked && checked.problems.length > 0) throw treeFailure(file, checked.tree, checked.problems, 'fix the atoms, or pass --offline to write the recipe without checking them');
     // A bare name goes to the recipes folder, which is ours to create; a path's folder is the user's.
@@ -153,6 +158,14 @@ export async function runRecipeNew(fileArg: string, flags: RecipeNewFlags): Prom
     }
     process.stdout.write(`${file}\n`);
   });
+}
+
+/** Engine names of the recipe that are not configured: a usage error before anything is written. */
+async function refuseUnknownEngines(file: string, recipe: Recipe): Promise<void> {
+  const { unknownRecipeEngines } = await import('../engine/distcc/known-engines.js');
+  const unknown = unknownRecipeEngines(recipe);
+  if (unknown.length === 0) return;
+  throw invalid(file, unknown.map((u) => ({ field: u.field, problem: u.message, hint: u.hint })));
 }
 
 /** `recipe show`. */
@@ -179,6 +192,7 @@ export async function runRecipeValidate(fileArg: string, flags: TreeCheckFlags =
   await runCommand(async () => {
     const file = recipeFilePath(fileArg);
     const recipe = await loadChecked(file);
+    await refuseUnknownEngines(file, recipe);
     const checked = await treeProblems(recipe, flags);
     if (checked && checked.problems.length > 0) throw treeFailure(file, checked.tree, checked.problems, 'fix the atoms (the Recipe step of the gentoo-wb terminal UI searches the tree as you type), or pass --offline to check the syntax only');
     const count = recipe.packages.length;

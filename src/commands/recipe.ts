@@ -30,6 +30,8 @@ export function register(program: Command): void {
     .option('--cmd <arg>', 'CMD of the image, one argument per --cmd (repeatable)', collect)
     .option('--binhost <source>', 'binary packages from: gentoo or gentoo-v3 (Gentoo\'s signed binhost, x86-64 or x86-64-v3), an http(s) URL, or the NAME of a `gentoo-wb binhost serve` binhost (repeatable; first preferred)', collect)
     .option('--on-missing <what>', 'a package no binhost has: compile (default) or fail (binary packages only)')
+    .option('--engine <name>', 'build on this configured engine unless `build --engine` says otherwise (also reads the base\'s tree there)')
+    .option('--distcc <engine>', 'spread compile jobs over a distccd helper on this engine (`local` or a configured name; repeatable)', collect)
     .option('-f, --force', 'overwrite an existing file')
     .option('--parents', 'create the file\'s folder when it does not exist')
     .option('--offline', OFFLINE_HELP)

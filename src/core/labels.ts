@@ -41,10 +41,14 @@ export type ObjectRole =
   | 'imported'
   | 'result'
   /** A long-running HTTP server of a binary package cache (`gentoo-wb binhost serve`); only `binhost stop` removes it. */
-  | 'binhost';
+  | 'binhost'
+  /** A distccd helper container of a build (recipe.distcc), or the container emerging distcc for its image; removed with the build. */
+  | 'distcc-helper'
+  /** The base plus sys-devel/distcc, made once per base image on each helper engine and reused. */
+  | 'distcc-image';
 
 const OBJECT_ROLES: readonly ObjectRole[] = [
-  'builder', 'portage-snapshot', 'cache', 'flatten-source', 'intermediate', 'export-temp', 'probe', 'imported', 'result', 'binhost',
+  'builder', 'portage-snapshot', 'cache', 'flatten-source', 'intermediate', 'export-temp', 'probe', 'imported', 'result', 'binhost', 'distcc-helper', 'distcc-image',
 ];
 
 /** Images with these roles are the user's to keep; cleanup never touches them. */
@@ -55,10 +59,10 @@ export const KEPT_IMAGE_ROLES: readonly ObjectRole[] = ['result', 'imported'];
  * it, so a container someone runs from a gentoo-wb image carries that image's role (`result`, …);
  * only a container role set at creation marks a container gentoo-wb made.
  */
-export const CONTAINER_ROLES: readonly ObjectRole[] = ['builder', 'portage-snapshot', 'flatten-source', 'export-temp', 'probe'];
+export const CONTAINER_ROLES: readonly ObjectRole[] = ['builder', 'portage-snapshot', 'flatten-source', 'export-temp', 'probe', 'distcc-helper'];
 
 /** Roles an image may carry (committing a container must not leave a container role on the image). */
-export const IMAGE_ROLES: readonly ObjectRole[] = ['result', 'imported', 'intermediate'];
+export const IMAGE_ROLES: readonly ObjectRole[] = ['result', 'imported', 'intermediate', 'distcc-image'];
 
 export type Labels = Record<string, string>;
 

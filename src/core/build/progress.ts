@@ -1,6 +1,7 @@
 // What a build looks like right now, folded from its event stream. One reducer serves the live pane,
 // the --plain summary and the build record, so all three agree.
 import { BUILD_PHASES, type BuildEvent, type BuildPhase } from '../events.js';
+import type { DistccHelperStatus } from '../distcc/distcc-status.js';
 import { fallbackNoteOf } from '../forecast/binary-fallback-text.js';
 
 export type PackageState = 'running' | 'installing' | 'done' | 'failed' | 'dropped';
@@ -40,6 +41,8 @@ export interface BuildProgress {
   lost: string | null;
   startedAt: number | null;
   lastEventAt: number | null;
+  /** The build's distccd helpers as the last `distcc` event told them (recipe.distcc); absent without. */
+  distcc?: { helpers: DistccHelperStatus[]; makeopts: string };
   /** Binaries that failed their checksum and were compiled instead (onMissing `compile`). */
   fallbacks?: { cp: string; hosts: string[] }[];
 }
@@ -122,6 +125,8 @@ export function reduceProgress(progress: BuildProgress, event: BuildEvent, now =
       return { ...p, errors: [...p.errors, event.message] };
     case 'lost':
       return { ...p, lost: event.message };
+    case 'distcc':
+      return { ...p, distcc: { helpers: event.helpers, makeopts: event.makeopts } };
     case 'binary-fallback':
       return { ...p, fallbacks: [...(p.fallbacks ?? []), { cp: event.cp, hosts: event.hosts }] };
     default:

@@ -16,6 +16,9 @@ export const DISTCC_PACKAGE = 'sys-devel/distcc';
 /** distcc's lock and state folder during the build (Portage's default would be /var/tmp/portage/.distcc, left in the image). */
 export const BUILD_DISTCC_DIR = `${RUNNER_DIR}/distcc`;
 
+/** Portage's unmerge work folder under the default PORTAGE_TMPDIR. */
+const UNMERGE_DIR = '/var/tmp/portage/._unmerge_';
+
 /** True when the recipe builds distcc itself (then it stays in the image). */
 export function recipeWantsDistcc(recipe: Recipe): boolean {
   return recipe.packages.some((text) => {
@@ -45,7 +48,8 @@ export function distccRemoveStep(): ContainerStep {
   return {
     id: 'distcc-remove',
     title: `Remove the distcc client from the build container (${DISTCC_PACKAGE})`,
-    argv: ['/bin/sh', '-c', `if portageq has_version / ${DISTCC_PACKAGE}; then exec emerge --unmerge --color=n ${DISTCC_PACKAGE}; fi`],
+    // The unmerge leaves Portage's empty ._unmerge_ work folder behind, which a build without distcc has not.
+    argv: ['/bin/sh', '-c', `if portageq has_version / ${DISTCC_PACKAGE}; then emerge --unmerge --color=n ${DISTCC_PACKAGE} || exit; rmdir ${UNMERGE_DIR} 2>/dev/null; fi; exit 0`],
     // Portage counts down CLEAN_DELAY seconds before an unmerge.
     env: { CLEAN_DELAY: '0' },
     output: 'plain',

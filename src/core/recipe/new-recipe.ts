@@ -22,6 +22,10 @@ export interface NewRecipeOptions {
   sizing?: Sizing;
   /** Where binary packages come from (`--binhost`, `--on-missing`); default: none, compile. */
   binaries?: Partial<Binaries>;
+  /** The engine builds run on when `build --engine` does not say. */
+  engine?: string;
+  /** Engines that run distccd helpers for the build (`--distcc`, repeatable). */
+  distccEngines?: string[];
 }
 
 /** Portage's process sandboxes need unshare(), which Docker's default seccomp profile refuses. */
@@ -59,5 +63,7 @@ export function newRecipe(options: NewRecipeOptions): Recipe {
     },
     jobs: { emerge: sizing.jobs },
     ...(options.binaries ? { binaries: options.binaries } : {}),
+    ...(options.engine !== undefined ? { engine: options.engine } : {}),
+    ...(options.distccEngines && options.distccEngines.length > 0 ? { distcc: { engines: options.distccEngines } } : {}),
   });
 }

@@ -2,7 +2,7 @@
 // what, how, and what the image will look like.
 import { joinWords } from './recipe-fields.js';
 import { binhostWord } from './binhost-sources.js';
-import type { Recipe } from './recipe-schema.js';
+import type { DistccOption, Recipe } from './recipe-schema.js';
 
 function portageText(recipe: Recipe): string {
   const p = recipe.portage;
@@ -35,6 +35,13 @@ function binariesText(recipe: Recipe): string {
   return `${hosts.map(binhostWord).join(' ')}; ${missing}`;
 }
 
+/** The distcc option in words: where helpers run, how many, what stays local. */
+function distccText(distcc: DistccOption): string {
+  const each = `${distcc.helpers} distccd helper${distcc.helpers === 1 ? '' : 's'} on each of ${distcc.engines.join(', ') || '(no engine)'}`;
+  const local = distcc.localJobs > 0 ? `, localhost/${distcc.localJobs} last` : '';
+  return `${each}; DISTCC_HOSTS${local} and MAKEOPTS from their CPUs when the build starts`;
+}
+
 /** `key: value` lines describing the recipe (no trailing newline on each). */
 export function recipeSummary(recipe: Recipe): string[] {
   const img = recipe.image;
@@ -49,6 +56,8 @@ export function recipeSummary(recipe: Recipe): string[] {
     `tags:      ${img.tags.length > 0 ? img.tags.join(' ') : '(none)'}`,
   ];
   if (recipe.binaries.hosts.length > 0 || recipe.binaries.onMissing === 'fail') lines.splice(lines.length - 1, 0, `binhosts:  ${binariesText(recipe)}`);
+  if (recipe.engine !== undefined) lines.splice(lines.length - 1, 0, `engine:    ${recipe.engine} (unless build --engine says otherwise)`);
+  if (recipe.distcc) lines.splice(lines.length - 1, 0, `distcc:    ${distccText(recipe.distcc)}`);
   if (img.entrypoint) lines.push(`entrypoint: ${joinWords(img.entrypoint)}`);
   if (img.cmd) lines.push(`cmd:       ${joinWords(img.cmd)}`);
   if (Object.keys(img.env).length > 0) lines.push(`env:       ${Object.entries(img.env).map(([k, v]) => `${k}=${v}`).join(' ')}`);

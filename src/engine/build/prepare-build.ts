@@ -6,6 +6,7 @@ import { planBuild } from '../../core/plan/build-plan.js';
 import type { BuildPlan } from '../../core/plan/plan-types.js';
 import { usesOfficialBinhost, type ServedBinhostFacts } from '../../core/plan/binhost-plan.js';
 import type { SandboxFacts } from '../../core/plan/shared-pieces.js';
+import type { DistccSettings } from '../../core/distcc/distcc-hosts.js';
 import type { Recipe } from '../../core/recipe/recipe-schema.js';
 import { appVersion } from '../app-info.js';
 import { inspectBase, type BaseInfo } from '../base/inspect-base.js';
@@ -63,6 +64,8 @@ export interface PrepareOptions {
   knownBase?: BaseInfo;
   /** `build --plan`: the same plan, but no cache volume is created. */
   planOnly?: boolean;
+  /** DISTCC_HOSTS and MAKEOPTS of the distccd helpers started for the build (src/engine/distcc). */
+  distcc?: DistccSettings;
 }
 
 /** Gather base facts, plan, and make the shared pieces exist: the one preparation of every build and of `build --plan`. */
@@ -99,7 +102,7 @@ export async function prepareBuild(docker: Dockerode, recipe: Recipe, sandbox: S
   const baseImageId = base?.imageId ?? (await inspectImage(docker, recipe.base.image)).id;
   const makeConf = await baseMakeConf;
   const profile = (await baseProfile) ?? base?.profile ?? null;
-  const result = planBuild({ recipe, sandbox, namespace, served, base: { chost: base?.chost ?? 'unknown', libcFiles: base?.libcFiles ?? [], libcPackage: base?.libcPackage ?? null, makeConf, profile } });
+  const result = planBuild({ recipe, sandbox, namespace, served, ...(options.distcc ? { distcc: options.distcc } : {}), base: { chost: base?.chost ?? 'unknown', libcFiles: base?.libcFiles ?? [], libcPackage: base?.libcPackage ?? null, makeConf, profile } });
   if (!result.ok) throw new EngineError('bad-request', `cannot plan the build: ${result.problem}`, 'fix the recipe (gentoo-wb recipe validate) or choose another build mode');
   if (!options.planOnly) await ensureVolumes(docker, result.plan, namespace);
   return { plan: result.plan, baseImageId, base, volumesFrom };

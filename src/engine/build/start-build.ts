@@ -17,6 +17,7 @@ import { appendOutput, buildFiles, createBuildFiles, tryLockFile, writeState } f
 import { sessionFor, stamp, type BuildOutcome, type BuildSession, type RunControl } from './build-session.js';
 import { endCancelled } from './end-cancelled.js';
 import { prepareBuild, type PreparedBuild } from './prepare-build.js';
+import { DISTCC_POLL_MS, startDistccRun, type DistccRun } from '../distcc/distcc-run.js';
 import { watch } from './watch-build.js';
 
 export interface StartBuildOptions {
@@ -51,6 +52,9 @@ export function startBuild(options: StartBuildOptions): BuildSession {
     image: { ...options.recipe.image, tags: options.tags ?? options.recipe.image.tags },
     caches: options.noCache ? { distfiles: false, binpkgs: false, ccache: false } : options.recipe.caches,
   };
+  // recipe.distcc's helpers: started before the plan (it carries their DISTCC_HOSTS), removed when the
+  // build ends in any way but a detach (the build container still uses them then).
+  let distcc: DistccRun | null = null;
   const run = async ({ signal, cancelSignal, cancelled }: RunControl): Promise<BuildOutcome> => {
     const emit = (events: BuildEvent[]) => options.onEvents(stamp(events));
     try {
@@ -87,7 +91,8 @@ export function startBuild(options: StartBuildOptions): BuildSession {
       return outcome;
     };
     try {
-      prepared = await prepareBuild(docker, recipe, options.sandbox ?? { unshare: false }, options.base ? { knownBase: options.base } : {});
+      if (recipe.distcc) distcc = await startDistccRun({ docker, recipe, buildId: id, buildEngine: options.engine, emit, signal: cancelSignal, ...(options.env ? { env: options.env } : {}) });
+      prepared = await prepareBuild(docker, recipe, options.sandbox ?? { unshare: false }, { ...(options.base ? { knownBase: options.base } : {}), ...(distcc ? { distcc: distcc.settings } : {}) });
       state.recipeHash = prepared.plan.recipeHash;
       await inFolder(files.dir, STATE_FOLDER, () => mkdir(files.dir, { recursive: true }));
       starting = await inFolder(files.dir, STATE_FOLDER, () => tryLockFile(files.outputLock));
@@ -135,7 +140,20 @@ export function startBuild(options: StartBuildOptions): BuildSession {
     }
     const outputLock = starting;
     starting = null;
+    distcc?.follow(DISTCC_POLL_MS);
     return watch({ docker, files, state, plan: prepared.plan, baseImageId: prepared.baseImageId, onEvents: options.onEvents, signal, cancelSignal, cancelled, ...(outputLock ? { outputLock } : {}) });
   };
-  return sessionFor(id, files, run, () => containerId);
+  const runThenStopHelpers = async (control: RunControl): Promise<BuildOutcome> => {
+    let outcome: BuildOutcome | null = null;
+    try {
+      outcome = await run(control);
+      return outcome;
+    } finally {
+      if (distcc && outcome?.kind !== 'detached') {
+        const left = await distcc.stop();
+        if (left.length > 0) options.onEvents(stamp([{ type: 'error', message: `could not remove ${left.join(', ')}` }]));
+      }
+    }
+  };
+  return sessionFor(id, files, runThenStopHelpers, () => containerId);
 }

@@ -25,7 +25,7 @@ describe('distcc in the plan', () => {
     expect(emerge!.env).toMatchObject({ DISTCC_HOSTS: '10.213.0.2:49153/2', MAKEOPTS: '-j9 -l2', DISTCC_DIR: '/var/lib/gentoo-wb/distcc' });
     // The recipe's make.conf already turns the sandboxes off: Portage adds env FEATURES to make.conf's.
     expect(emerge!.env.FEATURES).toBe('distcc');
-    expect(remove!.argv).toEqual(['/bin/sh', '-c', 'if portageq has_version / sys-devel/distcc; then exec emerge --unmerge --color=n sys-devel/distcc; fi']);
+    expect(remove!.argv).toEqual(['/bin/sh', '-c', 'if portageq has_version / sys-devel/distcc; then emerge --unmerge --color=n sys-devel/distcc || exit; rmdir /var/tmp/portage/._unmerge_ 2>/dev/null; fi; exit 0']);
     expect(remove!.env).toEqual({ CLEAN_DELAY: '0' });
   });
 

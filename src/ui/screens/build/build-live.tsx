@@ -14,6 +14,7 @@ import { useWorkbench, useWorkbenchApi } from '../../session/workbench-context.j
 import type { BuildState } from '../../session/workbench-store.js';
 import { useLook } from '../../theme/theme-context.js';
 import { BuildHeader } from './build-header.js';
+import { DistccLine } from './distcc-line.js';
 import { useBuildEffects } from './build-effects.js';
 import { FAILURE_PANEL_HEIGHT, FailurePanel, failedPhase } from './failure-panel.js';
 import { ALL_OUTPUT, buildElapsed, packageRows } from './package-rows-model.js';
@@ -97,7 +98,8 @@ export function BuildLive({ build, starting, onStart }: BuildLiveProps) {
   const selected = found === -1 ? 0 : found;
 
   const ended = !running;
-  const body = Math.max(3, height - 2 - (ended || starting ? 1 : 0));
+  const distcc = build.progress.distcc ?? null;
+  const body = Math.max(3, height - 2 - (ended || starting ? 1 : 0) - (distcc ? 1 : 0));
   const rowsHeight = rowsHeightFor(body, rows.length, maximised);
   const pkg = focusKey === ALL_OUTPUT ? null : (build.progress.packages.find((p) => p.cpv === focusKey) ?? null);
   const failedPkg = pkg?.state === 'failed' ? pkg : null;
@@ -156,6 +158,7 @@ export function BuildLive({ build, starting, onStart }: BuildLiveProps) {
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
       <BuildHeader build={build} phases={phases} facts={facts} elapsed={buildElapsed(build.progress, running, now)} eta={eta} now={now} width={width} />
+      {distcc ? <DistccLine distcc={distcc} width={width} /> : null}
       {starting ? (
         <Box height={1}>
           <Tone tone="info">Starting a new build…</Tone>
