@@ -68,7 +68,7 @@ async function openPane() {
   const { createWorkbenchStore } = await load('ui/session/workbench-store.js');
   const { LookProvider } = await load('ui/theme/theme-context.js');
   const { loadTheme } = await load('engine/theme-files.js');
-  const { chooseGlyphs } = await load('core/theme.js');
+  const { chooseGlyphs } = await load('core/glyphs.js');
   const { newRecipe } = await load('core/recipe/new-recipe.js');
   const { buildHistory } = await load('core/portage/eta/eta.js');
 

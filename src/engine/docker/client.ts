@@ -3,7 +3,8 @@
 // own reading of DOCKER_HOST and friends.
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
-import Dockerode from 'dockerode';
+import type Dockerode from 'dockerode';
+import { loadDockerode } from './dockerode-loader.js';
 import { resolveEndpoint } from './endpoint.js';
 import type { Endpoint, EndpointResolution, FileReader } from './endpoint-types.js';
 import { EngineError } from './errors.js';
@@ -59,7 +60,7 @@ export function dockerFor(endpoint: Endpoint, tuning: ModemTuning = {}): Dockero
   }
   try {
     // The constructor is synchronous, so nothing else observes the trimmed environment.
-    return new Dockerode(options as Dockerode.DockerOptions);
+    return new (loadDockerode())(options as Dockerode.DockerOptions);
   } finally {
     for (const [key, value] of saved) if (value !== undefined) process.env[key] = value;
   }
