@@ -60,7 +60,8 @@ export function EngineItem({ row, current, switching, nameWidth, ctx }: { row: E
   const { glyphs } = useLook();
   const answered = row.check !== null;
   const up = row.check?.reachable === true;
-  const summary = switching ? `connecting${glyphs.ellipsis}` : engineSummary(row, glyphs.ellipsis);
+  // The marks, the name and the space before the facts take 7 + nameWidth columns.
+  const summary = switching ? `connecting${glyphs.ellipsis}` : engineSummary(row, glyphs.ellipsis, ctx.width - 7 - nameWidth);
   return (
     <Box width={ctx.width} overflow="hidden">
       <Box width={4} flexShrink={0}>

@@ -22,12 +22,23 @@ export function engineSizing(facts: EngineFacts): SizingRecommendation | null {
   return facts.cpus === null ? null : recommendSizing(facts.cpus, facts.memoryBytes, 'engine');
 }
 
-/** The row's facts, most telling for sizing first: `x86_64 8 CPU 16.0 GB docker 24.0.7`. */
-export function engineSummary(row: EngineRow, ellipsis: string): string {
+/**
+ * The row's facts, most telling for sizing first, as many whole ones as fit in `width`:
+ * `x86_64 8 CPU 34.4 GB docker 20.10.24 120 GB free` on a wide terminal, `x86_64 8 CPU 34.4 GB docker` at 80.
+ */
+export function engineSummary(row: EngineRow, ellipsis: string, width = Infinity): string {
   if (row.check === null) return `checking${ellipsis}`;
   if (!row.check.reachable || row.check.facts === null) return 'does not answer';
   const f = row.check.facts;
-  return [f.arch, f.cpus === null ? null : `${f.cpus} CPU`, f.memoryBytes === null ? null : humanSize(f.memoryBytes), `${f.kind} ${f.version}`].filter((p) => p !== null).join(' ');
+  const parts = [f.arch, f.cpus === null ? null : `${f.cpus} CPU`, f.memoryBytes === null ? null : humanSize(f.memoryBytes), f.kind, f.version, f.freeDiskBytes === null ? null : `${humanSize(f.freeDiskBytes)} free`];
+  let text = '';
+  for (const part of parts) {
+    if (part === null) continue;
+    const next = text === '' ? part : `${text} ${part}`;
+    if (next.length > width) break;
+    text = next;
+  }
+  return text;
 }
 
 /** What the detail pane says about an engine; `current`: the session uses it. */
@@ -54,9 +65,11 @@ export function engineDetail(row: EngineRow, current: boolean, glyphs: Glyphs): 
     fact('arch', `${f.arch} · ${f.os}`),
     fact('CPUs', f.cpus === null ? '?' : String(f.cpus)),
     fact('memory', f.memoryBytes === null ? '?' : humanSize(f.memoryBytes)),
-    fact('disk', f.freeDiskBytes === null ? `? (${f.freeDiskNote ?? 'not known'})` : `${humanSize(f.freeDiskBytes)} free`),
+    // Why a remote data root's free space is unknown is long; `engines check NAME` says it whole.
+    fact('disk', f.freeDiskBytes === null ? '? (not readable from here)' : `${humanSize(f.freeDiskBytes)} free`),
     fact('rootless', f.rootless ? 'yes' : 'no'),
-    fact('sizing', sizing === null ? '? (CPUs not known)' : `MAKEOPTS ${sizing.makeopts}, --jobs ${sizing.emergeJobs}`),
+    // What a recipe started on this engine gets.
+    ...(sizing === null ? [fact('sizing', '? (CPUs not known)')] : [fact('MAKEOPTS', sizing.makeopts), fact('emerge', `--jobs=${sizing.emergeJobs}`)]),
     ...check.warnings.map((w) => `${glyphs.warn} ${w}`),
     '',
     current ? 'Every step uses it.' : 'Enter uses it for every step.',

@@ -7,6 +7,7 @@ import { settingsSchema, type Settings } from '../../../../src/core/settings.js'
 import type { BaseInfo } from '../../../../src/engine/base/inspect-base.js';
 import type { SnapshotImage } from '../../../../src/engine/base/snapshot-images.js';
 import type { EngineConnection, ImageSummary, PullEvent } from '../../../../src/engine/docker/index.js';
+import type { EngineCheck } from '../../../../src/engine/engines/engine-check.js';
 import type { SettingsStore } from '../../../../src/engine/settings/settings-store.js';
 import { App } from '../../../../src/ui/app/app.js';
 import { BaseServicesProvider } from '../../../../src/ui/screens/base/base-context.js';
@@ -46,8 +47,9 @@ export interface FakeEngine {
 export interface BaseHarness {
   tui: Tui;
   store: WorkbenchStore;
+  services: WorkbenchServices;
   engine: FakeEngine;
-  calls: { readBase: [string, unknown][]; pull: string[]; import: [string, string][] };
+  calls: { readBase: [string, unknown][]; readOn: EngineConnection[]; pull: string[]; import: [string, string][] };
 }
 
 export interface BaseOptions {
@@ -57,7 +59,12 @@ export interface BaseOptions {
   columns?: number;
   rows?: number;
   theme?: string;
+  /** Unicode glyphs unless false (ASCII: `>` for focus, `+`/`x` for marks). */
+  unicode?: boolean;
   fake?: Partial<FakeEngine>;
+  /** Configured engines: their names, what checking them says, and the connection each gives (a name missing there refuses). */
+  engines?: { names: string[]; checks: EngineCheck[]; connections: Record<string, EngineConnection>; images?: Map<EngineConnection, ImageSummary[]> };
+  settings?: SettingsStore;
 }
 
 export async function openBase(options: BaseOptions = {}): Promise<BaseHarness> {
@@ -70,9 +77,9 @@ export async function openBase(options: BaseOptions = {}): Promise<BaseHarness> 
     files: new Set(['/tmp/stage3.tar.xz']),
     ...options.fake,
   };
-  const calls: BaseHarness['calls'] = { readBase: [], pull: [], import: [] };
+  const calls: BaseHarness['calls'] = { readBase: [], readOn: [], pull: [], import: [] };
   const services: BaseServices = {
-    listImages: async () => [...engine.images],
+    listImages: async (c) => [...(options.engines?.images?.get(c) ?? engine.images)],
     snapshotImages: async () => [...engine.snapshots],
     pull: async (_c, ref, { signal, onEvent }) => {
       calls.pull.push(ref);
@@ -86,16 +93,24 @@ export async function openBase(options: BaseOptions = {}): Promise<BaseHarness> 
       engine.images.unshift(image([tag], new Date().toISOString()));
       return { id: 'sha256:imported', tag, bytes: 1000 };
     },
-    readBase: async (_c, ref, source) => {
+    readBase: async (c, ref, source) => {
       calls.readBase.push([ref, source]);
+      calls.readOn.push(c);
       return { info: { ...INFO, imageId: `sha256:${ref}` }, treeProblem: null };
     },
     tarballProblem: (p) => (engine.files.has(p) ? null : `${p} does not exist`),
     localSizing: () => recommendSizing(2, 4 * 1024 ** 3, 'local'),
   };
+  const configured = options.engines;
   const wbServices = {
-    connect: async () => CONNECTION,
-    settings: memorySettings(),
+    connect: vi.fn(async (name?: string) => {
+      if (!configured || name === undefined) return CONNECTION;
+      const c = configured.connections[name];
+      if (!c) throw Object.assign(new Error(`cannot connect to ${name}: connect ECONNREFUSED`), { hint: 'is its daemon running?' });
+      return c;
+    }),
+    ...(configured ? { engines: { names: () => configured.names, check: vi.fn(async () => configured.checks) } } : {}),
+    settings: options.settings ?? memorySettings(),
     recipes: { load: vi.fn(), save: vi.fn(), defaultPath: (n: string) => `/recipes/${n}.json` },
     builds: { start: vi.fn(), attach: vi.fn(), attachable: async () => ({ builds: [], unreachable: [] }) },
   } as unknown as WorkbenchServices;
@@ -106,7 +121,7 @@ export async function openBase(options: BaseOptions = {}): Promise<BaseHarness> 
         <App onExit={() => {}} screens={{ base: BaseScreen, recipe: () => null }} initialStep="base" />
       </BaseServicesProvider>
     </WorkbenchProvider>,
-    { columns: options.columns ?? 80, rows: options.rows ?? 24, ...(options.theme ? { theme: options.theme } : {}) },
+    { columns: options.columns ?? 80, rows: options.rows ?? 24, ...(options.theme ? { theme: options.theme } : {}), ...(options.unicode === false ? { unicode: false } : {}) },
   );
-  return { tui, store, engine, calls };
+  return { tui, store, services: wbServices, engine, calls };
 }
