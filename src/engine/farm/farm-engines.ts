@@ -2,7 +2,7 @@
 // (`local` is the default endpoint), then all connected at once, each with what the scheduler weighs
 // (architecture, CPUs, gentoo-wb builds already running there) and an address other engines can use.
 import type Dockerode from 'dockerode';
-import { gentooWbLabelFilters } from '../../core/labels.js';
+import { gentooWbLabelFilters, inNamespace } from '../../core/labels.js';
 import type { FarmEngineFacts } from '../../core/farm/farm-schedule.js';
 import { connectEngine, type EngineConnection } from '../docker/connect.js';
 import { listContainers } from '../docker/containers.js';
@@ -48,7 +48,7 @@ export async function connectFarmEngines(names: readonly string[], store: Settin
       name,
       arch: connection.info.arch,
       cpus: Number.isFinite(ncpu) && ncpu > 0 ? ncpu : 1,
-      running: builders.filter((c) => c.state === 'running').length,
+      running: builders.filter((c) => c.state === 'running' && inNamespace(c.labels, namespace)).length,
       docker: connection.docker,
       connection,
       buildEngine: name === LOCAL_ENGINE ? undefined : name,

@@ -126,6 +126,8 @@ export async function runFarm(req: FarmRequest): Promise<FarmSummary> {
         void session.cancel();
       };
       req.signal.addEventListener('abort', onAbort);
+      // A Ctrl-C that came while the build was being started.
+      if (req.signal.aborted) onAbort();
       const t0 = performance.now();
       let outcome: BuildOutcome;
       try {
