@@ -16,6 +16,9 @@ export const DISTCC_PACKAGE = 'sys-devel/distcc';
 /** distcc's lock and state folder during the build (Portage's default would be /var/tmp/portage/.distcc, left in the image). */
 export const BUILD_DISTCC_DIR = `${RUNNER_DIR}/distcc`;
 
+/** Portage's blocker cache, and the mark (in the runner's folder, removed with it) that it did not exist before distcc came. */
+const BLOCKER_CACHE = '/var/cache/edb/vdb_blockers.pickle';
+const NO_BLOCKER_CACHE_MARK = `${RUNNER_DIR}/distcc-no-blocker-cache`;
 /** Portage's unmerge work folder under the default PORTAGE_TMPDIR. */
 const UNMERGE_DIR = '/var/tmp/portage/._unmerge_';
 
@@ -33,7 +36,9 @@ export function distccInstallStep(recipe: Recipe, sandbox: SandboxFacts): Contai
   return {
     id: 'distcc-install',
     title: `Install the distcc client in the build container (${DISTCC_PACKAGE}, removed before the image is made)`,
-    argv: ['emerge', '--oneshot', '--verbose', '--color=n', ...cache, DISTCC_PACKAGE],
+    // A constant script runs the emerge given as its arguments, noting first whether Portage's blocker
+    // cache exists: the depgraph of this emerge or of the unmerge may write it, a build without distcc not.
+    argv: ['/bin/sh', '-c', `[ -e ${BLOCKER_CACHE} ] || : > ${NO_BLOCKER_CACHE_MARK}; exec "$@"`, 'sh', 'emerge', '--oneshot', '--verbose', '--color=n', ...cache, DISTCC_PACKAGE],
     env: emergeEnv(recipe, sandbox),
     output: 'plain',
     okExitCodes: [],
@@ -49,7 +54,7 @@ export function distccRemoveStep(): ContainerStep {
     id: 'distcc-remove',
     title: `Remove the distcc client from the build container (${DISTCC_PACKAGE})`,
     // The unmerge leaves Portage's empty ._unmerge_ work folder behind, which a build without distcc has not.
-    argv: ['/bin/sh', '-c', `if portageq has_version / ${DISTCC_PACKAGE}; then emerge --unmerge --color=n ${DISTCC_PACKAGE} || exit; rmdir ${UNMERGE_DIR} 2>/dev/null; fi; exit 0`],
+    argv: ['/bin/sh', '-c', `if portageq has_version / ${DISTCC_PACKAGE}; then emerge --unmerge --color=n ${DISTCC_PACKAGE} || exit; rmdir ${UNMERGE_DIR} 2>/dev/null; fi; if [ -e ${NO_BLOCKER_CACHE_MARK} ]; then rm -f ${BLOCKER_CACHE} ${NO_BLOCKER_CACHE_MARK}; fi; exit 0`],
     // Portage counts down CLEAN_DELAY seconds before an unmerge.
     env: { CLEAN_DELAY: '0' },
     output: 'plain',

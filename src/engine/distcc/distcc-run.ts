@@ -45,8 +45,9 @@ export { POLL_MS as DISTCC_POLL_MS };
 interface EngineInfoFacts { id: string; cpus: number }
 
 async function facts(docker: Dockerode): Promise<EngineInfoFacts> {
-  const info = (await docker.info()) as { ID?: string; NCPU?: number };
-  return { id: info.ID ?? '', cpus: info.NCPU ?? 1 };
+  const info = (await docker.info()) as { ID?: string; NCPU?: number; DockerRootDir?: string; Name?: string };
+  // Docker 20.10 derives ID from /etc/docker/key.json, which two daemons of one host share: the data root tells them apart.
+  return { id: info.ID ? `${info.ID} ${info.Name ?? ''} ${info.DockerRootDir ?? ''}` : '', cpus: info.NCPU ?? 1 };
 }
 
 async function connectByName(name: string, env: NodeJS.ProcessEnv): Promise<EngineConnection> {

@@ -20,12 +20,12 @@ describe('distcc in the plan', () => {
     const p = plan(['app-misc/newtool']);
     expect(p.steps.map((s) => s.id)).toEqual(['distcc-install', 'emerge', 'distcc-remove']);
     const [install, emerge, remove] = p.steps;
-    expect(install!.argv).toEqual(['emerge', '--oneshot', '--verbose', '--color=n', '--usepkg', '--buildpkg', 'sys-devel/distcc']);
+    expect(install!.argv).toEqual(['/bin/sh', '-c', '[ -e /var/cache/edb/vdb_blockers.pickle ] || : > /var/lib/gentoo-wb/distcc-no-blocker-cache; exec "$@"', 'sh', 'emerge', '--oneshot', '--verbose', '--color=n', '--usepkg', '--buildpkg', 'sys-devel/distcc']);
     expect(install!.env.FEATURES ?? '').not.toContain('distcc');
     expect(emerge!.env).toMatchObject({ DISTCC_HOSTS: '10.213.0.2:49153/2', MAKEOPTS: '-j9 -l2', DISTCC_DIR: '/var/lib/gentoo-wb/distcc' });
     // The recipe's make.conf already turns the sandboxes off: Portage adds env FEATURES to make.conf's.
     expect(emerge!.env.FEATURES).toBe('distcc');
-    expect(remove!.argv).toEqual(['/bin/sh', '-c', 'if portageq has_version / sys-devel/distcc; then emerge --unmerge --color=n sys-devel/distcc || exit; rmdir /var/tmp/portage/._unmerge_ 2>/dev/null; fi; exit 0']);
+    expect(remove!.argv).toEqual(['/bin/sh', '-c', 'if portageq has_version / sys-devel/distcc; then emerge --unmerge --color=n sys-devel/distcc || exit; rmdir /var/tmp/portage/._unmerge_ 2>/dev/null; fi; if [ -e /var/lib/gentoo-wb/distcc-no-blocker-cache ]; then rm -f /var/cache/edb/vdb_blockers.pickle /var/lib/gentoo-wb/distcc-no-blocker-cache; fi; exit 0']);
     expect(remove!.env).toEqual({ CLEAN_DELAY: '0' });
   });
 

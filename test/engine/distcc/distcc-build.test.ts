@@ -1,0 +1,129 @@
+// distcc for real: a build on the first engine whose compile jobs go to one distccd helper on a second
+// engine (a second dockerd in its own network namespace, reached over tcp:// with TLS). The base is copied
+// there by the build itself, the helper image made there with real emerge; distccd's own log (read by this
+// test from the helper container while the build runs) shows COMPILE_OK for newtool.c and oldtool.c; the
+// image holds no trace of distcc and has the same files as a build of the same recipe without distcc.
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type Dockerode from 'dockerode';
+import { gentooWbLabelFilters, LABEL } from '../../../src/core/labels.js';
+import { recipeSchema, type Recipe } from '../../../src/core/recipe/recipe-schema.js';
+import type { DistccEvent } from '../../../src/core/events.js';
+import { connectNamedEngine } from '../../../src/engine/engines/connect-named.js';
+import { addEngine, removeEngine } from '../../../src/engine/engines/engine-store.js';
+import { containerLogs, listContainers, listImages, removeImage } from '../../../src/engine/docker/index.js';
+import { currentNamespace } from '../../../src/engine/docker/object-names.js';
+import { openSettings } from '../../../src/engine/settings/settings-store.js';
+import { testDocker } from '../../helpers/docker.js';
+import { realPortageImages } from '../../helpers/real-portage.js';
+import { describeSecondEngine } from '../../helpers/second-engine.js';
+import { runInImage } from '../../helpers/containers.js';
+import { buildToEnd, cleanUp, imageFiles, logOf, ofType, testTag } from '../build/modes/mode-build-helpers.js';
+
+describeSecondEngine('distcc: compile jobs on a distccd helper of a second engine', {}, (second) => {
+  const name = `distcc-second-${process.pid}`;
+  const tags: string[] = [];
+  let secondDocker: Dockerode;
+
+  beforeAll(async () => {
+    const added = addEngine(openSettings(), { name, url: second().tcpHost, tlsDir: second().clientTlsDir });
+    expect(added.ok, JSON.stringify(added)).toBe(true);
+    secondDocker = (await connectNamedEngine(name)).docker;
+  }, 60_000);
+  afterAll(async () => {
+    removeEngine(openSettings(), name);
+    await cleanUp(tags);
+  }, 60_000);
+
+  /** The same packages, compiled (no binary package cache: a cached binary would compile nothing). */
+  function recipe(tag: string, distcc: boolean): Recipe {
+    const r = recipeSchema.parse({
+      version: 1, name: distcc ? 'with-distcc' : 'without-distcc', base: { image: realPortageImages().base },
+      packages: ['app-misc/newtool', 'app-misc/oldtool'], makeConf: { MAKEOPTS: '-j1' }, image: { tags: [tag] },
+      caches: { distfiles: false, binpkgs: false, ccache: false },
+      ...(distcc ? { distcc: { engines: [name] } } : {}),
+    });
+    return r;
+  }
+
+  /** distccd's log of every helper of the namespace on the second engine, read until `stop` resolves. */
+  function followHelperLogs(stop: Promise<unknown>): Promise<Map<string, string>> {
+    const logs = new Map<string, string>();
+    let done = false;
+    void stop.finally(() => { done = true; });
+    return (async () => {
+      while (!done) {
+        const helpers = await listContainers(secondDocker, gentooWbLabelFilters({ role: 'distcc-helper', namespace: currentNamespace() })).catch(() => []);
+        for (const h of helpers.filter((c) => c.labels[LABEL.buildId] !== undefined)) {
+          const chunks: Buffer[] = [];
+          try {
+            for await (const frame of containerLogs(secondDocker, h.id)) chunks.push(frame.data);
+            logs.set(h.id, Buffer.concat(chunks).toString('utf8'));
+          } catch {
+            // Removed meanwhile: the last read stays.
+          }
+        }
+        await new Promise((r) => setTimeout(r, 1000));
+      }
+      return logs;
+    })();
+  }
+
+  it('compiles newtool.c and oldtool.c on the helper (distccd logs COMPILE_OK), leaves no helper and no distcc in the image, and the image equals a build without distcc', async () => {
+    const withTag = testTag(tags, 'distcc-with');
+    const withoutTag = testTag(tags, 'distcc-without');
+    const started = performance.now();
+    const building = buildToEnd(recipe(withTag, true));
+    const logs = await followHelperLogs(building);
+    const built = await building;
+    const seconds = (performance.now() - started) / 1000;
+    expect(built.outcome.kind, logOf(built.events)).toBe('succeeded');
+
+    // distccd's own log: the compile jobs of both packages ran on the second engine.
+    const log = [...logs.values()].join('\n');
+    expect(logs.size, 'one helper').toBe(1);
+    expect(log).toMatch(/\(dcc_job_summary\) client: \S+ COMPILE_OK .* newtool\.c\s*$/m);
+    expect(log).toMatch(/\(dcc_job_summary\) client: \S+ COMPILE_OK .* oldtool\.c\s*$/m);
+
+    // The events said where the helper was and what it did, and that it was stopped.
+    const statuses = ofType(built.events, 'distcc') as DistccEvent[];
+    expect(statuses.length).toBeGreaterThanOrEqual(2);
+    const last = statuses.at(-1)!;
+    expect(last.helpers).toEqual([expect.objectContaining({ engine: name, address: second().address, jobs: expect.any(Number), state: 'stopped' })]);
+    expect(last.helpers[0]!.compiles).toBeGreaterThanOrEqual(2);
+    expect(last.hosts).toMatch(new RegExp(`^${second().address.replace(/\./g, '\\.')}:\\d+/\\d+$`));
+    process.stderr.write(`distcc build: ${seconds.toFixed(0)} s (base copied to the second engine, helper image made there), ${last.hosts}, MAKEOPTS=${last.makeopts}\n`);
+
+    // Nothing left running on either engine; the helper image stays on the second for the next build.
+    const ns = currentNamespace();
+    expect(await listContainers(secondDocker, gentooWbLabelFilters({ role: 'distcc-helper', namespace: ns }))).toEqual([]);
+    expect(await listContainers(testDocker(), gentooWbLabelFilters({ role: 'distcc-helper', namespace: ns }))).toEqual([]);
+    expect((await listImages(secondDocker, { labels: gentooWbLabelFilters({ role: 'distcc-image', namespace: ns }) })).length).toBe(1);
+
+    // No distcc in the image: no package, no client, no FEATURES=distcc, no DISTCC_* in its config.
+    const inImage = await runInImage(testDocker(), ['sh', '-c', 'cat /etc/portage/make.conf; ls -d /var/db/pkg/sys-devel/distcc* /usr/bin/distcc /usr/lib/distcc /var/lib/gentoo-wb 2>&1; env'], { image: withTag });
+    expect(inImage.stdout).not.toMatch(/FEATURES="[^"]*distcc|DISTCC_/);
+    expect(inImage.stdout).toMatch(/ls: cannot access '\/var\/db\/pkg\/sys-devel\/distcc\*'/);
+    expect(inImage.stdout).toMatch(/ls: cannot access '\/usr\/bin\/distcc'/);
+    expect(inImage.stdout).toMatch(/ls: cannot access '\/usr\/lib\/distcc'/);
+
+    // The same recipe without distcc, built on the first engine alone: the same files.
+    const plain = await buildToEnd(recipe(withoutTag, false));
+    expect(plain.outcome.kind, logOf(plain.events)).toBe('succeeded');
+    const [a, b] = await Promise.all([imageFiles(withTag), imageFiles(withoutTag)]);
+    const extra = [...a.keys()].filter((p) => !b.has(p));
+    const missing = [...b.keys()].filter((p) => !a.has(p));
+    expect({ extra, missing }).toEqual({ extra: [], missing: [] });
+    expect(a.size).toBeGreaterThan(1000);
+  }, 600_000);
+
+  it('a second build reuses the helper image on that engine', async () => {
+    const tag = testTag(tags, 'distcc-again');
+    const built = await buildToEnd(recipe(tag, true));
+    expect(built.outcome.kind, logOf(built.events)).toBe('succeeded');
+    expect(logOf(built.events)).not.toMatch(/made the helper image/);
+    expect(logOf(built.events)).not.toMatch(/copying the base/);
+    const last = (ofType(built.events, 'distcc') as DistccEvent[]).at(-1)!;
+    expect(last.helpers[0]!.compiles).toBeGreaterThanOrEqual(2);
+    for (const image of await listImages(secondDocker, { labels: gentooWbLabelFilters({ role: 'distcc-image', namespace: currentNamespace() }) })) await removeImage(secondDocker, image.id, { force: true });
+  }, 300_000);
+});
