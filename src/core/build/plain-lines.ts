@@ -5,6 +5,7 @@ import type { BuildEta } from '../forecast/build-eta.js';
 import { binaryFallbackLine } from '../forecast/binary-fallback-text.js';
 import { roughDuration } from '../forecast/forecast-text.js';
 import { shortId } from '../format/short-id.js';
+import { distccLine } from '../distcc/distcc-status.js';
 
 function clock(t: number | undefined): string {
   const d = new Date(t ?? Date.now());
@@ -53,6 +54,8 @@ export function plainLine(event: BuildEvent): string | null {
       return [`${at} log      ${event.cpv}: last ${event.tail.length} lines of ${event.path}`, ...event.tail.map((l) => `         | ${l}`)].join('\n');
     case 'binary-fallback':
       return `${at} binary   ${binaryFallbackLine(event.cp, event.hosts)}`;
+    case 'distcc':
+      return `${at} distcc   ${distccLine(event.helpers, event.makeopts)}`;
     case 'result':
       return `${at} result   ${event.ok ? 'success' : `failed${event.failed.length ? `: ${event.failed.join(', ')}` : ''}`}`;
     default:
