@@ -30,6 +30,8 @@ import { useLocalImages } from './use-local-images.js';
 import { useOperation } from './use-operation.js';
 
 const SCREEN_FOOTER: Array<string | FooterItem> = ['base.pull', 'base.import', 'base.dated', { keys: 'Tab', label: 'section' }];
+// On the Engine section r asks the engines again; pulling and importing are about images.
+const ENGINE_FOOTER: Array<string | FooterItem> = [{ keys: 'r', label: 'ask again' }, { keys: 'Tab', label: 'section' }];
 const DEFAULT_TREE: PortageSource = { source: 'snapshot', image: DEFAULT_SNAPSHOT };
 
 /** The Base screen. */
@@ -100,6 +102,7 @@ export function BaseScreen() {
   const listOptions = { height: listHeight, labels: { choose: 'use' }, footer: SCREEN_FOOTER };
   const engineList = useList<EngineRow>(engines.rows ?? [], {
     ...listOptions,
+    footer: ENGINE_FOOTER,
     active: section === 'engine' && !busy && prompt === null,
     searchText: (r) => r.name,
     onChoose: (r) => engines.choose(r),

@@ -66,7 +66,7 @@ export function useEngineList(notify: Notify): EngineList {
     notify(`Connecting to engine ${row.name}…`, 'info');
     switchEngine(workbench, engineKey(row.name), { remember: true }).then(
       (switched) => notify(switchedText(row.name, switched), 'pass'),
-      (err: Error & { hint?: string }) => notify(`Still on engine ${current}: ${row.name} ${err.message}${err.hint ? ` (${err.hint})` : ''}`, 'fail'),
+      (err: Error & { hint?: string }) => notify(`Engine ${row.name} cannot be used: ${err.message}${err.hint ? ` (${err.hint})` : ''}. The session stays on ${current}.`, 'fail'),
     ).finally(() => {
       if (alive.current) setSwitching(null);
     });
