@@ -2,6 +2,8 @@
 // runner RunnerEvent members; consumers (TUI store, --plain, --json) switch on `type`. New members
 // are added to the matching union below, so existing `switch` statements keep compiling.
 
+import type { DistccHelperStatus } from './distcc/distcc-status.js';
+
 /** Fields every event may carry: `t` is a wall-clock time in ms since the epoch, filled by the runner. */
 export interface EventBase {
   t?: number;
@@ -196,8 +198,17 @@ export interface BinaryFallbackEvent extends EventBase {
   hosts: string[];
 }
 
+/** The build's distccd helpers (recipe.distcc) as they start, work (jobs from distccd's own log) and stop. */
+export interface DistccEvent extends EventBase {
+  type: 'distcc';
+  helpers: DistccHelperStatus[];
+  /** DISTCC_HOSTS and MAKEOPTS the build's emerge steps run with. */
+  hosts: string;
+  makeopts: string;
+}
+
 /** Everything the build runner emits on top of the parser's events. */
-export type RunnerEvent = StepStartedEvent | StepFinishedEvent | ImageEvent | ErrorEvent | ResultEvent | LostEvent | FailureLogEvent | BinaryFallbackEvent;
+export type RunnerEvent = StepStartedEvent | StepFinishedEvent | ImageEvent | ErrorEvent | ResultEvent | LostEvent | FailureLogEvent | BinaryFallbackEvent | DistccEvent;
 
 /** The one event stream of a build. */
 export type BuildEvent = ParserEvent | RunnerEvent;
