@@ -179,7 +179,8 @@ export function BaseScreen() {
         : section === 'tree' && treeList.selectedItem ? treeDetail(treeList.selectedItem)
           : section === 'engine' && engineList.selectedItem ? engineDetail(engineList.selectedItem, engineList.selectedItem.name === engines.current, glyphs)
             : [];
-  const engineLine = engine.status === 'connecting' ? 'connecting to the engine…' : engine.status === 'failed' ? `no engine: ${engine.message}` : local.error ?? (local.loading && !local.images ? 'listing images…' : null);
+  const failedLine = engine.status !== 'failed' ? '' : engines.rows ? `engine ${engines.current} does not answer: ${engine.message} (the Engine section picks another)` : `no engine: ${engine.message}`;
+  const engineLine = engine.status === 'connecting' ? 'connecting to the engine…' : engine.status === 'failed' ? failedLine : local.error ?? (local.loading && !local.images ? 'listing images…' : null);
 
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">

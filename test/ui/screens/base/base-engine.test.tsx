@@ -147,6 +147,21 @@ describe('Base: the engine', () => {
     expect(frame).toContain('Engine: local');
   });
 
+  it('a session whose engine does not answer says so on Base and gets going on another one', async () => {
+    h = await openBase(withEngines({ engine: { status: 'failed', name: 'riscv', message: 'cannot connect to riscv: timeout', hint: 'see gentoo-wb check' } }));
+    let frame = await h.tui.waitForFrame((f) => f.includes('Engine: riscv'));
+    // The detail pane (right of the list), its wrapped lines joined.
+    const pane = frame.split('\n').map((l) => l.slice(45).trim()).filter((l) => l !== '').join(' ');
+    expect(pane).toContain('engine riscv does not answer: cannot connect to riscv: timeout (the Engine section picks another)');
+    await h.tui.press('tab', 'tab', 'tab');
+    await h.tui.waitForFrame((f) => f.includes('arm64-box'));
+    await h.tui.press('down', 'enter');
+    frame = await h.tui.waitForFrame((f) => f.includes('Engine: arm64-box'));
+    expect(h.store.getState().engine).toMatchObject({ status: 'ready', name: 'arm64-box' });
+    await h.tui.press('tab');
+    expect(await h.tui.waitForFrame((f) => f.includes('Local images (1)'))).not.toContain('does not answer: cannot connect');
+  });
+
   it('r asks the engines again', async () => {
     h = await openEngineSection(withEngines());
     const check = h.services.engines!.check as Mock;
