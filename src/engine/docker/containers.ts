@@ -142,13 +142,3 @@ export async function listContainers(docker: Dockerode, labels: string[] = []): 
     labels: r.Labels ?? {},
   }));
 }
-
-/** Create, start and wait for a container; returns the exit code (the container is kept). */
-export async function runContainer(docker: Dockerode, spec: ContainerSpec): Promise<{ id: string; exitCode: number }> {
-  const id = await createContainer(docker, spec);
-  const waiting = (async () => {
-    await startContainer(docker, id);
-    return waitContainer(docker, id);
-  })();
-  return { id, exitCode: await waiting };
-}

@@ -24,7 +24,7 @@ export { writeStreamAtomically, type AtomicWriteOptions, type AtomicWriteResult 
 export type { TransferProgress, ProgressListener } from './transfer.js';
 
 export type { ContainerSpec, MountSpec } from './container-spec.js';
-export { createContainer, startContainer, waitContainer, stopContainer, killContainer, removeContainer, removeContainerSurely, inspectContainer, listContainers, runContainer, type ContainerState, type ContainerSummary } from './containers.js';
+export { createContainer, startContainer, waitContainer, stopContainer, killContainer, removeContainer, removeContainerSurely, inspectContainer, listContainers, type ContainerState, type ContainerSummary } from './containers.js';
 export { runToEnd, type RunToEndOptions, type RunToEndResult } from './run-to-end.js';
 export { execInContainer, execCapture, type ExecOptions, type ExecResult } from './exec.js';
 export { containerLogs, type LogOptions } from './logs.js';

@@ -4,7 +4,8 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { gentooWbLabels, LABEL } from '../../../src/core/labels.js';
 import { findLeftovers, removeLeftovers } from '../../../src/engine/docker/cleanup.js';
-import { createContainer, inspectContainer, removeContainer, runContainer, startContainer } from '../../../src/engine/docker/containers.js';
+import { createContainer, inspectContainer, removeContainer, startContainer } from '../../../src/engine/docker/containers.js';
+import { runToEnd } from '../../../src/engine/docker/run-to-end.js';
 import { execCapture } from '../../../src/engine/docker/exec.js';
 import { imageExists, removeImage } from '../../../src/engine/docker/images.js';
 import { ensurePortageSnapshot } from '../../../src/engine/docker/portage-snapshot.js';
@@ -159,7 +160,7 @@ describeEngines('volumes, Portage snapshot and cleanup', (engine) => {
     expect((await inspectContainer(docker, other)).labels[LABEL.buildId]).toBe(otherBuild);
     expect(own((await findLeftovers(docker, { buildId, volumes: true, running: true })).remove)).toEqual([]);
     // A finished labelled container is a leftover too, whatever its exit.
-    const done = await runContainer(docker, { image: base, network: 'none', cmd: ['/bin/true'], labels: label('probe') });
+    const done = await runToEnd(docker, { image: base, network: 'none', cmd: ['/bin/true'], labels: label('probe') }, { keep: true });
     containers.push(done.id);
     mine.add(done.id);
     expect(own((await findLeftovers(docker, { buildId })).remove).map((o) => o.id)).toEqual([done.id]);

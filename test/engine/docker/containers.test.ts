@@ -12,8 +12,9 @@ import { gentooWbLabels, LABEL } from '../../../src/core/labels.js';
 import { downloadPath, readContainerFile, uploadFiles } from '../../../src/engine/docker/archive.js';
 import { commitContainer } from '../../../src/engine/docker/commit.js';
 import {
-  createContainer, inspectContainer, killContainer, removeContainer, runContainer, startContainer, stopContainer, waitContainer,
+  createContainer, inspectContainer, killContainer, removeContainer, startContainer, stopContainer, waitContainer,
 } from '../../../src/engine/docker/containers.js';
+import { runToEnd } from '../../../src/engine/docker/run-to-end.js';
 import { execCapture, execInContainer } from '../../../src/engine/docker/exec.js';
 import { inspectImage, removeImage } from '../../../src/engine/docker/images.js';
 import { containerLogs } from '../../../src/engine/docker/logs.js';
@@ -205,7 +206,7 @@ describeEngines('containers', (engine) => {
     expect((await inspectContainer(docker, stopped)).exitCode).toBe(0);
     await removeContainer(docker, stopped);
     await expect(inspectContainer(docker, stopped)).rejects.toMatchObject({ kind: 'container-not-found' });
-    const run = await runContainer(docker, { image, labels, network: 'none', cmd: ['/bin/sh', '-c', 'exit 7'] });
+    const run = await runToEnd(docker, { image, labels, network: 'none', cmd: ['/bin/sh', '-c', 'exit 7'] }, { keep: true });
     containers.push(run.id);
     expect(run.exitCode).toBe(7);
   });
@@ -233,11 +234,8 @@ describeEngines('containers', (engine) => {
     expect(details.labels['org.example.note']).toBe('say "hi" $HOME \\o/');
     // The container is still running after a paused commit.
     expect((await inspectContainer(docker, id)).running).toBe(true);
-    const run = await runContainer(docker, { image: tag, labels, network: 'none' });
-    containers.push(run.id);
+    const run = await runToEnd(docker, { image: tag, labels, network: 'none' });
     expect(run.exitCode).toBe(0);
-    const out: string[] = [];
-    for await (const f of containerLogs(docker, run.id)) out.push(f.data.toString());
-    expect(out.join('')).toBe('built by emerge\n');
+    expect(run.output).toBe('built by emerge\n');
   });
 });

@@ -11,12 +11,12 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { gentooWbLabels, LABEL } from '../../../src/core/labels.js';
 import { execCapture } from '../../../src/engine/docker/exec.js';
 import { commitContainer } from '../../../src/engine/docker/commit.js';
-import { createContainer, removeContainer, runContainer, startContainer } from '../../../src/engine/docker/containers.js';
+import { createContainer, removeContainer, startContainer } from '../../../src/engine/docker/containers.js';
+import { runToEnd } from '../../../src/engine/docker/run-to-end.js';
 import { exportImage } from '../../../src/engine/docker/export.js';
 import { flattenImage, openContainerExport } from '../../../src/engine/docker/flatten.js';
 import { sameImageName } from '../../../src/engine/docker/image-ref.js';
 import { imageExists, inspectImage, listImages, removeImage, tagImage } from '../../../src/engine/docker/images.js';
-import { containerLogs } from '../../../src/engine/docker/logs.js';
 import { loadImages } from '../../../src/engine/docker/save-load.js';
 import { importBusybox, uniqueRef } from './helpers/busybox.js';
 import { describeEngines } from '../../helpers/podman.js';
@@ -36,11 +36,8 @@ describeEngines('export and flatten', (engine) => {
 
   /** Output of running an image's default command. */
   async function runOutput(image: string): Promise<{ code: number; out: string }> {
-    const run = await runContainer(engine().docker, { image, labels, network: 'none' });
-    containers.push(run.id);
-    let out = '';
-    for await (const f of containerLogs(engine().docker, run.id)) out += f.data.toString();
-    return { code: run.exitCode, out };
+    const run = await runToEnd(engine().docker, { image, labels, network: 'none' });
+    return { code: run.exitCode ?? -1, out: run.output };
   }
 
   beforeAll(async () => {

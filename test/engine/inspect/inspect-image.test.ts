@@ -14,7 +14,7 @@ import { gentooWbLabels, LABEL } from '../../../src/core/labels.js';
 import { newRecipe } from '../../../src/core/recipe/new-recipe.js';
 import type { Recipe } from '../../../src/core/recipe/recipe-schema.js';
 import { startBuild } from '../../../src/engine/build/runner.js';
-import { exportImage, imageExists, imageHistory, inspectImage, loadImages, removeImage, runContainer, containerLogs, removeContainer } from '../../../src/engine/docker/index.js';
+import { exportImage, imageExists, imageHistory, inspectImage, loadImages, removeImage, runToEnd } from '../../../src/engine/docker/index.js';
 import { previousResultImage } from '../../../src/engine/inspect/build-lookup.js';
 import { inspectImageContents, type InspectedImage } from '../../../src/engine/inspect/inspect-image.js';
 import { zstdAvailable } from '../../../src/engine/inspect/zstd.js';
@@ -49,11 +49,8 @@ async function build(r: Recipe): Promise<string> {
 
 async function runOutput(image: string): Promise<{ code: number; out: string }> {
   const docker = testDocker();
-  const result = await runContainer(docker, { image, labels: testLabels, network: 'none' });
-  let out = '';
-  for await (const f of containerLogs(docker, result.id)) out += f.data.toString();
-  await removeContainer(docker, result.id, { force: true }).catch(() => undefined);
-  return { code: result.exitCode, out };
+  const run = await runToEnd(docker, { image, labels: testLabels, network: 'none' });
+  return { code: run.exitCode ?? -1, out: run.output };
 }
 
 describeDocker('inspect, diff and export of built images (real Portage)', () => {
