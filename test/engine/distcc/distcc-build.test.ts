@@ -7,17 +7,18 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type Dockerode from 'dockerode';
 import { gentooWbLabelFilters, LABEL } from '../../../src/core/labels.js';
 import { recipeSchema, type Recipe } from '../../../src/core/recipe/recipe-schema.js';
-import type { DistccEvent } from '../../../src/core/events.js';
 import { connectNamedEngine } from '../../../src/engine/engines/connect-named.js';
 import { addEngine, removeEngine } from '../../../src/engine/engines/engine-store.js';
 import { containerLogs, listContainers, listImages, removeImage } from '../../../src/engine/docker/index.js';
 import { currentNamespace } from '../../../src/engine/docker/object-names.js';
 import { openSettings } from '../../../src/engine/settings/settings-store.js';
 import { testDocker } from '../../helpers/docker.js';
-import { realPortageImages } from '../../helpers/real-portage.js';
+import { compileSeconds, realPortageImages } from '../../helpers/real-portage.js';
 import { describeSecondEngine } from '../../helpers/second-engine.js';
 import { runInImage } from '../../helpers/containers.js';
-import { buildToEnd, cleanUp, imageFiles, logOf, ofType, testTag } from '../build/modes/mode-build-helpers.js';
+import { buildToEnd, cleanUp, imageFiles, logOf, ofType, stateEnv, testTag } from '../build/modes/mode-build-helpers.js';
+import { startBuild, type BuildSession } from '../../../src/engine/build/runner.js';
+import type { BuildEvent, DistccEvent } from '../../../src/core/events.js';
 
 describeSecondEngine('distcc: compile jobs on a distccd helper of a second engine', {}, (second) => {
   const name = `distcc-second-${process.pid}`;
@@ -32,6 +33,7 @@ describeSecondEngine('distcc: compile jobs on a distccd helper of a second engin
   afterAll(async () => {
     removeEngine(openSettings(), name);
     await cleanUp(tags);
+    if (secondDocker) for (const image of await listImages(secondDocker, { labels: gentooWbLabelFilters({ role: 'distcc-image', namespace: currentNamespace() }) })) await removeImage(secondDocker, image.id, { force: true });
   }, 60_000);
 
   /** The same packages, compiled (no binary package cache: a cached binary would compile nothing). */
@@ -124,6 +126,41 @@ describeSecondEngine('distcc: compile jobs on a distccd helper of a second engin
     expect(logOf(built.events)).not.toMatch(/copying the base/);
     const last = (ofType(built.events, 'distcc') as DistccEvent[]).at(-1)!;
     expect(last.helpers[0]!.compiles).toBeGreaterThanOrEqual(2);
-    for (const image of await listImages(secondDocker, { labels: gentooWbLabelFilters({ role: 'distcc-image', namespace: currentNamespace() }) })) await removeImage(secondDocker, image.id, { force: true });
+  }, 300_000);
+
+  /** Helper containers of the namespace on both engines. */
+  async function helpersLeft(): Promise<string[]> {
+    const filters = gentooWbLabelFilters({ role: 'distcc-helper', namespace: currentNamespace() });
+    return [...(await listContainers(secondDocker, filters)), ...(await listContainers(testDocker(), filters))].map((c) => c.names[0] ?? c.id);
+  }
+
+  it('a cancel (Ctrl-C) once the helpers run: cancelled, nothing tagged, no helper left', async () => {
+    const tag = testTag(tags, 'distcc-cancel');
+    const events: BuildEvent[] = [];
+    let session: BuildSession | null = null;
+    let asked = false;
+    session = startBuild({
+      docker: testDocker(), recipe: recipe(tag, true), env: stateEnv, containerEnv: compileSeconds(30),
+      onEvents: (e) => {
+        events.push(...e);
+        // Once emerge compiles (the helpers are up and in use): cancel as Ctrl-C does.
+        if (!asked && e.some((x) => x.type === 'started')) {
+          asked = true;
+          void session?.cancel();
+        }
+      },
+    });
+    const outcome = await session.outcome;
+    expect(outcome.kind, logOf(events)).toBe('cancelled');
+    expect(await helpersLeft()).toEqual([]);
+    expect((ofType(events, 'distcc') as DistccEvent[]).at(-1)!.helpers.map((h) => h.state)).toEqual(['stopped']);
+  }, 300_000);
+
+  it('a package that fails: the build fails and its helpers are removed', async () => {
+    const r = recipe(testTag(tags, 'distcc-fail'), true);
+    r.packages = ['dev-util/brokentool'];
+    const built = await buildToEnd(r);
+    expect(built.outcome.kind, logOf(built.events)).toBe('failed');
+    expect(await helpersLeft()).toEqual([]);
   }, 300_000);
 });
