@@ -11,6 +11,7 @@ import { splitTerminalLines } from '../../../core/portage/terminal-text.js';
 import { recipeHash } from '../../../core/recipe/recipe-hash.js';
 import { useWizard } from '../../app/wizard-context.js';
 import { useCommands, type FooterItem } from '../../keys/key-router.js';
+import { engineLabel } from '../../session/engine-switch.js';
 import { useContentSize } from '../../layout/content-size.js';
 import { useOptionalWorkbenchApi, useWorkbench, useWorkbenchApi } from '../../session/workbench-context.js';
 import { Tone } from '../../components/tone.js';
@@ -66,7 +67,9 @@ function PretendBody() {
   const [maximised, setMaximised] = useState(false);
 
   const doc = recipe.doc;
-  const key = useMemo(() => (doc ? `${recipeHash(doc)}${tree ? ':tree' : ''}` : null), [doc, tree]);
+  // Another engine has another binary package cache (and maybe another tree): its own run.
+  const engineName = engine.name;
+  const key = useMemo(() => (doc ? `${recipeHash(doc)}${tree ? ':tree' : ''}@${engineLabel(engineName)}` : null), [doc, tree, engineName]);
   const gate: Gate | null =
     engine.status !== 'ready' ? { kind: 'engine', engine } : !doc ? { kind: 'no-recipe' } : recipe.problems.length > 0 ? { kind: 'recipe-problems', path: recipe.path, problems: recipe.problems } : null;
 
