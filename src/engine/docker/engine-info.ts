@@ -9,7 +9,7 @@ export type { EngineKind } from '../../core/identity/engine-identity.js';
 /** The newest Engine API version gentoo-wb speaks; Docker 29 refuses clients below 1.44 by default. */
 export const OUR_API_VERSION = '1.47';
 /** The oldest we accept (Docker 19.03); older daemons lack fields we rely on. */
-export const MIN_API_VERSION = '1.40';
+const MIN_API_VERSION = '1.40';
 
 /** What the rest of the app knows about the engine it talks to. */
 export interface EngineInfo extends EngineIdentity {

@@ -3,7 +3,7 @@
 import type { HostAddress } from './endpoint-types.js';
 
 const DEFAULT_UNIX_SOCKET = '/var/run/docker.sock';
-export const DEFAULT_UNIX_HOST = `unix://${DEFAULT_UNIX_SOCKET}`;
+const DEFAULT_UNIX_HOST = `unix://${DEFAULT_UNIX_SOCKET}`;
 /** The CLI's default when TLS is on and no host is given. */
 export const DEFAULT_TLS_HOST = 'tcp://localhost:2376';
 const DEFAULT_TCP_PORT = 2375;

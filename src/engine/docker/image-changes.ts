@@ -5,7 +5,7 @@
  * Instructions both Docker and Podman accept in import/commit changes. Docker 20.10 refuses
  * STOPSIGNAL and HEALTHCHECK there (Podman takes STOPSIGNAL but stores it as a number).
  */
-export const CHANGE_INSTRUCTIONS = ['CMD', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'USER', 'WORKDIR', 'VOLUME', 'LABEL', 'ONBUILD'] as const;
+const CHANGE_INSTRUCTIONS = ['CMD', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'USER', 'WORKDIR', 'VOLUME', 'LABEL', 'ONBUILD'] as const;
 export type ChangeInstruction = (typeof CHANGE_INSTRUCTIONS)[number];
 
 export type ChangeCheck = { ok: true; instruction: ChangeInstruction; change: string } | { ok: false; message: string };

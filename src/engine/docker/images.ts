@@ -1,11 +1,10 @@
-// Local images: list, inspect, history, tag, untag/remove. Results are plain values with
+// Local images: list, inspect, history, tag, remove. Results are plain values with
 // ISO dates and byte sizes, the same for Docker and Podman.
 import type Dockerode from 'dockerode';
 import { dialJson } from './dial.js';
 import { EngineError, toEngineError } from './errors.js';
 import type { InspectedConfig } from './image-changes.js';
 import { invalidTagReason, parseImageRef } from './image-ref.js';
-import { shortId } from '../../core/format/short-id.js';
 
 /** One local image, as `images --json` prints it. */
 export interface ImageSummary {
@@ -104,7 +103,7 @@ export async function listImages(docker: Dockerode, options: ListImagesOptions =
 }
 
 /** Does a label map satisfy an engine-style `key` or `key=value` filter? */
-export function labelMatches(labels: Record<string, string>, filter: string): boolean {
+function labelMatches(labels: Record<string, string>, filter: string): boolean {
   const eq = filter.indexOf('=');
   if (eq < 0) return filter in labels;
   return labels[filter.slice(0, eq)] === filter.slice(eq + 1);
@@ -196,13 +195,4 @@ export async function removeImage(docker: Dockerode, ref: string, options: { for
     untagged: list.flatMap((r) => (r.Untagged ? [r.Untagged] : [])),
     deleted: list.flatMap((r) => (r.Deleted ? [r.Deleted] : [])),
   };
-}
-
-/** Remove one name only; refuses when it is the image's last name (that would delete the image). */
-export async function untagImage(docker: Dockerode, ref: string): Promise<void> {
-  const details = await inspectImage(docker, ref);
-  if (details.tags.length <= 1 || /^(sha256:)?[0-9a-f]{12,64}$/.test(ref)) {
-    throw new EngineError('conflict', `${ref} is the only name of image ${shortId(details.id)}; untagging it would delete the image`, 'use removeImage to delete it, or tag it with another name first');
-  }
-  await removeImage(docker, ref);
 }

@@ -15,7 +15,7 @@ import { ByteCounter, type ProgressListener } from './transfer.js';
 export type Compression = 'none' | 'gzip' | 'xz' | 'bzip2' | 'zstd';
 
 /** Recognise a tarball's compression from its first bytes. */
-export function detectCompression(head: Buffer): Compression | 'unknown' {
+function detectCompression(head: Buffer): Compression | 'unknown' {
   if (head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b) return 'gzip';
   if (head.length >= 6 && head.subarray(0, 6).equals(Buffer.from([0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00]))) return 'xz';
   if (head.length >= 3 && head.subarray(0, 3).toString('latin1') === 'BZh') return 'bzip2';

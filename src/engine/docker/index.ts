@@ -4,21 +4,21 @@ export type {
   Endpoint, EndpointError, EndpointResolution, EndpointSource, EndpointWarning, EndpointWarningCode, FileReader, HostAddress, ResolveInput, TlsSettings,
 } from './endpoint-types.js';
 export { resolveEndpoint } from './endpoint.js';
-export { parseDockerHost, DEFAULT_UNIX_HOST } from './host-url.js';
+export { parseDockerHost } from './host-url.js';
 export { dockerConfigDir, contextDirName } from './context-store.js';
 export { connectDocker, dockerFor, pingEngine, realFiles, resolveBasicEndpoint, resolveProcessEndpoint, type DockerConnection, type EndpointFlags, type PingResult } from './client.js';
 export { connectEngine, connectToEndpoint, type ConnectOptions, type EngineConnection } from './connect.js';
-export { discoverSockets, probeSocket, socketCandidates, type DiscoveredSocket, type SocketKind, type SocketProbe } from './socket-discovery.js';
-export { identifyEngine, negotiateApiVersion, compareApiVersions, OUR_API_VERSION, MIN_API_VERSION, type EngineInfo, type EngineKind } from './engine-info.js';
+export { discoverSockets, socketCandidates, type DiscoveredSocket, type SocketKind, type SocketProbe } from './socket-discovery.js';
+export { identifyEngine, negotiateApiVersion, compareApiVersions, OUR_API_VERSION, type EngineInfo, type EngineKind } from './engine-info.js';
 export { EngineError, toEngineError, type EngineErrorKind } from './errors.js';
 export { engineKindFor } from './engine-kind.js';
 
-export { labelMatches, listImages, inspectImage, imageExists, imageHistory, tagImage, untagImage, removeImage, type ImageSummary, type ImageDetails, type HistoryEntry, type RemoveResult } from './images.js';
+export { listImages, inspectImage, imageExists, imageHistory, tagImage, removeImage, type ImageSummary, type ImageDetails, type HistoryEntry, type RemoveResult } from './images.js';
 export { parseImageRef, familiarName, sameImageName, withDefaultTag, invalidTagReason, type ImageRef } from './image-ref.js';
-export { checkChange, changesFor, carryConfig, CHANGE_INSTRUCTIONS, type ChangeDialect, type ConfigChanges, type InspectedConfig } from './image-changes.js';
+export { checkChange, changesFor, carryConfig, type ChangeDialect, type ConfigChanges, type InspectedConfig } from './image-changes.js';
 export { pullImage, type PullOptions } from './pull.js';
 export { PullProgress, pullEventOf, type PullEvent, type LayerPhase } from './pull-progress.js';
-export { importTarball, importStream, detectCompression, type ImportOptions, type ImportResult, type Compression } from './import.js';
+export { importTarball, importStream, type ImportOptions, type ImportResult, type Compression } from './import.js';
 export { saveImages, loadImages, openImageArchive, type ArchiveCompression, type SaveOptions, type LoadResult } from './save-load.js';
 export { writeStreamAtomically, type AtomicWriteOptions, type AtomicWriteResult } from './atomic-file.js';
 export type { TransferProgress, ProgressListener } from './transfer.js';
@@ -35,6 +35,6 @@ export { flattenImage, openContainerExport, type FlattenOptions, type FlattenRes
 export { exportImage, type ExportImageOptions, type ExportResult, type ExportStep } from './export.js';
 
 export { createVolume, inspectVolume, listVolumes, removeVolume, type VolumeSummary } from './volumes.js';
-export { ensurePortageSnapshot, snapshotContainerName, DEFAULT_PORTAGE_IMAGE, type PortageSnapshot } from './portage-snapshot.js';
+export { ensurePortageSnapshot, type PortageSnapshot } from './portage-snapshot.js';
 export { findLeftovers, removeLeftovers, type Leftover, type LeftoverReport, type CleanupScope, type CleanupOutcome } from './cleanup.js';
-export { newBuildId, temporaryImageName, TEMP_IMAGE_REPO } from './object-names.js';
+export { newBuildId, temporaryImageName } from './object-names.js';

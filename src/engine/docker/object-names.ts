@@ -36,9 +36,6 @@ export function objectName(rest: string, namespace: string | null = currentNames
   return `${objectNamePrefix(namespace)}${rest}`;
 }
 
-/** Repository prefix of temporary images in the default namespace; cleanup also recognises leaked ones by it. */
-export const TEMP_IMAGE_REPO = 'gentoo-wb-tmp';
-
 /** The temporary image repository prefix of a namespace (`gentoo-wb-tmp`, `gentoo-wb-<ns>-tmp`). */
 export function tempImageRepo(namespace: string | null = currentNamespace()): string {
   return objectName('tmp', namespace);

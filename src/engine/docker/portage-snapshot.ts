@@ -9,7 +9,7 @@ import { inspectImage } from './images.js';
 import { currentNamespace, objectName } from './object-names.js';
 import { shortId } from '../../core/format/short-id.js';
 
-export const DEFAULT_PORTAGE_IMAGE = 'gentoo/portage:latest';
+const DEFAULT_PORTAGE_IMAGE = 'gentoo/portage:latest';
 /** Where the tree lives since 2019; older images used /usr/portage. */
 const KNOWN_REPO_PATHS = ['/var/db/repos/gentoo', '/usr/portage'];
 
@@ -31,7 +31,7 @@ export interface PortageSnapshot {
 }
 
 /** The name of the snapshot container for an image ID (`gentoo-wb-<namespace>-portage-…` in a namespace). */
-export function snapshotContainerName(imageId: string, namespace: string | null = currentNamespace()): string {
+function snapshotContainerName(imageId: string, namespace: string | null = currentNamespace()): string {
   return objectName(`portage-${shortId(imageId)}`, namespace);
 }
 

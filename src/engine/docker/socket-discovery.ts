@@ -63,7 +63,7 @@ export function discoverSockets(input: DiscoveryInput): DiscoveredSocket[] {
 }
 
 /** lstat/stat/access a path on the real file system. */
-export function probeSocket(socketPath: string): SocketProbe {
+function probeSocket(socketPath: string): SocketProbe {
   let symlinkTarget: string | null = null;
   try {
     const l = lstatSync(socketPath);
