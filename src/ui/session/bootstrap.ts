@@ -5,6 +5,7 @@ import { rememberRecipe } from '../../core/settings.js';
 import { formatProblem } from '../../core/recipe/recipe-problems.js';
 import type { EngineConnection } from '../../engine/docker/index.js';
 import { BuildController } from './build-controller.js';
+import { LOCAL_ENGINE } from '../../engine/engines/engine-spec.js';
 import { rememberEngine, sizingOf } from './engine-switch.js';
 import type { Workbench } from './workbench-context.js';
 import type { WorkbenchServices } from './workbench-services.js';
@@ -20,7 +21,10 @@ export interface StartOptions {
   attachBuild?: string;
   /** `--engine NAME`: the configured engine to start on (checked by the entry point). */
   engine?: string;
-  /** Start on the engine the settings remember from last time (not with -H/--context, which name one). */
+  /**
+   * Start on the engine the open recipe names (its `engine`, as `gentoo-wb build` would use), else the one the
+   * settings remember from last time (not with -H/--context, which name one).
+   */
   rememberedEngine?: boolean;
   /** Remember the engine started on for the next start (`gentoo-wb --engine NAME`). */
   rememberEngine?: boolean;
@@ -44,9 +48,10 @@ export async function startWorkbench(workbench: Workbench, options: StartOptions
   } else if (!options.attachBuild) {
     await reopenLast(workbench, options.notify);
   }
-  const wanted = options.engine ?? (options.rememberedEngine ? rememberedEngine(workbench, options.notify) : undefined);
+  const chosen = options.engine !== undefined ? { name: options.engine, why: '--engine' } : options.rememberedEngine ? startEngine(workbench, options.notify) : { name: undefined, why: '' };
+  const wanted = chosen.name;
   try {
-    const connection = await connectAtStart(workbench, wanted, options);
+    const connection = await connectAtStart(workbench, chosen, options);
     if (options.rememberEngine) services.settings.update((s) => rememberEngine(s, wanted));
     if (options.attachBuild) await workbench.builds.attach(connection, options.attachBuild);
   } catch (err) {
@@ -62,8 +67,9 @@ export async function startWorkbench(workbench: Workbench, options: StartOptions
  * An engine remembered from last time that does not answer gives way to the default endpoint (said);
  * one named with --engine does not.
  */
-async function connectAtStart(workbench: Workbench, wanted: string | undefined, options: StartOptions): Promise<EngineConnection> {
+async function connectAtStart(workbench: Workbench, chosen: Chosen, options: StartOptions): Promise<EngineConnection> {
   const { store, services } = workbench;
+  const wanted = chosen.name;
   const use = (connection: EngineConnection, name: string | undefined) => {
     const sizing = sizingOf(connection);
     store.update((s) => ({ ...s, engine: { status: 'ready', connection, ...(name === undefined ? {} : { name }) }, sizing: sizing ?? s.sizing }));
@@ -74,20 +80,32 @@ async function connectAtStart(workbench: Workbench, wanted: string | undefined, 
     return use(await services.connect(wanted), wanted);
   } catch (err) {
     if (wanted === undefined || options.engine !== undefined) throw err;
-    options.notify(`Engine "${wanted}" (used last time) does not answer: ${(err as Error).message}. Using the local engine; step 2 (Base) lists the engines.`, 'warn');
+    options.notify(`Engine "${wanted}" (${chosen.why}) does not answer: ${(err as Error).message}. Using the local engine; step 2 (Base) lists the engines.`, 'warn');
     store.update((s) => ({ ...s, engine: { status: 'connecting' } }));
     return use(await services.connect(), undefined);
   }
 }
 
-/** The engine the settings remember, when it is still configured (else said, and the default endpoint). */
-function rememberedEngine(workbench: Workbench, notify: StartOptions['notify']): string | undefined {
-  const { services } = workbench;
+/** An engine to start on and why it is that one (said when it cannot be used). */
+interface Chosen {
+  name: string | undefined;
+  why: string;
+}
+
+/**
+ * The engine the open recipe names (`local`: the default endpoint), else the one the settings remember
+ * from last time; a name no longer configured is said, and the default endpoint used.
+ */
+function startEngine(workbench: Workbench, notify: StartOptions['notify']): Chosen {
+  const { services, store } = workbench;
+  const fromRecipe = store.getState().recipe.doc?.engine;
   const last = services.settings.read().lastEngine;
-  if (last === undefined || !services.engines) return undefined;
-  if (services.engines.names().includes(last)) return last;
-  notify(`Engine "${last}" (used last time) is not configured any more: using the local engine.`, 'warn');
-  return undefined;
+  const [name, why] = fromRecipe !== undefined ? [fromRecipe, 'named by the recipe'] : [last, 'used last time'];
+  if (name === undefined || !services.engines) return { name: undefined, why: '' };
+  if (name === LOCAL_ENGINE) return { name: undefined, why };
+  if (services.engines.names().includes(name)) return { name, why };
+  notify(`Engine "${name}" (${why}) is not configured any more: using the local engine.`, 'warn');
+  return { name: undefined, why: '' };
 }
 
 /** Open the recipe the settings name as the last one; say which, or why none is open. */

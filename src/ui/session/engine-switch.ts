@@ -47,6 +47,8 @@ export interface Switched {
   resized: boolean;
   /** The open recipe keeps MAKEOPTS/--jobs of its own that differ from the new sizing. */
   keptOwnSizing: boolean;
+  /** The open recipe named another engine (its `engine`, for `gentoo-wb build`) and now names this one. */
+  recipeEngine: boolean;
 }
 
 /**
@@ -65,16 +67,22 @@ export async function switchEngine(workbench: Workbench, name: string | undefine
   const sameEngine = before.engine.status === 'ready' && before.engine.name === name;
   let resized = false;
   let keptOwnSizing = false;
+  let recipeEngine = false;
   store.update((s) => {
     let recipe = s.recipe;
-    const doc = recipe.doc;
+    let doc = recipe.doc;
     if (doc && sizing && !sizedAs(doc, sizing)) {
       if (s.sizing && sizedAs(doc, s.sizing)) {
-        const next = withSizing(doc, { jobs: sizing.emergeJobs, makeopts: sizing.makeopts, loadAverage: sizing.loadAverage });
-        recipe = { ...recipe, doc: next, dirty: true };
+        doc = withSizing(doc, { jobs: sizing.emergeJobs, makeopts: sizing.makeopts, loadAverage: sizing.loadAverage });
         resized = true;
       } else keptOwnSizing = true;
     }
+    // A recipe that names its engine names the one it is now built on, so `gentoo-wb build` agrees.
+    if (doc && doc.engine !== undefined && doc.engine !== engineLabel(name)) {
+      doc = { ...doc, engine: engineLabel(name) };
+      recipeEngine = true;
+    }
+    if (doc !== recipe.doc) recipe = { ...recipe, doc, dirty: true };
     const engine = { status: 'ready' as const, connection, ...(name === undefined ? {} : { name }) };
     if (sameEngine) return { ...s, engine, sizing: sizing ?? s.sizing };
     return {
@@ -84,9 +92,9 @@ export async function switchEngine(workbench: Workbench, name: string | undefine
       cpuV3: name === undefined ? s.cpuV3 : null,
     };
   });
-  // A resized recipe is revalidated like any edit.
+  // A changed recipe is revalidated like any edit.
   const doc = store.getState().recipe.doc;
-  if (resized && doc) store.setRecipe(doc);
+  if ((resized || recipeEngine) && doc) store.setRecipe(doc);
   if (options.remember) services.settings.update((s) => rememberEngine(s, name));
-  return { connection, sizing, resized, keptOwnSizing };
+  return { connection, sizing, resized, keptOwnSizing, recipeEngine };
 }

@@ -1,6 +1,8 @@
-// Which engine a workbench starts on: `--engine NAME`, else the one remembered from last time (when
-// still configured and answering, else the default endpoint, said), and its facts size the session.
-import { describe, expect, it, vi } from 'vitest';
+// Which engine a workbench starts on: `--engine NAME`, else the one the opened recipe names, else the
+// one remembered from last time (when still configured and answering, else the default endpoint, said),
+// and its facts size the session.
+import { describe, expect, it, vi, type Mock } from 'vitest';
+import { newRecipe } from '../../../src/core/recipe/new-recipe.js';
 import type { EngineConnection } from '../../../src/engine/docker/index.js';
 import { createWorkbench, startWorkbench } from '../../../src/ui/session/bootstrap.js';
 import type { WorkbenchServices } from '../../../src/ui/session/workbench-services.js';
@@ -58,6 +60,19 @@ describe('the engine a workbench starts on', () => {
     expect(s.connect.mock.calls).toEqual([[undefined]]);
     expect(s.messages).toEqual([['Engine "gone" (used last time) is not configured any more: using the local engine.', 'warn']]);
     expect(s.settings.read().lastEngine).toBe('gone');
+  });
+
+  it('is the one the opened recipe names (as gentoo-wb build would use), before the one used last', async () => {
+    const s = setup('riscv');
+    const recipe = { ...newRecipe({ name: 'demo', base: 'gentoo/stage3:amd64-openrc' }), engine: 'arm64-box' };
+    (s.workbench.services.recipes.load as Mock).mockResolvedValue({ ok: true, recipe });
+    await startWorkbench(s.workbench, { recipePath: '/r/demo.json', rememberedEngine: true, notify: s.notify });
+    expect(s.connect.mock.calls).toEqual([['arm64-box']]);
+    // `local` in the recipe: the default endpoint, whatever was used last.
+    const t = setup('arm64-box');
+    (t.workbench.services.recipes.load as Mock).mockResolvedValue({ ok: true, recipe: { ...recipe, engine: 'local' } });
+    await startWorkbench(t.workbench, { recipePath: '/r/demo.json', rememberedEngine: true, notify: t.notify });
+    expect(t.connect.mock.calls).toEqual([[undefined]]);
   });
 
   it('with -H/--context (rememberedEngine false) the default endpoint, whatever was used last', async () => {

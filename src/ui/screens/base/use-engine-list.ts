@@ -83,5 +83,6 @@ function switchedText(name: string, s: Switched): string {
   const size = s.sizing ? `${s.sizing.cpus} CPUs${memory}` : 'CPUs not known';
   const sizing = s.sizing ? `; recipes get MAKEOPTS="${s.sizing.makeopts}" --jobs=${s.sizing.emergeJobs}` : '';
   const recipe = s.resized ? ' (the open recipe too)' : s.keptOwnSizing ? ' (the open recipe keeps its own: r on Recipe › make.conf applies it)' : '';
-  return `Engine ${name} (${s.connection.info.arch}, ${size}) for every step${sizing}${recipe}`;
+  const named = s.recipeEngine ? `; the recipe's engine is ${name} now` : '';
+  return `Engine ${name} (${s.connection.info.arch}, ${size}) for every step${sizing}${recipe}${named}`;
 }

@@ -4,6 +4,7 @@
 // the engine, and the choice is remembered for the next start.
 import { afterEach, describe, expect, it, type Mock } from 'vitest';
 import { recommendSizing } from '../../../../src/core/host/sizing.js';
+import { newRecipe } from '../../../../src/core/recipe/new-recipe.js';
 import type { EngineConnection } from '../../../../src/engine/docker/index.js';
 import type { EngineCheck, EngineFacts } from '../../../../src/engine/engines/engine-check.js';
 import type { Tui } from '../../../helpers/render-tui.js';
@@ -121,6 +122,18 @@ describe('Base: the engine', () => {
     expect(h.store.getState().engine).toMatchObject({ status: 'ready', connection: CONNECTION });
     expect(h.store.getState().engine.name).toBeUndefined();
     expect(settings.read().lastEngine).toBeUndefined();
+  });
+
+  it('a recipe that names its engine (for gentoo-wb build) names the one switched to', async () => {
+    const recipe = { ...newRecipe({ name: 'demo', base: 'gentoo/stage3:amd64-openrc' }), engine: 'local' };
+    h = await openBase(withEngines({ recipe }));
+    await h.tui.waitForFrame((f) => f.includes('Local images (4)'));
+    await h.tui.press('tab', 'tab', 'tab');
+    await h.tui.waitForFrame((f) => f.includes('does not answer'));
+    await h.tui.press('down', 'enter');
+    const frame = await h.tui.waitForFrame((f) => f.includes('Engine: arm64-box'));
+    expect(h.store.getState().recipe).toMatchObject({ dirty: true, doc: { engine: 'arm64-box' } });
+    expect(frame.replace(/\s+/g, ' ')).toContain("the recipe's engine is arm64-box now");
   });
 
   it('a recipe with MAKEOPTS of its own keeps them, and the message says how to apply the engine\'s', async () => {
