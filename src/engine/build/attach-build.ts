@@ -12,6 +12,7 @@ import { findBuilder } from './builder-container.js';
 import { buildFiles, readState } from './build-store.js';
 import { outcomeOf, sessionFor, type BuildOutcome, type BuildSession, type RunControl } from './build-session.js';
 import { watch } from './watch-build.js';
+import { removeBuildHelpers } from '../distcc/leftover-helpers.js';
 
 export interface AttachOptions {
   docker: Dockerode;
@@ -44,5 +45,14 @@ export async function attachBuild(id: string, options: AttachOptions): Promise<B
     const details = await inspectContainer(docker, builder.id);
     return watch({ docker, files, state, plan, baseImageId: details.image, onEvents: options.onEvents, signal, cancelSignal, cancelled });
   };
-  return sessionFor(id, files, run, () => containerId);
+  // A build detached from the session that started it kept its distccd helpers: its end removes them.
+  const runThenStopHelpers = async (control: RunControl): Promise<BuildOutcome> => {
+    const outcome = await run(control);
+    if (outcome.kind !== 'detached') {
+      const left = await removeBuildHelpers(docker, state.engine, files.recipe, id, options.env);
+      if (left.length > 0) options.onEvents([{ type: 'error', message: `could not remove ${left.join(', ')}`, t: Date.now() }]);
+    }
+    return outcome;
+  };
+  return sessionFor(id, files, runThenStopHelpers, () => containerId);
 }

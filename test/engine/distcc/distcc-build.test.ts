@@ -17,7 +17,7 @@ import { compileSeconds, realPortageImages } from '../../helpers/real-portage.js
 import { describeSecondEngine } from '../../helpers/second-engine.js';
 import { runInImage } from '../../helpers/containers.js';
 import { buildToEnd, cleanUp, imageFiles, logOf, ofType, stateEnv, testTag } from '../build/modes/mode-build-helpers.js';
-import { startBuild, type BuildSession } from '../../../src/engine/build/runner.js';
+import { attachBuild, startBuild, type BuildSession } from '../../../src/engine/build/runner.js';
 import type { BuildEvent, DistccEvent } from '../../../src/core/events.js';
 
 describeSecondEngine('distcc: compile jobs on a distccd helper of a second engine', {}, (second) => {
@@ -154,6 +154,25 @@ describeSecondEngine('distcc: compile jobs on a distccd helper of a second engin
     expect(outcome.kind, logOf(events)).toBe('cancelled');
     expect(await helpersLeft()).toEqual([]);
     expect((ofType(events, 'distcc') as DistccEvent[]).at(-1)!.helpers.map((h) => h.state)).toEqual(['stopped']);
+  }, 300_000);
+
+  it('a detached build keeps its helpers (it still compiles with them); attach follows it to its end and removes them', async () => {
+    const tag = testTag(tags, 'distcc-detach');
+    const events: BuildEvent[] = [];
+    let session: BuildSession | null = null;
+    session = startBuild({
+      docker: testDocker(), recipe: recipe(tag, true), env: stateEnv, containerEnv: compileSeconds(5),
+      onEvents: (e) => {
+        events.push(...e);
+        if (e.some((x) => x.type === 'started')) session?.detach();
+      },
+    });
+    expect((await session.outcome).kind, logOf(events)).toBe('detached');
+    expect((await helpersLeft()).length).toBe(1);
+    const followed: BuildEvent[] = [];
+    const attached = await attachBuild(session.id, { docker: testDocker(), env: stateEnv, onEvents: (e) => followed.push(...e) });
+    expect((await attached.outcome).kind, logOf(followed)).toBe('succeeded');
+    expect(await helpersLeft()).toEqual([]);
   }, 300_000);
 
   it('a package that fails: the build fails and its helpers are removed', async () => {
