@@ -2,6 +2,7 @@
 // scripts can pass to `--engine`, and a URL the docker CLI would understand (a context, ssh://,
 // tcp:// with TLS files, unix://). The endpoint itself is resolved by src/engine/docker/endpoint.ts.
 import path from 'node:path';
+import { ENGINE_NAME } from '../../core/distcc/distcc-recipe.js';
 
 /** One configured engine as the settings file keeps it. */
 // A type, not an interface: it must fit the settings schema's open object (index signature).
@@ -23,7 +24,8 @@ export type SpecResult<T> = { ok: true; value: T } | { ok: false; message: strin
 /** The word for the default endpoint where an engine name is expected (`copy --from local`, the ENGINE column). */
 export const LOCAL_ENGINE = 'local';
 
-const NAME_RE = /^[a-z0-9][a-z0-9._-]{0,62}$/;
+// The rule recipes' `engine` and `distcc.engines` are checked with too.
+const NAME_RE = ENGINE_NAME;
 // The docker CLI's own rule for context names (cli/context/store: restrictedNamePattern).
 const CONTEXT_RE = /^[a-zA-Z0-9][a-zA-Z0-9_.+-]*$/;
 
