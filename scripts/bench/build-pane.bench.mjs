@@ -72,7 +72,10 @@ async function openPane() {
   const { newRecipe } = await load('core/recipe/new-recipe.js');
   const { buildHistory } = await load('core/portage/eta/eta.js');
 
-  const connection = { docker: {}, endpoint: { host: 'unix:///bench.sock' }, info: {} };
+  // A real client object, as the live TUI holds one (dockerode loaded; it never connects here).
+  const { dockerFor, resolveBasicEndpoint } = await load('engine/docker/client.js');
+  const endpoint = resolveBasicEndpoint('unix:///bench.sock', {});
+  const connection = { docker: dockerFor(endpoint), endpoint, info: {} };
   const store = createWorkbenchStore({ engine: { status: 'ready', connection } });
   store.setRecipe(newRecipe({ name: 'bench', base: 'gentoo/stage3:amd64-openrc', packages: ['dev-lang/php', 'dev-vcs/git'], sizing: { jobs: 3, makeopts: '-j4' } }), { path: '/bench/recipe.json', saved: true });
   let onEvents = () => {};
