@@ -17,6 +17,8 @@ export function BuildIdle({ starting, onStart }: { starting: boolean; onStart: (
   const { glyphs } = useLook();
   const state = useWorkbench((s) => s);
   const { recipe, base, sandbox } = state;
+  // A configured engine picked on Base is named; the default endpoint is what the build has always used.
+  const engineName = state.engine.name;
   const readiness = buildReadiness(state);
   const summary = useMemo(() => (recipe.doc ? recipeSummary(recipe.doc, recipe.path, recipe.dirty) : []), [recipe]);
   const plan = useMemo(() => (recipe.doc ? planSummary(recipe.doc, base, sandbox) : null), [recipe.doc, base, sandbox]);
@@ -58,7 +60,7 @@ export function BuildIdle({ starting, onStart }: { starting: boolean; onStart: (
             <Tone tone="key" bold>
               b
             </Tone>
-            {' builds it in a labelled container; the build goes on if this session ends.'}
+            {` builds it${engineName === undefined ? '' : ` on engine ${engineName}`} in a labelled container; the build goes on if this session ends.`}
           </Text>
         ) : (
           <Tone tone="warn" wrap="wrap">
