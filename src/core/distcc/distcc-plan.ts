@@ -78,3 +78,10 @@ export function withDistccSteps(recipe: Recipe, sandbox: SandboxFacts, modeSteps
   const steps = modeSteps.map((s) => (s.output === 'emerge' ? { ...s, env: distccStepEnv(s.env, settings) } : s));
   return [distccInstallStep(recipe, sandbox), ...steps, ...(recipeWantsDistcc(recipe) ? [] : [distccRemoveStep()])];
 }
+
+/** What `build --plan` says about distcc: the helpers' DISTCC_HOSTS and MAKEOPTS, or that they are known once the helpers run. */
+export function distccNotes(recipe: Recipe, settings: DistccSettings | undefined): string[] {
+  if (settings) return [`distcc: DISTCC_HOSTS="${settings.hosts}" MAKEOPTS="${settings.makeopts}" for the emerge steps`];
+  if (!recipe.distcc) return [];
+  return [`distcc: distccd helpers start on ${recipe.distcc.engines.join(', ')} when the build does; its emerge steps then get FEATURES=distcc, DISTCC_HOSTS and MAKEOPTS from their CPUs, and sys-devel/distcc is emerged before and unmerged after them`];
+}

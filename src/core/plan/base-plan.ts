@@ -1,7 +1,7 @@
 // What every mode's plan starts from: the planner's input, the container, files and caches of the
 // recipe, and the smoke test that closes every mode. The mode planners (modes/*-plan.ts) build on it.
 import type { DistccSettings } from '../distcc/distcc-hosts.js';
-import { withDistccSteps } from '../distcc/distcc-plan.js';
+import { distccNotes, withDistccSteps } from '../distcc/distcc-plan.js';
 import { recipeHash } from '../recipe/recipe-hash.js';
 import { renderPortageFiles } from '../recipe/render-portage-files.js';
 import type { Recipe } from '../recipe/recipe-schema.js';
@@ -58,7 +58,7 @@ export function basePlan(input: PlanInput, modeSteps: ContainerStep[], finish: F
     finish,
     tags: recipe.image.tags,
     binhosts: binhosts.hosts.map((h) => ({ section: h.section, url: h.url, source: h.source })),
-    notes: [],
+    notes: distccNotes(recipe, input.distcc),
   };
 }
 

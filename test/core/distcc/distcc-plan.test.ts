@@ -27,6 +27,15 @@ describe('distcc in the plan', () => {
     expect(emerge!.env.FEATURES).toBe('distcc');
     expect(remove!.argv).toEqual(['/bin/sh', '-c', 'if portageq has_version / sys-devel/distcc; then emerge --unmerge --color=n sys-devel/distcc || exit; rmdir /var/tmp/portage/._unmerge_ 2>/dev/null; fi; if [ -e /var/lib/gentoo-wb/distcc-no-blocker-cache ]; then rm -f /var/cache/edb/vdb_blockers.pickle /var/lib/gentoo-wb/distcc-no-blocker-cache; fi; exit 0']);
     expect(remove!.env).toEqual({ CLEAN_DELAY: '0' });
+    expect(p.notes).toContain('distcc: DISTCC_HOSTS="10.213.0.2:49153/2" MAKEOPTS="-j9 -l2" for the emerge steps');
+  });
+
+  it('build --plan without helpers yet: the note says when DISTCC_HOSTS and MAKEOPTS are known', () => {
+    const recipe = { ...newRecipe({ name: 'x', base: 'b:1', packages: ['app-misc/newtool'] }), distcc: { engines: ['second'], helpers: 1, localJobs: 0 } };
+    const result = planBuild({ recipe, base, sandbox: { unshare: false } });
+    if (!result.ok) throw new Error(result.problem);
+    expect(result.plan.steps.map((s) => s.id)).toEqual(['emerge']);
+    expect(result.plan.notes.join('\n')).toMatch(/^distcc: distccd helpers start on second when the build does/);
   });
 
   it('keeps distcc out of make.conf and the container environment (a commit would copy them into the image)', () => {
