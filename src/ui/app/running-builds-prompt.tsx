@@ -77,7 +77,7 @@ async function attachOnItsEngine(workbench: Workbench, build: EngineBuildListing
 /** Engines that did not answer, in one sentence: their builds may still run. */
 function silentText(unreachable: readonly UnreachableEngine[]): string {
   return unreachable
-    .map((u) => `Engine ${u.engine} does not answer (${u.why}): its ${u.builds === 1 ? 'build is' : `${u.builds} builds are`} not offered here; gentoo-wb builds lists them.`)
+    .map((u) => `Engine ${u.engine} does not answer: ${u.why}. Its ${u.builds === 1 ? 'build is' : `${u.builds} builds are`} not offered here (gentoo-wb builds lists ${u.builds === 1 ? 'it' : 'them'}).`)
     .join(' ');
 }
 

@@ -61,7 +61,7 @@ describe('builds still running at start', () => {
     expect(frame).toMatch(/› 20260101-aaaa {2}local {6}php-web {2}commit/);
     expect(frame).toMatch(/ {2}20260101-dddd {2}arm64-box {2}arm-web {2}commit/);
     // The silent engine is said, with why, not left out.
-    expect(prose(frame)).toContain('Engine riscv does not answer (connect ECONNREFUSED 10.0.0.9:2376 (is the daemon running?)): its 2 builds are not offered here; gentoo-wb builds lists them.');
+    expect(prose(frame)).toContain('Engine riscv does not answer: connect ECONNREFUSED 10.0.0.9:2376 (is the daemon running?). Its 2 builds are not offered here (gentoo-wb builds lists them).');
     await h.tui.press('down', 'enter');
     frame = await h.tui.waitForFrame((f) => f.includes('building'));
     expect(connect).toHaveBeenLastCalledWith('arm64-box');
@@ -75,7 +75,7 @@ describe('builds still running at start', () => {
   it('with no build to offer, an engine that does not answer is still said', async () => {
     h = await openBuild({ initialStep: 'host', attachable: [], unreachable: [{ engine: 'riscv', why: 'timeout', builds: 1 }] });
     const frame = await h.tui.waitForFrame((f) => f.includes('riscv'));
-    expect(prose(frame)).toContain('Engine riscv does not answer (timeout): its build is not offered here; gentoo-wb builds lists them.');
+    expect(prose(frame)).toContain('Engine riscv does not answer: timeout. Its build is not offered here (gentoo-wb builds lists it).');
     expect(frame).not.toContain('have not finished');
   });
 
