@@ -2,6 +2,7 @@
 // in engine or distcc.engines stop the command before any work.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engineFlagsFor } from '../../src/commands/recipe-engine.js';
+import type { EngineFlags } from '../../src/commands/output.js';
 import { UsageError } from '../../src/commands/usage-error.js';
 import { newRecipe } from '../../src/core/recipe/new-recipe.js';
 import { addEngine, removeEngine } from '../../src/engine/engines/engine-store.js';
@@ -19,7 +20,7 @@ afterAll(() => {
 
 describe('engineFlagsFor', () => {
   it('takes the recipe\'s engine when the command line names none; --engine, -H and --context win; local is the default endpoint', async () => {
-    expect(await engineFlagsFor(recipe(NAME), { plain: true }, 'r.json')).toEqual({ plain: true, engine: NAME });
+    expect(await engineFlagsFor(recipe(NAME), { plain: true } as EngineFlags & { plain: boolean }, 'r.json')).toEqual({ plain: true, engine: NAME });
     expect(await engineFlagsFor(recipe(NAME), { engine: 'other' }, 'r.json')).toEqual({ engine: 'other' });
     expect(await engineFlagsFor(recipe(NAME), { host: 'unix:///x.sock' }, 'r.json')).toEqual({ host: 'unix:///x.sock' });
     expect(await engineFlagsFor(recipe(NAME), { context: 'c' }, 'r.json')).toEqual({ context: 'c' });
