@@ -7,10 +7,8 @@ import { newRecipe } from '../../../src/core/recipe/new-recipe.js';
 import { renderPortageFiles } from '../../../src/core/recipe/render-portage-files.js';
 import { readBaseMakeConf } from '../../../src/engine/base/read-base.js';
 import { prepareBuild } from '../../../src/engine/build/prepare-build.js';
-import { uploadFiles } from '../../../src/engine/docker/archive.js';
-import { createContainer, removeContainer, startContainer, waitContainer } from '../../../src/engine/docker/containers.js';
 import { removeImage } from '../../../src/engine/docker/images.js';
-import { containerLogs } from '../../../src/engine/docker/logs.js';
+import { runToEnd } from '../../../src/engine/docker/run-to-end.js';
 import { describeDocker, testDocker } from '../../helpers/docker.js';
 import { realPortageImages } from '../../helpers/real-portage.js';
 import { importBusybox, uniqueRef } from './helpers/busybox.js';
@@ -20,20 +18,11 @@ const BASE_FEATURES = '-sandbox -usersandbox -ipc-sandbox -network-sandbox -pid-
 /** FEATURES as real Portage stacks them (make.globals, profile, make.conf) with this make.conf in place. */
 async function portageFeatures(image: string, makeConf: string, volumesFrom: string[]): Promise<string[]> {
   const docker = testDocker();
-  const id = await createContainer(docker, {
+  const run = await runToEnd(docker, {
     image, cmd: ['portageq', 'envvar', 'FEATURES'], network: 'none', volumesFrom, labels: gentooWbLabels({ version: '0.0.0-test', role: 'probe' }),
-  });
-  try {
-    await uploadFiles(docker, id, [{ kind: 'file', path: '/etc/portage/make.conf', content: makeConf, mode: 0o644 }]);
-    await startContainer(docker, id);
-    const code = await waitContainer(docker, id);
-    let out = '';
-    for await (const frame of containerLogs(docker, id)) if (frame.stream === 'stdout') out += frame.data.toString('utf8');
-    expect(code, out).toBe(0);
-    return out.trim().split(/\s+/);
-  } finally {
-    await removeContainer(docker, id, { force: true }).catch(() => undefined);
-  }
+  }, { files: [{ kind: 'file', path: '/etc/portage/make.conf', content: makeConf, mode: 0o644 }] });
+  expect(run.exitCode, run.output).toBe(0);
+  return run.stdout.trim().split(/\s+/);
 }
 
 describeDocker('the base image\'s make.conf merged into a build\'s', () => {

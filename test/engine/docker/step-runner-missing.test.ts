@@ -6,10 +6,8 @@ import { gentooWbLabels } from '../../../src/core/labels.js';
 import { stepFailureMessage } from '../../../src/core/plan/step-failure.js';
 import { RUNNER_SCRIPT, stepRunnerFiles } from '../../../src/core/plan/step-runner.js';
 import type { ContainerStep } from '../../../src/core/plan/plan-types.js';
-import { uploadFiles } from '../../../src/engine/docker/archive.js';
-import { createContainer, removeContainer, startContainer, waitContainer } from '../../../src/engine/docker/containers.js';
 import { removeImage } from '../../../src/engine/docker/images.js';
-import { containerLogs } from '../../../src/engine/docker/logs.js';
+import { runToEnd } from '../../../src/engine/docker/run-to-end.js';
 import { describeDocker, testDocker } from '../../helpers/docker.js';
 import { importBusybox, uniqueRef } from './helpers/busybox.js';
 
@@ -17,26 +15,24 @@ const step = (id: string, argv: string[]): ContainerStep => ({ id, title: id, ar
 
 describeDocker('a step that cannot start its program', () => {
   let image = '';
-  let id = '';
   beforeAll(async () => {
     image = uniqueRef('runner');
     await importBusybox(testDocker(), image);
   });
   afterAll(async () => {
-    if (id) await removeContainer(testDocker(), id, { force: true }).catch(() => undefined);
     await removeImage(testDocker(), image, { force: true }).catch(() => undefined);
   });
 
   it('ends the run with 127 after that step, and the message names the program', async () => {
     const docker = testDocker();
     const steps = [step('first', ['true']), step('eselect-news', ['eselect', 'news', 'read'])];
-    id = await createContainer(docker, { image, network: 'none', cmd: ['/bin/sh', RUNNER_SCRIPT], labels: gentooWbLabels({ version: '0.0.0-test', role: 'probe' }) });
-    await uploadFiles(docker, id, stepRunnerFiles(steps).map((f) => ({ kind: 'file' as const, path: f.path, content: f.content, mode: f.mode })));
-    await startContainer(docker, id);
-    const exitCode = await waitContainer(docker, id);
+    const run = await runToEnd(docker, { image, network: 'none', cmd: ['/bin/sh', RUNNER_SCRIPT], labels: gentooWbLabels({ version: '0.0.0-test', role: 'probe' }) }, {
+      files: stepRunnerFiles(steps).map((f) => ({ kind: 'file' as const, path: f.path, content: f.content, mode: f.mode })),
+    });
+    // Never null: no timeout was asked for.
+    const exitCode = run.exitCode ?? -1;
+    const output = run.output;
     expect(exitCode).toBe(127);
-    let output = '';
-    for await (const frame of containerLogs(docker, id)) output += frame.data.toString('utf8');
     expect(output).toMatch(/eselect/);
     const parser = createRunOutputParser(steps);
     const events = [...parser.push(output), ...parser.end()];

@@ -10,25 +10,19 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { eselectLinkArgs } from '../../../../src/core/plan/modes/eselect-links.js';
 import { parseCpuFacts } from '../../../../src/core/plan/modes/stage4-cpu.js';
 import { ESELECT_STUB_PATH, eselectStubFile, helperFiles, helperPath } from '../../../../src/core/plan/modes/helper-scripts.js';
-import { containerLogs, createContainer, removeContainer, startContainer, uploadFiles, waitContainer, type UploadEntry } from '../../../../src/engine/docker/index.js';
+import { runToEnd, type UploadEntry } from '../../../../src/engine/docker/index.js';
 import { describeDocker, testDocker } from '../../../helpers/docker.js';
 import { realPortageImages } from '../../../helpers/real-portage.js';
 
 /** Run a constant test script in the real-Portage base after uploading the helpers and `files`; its exit code and output. */
 async function inBase(script: string, files: UploadEntry[] = []): Promise<{ exitCode: number; output: string }> {
   const docker = testDocker();
-  const id = await createContainer(docker, { image: realPortageImages().base, cmd: ['/bin/sh', '-c', script], entrypoint: [], network: 'none', labels: { 'org.gentoo-wb-test.modes': 'helpers' } });
-  try {
-    const helpers = [...helperFiles(['eselect-links', 'copy-into-root', 'root-users', 'capture-packages', 'cpu-facts', 'locale-gen']), eselectStubFile()];
-    await uploadFiles(docker, id, [...helpers.map((f) => ({ path: f.path, content: f.content, mode: f.mode })), ...files]);
-    await startContainer(docker, id);
-    const exitCode = await waitContainer(docker, id);
-    let output = '';
-    for await (const frame of containerLogs(docker, id)) output += frame.data.toString('utf8');
-    return { exitCode, output };
-  } finally {
-    await removeContainer(docker, id, { force: true });
-  }
+  const helpers = [...helperFiles(['eselect-links', 'copy-into-root', 'root-users', 'capture-packages', 'cpu-facts', 'locale-gen']), eselectStubFile()];
+  const run = await runToEnd(docker, { image: realPortageImages().base, cmd: ['/bin/sh', '-c', script], entrypoint: [], network: 'none', labels: { 'org.gentoo-wb-test.modes': 'helpers' } }, {
+    files: [...helpers.map((f) => ({ path: f.path, content: f.content, mode: f.mode })), ...files],
+  });
+  // Never null: no timeout was asked for.
+  return { exitCode: run.exitCode ?? -1, output: run.output };
 }
 
 describeDocker('mode helper scripts (real-Portage base)', () => {
