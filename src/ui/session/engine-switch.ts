@@ -69,6 +69,9 @@ export async function switchEngine(workbench: Workbench, name: string | undefine
   let keptOwnSizing = false;
   let recipeEngine = false;
   store.update((s) => {
+    const engine = { status: 'ready' as const, connection, ...(name === undefined ? {} : { name }) };
+    // Connected again to the engine in use: nothing of it is stale.
+    if (sameEngine) return { ...s, engine, sizing: sizing ?? s.sizing };
     let recipe = s.recipe;
     let doc = recipe.doc;
     if (doc && sizing && !sizedAs(doc, sizing)) {
@@ -83,8 +86,6 @@ export async function switchEngine(workbench: Workbench, name: string | undefine
       recipeEngine = true;
     }
     if (doc !== recipe.doc) recipe = { ...recipe, doc, dirty: true };
-    const engine = { status: 'ready' as const, connection, ...(name === undefined ? {} : { name }) };
-    if (sameEngine) return { ...s, engine, sizing: sizing ?? s.sizing };
     return {
       ...s, engine, recipe, sizing,
       base: null, sandbox: null, lastImage: null,
