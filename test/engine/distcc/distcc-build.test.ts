@@ -9,7 +9,7 @@ import { gentooWbLabelFilters, LABEL } from '../../../src/core/labels.js';
 import { recipeSchema, type Recipe } from '../../../src/core/recipe/recipe-schema.js';
 import { connectNamedEngine } from '../../../src/engine/engines/connect-named.js';
 import { addEngine, removeEngine } from '../../../src/engine/engines/engine-store.js';
-import { containerLogs, listContainers, listImages, removeImage } from '../../../src/engine/docker/index.js';
+import { containerLogs, findLeftovers, listContainers, listImages, removeImage, removeLeftovers } from '../../../src/engine/docker/index.js';
 import { currentNamespace } from '../../../src/engine/docker/object-names.js';
 import { openSettings } from '../../../src/engine/settings/settings-store.js';
 import { testDocker } from '../../helpers/docker.js';
@@ -180,6 +180,34 @@ describeSecondEngine('distcc: compile jobs on a distccd helper of a second engin
     r.packages = ['dev-util/brokentool'];
     const built = await buildToEnd(r);
     expect(built.outcome.kind, logOf(built.events)).toBe('failed');
+    expect(await helpersLeft()).toEqual([]);
+  }, 300_000);
+  it('the helpers\' engine killed mid-build: the build goes on and succeeds, the helper shows as lost, the build says what it could not remove, and clean finds it once that engine is back', async () => {
+    const tag = testTag(tags, 'distcc-engine-lost');
+    const events: BuildEvent[] = [];
+    let killed = false;
+    const session = startBuild({
+      docker: testDocker(), recipe: recipe(tag, true), env: stateEnv, containerEnv: compileSeconds(15),
+      onEvents: (e) => {
+        events.push(...e);
+        if (!killed && e.some((x) => x.type === 'started')) {
+          killed = true;
+          setTimeout(() => void second().killDockerd(), 2000);
+        }
+      },
+    });
+    const outcome = await session.outcome;
+    expect(outcome.kind, logOf(events)).toBe('succeeded');
+    const states = (ofType(events, 'distcc') as DistccEvent[]).map((e) => e.helpers[0]!.state);
+    expect(states).toContain('lost');
+    expect(ofType(events, 'error').map((e) => e.message).join('\n')).toMatch(new RegExp(`could not remove the distccd helper [0-9a-f]{12} on engine "${name}" .*gentoo-wb clean --engine ${name} removes it`));
+    await second().restartDockerd();
+    secondDocker = (await connectNamedEngine(name)).docker;
+    const report = await findLeftovers(secondDocker, { env: stateEnv });
+    const helpers = report.remove.filter((o) => o.kind === 'container' && o.role === 'distcc-helper' && o.buildId === session.id);
+    expect(helpers.length, JSON.stringify(report)).toBe(1);
+    const removed = await removeLeftovers(secondDocker, helpers);
+    expect(removed.failed).toEqual([]);
     expect(await helpersLeft()).toEqual([]);
   }, 300_000);
 });
