@@ -42,12 +42,12 @@ export interface DistccRun {
 const POLL_MS = 5000;
 export { POLL_MS as DISTCC_POLL_MS };
 
-interface EngineInfoFacts { id: string; cpus: number }
+interface EngineInfoFacts { id: string; cpus: number; arch: string }
 
 async function facts(docker: Dockerode): Promise<EngineInfoFacts> {
-  const info = (await docker.info()) as { ID?: string; NCPU?: number; DockerRootDir?: string; Name?: string };
+  const info = (await docker.info()) as { ID?: string; NCPU?: number; DockerRootDir?: string; Name?: string; Architecture?: string };
   // Docker 20.10 derives ID from /etc/docker/key.json, which two daemons of one host share: the data root tells them apart.
-  return { id: info.ID ? `${info.ID} ${info.Name ?? ''} ${info.DockerRootDir ?? ''}` : '', cpus: info.NCPU ?? 1 };
+  return { id: info.ID ? `${info.ID} ${info.Name ?? ''} ${info.DockerRootDir ?? ''}` : '', cpus: info.NCPU ?? 1, arch: info.Architecture ?? '' };
 }
 
 async function connectByName(name: string, env: NodeJS.ProcessEnv): Promise<EngineConnection> {
@@ -75,6 +75,10 @@ export async function startDistccRun(o: DistccRunOptions): Promise<DistccRun> {
       const docker = conn?.docker ?? o.docker;
       const engine = conn ? await facts(docker) : build;
       const same = engine.id !== '' && engine.id === build.id;
+      // The helpers run the build's base: its compiler must run there, and produce the build's machine code.
+      if (engine.arch !== '' && build.arch !== '' && engine.arch !== build.arch) {
+        throw new EngineError('bad-request', `engine "${name}" is ${engine.arch} and the build's engine ${build.arch}: its distccd helpers cannot run the build's base`, 'list engines of the build\'s architecture in distcc.engines (gentoo-wb engines list shows each one\'s)');
+      }
       if (!same && !(await imageExists(docker, o.recipe.base.image))) {
         o.emit([{ type: 'log', text: `distcc: copying the base ${o.recipe.base.image} to engine "${name}" for its helpers` }]);
         await loadImages(docker, await openImageArchive(o.docker, [o.recipe.base.image], o.signal), o.signal ? { signal: o.signal } : {});
