@@ -17,6 +17,7 @@ interface ModemAddress {
   port?: unknown;
   version?: unknown;
   headers?: unknown;
+  connectionTimeout?: unknown;
 }
 
 /** Where a plain connection reaches the engine; null for TLS and SSH endpoints (docker-modem serves those). */
@@ -60,6 +61,11 @@ export function openRawArchive(docker: Dockerode, refs: string[], action: string
   if (address === null) return Promise.resolve(null);
   return new Promise<Readable | null>((resolve, reject) => {
     const socket: Socket = net.connect(address);
+    // Like docker-modem: a bound on reaching the engine and its first answer, none on the body.
+    const { connectionTimeout } = docker.modem as ModemAddress;
+    if (typeof connectionTimeout === 'number' && connectionTimeout > 0) {
+      socket.setTimeout(connectionTimeout, () => socket.destroy(Object.assign(new Error('the engine did not answer in time'), { code: 'ETIMEDOUT' })));
+    }
     let head: Buffer | null = Buffer.alloc(0) as Buffer;
     let failed: { status: number; reason: string; chunks: Buffer[]; bytes: number } | null = null;
     let tail: Buffer = Buffer.alloc(0);
@@ -90,6 +96,7 @@ export function openRawArchive(docker: Dockerode, refs: string[], action: string
       const status = /^HTTP\/1\.[01] (\d{3}) ?(.*)$/.exec(lines[0] ?? '');
       const rest = head.subarray(end + 4);
       head = null;
+      socket.setTimeout(0);
       if (!status) {
         socket.destroy(new EngineError('engine', `${action}: the engine answered "${(lines[0] ?? '').slice(0, 80)}"`, 'check that the endpoint is a Docker or Podman engine'));
         return;

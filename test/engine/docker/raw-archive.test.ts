@@ -101,6 +101,14 @@ describe('openRawArchive against a broken engine', () => {
     await expect(readAll(raw!)).rejects.toMatchObject({ name: 'AbortError' });
   });
 
+  it('gives up on an engine that does not answer within the connection timeout', async () => {
+    answer = () => undefined;
+    const slow = new Dockerode({ socketPath, version: 'v1.41' });
+    // docker-modem keeps the constructor's connectionTimeout here (dockerode's types omit the option).
+    (slow.modem as { connectionTimeout?: number }).connectionTimeout = 300;
+    await expect(openRawArchive(slow, ['x'], 'save')).rejects.toMatchObject({ code: 'ETIMEDOUT' });
+  });
+
   it('is not used for TLS or SSH endpoints', async () => {
     await expect(openRawArchive(new Dockerode({ host: 'example.invalid', port: 2376, protocol: 'https' }), ['x'], 'save')).resolves.toBeNull();
   });
