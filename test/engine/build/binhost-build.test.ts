@@ -15,6 +15,7 @@ import { LABEL } from '../../../src/core/labels.js';
 import { planBuild } from '../../../src/core/plan/build-plan.js';
 import { binpkgCacheKey, binpkgVolume } from '../../../src/core/plan/shared-pieces.js';
 import { newRecipe } from '../../../src/core/recipe/new-recipe.js';
+import { recipeHash } from '../../../src/core/recipe/recipe-hash.js';
 import type { Recipe } from '../../../src/core/recipe/recipe-schema.js';
 import { serveBinhost } from '../../../src/engine/binhost/serve-binhost.js';
 import { prepareBuild } from '../../../src/engine/build/prepare-build.js';
@@ -150,8 +151,9 @@ describeDocker('binhosts with real Portage: publish, serve, install as binaries'
 
   it('a served name that is not served is refused before any container is made', async () => {
     const r = recipe('unserved', { hosts: [{ kind: 'served', name: `nobody-${run}` }], onMissing: 'compile' }, false);
-    const before = (await listContainers(testDocker(), [`${LABEL.role}=builder`])).length;
+    // Containers of this recipe only: other tests of the run start and remove builders meanwhile.
+    const ofRecipe = [`${LABEL.recipeHash}=${recipeHash(r)}`];
     await expect(prepareBuild(testDocker(), r, { unshare: false }, { planOnly: true })).rejects.toThrow(`no binhost called "nobody-${run}" is served here`);
-    expect((await listContainers(testDocker(), [`${LABEL.role}=builder`])).length).toBe(before);
+    expect(await listContainers(testDocker(), ofRecipe)).toEqual([]);
   }, 60_000);
 });
