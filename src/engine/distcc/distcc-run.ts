@@ -64,11 +64,16 @@ export async function startDistccRun(o: DistccRunOptions): Promise<DistccRun> {
   const env = o.env ?? process.env;
   const unknown = unknownRecipeEngines({ ...o.recipe, engine: undefined }, openSettings(env));
   if (unknown.length > 0) throw new EngineError('endpoint', `${unknown.map((u) => `${u.field}: ${u.message}`).join('; ')}`, unknown[0]!.hint);
-  const build = await facts(o.docker);
+  const started = Date.now();
+  // A step of its own in the stream: copying a base and making a helper image can take a minute.
+  o.emit([{ type: 'step-started', step: 'distcc-helpers', title: `Start distccd helpers on ${distcc.engines.join(', ')} (the base copied and the helper image made where missing)` }]);
+  const stepEnd = (ok: boolean) => o.emit([{ type: 'step-finished', step: 'distcc-helpers', ok, seconds: (Date.now() - started) / 1000 }]);
   const buildName = o.buildEngine ?? LOCAL_ENGINE_WORD;
   const helpers: RunningHelper[] = [];
   const removeAll = async () => (await Promise.all(helpers.splice(0).map(removeHelper))).filter((m): m is string => m !== null);
+  let build: EngineInfoFacts = { id: '', cpus: 1, arch: '' };
   try {
+    build = await facts(o.docker);
     for (const name of distcc.engines) {
       aborted(o.signal);
       const conn = name === buildName ? null : await connectByName(name, env);
@@ -111,10 +116,12 @@ export async function startDistccRun(o: DistccRunOptions): Promise<DistccRun> {
       }
     }
   } catch (err) {
+    stepEnd(false);
     const left = await removeAll();
     if (left.length > 0 && err instanceof Error) err.message += `; could not remove ${left.join(', ')}`;
     throw err;
   }
+  stepEnd(true);
   const settings = distccSettings(helpers, build.cpus, distcc.localJobs);
   let statuses: DistccHelperStatus[] = helpers.map((h) => ({ engine: h.engine, address: h.address, port: h.port, jobs: h.jobs, compiles: null, otherJobs: 0, state: 'running' }));
   const emitStatus = () => o.emit([{ type: 'distcc', helpers: statuses, hosts: settings.hosts, makeopts: settings.makeopts }]);
