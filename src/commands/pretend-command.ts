@@ -12,6 +12,7 @@ import { runForecast, type ForecastRun } from '../engine/forecast/run-forecast.j
 import { loadRecipeFile, saveRecipeFile } from '../engine/recipes/recipe-store.js';
 import { pretendReport } from './pretend-report.js';
 import { connectForCommand, printJson, runCommand, type EngineFlags } from './output.js';
+import { engineFlagsFor } from './recipe-engine.js';
 import { EXIT_FAILED, EXIT_OK, UsageError } from './usage-error.js';
 
 export interface PretendFlags extends EngineFlags {
@@ -36,8 +37,10 @@ export async function runPretendCommand(recipePath: string, flags: PretendFlags)
   const loaded = await loadRecipeFile(recipePath);
   if (!loaded.ok) throw new UsageError(`${recipePath} is not a usable recipe:\n${loaded.problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`);
   let recipe = loaded.recipe;
+  // The engine the build would run on (--engine, -H/--context, else the recipe's): its tree and caches decide.
+  const engineFlags = await engineFlagsFor(recipe, flags, recipePath);
   await runCommand(async (signal) => {
-    const connection = await connectForCommand(flags);
+    const connection = await connectForCommand(engineFlags);
     let forecast = await once(connection, recipe, flags, signal);
     let run = forecast.run;
     if (flags.apply) {
