@@ -124,7 +124,7 @@ export async function runBuildCommand(recipePath: string, flags: BuildFlags): Pr
 }
 
 /** One line after a --plain build: the forecast total against the actual one. */
-export function forecastNote(compared: ForecastVsActual, problem: string | null): string {
+function forecastNote(compared: ForecastVsActual, problem: string | null): string {
   if (!compared.forecast) return problem ? `forecast: none was made (${problem})\n` : '';
   const f = compared.forecast;
   const a = compared.actual;

@@ -9,7 +9,7 @@ import type { CommandContext } from './command-context.js';
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 /** Every --tag checked before anything runs: a bad one found at tagging time would leave a half-tagged image. */
-export async function checkTagFlags(tags: readonly string[]): Promise<void> {
+async function checkTagFlags(tags: readonly string[]): Promise<void> {
   const { imageRefProblem } = await import('../core/recipe/recipe-validate.js');
   const { invalidTagReason } = await import('../engine/docker/image-ref.js');
   const { sanitizeText } = await import('../core/format/sanitize.js');
@@ -22,7 +22,7 @@ export async function checkTagFlags(tags: readonly string[]): Promise<void> {
 }
 
 /** An ID given to attach must be a build ID before any file is looked at (`../../x` is not). */
-export async function checkBuildId(id: string | undefined): Promise<void> {
+async function checkBuildId(id: string | undefined): Promise<void> {
   if (id === undefined) return;
   const { buildIdProblem } = await import('../engine/build/build-store.js');
   const problem = buildIdProblem(id);

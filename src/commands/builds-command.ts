@@ -17,7 +17,7 @@ import { connectForCommand, formatTable, humanAge, printJson, reportFailure, typ
 import { EXIT_OK, UsageError } from './usage-error.js';
 
 /** Builds this machine knows on every engine (or flags.engine's), each engine said in one line on stderr when it does not answer. */
-export async function buildListings(flags: EngineFlags): Promise<EngineBuildListing[]> {
+async function buildListings(flags: EngineFlags): Promise<EngineBuildListing[]> {
   const { builds, unreachable } = await listBuildsEverywhere({ connectLocal: async () => (await connectForCommand({ ...flags, engine: undefined })).docker, only: await onlyEngine(flags.engine) });
   for (const u of unreachable) process.stderr.write(`gentoo-wb: ${u.engine === LOCAL_ENGINE ? 'the engine' : `engine "${u.engine}"`} does not answer (${sanitizeText(u.why)}); its ${u.builds} build${u.builds === 1 ? ' is' : 's are'} listed as their state files say\n`);
   return builds;

@@ -19,7 +19,7 @@ import { dropSelfSentSignals, reportFailure } from './output.js';
 import { EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, UsageError } from './usage-error.js';
 
 /** The usage mistakes of a farm call, found from the arguments alone. */
-export function farmUsageProblem(recipes: readonly string[], flags: BuildFlags): string | null {
+function farmUsageProblem(recipes: readonly string[], flags: BuildFlags): string | null {
   if (flags.engines === undefined) return recipes.length > 1 ? `${recipes.length} recipes are built as a farm: say on which engines with --engines a,b (gentoo-wb engines list)` : null;
   if (recipes.length < 2) return 'a farm (--engines) builds two recipes or more; build one recipe on one engine with --engine NAME';
   if (flags.engine !== undefined) return '--engine and --engines exclude each other: a farm chooses the engine of each recipe among --engines';

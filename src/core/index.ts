@@ -5,11 +5,11 @@
 export * from './events.js';
 
 // Versions, names, atoms.
-export { parseVersion, isValidVersion, compareVersions, compareParsedVersions, versionMatches } from './portage/version.js';
+export { parseVersion, isValidVersion, compareVersions, versionMatches } from './portage/version.js';
 export type { Version, VersionSuffix, VersionSuffixKind, VersionOperator } from './portage/version.js';
 export { checkCategory, checkPackageName, checkSlotName, checkRepoName, splitCpv, splitNameVersion, cpOf } from './portage/names.js';
 export type { Cpv, NameProblem } from './portage/names.js';
-export { parseAtom, parsePackageAtom, isValidAtom } from './portage/atom-parser.js';
+export { parseAtom, parsePackageAtom } from './portage/atom-parser.js';
 export type { AtomOptions } from './portage/atom-parser.js';
 export { formatAtom, formatSlotDep, formatUseDep, atomCp } from './portage/atom-format.js';
 export { atomMatches } from './portage/atom-match.js';
@@ -19,7 +19,7 @@ export type { Atom, PackageAtom, SetAtom, SlotDep, UseDep, UseDepKind, Blocker, 
 // USE flags and USE_EXPAND.
 export {
   checkUseFlagName, isValidUseFlagName, splitUseExpandFlag, joinUseExpandFlag, isUseExpandVariable, isHiddenUseExpand,
-  useExpandValuesToFlags, groupUseFlags, KNOWN_USE_EXPAND, HIDDEN_USE_EXPAND, UNPREFIXED_USE_EXPAND,
+  useExpandValuesToFlags, groupUseFlags,
 } from './portage/use-flags.js';
 export type { UseFlagProblem, UseExpandFlag } from './portage/use-flags.js';
 
@@ -28,12 +28,12 @@ export { stripAnsi, cleanTerminalLine, splitTerminalLines, applyBackspaces } fro
 
 // make.conf.
 export { parseMakeConf, serializeMakeConf } from './portage/make-conf/make-conf-parser.js';
-export { evaluateMakeConf, mergeIncremental, stackConfigLayers, isIncrementalVariable, INCREMENTAL_VARIABLES } from './portage/make-conf/make-conf-eval.js';
+export { evaluateMakeConf, mergeIncremental, stackConfigLayers, isIncrementalVariable } from './portage/make-conf/make-conf-eval.js';
 export type { MakeConfValues } from './portage/make-conf/make-conf-eval.js';
 export type { MakeConfDoc, MakeConfNode, AssignmentNode, ValuePart } from './portage/make-conf/make-conf-types.js';
 
 // package.* files.
-export { parsePackageFile, parsePackageDir, packageEntries, serializePackageFile, isIgnoredConfigFile } from './portage/package-files/package-file-parser.js';
+export { parsePackageFile, parsePackageDir, packageEntries, serializePackageFile } from './portage/package-files/package-file-parser.js';
 export type { PackageFileKind, PackageFileDoc, PackageFileLine, PackageEntry, SourcedEntry, EntryProblem } from './portage/package-files/package-file-types.js';
 
 // Flag descriptions.
@@ -46,7 +46,7 @@ export type { MetadataXml, MetadataFlag } from './portage/descriptions/metadata-
 export { parsePretend } from './portage/pretend/pretend-parser.js';
 export { parseMergeLine, parsePackageToken } from './portage/pretend/merge-line.js';
 export type { PackageToken } from './portage/pretend/merge-line.js';
-export { parseUseString, parseUseToken } from './portage/pretend/use-string.js';
+export { parseUseString } from './portage/pretend/use-string.js';
 export { parseSizeText } from './portage/pretend/size.js';
 export { parseTotalLine } from './portage/pretend/total-line.js';
 export { CHANGE_FILES } from './portage/pretend/autounmask.js';

@@ -14,7 +14,7 @@ import type { DistccSettings } from './distcc-hosts.js';
 
 export const DISTCC_PACKAGE = 'sys-devel/distcc';
 /** distcc's lock and state folder during the build (Portage's default would be /var/tmp/portage/.distcc, left in the image). */
-export const BUILD_DISTCC_DIR = `${RUNNER_DIR}/distcc`;
+const BUILD_DISTCC_DIR = `${RUNNER_DIR}/distcc`;
 
 /** Portage's blocker cache, and the mark (in the runner's folder, removed with it) that it did not exist before distcc came. */
 const BLOCKER_CACHE = '/var/cache/edb/vdb_blockers.pickle';
@@ -23,7 +23,7 @@ const NO_BLOCKER_CACHE_MARK = `${RUNNER_DIR}/distcc-no-blocker-cache`;
 const UNMERGE_DIR = '/var/tmp/portage/._unmerge_';
 
 /** True when the recipe builds distcc itself (then it stays in the image). */
-export function recipeWantsDistcc(recipe: Recipe): boolean {
+function recipeWantsDistcc(recipe: Recipe): boolean {
   return recipe.packages.some((text) => {
     const parsed = parseAtom(text);
     return parsed.ok && parsed.atom.kind === 'package' && `${parsed.atom.category}/${parsed.atom.name}` === DISTCC_PACKAGE;
@@ -31,7 +31,7 @@ export function recipeWantsDistcc(recipe: Recipe): boolean {
 }
 
 /** The step that puts the distcc client and its masquerade links into the build container. */
-export function distccInstallStep(recipe: Recipe, sandbox: SandboxFacts): ContainerStep {
+function distccInstallStep(recipe: Recipe, sandbox: SandboxFacts): ContainerStep {
   const cache = recipe.caches.binpkgs ? ['--usepkg', '--buildpkg'] : [];
   return {
     id: 'distcc-install',
@@ -49,7 +49,7 @@ export function distccInstallStep(recipe: Recipe, sandbox: SandboxFacts): Contai
  * The step that takes distcc out again. A constant script (no recipe text in it): minimal mode's
  * depclean may have removed the --oneshot package already, which is fine.
  */
-export function distccRemoveStep(): ContainerStep {
+function distccRemoveStep(): ContainerStep {
   return {
     id: 'distcc-remove',
     title: `Remove the distcc client from the build container (${DISTCC_PACKAGE})`,
@@ -69,7 +69,7 @@ function withDistccFeature(features: string | undefined): string {
 }
 
 /** The environment an emerge step gets on top of its own for distcc. */
-export function distccStepEnv(env: Record<string, string>, settings: DistccSettings): Record<string, string> {
+function distccStepEnv(env: Record<string, string>, settings: DistccSettings): Record<string, string> {
   return { ...env, FEATURES: withDistccFeature(env.FEATURES), DISTCC_HOSTS: settings.hosts, MAKEOPTS: settings.makeopts, DISTCC_DIR: BUILD_DISTCC_DIR };
 }
 

@@ -11,7 +11,7 @@ export const LOCAL_ENGINE_WORD = 'local';
 export const ENGINE_NAME = /^[a-z0-9][a-z0-9._-]{0,62}$/;
 
 /** Why `name` cannot name an engine, or null. */
-export function engineNameProblem(name: string): string | null {
+function engineNameProblem(name: string): string | null {
   if (name === LOCAL_ENGINE_WORD || ENGINE_NAME.test(name)) return null;
   return `${JSON.stringify(name)} is not an engine name (1 to 63 lower-case letters, digits, ".", "_" or "-"; or "local" for the default endpoint)`;
 }

@@ -36,7 +36,7 @@ function build(node: FsNode, path: string): DirNode {
 }
 
 /** Largest first, then by name: the order ncdu shows. */
-export function bySize(a: DirNode, b: DirNode): number {
+function bySize(a: DirNode, b: DirNode): number {
   return b.size - a.size || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 }
 

@@ -1,18 +1,18 @@
 // Public entry of the image inspection core: layers, stacking, waste, packages, directories, diffs,
 // SBOMs and the generated Dockerfile.
-export { normalizeTarPath, parentPath, baseName, classifyWhiteout } from './layer-types.js';
+export { normalizeTarPath, classifyWhiteout } from './layer-types.js';
 export type { LayerEntry, LayerEntryKind, LayerFiles } from './layer-types.js';
 export { stackLayers, lookup, layerEntry } from './layer-stack.js';
 export type { FsNode, FsNodeKind, LayerEffect, PathHistory, Stack } from './layer-stack.js';
 export { wasteOf } from './waste.js';
 export type { WasteReport, WastedPath } from './waste.js';
-export { buildDirTree, directoriesTo, directorySizeMap, findDir, bySize } from './dir-tree.js';
+export { buildDirTree, directoriesTo, directorySizeMap, findDir } from './dir-tree.js';
 export type { DirNode, DirSize } from './dir-tree.js';
-export { packagesFromVdbFiles, packageDbFromRecord, toRecordedPackages, recordedPackagesSchema, isVdbFile, enabledFlags, VDB_KEYS } from './package-db.js';
+export { packagesFromVdbFiles, packageDbFromRecord, toRecordedPackages, isVdbFile, enabledFlags } from './package-db.js';
 export type { PackageDb, PackageDbSource, InstalledPackage, PackageFile, RecordedPackages, RecordedDb, VdbKey } from './package-db.js';
 export { packageSizes, resolvePath } from './package-sizes.js';
 export type { PackageSize, PackageSizes } from './package-sizes.js';
-export { buildInspection, inspectionJson, imagePackageDb, survivingCaptures } from './inspection.js';
+export { buildInspection, inspectionJson, imagePackageDb } from './inspection.js';
 export type { Inspection, InspectionInput, InspectionJson, ImageFacts, BuildFacts, BaseFacts, BaseShare, LayerRow } from './inspection.js';
 export { diffViews, viewOf, basePrefixView } from './diff.js';
 export type { ImageDiff, ImageView, PackageDelta, PackageSide, DirDelta } from './diff.js';

@@ -88,7 +88,7 @@ export interface Inspection {
 }
 
 /** vdb files that survive in a stack: each captured text whose path the final view still takes from its layer. */
-export function survivingCaptures(layers: readonly LayerFiles[], stack: Stack): Map<string, string> {
+function survivingCaptures(layers: readonly LayerFiles[], stack: Stack): Map<string, string> {
   const out = new Map<string, string>();
   for (const layer of layers) {
     for (const [path, text] of layer.captured) {

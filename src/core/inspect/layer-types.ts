@@ -45,13 +45,13 @@ export function normalizeTarPath(name: string): string {
 }
 
 /** The parent directory of an absolute path ("/" for top-level entries). */
-export function parentPath(path: string): string {
+function parentPath(path: string): string {
   const slash = path.lastIndexOf('/');
   return slash <= 0 ? '/' : path.slice(0, slash);
 }
 
 /** The last component of an absolute path. */
-export function baseName(path: string): string {
+function baseName(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
 }
 

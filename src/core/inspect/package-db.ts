@@ -37,7 +37,7 @@ export interface PackageDb {
 }
 
 /** The vdb files the engine reads from each package folder. */
-export const VDB_KEYS = ['CONTENTS', 'SIZE', 'USE', 'IUSE', 'LICENSE', 'repository', 'SLOT', 'COUNTER'] as const;
+const VDB_KEYS = ['CONTENTS', 'SIZE', 'USE', 'IUSE', 'LICENSE', 'repository', 'SLOT', 'COUNTER'] as const;
 export type VdbKey = (typeof VDB_KEYS)[number];
 
 const VDB_FILE = /^\/var\/db\/pkg\/([^/]+)\/([^/]+)\/([A-Za-z_]+)$/;
@@ -93,7 +93,7 @@ export function packagesFromVdbFiles(files: ReadonlyMap<string, string>): Instal
 }
 
 /** The shape a build stores in `record.extras.packages` (a capture taken before stripping). */
-export const recordedPackagesSchema = z.array(
+const recordedPackagesSchema = z.array(
   z.object({
     cpv: z.string(),
     size: z.number().nonnegative().nullable().optional(),

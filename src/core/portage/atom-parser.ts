@@ -261,9 +261,4 @@ export function parsePackageAtom(text: string, options: AtomOptions = {}): { ok:
   return r.atom.kind === 'package' ? { ok: true, atom: r.atom } : { ok: false, error: { part: 'set', message: 'a package set is not allowed here', offset: 0, length: text.length } };
 }
 
-/** True when the text parses as an atom with the given options. */
-export function isValidAtom(text: string, options: AtomOptions = {}): boolean {
-  return parseAtom(text, options).ok;
-}
-
 export type { Atom };

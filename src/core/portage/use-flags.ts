@@ -35,7 +35,7 @@ export function isValidUseFlagName(name: string): boolean {
  * USE_EXPAND variables of the Gentoo repository's profiles (profiles/base/make.defaults and the
  * arch profiles), as of 2025. A user's profile may add more: pass them as `extra` where accepted.
  */
-export const KNOWN_USE_EXPAND: readonly string[] = [
+const KNOWN_USE_EXPAND: readonly string[] = [
   'ABI_MIPS', 'ABI_RISCV', 'ABI_S390', 'ABI_X86', 'ADA_TARGET', 'ALSA_CARDS', 'AMDGPU_TARGETS', 'APACHE2_MODULES',
   'APACHE2_MPMS', 'CALLIGRA_FEATURES', 'CAMERAS', 'COLLECTD_PLUGINS', 'CPU_FLAGS_ARM', 'CPU_FLAGS_PPC',
   'CPU_FLAGS_X86', 'CURL_QUIC', 'CURL_SSL', 'ELIBC', 'FFTOOLS', 'GPSD_PROTOCOLS', 'GRUB_PLATFORMS', 'GUILE_TARGETS',
@@ -48,12 +48,12 @@ export const KNOWN_USE_EXPAND: readonly string[] = [
 ];
 
 /** USE_EXPAND variables the profiles hide from `emerge -pv` output (USE_EXPAND_HIDDEN). */
-export const HIDDEN_USE_EXPAND: readonly string[] = [
+const HIDDEN_USE_EXPAND: readonly string[] = [
   'ABI_MIPS', 'ABI_RISCV', 'ABI_S390', 'CPU_FLAGS_ARM', 'CPU_FLAGS_PPC', 'ELIBC', 'KERNEL', 'USERLAND',
 ];
 
 /** Variables expanded without a prefix (USE_EXPAND_UNPREFIXED): `ARCH="amd64"` gives the flag `amd64`. */
-export const UNPREFIXED_USE_EXPAND: readonly string[] = ['ARCH'];
+const UNPREFIXED_USE_EXPAND: readonly string[] = ['ARCH'];
 
 /** A flag split into its USE_EXPAND variable and value. */
 export interface UseExpandFlag {

@@ -104,7 +104,7 @@ function compareSuffixes(a: VersionSuffix[], b: VersionSuffix[]): -1 | 0 | 1 {
 }
 
 /** Compares parsed versions by the PMS algorithm; `ignoreRevision` serves the `~` operator. */
-export function compareParsedVersions(a: Version, b: Version, ignoreRevision = false): -1 | 0 | 1 {
+function compareParsedVersions(a: Version, b: Version, ignoreRevision = false): -1 | 0 | 1 {
   const n = compareNumbers(a.numbers, b.numbers);
   if (n !== 0) return n;
   if (a.letter !== b.letter) return a.letter < b.letter ? -1 : 1;

@@ -11,7 +11,7 @@ import { containerLogs, EngineError, removeContainer, toEngineError } from '../d
 import { currentNamespace, objectName } from '../docker/object-names.js';
 
 /** distcc's registered port. */
-export const DISTCCD_PORT = 3632;
+const DISTCCD_PORT = 3632;
 
 /** A helper that runs: where it is reached and which container it is. */
 export interface RunningHelper extends DistccHelper {
@@ -36,7 +36,7 @@ export interface HelperStart {
 }
 
 /** distccd in the foreground, logging every job to stderr (the engine keeps it), dropped to nobody. */
-export function distccdArgv(jobs: number, allow: readonly string[]): string[] {
+function distccdArgv(jobs: number, allow: readonly string[]): string[] {
   return ['distccd', '--no-detach', '--daemon', '--log-stderr', '--log-level', 'info', '--user', 'nobody', '--port', String(DISTCCD_PORT), '--jobs', String(jobs), ...allow.flatMap((a) => ['--allow', a])];
 }
 
@@ -88,7 +88,7 @@ export async function startHelper(s: HelperStart): Promise<RunningHelper> {
 }
 
 /** The helper's whole log (distccd writes it to stderr). */
-export async function helperLog(docker: Dockerode, id: string, signal?: AbortSignal): Promise<string> {
+async function helperLog(docker: Dockerode, id: string, signal?: AbortSignal): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const frame of containerLogs(docker, id, signal ? { signal } : {})) chunks.push(frame.data);
   return Buffer.concat(chunks).toString('utf8');

@@ -22,7 +22,7 @@ export interface HelperImage {
 const TAIL_LINES = 15;
 
 /** The helper image of `baseImageId` on this engine, if one was made before. */
-export async function findHelperImage(docker: Dockerode, baseImageId: string): Promise<string | null> {
+async function findHelperImage(docker: Dockerode, baseImageId: string): Promise<string | null> {
   const namespace = currentNamespace();
   const images = await listImages(docker, { labels: [...gentooWbLabelFilters({ role: 'distcc-image', namespace }), `${LABEL.sourceImage}=${baseImageId}`] });
   return images.find((i) => inNamespace(i.labels, namespace))?.id ?? null;

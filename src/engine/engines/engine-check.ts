@@ -137,7 +137,7 @@ function withDeadline<T>(work: Promise<T>, ms: number, endpoint: Endpoint): Prom
 const TLS_CODE = /CERT|TLS|SSL|SIGNATURE|ISSUER/;
 
 /** One sentence and a hint; TLS and SSH login failures get advice of their own. */
-export function explainFailure(err: unknown, endpoint: Endpoint): { message: string; hint: string } {
+function explainFailure(err: unknown, endpoint: Endpoint): { message: string; hint: string } {
   const e = err instanceof EngineError ? err : toEngineError(err, { action: 'connect to the engine', host: endpoint.host });
   const cause = (e.cause ?? {}) as { code?: unknown; message?: unknown; level?: unknown };
   const code = typeof cause.code === 'string' ? cause.code : '';

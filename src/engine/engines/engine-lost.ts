@@ -22,12 +22,12 @@ export function engineLabel(engine: string | undefined): string {
 }
 
 /** `--engine NAME ` for a command the user should run, or nothing for the default endpoint. */
-export function engineFlag(engine: string | undefined): string {
+function engineFlag(engine: string | undefined): string {
   return engine === undefined ? '' : ` --engine ${engine}`;
 }
 
 /** Whether the build writes binary packages into a cache volume (a later build installs them). */
-export function keepsBinaryPackages(plan: BuildPlan | null): boolean {
+function keepsBinaryPackages(plan: BuildPlan | null): boolean {
   return plan?.container.mounts.some((m) => m.kind === 'volume' && m.role === 'binpkgs') ?? false;
 }
 

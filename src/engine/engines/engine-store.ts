@@ -25,7 +25,7 @@ export function findEngine(store: SettingsStore, name: string): EngineEntry | nu
 }
 
 /** Check a new engine against the saved ones, the URL rules, its TLS folder and the resolver. */
-export function validateNewEngine(existing: readonly EngineEntry[], input: NewEngine, env: NodeJS.ProcessEnv = process.env): Validated {
+function validateNewEngine(existing: readonly EngineEntry[], input: NewEngine, env: NodeJS.ProcessEnv = process.env): Validated {
   const name = checkEngineName(input.name);
   if (!name.ok) return name;
   if (existing.some((e) => e.name === input.name)) {

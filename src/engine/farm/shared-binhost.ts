@@ -55,7 +55,7 @@ export async function stopSharedBinhost(shared: SharedBinhost): Promise<void> {
 }
 
 /** The local address this machine sends from towards `host` (the kernel's route choice; no packet is sent). */
-export function sourceAddressTowards(host: string): Promise<string | null> {
+function sourceAddressTowards(host: string): Promise<string | null> {
   return new Promise((resolve) => {
     const socket = createSocket(host.includes(':') ? 'udp6' : 'udp4');
     const done = (value: string | null) => {

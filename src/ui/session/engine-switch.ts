@@ -36,7 +36,7 @@ export function rememberEngine(settings: Settings, name: string | undefined): Se
 }
 
 /** True when the recipe's MAKEOPTS and emerge --jobs are what `sizing` suggested (nobody changed them since). */
-export function sizedAs(recipe: Recipe, sizing: SizingRecommendation): boolean {
+function sizedAs(recipe: Recipe, sizing: SizingRecommendation): boolean {
   return recipe.makeConf.MAKEOPTS === sizing.makeopts && recipe.jobs.emerge === sizing.emergeJobs;
 }
 

@@ -4,7 +4,7 @@ import { isUseExpandVariable } from '../use-flags.js';
 import type { MakeConfDoc, ValuePart } from './make-conf-types.js';
 
 /** Variables Portage merges incrementally (portage.const.INCREMENTALS plus ACCEPT_LICENSE). */
-export const INCREMENTAL_VARIABLES: readonly string[] = [
+const INCREMENTAL_VARIABLES: readonly string[] = [
   'ACCEPT_KEYWORDS', 'ACCEPT_LICENSE', 'ACCEPT_PROPERTIES', 'ACCEPT_RESTRICT', 'CONFIG_PROTECT', 'CONFIG_PROTECT_MASK',
   'ENV_UNSET', 'FEATURES', 'IUSE_IMPLICIT', 'PRELINK_PATH', 'PRELINK_PATH_MASK', 'PROFILE_ONLY_VARIABLES', 'USE',
   'USE_EXPAND', 'USE_EXPAND_HIDDEN', 'USE_EXPAND_IMPLICIT', 'USE_EXPAND_UNPREFIXED',

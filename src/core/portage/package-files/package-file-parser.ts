@@ -106,7 +106,7 @@ export function parsePackageFile(kind: PackageFileKind, text: string, name: stri
 }
 
 /** True for names Portage skips in a package.* directory (hidden files and editor backups). */
-export function isIgnoredConfigFile(name: string): boolean {
+function isIgnoredConfigFile(name: string): boolean {
   return name.startsWith('.') || name.endsWith('~') || name.endsWith('.bak') || name.endsWith('.swp');
 }
 

@@ -37,11 +37,6 @@ function parseTokenAt(line: string, s: number, e: number, group: string, prefix:
   return { name, flag: prefix ? prefix + name : name, group, enabled, changed, newFlag, forced, testBound };
 }
 
-/** Parses one decorated flag token of a group; null for an empty token. */
-export function parseUseToken(token: string, group: string): UseFlagState | null {
-  return parseTokenAt(token, 0, token.length, group, groupPrefix(group));
-}
-
 function groupPrefix(group: string): string {
   return group === 'USE' ? '' : joinUseExpandFlag(group, '');
 }

@@ -18,7 +18,7 @@ export function engineRows(names: readonly string[], checks: readonly EngineChec
 }
 
 /** The sizing a recipe started on this engine gets (null when it did not say its CPUs). */
-export function engineSizing(facts: EngineFacts): SizingRecommendation | null {
+function engineSizing(facts: EngineFacts): SizingRecommendation | null {
   return facts.cpus === null ? null : recommendSizing(facts.cpus, facts.memoryBytes, 'engine');
 }
 
