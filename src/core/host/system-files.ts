@@ -33,9 +33,8 @@ export function cgroupModeFromMounts(mounts: readonly MountEntry[]): CgroupMode 
   return 'none';
 }
 
-/** statfs magic numbers of /sys/fs/cgroup. */
-export const CGROUP2_SUPER_MAGIC = 0x63677270;
-export const TMPFS_MAGIC = 0x01021994;
+/** statfs magic number of a cgroup2 /sys/fs/cgroup (a v1 or hybrid one is a tmpfs). */
+const CGROUP2_SUPER_MAGIC = 0x63677270;
 
 /** v1, v2, hybrid or none from statfs(/sys/fs/cgroup).type, with the mount table telling v1 from hybrid. */
 export function cgroupModeFromStatfs(type: number, mounts: readonly MountEntry[]): CgroupMode {

@@ -10,7 +10,7 @@ import type { Recipe } from '../recipe/recipe-schema.js';
 import type { ContainerStep, PlanFile } from './plan-types.js';
 
 /** Where the step runner finds the script (beside itself; see step-runner.ts). */
-export const BINARY_FALLBACK_SCRIPT = '/var/lib/gentoo-wb/binary-fallback';
+const BINARY_FALLBACK_SCRIPT = '/var/lib/gentoo-wb/binary-fallback';
 
 /** The line the script prints per rejected binary (the live pane shows it as it is; run-output parses it). */
 const LINE = /^>>> gentoo-wb: the binary of (\S+) from (\S+) failed its checksum: compiling it from source instead$/;

@@ -19,7 +19,7 @@ const DIGEST = /^sha256:[0-9a-f]{64}$/;
 const REGISTRY_HOST = /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*(?::\d{1,5})?$/;
 
 /** Atoms per list: far more than any image needs, few enough for emerge's argv and the package.* files. */
-export const MAX_ATOMS = 10_000;
+const MAX_ATOMS = 10_000;
 /** Bytes (UTF-8) of one label value, and of all labels' keys and values together. */
 const MAX_LABEL_VALUE_BYTES = 8 * 1024;
 const MAX_LABELS_BYTES = 64 * 1024;

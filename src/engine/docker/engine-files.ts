@@ -16,7 +16,7 @@ import { TarEntryFilter, tarPath, type TarEntryInfo } from './tar-entries.js';
 import { shortId } from '../../core/format/short-id.js';
 
 /** Paths (tar form, no leading slash) the engine creates in every container. */
-export const ENGINE_FILES: readonly string[] = ['.dockerenv', 'dev/console', 'etc/hostname', 'etc/hosts', 'etc/resolv.conf', 'etc/mtab'];
+const ENGINE_FILES: readonly string[] = ['.dockerenv', 'dev/console', 'etc/hostname', 'etc/hosts', 'etc/resolv.conf', 'etc/mtab'];
 
 const isEngineFile = (path: string) => ENGINE_FILES.includes(path);
 /** A path the engine file lies under (or is): a change there decides about the file too. */

@@ -7,7 +7,7 @@ import { dialJson, dialStream, readAll } from './dial.js';
 export type { EngineKind } from '../../core/identity/engine-identity.js';
 
 /** The newest Engine API version gentoo-wb speaks; Docker 29 refuses clients below 1.44 by default. */
-export const OUR_API_VERSION = '1.47';
+const OUR_API_VERSION = '1.47';
 /** The oldest we accept (Docker 19.03); older daemons lack fields we rely on. */
 const MIN_API_VERSION = '1.40';
 

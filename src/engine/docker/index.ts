@@ -9,7 +9,7 @@ export { dockerConfigDir, contextDirName } from './context-store.js';
 export { connectDocker, dockerFor, pingEngine, realFiles, resolveBasicEndpoint, resolveProcessEndpoint, type DockerConnection, type EndpointFlags, type PingResult } from './client.js';
 export { connectEngine, connectToEndpoint, type ConnectOptions, type EngineConnection } from './connect.js';
 export { discoverSockets, socketCandidates, type DiscoveredSocket, type SocketKind, type SocketProbe } from './socket-discovery.js';
-export { identifyEngine, negotiateApiVersion, compareApiVersions, OUR_API_VERSION, type EngineInfo, type EngineKind } from './engine-info.js';
+export { identifyEngine, negotiateApiVersion, compareApiVersions, type EngineInfo, type EngineKind } from './engine-info.js';
 export { EngineError, toEngineError, type EngineErrorKind } from './errors.js';
 export { engineKindFor } from './engine-kind.js';
 

@@ -10,7 +10,7 @@ import type { WorkbenchServices } from './workbench-services.js';
 import type { BuildState, WorkbenchStore } from './workbench-store.js';
 
 const FLUSH_MS = 100;
-export const LOG_RING_LINES = 5000;
+const LOG_RING_LINES = 5000;
 
 export class BuildController {
   private session: BuildSession | null = null;

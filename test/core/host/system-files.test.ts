@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  cgroupModeFromMounts, cgroupModeFromStatfs, CGROUP2_SUPER_MAGIC, countCpus, osReleaseValue, parseGroups, parseMemTotal, parseMounts, parsePasswd, parseSubIds, TMPFS_MAGIC,
-} from '../../../src/core/host/system-files.js';
+import { cgroupModeFromMounts, cgroupModeFromStatfs, countCpus, osReleaseValue, parseGroups, parseMemTotal, parseMounts, parsePasswd, parseSubIds } from '../../../src/core/host/system-files.js';
 
 const HYBRID = `tmpfs /sys/fs/cgroup tmpfs rw,relatime,mode=755 0 0
 cgroup /sys/fs/cgroup/cpu cgroup rw,relatime,cpu 0 0
@@ -18,8 +16,8 @@ describe('system files', () => {
     expect(cgroupModeFromMounts(m.filter((x) => x.fsType !== 'cgroup2'))).toBe('v1');
     expect(cgroupModeFromMounts(parseMounts('cgroup2 /sys/fs/cgroup cgroup2 rw,nsdelegate 0 0'))).toBe('v2');
     expect(cgroupModeFromMounts([])).toBe('none');
-    expect(cgroupModeFromStatfs(CGROUP2_SUPER_MAGIC, [])).toBe('v2');
-    expect(cgroupModeFromStatfs(TMPFS_MAGIC, m)).toBe('hybrid');
+    expect(cgroupModeFromStatfs(0x63677270, [])).toBe('v2');
+    expect(cgroupModeFromStatfs(0x01021994, m)).toBe('hybrid');
   });
 
   it('reads memory, CPUs, users, groups, sub-ids and os-release', () => {

@@ -12,7 +12,7 @@ import { createRunOutputParser } from '../../../src/core/build/run-output.js';
 import type { BuildEvent } from '../../../src/core/events.js';
 import { fallbackNoteOf } from '../../../src/core/forecast/binary-fallback-text.js';
 import { forecastVsActual } from '../../../src/core/forecast/forecast-vs-actual.js';
-import { BINARY_FALLBACK_SCRIPT, parseBinaryFallbackLine, withBinaryFallback } from '../../../src/core/plan/binary-fallback.js';
+import { parseBinaryFallbackLine, withBinaryFallback } from '../../../src/core/plan/binary-fallback.js';
 import { planBuild } from '../../../src/core/plan/build-plan.js';
 import type { ContainerStep } from '../../../src/core/plan/plan-types.js';
 import { RUNNER_DIR, RUNNER_SCRIPT, stepRunnerFiles } from '../../../src/core/plan/step-runner.js';
@@ -38,7 +38,7 @@ describe('which steps fall back', () => {
     const result = planBuild({ recipe: recipe({ hosts: [url], onMissing: 'compile' }), base, sandbox: { unshare: true } });
     if (!result.ok) throw new Error(result.problem);
     expect(result.plan.steps.map((s) => [s.argv[0], s.binaryFallback ?? false])).toEqual([['emerge', true]]);
-    expect(result.plan.files.find((f) => f.path === BINARY_FALLBACK_SCRIPT)?.mode).toBe(0o755);
+    expect(result.plan.files.find((f) => f.path === '/var/lib/gentoo-wb/binary-fallback')?.mode).toBe(0o755);
     expect(result.plan.files.some((f) => f.path === `${RUNNER_DIR}/steps/01-emerge/fallback`)).toBe(true);
   });
 

@@ -12,7 +12,7 @@ export function helperPath(name: HelperName): string {
 }
 
 /** The no-op eselect put first on PATH for emerge into ROOT. */
-export const ESELECT_STUB_PATH = `${STUB_BIN_DIR}/eselect`;
+const ESELECT_STUB_PATH = `${STUB_BIN_DIR}/eselect`;
 
 const ESELECT_STUB = `#!/bin/sh
 # gentoo-wb: a no-op eselect for emerge into ROOT. eselect manages the links of the running system

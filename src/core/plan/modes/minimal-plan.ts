@@ -8,8 +8,8 @@ import { emergeArgv, emergeEnv } from '../shared-pieces.js';
 import { lineValueProblem } from '../step-runner.js';
 import { helperFiles, helperPath } from './helper-scripts.js';
 
-export const LOCALE_GEN_PATH = '/etc/locale.gen';
-export const PROFILE_PACKAGES_PATH = '/etc/portage/profile/packages';
+const LOCALE_GEN_PATH = '/etc/locale.gen';
+const PROFILE_PACKAGES_PATH = '/etc/portage/profile/packages';
 
 const HEADER = '# Written by gentoo-wb for a minimal build; edit the recipe, not this file.\n';
 

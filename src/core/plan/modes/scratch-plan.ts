@@ -13,9 +13,9 @@ import { CAPTURE_DIR, CONTAINER_PATH, SCRATCH_ROOT, STUB_BIN_DIR } from './mode-
 import { stripSteps } from './scratch-strip.js';
 
 /** The list of C library files the copy step reads (one path per line). */
-export const LIBC_LIST_PATH = `${RUNNER_DIR}/libc-files`;
+const LIBC_LIST_PATH = `${RUNNER_DIR}/libc-files`;
 /** Keeps Portage from building the C library into ROOT: it is copied from the builder instead. */
-export const PROVIDED_PATH = '/etc/portage/profile/package.provided';
+const PROVIDED_PATH = '/etc/portage/profile/package.provided';
 
 const HEADER = '# Written by gentoo-wb for a scratch build: the C library is copied from the builder, not built into ROOT.\n';
 

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { planBuild } from '../../../../src/core/plan/build-plan.js';
 import { formatPlan } from '../../../../src/core/plan/format-plan.js';
 import { helperPath } from '../../../../src/core/plan/modes/helper-scripts.js';
-import { LOCALE_GEN_PATH, PROFILE_PACKAGES_PATH } from '../../../../src/core/plan/modes/minimal-plan.js';
 import type { BuildPlan } from '../../../../src/core/plan/plan-types.js';
 import type { BaseFacts } from '../../../../src/core/plan/shared-pieces.js';
 import { newRecipe } from '../../../../src/core/recipe/new-recipe.js';
@@ -36,8 +35,8 @@ describe('minimal-mode plan', () => {
     expect(p.steps[2]!.argv).toEqual([helperPath('locale-gen')]);
     expect(file(p, helperPath('locale-gen'))).toMatch(/command -v locale-gen >\/dev\/null 2>&1; then exec locale-gen "\$@"; fi\n/);
     expect(file(p, '/etc/portage/make.conf')).toContain('USE="-* ssl zlib"');
-    expect(file(p, LOCALE_GEN_PATH)).toMatch(/\nen_US\.UTF-8 UTF-8\nC\.UTF-8 UTF-8\n$/);
-    expect(file(p, PROFILE_PACKAGES_PATH)).toMatch(/\n-\*sys-apps\/which\n-\*app-arch\/xz-utils\n$/);
+    expect(file(p, '/etc/locale.gen')).toMatch(/\nen_US\.UTF-8 UTF-8\nC\.UTF-8 UTF-8\n$/);
+    expect(file(p, '/etc/portage/profile/packages')).toMatch(/\n-\*sys-apps\/which\n-\*app-arch\/xz-utils\n$/);
     expect(p.finish.map((f) => f.kind)).toEqual(['flatten', 'smoke-test']);
     expect(p.finish[0]).toMatchObject({ config: { cmd: ['/usr/bin/hello'] } });
     expect(p.recipeHash).toBe(recipeHash(r));
@@ -59,7 +58,7 @@ describe('minimal-mode plan', () => {
   it('skips locale-gen on musl and writes no profile/packages when nothing leaves @system', () => {
     const p = plan(minimal(), { chost: 'x86_64-gentoo-linux-musl', libcPackage: 'sys-libs/musl-1.2.5', libcFiles: [] });
     expect(p.steps.map((s) => s.id)).toEqual(['emerge', 'depclean', 'cleanup']);
-    expect(file(p, PROFILE_PACKAGES_PATH)).toBeUndefined();
+    expect(file(p, '/etc/portage/profile/packages')).toBeUndefined();
     expect(file(p, helperPath('locale-gen'))).toBeUndefined();
   });
 

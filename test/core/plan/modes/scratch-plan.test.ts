@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { planBuild } from '../../../../src/core/plan/build-plan.js';
 import { formatPlan } from '../../../../src/core/plan/format-plan.js';
 import { CAPTURE_DIR } from '../../../../src/core/plan/modes/mode-paths.js';
-import { LIBC_LIST_PATH, PROVIDED_PATH } from '../../../../src/core/plan/modes/scratch-plan.js';
 import type { BuildPlan } from '../../../../src/core/plan/plan-types.js';
 import type { BaseFacts } from '../../../../src/core/plan/shared-pieces.js';
 import { newRecipe } from '../../../../src/core/recipe/new-recipe.js';
@@ -47,10 +46,10 @@ describe('scratch-mode plan', () => {
   it('copies the C library from its CONTENTS list (a file, not argv) and keeps Portage from building it into ROOT', () => {
     const p = plan(scratch());
     const libc = p.steps.find((s) => s.id === 'libc')!;
-    expect(libc.argv).toEqual(['/var/lib/gentoo-wb/helpers/copy-into-root', '/destination', LIBC_LIST_PATH]);
+    expect(libc.argv).toEqual(['/var/lib/gentoo-wb/helpers/copy-into-root', '/destination', '/var/lib/gentoo-wb/libc-files']);
     expect(libc.title).toBe('Copy the C library into ROOT: 3 files of sys-libs/glibc-2.40-r5 (its CONTENTS)');
-    expect(file(p, LIBC_LIST_PATH)!.content).toBe('/lib64/ld-linux-x86-64.so.2\n/lib64/libc.so.6\n/etc/ld.so.conf\n');
-    expect(file(p, PROVIDED_PATH)!.content).toMatch(/\nsys-libs\/glibc-2\.40-r5\n$/);
+    expect(file(p, '/var/lib/gentoo-wb/libc-files')!.content).toBe('/lib64/ld-linux-x86-64.so.2\n/lib64/libc.so.6\n/etc/ld.so.conf\n');
+    expect(file(p, '/etc/portage/profile/package.provided')!.content).toMatch(/\nsys-libs\/glibc-2\.40-r5\n$/);
     expect(p.steps.find((s) => s.id === 'capture')!.argv).toEqual(['/var/lib/gentoo-wb/helpers/capture-packages', '/destination', CAPTURE_DIR, '/var/db/pkg/sys-libs/glibc-2.40-r5']);
     expect(p.notes.join('\n')).toContain('sys-libs/glibc-2.40-r5 is not built into ROOT (package.provided): its 3 files are copied from the builder');
   });
@@ -59,7 +58,7 @@ describe('scratch-mode plan', () => {
     const p = plan(scratch(), { chost: 'unknown', libcFiles: [], libcPackage: null });
     expect(p.steps.map((s) => s.id)).not.toContain('libc');
     expect(p.steps.map((s) => s.id)).not.toContain('ldconfig');
-    expect(file(p, PROVIDED_PATH)).toBeUndefined();
+    expect(file(p, '/etc/portage/profile/package.provided')).toBeUndefined();
     expect(p.notes.join('\n')).toMatch(/lists no installed C library package/);
   });
 

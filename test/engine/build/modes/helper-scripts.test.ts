@@ -9,7 +9,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eselectLinkArgs } from '../../../../src/core/plan/modes/eselect-links.js';
 import { parseCpuFacts } from '../../../../src/core/plan/modes/stage4-cpu.js';
-import { ESELECT_STUB_PATH, eselectStubFile, helperFiles, helperPath } from '../../../../src/core/plan/modes/helper-scripts.js';
+import { eselectStubFile, helperFiles, helperPath } from '../../../../src/core/plan/modes/helper-scripts.js';
 import { runToEnd, type UploadEntry } from '../../../../src/engine/docker/index.js';
 import { describeDocker, testDocker } from '../../../helpers/docker.js';
 import { realPortageImages } from '../../../helpers/real-portage.js';
@@ -43,7 +43,7 @@ describeDocker('mode helper scripts (real-Portage base)', () => {
   });
 
   it('the no-op eselect says what it skipped and succeeds', async () => {
-    const r = await inBase(`ROOT=/destination ${ESELECT_STUB_PATH} php update cli`);
+    const r = await inBase(`ROOT=/destination /var/lib/gentoo-wb/bin/eselect php update cli`);
     expect(r).toEqual({ exitCode: 0, output: "gentoo-wb: skipped 'eselect php update cli' under ROOT=/destination (a no-op stand-in is first on PATH); the link it manages is made after the emerge\n" });
   });
 
