@@ -33,8 +33,8 @@ export type { MakeConfValues } from './portage/make-conf/make-conf-eval.js';
 export type { MakeConfDoc, MakeConfNode, AssignmentNode, ValuePart } from './portage/make-conf/make-conf-types.js';
 
 // package.* files.
-export { parsePackageFile, parsePackageDir, packageEntries, serializePackageFile } from './portage/package-files/package-file-parser.js';
-export type { PackageFileKind, PackageFileDoc, PackageFileLine, PackageEntry, SourcedEntry, EntryProblem } from './portage/package-files/package-file-types.js';
+export { parsePackageFile } from './portage/package-files/package-file-parser.js';
+export type { PackageFileKind, PackageFileDoc, PackageFileLine, PackageEntry, EntryProblem } from './portage/package-files/package-file-types.js';
 
 // Flag descriptions.
 export { parseUseDesc, parseUseLocalDesc } from './portage/descriptions/use-desc.js';

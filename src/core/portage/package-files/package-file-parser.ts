@@ -3,7 +3,7 @@
 import { parseAtom } from '../atom-parser.js';
 import { splitCpv } from '../names.js';
 import { checkUseFlagName, joinUseExpandFlag } from '../use-flags.js';
-import type { EntryProblem, PackageFileDoc, PackageFileKind, PackageFileLine, SourcedEntry } from './package-file-types.js';
+import type { EntryProblem, PackageFileDoc, PackageFileKind, PackageFileLine } from './package-file-types.js';
 
 function checkValues(kind: PackageFileKind, values: readonly string[], offsets: readonly number[]): { problems: EntryProblem[]; flags?: string[] } {
   const problems: EntryProblem[] = [];
@@ -103,35 +103,4 @@ export function parsePackageFile(kind: PackageFileKind, text: string, name: stri
     lineNo++;
   }
   return { kind, name, lines };
-}
-
-/** True for names Portage skips in a package.* directory (hidden files and editor backups). */
-function isIgnoredConfigFile(name: string): boolean {
-  return name.startsWith('.') || name.endsWith('~') || name.endsWith('.bak') || name.endsWith('.swp');
-}
-
-/**
- * Parses the directory form: files sorted by name as Portage reads them (hidden and backup files
- * skipped), entries merged in that order.
- */
-export function parsePackageDir(kind: PackageFileKind, files: readonly { name: string; text: string }[]): { files: PackageFileDoc[]; entries: SourcedEntry[] } {
-  const docs = files
-    .filter((f) => !isIgnoredConfigFile(f.name.split('/').pop() ?? f.name))
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-    .map((f) => parsePackageFile(kind, f.text, f.name));
-  const entries: SourcedEntry[] = [];
-  for (const doc of docs) for (const l of doc.lines) if (l.kind === 'entry') entries.push({ ...l, file: doc.name });
-  return { files: docs, entries };
-}
-
-/** The entries of a document (comments, blanks and invalid lines left out). */
-export function packageEntries(doc: PackageFileDoc): SourcedEntry[] {
-  return doc.lines.flatMap((l) => (l.kind === 'entry' ? [{ ...l, file: doc.name }] : []));
-}
-
-/** The file text (byte-identical to the parsed input when nothing was edited). */
-export function serializePackageFile(doc: PackageFileDoc): string {
-  let out = '';
-  for (const l of doc.lines) out += l.raw;
-  return out;
 }

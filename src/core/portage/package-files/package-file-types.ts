@@ -50,8 +50,3 @@ export interface PackageFileDoc {
   name: string | null;
   lines: PackageFileLine[];
 }
-
-/** An entry together with the file it came from (directory form). */
-export interface SourcedEntry extends PackageEntry {
-  file: string | null;
-}
