@@ -11,15 +11,14 @@ export { checkCategory, checkPackageName, checkSlotName, checkRepoName, splitCpv
 export type { Cpv, NameProblem } from './portage/names.js';
 export { parseAtom, parsePackageAtom } from './portage/atom-parser.js';
 export type { AtomOptions } from './portage/atom-parser.js';
-export { formatAtom, formatSlotDep, formatUseDep, atomCp } from './portage/atom-format.js';
+export { formatAtom } from './portage/atom-format.js';
 export { atomMatches } from './portage/atom-match.js';
 export type { PackageRef } from './portage/atom-match.js';
 export type { Atom, PackageAtom, SetAtom, SlotDep, UseDep, UseDepKind, Blocker, AtomError, AtomPart, AtomResult } from './portage/atom-types.js';
 
 // USE flags and USE_EXPAND.
 export {
-  checkUseFlagName, isValidUseFlagName, splitUseExpandFlag, joinUseExpandFlag, isUseExpandVariable, isHiddenUseExpand,
-  useExpandValuesToFlags, groupUseFlags,
+  checkUseFlagName, isValidUseFlagName, splitUseExpandFlag, joinUseExpandFlag, isUseExpandVariable,
 } from './portage/use-flags.js';
 export type { UseFlagProblem, UseExpandFlag } from './portage/use-flags.js';
 

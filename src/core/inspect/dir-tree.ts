@@ -69,14 +69,3 @@ export function directoriesTo(tree: DirNode, depth: number): DirSize[] {
 export function directorySizeMap(tree: DirNode, depth: number): Map<string, DirSize> {
   return new Map(directoriesTo(tree, depth).map((d) => [d.path, d]));
 }
-
-/** The node at a path of the tree, or null. */
-export function findDir(tree: DirNode, path: string): DirNode | null {
-  if (path === '/') return tree;
-  let node: DirNode | undefined = tree;
-  for (const name of path.split('/').slice(1)) {
-    node = node?.children?.find((c) => c.name === name);
-    if (!node) return null;
-  }
-  return node ?? null;
-}

@@ -6,7 +6,7 @@ export { stackLayers, lookup, layerEntry } from './layer-stack.js';
 export type { FsNode, FsNodeKind, LayerEffect, PathHistory, Stack } from './layer-stack.js';
 export { wasteOf } from './waste.js';
 export type { WasteReport, WastedPath } from './waste.js';
-export { buildDirTree, directoriesTo, directorySizeMap, findDir } from './dir-tree.js';
+export { buildDirTree, directoriesTo, directorySizeMap } from './dir-tree.js';
 export type { DirNode, DirSize } from './dir-tree.js';
 export { packagesFromVdbFiles, packageDbFromRecord, toRecordedPackages, isVdbFile, enabledFlags } from './package-db.js';
 export type { PackageDb, PackageDbSource, InstalledPackage, PackageFile, RecordedPackages, RecordedDb, VdbKey } from './package-db.js';
@@ -16,7 +16,7 @@ export { buildInspection, inspectionJson, imagePackageDb } from './inspection.js
 export type { Inspection, InspectionInput, InspectionJson, ImageFacts, BuildFacts, BaseFacts, BaseShare, LayerRow } from './inspection.js';
 export { diffViews, viewOf, basePrefixView } from './diff.js';
 export type { ImageDiff, ImageView, PackageDelta, PackageSide, DirDelta } from './diff.js';
-export { renderSbom, sbomFormatFor } from './sbom/sbom.js';
+export { renderSbom } from './sbom/sbom.js';
 export { cycloneDx } from './sbom/cyclonedx.js';
 export { spdxDocument, spdxLicense } from './sbom/spdx.js';
 export { licenseNames, licenseRef } from './sbom/license-names.js';

@@ -1,15 +1,15 @@
 // Formats atoms back to text; for every valid atom, formatAtom(parseAtom(s)) === s.
-import type { Atom, PackageAtom, SlotDep, UseDep } from './atom-types.js';
+import type { Atom, SlotDep, UseDep } from './atom-types.js';
 
 /** `:SLOT/SUB=` text of a slot dependency (with the leading colon). */
-export function formatSlotDep(slot: SlotDep): string {
+function formatSlotDep(slot: SlotDep): string {
   if (slot.slot === null) return `:${slot.operator ?? ''}`;
   const sub = slot.subslot === null ? '' : `/${slot.subslot}`;
   return `:${slot.slot}${sub}${slot.operator === '=' ? '=' : ''}`;
 }
 
 /** One USE dependency entry as written inside `[…]`. */
-export function formatUseDep(dep: UseDep): string {
+function formatUseDep(dep: UseDep): string {
   const flag = dep.default ? `${dep.flag}(${dep.default})` : dep.flag;
   switch (dep.kind) {
     case 'enabled':
@@ -25,11 +25,6 @@ export function formatUseDep(dep: UseDep): string {
     case 'equal-inverse':
       return `!${flag}=`;
   }
-}
-
-/** `cat/pn` of a package atom. */
-export function atomCp(atom: PackageAtom): string {
-  return `${atom.category}/${atom.name}`;
 }
 
 /** Formats an atom as Portage writes it: blocker, operator, cat/pn[-ver[*]], :slot, ::repo, [use]. */

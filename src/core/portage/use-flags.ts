@@ -47,11 +47,6 @@ const KNOWN_USE_EXPAND: readonly string[] = [
   'RUBY_TARGETS', 'SANE_BACKENDS', 'USERLAND', 'UWSGI_PLUGINS', 'VIDEO_CARDS', 'VOICEMAIL_STORAGE', 'XTABLES_ADDONS',
 ];
 
-/** USE_EXPAND variables the profiles hide from `emerge -pv` output (USE_EXPAND_HIDDEN). */
-const HIDDEN_USE_EXPAND: readonly string[] = [
-  'ABI_MIPS', 'ABI_RISCV', 'ABI_S390', 'CPU_FLAGS_ARM', 'CPU_FLAGS_PPC', 'ELIBC', 'KERNEL', 'USERLAND',
-];
-
 /** Variables expanded without a prefix (USE_EXPAND_UNPREFIXED): `ARCH="amd64"` gives the flag `amd64`. */
 const UNPREFIXED_USE_EXPAND: readonly string[] = ['ARCH'];
 
@@ -87,40 +82,4 @@ export function joinUseExpandFlag(variable: string, value: string): string {
 /** True when the name is a USE_EXPAND variable (known, or listed in `extra`). */
 export function isUseExpandVariable(name: string, extra: readonly string[] = []): boolean {
   return KNOWN_USE_EXPAND.includes(name) || UNPREFIXED_USE_EXPAND.includes(name) || extra.includes(name);
-}
-
-/** True when the variable is hidden from merge lists (USE_EXPAND_HIDDEN). */
-export function isHiddenUseExpand(name: string): boolean {
-  return HIDDEN_USE_EXPAND.includes(name);
-}
-
-/** Expands `PYTHON_TARGETS="python3_12 -python3_11"` values to flag tokens, keeping `-` prefixes. */
-export function useExpandValuesToFlags(variable: string, value: string): string[] {
-  const out: string[] = [];
-  for (const token of value.split(/\s+/)) {
-    if (!token) continue;
-    if (token === '-*') out.push(token);
-    else if (token.startsWith('-')) out.push(`-${joinUseExpandFlag(variable, token.slice(1))}`);
-    else out.push(joinUseExpandFlag(variable, token));
-  }
-  return out;
-}
-
-/**
- * Groups flag tokens (`foo`, `-bar`, `python_targets_python3_12`) by USE_EXPAND variable; plain flags
- * go under `USE`. Order within each group is kept.
- */
-export function groupUseFlags(tokens: readonly string[], variables: readonly string[] = KNOWN_USE_EXPAND): Map<string, string[]> {
-  const groups = new Map<string, string[]>();
-  for (const token of tokens) {
-    const minus = token.startsWith('-') ? '-' : '';
-    const name = minus ? token.slice(1) : token;
-    const split = splitUseExpandFlag(name, variables);
-    const key = split ? split.variable : 'USE';
-    const value = split ? `${minus}${split.value}` : token;
-    const list = groups.get(key);
-    if (list) list.push(value);
-    else groups.set(key, [value]);
-  }
-  return groups;
 }

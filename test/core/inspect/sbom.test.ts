@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PackageSize } from '../../../src/core/inspect/package-sizes.js';
 import { licenseNames } from '../../../src/core/inspect/sbom/license-names.js';
-import { renderSbom, sbomFormatFor } from '../../../src/core/inspect/sbom/sbom.js';
+import { renderSbom } from '../../../src/core/inspect/sbom/sbom.js';
 import { spdxLicense } from '../../../src/core/inspect/sbom/spdx.js';
 
 const pkg = (cpv: string, cp: string, version: string, license: string | null, use: string[], size: number): PackageSize => ({
@@ -61,9 +61,5 @@ describe('SPDX 2.3', () => {
     expect(ids.size).toBe(4);
     for (const r of doc.relationships) expect(ids.has(r.relatedSpdxElement!)).toBe(true);
     expect(doc.hasExtractedLicensingInfos.map((l) => l.licenseId)).toEqual(['LicenseRef-gentoo-Apache-2.0', 'LicenseRef-gentoo-MIT', 'LicenseRef-gentoo-openssl']);
-  });
-  it('picks the format from the file name', () => {
-    expect(sbomFormatFor('x.spdx.json')).toBe('spdx');
-    expect(sbomFormatFor('x.cdx.json')).toBe('cyclonedx');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkUseFlagName, splitUseExpandFlag, joinUseExpandFlag, groupUseFlags, useExpandValuesToFlags, isHiddenUseExpand, isUseExpandVariable } from '../../../src/core/portage/use-flags.js';
+import { checkUseFlagName, splitUseExpandFlag, joinUseExpandFlag, isUseExpandVariable } from '../../../src/core/portage/use-flags.js';
 
 describe('USE flag names', () => {
   it('accepts PMS names and explains bad ones with an offset', () => {
@@ -24,17 +24,11 @@ describe('USE_EXPAND', () => {
     expect(splitUseExpandFlag('python_targets_')).toBeNull();
     expect(splitUseExpandFlag('my_var_x', ['MY_VAR'])).toEqual({ variable: 'MY_VAR', value: 'x' });
   });
-  it('joins and expands values, and groups flags back', () => {
+  it('joins a variable and a value into a flag', () => {
     expect(joinUseExpandFlag('PYTHON_TARGETS', 'python3_12')).toBe('python_targets_python3_12');
     expect(joinUseExpandFlag('ARCH', 'amd64')).toBe('amd64');
-    expect(useExpandValuesToFlags('PYTHON_TARGETS', 'python3_12 -python3_11  -*')).toEqual(['python_targets_python3_12', '-python_targets_python3_11', '-*']);
-    expect([...groupUseFlags(['ssl', '-X', 'python_targets_python3_12', '-l10n_de', 'l10n_en-GB'])]).toEqual([
-      ['USE', ['ssl', '-X']], ['PYTHON_TARGETS', ['python3_12']], ['L10N', ['-de', 'en-GB']],
-    ]);
   });
-  it('knows which variables are hidden', () => {
-    expect(isHiddenUseExpand('KERNEL')).toBe(true);
-    expect(isHiddenUseExpand('PYTHON_TARGETS')).toBe(false);
+  it('knows which variables are USE_EXPAND', () => {
     expect(isUseExpandVariable('VIDEO_CARDS')).toBe(true);
     expect(isUseExpandVariable('CFLAGS')).toBe(false);
   });

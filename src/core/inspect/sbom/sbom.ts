@@ -8,8 +8,3 @@ export function renderSbom(format: SbomFormat, input: SbomInput): string {
   const doc = format === 'spdx' ? spdxDocument(input) : cycloneDx(input);
   return `${JSON.stringify(doc, null, 2)}\n`;
 }
-
-/** The format a file name suggests (`*.spdx.json` → SPDX), else CycloneDX. */
-export function sbomFormatFor(file: string): SbomFormat {
-  return /\.spdx(\.json)?$/i.test(file) ? 'spdx' : 'cyclonedx';
-}
