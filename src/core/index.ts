@@ -26,7 +26,7 @@ export type { UseFlagProblem, UseExpandFlag } from './portage/use-flags.js';
 export { stripAnsi, cleanTerminalLine, splitTerminalLines, applyBackspaces } from './portage/terminal-text.js';
 
 // make.conf.
-export { parseMakeConf, serializeMakeConf } from './portage/make-conf/make-conf-parser.js';
+export { parseMakeConf } from './portage/make-conf/make-conf-parser.js';
 export { evaluateMakeConf, mergeIncremental, stackConfigLayers, isIncrementalVariable } from './portage/make-conf/make-conf-eval.js';
 export type { MakeConfValues } from './portage/make-conf/make-conf-eval.js';
 export type { MakeConfDoc, MakeConfNode, AssignmentNode, ValuePart } from './portage/make-conf/make-conf-types.js';
@@ -45,7 +45,6 @@ export type { MetadataXml, MetadataFlag } from './portage/descriptions/metadata-
 export { parsePretend } from './portage/pretend/pretend-parser.js';
 export { parseMergeLine, parsePackageToken } from './portage/pretend/merge-line.js';
 export type { PackageToken } from './portage/pretend/merge-line.js';
-export { parseUseString } from './portage/pretend/use-string.js';
 export { parseSizeText } from './portage/pretend/size.js';
 export { parseTotalLine } from './portage/pretend/total-line.js';
 export { CHANGE_FILES } from './portage/pretend/autounmask.js';
@@ -55,7 +54,7 @@ export type {
 } from './portage/pretend/pretend-types.js';
 
 // Build output stream.
-export { createBuildStreamParser, parseBuildStream } from './portage/build-stream/build-stream-parser.js';
+export { createBuildStreamParser } from './portage/build-stream/build-stream-parser.js';
 export type { BuildStreamParser, BuildStreamOptions, StreamName } from './portage/build-stream/build-stream-parser.js';
 export { classifyBuildLine, cpvFromBuildPath } from './portage/build-stream/build-line.js';
 export type { BuildLineFact } from './portage/build-stream/build-line.js';

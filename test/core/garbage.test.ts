@@ -3,9 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  parsePretend, parseBuildStream, createBuildStreamParser, parseEmergeLog, parseEmergeInfo, parseMakeConf, serializeMakeConf,
+  parsePretend, createBuildStreamParser, parseEmergeLog, parseEmergeInfo, parseMakeConf,
   parsePackageFile, parseMetadataXml, parseUseDesc, parseAtom, compareVersions, stripAnsi,
 } from '../../src/core/index.js';
+import { makeConfText, parseBuildStream } from '../helpers/whole-text.js';
 import { rig } from './fixtures.js';
 
 const PARSERS: [string, (text: string) => unknown][] = [
@@ -13,7 +14,7 @@ const PARSERS: [string, (text: string) => unknown][] = [
   ['parseBuildStream', parseBuildStream],
   ['parseEmergeLog', parseEmergeLog],
   ['parseEmergeInfo', parseEmergeInfo],
-  ['parseMakeConf', (t) => serializeMakeConf(parseMakeConf(t))],
+  ['parseMakeConf', (t) => makeConfText(parseMakeConf(t))],
   ['parsePackageFile', (t) => parsePackageFile('package.use', t)],
   ['parseMetadataXml', parseMetadataXml],
   ['parseUseDesc', parseUseDesc],

@@ -285,9 +285,3 @@ export function createBuildStreamParser(options: BuildStreamOptions = {}): Build
     },
   };
 }
-
-/** Parses a complete capture in one go (tests, saved logs). */
-export function parseBuildStream(text: string): BuildEvent[] {
-  const parser = createBuildStreamParser();
-  return [...parser.push(text), ...parser.end()];
-}

@@ -212,7 +212,7 @@ function readStatement(s: Scanner): MakeConfNode {
   return { kind: 'assignment', raw: s.text.slice(start, s.pos), line, name, exported, value: v.finish(), valueText, comment };
 }
 
-/** Parses make.conf text into nodes; `serializeMakeConf(parseMakeConf(t)) === t` for every input. */
+/** Parses make.conf text into nodes; the nodes' raw texts joined give back the input, for every input. */
 export function parseMakeConf(text: string): MakeConfDoc {
   const s = new Scanner(text);
   const nodes: MakeConfNode[] = [];
@@ -226,11 +226,4 @@ export function parseMakeConf(text: string): MakeConfDoc {
     }
   }
   return { nodes };
-}
-
-/** The file text of a document: byte-identical to the parsed text (the parser keeps every node's raw text). */
-export function serializeMakeConf(doc: MakeConfDoc): string {
-  let out = '';
-  for (const node of doc.nodes) out += node.raw;
-  return out;
 }

@@ -73,10 +73,3 @@ export function readUseGroups(line: string, pos: number, out: UseFlagState[]): n
     if (line.charCodeAt(p) === 32 && line.charCodeAt(p + 1) >= 65 && line.charCodeAt(p + 1) <= 90) p++;
   }
 }
-
-/** Parses a standalone USE string (all groups); convenient for `emerge --info` and problem reports. */
-export function parseUseString(text: string): UseFlagState[] {
-  const out: UseFlagState[] = [];
-  readUseGroups(text.trim(), 0, out);
-  return out;
-}

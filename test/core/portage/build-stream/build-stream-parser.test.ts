@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createBuildStreamParser, parseBuildStream } from '../../../../src/core/portage/build-stream/build-stream-parser.js';
+import { createBuildStreamParser } from '../../../../src/core/portage/build-stream/build-stream-parser.js';
+import { parseBuildStream } from '../../../helpers/whole-text.js';
 import type { BuildEvent } from '../../../../src/core/events.js';
 import { chunksOf, realWorld, rig } from '../../fixtures.js';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parseMakeConf, serializeMakeConf } from '../../../../src/core/portage/make-conf/make-conf-parser.js';
+import { parseMakeConf } from '../../../../src/core/portage/make-conf/make-conf-parser.js';
+import { makeConfText } from '../../../helpers/whole-text.js';
 import type { AssignmentNode, MakeConfDoc } from '../../../../src/core/portage/make-conf/make-conf-types.js';
 import { evaluateMakeConf } from '../../../../src/core/portage/make-conf/make-conf-eval.js';
 import { rig } from '../../fixtures.js';
@@ -72,7 +73,7 @@ describe('parseMakeConf', () => {
     const doc = parseMakeConf('A="1"\nB="never closed\nC="2"\n');
     expect(doc.nodes.map((n) => n.kind)).toEqual(['assignment', 'unknown']);
     expect(doc.nodes[1]).toMatchObject({ line: 2, message: 'the double quote opened on line 2 is never closed' });
-    expect(serializeMakeConf(doc)).toBe('A="1"\nB="never closed\nC="2"\n');
+    expect(makeConfText(doc)).toBe('A="1"\nB="never closed\nC="2"\n');
   });
   it('flags text after an unquoted value', () => {
     const doc = parseMakeConf('USE=a b\nX="ok"\n');
@@ -82,7 +83,7 @@ describe('parseMakeConf', () => {
   it('reads the rig image make.conf', () => {
     const text = rigMakeConf();
     const doc = parseMakeConf(text);
-    expect(serializeMakeConf(doc)).toBe(text);
+    expect(makeConfText(doc)).toBe(text);
     expect(evaluateMakeConf(doc).variables).toEqual({
       COMMON_FLAGS: '-O2 -pipe', CFLAGS: '-O2 -pipe', CXXFLAGS: '-O2 -pipe', FCFLAGS: '-O2 -pipe', FFLAGS: '-O2 -pipe',
       LC_MESSAGES: 'C.utf8', FEATURES: '-sandbox -usersandbox -ipc-sandbox -network-sandbox -pid-sandbox', MAKEOPTS: '-j4',
@@ -94,7 +95,7 @@ describe('parseMakeConf', () => {
 describe('make.conf round trip', () => {
   it('is byte-identical for the samples, CRLF files and files without a final newline', () => {
     for (const text of [SAMPLE, rigMakeConf(), SAMPLE.replace(/\n/g, '\r\n'), 'A=1', '', '\n\n', '# only a comment', 'X="a\\\nb"']) {
-      expect(serializeMakeConf(parseMakeConf(text))).toBe(text);
+      expect(makeConfText(parseMakeConf(text))).toBe(text);
     }
   });
   const pieces = fc.constantFrom(
@@ -107,7 +108,7 @@ describe('make.conf round trip', () => {
       fc.property(fc.array(pieces, { maxLength: 25 }), fc.boolean(), (lines, finalNewline) => {
         const text = lines.join('\n') + (finalNewline ? '\n' : '');
         const doc = parseMakeConf(text);
-        expect(serializeMakeConf(doc)).toBe(text);
+        expect(makeConfText(doc)).toBe(text);
         expect(doc.nodes.every((n) => n.raw.length > 0)).toBe(true);
       }),
       { numRuns: 500 },
@@ -117,7 +118,7 @@ describe('make.conf round trip', () => {
     const units = fc.constantFrom('A', 'b', '_', '=', '"', "'", '$', '{', '}', '\\', '#', ' ', '\t', '\n', '\r', 'é', '🙂', '\u0000');
     fc.assert(fc.property(fc.array(units, { maxLength: 200 }), (chars) => {
       const text = chars.join('');
-      expect(serializeMakeConf(parseMakeConf(text))).toBe(text);
+      expect(makeConfText(parseMakeConf(text))).toBe(text);
     }), { numRuns: 400 });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseUseString } from '../../../../src/core/portage/pretend/use-string.js';
+import { parseUseString } from '../../../helpers/whole-text.js';
 
 describe('USE strings', () => {
   it('decodes every decoration', () => {
