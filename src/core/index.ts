@@ -27,7 +27,7 @@ export { stripAnsi, cleanTerminalLine, splitTerminalLines, applyBackspaces } fro
 
 // make.conf.
 export { parseMakeConf } from './portage/make-conf/make-conf-parser.js';
-export { evaluateMakeConf, mergeIncremental, stackConfigLayers, isIncrementalVariable } from './portage/make-conf/make-conf-eval.js';
+export { evaluateMakeConf, isIncrementalVariable } from './portage/make-conf/make-conf-eval.js';
 export type { MakeConfValues } from './portage/make-conf/make-conf-eval.js';
 export type { MakeConfDoc, MakeConfNode, AssignmentNode, ValuePart } from './portage/make-conf/make-conf-types.js';
 

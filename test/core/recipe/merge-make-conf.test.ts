@@ -3,10 +3,11 @@
 // in file order, then stacked on the profile) gives the values a build sees.
 import { describe, expect, it } from 'vitest';
 import { planBuild } from '../../../src/core/plan/build-plan.js';
-import { evaluateMakeConf, mergeIncremental } from '../../../src/core/portage/make-conf/make-conf-eval.js';
+import { evaluateMakeConf } from '../../../src/core/portage/make-conf/make-conf-eval.js';
 import { parseMakeConf } from '../../../src/core/portage/make-conf/make-conf-parser.js';
 import { newRecipe } from '../../../src/core/recipe/new-recipe.js';
 import { mergeMakeConf, renderMakeConf, renderPortageFiles } from '../../../src/core/recipe/render-portage-files.js';
+import { mergeIncremental } from '../../helpers/portage-incremental.js';
 
 const BASE = [
   '# the base image\'s own settings',
@@ -22,6 +23,11 @@ const BASE = [
 const values = (text: string) => evaluateMakeConf(parseMakeConf(text)).variables;
 
 describe('mergeMakeConf', () => {
+  it('(the model of Portage\'s stacking used below: -*, -flag and flag)', () => {
+    expect(mergeIncremental(['a b c', '-b d', '-* e', 'f -e'])).toEqual(['f']);
+    expect(mergeIncremental(['sandbox usersandbox', '-sandbox -usersandbox buildpkg'])).toEqual(['buildpkg']);
+    expect(mergeIncremental(['amd64', '~amd64'])).toEqual(['amd64', '~amd64']);
+  });
   it('keeps the base text first and its variables unless the recipe sets them', () => {
     const merged = mergeMakeConf(BASE, { COMMON_FLAGS: '-O3 -pipe', CFLAGS: '${COMMON_FLAGS}', MAKEOPTS: '-j3' });
     expect(merged.startsWith(BASE)).toBe(true);

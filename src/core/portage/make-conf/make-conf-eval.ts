@@ -43,39 +43,3 @@ export function evaluateMakeConf(doc: MakeConfDoc, base: Record<string, string> 
   }
   return { variables, sources, problems };
 }
-
-/**
- * Stacks the token lists of one incremental variable, lowest layer first: `-*` drops everything
- * accumulated so far, `-x` drops x, `x` adds x. Order of first addition is kept.
- */
-export function mergeIncremental(layers: readonly string[]): string[] {
-  const result: string[] = [];
-  for (const layer of layers) {
-    for (const token of layer.split(/\s+/)) {
-      if (!token) continue;
-      if (token === '-*') result.length = 0;
-      else if (token.startsWith('-')) {
-        const i = result.indexOf(token.slice(1));
-        if (i >= 0) result.splice(i, 1);
-      } else if (!result.includes(token)) result.push(token);
-    }
-  }
-  return result;
-}
-
-/**
- * Combines configuration layers (lowest first) the way Portage does: incremental variables are
- * stacked with mergeIncremental, all others take the highest layer's value.
- */
-export function stackConfigLayers(layers: readonly Record<string, string>[], useExpand: readonly string[] = []): Record<string, string> {
-  const out: Record<string, string> = {};
-  const names = new Set(layers.flatMap((l) => Object.keys(l)));
-  for (const name of names) {
-    if (isIncrementalVariable(name, useExpand)) {
-      out[name] = mergeIncremental(layers.map((l) => l[name] ?? '')).join(' ');
-    } else {
-      for (const l of layers) if (l[name] !== undefined) out[name] = l[name] as string;
-    }
-  }
-  return out;
-}
