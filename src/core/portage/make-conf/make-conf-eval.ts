@@ -1,5 +1,5 @@
-// Values of make.conf variables (references expanded in file order), and Portage's stacking of
-// incremental variables across configuration layers (profile make.defaults → make.conf → env).
+// Values of make.conf variables (references expanded in file order), and which variables Portage
+// stacks across configuration layers (incremental ones: profile make.defaults → make.conf → env).
 import { isUseExpandVariable } from '../use-flags.js';
 import type { MakeConfDoc, ValuePart } from './make-conf-types.js';
 
