@@ -2,6 +2,8 @@
 // reason under it), and one engine's facts as aligned lines. Engine answers are outside text: sanitised.
 import { sanitizeText } from '../core/format/sanitize.js';
 import { humanSize } from '../core/format/size.js';
+import { probeFindings } from '../core/host/probe-rules.js';
+import { findingLine } from '../core/host/report-text.js';
 import type { EngineCheck } from '../engine/engines/engine-check.js';
 import type { EngineEntry } from '../engine/engines/engine-spec.js';
 import { formatTable } from './output.js';
@@ -49,7 +51,10 @@ export function renderCheck(c: EngineCheck): string {
       ['memory', size(f.memoryBytes)],
       ['free disk', f.freeDiskBytes === null ? `? (${f.freeDiskNote ?? 'unknown'})` : `${humanSize(f.freeDiskBytes)} in ${f.rootDir ?? '?'}`],
       ['rootless', f.rootless ? 'yes' : 'no'],
+      ['cgroups', f.cgroupVersion === null ? '? (the engine does not say)' : `v${f.cgroupVersion}${f.cgroupDriver === null ? '' : `, driver ${f.cgroupDriver}`}`],
     );
+    // The host checks' container group, as a container on this engine met it.
+    if (c.probe !== undefined) probeFindings(c.probe).forEach((p, i) => lines.push([i === 0 ? 'container' : '', findingLine(p)]));
   }
   for (const w of c.warnings) lines.push(['warning', w]);
   return lines.map(([k, v]) => `${k.padEnd(10)} ${sanitizeText(v)}`).join('\n') + '\n';

@@ -66,12 +66,13 @@ export function register(program: Command): void {
     });
   engines
     .command('check')
-    .description('ask one engine: reachable or why not, kind, version, API, architecture, CPUs, memory, free disk, rootless')
+    .description('ask one engine: reachable or why not, kind, version, API, architecture, CPUs, memory, free disk, rootless, cgroups, and what a probe container there meets (the host checks\' container group)')
     .argument('<name>', 'a configured engine')
-    .option('--json', 'print {name, url, host, reachable, error, hint, warnings, facts} for scripts')
+    .option('--json', 'print {name, url, host, reachable, error, hint, warnings, facts, probe} for scripts')
+    .option('--no-probe', 'skip the probe container (a tiny labelled container run in an image the engine has, always removed)')
     .option('--timeout <seconds>', 'give the engine this long to answer', '10')
     .exitOverride()
-    .action(async (name: string, opts: JsonOption) => {
+    .action(async (name: string, opts: JsonOption & { probe?: boolean }) => {
       await runCommand(async () => {
         const timeoutMs = timeoutOf(opts.timeout);
         const [{ openSettings }, { findEngine, unknownEngine, checkEngine }, { renderCheck }] = await Promise.all([
@@ -83,7 +84,7 @@ export function register(program: Command): void {
           refuse(unknownEngine(store, name), EXIT_FAILED);
           return;
         }
-        const check = await checkEngine(entry, { timeoutMs });
+        const check = await checkEngine(entry, { timeoutMs, probe: opts.probe !== false });
         if (opts.json) printJson(check);
         else process.stdout.write(renderCheck(check));
         process.exitCode = check.reachable ? EXIT_OK : EXIT_FAILED;

@@ -9,7 +9,10 @@ import { register } from '../../src/commands/engines.js';
 import { register as registerImages } from '../../src/commands/images.js';
 import { connectNamedEngine } from '../../src/engine/engines/connect-named.js';
 import { podmanAvailability, startPodmanService, type PodmanService } from '../helpers/podman.js';
-import { describeSecondEngine } from '../helpers/second-engine.js';
+import { testDocker } from '../helpers/docker.js';
+import { realPortageImages } from '../helpers/real-portage.js';
+import { copyImage, describeSecondEngine } from '../helpers/second-engine.js';
+import { connectDocker } from '../helpers/docker-client.js';
 import { runCli } from './helpers/cli.js';
 
 interface CheckDoc {
@@ -194,6 +197,27 @@ describeSecondEngine('gentoo-wb engines with a second engine', { ssh: true }, (s
     expect(names).not.toContain('closed');
     expect(names).not.toContain('silent');
     expect(names).toContain('farm-tls');
+  });
+
+  it('check runs the host checks\' container probe on that engine (none without an image there), and leaves no container', async () => {
+    const before = JSON.parse((await engines('check', 'farm-tls', '--json')).stdout) as CheckDoc & { probe?: { state: string; reason?: string } };
+    expect(before.probe).toEqual({ state: 'skipped', reason: 'no local image to run it in' });
+    const docker = connectDocker(second().unixHost).docker;
+    const { tree } = realPortageImages();
+    await copyImage(testDocker(), docker, tree);
+    try {
+      const doc = JSON.parse((await engines('check', 'farm-tls', '--json')).stdout) as CheckDoc & { probe?: { state: string; image?: string } };
+      expect(doc.probe).toMatchObject({ state: 'done', image: tree });
+      const human = (await engines('check', 'farm-tls')).stdout;
+      expect(human).toMatch(/^cgroups {4}v[12]\b/m);
+      expect(human).toContain(`container  ok    Probe container ran in ${tree} (`);
+      expect(human).toMatch(/^ {11}info {2}Builds use FEATURES=/m);
+      expect((await engines('check', 'farm-tls', '--no-probe', '--json')).stdout).not.toContain('"probe"');
+      // The probe removes itself: the second engine holds no container afterwards.
+      expect(await docker.listContainers({ all: true })).toEqual([]);
+    } finally {
+      await docker.getImage(tree).remove({ force: true }).catch(() => undefined);
+    }
   });
 
   it('stop() removes the namespace, the veth pair and the folder (checked by a second instance)', async () => {

@@ -1,6 +1,6 @@
 // `gentoo-wb check` as aligned text: one block per group, problems first, fix lines under problems.
 import type { HostCheckResult } from './evaluate.js';
-import { FINDING_GROUPS, GROUP_TITLES, problemsFirst, type FindingStatus } from './finding.js';
+import { FINDING_GROUPS, GROUP_TITLES, problemsFirst, type Finding, type FindingStatus } from './finding.js';
 
 const WORD: Record<FindingStatus, string> = { pass: 'ok', warn: 'WARN', fail: 'FAIL', info: 'info' };
 
@@ -9,6 +9,11 @@ export interface TextOptions {
   ascii: boolean;
   /** Show fix lines for passing and info findings too. */
   allFixes?: boolean;
+}
+
+/** One finding as the text report writes it: its status word, then its title. */
+export function findingLine(f: Pick<Finding, 'status' | 'title'>): string {
+  return `${WORD[f.status].padEnd(4)}  ${f.title}`;
 }
 
 function asciiOnly(s: string): string {
@@ -33,7 +38,7 @@ export function reportText(r: HostCheckResult, opts: TextOptions, elapsedMs?: nu
     lines.push(GROUP_TITLES[group]);
     for (const f of items) {
       const gate = f.gate ? ` [${f.gate}]` : '';
-      lines.push(`  ${WORD[f.status].padEnd(4)}  ${f.title}${gate}`);
+      lines.push(`  ${findingLine(f)}${gate}`);
       if (f.status === 'fail' || f.status === 'warn' || opts.allFixes) {
         for (const fix of f.fix) lines.push(`        ${fix}`);
       }

@@ -1,6 +1,7 @@
 // `engines check` / `engines list`: is each configured engine reachable (or one sentence saying
 // why not), and what is it — kind, version, API, architecture, CPUs, memory, free disk of its data
-// root (when that folder is on this machine), rootless. All engines are asked at once, each with a
+// root (when that folder is on this machine), rootless, cgroups; on request, what the host checks' container
+// probe meets in a container there (namespaces for Portage's sandboxes, ptrace, tmpfs). All engines are asked at once, each with a
 // deadline, so one dead host delays the list by the timeout, not by its TCP retries.
 import { statfs } from 'node:fs/promises';
 import type { EngineInfo } from '../docker/engine-info.js';
@@ -11,6 +12,8 @@ import { EngineError, toEngineError } from '../docker/errors.js';
 import { resolveEngineEndpoint } from './engine-endpoint.js';
 import { LOCAL_ENGINE, type EngineEntry } from './engine-spec.js';
 import { quietSshUrlWarning } from './quiet-ssh-warning.js';
+import type { ProbeFacts } from '../../core/host/facts.js';
+import { runContainerProbe } from '../host/container-probe.js';
 
 /** What a reachable engine said about itself. */
 export interface EngineFacts {
@@ -35,6 +38,9 @@ export interface EngineFacts {
   storageDriver: string;
   /** The engine host's name. */
   hostname: string | null;
+  /** "1" or "2" as the engine reports it (null when it does not say), and its cgroup driver. */
+  cgroupVersion: string | null;
+  cgroupDriver: string | null;
 }
 
 /** One engine's check: reachable with facts, or the reason it is not. */
@@ -48,17 +54,21 @@ export interface EngineCheck {
   hint: string | null;
   warnings: string[];
   facts: EngineFacts | null;
+  /** What a probe container on that engine met (namespaces, ptrace, tmpfs); absent unless asked for. */
+  probe?: ProbeFacts;
   elapsedMs: number;
 }
 
 export interface CheckOptions {
   env?: NodeJS.ProcessEnv;
   timeoutMs?: number;
+  /** Also run the host checks' container probe on the engine (a tiny labelled container, always removed). */
+  probe?: boolean;
 }
 
 /** Check one configured engine; never throws. */
 export async function checkEngine(entry: EngineEntry, options: CheckOptions = {}): Promise<EngineCheck> {
-  return checkResolved(entry.name, entry.url, resolveEngineEndpoint(entry, options.env ?? process.env), options.timeoutMs);
+  return checkResolved(entry.name, entry.url, resolveEngineEndpoint(entry, options.env ?? process.env), options.timeoutMs, options.probe ?? false);
 }
 
 /** Check the default endpoint (-H, --context, DOCKER_HOST, the docker context) under the name `local`; never throws. */
@@ -67,7 +77,7 @@ export function checkDefaultEngine(flags: EndpointFlags, options: CheckOptions =
   return checkResolved(LOCAL_ENGINE, resolved.ok ? resolved.endpoint.host : (flags.host ?? flags.context ?? ''), resolved, options.timeoutMs);
 }
 
-async function checkResolved(name: string, url: string, resolved: EndpointResolution, timeout: number | undefined): Promise<EngineCheck> {
+async function checkResolved(name: string, url: string, resolved: EndpointResolution, timeout: number | undefined, probe = false): Promise<EngineCheck> {
   const started = performance.now();
   const timeoutMs = timeout ?? 10_000;
   const base: EngineCheck = { name, url, host: null, reachable: false, error: null, hint: null, warnings: [], facts: null, elapsedMs: 0 };
@@ -77,8 +87,10 @@ async function checkResolved(name: string, url: string, resolved: EndpointResolu
   if (endpoint.address.kind === 'ssh') quietSshUrlWarning();
   Object.assign(base, { host: endpoint.host, warnings: endpoint.warnings.map((w) => w.message) });
   try {
-    const { info } = await withDeadline(connectToEndpoint(endpoint, timeoutMs), timeoutMs + 1000, endpoint);
-    return done({ reachable: true, facts: { ...factsOf(info), ...(await freeDisk(endpoint, info)) } });
+    const { docker, info } = await withDeadline(connectToEndpoint(endpoint, timeoutMs), timeoutMs + 1000, endpoint);
+    const facts = { ...factsOf(info), ...(await freeDisk(endpoint, info)) };
+    if (!probe) return done({ reachable: true, facts });
+    return done({ reachable: true, facts, probe: await runContainerProbe(docker, { timeoutMs }) });
   } catch (err) {
     const e = explainFailure(err, endpoint);
     return done({ error: e.message, hint: e.hint });
@@ -109,6 +121,8 @@ function factsOf(info: EngineInfo): Omit<EngineFacts, 'freeDiskBytes' | 'freeDis
     rootless: info.rootless,
     storageDriver: info.storageDriver,
     hostname: text(raw.Name),
+    cgroupVersion: info.cgroupVersion,
+    cgroupDriver: info.cgroupDriver,
   };
 }
 

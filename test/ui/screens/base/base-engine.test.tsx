@@ -19,7 +19,7 @@ afterEach(() => {
 const GIB = 1024 ** 3;
 const facts = (part: Partial<EngineFacts>): EngineFacts => ({
   kind: 'docker', version: '20.10.24', apiVersion: '1.41', daemonApiVersion: '1.41', os: 'linux', operatingSystem: 'Debian GNU/Linux 12 (bookworm)', arch: 'x86_64', kernelVersion: '6.1.0',
-  cpus: 8, memoryBytes: 32 * GIB, rootDir: '/var/lib/docker', freeDiskBytes: 120e9, freeDiskNote: null, rootless: false, storageDriver: 'overlay2', hostname: 'here', ...part,
+  cpus: 8, memoryBytes: 32 * GIB, rootDir: '/var/lib/docker', freeDiskBytes: 120e9, freeDiskNote: null, rootless: false, storageDriver: 'overlay2', hostname: 'here', cgroupVersion: '2', cgroupDriver: 'systemd', ...part,
 });
 const reachable = (name: string, url: string, f: EngineFacts, elapsedMs = 12): EngineCheck => ({ name, url, host: url, reachable: true, error: null, hint: null, warnings: [], facts: f, elapsedMs });
 const CHECKS: EngineCheck[] = [
