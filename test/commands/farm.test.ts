@@ -15,7 +15,7 @@ import type { BuildRecord } from '../../src/core/build/build-record.js';
 import type { FarmSummary } from '../../src/core/farm/farm-summary.js';
 import { newRecipe } from '../../src/core/recipe/new-recipe.js';
 import { serializeRecipe } from '../../src/core/recipe/recipe-json.js';
-import { connectDocker } from '../../src/engine/docker/client.js';
+import { connectDocker } from '../helpers/docker-client.js';
 import { cliPath, ensureBuilt } from '../helpers/cli.js';
 import { testDocker } from '../helpers/docker.js';
 import { sweepNamespace } from '../helpers/global-setup.js';

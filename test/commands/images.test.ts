@@ -8,7 +8,7 @@ import { register as registerImages } from '../../src/commands/images.js';
 import { register as registerImport } from '../../src/commands/import.js';
 import { register as registerTag } from '../../src/commands/tag.js';
 import { LABEL } from '../../src/core/labels.js';
-import { sameImageName } from '../../src/engine/docker/image-ref.js';
+import { sameImageName } from '../helpers/image-names.js';
 import { inspectImage, removeImage } from '../../src/engine/docker/images.js';
 import { loadImages } from '../../src/engine/docker/save-load.js';
 import { busyboxRootfs, uniqueRef } from '../engine/docker/helpers/busybox.js';

@@ -2,7 +2,7 @@
 // and fail instead of skipping when GENTOO_WB_REQUIRE_DOCKER=1 (CI sets it).
 import { describe, inject, it } from 'vitest';
 import type Dockerode from 'dockerode';
-import { connectDocker } from '../../src/engine/docker/client.js';
+import { connectDocker } from './docker-client.js';
 
 export const dockerStatus = inject('dockerStatus');
 

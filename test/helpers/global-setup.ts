@@ -12,7 +12,8 @@ import path from 'node:path';
 import type Dockerode from 'dockerode';
 import type { TestProject } from 'vitest/node';
 import { LABEL, objectNamePrefix } from '../../src/core/labels.js';
-import { connectDocker, pingEngine } from '../../src/engine/docker/client.js';
+import { pingEngine } from '../../src/engine/docker/client.js';
+import { connectDocker } from './docker-client.js';
 import { ensureRealPortageImages } from '../fixtures/portage-image/build-image.js';
 
 export interface DockerStatus {

@@ -39,8 +39,8 @@ async function killWhilePreparing(c: CaseDirs, r: Recipe, stall: 'create' | 'sta
   const script = `
     const dist = process.env.GWB_DIST;
     const { startBuild } = await import(dist + '/engine/build/runner.js');
-    const { connectDocker } = await import(dist + '/engine/docker/client.js');
-    const docker = connectDocker().docker;
+    const { dockerFor, resolveBasicEndpoint } = await import(dist + '/engine/docker/client.js');
+    const docker = dockerFor(resolveBasicEndpoint());
     const dial = docker.modem.dial.bind(docker.modem);
     docker.modem.dial = (o, cb) => {
       const create = o.method === 'POST' && o.path.startsWith('/containers/create') && o.options?._body?.Labels?.[${JSON.stringify(LABEL.role)}] === 'builder';

@@ -10,7 +10,7 @@ import { expect, it } from 'vitest';
 import type { BuildState } from '../../src/core/build/build-record.js';
 import { newRecipe } from '../../src/core/recipe/new-recipe.js';
 import { serializeRecipe } from '../../src/core/recipe/recipe-json.js';
-import { connectDocker } from '../../src/engine/docker/client.js';
+import { connectDocker } from '../helpers/docker-client.js';
 import { inspectImage } from '../../src/engine/docker/images.js';
 import { importBusybox, uniqueRef } from '../engine/docker/helpers/busybox.js';
 import { testDocker } from '../helpers/docker.js';

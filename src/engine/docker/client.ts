@@ -66,12 +66,6 @@ export function dockerFor(endpoint: Endpoint, tuning: ModemTuning = {}): Dockero
   }
 }
 
-/** Resolve and build a client in one step (no API version pinned; see connectEngine for that). */
-export function connectDocker(flagHost?: string, env: NodeJS.ProcessEnv = process.env, flagContext?: string): DockerConnection {
-  const endpoint = resolveBasicEndpoint(flagHost, env, flagContext);
-  return { docker: dockerFor(endpoint), endpoint };
-}
-
 export type PingResult = { ok: true } | { ok: false; code: string; message: string };
 
 /** Ping the engine with a deadline; the error code (ENOENT, EACCES, ECONNREFUSED, TIMEOUT) drives the advice. */

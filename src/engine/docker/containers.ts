@@ -63,12 +63,6 @@ export async function waitContainer(docker: Dockerode, id: string, signal?: Abor
   return res.StatusCode;
 }
 
-/** Stop with SIGTERM, then SIGKILL after `timeoutSeconds`. */
-export async function stopContainer(docker: Dockerode, id: string, timeoutSeconds = 10): Promise<void> {
-  await containerCall(docker, id, 'stop', () =>
-    dialJson(docker, { method: 'POST', path: `/containers/${id}/stop`, query: { t: timeoutSeconds }, ok: [204, 304] }));
-}
-
 /** Send a signal (default SIGKILL). */
 export async function killContainer(docker: Dockerode, id: string, signal = 'SIGKILL'): Promise<void> {
   await containerCall(docker, id, 'kill', () =>

@@ -1,5 +1,4 @@
-// Image references: split `registry:port/name:tag@digest` the way the engines do, and compare names
-// across Docker's short form and Podman's fully qualified one (docker.io/library/…, localhost/…).
+// Image references: split `registry:port/name:tag@digest` the way the engines do, and check tags.
 
 export interface ImageRef {
   /** Everything before the tag: `gentoo/stage3`, `localhost:5000/x`. */
@@ -46,17 +45,4 @@ export function withDefaultTag(ref: string): string {
   const parsed = parseImageRef(ref);
   if (parsed.digest !== null) return ref;
   return `${parsed.repo}:${parsed.tag ?? 'latest'}`;
-}
-
-/** The short form Docker prints: drops docker.io/library/, docker.io/ and Podman's localhost/ prefix. */
-export function familiarName(ref: string): string {
-  for (const prefix of ['docker.io/library/', 'docker.io/', 'localhost/']) {
-    if (ref.startsWith(prefix)) return ref.slice(prefix.length);
-  }
-  return ref;
-}
-
-/** True when two references name the same image tag on either engine. */
-export function sameImageName(a: string, b: string): boolean {
-  return familiarName(withDefaultTag(a)) === familiarName(withDefaultTag(b));
 }

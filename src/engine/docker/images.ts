@@ -29,15 +29,6 @@ export interface ImageDetails extends ImageSummary {
   comment: string;
 }
 
-export interface HistoryEntry {
-  id: string;
-  created: string;
-  createdBy: string;
-  size: number;
-  comment: string;
-  tags: string[];
-}
-
 interface RawSummary {
   Id: string;
   RepoTags?: string[] | null;
@@ -143,25 +134,6 @@ export async function imageExists(docker: Dockerode, ref: string): Promise<boole
     if (err instanceof EngineError && err.kind === 'image-not-found') return false;
     throw err;
   }
-}
-
-/** The image's layer history, newest first (as the engines report it). */
-export async function imageHistory(docker: Dockerode, ref: string): Promise<HistoryEntry[]> {
-  type RawHistory = { Id: string; Created: number; CreatedBy?: string; Size?: number; Comment?: string; Tags?: string[] | null };
-  let raw: RawHistory[];
-  try {
-    raw = (await docker.getImage(ref).history()) as RawHistory[];
-  } catch (err) {
-    throw toEngineError(err, { action: `read the history of image ${ref}`, notFound: 'image', subject: ref });
-  }
-  return raw.map((h) => ({
-    id: h.Id,
-    created: new Date(h.Created * 1000).toISOString(),
-    createdBy: h.CreatedBy ?? '',
-    size: h.Size ?? 0,
-    comment: h.Comment ?? '',
-    tags: (h.Tags ?? []).filter(realTag),
-  }));
 }
 
 /** Give an image another name (`name[:tag]`, tag defaults to latest). */

@@ -6,15 +6,15 @@ export type {
 export { resolveEndpoint } from './endpoint.js';
 export { parseDockerHost } from './host-url.js';
 export { dockerConfigDir, contextDirName } from './context-store.js';
-export { connectDocker, dockerFor, pingEngine, realFiles, resolveBasicEndpoint, resolveProcessEndpoint, type DockerConnection, type EndpointFlags, type PingResult } from './client.js';
+export { dockerFor, pingEngine, realFiles, resolveBasicEndpoint, resolveProcessEndpoint, type DockerConnection, type EndpointFlags, type PingResult } from './client.js';
 export { connectEngine, connectToEndpoint, type ConnectOptions, type EngineConnection } from './connect.js';
 export { discoverSockets, socketCandidates, type DiscoveredSocket, type SocketKind, type SocketProbe } from './socket-discovery.js';
 export { identifyEngine, negotiateApiVersion, compareApiVersions, type EngineInfo, type EngineKind } from './engine-info.js';
 export { EngineError, toEngineError, type EngineErrorKind } from './errors.js';
 export { engineKindFor } from './engine-kind.js';
 
-export { listImages, inspectImage, imageExists, imageHistory, tagImage, removeImage, type ImageSummary, type ImageDetails, type HistoryEntry, type RemoveResult } from './images.js';
-export { parseImageRef, familiarName, sameImageName, withDefaultTag, invalidTagReason, type ImageRef } from './image-ref.js';
+export { listImages, inspectImage, imageExists, tagImage, removeImage, type ImageSummary, type ImageDetails, type RemoveResult } from './images.js';
+export { parseImageRef, withDefaultTag, invalidTagReason, type ImageRef } from './image-ref.js';
 export { checkChange, changesFor, carryConfig, type ChangeDialect, type ConfigChanges, type InspectedConfig } from './image-changes.js';
 export { pullImage, type PullOptions } from './pull.js';
 export { PullProgress, pullEventOf, type PullEvent, type LayerPhase } from './pull-progress.js';
@@ -24,7 +24,7 @@ export { writeStreamAtomically, type AtomicWriteOptions, type AtomicWriteResult 
 export type { TransferProgress, ProgressListener } from './transfer.js';
 
 export type { ContainerSpec, MountSpec } from './container-spec.js';
-export { createContainer, startContainer, waitContainer, stopContainer, killContainer, removeContainer, removeContainerSurely, inspectContainer, listContainers, type ContainerState, type ContainerSummary } from './containers.js';
+export { createContainer, startContainer, waitContainer, killContainer, removeContainer, removeContainerSurely, inspectContainer, listContainers, type ContainerState, type ContainerSummary } from './containers.js';
 export { runToEnd, type RunToEndOptions, type RunToEndResult } from './run-to-end.js';
 export { execInContainer, execCapture, type ExecOptions, type ExecResult } from './exec.js';
 export { containerLogs, type LogOptions } from './logs.js';

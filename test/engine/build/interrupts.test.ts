@@ -14,7 +14,7 @@ import type { Recipe } from '../../../src/core/recipe/recipe-schema.js';
 import { listBuilds } from '../../../src/engine/build/build-list.js';
 import { findBuilder } from '../../../src/engine/build/builder-container.js';
 import { attachBuild, startBuild, type BuildSession } from '../../../src/engine/build/runner.js';
-import { connectDocker } from '../../../src/engine/docker/client.js';
+import { connectDocker } from '../../helpers/docker-client.js';
 import { imageExists, listContainers, listImages, removeContainer } from '../../../src/engine/docker/index.js';
 import { describeDocker, testDocker } from '../../helpers/docker.js';
 import { compileSeconds, FAST_BUILD_ENV, realPortageImages } from '../../helpers/real-portage.js';

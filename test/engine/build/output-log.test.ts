@@ -9,7 +9,7 @@ import type { BuildEvent } from '../../../src/core/events.js';
 import { newRecipe } from '../../../src/core/recipe/new-recipe.js';
 import type { Recipe } from '../../../src/core/recipe/recipe-schema.js';
 import { attachBuild, startBuild, type BuildSession } from '../../../src/engine/build/runner.js';
-import { connectDocker } from '../../../src/engine/docker/client.js';
+import { connectDocker } from '../../helpers/docker-client.js';
 import { describeDocker, testDocker } from '../../helpers/docker.js';
 import { compileSeconds, realPortageImages } from '../../helpers/real-portage.js';
 import { removeTestImages } from '../../helpers/test-images.js';

@@ -11,7 +11,7 @@ import { followPackageLog, followArgv, lastPhaseLines, packageLogPath, type Pack
 import { startBuild } from '../../../src/engine/build/runner.js';
 import { newRecipe } from '../../../src/core/recipe/new-recipe.js';
 import { compileSeconds, realPortageImages } from '../../helpers/real-portage.js';
-import { createContainer, execCapture, removeContainer, removeImage, startContainer, stopContainer } from '../../../src/engine/docker/index.js';
+import { createContainer, execCapture, removeContainer, removeImage, startContainer } from '../../../src/engine/docker/index.js';
 import { describeEngines } from '../../helpers/podman.js';
 import { describeDocker, testDocker } from '../../helpers/docker.js';
 import { importBusybox, uniqueRef } from '../docker/helpers/busybox.js';
@@ -136,7 +136,7 @@ describeEngines('followPackageLog (busybox container)', (engine) => {
     let data = '';
     const done = followPackageLog(docker(), container, CPV, { onData: (t) => (data += t), signal: new AbortController().signal });
     await until(() => data.includes('still compiling'));
-    await stopContainer(docker(), container, 1);
+    await docker().getContainer(container).stop({ t: 1 });
     expect(await done).toEqual({ kind: 'ended' });
     // And a follow on a stopped container ends at once.
     expect(await followPackageLog(docker(), container, CPV, { onData: () => undefined, signal: new AbortController().signal })).toEqual({ kind: 'ended' });

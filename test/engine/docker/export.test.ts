@@ -15,7 +15,7 @@ import { createContainer, removeContainer, startContainer } from '../../../src/e
 import { runToEnd } from '../../../src/engine/docker/run-to-end.js';
 import { exportImage } from '../../../src/engine/docker/export.js';
 import { flattenImage, openContainerExport } from '../../../src/engine/docker/flatten.js';
-import { sameImageName } from '../../../src/engine/docker/image-ref.js';
+import { sameImageName } from '../../helpers/image-names.js';
 import { imageExists, inspectImage, listImages, removeImage, tagImage } from '../../../src/engine/docker/images.js';
 import { loadImages } from '../../../src/engine/docker/save-load.js';
 import { importBusybox, uniqueRef } from './helpers/busybox.js';

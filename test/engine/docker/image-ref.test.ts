@@ -1,6 +1,7 @@
 // Image reference parsing and the Docker/Podman name comparison.
 import { describe, expect, it } from 'vitest';
-import { familiarName, invalidTagReason, parseImageRef, sameImageName, withDefaultTag } from '../../../src/engine/docker/image-ref.js';
+import { invalidTagReason, parseImageRef, withDefaultTag } from '../../../src/engine/docker/image-ref.js';
+import { familiarName, sameImageName } from '../../helpers/image-names.js';
 
 describe('image references', () => {
   it.each([

@@ -9,8 +9,8 @@ import { Writable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { EngineError } from '../../../src/engine/docker/errors.js';
-import { sameImageName } from '../../../src/engine/docker/image-ref.js';
-import { imageExists, imageHistory, inspectImage, listImages, removeImage, tagImage } from '../../../src/engine/docker/images.js';
+import { sameImageName } from '../../helpers/image-names.js';
+import { imageExists, inspectImage, listImages, removeImage, tagImage } from '../../../src/engine/docker/images.js';
 import { importTarball } from '../../../src/engine/docker/import.js';
 import { loadImages, saveImages } from '../../../src/engine/docker/save-load.js';
 import { busyboxRootfs, importBusybox, uniqueRef } from './helpers/busybox.js';
@@ -107,15 +107,12 @@ describeEngines('images', (engine) => {
     expect(filtered.every((i) => i.labels['gwb.test.listing'] === 'yes')).toBe(true);
   });
 
-  it('history, tag and remove', async () => {
+  it('tag and remove', async () => {
     const { docker } = engine();
     const tag = uniqueRef('tagged', 'one');
     const second = tag.replace(':one', ':two');
     const id = await importBusybox(docker, tag);
     created.push(tag, second);
-    const history = await imageHistory(docker, tag);
-    expect(history.length).toBeGreaterThanOrEqual(1);
-    expect(history[0]?.size).toBeGreaterThan(1_500_000);
     await tagImage(docker, tag, second);
     expect((await inspectImage(docker, second)).id).toBe(id);
     await expect(tagImage(docker, tag, 'Bad Name')).rejects.toMatchObject({ kind: 'bad-request' });

@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import os from 'node:os';
 import path from 'node:path';
 import { expect, it } from 'vitest';
-import { connectDocker } from '../../../src/engine/docker/client.js';
+import { connectDocker } from '../../helpers/docker-client.js';
 import { connectEngineEntry } from '../../../src/engine/engines/connect-named.js';
 import { runInImage } from '../../helpers/containers.js';
 import { testDocker } from '../../helpers/docker.js';

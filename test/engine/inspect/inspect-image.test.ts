@@ -14,7 +14,7 @@ import { gentooWbLabels, LABEL } from '../../../src/core/labels.js';
 import { newRecipe } from '../../../src/core/recipe/new-recipe.js';
 import type { Recipe } from '../../../src/core/recipe/recipe-schema.js';
 import { startBuild } from '../../../src/engine/build/runner.js';
-import { exportImage, imageExists, imageHistory, inspectImage, loadImages, removeImage, runToEnd } from '../../../src/engine/docker/index.js';
+import { exportImage, imageExists, inspectImage, loadImages, removeImage, runToEnd } from '../../../src/engine/docker/index.js';
 import { previousResultImage } from '../../../src/engine/inspect/build-lookup.js';
 import { inspectImageContents, type InspectedImage } from '../../../src/engine/inspect/inspect-image.js';
 import { zstdAvailable } from '../../../src/engine/inspect/zstd.js';
@@ -83,8 +83,9 @@ describeDocker('inspect, diff and export of built images (real Portage)', () => 
     const details = await inspectImage(testDocker(), idB);
     expect(b.inspection.size).toBe(details.size);
     expect(b.inspection.layers.reduce((s, l) => s + l.size, 0)).toBe(details.size);
-    const history = (await imageHistory(testDocker(), idB)).filter((h) => h.size > 0 || h.createdBy.includes('gentoo-wb')).reverse();
-    expect(b.inspection.layers.map((l) => l.size)).toEqual(history.map((h) => h.size).slice(-b.inspection.layers.length));
+    const raw = (await testDocker().getImage(idB).history()) as { Size: number; CreatedBy: string }[];
+    const history = raw.filter((h) => h.Size > 0 || h.CreatedBy.includes('gentoo-wb')).reverse();
+    expect(b.inspection.layers.map((l) => l.size)).toEqual(history.map((h) => h.Size).slice(-b.inspection.layers.length));
     // The result shares every layer of the real-Portage base (commit mode) and adds one.
     const base = await inspectImage(testDocker(), realPortageImages().base);
     expect(b.inspection.base).toMatchObject({ id: base.id, layers: base.layers.length });
