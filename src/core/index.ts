@@ -64,8 +64,8 @@ export type { LineSplitter } from './portage/build-stream/line-splitter.js';
 // emerge.log and ETA.
 export { parseEmergeLog } from './portage/emerge-log/emerge-log-parser.js';
 export type { EmergeLog, EmergeLogMerge, EmergeLogSession, EmergeLogUnmerge, EmergeLogSync } from './portage/emerge-log/emerge-log-parser.js';
-export { estimateEta, estimatePackageSeconds, buildHistory, remainingSeconds, DEFAULT_SECONDS, BINARY_DEFAULT_SECONDS } from './portage/eta/eta.js';
-export type { BuildHistory, PlanItem, PackageEstimate, ScheduledEstimate, EtaResult, EstimateSource } from './portage/eta/eta.js';
+export { estimatePackageSeconds, buildHistory, remainingSeconds, DEFAULT_SECONDS, BINARY_DEFAULT_SECONDS } from './portage/eta/eta.js';
+export type { BuildHistory, PlanItem, PackageEstimate, EstimateSource } from './portage/eta/eta.js';
 
 // emerge --info.
 export { parseEmergeInfo } from './portage/emerge-info/emerge-info-parser.js';

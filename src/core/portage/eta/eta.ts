@@ -1,5 +1,5 @@
 // Build-time estimates from past merges (the build records of this machine, and the base image's
-// emerge.log where the forecast reads it), and a whole-run ETA for `--jobs N`.
+// emerge.log where the forecast reads it), and the list scheduler that lays a run out on `--jobs N` slots.
 //
 // Per package, first match wins:
 //   1. history  – median of the most recent successful builds of the same cat/pn
@@ -46,21 +46,6 @@ export interface PackageEstimate {
   source: EstimateSource;
   /** How many past builds the figure rests on. */
   samples: number;
-}
-
-export interface ScheduledEstimate extends PackageEstimate {
-  /** Seconds from the start of the run. */
-  start: number;
-  end: number;
-}
-
-export interface EtaResult {
-  packages: ScheduledEstimate[];
-  /** Wall-clock estimate for the whole run with the given jobs. */
-  totalSeconds: number;
-  /** Sum of all package estimates (the run with --jobs=1). */
-  serialSeconds: number;
-  jobs: number;
 }
 
 function median(values: readonly number[]): number {
@@ -152,21 +137,6 @@ export function scheduleDurations(seconds: readonly number[], jobs: number, busy
 /** True for merge-list entries that take time (blockers, uninstalls and nomerge lines take none). */
 export function takesTime(item: PlanItem): boolean {
   return item.kind !== 'blocks' && item.kind !== 'nomerge' && item.kind !== 'uninstall';
-}
-
-/**
- * Estimates every package of the plan and the run's wall-clock time with `jobs` parallel slots
- * (see the model at the top of this file). Blockers, uninstalls and nomerge lines take no time.
- */
-export function estimateEta(history: BuildHistory | { merges: readonly EmergeLogMerge[] }, plan: readonly PlanItem[], jobs = 1): EtaResult {
-  const h = 'kind' in history && history.kind === 'build-history' ? history : buildHistory((history as { merges: readonly EmergeLogMerge[] }).merges);
-  const slots = Math.max(1, Math.floor(Number.isFinite(jobs) ? jobs : 1));
-  const estimates = plan.filter(takesTime).map((item) => estimatePackageSeconds(h, item));
-  const times = scheduleDurations(estimates.map((e) => e.seconds), slots);
-  const packages: ScheduledEstimate[] = estimates.map((e, i) => ({ ...e, ...(times[i] as { start: number; end: number }) }));
-  const totalSeconds = packages.reduce((m, p) => Math.max(m, p.end), 0);
-  const serial = estimates.reduce((sum, e) => sum + e.seconds, 0);
-  return { packages, totalSeconds, serialSeconds: serial, jobs: slots };
 }
 
 /** Seconds left for a package that has been building for `elapsed` seconds (never below zero). */

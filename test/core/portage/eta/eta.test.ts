@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildHistory, estimateEta, estimatePackageSeconds, remainingSeconds, DEFAULT_SECONDS, BINARY_DEFAULT_SECONDS } from '../../../../src/core/portage/eta/eta.js';
+import {
+  buildHistory, estimatePackageSeconds, remainingSeconds, scheduleDurations, takesTime, DEFAULT_SECONDS, BINARY_DEFAULT_SECONDS, type BuildHistory, type PlanItem,
+} from '../../../../src/core/portage/eta/eta.js';
 import { parseEmergeLog, type EmergeLogMerge } from '../../../../src/core/portage/emerge-log/emerge-log-parser.js';
 import { parsePretend } from '../../../../src/core/portage/pretend/pretend-parser.js';
 import { rig, realWorld } from '../../fixtures.js';
@@ -39,30 +41,38 @@ describe('estimatePackageSeconds', () => {
   });
 });
 
-describe('estimateEta: list scheduler', () => {
+/** A whole run as the forecast composes it: each item's estimate, laid out on `jobs` slots. */
+function estimateRun(history: BuildHistory, plan: readonly PlanItem[], jobs: number) {
+  const estimates = plan.filter(takesTime).map((item) => estimatePackageSeconds(history, item));
+  const times = scheduleDurations(estimates.map((e) => e.seconds), jobs);
+  const packages = estimates.map((e, i) => ({ ...e, ...times[i]! }));
+  return { packages, totalSeconds: Math.max(0, ...packages.map((p) => p.end)), serialSeconds: estimates.reduce((sum, e) => sum + e.seconds, 0) };
+}
+
+describe('estimates on the list scheduler', () => {
   const history = buildHistory([merge('a/long-1', 0, 100), merge('a/short-1', 0, 10), merge('a/mid-1', 0, 50)]);
   const plan = [{ cpv: 'a/long-2' }, { cpv: 'a/short-2' }, { cpv: 'a/short-3' }, { cpv: 'a/mid-2' }];
   it('is the plain sum with one job', () => {
-    const eta = estimateEta(history, plan, 1);
+    const eta = estimateRun(history, plan, 1);
     expect(eta.totalSeconds).toBe(170);
     expect(eta.serialSeconds).toBe(170);
     expect(eta.packages.map((p) => [p.start, p.end])).toEqual([[0, 100], [100, 110], [110, 120], [120, 170]]);
   });
   it('fills free slots in plan order with two jobs', () => {
-    const eta = estimateEta(history, plan, 2);
+    const eta = estimateRun(history, plan, 2);
     expect(eta.packages.map((p) => [p.cpv, p.start, p.end])).toEqual([['a/long-2', 0, 100], ['a/short-2', 0, 10], ['a/short-3', 10, 20], ['a/mid-2', 20, 70]]);
     expect(eta.totalSeconds).toBe(100);
   });
   it('never starts a package before the one listed ahead of it', () => {
-    const eta = estimateEta(history, [{ cpv: 'a/short-1' }, { cpv: 'a/long-1' }, { cpv: 'a/short-1' }], 8);
+    const eta = estimateRun(history, [{ cpv: 'a/short-1' }, { cpv: 'a/long-1' }, { cpv: 'a/short-1' }], 8);
     expect(eta.packages.map((p) => p.start)).toEqual([0, 0, 0]);
     expect(eta.totalSeconds).toBe(100);
-    expect(estimateEta(history, plan, 0).jobs).toBe(1);
+    expect(estimateRun(history, plan, 0).totalSeconds).toBe(170);
   });
   it('works from a parsed emerge.log and a parsed merge list (rig run 20)', () => {
     const log = parseEmergeLog(rig('20-build-jobs3-php-git.emerge.log.full'));
     const pretend = parsePretend(rig('20-build-jobs3-php-git'));
-    const eta = estimateEta(log, pretend.packages, 3);
+    const eta = estimateRun(buildHistory(log.merges), pretend.packages, 3);
     expect(eta.packages).toHaveLength(10);
     expect(eta.packages.every((p) => p.source === 'history')).toBe(true);
     const php = eta.packages.find((p) => p.cpv === 'dev-lang/php-8.3.15');
@@ -70,11 +80,11 @@ describe('estimateEta: list scheduler', () => {
     expect(phpRuns).toHaveLength(1);
     expect(php).toMatchObject({ seconds: phpRuns[0], samples: 1 });
     expect(eta.totalSeconds).toBeLessThan(eta.serialSeconds);
-    expect(estimateEta(log, pretend.packages, 1).totalSeconds).toBe(eta.serialSeconds);
+    expect(estimateRun(buildHistory(log.merges), pretend.packages, 1).totalSeconds).toBe(eta.serialSeconds);
   });
   it('skips blockers and uninstalls and handles the real large log', () => {
     const log = parseEmergeLog(realWorld('emergelog-06-large'));
-    const eta = estimateEta(log, [{ cpv: 'app-office/libreoffice-6.0.1.1' }, { cpv: 'sys-apps/which', kind: 'blocks' }, { cpv: 'a/b-1', kind: 'uninstall' }], 4);
+    const eta = estimateRun(buildHistory(log.merges), [{ cpv: 'app-office/libreoffice-6.0.1.1' }, { cpv: 'sys-apps/which', kind: 'blocks' }, { cpv: 'a/b-1', kind: 'uninstall' }], 4);
     expect(eta.packages).toHaveLength(1);
     expect(eta.packages[0]?.source).toBe('history');
     expect(eta.packages[0]?.seconds).toBeGreaterThan(1000);
