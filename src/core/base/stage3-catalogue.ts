@@ -103,7 +103,7 @@ export function lastWeeklyDate(now: Date): string {
 }
 
 /** True when `YYYYMMDD` is a real calendar date. */
-export function isDateStamp(stamp: string): boolean {
+function isDateStamp(stamp: string): boolean {
   const m = DATE.exec(stamp);
   if (!m) return false;
   const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));

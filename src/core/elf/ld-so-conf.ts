@@ -7,7 +7,7 @@ export function isLoaderConfig(path: string): boolean {
 }
 
 /** A shell-style glob (`*`, `?`, `[…]`) over one path as a regular expression; `*` never crosses `/`. */
-export function globToRegExp(glob: string): RegExp {
+function globToRegExp(glob: string): RegExp {
   let re = '';
   for (let i = 0; i < glob.length; i++) {
     const c = glob[i]!;

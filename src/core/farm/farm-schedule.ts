@@ -41,7 +41,7 @@ export interface FarmSlot {
 export type FarmSchedule = { ok: true; slots: FarmSlot[] } | { ok: false; problem: string };
 
 /** Docker's architecture names for the kernel's (`uname -m`) ones, so an engine and an image compare. */
-export function normalArch(arch: string): string {
+function normalArch(arch: string): string {
   const a = arch.toLowerCase();
   if (a === 'x86_64' || a === 'x86-64') return 'amd64';
   if (a === 'aarch64') return 'arm64';

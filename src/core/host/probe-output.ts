@@ -46,7 +46,7 @@ const CAPABILITIES = [
 ] as const;
 
 /** Capability names set in a CapEff hex mask. */
-export function decodeCapabilities(hex: string): string[] {
+function decodeCapabilities(hex: string): string[] {
   let mask: bigint;
   try {
     mask = BigInt(`0x${hex.trim()}`);

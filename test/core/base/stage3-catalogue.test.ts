@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  isDateStamp, lastWeeklyDate, parseStage3Tag, stage3ArchOf, stage3Catalogue, stage3TagOf, stage3TagProblem, STAGE3_ARCHES,
+  lastWeeklyDate, parseStage3Tag, stage3ArchOf, stage3Catalogue, stage3TagOf, stage3TagProblem, STAGE3_ARCHES,
 } from '../../../src/core/base/stage3-catalogue.js';
 
 describe('stage3 catalogue', () => {
@@ -48,8 +48,8 @@ describe('stage3 catalogue', () => {
     expect(lastWeeklyDate(new Date('2026-04-20T08:00:00Z'))).toBe('20260420'); // a Monday
     expect(lastWeeklyDate(new Date('2026-04-26T23:59:00Z'))).toBe('20260420'); // the Sunday after
     expect(lastWeeklyDate(new Date('2026-03-01T00:00:00Z'))).toBe('20260223'); // across a month
-    expect(isDateStamp('20260230')).toBe(false);
-    expect(isDateStamp('20240229')).toBe(true);
+    expect(stage3TagProblem('amd64-openrc-20260230')).toBe('20260230 is not a date (YYYYMMDD)');
+    expect(stage3TagProblem('amd64-openrc-20240229')).toBeNull();
   });
 
   it('splits tags into base and date and knows official ones', () => {

@@ -1,6 +1,6 @@
 // The farm's pure scheduler: architecture, order by shared compiles, spread by CPUs per build.
 import { describe, expect, it } from 'vitest';
-import { normalArch, readySlots, scheduleFarm, type FarmEngineFacts, type FarmRecipeFacts } from '../../../src/core/farm/farm-schedule.js';
+import { readySlots, scheduleFarm, type FarmEngineFacts, type FarmRecipeFacts } from '../../../src/core/farm/farm-schedule.js';
 
 const recipe = (index: number, compiles: string[], extra: Partial<FarmRecipeFacts> = {}): FarmRecipeFacts => ({ index, name: `r${index}`, arch: 'amd64', cacheKey: 'aaaaaaaaaaaa', compiles, ...extra });
 const engine = (name: string, extra: Partial<FarmEngineFacts> = {}): FarmEngineFacts => ({ name, arch: 'x86_64', cpus: 2, running: 0, ...extra });
@@ -57,6 +57,8 @@ describe('scheduleFarm', () => {
   });
 
   it('reads the kernel\'s architecture names as Docker\'s', () => {
-    expect(['x86_64', 'aarch64', 'AMD64', 'ppc64le'].map(normalArch)).toEqual(['amd64', 'arm64', 'amd64', 'ppc64le']);
+    const engines = [engine('x', { arch: 'x86_64' }), engine('a', { arch: 'aarch64' }), engine('X', { arch: 'AMD64' }), engine('p', { arch: 'ppc64le' })];
+    const refused = scheduleFarm([recipe(0, [], { arch: 'riscv64', name: 'tiny' })], engines);
+    expect(refused).toEqual({ ok: false, problem: 'recipe tiny builds on riscv64 (its base\'s architecture), and none of the engines is one (x: amd64, a: arm64, X: amd64, p: ppc64le)' });
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ProbeFacts } from '../../../src/core/host/facts.js';
-import { decodeCapabilities, parseProbeOutput } from '../../../src/core/host/probe-output.js';
+import { parseProbeOutput } from '../../../src/core/host/probe-output.js';
 import { probeFindings, recommendFeatures } from '../../../src/core/host/probe-rules.js';
 
 // What the probe printed in busybox on Docker 20.10 with the default seccomp profile (captured on the CI machine).
@@ -25,7 +25,7 @@ function done(text: string): ProbeFacts {
 
 describe('probe output', () => {
   it('decodes Docker\'s default capability set', () => {
-    expect(decodeCapabilities('00000000a80425fb')).toEqual([
+    expect(parseProbeOutput(DOCKER_DEFAULT)!.capabilities).toEqual([
       'CHOWN', 'DAC_OVERRIDE', 'FOWNER', 'FSETID', 'KILL', 'SETGID', 'SETUID', 'SETPCAP', 'NET_BIND_SERVICE', 'NET_RAW', 'SYS_CHROOT', 'MKNOD', 'AUDIT_WRITE', 'SETFCAP',
     ]);
   });

@@ -3,7 +3,7 @@
 // ROOT= form for scratch images.
 import { describe, expect, it } from 'vitest';
 import { generateDockerfile } from '../../../src/core/inspect/dockerfile/generate-dockerfile.js';
-import { copyHeredoc, execForm, heredocDelimiter, quoteValue } from '../../../src/core/inspect/dockerfile/dockerfile-text.js';
+import { copyHeredoc, execForm, quoteValue } from '../../../src/core/inspect/dockerfile/dockerfile-text.js';
 import { planBuild } from '../../../src/core/plan/build-plan.js';
 import { planCommit } from '../../../src/core/plan/modes/commit-plan.js';
 import { newRecipe } from '../../../src/core/recipe/new-recipe.js';
@@ -121,7 +121,7 @@ describe('generateDockerfile: scratch mode (no plan.json: the plan MODE_PLANNERS
 
 describe('Dockerfile text helpers', () => {
   it('picks a heredoc delimiter the content does not contain', () => {
-    expect(heredocDelimiter('a\nGENTOO_WB_EOF\nb')).toBe('GENTOO_WB_EOF_2');
+    expect(copyHeredoc('/x', 'a\nGENTOO_WB_EOF\nGENTOO_WB_EOF_2\n')).toEqual(['COPY <<"GENTOO_WB_EOF_3" /x', 'a', 'GENTOO_WB_EOF', 'GENTOO_WB_EOF_2', 'GENTOO_WB_EOF_3']);
     expect(copyHeredoc('/x', 'GENTOO_WB_EOF\n')).toEqual(['COPY <<"GENTOO_WB_EOF_2" /x', 'GENTOO_WB_EOF', 'GENTOO_WB_EOF_2']);
     expect(copyHeredoc('/run', 'x\n', 0o755)[0]).toBe('COPY --chmod=755 <<"GENTOO_WB_EOF" /run');
   });

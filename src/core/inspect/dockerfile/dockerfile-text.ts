@@ -32,7 +32,7 @@ export function wordArray(values: readonly string[]): string {
 }
 
 /** A heredoc delimiter that no line of `content` equals. */
-export function heredocDelimiter(content: string, base = 'GENTOO_WB_EOF'): string {
+function heredocDelimiter(content: string, base = 'GENTOO_WB_EOF'): string {
   const lines = new Set(content.split('\n'));
   let candidate = base;
   for (let i = 2; lines.has(candidate); i++) candidate = `${base}_${i}`;
