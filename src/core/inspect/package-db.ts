@@ -59,7 +59,7 @@ function words(text: string | undefined): string[] {
 }
 
 /** USE as recorded, narrowed to IUSE (USE also lists arch, ELIBC, KERNEL… which say nothing about the package). */
-export function enabledFlags(use: string | undefined, iuse: string | undefined): string[] {
+function enabledFlags(use: string | undefined, iuse: string | undefined): string[] {
   const flags = words(use);
   if (iuse === undefined) return flags;
   const declared = new Set(words(iuse).map((f) => f.replace(/^[+-]/, '')));

@@ -41,7 +41,7 @@ export interface PackageSizes {
 const MAX_HOPS = 16;
 
 /** Resolve a path in the stacked file system, following symlinked directories (merged /usr: /lib → usr/lib). */
-export function resolvePath(root: FsNode, path: string): { path: string; node: FsNode } | null {
+function resolvePath(root: FsNode, path: string): { path: string; node: FsNode } | null {
   const direct = lookup(root, path);
   if (direct) return { path, node: direct };
   let parts = path.split('/').filter(Boolean);

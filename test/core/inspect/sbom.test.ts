@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest';
 import type { PackageSize } from '../../../src/core/inspect/package-sizes.js';
 import { licenseNames } from '../../../src/core/inspect/sbom/license-names.js';
 import { renderSbom } from '../../../src/core/inspect/sbom/sbom.js';
-import { spdxLicense } from '../../../src/core/inspect/sbom/spdx.js';
 
 const pkg = (cpv: string, cp: string, version: string, license: string | null, use: string[], size: number): PackageSize => ({
   cpv, cp, version, slot: '0', repository: 'gentoo', use, license, size, files: 3, missing: 0, recordedSize: size, estimated: false, largest: [],
@@ -24,6 +23,10 @@ describe('licences', () => {
     expect(licenseNames(null)).toEqual([]);
   });
   it('translates simple shapes to SPDX expressions over LicenseRef-s', () => {
+    const spdxLicense = (license: string | null) => {
+      const doc = JSON.parse(renderSbom('spdx', { ...input, packages: [pkg('a/b-1', 'a/b', '1', license, [], 1)] })) as { packages: { name: string; licenseDeclared: string }[] };
+      return doc.packages.find((p) => p.name === 'a/b')?.licenseDeclared;
+    };
     expect(spdxLicense('MIT')).toBe('LicenseRef-gentoo-MIT');
     expect(spdxLicense('|| ( MIT GPL-2+ )')).toBe('(LicenseRef-gentoo-MIT OR LicenseRef-gentoo-GPL-2-)');
     expect(spdxLicense('MIT ssl? ( OpenSSL )')).toBe('LicenseRef-gentoo-MIT AND LicenseRef-gentoo-OpenSSL');

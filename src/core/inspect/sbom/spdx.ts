@@ -10,7 +10,7 @@ function spdxId(text: string): string {
 }
 
 /** Gentoo LICENSE as an SPDX expression over LicenseRef-s (any-of groups become OR, the rest AND). */
-export function spdxLicense(license: string | null): string {
+function spdxLicense(license: string | null): string {
   const names = licenseNames(license);
   if (names.length === 0) return 'NOASSERTION';
   const tokens = (license ?? '').split(/\s+/).filter(Boolean);
