@@ -7,7 +7,7 @@ export * from './events.js';
 // Versions, names, atoms.
 export { parseVersion, isValidVersion, compareVersions, versionMatches } from './portage/version.js';
 export type { Version, VersionSuffix, VersionSuffixKind, VersionOperator } from './portage/version.js';
-export { checkCategory, checkPackageName, checkSlotName, checkRepoName, splitCpv, splitNameVersion, cpOf } from './portage/names.js';
+export { checkCategory, checkPackageName, checkSlotName, checkRepoName, splitCpv, cpOf } from './portage/names.js';
 export type { Cpv, NameProblem } from './portage/names.js';
 export { parseAtom, parsePackageAtom } from './portage/atom-parser.js';
 export type { AtomOptions } from './portage/atom-parser.js';
@@ -23,7 +23,7 @@ export {
 export type { UseFlagProblem, UseExpandFlag } from './portage/use-flags.js';
 
 // Terminal text.
-export { stripAnsi, cleanTerminalLine, splitTerminalLines, applyBackspaces } from './portage/terminal-text.js';
+export { stripAnsi, splitTerminalLines, applyBackspaces } from './portage/terminal-text.js';
 
 // make.conf.
 export { parseMakeConf } from './portage/make-conf/make-conf-parser.js';
@@ -38,7 +38,7 @@ export type { PackageFileKind, PackageFileDoc, PackageFileLine, PackageEntry, En
 // Flag descriptions.
 export { parseUseDesc, parseUseLocalDesc } from './portage/descriptions/use-desc.js';
 export type { UseDescription, UseDescFile } from './portage/descriptions/use-desc.js';
-export { parseMetadataXml, flagDescriptions, xmlText, decodeEntities } from './portage/descriptions/metadata-xml.js';
+export { parseMetadataXml, flagDescriptions } from './portage/descriptions/metadata-xml.js';
 export type { MetadataXml, MetadataFlag } from './portage/descriptions/metadata-xml.js';
 
 // emerge --pretend.

@@ -92,7 +92,7 @@ export interface Cpv {
 }
 
 /** Splits a name/version string (`pn-ver`) at the first hyphen that starts a valid version. */
-export function splitNameVersion(text: string): { name: string; version: string } | null {
+function splitNameVersion(text: string): { name: string; version: string } | null {
   for (let i = text.indexOf('-'); i > 0; i = text.indexOf('-', i + 1)) {
     const next = text.charCodeAt(i + 1);
     if (next < 48 || next > 57) continue;

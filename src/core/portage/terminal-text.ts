@@ -25,7 +25,7 @@ export function applyBackspaces(text: string): string {
  * Reduces one physical line to what a terminal finally shows: the last non-empty segment after a
  * carriage return wins (`Calculating dependencies \r… done!`), colour codes and backspaces removed.
  */
-export function cleanTerminalLine(raw: string): string {
+function cleanTerminalLine(raw: string): string {
   let line = raw;
   if (line.endsWith('\r')) line = line.slice(0, -1);
   if (line.indexOf('\x1b') >= 0) line = stripAnsi(line);

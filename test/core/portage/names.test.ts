@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitCpv, checkPackageName, checkCategory, cpOf, splitNameVersion } from '../../../src/core/portage/names.js';
+import { splitCpv, checkPackageName, checkCategory, cpOf } from '../../../src/core/portage/names.js';
 
 describe('splitCpv', () => {
   it('splits cat/pn-ver, including names with digits and revisions', () => {
@@ -16,7 +16,7 @@ describe('splitCpv', () => {
   it('rejects what is not a cpv', () => {
     for (const bad of ['dev-libs/expat', 'expat-1.0', 'a/b/c-1', '/x-1', 'dev-libs/-1.0']) expect(splitCpv(bad), bad).toBeNull();
     expect(cpOf('x')).toBe('x');
-    expect(splitNameVersion('foo-1-2')).toBeNull();
+    expect(splitCpv('a/foo-1-2')).toBeNull();
   });
   it('explains bad names', () => {
     expect(checkPackageName('foo-1.0')).toMatchObject({ offset: 3 });

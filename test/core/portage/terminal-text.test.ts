@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stripAnsi, cleanTerminalLine, splitTerminalLines, applyBackspaces } from '../../../src/core/portage/terminal-text.js';
+import { stripAnsi, splitTerminalLines, applyBackspaces } from '../../../src/core/portage/terminal-text.js';
 
 describe('terminal text', () => {
   it('removes colours, cursor modes, titles and stray escapes', () => {
@@ -9,7 +9,7 @@ describe('terminal text', () => {
     expect(stripAnsi('x\x1b(By\x1b')).toBe('xy');
   });
   it('keeps what the terminal finally shows', () => {
-    expect(cleanTerminalLine('Calculating dependencies \x1b[?25l\rCalculating dependencies ... done!\x1b[K\r')).toBe('Calculating dependencies ... done!');
+    expect(splitTerminalLines('Calculating dependencies \x1b[?25l\rCalculating dependencies ... done!\x1b[K\r\n')).toEqual(['Calculating dependencies ... done!']);
     expect(applyBackspaces('Calculating dependencies  \b\b... done!')).toBe('Calculating dependencies... done!');
     expect(splitTerminalLines('a\r\nb\x1bEc\n')).toEqual(['a', 'b', 'c']);
   });

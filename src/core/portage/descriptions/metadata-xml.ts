@@ -19,7 +19,7 @@ export interface MetadataXml {
 const NAMED_ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'", nbsp: '\u00a0' };
 
 /** Decodes XML entities (named and numeric); unknown ones are left as written. */
-export function decodeEntities(text: string): string {
+function decodeEntities(text: string): string {
   return text.replace(/&(#x[0-9a-fA-F]{1,6}|#\d{1,7}|[a-zA-Z]{2,8});/g, (whole, body: string) => {
     if (body.startsWith('#x')) return String.fromCodePoint(Math.min(parseInt(body.slice(2), 16), 0x10ffff));
     if (body.startsWith('#')) return String.fromCodePoint(Math.min(parseInt(body.slice(1), 10), 0x10ffff));
@@ -57,7 +57,7 @@ function stripTags(text: string): string {
 }
 
 /** Text content of an XML fragment: CDATA kept verbatim, tags removed, entities decoded, spaces collapsed. */
-export function xmlText(fragment: string): string {
+function xmlText(fragment: string): string {
   let out = '';
   let pos = 0;
   while (pos < fragment.length) {

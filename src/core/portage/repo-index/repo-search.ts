@@ -15,7 +15,7 @@ export interface SearchHit {
 const ORDER: Record<SearchRank, number> = { exact: 0, prefix: 1, substring: 2, description: 3, similar: 4 };
 
 /** What to look for in what was typed: an atom's `cat/pn`, or the text without operators, slot or USE. */
-export function searchTerm(typed: string): string {
+function searchTerm(typed: string): string {
   const text = typed.trim();
   const atom = parsePackageAtom(text);
   if (atom.ok) return `${atom.atom.category}/${atom.atom.name}`.toLowerCase();

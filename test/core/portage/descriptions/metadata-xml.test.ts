@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parseMetadataXml, flagDescriptions, xmlText, decodeEntities } from '../../../../src/core/portage/descriptions/metadata-xml.js';
+import { parseMetadataXml, flagDescriptions } from '../../../../src/core/portage/descriptions/metadata-xml.js';
 
 const METADATA = `<?xml version="1.0" encoding="UTF-8"?>
 <!DOCTYPE pkgmetadata SYSTEM "https://www.gentoo.org/dtd/metadata.dtd">
@@ -41,8 +41,8 @@ describe('metadata.xml', () => {
   it('tolerates broken XML', () => {
     expect(parseMetadataXml('<use><flag name="a">one<flag name="b">two</use>').flags).toEqual([{ name: 'a', description: 'one' }, { name: 'b', description: 'two' }]);
     expect(parseMetadataXml('<pkgmetadata><use>').flags).toEqual([]);
-    expect(xmlText('a <b unclosed')).toBe('a <b unclosed');
-    expect(decodeEntities('&lt;&#60;&amp;lt;')).toBe('<<&lt;');
+    expect(parseMetadataXml('<longdescription>a <b unclosed</longdescription>').longDescription).toBe('a <b unclosed');
+    expect(parseMetadataXml('<longdescription>&lt;&#60;&amp;lt;</longdescription>').longDescription).toBe('<<&lt;');
   });
   it('never throws on arbitrary text (property)', () => {
     fc.assert(fc.property(fc.string({ maxLength: 300 }), (s) => {

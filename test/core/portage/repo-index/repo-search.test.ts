@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { closestNames, editDistance } from '../../../../src/core/portage/repo-index/closest-names.js';
-import { searchRepo, searchTerm } from '../../../../src/core/portage/repo-index/repo-search.js';
+import { searchRepo } from '../../../../src/core/portage/repo-index/repo-search.js';
 import { fixtureIndex } from './fixture-index.js';
 
 const index = fixtureIndex();
@@ -25,8 +25,8 @@ describe('search while typing', () => {
   it('a category part narrows to cat/pn; an atom searches its cat/pn', () => {
     expect(search('app-misc/')).toEqual(['app-misc/hello prefix', 'app-misc/newtool prefix', 'app-misc/foo-tool prefix']);
     expect(search('misc/hel')).toEqual(['app-misc/hello substring', 'x11-misc/hello substring']);
-    expect(searchTerm('>=dev-lang/php-8.3:8.3')).toBe('dev-lang/php');
-    expect(searchTerm('>=dev-lang/ph')).toBe('dev-lang/ph');
+    expect(search('>=dev-lang/php-8.3:8.3')).toEqual(['dev-lang/php exact']);
+    expect(search('>=dev-lang/ph')).toEqual(['dev-lang/php prefix']);
     expect(search('=dev-lang/php-8.4.2')).toEqual(['dev-lang/php exact']);
   });
 });
