@@ -56,7 +56,7 @@ export type {
 // Build output stream.
 export { createBuildStreamParser } from './portage/build-stream/build-stream-parser.js';
 export type { BuildStreamParser, BuildStreamOptions, StreamName } from './portage/build-stream/build-stream-parser.js';
-export { classifyBuildLine, cpvFromBuildPath } from './portage/build-stream/build-line.js';
+export { classifyBuildLine } from './portage/build-stream/build-line.js';
 export type { BuildLineFact } from './portage/build-stream/build-line.js';
 export { createLineSplitter } from './portage/build-stream/line-splitter.js';
 export type { LineSplitter } from './portage/build-stream/line-splitter.js';

@@ -23,7 +23,7 @@ export function flagSetting(tokens: readonly string[], flag: string): FlagSettin
 }
 
 /** Tokens with the flag set as asked: an existing mention is replaced in place, a new one goes last. */
-export function setFlag(tokens: readonly string[], flag: string, setting: FlagSetting): string[] {
+function setFlag(tokens: readonly string[], flag: string, setting: FlagSetting): string[] {
   const mentions = (t: string) => t === flag || t === `+${flag}` || t === `-${flag}`;
   const first = tokens.findIndex(mentions);
   const rest = tokens.filter((t) => !mentions(t));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { newRecipe } from '../../../src/core/recipe/new-recipe.js';
 import {
-  cflagsPresetIndex, cycleSetting, flagSetting, setFlag, withCflagsPreset, withGlobalUse, withKeywords, withModeKind, withoutEmptyPackageUse,
+  cflagsPresetIndex, cycleSetting, flagSetting, withCflagsPreset, withGlobalUse, withKeywords, withModeKind, withoutEmptyPackageUse,
   withoutKeywords, withoutPackage, withPackage, withPackageUseFlag, withSizing,
 } from '../../../src/core/recipe/recipe-edit.js';
 import { renderPortageFiles } from '../../../src/core/recipe/render-portage-files.js';
@@ -23,9 +23,10 @@ describe('flag settings', () => {
   });
 
   it('replaces a mention in place and appends new ones', () => {
-    expect(setFlag(['-X', 'ssl', 'fpm'], 'ssl', 'off')).toEqual(['-X', '-ssl', 'fpm']);
-    expect(setFlag(['-X'], 'ssl', 'on')).toEqual(['-X', 'ssl']);
-    expect(setFlag(['-X', 'ssl', '-ssl'], 'ssl', 'unset')).toEqual(['-X']);
+    const setFlag = (USE: string, setting: Parameters<typeof withGlobalUse>[2]) => withGlobalUse({ ...base(), makeConf: { USE } }, 'ssl', setting).makeConf.USE;
+    expect(setFlag('-X ssl fpm', 'off')).toBe('-X -ssl fpm');
+    expect(setFlag('-X', 'on')).toBe('-X ssl');
+    expect(setFlag('-X ssl -ssl', 'unset')).toBe('-X');
   });
 
   it('edits make.conf USE without touching the input, removing the variable when empty', () => {

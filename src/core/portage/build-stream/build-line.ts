@@ -126,7 +126,7 @@ export function compactJobsLine(line: string): string {
 const TMP_PATH_RE = /\/portage\/([A-Za-z0-9_][\w+.-]*)\/([A-Za-z0-9_][\w+.-]*)\/(?:work|image|temp|homedir|distdir)\b/;
 
 /** The cpv named by a `/var/tmp/portage/CAT/PF/work…` path, if any. */
-export function cpvFromBuildPath(text: string): string | undefined {
+function cpvFromBuildPath(text: string): string | undefined {
   const m = TMP_PATH_RE.exec(text);
   if (!m) return undefined;
   const cpv = `${m[1]}/${m[2]}`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyBuildLine, compactJobsLine, cpvFromBuildPath } from '../../../../src/core/portage/build-stream/build-line.js';
+import { classifyBuildLine, compactJobsLine } from '../../../../src/core/portage/build-stream/build-line.js';
 
 describe('classifyBuildLine', () => {
   it('reads progress lines with repo, root and the old "from REPO" form', () => {
@@ -48,8 +48,8 @@ describe('classifyBuildLine', () => {
     expect(classifyBuildLine('make -j4')).toEqual({ kind: 'other' });
   });
   it('finds the cpv in build paths only when it is one', () => {
-    expect(cpvFromBuildPath('in /var/tmp/portage/sys-process/runit-2.1.2-r1/work/admin')).toBe('sys-process/runit-2.1.2-r1');
-    expect(cpvFromBuildPath('/var/tmp/portage/foo/bar/work')).toBeUndefined();
+    expect(classifyBuildLine('>>> Compiling source in /var/tmp/portage/sys-process/runit-2.1.2-r1/work/admin ...')).toEqual({ kind: 'phase', phase: 'compile', done: false, cpv: 'sys-process/runit-2.1.2-r1' });
+    expect(classifyBuildLine('>>> Compiling source in /var/tmp/portage/foo/bar/work ...')).toEqual({ kind: 'phase', phase: 'compile', done: false });
   });
 });
 
