@@ -82,7 +82,7 @@ const MAKE_CONF_REFERENCE = /\$(?:\{[A-Za-z_][A-Za-z0-9_]*\}|[A-Za-z_])/;
  * read the same text, or null: both unescape backticks, `\\` and `\$` differently, and Portage does
  * not expand a reference after a single quote while the shell does.
  */
-export function makeConfQuotingProblem(value: string): string | null {
+function makeConfQuotingProblem(value: string): string | null {
   if (value.includes('`')) return 'contains a backtick (`), which a shell sourcing make.conf would run as a command';
   if (/\\[\\$]/.test(value)) return 'contains \\\\ or \\$, which Portage and the shell unescape differently';
   if (value.includes("'") && MAKE_CONF_REFERENCE.test(value)) return "has a single quote and a ${VAR} reference, which Portage (no expansion after ') and the shell read differently";

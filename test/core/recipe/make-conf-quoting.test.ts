@@ -7,7 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { renderMakeConf, quoteMakeConfValue } from '../../../src/core/recipe/render-portage-files.js';
-import { makeConfQuotingProblem } from '../../../src/core/recipe/recipe-validate.js';
+import { newRecipe } from '../../../src/core/recipe/new-recipe.js';
+import { validateRecipe } from '../../../src/core/recipe/recipe-validate.js';
 import { portageWheel } from '../../fixtures/portage-image/build-image.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'gwb-make-conf-'));
@@ -15,6 +16,12 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const marker = path.join(dir, 'pwned');
 
 // [entered, what both readers must see] with A="x" defined first.
+/** What validation says of a make.conf value (null when nothing). */
+function makeConfQuotingProblem(value: string): string | null {
+  const recipe = newRecipe({ name: 'x', base: 'gentoo/stage3:amd64-openrc', packages: ['app-misc/hello'] });
+  return validateRecipe({ ...recipe, makeConf: { MY_VAR: value } }).find((p) => p.field === 'makeConf.MY_VAR')?.problem ?? null;
+}
+
 const CASES: [string, string][] = [
   ['-O2 -pipe', '-O2 -pipe'],
   ['${A} -g', 'x -g'],
