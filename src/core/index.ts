@@ -18,9 +18,9 @@ export type { Atom, PackageAtom, SetAtom, SlotDep, UseDep, UseDepKind, Blocker, 
 
 // USE flags and USE_EXPAND.
 export {
-  checkUseFlagName, isValidUseFlagName, splitUseExpandFlag, joinUseExpandFlag, isUseExpandVariable,
+  checkUseFlagName, isValidUseFlagName, joinUseExpandFlag, isUseExpandVariable,
 } from './portage/use-flags.js';
-export type { UseFlagProblem, UseExpandFlag } from './portage/use-flags.js';
+export type { UseFlagProblem } from './portage/use-flags.js';
 
 // Terminal text.
 export { stripAnsi, splitTerminalLines, applyBackspaces } from './portage/terminal-text.js';

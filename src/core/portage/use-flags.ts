@@ -50,30 +50,6 @@ const KNOWN_USE_EXPAND: readonly string[] = [
 /** Variables expanded without a prefix (USE_EXPAND_UNPREFIXED): `ARCH="amd64"` gives the flag `amd64`. */
 const UNPREFIXED_USE_EXPAND: readonly string[] = ['ARCH'];
 
-/** A flag split into its USE_EXPAND variable and value. */
-export interface UseExpandFlag {
-  variable: string;
-  value: string;
-}
-
-const PREFIXES_BY_LENGTH = (variables: readonly string[]): { prefix: string; variable: string }[] =>
-  variables.map((v) => ({ prefix: `${v.toLowerCase()}_`, variable: v })).sort((a, b) => b.prefix.length - a.prefix.length);
-
-const DEFAULT_PREFIXES = PREFIXES_BY_LENGTH(KNOWN_USE_EXPAND);
-
-/**
- * Splits `python_targets_python3_12` into `{variable: 'PYTHON_TARGETS', value: 'python3_12'}`; null for
- * plain flags. The longest matching prefix wins (NGINX_MODULES_HTTP before a shorter one).
- */
-export function splitUseExpandFlag(flag: string, variables: readonly string[] = KNOWN_USE_EXPAND): UseExpandFlag | null {
-  const prefixes = variables === KNOWN_USE_EXPAND ? DEFAULT_PREFIXES : PREFIXES_BY_LENGTH(variables);
-  const lower = flag.toLowerCase();
-  for (const { prefix, variable } of prefixes) {
-    if (lower.startsWith(prefix) && flag.length > prefix.length) return { variable, value: flag.slice(prefix.length) };
-  }
-  return null;
-}
-
 /** Joins a USE_EXPAND variable and value into the flag name (`L10N`, `en-GB` → `l10n_en-GB`). */
 export function joinUseExpandFlag(variable: string, value: string): string {
   return UNPREFIXED_USE_EXPAND.includes(variable) ? value : `${variable.toLowerCase()}_${value}`;
