@@ -47,7 +47,7 @@ function extraOf(t: PretendTotal): string[] {
 }
 
 /** The totals of a pretend result; null when there is no merge list and no Total line. */
-export function pretendTotals(result: PretendResult): PretendTotals | null {
+function pretendTotals(result: PretendResult): PretendTotals | null {
   const t = result.total;
   if (t) return { packages: t.packages, details: detailsOf(t), downloadKiB: t.downloadKiB, extra: extraOf(t), source: 'portage' };
   const merged = result.packages.filter((p) => p.kind === 'ebuild' || p.kind === 'binary');

@@ -25,7 +25,7 @@ const LOCALE_SOURCES = '/usr/share/i18n';
  * gettext folder names to keep for L10N tags: `en-GB` keeps `en_GB` and its fallback `en`;
  * `sr-Latn` keeps `sr@latin` as well.
  */
-export function localeDirsToKeep(l10n: string): string[] {
+function localeDirsToKeep(l10n: string): string[] {
   const keep = new Set<string>();
   for (const tag of l10n.split(/\s+/).filter(Boolean)) {
     const [lang = '', ...rest] = tag.split('-');

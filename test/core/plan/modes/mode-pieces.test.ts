@@ -3,8 +3,10 @@ import { LABEL } from '../../../../src/core/labels.js';
 import { eselectLinkArgs } from '../../../../src/core/plan/modes/eselect-links.js';
 import { helperFiles } from '../../../../src/core/plan/modes/helper-scripts.js';
 import { parseImageUser } from '../../../../src/core/plan/modes/image-user.js';
-import { localeDirsToKeep } from '../../../../src/core/plan/modes/scratch-strip.js';
+import { stripSteps, type StripOptions } from '../../../../src/core/plan/modes/scratch-strip.js';
 import { baselineMarch, cpuLabels, cpuWarning, parseCpuFacts, targetMakeConf } from '../../../../src/core/plan/modes/stage4-cpu.js';
+
+const NO_STRIP: StripOptions = { docs: false, man: false, info: false, headers: false, pkgconfig: false, staticLibs: false, locales: false, packageDb: false, portageState: false };
 
 describe('mode pieces', () => {
   it('eselect link pairs: one LINK PATTERN pair per candidate, in table order', () => {
@@ -23,8 +25,9 @@ describe('mode pieces', () => {
   });
 
   it('L10N tags keep their gettext folders and fallbacks', () => {
-    expect(localeDirsToKeep('de en-GB pt-BR sr-Latn')).toEqual(['de', 'en', 'en_GB', 'pt', 'pt_BR', 'sr', 'sr@latin', 'sr_Latn']);
-    expect(localeDirsToKeep('')).toEqual([]);
+    const argv = stripSteps({ ...NO_STRIP, locales: true }, 'de en-GB pt-BR sr-Latn').find((s) => s.id === 'strip-locales')!.argv;
+    expect(argv.filter((_, i) => argv[i - 1] === '-name')).toEqual(['de', 'en', 'en_GB', 'pt', 'pt_BR', 'sr', 'sr@latin', 'sr_Latn']);
+    expect(stripSteps({ ...NO_STRIP, locales: true }, '').find((s) => s.id === 'strip-locales')!.title).toBe('Strip message catalogues from ROOT (no L10N chosen)');
   });
 
   it('retargets literal flag variables, leaves references alone, drops older -march/-mtune/-O', () => {
