@@ -7,7 +7,7 @@ export const OSC52_MAX_BASE64 = 100_000;
 export type Multiplexer = 'tmux' | 'screen' | 'none';
 
 /** Which multiplexer sits between us and the terminal, from the environment it sets. */
-export function detectMultiplexer(env: Readonly<Record<string, string | undefined>>): Multiplexer {
+function detectMultiplexer(env: Readonly<Record<string, string | undefined>>): Multiplexer {
   if (env.TMUX) return 'tmux';
   if (env.STY || /^screen/.test(env.TERM ?? '')) return 'screen';
   return 'none';
@@ -21,7 +21,7 @@ const ST = `${ESC}\\`;
 const SCREEN_CHUNK = 76;
 
 /** The bytes that set the clipboard to `text`, wrapped for the multiplexer if there is one. */
-export function osc52Sequence(text: string, multiplexer: Multiplexer): string {
+function osc52Sequence(text: string, multiplexer: Multiplexer): string {
   const seq = `${ESC}]52;c;${Buffer.from(text, 'utf8').toString('base64')}${BEL}`;
   if (multiplexer === 'tmux') {
     // tmux passes a DCS "tmux;" payload to the outer terminal with every ESC doubled

@@ -1,7 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { copySentNotice, copyToClipboard, detectMultiplexer, osc52Sequence } from '../../../src/ui/terminal/osc52.js';
+import { copySentNotice, copyToClipboard } from '../../../src/ui/terminal/osc52.js';
 
 const b64 = (s: string) => Buffer.from(s).toString('base64');
+const ENV = { none: { TERM: 'xterm' }, tmux: { TMUX: '/tmp/tmux-0/default,1,0' }, screen: { STY: '1.pts-0.host' } };
+
+/** What copyToClipboard writes for `text` under a multiplexer. */
+function osc52Sequence(text: string, multiplexer: keyof typeof ENV): string {
+  const written: string[] = [];
+  copyToClipboard(text, { write: (d: string) => written.push(d) }, ENV[multiplexer]);
+  return written.join('');
+}
+/** The multiplexer copyToClipboard reports for an environment. */
+function detectMultiplexer(env: Record<string, string>): string | undefined {
+  const r = copyToClipboard('x', { write: () => undefined }, env);
+  return r.ok ? r.multiplexer : undefined;
+}
 
 describe('OSC 52', () => {
   it('writes ESC ] 52 ; c ; base64 BEL for a plain terminal', () => {

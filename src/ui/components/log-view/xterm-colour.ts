@@ -6,12 +6,12 @@ const ANSI_NAMES = [
 ] as const;
 
 /** Ink colour for a palette index (0-255). */
-export function paletteColour(index: number): string {
+function paletteColour(index: number): string {
   return index >= 0 && index < ANSI_NAMES.length ? ANSI_NAMES[index]! : `ansi256(${index & 255})`;
 }
 
 /** Ink colour for a 24-bit 0xRRGGBB value. */
-export function rgbColour(value: number): string {
+function rgbColour(value: number): string {
   return `#${(value & 0xffffff).toString(16).padStart(6, '0')}`;
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { highlightRuns } from '../../../../src/ui/components/log-view/line-runs.js';
 import { findMatches, nextMatchIndex } from '../../../../src/ui/components/log-view/log-search.js';
-import { paletteColour, rgbColour } from '../../../../src/ui/components/log-view/xterm-colour.js';
+import { cellColour } from '../../../../src/ui/components/log-view/xterm-colour.js';
 
 describe('highlightRuns', () => {
   const runs = [{ text: 'make: *** ' }, { text: 'Error', fg: 'red', bold: true }, { text: ' 1' }];
@@ -43,6 +43,9 @@ describe('log search', () => {
 
 describe('xterm colours', () => {
   it('names the 16 ANSI colours and passes the rest as ansi256 or hex', () => {
+    const paletteColour = (value: number) => cellColour({ isDefault: false, isRgb: false, value });
+    const rgbColour = (value: number) => cellColour({ isDefault: false, isRgb: true, value });
+    expect(cellColour({ isDefault: true, isRgb: false, value: 1 })).toBeUndefined();
     expect(paletteColour(1)).toBe('red');
     expect(paletteColour(9)).toBe('redBright');
     expect(paletteColour(8)).toBe('gray');
