@@ -116,7 +116,7 @@ export function columnWidths(width: number, rows: readonly TableRow[], arrow = '
 }
 
 /** As many whole space-separated tokens as fit, then `+N` for the rest. */
-export function fitTokens(tokens: readonly string[], width: number, ellipsis = '…'): string {
+function fitTokens(tokens: readonly string[], width: number, ellipsis = '…'): string {
   const all = tokens.join(' ');
   if (all.length <= width) return all;
   for (let n = tokens.length - 1; n >= 1; n--) {

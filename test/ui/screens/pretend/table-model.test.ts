@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parsePretend } from '../../../../src/core/portage/pretend/pretend-parser.js';
 import { fitEnd, fitStart } from '../../../../src/core/format/fit.js';
-import { columnWidths, fitTokens, MARKER_WIDTH, nextMatch, rowCells, searchMatches, tableRows } from '../../../../src/ui/screens/pretend/table-model.js';
+import { columnWidths, MARKER_WIDTH, nextMatch, rowCells, searchMatches, tableRows } from '../../../../src/ui/screens/pretend/table-model.js';
 import { rig } from '../../../core/fixtures.js';
 
 const glyphs = { arrow: '→', ellipsis: '…' };
@@ -35,6 +35,9 @@ describe('merge table model', () => {
   });
 
   it('long USE lists keep whole flags and count the rest', () => {
+    const rows = tableRows(parsePretend(rig('10-pretend-download-sizes')));
+    const row = rows.find((r) => r.pkg.kind !== 'blocks')!;
+    const fitTokens = (flags: string[], use: number) => rowCells({ ...row, summary: { ...row.summary, useText: flags.join(' ') } }, { ...columnWidths(80, rows), use }, glyphs).use.trimEnd();
     expect(fitTokens(['+a', '+bb', '+ccc', '-dddd'], 40)).toBe('+a +bb +ccc -dddd');
     expect(fitTokens(['+alpha', '+beta', '+gamma', '+delta'], 16)).toBe('+alpha +beta +2');
     expect(fitTokens(['+python_targets_python3_12'], 10)).toBe('+python_t…');

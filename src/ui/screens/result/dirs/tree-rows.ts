@@ -16,7 +16,7 @@ export interface TreeRow {
 const byName = (a: DirNode, b: DirNode) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
 /** A node's children in the chosen order (the tree is stored largest first). */
-export function sortedChildren(node: DirNode, sort: TreeSort): readonly DirNode[] {
+function sortedChildren(node: DirNode, sort: TreeSort): readonly DirNode[] {
   const children = node.children ?? [];
   if (sort === 'size') return children;
   const copy = [...children];

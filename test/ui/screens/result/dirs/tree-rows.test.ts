@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildDirTree } from '../../../../../src/core/inspect/dir-tree.js';
 import { stackLayers } from '../../../../../src/core/inspect/layer-stack.js';
-import { ancestors, matchingRows, sortedChildren, treeRows } from '../../../../../src/ui/screens/result/dirs/tree-rows.js';
+import { ancestors, matchingRows, treeRows } from '../../../../../src/ui/screens/result/dirs/tree-rows.js';
 import { layer } from '../../../../core/inspect/layers.js';
 
 const root = buildDirTree(stackLayers([layer(0, [['/b', 'dir'], ['/b/x', 5], ['/b/yy', 50], ['/b/zz', 'dir'], ['/b/zz/1', 1], ['/b/zz/2', 1], ['/b/zz/3', 1], ['/a', 40], ['/c', 'dir']])]).root);
@@ -17,8 +17,9 @@ describe('treeRows', () => {
   });
   it('orders by name or file count when asked, without touching the tree', () => {
     const b = root.children!.find((c) => c.name === 'b')!;
-    expect(sortedChildren(b, 'name').map((c) => c.name)).toEqual(['x', 'yy', 'zz']);
-    expect(sortedChildren(b, 'files').map((c) => c.name)).toEqual(['zz', 'x', 'yy']);
+    const under = (sort: 'name' | 'files') => treeRows(root, new Set(['/b']), sort).filter((r) => r.depth === 1).map((r) => r.node.name);
+    expect(under('name')).toEqual(['x', 'yy', 'zz']);
+    expect(under('files')).toEqual(['zz', 'x', 'yy']);
     expect(b.children!.map((c) => c.name)).toEqual(['yy', 'x', 'zz']);
   });
 });
