@@ -10,11 +10,6 @@ import type { BuildEffects } from './build-effects.js';
 
 const PHASE_POLL_MS = 3000;
 
-/** The phase a build.log's last phase line puts the package in ("Source compiled." → test). */
-export function phaseFromLine(line: string): BuildPhase | null {
-  return phaseOfBuildLogLine(line);
-}
-
 export interface PhasePollInput {
   read: BuildEffects['lastPhaseLines'];
   docker: Dockerode | null;
@@ -40,7 +35,7 @@ export function usePackagePhases({ read, docker, containerId, building }: PhaseP
           if (!live) return;
           const next = new Map<string, BuildPhase>();
           for (const [cpv, line] of lines) {
-            const phase = phaseFromLine(line);
+            const phase = phaseOfBuildLogLine(line);
             if (phase) next.set(cpv, phase);
           }
           setPhases(next);

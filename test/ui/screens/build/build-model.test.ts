@@ -15,7 +15,7 @@ import { bar } from '../../../../src/core/format/bar.js';
 import { formatDuration, formatLoad } from '../../../../src/ui/screens/build/format.js';
 import { ALL_OUTPUT, buildElapsed, packageRows } from '../../../../src/ui/screens/build/package-rows-model.js';
 import { buildReadiness } from '../../../../src/ui/screens/build/readiness.js';
-import { phaseFromLine } from '../../../../src/ui/screens/build/use-package-phases.js';
+import { phaseOfBuildLogLine } from '../../../../src/core/portage/build-stream/build-log-phase.js';
 import { createWorkbenchStore } from '../../../../src/ui/session/workbench-store.js';
 import { CONNECTION, recipeFor, recordWith } from './harness.js';
 
@@ -72,11 +72,11 @@ describe('packageRows', () => {
 
 describe('phases from build.log lines', () => {
   it('reads Portage\'s phase lines; a finished phase means the next one runs', () => {
-    expect(phaseFromLine('>>> Compiling source in /var/tmp/portage/dev-lang/php-8.3.15/work/php-8.3.15 ...')).toBe('compile');
-    expect(phaseFromLine('>>> Source compiled.')).toBe('test');
-    expect(phaseFromLine('>>> Configuring source in /w ...')).toBe('configure');
-    expect(phaseFromLine('>>> Install dev-lang/php-8.3.15 into /var/tmp/portage/dev-lang/php-8.3.15/image')).toBe('install');
-    expect(phaseFromLine('make -j4')).toBeNull();
+    expect(phaseOfBuildLogLine('>>> Compiling source in /var/tmp/portage/dev-lang/php-8.3.15/work/php-8.3.15 ...')).toBe('compile');
+    expect(phaseOfBuildLogLine('>>> Source compiled.')).toBe('test');
+    expect(phaseOfBuildLogLine('>>> Configuring source in /w ...')).toBe('configure');
+    expect(phaseOfBuildLogLine('>>> Install dev-lang/php-8.3.15 into /var/tmp/portage/dev-lang/php-8.3.15/image')).toBe('install');
+    expect(phaseOfBuildLogLine('make -j4')).toBeNull();
   });
   it('finds the failed phase in die()\'s words before the stream\'s guess', () => {
     expect(failedPhase([' * ERROR: dev-util/brokentool-0.9::gentoo failed (compile phase):', ' *   emake failed'], 'fetch')).toBe('compile');
