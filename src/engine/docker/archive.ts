@@ -25,7 +25,7 @@ function checkContainerPath(p: string): string | null {
 }
 
 /** Build the tar archive for a set of entries (in memory: these are configuration files). */
-export async function tarOf(entries: UploadEntry[]): Promise<Buffer> {
+async function tarOf(entries: UploadEntry[]): Promise<Buffer> {
   for (const entry of entries) {
     const problem = checkContainerPath(entry.path);
     if (problem !== null) throw new EngineError('bad-request', `cannot upload ${entry.path}: ${problem}`, 'give absolute container paths without ".."');

@@ -29,7 +29,7 @@ export { runToEnd, type RunToEndOptions, type RunToEndResult } from './run-to-en
 export { execInContainer, execCapture, type ExecOptions, type ExecResult } from './exec.js';
 export { containerLogs, type LogOptions } from './logs.js';
 export { FrameParser, demultiplex, type Frame } from './demux.js';
-export { uploadFiles, downloadPath, readContainerFile, tarOf, type UploadEntry, type DownloadedEntry } from './archive.js';
+export { uploadFiles, downloadPath, readContainerFile, type UploadEntry, type DownloadedEntry } from './archive.js';
 export { commitContainer, type CommitOptions } from './commit.js';
 export { flattenImage, openContainerExport, type FlattenOptions, type FlattenResult } from './flatten.js';
 export { exportImage, type ExportImageOptions, type ExportResult, type ExportStep } from './export.js';
