@@ -40,7 +40,7 @@ function parse(text: string): JsonMessage {
 }
 
 /** Split complete top-level JSON objects off the front of `text` (tracking strings and nesting). */
-export function splitObjects(text: string): [string[], string] {
+function splitObjects(text: string): [string[], string] {
   const out: string[] = [];
   let depth = 0;
   let inString = false;

@@ -1,6 +1,6 @@
 // Reading the engines' JSON message streams across arbitrary chunk boundaries.
 import { describe, expect, it } from 'vitest';
-import { readJsonMessages, splitObjects } from '../../../src/engine/docker/json-messages.js';
+import { readJsonMessages } from '../../../src/engine/docker/json-messages.js';
 
 async function collect(chunks: string[]) {
   const out = [];
@@ -26,8 +26,8 @@ describe('readJsonMessages', () => {
     expect((await collect(['{"a":1}', 'garbage']))[1]?.error).toMatch(/unreadable answer from the engine: garbage/);
   });
 
-  it('keeps an unfinished object for the next chunk', () => {
-    expect(splitObjects('{"a":1}\n{"b":')).toEqual([['{"a":1}'], '{"b":']);
-    expect(splitObjects('{"a":1}\n  ')).toEqual([['{"a":1}'], '']);
+  it('keeps an unfinished object for the next chunk', async () => {
+    expect(await collect(['{"a":1}\n{"b":', '2}\n  '])).toEqual([{ a: 1 }, { b: 2 }]);
+    expect(await collect(['{"a":1}\n  ', '{"b":"x\\"}', '{"}\n'])).toEqual([{ a: 1 }, { b: 'x"}{' }]);
   });
 });
