@@ -8,7 +8,7 @@ export { parseDockerHost } from './host-url.js';
 export { dockerConfigDir, contextDirName } from './context-store.js';
 export { dockerFor, pingEngine, realFiles, resolveBasicEndpoint, resolveProcessEndpoint, type DockerConnection, type EndpointFlags, type PingResult } from './client.js';
 export { connectEngine, connectToEndpoint, type ConnectOptions, type EngineConnection } from './connect.js';
-export { discoverSockets, socketCandidates, type DiscoveredSocket, type SocketKind, type SocketProbe } from './socket-discovery.js';
+export { discoverSockets, type DiscoveredSocket, type SocketKind, type SocketProbe } from './socket-discovery.js';
 export { identifyEngine, negotiateApiVersion, compareApiVersions, type EngineInfo, type EngineKind } from './engine-info.js';
 export { EngineError, toEngineError, type EngineErrorKind } from './errors.js';
 export { engineKindFor } from './engine-kind.js';

@@ -35,7 +35,7 @@ export interface DiscoveryInput {
 interface Candidate { path: string; kind: SocketKind; note: string }
 
 /** The places engines put their sockets, most specific first, without duplicates. */
-export function socketCandidates(env: Readonly<Record<string, string | undefined>>, uid: number, homeDir: string): Candidate[] {
+function socketCandidates(env: Readonly<Record<string, string | undefined>>, uid: number, homeDir: string): Candidate[] {
   const runtime = env.XDG_RUNTIME_DIR !== undefined && env.XDG_RUNTIME_DIR !== '' ? env.XDG_RUNTIME_DIR : null;
   const userRun = `/run/user/${uid}`;
   const list: Candidate[] = [

@@ -4,7 +4,11 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { discoverSockets, socketCandidates } from '../../../src/engine/docker/socket-discovery.js';
+import { discoverSockets } from '../../../src/engine/docker/socket-discovery.js';
+
+/** The places discovery looks at, without touching the file system. */
+const socketCandidates = (env: Record<string, string>, uid: number, homeDir: string) =>
+  discoverSockets({ env, uid, homeDir, probe: () => ({ exists: false, isSocket: false, symlinkTarget: null, access: 'ENOENT' }) });
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'gwb-sockets-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
