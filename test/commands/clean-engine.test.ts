@@ -10,12 +10,16 @@ import { buildFiles, readState, writeState } from '../../src/engine/build/build-
 import { describeDocker } from '../helpers/docker.js';
 import { runCli } from './helpers/cli.js';
 
-const saved = process.env.XDG_STATE_HOME;
+// A namespace of this file's own: `clean` in the run's namespace would remove what other test files,
+// running at the same time, made and still use.
+const saved = { XDG_STATE_HOME: process.env.XDG_STATE_HOME, GENTOO_WB_NAMESPACE: process.env.GENTOO_WB_NAMESPACE };
 beforeAll(() => {
   process.env.XDG_STATE_HOME = mkdtempSync(path.join(os.tmpdir(), 'gwb-clean-engine-'));
+  process.env.GENTOO_WB_NAMESPACE = `${saved.GENTOO_WB_NAMESPACE ?? 'test'}-ce`.slice(0, 32);
 });
 afterAll(() => {
-  process.env.XDG_STATE_HOME = saved;
+  process.env.XDG_STATE_HOME = saved.XDG_STATE_HOME;
+  process.env.GENTOO_WB_NAMESPACE = saved.GENTOO_WB_NAMESPACE;
 });
 
 function preparing(id: string, engine?: string): BuildState {

@@ -92,6 +92,8 @@ export async function findLeftovers(docker: Dockerode, scope: CleanupScope = {})
     else if (unfinished) report.kept.push({ object, reason: unfinished });
     else report.remove.push(object);
   }
+  // The engine refuses to remove an image a container still uses; a container clean keeps keeps its image.
+  const keptBy = new Map(report.kept.filter((k) => k.object.kind === 'container').map((k) => [containers.find((c) => c.id === k.object.id)?.imageId ?? '', k.object.name]));
   for (const i of images) {
     const info = readGentooWbLabels(i.labels);
     const role = info?.role ?? 'unknown';
@@ -100,6 +102,7 @@ export async function findLeftovers(docker: Dockerode, scope: CleanupScope = {})
     const leakedTemp = i.tags.length > 0 && i.tags.every(isTemp);
     const foreign = i.tags.filter((t) => !isTemp(t));
     if ((KEPT_IMAGE_ROLES as readonly string[]).includes(role) && !leakedTemp) report.kept.push({ object, reason: `${role === 'imported' ? 'an imported' : 'a result'} image is yours to keep (remove it with docker rmi)` });
+    else if (keptBy.has(i.id)) report.kept.push({ object, reason: `in use by container ${keptBy.get(i.id)!}, which is kept` });
     // One of our images that someone tagged as well: their tag would go with it.
     else if (i.tags.length > 1 && foreign.length > 0) report.kept.push({ object, reason: `also tagged ${foreign.join(', ')}, which gentoo-wb did not make; untag that first (docker rmi ${foreign[0]})` });
     else report.remove.push(object);

@@ -11,6 +11,8 @@ export interface ContainerSummary {
   id: string;
   names: string[];
   image: string;
+  /** The ID of the image it runs (`image` is the name it was created with). */
+  imageId: string;
   state: string;
   status: string;
   created: string;
@@ -116,7 +118,7 @@ export async function inspectContainer(docker: Dockerode, id: string): Promise<C
 
 /** List containers (running and stopped) matching all label filters. */
 export async function listContainers(docker: Dockerode, labels: string[] = []): Promise<ContainerSummary[]> {
-  type Raw = { Id: string; Names?: string[]; Image: string; State: string; Status: string; Created: number; Labels?: Record<string, string> | null };
+  type Raw = { Id: string; Names?: string[]; Image: string; ImageID?: string; State: string; Status: string; Created: number; Labels?: Record<string, string> | null };
   let raw: Raw[];
   try {
     raw = await dialJson<Raw[]>(docker, {
@@ -130,6 +132,7 @@ export async function listContainers(docker: Dockerode, labels: string[] = []): 
     id: r.Id,
     names: (r.Names ?? []).map((n) => n.replace(/^\//, '')),
     image: r.Image,
+    imageId: r.ImageID ?? '',
     state: r.State,
     status: r.Status,
     created: new Date(r.Created * 1000).toISOString(),

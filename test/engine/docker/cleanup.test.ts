@@ -165,4 +165,30 @@ describeEngines('volumes, Portage snapshot and cleanup', (engine) => {
     mine.add(done.id);
     expect(own((await findLeftovers(docker, { buildId })).remove).map((o) => o.id)).toEqual([done.id]);
   });
+  it('keeps an image that a kept container runs (a distcc helper image under its running helper), and removes both with --running', async () => {
+    const { docker } = engine();
+    const buildId = `clean-held-${randomBytes(4).toString('hex')}`;
+    const helperImage = uniqueRef('helper-image');
+    const inNamespace = `LABEL ${LABEL.namespace}=${process.env.GENTOO_WB_NAMESPACE ?? ''}`;
+    await importBusybox(docker, helperImage, ['CMD ["/bin/sh"]', `LABEL ${LABEL.role}=distcc-image`, `LABEL ${LABEL.buildId}=${buildId}`, inNamespace]);
+    images.push(helperImage);
+    const helper = await createContainer(docker, { image: helperImage, network: 'none', cmd: ['/bin/sleep', '300'], labels: gentooWbLabels({ version: VERSION, role: 'distcc-helper', buildId }) });
+    containers.push(helper);
+    await startContainer(docker, helper);
+    const imageId = (await docker.getImage(helperImage).inspect()).Id;
+
+    const gentle = await findLeftovers(docker, { buildId });
+    expect(gentle.remove.filter((o) => o.id === imageId || o.id === helper)).toEqual([]);
+    const reasons = new Map(gentle.kept.map((k) => [k.object.id, k.reason]));
+    expect(reasons.get(helper)).toMatch(/^running/);
+    expect(reasons.get(imageId)).toMatch(/^in use by container .+, which is kept$/);
+    // `clean` exits 0 then: nothing it tries is refused by the engine.
+    expect((await removeLeftovers(docker, gentle.remove.filter((o) => o.id === imageId || o.id === helper))).failed).toEqual([]);
+
+    const thorough = await findLeftovers(docker, { buildId, running: true });
+    const both = thorough.remove.filter((o) => o.id === imageId || o.id === helper);
+    expect(both.map((o) => o.kind).sort()).toEqual(['container', 'image']);
+    expect((await removeLeftovers(docker, both)).failed).toEqual([]);
+    expect(await imageExists(docker, helperImage)).toBe(false);
+  });
 });
