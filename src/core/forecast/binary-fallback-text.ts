@@ -6,7 +6,7 @@ function from(hosts: readonly string[]): string {
 }
 
 /** After the fact: `binary from served-x failed its checksum: compiled instead` (hosts: binrepos.conf sections). */
-export function binaryFallbackNote(hosts: readonly string[]): string {
+function binaryFallbackNote(hosts: readonly string[]): string {
   return `${from(hosts)}: compiled instead`;
 }
 
