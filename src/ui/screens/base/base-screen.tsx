@@ -11,6 +11,7 @@ import { useWizard } from '../../app/wizard-context.js';
 import { ListView } from '../../components/list/list-view.js';
 import { useList } from '../../components/list/use-list.js';
 import { Tone } from '../../components/tone.js';
+import { WrappedText } from '../../components/wrapped-text.js';
 import { useCommands, type FooterItem } from '../../keys/key-router.js';
 import { useContentSize } from '../../layout/content-size.js';
 import { useWorkbench } from '../../session/workbench-context.js';
@@ -211,11 +212,14 @@ export function BaseScreen() {
           ) : (
             <>
               {/* Nothing here may shrink: the pane clips at the bottom, never squeezes a line away. */}
-              {detail.map((line, i) => (
+              {detail.map((line, i) => (i === 0 ? (
                 <Box key={i} flexShrink={0} width={rightWidth}>
-                  <Text wrap={i === 0 ? 'truncate-middle' : 'wrap'} bold={i === 0}>{line || ' '}</Text>
+                  <Text wrap="truncate-middle" bold>{line || ' '}</Text>
                 </Box>
-              ))}
+              ) : (
+                // Wrapped at spaces with no space left at a row's start (Ink's own wrap keeps it).
+                <WrappedText key={i} text={line || ' '} width={rightWidth} />
+              )))}
               {ops.failure ? <FailureView failure={ops.failure} width={rightWidth} /> : null}
               {engineLine && section !== 'local' ? (
                 <Box flexShrink={0} width={rightWidth}>
