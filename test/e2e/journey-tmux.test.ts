@@ -95,12 +95,16 @@ describeDocker('the whole journey at 80x24 on real Portage', () => {
     // 3 Recipe: packages found by part of their name, as eix would.
     t.send(']');
     await see((s) => s.includes('›Packages') && s.includes('No packages yet'));
+    // Typing starts once the field is there, as a person's does (keys typed ahead of the field are
+    // a known gap: see the closing note of #16).
     t.send('a');
+    await see((s) => s.includes('Add atom:'));
     await type('hell');
     await see((s) => s.includes('› app-misc/hello') && s.includes('GNU "Hello, world" application'), 20_000);
     t.send('Enter');
     await see((s) => /^›? +app-misc\/hello +2\.12\.2/m.test(s));
     t.send('a');
+    await see((s) => s.includes('Add atom:'));
     await type('brokent');
     await see((s) => s.includes('› dev-util/brokentool'), 20_000);
     t.send('Enter');
