@@ -8,7 +8,7 @@ import { buildEnvFrom } from '../engine/build/build-env.js';
 import { probeSandbox } from '../engine/build/sandbox-facts.js';
 import { loadRecipeFile } from '../engine/recipes/recipe-store.js';
 import type { BuildFlags } from './build-flags.js';
-import { forecastVsActual, noteLines, type ForecastVsActual } from '../core/forecast/forecast-vs-actual.js';
+import { forecastVsActual, totalsLines, type ForecastVsActual } from '../core/forecast/forecast-vs-actual.js';
 import { buildHistory } from '../core/portage/eta/eta.js';
 import { forecastBuild, type BuildForecast } from '../engine/forecast/build-forecast.js';
 import { eventPrinter } from './build-events-printer.js';
@@ -126,10 +126,7 @@ export async function runBuildCommand(recipePath: string, flags: BuildFlags): Pr
 /** One line after a --plain build: the forecast total against the actual one. */
 function forecastNote(compared: ForecastVsActual, problem: string | null): string {
   if (!compared.forecast) return problem ? `forecast: none was made (${problem})\n` : '';
-  const f = compared.forecast;
-  const a = compared.actual;
-  const notes = noteLines(compared).map((l) => `${l}\n`);
-  return `forecast: ${f.binaries} binaries, ${f.compiles} compiles, ${f.totalSeconds} s; actual: ${a.binaries} binaries, ${a.compiles} compiles, ${a.totalSeconds} s\n${notes.join('')}`;
+  return totalsLines(compared).map((l) => `${l}\n`).join('');
 }
 
 /** How long a build's end waits for a forecast still being made. */

@@ -21,7 +21,8 @@ export function roughDuration(seconds: number): string {
   return `about ${h} h${m ? ` ${m} min` : ''}`;
 }
 
-function plural(n: number, one: string, many: string): string {
+/** `1 binary`, `3 binaries`. */
+export function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 

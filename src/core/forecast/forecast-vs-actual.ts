@@ -3,6 +3,7 @@
 // `build --json`.
 import type { PackageTiming } from '../build/build-record.js';
 import type { Forecast, ForecastFrom } from './forecast-types.js';
+import { plural } from './forecast-text.js';
 
 export interface PackageVsActual {
   cpv: string;
@@ -53,4 +54,14 @@ export function forecastVsActual(forecast: Forecast | null, timings: readonly Pa
 /** One line per package that came otherwise than forecast, saying why (`  cpv: binary from … compiled instead`). */
 export function noteLines(compared: ForecastVsActual): string[] {
   return compared.packages.flatMap((p) => (p.actual?.note ? [`  ${p.cpv}: ${p.actual.note}`] : []));
+}
+
+function totalsText(t: TotalsVsActual): string {
+  return `${plural(t.binaries, 'binary', 'binaries')}, ${plural(t.compiles, 'compile', 'compiles')}, ${t.totalSeconds} s`;
+}
+
+/** After a --plain build: `forecast: 1 binary, 2 compiles, 30 s; actual: …`, then the package notes; none without a forecast. */
+export function totalsLines(compared: ForecastVsActual): string[] {
+  if (!compared.forecast) return [];
+  return [`forecast: ${totalsText(compared.forecast)}; actual: ${totalsText(compared.actual)}`, ...noteLines(compared)];
 }
