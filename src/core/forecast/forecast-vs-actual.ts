@@ -52,7 +52,7 @@ export function forecastVsActual(forecast: Forecast | null, timings: readonly Pa
 }
 
 /** One line per package that came otherwise than forecast, saying why (`  cpv: binary from … compiled instead`). */
-export function noteLines(compared: ForecastVsActual): string[] {
+function noteLines(compared: ForecastVsActual): string[] {
   return compared.packages.flatMap((p) => (p.actual?.note ? [`  ${p.cpv}: ${p.actual.note}`] : []));
 }
 
