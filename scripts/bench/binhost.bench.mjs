@@ -6,13 +6,13 @@
 //  - a second source build (a cache key of its own, so it compiles again) has the first build's record
 //    as history: its forecast total against its actual total is the forecast error (target within 30 %).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { connectEngine } from '../../dist/engine/docker/connect.js';
 import { newRecipe } from '../../dist/core/recipe/new-recipe.js';
-import { BENCH_NAMESPACE, realPortageImages, removeBenchObjects } from './test-images.mjs';
+import { BENCH_NAMESPACE, benchCliEnv, realPortageImages, removeBenchObjects } from './test-images.mjs';
 
 const cli = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 const PACKAGES = (process.env.BENCH_BINHOST_PACKAGES ?? 'dev-lang/php app-misc/hello dev-libs/expat').split(/\s+/).filter(Boolean);
@@ -48,15 +48,7 @@ function build(file, env) {
 export default async function bench() {
   const { docker } = await connectEngine();
   const { base } = await realPortageImages(docker);
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'gwb-bench-binhost-'));
-  const env = {
-    ...process.env,
-    GENTOO_WB_NAMESPACE: BENCH_NAMESPACE,
-    XDG_STATE_HOME: path.join(dir, 'state'),
-    XDG_CONFIG_HOME: path.join(dir, 'config'),
-    XDG_DATA_HOME: path.join(dir, 'data'),
-    GENTOO_WB_BUILD_ENV: `GWB_TEST_COMPILE_SECONDS=${COMPILE_SECONDS}`,
-  };
+  const { dir, env } = benchCliEnv('gwb-bench-binhost-', COMPILE_SECONDS);
   const network = `gentoo-wb-${BENCH_NAMESPACE}-binhost-net`;
   const cflags = `-O2 -pipe -DGWB_BINHOST_BENCH_${process.pid}`;
   const write = (name, edit) => {

@@ -8,14 +8,14 @@
 // gain; the farm's own time (scheduling: facts and forecasts; transfers: the base image copy and
 // published packages) is printed beside it.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServer } from 'vite';
 import { connectEngine } from '../../dist/engine/docker/connect.js';
 import { newRecipe } from '../../dist/core/recipe/new-recipe.js';
-import { BENCH_NAMESPACE, realPortageImages, removeBenchObjects } from './test-images.mjs';
+import { benchCliEnv, realPortageImages, removeBenchObjects } from './test-images.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const cli = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
@@ -49,15 +49,7 @@ export default async function bench() {
     return [{ metric: 'farm of two recipes on two engines', value: NaN, unit: 's', note: `skipped: no second engine (${availability.reason})` }];
   }
   const second = await harness.mod.startSecondEngine({});
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'gwb-bench-farm-'));
-  const env = {
-    ...process.env,
-    GENTOO_WB_NAMESPACE: BENCH_NAMESPACE,
-    XDG_STATE_HOME: path.join(dir, 'state'),
-    XDG_CONFIG_HOME: path.join(dir, 'config'),
-    XDG_DATA_HOME: path.join(dir, 'data'),
-    GENTOO_WB_BUILD_ENV: `GWB_TEST_COMPILE_SECONDS=${COMPILE_SECONDS}`,
-  };
+  const { dir, env } = benchCliEnv('gwb-bench-farm-', COMPILE_SECONDS);
   const write = (name, packages, cflags, run) => {
     const r = newRecipe({ name, base, packages, tags: [], sizing: { jobs: 2, makeopts: '-j2' } });
     r.caches = { distfiles: false, binpkgs: true, ccache: false };

@@ -1,6 +1,8 @@
 // The real-Portage test images for benchmarks (they run outside vitest): built, or found by their content
 // hash, by the same fixture code the test global setup uses, loaded through Vite because it is TypeScript.
 // Benchmarks also get a namespace of their own, so their caches never mix with a person's.
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServer } from 'vite';
@@ -34,4 +36,22 @@ export async function removeBenchObjects(docker) {
   // A cache volume the engine made on first mount has no labels, only its name.
   const named = ((await docker.listVolumes()).Volumes ?? []).filter((v) => v.Name.startsWith(prefix));
   for (const v of new Set([...labelled, ...named].map((x) => x.Name))) await docker.getVolume(v).remove().catch(() => undefined);
+}
+
+/**
+ * A folder of the bench's own and the environment a gentoo-wb CLI run there needs: the bench's
+ * namespace, XDG homes inside the folder (never a person's settings, recipes or builds), and the
+ * test repository's compile pause passed into every build container.
+ */
+export function benchCliEnv(prefix, compileSeconds) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  const env = {
+    ...process.env,
+    GENTOO_WB_NAMESPACE: BENCH_NAMESPACE,
+    XDG_STATE_HOME: path.join(dir, 'state'),
+    XDG_CONFIG_HOME: path.join(dir, 'config'),
+    XDG_DATA_HOME: path.join(dir, 'data'),
+    GENTOO_WB_BUILD_ENV: `GWB_TEST_COMPILE_SECONDS=${compileSeconds}`,
+  };
+  return { dir, env };
 }
