@@ -8,7 +8,8 @@ import { gentooWbLabelFilters, gentooWbLabels, inNamespace, LABEL } from '../../
 import { DISTCC_PACKAGE } from '../../core/distcc/distcc-plan.js';
 import type { PortageSource } from '../../core/recipe/recipe-schema.js';
 import { appVersion } from '../app-info.js';
-import { commitContainer, containerLogs, createContainer, EngineError, ensurePortageSnapshot, inspectImage, listImages, removeContainerSurely, startContainer, waitContainer, type MountSpec } from '../docker/index.js';
+import { commitContainer, EngineError, ensurePortageSnapshot, inspectImage, listImages, removeContainerSurely, type MountSpec } from '../docker/index.js';
+import { runToEnd } from '../docker/run-to-end.js';
 import { currentNamespace, objectName } from '../docker/object-names.js';
 
 export interface HelperImage {
@@ -49,25 +50,27 @@ export async function ensureHelperImage(docker: Dockerode, baseImage: string, po
   if (found) return { id: found, made: false, seconds: 0 };
   const namespace = currentNamespace();
   const tree = await treeMounts(docker, portage);
-  const id = await createContainer(docker, {
-    image: base.id,
-    name: objectName(`distcc-image-${shortId(base.id)}-${Date.now().toString(36)}`, namespace),
-    entrypoint: [],
-    cmd: ['emerge', '--oneshot', '--verbose', '--color=n', DISTCC_PACKAGE],
-    // Portage's process sandboxes need unshare(), which a default container refuses.
-    env: { FEATURES: '-ipc-sandbox -network-sandbox -pid-sandbox', CLEAN_DELAY: '0' },
-    mounts: tree.mounts,
-    volumesFrom: tree.volumesFrom,
-    labels: gentooWbLabels({ version: appVersion(), role: 'distcc-helper', sourceImage: base.id, namespace }),
-  });
+  let run;
   try {
-    await startContainer(docker, id);
-    const code = await waitContainer(docker, id, signal);
+    run = await runToEnd(docker, {
+      image: base.id,
+      name: objectName(`distcc-image-${shortId(base.id)}-${Date.now().toString(36)}`, namespace),
+      entrypoint: [],
+      cmd: ['emerge', '--oneshot', '--verbose', '--color=n', DISTCC_PACKAGE],
+      // Portage's process sandboxes need unshare(), which a default container refuses.
+      env: { FEATURES: '-ipc-sandbox -network-sandbox -pid-sandbox', CLEAN_DELAY: '0' },
+      mounts: tree.mounts,
+      volumesFrom: tree.volumesFrom,
+      labels: gentooWbLabels({ version: appVersion(), role: 'distcc-helper', sourceImage: base.id, namespace }),
+    }, { signal, tail: TAIL_LINES, keep: true });
+  } catch (err) {
     if (signal?.aborted) throw new EngineError('aborted', 'the distcc helper image was not made: cancelled', 'nothing to do');
-    if (code !== 0) {
-      const lines: string[] = [];
-      for await (const frame of containerLogs(docker, id, { tail: TAIL_LINES })) lines.push(frame.data.toString('utf8'));
-      throw new EngineError('bad-request', `emerge ${DISTCC_PACKAGE} for the distcc helpers failed on engine "${engineName}" (exit ${code}); its last lines:\n${lines.join('').trimEnd()}`,
+    throw err;
+  }
+  const id = run.id;
+  try {
+    if (run.exitCode !== 0) {
+      throw new EngineError('bad-request', `emerge ${DISTCC_PACKAGE} for the distcc helpers failed on engine "${engineName}" (exit ${run.exitCode}); its last lines:\n${run.output.trimEnd()}`,
         `the helpers need ${DISTCC_PACKAGE} from the recipe's ebuild repository; fix that, or remove the distcc option`);
     }
     const image = await commitContainer(docker, id, {

@@ -19,7 +19,7 @@ export interface RunToEndOptions {
   tail?: number;
   /** Reads the stopped container (files it left) before it is removed. */
   beforeRemove?: (id: string) => Promise<void>;
-  /** Leave the container for the caller to remove (commit, inspect). */
+  /** Leave the container for the caller to remove (commit, inspect) when the run returns; a run that throws removes it. */
   keep?: boolean;
 }
 
@@ -42,6 +42,7 @@ export async function runToEnd(docker: Dockerode, spec: ContainerSpec, options: 
   const stop = options.signal;
   const id = await createContainer(docker, spec);
   const action = `run ${spec.image} in container ${shortId(id)}`;
+  let returned = false;
   try {
     if (options.files && options.files.length > 0) await uploadFiles(docker, id, options.files);
     if (stop?.aborted) throw aborted(action);
@@ -67,8 +68,10 @@ export async function runToEnd(docker: Dockerode, spec: ContainerSpec, options: 
     }
     await options.beforeRemove?.(id);
     const text = (chunks: Buffer[]) => Buffer.concat(chunks).toString('utf8');
+    returned = true;
     return { id, exitCode, output: text(all), stdout: text(out), stderr: text(err) };
   } finally {
-    if (!options.keep) await removeContainerSurely(docker, id);
+    // The caller cannot remove a container it never got the ID of.
+    if (!options.keep || !returned) await removeContainerSurely(docker, id);
   }
 }

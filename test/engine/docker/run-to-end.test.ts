@@ -81,4 +81,13 @@ describeEngines('runToEnd', (engine) => {
     kept.push(run.id);
     expect((await inspectContainer(engine().docker, run.id)).exitCode).toBe(0);
   });
+
+  it('removes a kept container all the same when the run throws: the caller never got its ID', async () => {
+    const stop = new AbortController();
+    setTimeout(() => stop.abort(), 800);
+    await expect(runToEnd(engine().docker, { image, labels, network: 'none', cmd: ['/bin/sleep', '60'] }, { signal: stop.signal, keep: true }))
+      .rejects.toMatchObject({ kind: 'aborted' });
+    // The container the test above kept stays until afterAll; nothing else does.
+    expect((await ours()).filter((c) => !kept.includes(c.id))).toEqual([]);
+  });
 });
