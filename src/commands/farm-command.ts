@@ -1,9 +1,10 @@
 // The body of `gentoo-wb build R1 R2 … --engines a,b`: every refusal before any work (usage, the
-// recipes, the engine names), then the farm run, each build's events prefixed with its recipe and
+// recipes, the engine names, a recipe whose `engine` field names an engine not in --engines), then the farm run, each build's events prefixed with its recipe and
 // engine (--plain lines, or JSON lines carrying `recipe` and `engine`), the farm's own steps on stderr,
 // and one summary at the end. Ctrl-C, SIGTERM and SIGHUP cancel every build (the farm's order and
 // publishing live in this process, so it does not detach) and stop the binhost it started.
 import { sanitizeText } from '../core/format/sanitize.js';
+import { pinnedEngineProblem } from '../core/farm/farm-schedule.js';
 import { farmSummaryText } from '../core/farm/farm-summary.js';
 import { formatProblem } from '../core/recipe/recipe-problems.js';
 import { buildEnvFrom } from '../engine/build/build-env.js';
@@ -15,6 +16,7 @@ import { loadRecipeFile } from '../engine/recipes/recipe-store.js';
 import { openSettings } from '../engine/settings/settings-store.js';
 import type { BuildFlags } from './build-flags.js';
 import { eventPrinter } from './build-events-printer.js';
+import { engineFlagsFor } from './recipe-engine.js';
 import { dropSelfSentSignals, reportFailure } from './output.js';
 import { EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, UsageError } from './usage-error.js';
 
@@ -49,6 +51,11 @@ export async function runFarmCommand(files: string[], flags: BuildFlags): Promis
   for (const file of files) {
     const loaded = await loadRecipeFile(file);
     if (!loaded.ok) throw new UsageError(`${file} is not a usable recipe:\n${loaded.problems.map((p) => `  ${formatProblem(p)}`).join('\n')}\nnothing was built`);
+    // The recipe's engine names (`engine`, `distcc.engines`) checked as `build` checks them, then the
+    // `engine` field against --engines: a recipe is never moved off the engine it names.
+    await engineFlagsFor(loaded.recipe, {}, file);
+    const pinned = pinnedEngineProblem(loaded.recipe, names);
+    if (pinned !== null) throw new UsageError(`${sanitizeText(pinned)} (${file}): add it to --engines, or take the field out of the recipe to let the farm choose; nothing was built`);
     recipes.push({ file, recipe: loaded.recipe });
   }
   const namespace = currentNamespace();

@@ -1,12 +1,15 @@
 // The farm's queue, pure: recipes × engines → which engine builds each recipe and which recipes it
-// waits for. Three rules, in this order:
+// waits for. Four rules, in this order:
+//  - the recipe's own word: a recipe whose `engine` field names one of the farm's engines goes there
+//    (as `build` honours the field); one naming an engine the farm was not given is refused, not moved
+//    (the field may be there for hardware, a network or a licence the farm cannot see);
 //  - architecture: a recipe goes only to an engine of its base's architecture;
 //  - order: a recipe that compiles a package an earlier recipe (same binary package cache key) also
 //    compiles waits for that recipe, and then gets the package as a binary from the shared binhost;
 //    recipes that share nothing run at the same time;
 //  - capacity: each recipe goes to the engine with the most CPUs per build (builds running there
 //    already plus the recipes the farm gives it), so recipes spread over the engines; ties keep the
-//    order the engines were given in.
+//    order the engines were given in. Pinned recipes count first, so the free ones avoid their engines.
 
 export interface FarmRecipeFacts {
   /** Position on the command line (what the slots refer to). */
@@ -18,6 +21,8 @@ export interface FarmRecipeFacts {
   cacheKey: string | null;
   /** Packages (cpv) the recipe's forecast says it compiles. */
   compiles: readonly string[];
+  /** The engine its `engine` field names (`local`: the default one); undefined lets the farm choose. */
+  engine?: string | undefined;
 }
 
 export interface FarmEngineFacts {
@@ -48,19 +53,38 @@ function normalArch(arch: string): string {
   return a;
 }
 
+/** Why a recipe cannot be in a farm of these engines because its `engine` field names another one, or null. */
+export function pinnedEngineProblem(recipe: { name: string; engine?: string | undefined }, engines: readonly string[]): string | null {
+  if (recipe.engine === undefined || engines.includes(recipe.engine)) return null;
+  return `recipe ${recipe.name} names engine ${JSON.stringify(recipe.engine)} in its "engine" field, which is not one of the farm's engines (${engines.join(', ')})`;
+}
+
 /** The queue, or the one sentence saying why no engine can take a recipe. */
 export function scheduleFarm(recipes: readonly FarmRecipeFacts[], engines: readonly FarmEngineFacts[]): FarmSchedule {
   const load = new Map(engines.map((e) => [e.name, e.running]));
   const slots: FarmSlot[] = [];
   const ordered = [...recipes].sort((a, b) => a.index - b.index);
+  const names = engines.map((e) => e.name);
+  for (const recipe of ordered) {
+    const problem = pinnedEngineProblem(recipe, names);
+    if (problem !== null) return { ok: false, problem };
+    if (recipe.engine !== undefined) load.set(recipe.engine, (load.get(recipe.engine) ?? 0) + 1);
+  }
   for (const recipe of ordered) {
     const fit = engines.filter((e) => normalArch(e.arch) === normalArch(recipe.arch));
+    const pinned = recipe.engine === undefined ? undefined : engines.find((e) => e.name === recipe.engine)!;
+    if (pinned !== undefined && !fit.includes(pinned)) {
+      return { ok: false, problem: `recipe ${recipe.name} builds on ${normalArch(recipe.arch)} (its base's architecture), and the engine its "engine" field names, ${pinned.name}, is ${normalArch(pinned.arch)}` };
+    }
     if (fit.length === 0) {
       const have = engines.map((e) => `${e.name}: ${normalArch(e.arch)}`).join(', ');
       return { ok: false, problem: `recipe ${recipe.name} builds on ${normalArch(recipe.arch)} (its base's architecture), and none of the engines is one (${have})` };
     }
-    const engine = fit.reduce((best, e) => (perBuild(e, load) > perBuild(best, load) ? e : best));
-    load.set(engine.name, (load.get(engine.name) ?? 0) + 1);
+    let engine = pinned;
+    if (engine === undefined) {
+      engine = fit.reduce((best, e) => (perBuild(e, load) > perBuild(best, load) ? e : best));
+      load.set(engine.name, (load.get(engine.name) ?? 0) + 1);
+    }
     const after: number[] = [];
     const waitsFor = new Set<string>();
     for (const earlier of ordered) {

@@ -1,6 +1,6 @@
 // What the farm's scheduler needs to know about each recipe, read on an engine that holds its base:
 // the base's architecture, the binary package cache key its builds fill (as `binhost serve --recipe`
-// computes it) and the packages its forecast says it compiles.
+// computes it), the packages its forecast says it compiles, and the engine its `engine` field names.
 import type { FarmRecipeFacts } from '../../core/farm/farm-schedule.js';
 import type { Recipe } from '../../core/recipe/recipe-schema.js';
 import { binhostSourceOfRecipe } from '../binhost/binhost-source.js';
@@ -48,6 +48,7 @@ export async function recipeFacts(index: number, item: FarmRecipe, engines: read
     arch: held.architecture,
     cacheKey: key,
     compiles: forecast.forecast.packages.filter((p) => p.from === 'source').map((p) => p.cpv),
+    engine: recipe.engine,
     holder: held.engine,
   };
 }

@@ -30,7 +30,16 @@ export interface FarmRequest {
   note: (line: string) => void;
   /** A sink for one build's events. */
   eventsFor: (recipe: FarmRecipe, engine: FarmEngine, buildId: string) => (events: BuildEvent[]) => void;
+  /** The farm's own moves as data, for a view that follows them (the command prints the notes instead). */
+  progress?: (event: FarmProgress) => void;
 }
+
+/** What the farm does, as a view follows it: the queue, the shared binhost, each recipe's start and end. */
+export type FarmProgress =
+  | { type: 'scheduled'; slots: FarmSlot[] }
+  | { type: 'binhost'; binhost: NonNullable<FarmSummary['binhost']> }
+  | { type: 'started'; recipe: number; engine: string; buildId: string; logDir: string }
+  | { type: 'ended'; recipe: number; result: FarmRecipeResult };
 
 /** How long a build's end waits for its forecast still being made (as `build` does). */
 const FORECAST_GRACE_MS = 30_000;
@@ -65,11 +74,13 @@ export async function runFarm(req: FarmRequest): Promise<FarmSummary> {
   const schedule = scheduleFarm(facts, req.engines);
   if (!schedule.ok) throw new EngineError('bad-request', schedule.problem, 'add an engine of that architecture to --engines (gentoo-wb engines list shows each one\'s)');
   const scheduling = since();
+  req.progress?.({ type: 'scheduled', slots: schedule.slots });
   const engineOf = (slot: FarmSlot) => req.engines.find((e) => e.name === slot.engine)!;
   for (const slot of schedule.slots) {
     results[slot.recipe]!.engine = slot.engine;
     const waits = slot.after.map((i) => req.recipes[i]!.recipe.name);
-    req.note(`${req.recipes[slot.recipe]!.recipe.name} → ${slot.engine}${waits.length ? ` after ${waits.join(', ')} (for ${slot.waitsFor.join(' ')} as binaries)` : ''}`);
+    const named = req.recipes[slot.recipe]!.recipe.engine !== undefined ? ' (its recipe names it)' : '';
+    req.note(`${req.recipes[slot.recipe]!.recipe.name} → ${slot.engine}${named}${waits.length ? ` after ${waits.join(', ')} (for ${slot.waitsFor.join(' ')} as binaries)` : ''}`);
   }
   for (const r of req.recipes) {
     if (r.recipe.portage.source === 'host' && schedule.slots.some((s) => req.recipes[s.recipe] === r && engineOf(s).connection.endpoint.address.kind !== 'unix')) {
@@ -95,6 +106,7 @@ export async function runFarm(req: FarmRequest): Promise<FarmSummary> {
       await ensureImage(image, serving);
       shared = await startSharedBinhost(serving, facts[sharer.recipe]!.cacheKey!, image, req.namespace);
       for (const e of req.engines) urls[e.name] = await binhostUrlFor(shared, e);
+      req.progress?.({ type: 'binhost', binhost: { engine: serving.name, name: shared.binhost.name, urls, startedByFarm: shared.startedByFarm } });
       req.note(`shared binhost ${shared.binhost.name} on ${serving.name}${shared.startedByFarm ? '' : ' (served already)'}; ${Object.entries(urls).map(([e, u]) => `${e}: ${u || 'its own cache'}`).join(', ')}`);
     }
 
@@ -118,6 +130,7 @@ export async function runFarm(req: FarmRequest): Promise<FarmSummary> {
       sink = req.eventsFor(item, engine, session.id);
       result.buildId = session.id;
       result.waitedSeconds = since();
+      req.progress?.({ type: 'started', recipe: slot.recipe, engine: engine.name, buildId: session.id, logDir: session.files.dir });
       req.note(`${item.recipe.name}: build ${session.id} started on ${engine.name} (logs in ${session.files.dir})`);
       const forecastStop = new AbortController();
       const forecast = forecastBuild(engine.docker, recipe, session.files, { containerEnv: req.containerEnv, ...(req.env ? { env: req.env } : {}), signal: forecastStop.signal });
@@ -171,6 +184,7 @@ export async function runFarm(req: FarmRequest): Promise<FarmSummary> {
               req.note(`${r.recipe}: ${r.message}`);
             })
             .finally(() => {
+              req.progress?.({ type: 'ended', recipe: slot.recipe, result: { ...results[slot.recipe]! } });
               ended.add(slot.recipe);
               running.delete(slot.recipe);
             });

@@ -1,6 +1,7 @@
-// The farm's pure scheduler: architecture, order by shared compiles, spread by CPUs per build.
+// The farm's pure scheduler: the recipe's `engine` field, architecture, order by shared compiles, spread by
+// CPUs per build.
 import { describe, expect, it } from 'vitest';
-import { readySlots, scheduleFarm, type FarmEngineFacts, type FarmRecipeFacts } from '../../../src/core/farm/farm-schedule.js';
+import { pinnedEngineProblem, readySlots, scheduleFarm, type FarmEngineFacts, type FarmRecipeFacts } from '../../../src/core/farm/farm-schedule.js';
 
 const recipe = (index: number, compiles: string[], extra: Partial<FarmRecipeFacts> = {}): FarmRecipeFacts => ({ index, name: `r${index}`, arch: 'amd64', cacheKey: 'aaaaaaaaaaaa', compiles, ...extra });
 const engine = (name: string, extra: Partial<FarmEngineFacts> = {}): FarmEngineFacts => ({ name, arch: 'x86_64', cpus: 2, running: 0, ...extra });
@@ -60,5 +61,45 @@ describe('scheduleFarm', () => {
     const engines = [engine('x', { arch: 'x86_64' }), engine('a', { arch: 'aarch64' }), engine('X', { arch: 'AMD64' }), engine('p', { arch: 'ppc64le' })];
     const refused = scheduleFarm([recipe(0, [], { arch: 'riscv64', name: 'tiny' })], engines);
     expect(refused).toEqual({ ok: false, problem: 'recipe tiny builds on riscv64 (its base\'s architecture), and none of the engines is one (x: amd64, a: arm64, X: amd64, p: ppc64le)' });
+  });
+
+  it('builds a recipe on the engine its "engine" field names, even where another has more CPUs per build', () => {
+    const engines = [engine('small', { cpus: 1 }), engine('big', { cpus: 16 })];
+    const s = scheduleFarm([recipe(0, ['cat/a-1'], { engine: 'small' }), recipe(1, ['cat/b-1'], { engine: 'small' })], engines);
+    expect(s).toEqual({ ok: true, slots: [
+      { recipe: 0, engine: 'small', after: [], waitsFor: [] },
+      { recipe: 1, engine: 'small', after: [], waitsFor: [] },
+    ] });
+  });
+
+  it('counts pinned recipes first, so a free recipe before them goes to the engine they leave idle', () => {
+    // Free recipe 0 would take `a` (a tie keeps the order given) if recipe 1's pin to `a` were counted late.
+    const s = scheduleFarm([recipe(0, ['cat/a-1']), recipe(1, ['cat/b-1'], { engine: 'a' })], [engine('a'), engine('b')]);
+    expect(s.ok && s.slots.map((x) => x.engine)).toEqual(['b', 'a']);
+  });
+
+  it('keeps the order of shared compiles for a pinned recipe: it still waits for the earlier one', () => {
+    const s = scheduleFarm([recipe(0, ['dev-libs/libfoo-1.0']), recipe(1, ['dev-libs/libfoo-1.0'], { engine: 'a' })], [engine('a'), engine('b')]);
+    if (!s.ok) throw new Error(s.problem);
+    expect(s.slots).toEqual([
+      { recipe: 0, engine: 'b', after: [], waitsFor: [] },
+      { recipe: 1, engine: 'a', after: [0], waitsFor: ['dev-libs/libfoo-1.0'] },
+    ]);
+  });
+
+  it('refuses a recipe whose "engine" field names an engine the farm was not given, and one whose engine is of another architecture', () => {
+    const engines = [engine('local'), engine('arm', { arch: 'aarch64' })];
+    expect(scheduleFarm([recipe(0, []), recipe(1, [], { engine: 'third', name: 'web' })], engines)).toEqual({
+      ok: false, problem: 'recipe web names engine "third" in its "engine" field, which is not one of the farm\'s engines (local, arm)',
+    });
+    expect(scheduleFarm([recipe(0, [], { engine: 'arm', name: 'web' })], engines)).toEqual({
+      ok: false, problem: 'recipe web builds on amd64 (its base\'s architecture), and the engine its "engine" field names, arm, is arm64',
+    });
+  });
+
+  it('pinnedEngineProblem: nothing to say without the field or with an engine of the farm', () => {
+    expect(pinnedEngineProblem({ name: 'r' }, ['local'])).toBeNull();
+    expect(pinnedEngineProblem({ name: 'r', engine: 'local' }, ['second', 'local'])).toBeNull();
+    expect(pinnedEngineProblem({ name: 'r', engine: 'local' }, ['second'])).toBe('recipe r names engine "local" in its "engine" field, which is not one of the farm\'s engines (second)');
   });
 });
