@@ -1,30 +1,40 @@
 // The keys that mean the same on every screen (help, quit, steps, moving, lists, logs).
-import type { KeyBinding } from './key-binding.js';
+import { keyTable } from './key-binding.js';
 
 export const GLOBAL_KEYS = [
-  { id: 'app.help', keys: ['?'], label: 'help', help: 'show this help', group: 'Global' },
-  { id: 'app.quit', keys: ['q', 'ctrl+c'], label: 'quit', help: 'quit; a running build keeps running (asks first)', group: 'Global' },
-  { id: 'app.back', keys: ['escape', 'backspace', 'h'], label: 'back', help: 'back / close (h and Backspace too: Esc is slow under tmux)', group: 'Global' },
-  { id: 'step.goto', keys: ['1', '2', '3', '4', '5', '6'], label: 'step', help: 'go to a step: Host Base Recipe Pretend Build Result', group: 'Steps' },
-  { id: 'step.next', keys: [']'], label: 'next step', help: 'next step', group: 'Steps' },
-  { id: 'step.prev', keys: ['['], label: 'prev step', help: 'previous step', group: 'Steps' },
-  { id: 'pane.next', keys: ['tab'], label: 'pane', help: 'next pane', group: 'Move' },
-  { id: 'pane.prev', keys: ['shift+tab'], label: 'pane', help: 'previous pane', group: 'Move' },
-  { id: 'move.up', keys: ['up', 'k'], label: 'up', help: 'move up', group: 'Move' },
-  { id: 'move.down', keys: ['down', 'j'], label: 'down', help: 'move down', group: 'Move' },
-  { id: 'move.pageUp', keys: ['pageup', 'ctrl+u'], label: 'page up', help: 'page up', group: 'Move' },
-  { id: 'move.pageDown', keys: ['pagedown', 'ctrl+d'], label: 'page down', help: 'page down', group: 'Move' },
-  { id: 'move.top', keys: ['home', 'g'], label: 'top', help: 'go to the top', group: 'Move' },
-  { id: 'move.bottom', keys: ['end', 'G'], label: 'bottom', help: 'go to the bottom (resumes follow in logs)', group: 'Move' },
-  { id: 'item.choose', keys: ['enter'], label: 'open', help: 'choose / open the selected item', group: 'Lists' },
-  { id: 'item.toggle', keys: ['space'], label: 'toggle', help: 'toggle the selected item', group: 'Lists' },
-  { id: 'list.search', keys: ['/'], label: 'search', help: 'search (then n / N for next / previous match)', group: 'Lists' },
-  { id: 'list.nextMatch', keys: ['n'], label: 'next', help: 'next match', group: 'Lists' },
-  { id: 'list.prevMatch', keys: ['N'], label: 'prev', help: 'previous match', group: 'Lists' },
-  { id: 'pane.maximise', keys: ['+'], label: 'max', help: 'maximise the focused pane', group: 'Move' },
-  { id: 'pane.restore', keys: ['_'], label: 'restore', help: 'restore the pane layout', group: 'Move' },
-  { id: 'action.save', keys: ['s'], label: 'save', help: 'save (the log, the report) to a file', group: 'Logs' },
-  { id: 'action.wrap', keys: ['w'], label: 'wrap', help: 'wrap long lines', group: 'Logs' },
-  { id: 'action.copy', keys: ['c'], label: 'copy', help: 'copy to the clipboard (OSC 52: works over SSH)', group: 'Logs' },
-  { id: 'action.pager', keys: ['o'], label: 'pager', help: 'open the full log in $PAGER', group: 'Logs' },
-] as const satisfies readonly KeyBinding[];
+  ...keyTable('Global', {
+    'app.help': ['?', 'help', 'show this help'],
+    'app.quit': ['q ctrl+c', 'quit', 'quit; a running build keeps running (asks first)'],
+    'app.back': ['escape backspace h', 'back', 'back / close (h and Backspace too: Esc is slow under tmux)'],
+  }),
+  ...keyTable('Steps', {
+    'step.goto': ['1 2 3 4 5 6', 'step', 'go to a step: Host Base Recipe Pretend Build Result'],
+    'step.next': [']', 'next step', 'next step'],
+    'step.prev': ['[', 'prev step', 'previous step'],
+  }),
+  ...keyTable('Move', {
+    'pane.next': ['tab', 'pane', 'next pane'],
+    'pane.prev': ['shift+tab', 'pane', 'previous pane'],
+    'move.up': ['up k', 'up', 'move up'],
+    'move.down': ['down j', 'down', 'move down'],
+    'move.pageUp': ['pageup ctrl+u', 'page up', 'page up'],
+    'move.pageDown': ['pagedown ctrl+d', 'page down', 'page down'],
+    'move.top': ['home g', 'top', 'go to the top'],
+    'move.bottom': ['end G', 'bottom', 'go to the bottom (resumes follow in logs)'],
+    'pane.maximise': ['+', 'max', 'maximise the focused pane'],
+    'pane.restore': ['_', 'restore', 'restore the pane layout'],
+  }),
+  ...keyTable('Lists', {
+    'item.choose': ['enter', 'open', 'choose / open the selected item'],
+    'item.toggle': ['space', 'toggle', 'toggle the selected item'],
+    'list.search': ['/', 'search', 'search (then n / N for next / previous match)'],
+    'list.nextMatch': ['n', 'next', 'next match'],
+    'list.prevMatch': ['N', 'prev', 'previous match'],
+  }),
+  ...keyTable('Logs', {
+    'action.save': ['s', 'save', 'save (the log, the report) to a file'],
+    'action.wrap': ['w', 'wrap', 'wrap long lines'],
+    'action.copy': ['c', 'copy', 'copy to the clipboard (OSC 52: works over SSH)'],
+    'action.pager': ['o', 'pager', 'open the full log in $PAGER'],
+  }),
+] as const;
