@@ -1,8 +1,8 @@
 // The one keymap: every command, its keys and its words. The footer, the help overlay and the key
 // router all read this table, so what the screen says and what the keys do cannot drift apart.
 import { GLOBAL_KEYS } from '../keys/global-keys.js';
-import type { KeyGroup } from '../keys/key-binding.js';
-import { makeKeymap } from '../keys/keymap.js';
+import type { KeyBinding, KeyGroup } from '../keys/key-binding.js';
+import { makeKeymap, type Keymap } from '../keys/keymap.js';
 import { HOST_CHECK_KEYS } from '../screens/host-checks/keys.js';
 import { BASE_KEYS } from '../screens/base/keys.js';
 import { RECIPE_KEYS } from '../screens/recipe/keys.js';
@@ -12,12 +12,13 @@ import { RESULT_KEYS } from '../screens/result/keys.js';
 import type { StepId } from './steps.js';
 
 /** Every binding of the app: the global ones, then each screen's. */
-export const KEYMAP = [...GLOBAL_KEYS, ...HOST_CHECK_KEYS, ...BASE_KEYS, ...RECIPE_KEYS, ...BUILD_KEYS, ...PRETEND_KEYS, ...RESULT_KEYS] as const;
+const KEYMAP = [...GLOBAL_KEYS, ...HOST_CHECK_KEYS, ...BASE_KEYS, ...RECIPE_KEYS, ...BUILD_KEYS, ...PRETEND_KEYS, ...RESULT_KEYS] as const;
 
 /** Every command id of the app: a mistyped id in `useCommands` or a footer fails to compile. */
 export type CommandId = (typeof KEYMAP)[number]['id'];
 
-export const APP_KEYMAP = makeKeymap(KEYMAP);
+/** The app's keymap; its bindings carry `CommandId`s. */
+export const APP_KEYMAP: Keymap<KeyBinding & { readonly id: CommandId }> = makeKeymap(KEYMAP);
 
 /** The help section of each step's own keys: `?` shows it first. */
 export const STEP_HELP_GROUP: Record<StepId, KeyGroup> = {

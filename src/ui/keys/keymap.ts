@@ -2,15 +2,16 @@
 // Which bindings the app has is the app's business (src/ui/app/keymap.ts); this file knows none of them.
 import type { KeyBinding } from './key-binding.js';
 
-export interface Keymap {
-  readonly bindings: readonly KeyBinding[];
+/** `B` keeps the bindings' literal ids for whoever made the keymap; readers just see `KeyBinding`s. */
+export interface Keymap<B extends KeyBinding = KeyBinding> {
+  readonly bindings: readonly B[];
   /** Command ids bound to a key name, in table order. */
   commandsForKey(key: string): readonly string[];
   /** The binding of a command id; throws on unknown ids so they fail in tests, not in front of users. */
   binding(id: string): KeyBinding;
 }
 
-export function makeKeymap(bindings: readonly KeyBinding[]): Keymap {
+export function makeKeymap<B extends KeyBinding>(bindings: readonly B[]): Keymap<B> {
   const byKey = new Map<string, string[]>();
   for (const b of bindings) {
     for (const key of b.keys) byKey.set(key, [...(byKey.get(key) ?? []), b.id]);

@@ -2,7 +2,7 @@ import React from 'react';
 import { Text } from 'ink';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../../src/ui/app/app.js';
-import { KEYMAP } from '../../../src/ui/app/keymap.js';
+import { APP_KEYMAP } from '../../../src/ui/app/keymap.js';
 import { hasColour } from '../../helpers/colour.js';
 import { renderTui, type Tui } from '../../helpers/render-tui.js';
 
@@ -37,7 +37,7 @@ describe('App shell', () => {
     // Continuation rows of a description start in the description column: join them back.
     const text = rows.map((l) => l.trim()).join(' ').replace(/\s+/g, ' ');
     const common = new Set(['Global', 'Steps', 'Move', 'Lists', 'Logs', 'Host checks']);
-    for (const b of KEYMAP) {
+    for (const b of APP_KEYMAP.bindings) {
       if (common.has(b.group)) expect(text, `help mentions ${b.id}`).toContain(b.help);
       else expect(text, `no ${b.id} on the Host screen`).not.toContain(b.help);
     }

@@ -2,12 +2,12 @@
 // typecheck (npm test runs tsc over test/, which fails if the @ts-expect-error below is not needed),
 // and every declared id has its one binding at run time.
 import { describe, expect, it } from 'vitest';
-import { APP_KEYMAP, KEYMAP, type CommandId } from '../../../src/ui/app/keymap.js';
+import { APP_KEYMAP, type CommandId } from '../../../src/ui/app/keymap.js';
 import type { CommandHandlers } from '../../../src/ui/keys/key-router.js';
 
 describe('command ids', () => {
   it('are the ids of the key lists, each with one binding', () => {
-    const ids: CommandId[] = KEYMAP.map((b) => b.id);
+    const ids: CommandId[] = APP_KEYMAP.bindings.map((b) => b.id);
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of ids) expect(APP_KEYMAP.binding(id).id).toBe(id);
   });
