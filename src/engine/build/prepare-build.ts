@@ -9,7 +9,8 @@ import type { SandboxFacts } from '../../core/plan/shared-pieces.js';
 import type { DistccSettings } from '../../core/distcc/distcc-hosts.js';
 import type { Recipe } from '../../core/recipe/recipe-schema.js';
 import { appVersion } from '../app-info.js';
-import { inspectBase, type BaseInfo } from '../base/inspect-base.js';
+import { inspectBaseCached } from '../base/base-facts-cache.js';
+import type { BaseInfo } from '../base/inspect-base.js';
 import { readBaseMakeConf, readBaseProfile } from '../base/read-base.js';
 import { findServedBinhost } from '../binhost/find-served-binhost.js';
 import { createVolume, EngineError, ensurePortageSnapshot, inspectImage, inspectVolume } from '../docker/index.js';
@@ -66,6 +67,8 @@ export interface PrepareOptions {
   planOnly?: boolean;
   /** DISTCC_HOSTS and MAKEOPTS of the distccd helpers started for the build (src/engine/distcc). */
   distcc?: DistccSettings;
+  /** The environment whose XDG cache folder keeps base facts between builds (default: this process's). */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** Gather base facts, plan, and make the shared pieces exist: the one preparation of every build and of `build --plan`. */
@@ -83,9 +86,12 @@ export async function prepareBuild(docker: Dockerode, recipe: Recipe, sandbox: S
   // Served binhosts are looked up (and refused when stopped or of another cache key) before any work.
   const served = await resolveServedBinhosts(docker, recipe, namespace);
   const volumesFrom: string[] = [];
+  // What names the tree emerge --info reads, for keeping the facts (base-facts-cache.ts); a host folder: nothing.
+  let tree: string | null = recipe.portage.source === 'base' ? 'base' : null;
   if (recipe.portage.source === 'snapshot') {
     const snapshot = await ensurePortageSnapshot(docker, { image: recipe.portage.image, toolVersion: appVersion() });
     volumesFrom.push(snapshot.volumesFrom);
+    tree = `snapshot:${snapshot.imageId}`;
   }
   // Reading the base takes a container run (emerge --info, the package database): only when the plan
   // needs what it tells — CHOST for the binary package cache's key, the C library's files for scratch.
@@ -94,7 +100,9 @@ export async function prepareBuild(docker: Dockerode, recipe: Recipe, sandbox: S
   const base =
     knownBase ??
     (needsFacts
-      ? await inspectBase(docker, recipe.base.image, {
+      ? await inspectBaseCached(docker, recipe.base.image, {
+          tree,
+          ...(options.env ? { env: options.env } : {}),
           volumesFrom,
           mounts: recipe.portage.source === 'host' ? [{ kind: 'bind', source: recipe.portage.path, target: '/var/db/repos/gentoo', readOnly: true }] : [],
         })

@@ -92,7 +92,7 @@ export function startBuild(options: StartBuildOptions): BuildSession {
     };
     try {
       if (recipe.distcc) distcc = await startDistccRun({ docker, recipe, buildId: id, buildEngine: options.engine, emit, signal: cancelSignal, ...(options.env ? { env: options.env } : {}) });
-      prepared = await prepareBuild(docker, recipe, options.sandbox ?? { unshare: false }, { ...(options.base ? { knownBase: options.base } : {}), ...(distcc ? { distcc: distcc.settings } : {}) });
+      prepared = await prepareBuild(docker, recipe, options.sandbox ?? { unshare: false }, { ...(options.base ? { knownBase: options.base } : {}), ...(distcc ? { distcc: distcc.settings } : {}), ...(options.env ? { env: options.env } : {}) });
       state.recipeHash = prepared.plan.recipeHash;
       await inFolder(files.dir, STATE_FOLDER, () => mkdir(files.dir, { recursive: true }));
       starting = await inFolder(files.dir, STATE_FOLDER, () => tryLockFile(files.outputLock));

@@ -1,0 +1,83 @@
+// Base facts kept by image ID and tree, on the real-Portage base: the first prepare of a build that needs
+// them runs a probe container (emerge --info), the second of the same base reads the kept file and
+// starts none — counted from the engine's own event log, by the probe label of this run's namespace.
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type Dockerode from 'dockerode';
+import { afterAll, expect, it } from 'vitest';
+import { LABEL } from '../../../src/core/labels.js';
+import { newRecipe } from '../../../src/core/recipe/new-recipe.js';
+import { inspectBaseCached } from '../../../src/engine/base/base-facts-cache.js';
+import { prepareBuild } from '../../../src/engine/build/prepare-build.js';
+import { inspectImage } from '../../../src/engine/docker/images.js';
+import { currentNamespace } from '../../../src/engine/docker/object-names.js';
+import { describeDocker, testDocker } from '../../helpers/docker.js';
+import { realPortageImages } from '../../helpers/real-portage.js';
+
+const dirs: string[] = [];
+function freshEnv(): NodeJS.ProcessEnv {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'gwb-base-facts-'));
+  dirs.push(dir);
+  return { ...process.env, XDG_CACHE_HOME: dir };
+}
+
+/** Probe containers of `imageId` started in this run's namespace while `body` ran (engine events, whole seconds). */
+async function probesStarted(docker: Dockerode, imageId: string, body: () => Promise<unknown>): Promise<number> {
+  // Events are filtered by whole seconds: start on a fresh second so an earlier call's probe is not counted.
+  await new Promise((r) => setTimeout(r, 1000 - (Date.now() % 1000) + 10));
+  const since = Math.floor(Date.now() / 1000);
+  await body();
+  const until = Math.floor(Date.now() / 1000) + 1;
+  await new Promise((r) => setTimeout(r, Math.max(0, until * 1000 - Date.now() + 50)));
+  const labels = [`${LABEL.role}=probe`, `${LABEL.sourceImage}=${imageId}`];
+  const namespace = currentNamespace();
+  if (namespace) labels.push(`${LABEL.namespace}=${namespace}`);
+  const stream = (await docker.getEvents({ since, until, filters: { type: ['container'], event: ['start'], label: labels } })) as NodeJS.ReadableStream;
+  let text = '';
+  for await (const chunk of stream) text += String(chunk);
+  return text.split('\n').filter((l) => l.trim()).length;
+}
+
+describeDocker('base facts kept by image ID (real Portage)', () => {
+  afterAll(() => {
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  });
+
+  it('the second prepare of the same base reads the kept facts and starts no probe container', async () => {
+    const docker = testDocker();
+    const env = freshEnv();
+    const { base } = realPortageImages();
+    const imageId = (await inspectImage(docker, base)).id;
+    // The binary package cache needs CHOST (its key), so the plan needs base facts.
+    const recipe = { ...newRecipe({ name: 'facts', base, packages: ['app-misc/oldtool'] }), caches: { distfiles: false, binpkgs: true, ccache: false } };
+    let first: Awaited<ReturnType<typeof prepareBuild>> | null = null;
+    let second: Awaited<ReturnType<typeof prepareBuild>> | null = null;
+    expect(await probesStarted(docker, imageId, async () => { first = await prepareBuild(docker, recipe, { unshare: false }, { planOnly: true, env }); })).toBe(1);
+    expect(await probesStarted(docker, imageId, async () => { second = await prepareBuild(docker, recipe, { unshare: false }, { planOnly: true, env }); })).toBe(0);
+    expect(first!.base?.chost).toBe('x86_64-pc-linux-gnu');
+    expect(second!.base).toEqual(first!.base);
+    expect(second!.plan).toEqual(first!.plan);
+    expect(readdirSync(path.join(env.XDG_CACHE_HOME!, 'gentoo-wb', 'base-facts'))).toHaveLength(1);
+  }, 120_000);
+
+  it('keeps nothing for a tree that can change under its name, and reads again a kept file that is damaged', async () => {
+    const docker = testDocker();
+    const env = freshEnv();
+    const { base } = realPortageImages();
+    const imageId = (await inspectImage(docker, base)).id;
+    const folder = path.join(env.XDG_CACHE_HOME!, 'gentoo-wb', 'base-facts');
+    expect(await probesStarted(docker, imageId, () => inspectBaseCached(docker, base, { tree: null, env }))).toBe(1);
+    expect(existsSync(folder)).toBe(false);
+    expect(await probesStarted(docker, imageId, () => inspectBaseCached(docker, base, { tree: null, env }))).toBe(1);
+    const kept = await inspectBaseCached(docker, base, { tree: 'base', env });
+    const [file] = readdirSync(folder);
+    writeFileSync(path.join(folder, file!), '{"format":1,');
+    let again: Awaited<ReturnType<typeof inspectBaseCached>> | null = null;
+    expect(await probesStarted(docker, imageId, async () => { again = await inspectBaseCached(docker, base, { tree: 'base', env }); })).toBe(1);
+    expect(again).toEqual(kept);
+    // Another tree for the same image is another reading.
+    expect(await probesStarted(docker, imageId, () => inspectBaseCached(docker, base, { tree: 'snapshot:sha256:other', env }))).toBe(1);
+    expect(readdirSync(folder)).toHaveLength(2);
+  }, 120_000);
+});
