@@ -13,6 +13,7 @@ import { checkDefaultEngine, checkEngines, type EngineCheck } from '../../engine
 import { listEngines } from '../../engine/engines/engine-store.js';
 import { defaultRecipePath, loadRecipeFile, saveRecipeFile } from '../../engine/recipes/recipe-store.js';
 import type { SettingsStore } from '../../engine/settings/settings-store.js';
+import { realFarmServices, type FarmServices } from './farm-services.js';
 
 const ENGINE_CHECK_MS = 5000;
 
@@ -49,6 +50,8 @@ export interface WorkbenchServices {
     save(path: string, recipe: Recipe): Promise<void>;
     defaultPath(name: string): string;
   };
+  /** Absent: no farm from the Build step (UI tests of other screens). */
+  farm?: FarmServices;
   builds: {
     start(connection: EngineConnection, input: StartBuildInput): Promise<BuildSession>;
     attach(connection: EngineConnection, id: string, onEvents: (events: BuildEvent[]) => void): Promise<BuildSession>;
@@ -77,6 +80,7 @@ export function realServices(options: RealServicesOptions): WorkbenchServices {
       check: () => Promise.all([checkDefaultEngine(flags, { timeoutMs: ENGINE_CHECK_MS }), checkEngines(listEngines(options.settings), { timeoutMs: ENGINE_CHECK_MS })]).then(([local, named]) => [local, ...named]),
     },
     settings: options.settings,
+    farm: realFarmServices({ settings: options.settings, local: flags, buildEnv: options.buildEnv ?? {} }),
     recipes: { load: loadRecipeFile, save: saveRecipeFile, defaultPath: (name) => defaultRecipePath(name) },
     builds: {
       async start(connection, input) {

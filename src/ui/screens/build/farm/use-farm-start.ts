@@ -1,0 +1,45 @@
+// Starting a farm from the setup: the chosen recipe files loaded and checked (a file with problems is
+// named, nothing starts), the open recipe taken as it is in the workbench, then the farm controller runs.
+import { useCallback, useState } from 'react';
+import { formatProblem } from '../../../../core/recipe/recipe-problems.js';
+import type { FarmRecipe } from '../../../../engine/farm/farm-facts.js';
+import { useWizard } from '../../../app/wizard-context.js';
+import { useWorkbenchApi } from '../../../session/workbench-context.js';
+import type { FarmController } from './farm-controller.js';
+import { OPEN_RECIPE } from './farm-choices.js';
+
+export function useFarmStart(controller: FarmController): { start: (recipes: readonly string[], engines: readonly string[]) => void; loading: boolean } {
+  const { store, services } = useWorkbenchApi();
+  const { notify } = useWizard();
+  const [loading, setLoading] = useState(false);
+  const start = useCallback(
+    (keys: readonly string[], engines: readonly string[]) => {
+      const farm = services.farm;
+      if (!farm || loading) return;
+      setLoading(true);
+      void (async () => {
+        const recipes: FarmRecipe[] = [];
+        for (const key of keys) {
+          if (key === OPEN_RECIPE) {
+            const { doc, path } = store.getState().recipe;
+            if (doc) recipes.push({ file: path ?? `(unsaved ${doc.name})`, recipe: doc });
+            continue;
+          }
+          const parsed = await services.recipes.load(key);
+          if (!parsed.ok) {
+            notify(`${key} is not a usable recipe: ${parsed.problems.slice(0, 2).map(formatProblem).join('; ')}; nothing was built`, 'fail');
+            return;
+          }
+          recipes.push({ file: key, recipe: parsed.recipe });
+        }
+        try {
+          controller.start(farm, recipes, [...engines]);
+        } catch (err) {
+          notify((err as Error).message, 'warn');
+        }
+      })().finally(() => setLoading(false));
+    },
+    [services, store, controller, notify, loading],
+  );
+  return { start, loading };
+}
