@@ -5,6 +5,7 @@ import { Box, Text } from 'ink';
 import { sanitizeText } from '../../../core/format/sanitize.js';
 import { useLook } from '../../theme/theme-context.js';
 import { Tone } from '../tone.js';
+import { SelectionText } from './selection-text.js';
 import type { ListState } from './use-list.js';
 
 export interface RowContext {
@@ -52,9 +53,9 @@ export function ListView<T>({ list, width, focused, renderItem, empty = 'Nothing
             </Box>
             <Box width={contentWidth} overflow="hidden">
               {typeof content === 'string' ? (
-                <Text inverse={isSelected && focused} bold={isSelected} wrap="truncate-end">
+                <SelectionText ctx={{ selected: isSelected, focused }} wrap="truncate-end">
                   {sanitizeText(content)}
-                </Text>
+                </SelectionText>
               ) : (
                 content
               )}

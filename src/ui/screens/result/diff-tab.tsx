@@ -9,6 +9,7 @@ import { useList } from '../../components/list/use-list.js';
 import { Tone } from '../../components/tone.js';
 import { fit, signedBytes, bytes } from './format.js';
 import type { DiffTarget } from './result-services.js';
+import { SizeRow } from './size-row.js';
 import type { TabProps } from './tab-props.js';
 
 export type DiffState =
@@ -83,10 +84,9 @@ export function DiffTab({ state, width, height, active, footer }: DiffTabProps) 
       focused={active}
       empty="The same packages on both sides."
       renderItem={(item, ctx) => (
-        <Box width={ctx.width} overflow="hidden">
-          <Text inverse={ctx.selected && ctx.focused} bold={ctx.selected}>{signedBytes(item.delta).padStart(10)} </Text>
+        <SizeRow ctx={ctx} lead={`${signedBytes(item.delta).padStart(10)} `}>
           <Tone tone={TONE[item.kind]} bold={ctx.selected}>{fit(rowText(item), ctx.width - 11)}</Tone>
-        </Box>
+        </SizeRow>
       )}
     >
       {dirRows > 0 ? (

@@ -1,8 +1,9 @@
 // Choose the image to inspect: build results (role=result) first; `a` shows every local image.
 import React, { useEffect, useState } from 'react';
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
 import type { EngineConnection, ImageSummary } from '../../../engine/docker/index.js';
 import { ListView } from '../../components/list/list-view.js';
+import { SelectionText } from '../../components/list/selection-text.js';
 import { useList } from '../../components/list/use-list.js';
 import { Tone } from '../../components/tone.js';
 import { useCommands } from '../../keys/key-router.js';
@@ -57,9 +58,9 @@ export function ImagePicker({ connection, services, width, height, onPick, onCan
           focused
           empty={scope === 'results' ? 'No gentoo-wb results yet: build one (step 5), or press a for every image.' : 'No local images.'}
           renderItem={(i, ctx) => (
-            <Text inverse={ctx.selected && ctx.focused} bold={ctx.selected} wrap="truncate-end">
+            <SelectionText ctx={ctx} wrap="truncate-end">
               {`${fit(i.tags[0] ?? '<none>', ctx.width - 36).padEnd(ctx.width - 36)} ${shortId(i.id)} ${bytes(i.size).padStart(9)} ${i.created.slice(0, 10)}`}
-            </Text>
+            </SelectionText>
           )}
         />
       ) : null}

@@ -8,10 +8,9 @@ import { ListView } from '../../components/list/list-view.js';
 import { useList } from '../../components/list/use-list.js';
 import { Tone } from '../../components/tone.js';
 import { useCommands } from '../../keys/key-router.js';
-import { useLook } from '../../theme/theme-context.js';
 import { layerDetail } from './detail-lines.js';
 import { DetailView } from './detail-view.js';
-import { bar } from '../../../core/format/bar.js';
+import { SizeRow } from './size-row.js';
 import { bytes } from './format.js';
 import type { TabProps } from './tab-props.js';
 
@@ -27,7 +26,6 @@ function createdBy(text: string): string {
 }
 
 export function LayersTab({ inspection, width, height, active, footer }: LayersTabProps) {
-  const { glyphs } = useLook();
   const [sort, setSort] = useState<LayerSort>('position');
   const [detail, setDetail] = useState<LayerRow | null>(null);
   const items = useMemo(() => (sort === 'size' ? [...inspection.layers].sort((a, b) => b.size - a.size || a.index - b.index) : inspection.layers), [inspection.layers, sort]);
@@ -51,18 +49,16 @@ export function LayersTab({ inspection, width, height, active, footer }: LayersT
         width={width}
         focused={active}
         renderItem={(l, ctx) => (
-          <Box width={ctx.width} overflow="hidden">
-            <Box flexShrink={0}>
-              <Text inverse={ctx.selected && ctx.focused} bold={ctx.selected}>
-                {`${`${l.index + 1}${l.base ? '*' : ' '}`.padStart(4)} ${bytes(l.size).padStart(8)} `}
-              </Text>
-              <Tone tone="progress">{bar(total === 0 ? 0 : l.size / total, 10, glyphs.barFull, glyphs.barEmpty)}</Tone>
-              <Text>{` ${String(l.added).padStart(5)} ${String(l.modified).padStart(5)} ${String(l.removed).padStart(5)}  `}</Text>
-            </Box>
+          <SizeRow
+            ctx={ctx}
+            lead={`${`${l.index + 1}${l.base ? '*' : ' '}`.padStart(4)} ${bytes(l.size).padStart(8)} `}
+            share={total === 0 ? 0 : l.size / total}
+            columns={<Text>{` ${String(l.added).padStart(5)} ${String(l.modified).padStart(5)} ${String(l.removed).padStart(5)}  `}</Text>}
+          >
             <Box flexGrow={1} flexShrink={1} overflow="hidden">
               <Text wrap="truncate-end">{createdBy(l.createdBy)}</Text>
             </Box>
-          </Box>
+          </SizeRow>
         )}
       />
     </Box>

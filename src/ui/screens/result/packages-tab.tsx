@@ -1,17 +1,16 @@
 // Packages: per-package sizes from the package database (the image's /var/db/pkg, or the capture a
 // scratch build stored), largest first; s sorts by size, name or files, / filters, Enter details.
 import React, { useMemo, useState } from 'react';
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
 import type { Inspection } from '../../../core/inspect/inspection.js';
 import type { PackageSize } from '../../../core/inspect/package-sizes.js';
 import { HeadedList } from '../../components/list/headed-list.js';
 import { useList } from '../../components/list/use-list.js';
 import { Tone } from '../../components/tone.js';
 import { useCommands } from '../../keys/key-router.js';
-import { useLook } from '../../theme/theme-context.js';
 import { packageDetail } from './detail-lines.js';
 import { DetailView } from './detail-view.js';
-import { bar } from '../../../core/format/bar.js';
+import { SizeRow } from './size-row.js';
 import { bytes } from './format.js';
 import type { TabProps } from './tab-props.js';
 
@@ -29,7 +28,6 @@ export interface PackagesTabProps extends TabProps {
 }
 
 export function PackagesTab({ inspection, width, height, active, footer }: PackagesTabProps) {
-  const { glyphs } = useLook();
   const [sort, setSort] = useState<PackageSort>('size');
   const [detail, setDetail] = useState<PackageSize | null>(null);
   const p = inspection.packages;
@@ -63,15 +61,12 @@ export function PackagesTab({ inspection, width, height, active, footer }: Packa
       focused={active}
       empty="No packages."
       renderItem={(pkg, ctx) => (
-        <Box width={ctx.width} overflow="hidden">
-          <Box flexShrink={0}>
-            <Text inverse={ctx.selected && ctx.focused} bold={ctx.selected}>
-              {`${pkg.cpv.length > nameWidth ? `${pkg.cpv.slice(0, nameWidth - 1)}…` : pkg.cpv.padEnd(nameWidth)} ${`${bytes(pkg.size)}${pkg.estimated ? '~' : ''}`.padStart(9)} `}
-            </Text>
-            <Tone tone="progress">{bar(inspection.size === 0 ? 0 : pkg.size / inspection.size, 10, glyphs.barFull, glyphs.barEmpty)}</Tone>
-            <Tone tone="muted">{` ${String(pkg.files).padStart(5)}`}</Tone>
-          </Box>
-        </Box>
+        <SizeRow
+          ctx={ctx}
+          lead={`${pkg.cpv.length > nameWidth ? `${pkg.cpv.slice(0, nameWidth - 1)}…` : pkg.cpv.padEnd(nameWidth)} ${`${bytes(pkg.size)}${pkg.estimated ? '~' : ''}`.padStart(9)} `}
+          share={inspection.size === 0 ? 0 : pkg.size / inspection.size}
+          columns={<Tone tone="muted">{` ${String(pkg.files).padStart(5)}`}</Tone>}
+        />
       )}
     />
   );
