@@ -189,13 +189,15 @@ export interface FailureLogEvent extends EventBase {
   tail: string[];
 }
 
-/** A binary package from a binhost failed its checksum; with onMissing `compile` emerge runs again compiling it (binary-fallback.ts). */
+/** A binary package from a binhost failed its checksum or signature; with onMissing `compile` emerge runs again compiling it (binary-fallback.ts). */
 export interface BinaryFallbackEvent extends EventBase {
   type: 'binary-fallback';
   /** CATEGORY/PN. */
   cp: string;
   /** The binrepos.conf sections (binhosts) whose index lists it; empty when none was found. */
   hosts: string[];
+  /** What failed; absent in logs written before signatures were told apart: the checksum. */
+  reason?: 'checksum' | 'signature';
 }
 
 /** The build's distccd helpers (recipe.distcc) as they start, work (jobs from distccd's own log) and stop. */

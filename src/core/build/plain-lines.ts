@@ -53,7 +53,7 @@ export function plainLine(event: BuildEvent): string | null {
     case 'failure-log':
       return [`${at} log      ${event.cpv}: last ${event.tail.length} lines of ${event.path}`, ...event.tail.map((l) => `         | ${l}`)].join('\n');
     case 'binary-fallback':
-      return `${at} binary   ${binaryFallbackLine(event.cp, event.hosts)}`;
+      return `${at} binary   ${binaryFallbackLine(event.cp, event.hosts, event.reason)}`;
     case 'distcc':
       return `${at} distcc   ${distccLine(event.helpers, event.makeopts)}`;
     case 'result':

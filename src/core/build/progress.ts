@@ -44,7 +44,7 @@ export interface BuildProgress {
   /** The build's distccd helpers as the last `distcc` event told them (recipe.distcc); absent without. */
   distcc?: { helpers: DistccHelperStatus[]; makeopts: string };
   /** Binaries that failed their checksum and were compiled instead (onMissing `compile`). */
-  fallbacks?: { cp: string; hosts: string[] }[];
+  fallbacks?: { cp: string; hosts: string[]; reason?: 'checksum' | 'signature' }[];
 }
 
 export const EMPTY_PROGRESS: BuildProgress = {
@@ -128,7 +128,7 @@ export function reduceProgress(progress: BuildProgress, event: BuildEvent, now =
     case 'distcc':
       return { ...p, distcc: { helpers: event.helpers, makeopts: event.makeopts } };
     case 'binary-fallback':
-      return { ...p, fallbacks: [...(p.fallbacks ?? []), { cp: event.cp, hosts: event.hosts }] };
+      return { ...p, fallbacks: [...(p.fallbacks ?? []), { cp: event.cp, hosts: event.hosts, ...(event.reason ? { reason: event.reason } : {}) }] };
     default:
       return p;
   }

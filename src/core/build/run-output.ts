@@ -60,7 +60,7 @@ export function createRunOutputParser(steps: RunOutputStep[]): RunOutputParser {
       // emerge runs again after this line: a parser of its own, as for a new step.
       const flushed = current?.output === 'emerge' ? emerge.end() : [];
       emerge = createBuildStreamParser();
-      return [...stamp(flushed, t), { type: 'log', text, ...(t !== undefined ? { t } : {}) }, { type: 'binary-fallback', cp: fallback.cp, hosts: fallback.hosts, ...(t !== undefined ? { t } : {}) }];
+      return [...stamp(flushed, t), { type: 'log', text, ...(t !== undefined ? { t } : {}) }, { type: 'binary-fallback', cp: fallback.cp, hosts: fallback.hosts, reason: fallback.reason, ...(t !== undefined ? { t } : {}) }];
     }
     if (current?.output === 'emerge') return stamp(emerge.push(`${text}\n`), t);
     return [{ type: 'log', text, ...(t !== undefined ? { t } : {}) }];

@@ -1,11 +1,20 @@
-// onMissing `compile` with binhosts: a binary package that fails its checksum must not end the build.
-// Portage 3.0.82 does not fall back by itself: Binpkg runs BinpkgVerifier on a fetched package and, on a
-// size or digest mismatch with the binhost's Packages index, renames the file to
-// `<name>._checksum_failure_.<random>` in its folder (fetch.py _checksum_failure_temp_file)
-// and fails that package, so emerge exits non-zero. The step runner then runs this constant script: it
-// finds the packages whose fetched binary was renamed so during the step and runs the same emerge once
-// more with them in `--usepkg-exclude`, so they compile. Nothing here is built from user input. (A package
-// whose signature fails is refused while unpacking, with no such file: the build fails as before.)
+// onMissing `compile` with binhosts: a binary package that fails its checksum or its signature must not
+// end the build. Portage 3.0.82 does not fall back by itself, and fails that package so emerge exits
+// non-zero, in one of two ways:
+// - checksum: Binpkg runs BinpkgVerifier on a fetched package and, on a size or digest mismatch with the
+//   binhost's Packages index, renames the file to `<name>._checksum_failure_.<random>` in its folder
+//   (fetch.py _checksum_failure_temp_file);
+// - signature: the file stays, and unpacking it (gpkg.py _verify_binpkg, through Binpkg._unpack_metadata)
+//   raises InvalidSignature("GnuPG verification failed") when gpg rejects it, or MissingSignature
+//   ("No signature provided", "<file> signature not found in <package>", "Manifest not found: <package>")
+//   when a signature is required and absent; Binpkg._unpack_metadata_exit writes
+//   `!!! Error extracting '<package path>', <exception>` to the package's build.log
+//   (PORTAGE_TMPDIR/portage/CATEGORY/PF/temp/build.log; to the terminal too when emerge runs one job).
+//   A DigestException there (the package's own Manifest disagrees with its files) counts as a checksum.
+// The step runner then runs this constant script: it finds the packages refused so during the step and runs
+// the same emerge once more with them in `--usepkg-exclude`, so they compile. Nothing here is built from
+// user input. (Portage's pkg_pretend check of a binary prints its refusal to the terminal only, as
+// `!!! Invalid binary package: …`: a package with pkg_pretend refused there still ends the build.)
 import type { Recipe } from '../recipe/recipe-schema.js';
 import type { ContainerStep, PlanFile } from './plan-types.js';
 
@@ -13,29 +22,51 @@ import type { ContainerStep, PlanFile } from './plan-types.js';
 const BINARY_FALLBACK_SCRIPT = '/var/lib/gentoo-wb/binary-fallback';
 
 /** The line the script prints per rejected binary (the live pane shows it as it is; run-output parses it). */
-const LINE = /^>>> gentoo-wb: the binary of (\S+) from (\S+) failed its checksum: compiling it from source instead$/;
+const LINE = /^>>> gentoo-wb: the binary of (\S+) from (\S+) failed its (checksum|signature check): compiling it from source instead$/;
+
+/** Why Portage refused a binary package: its checksum or its signature. */
+export type BinaryRefusal = 'checksum' | 'signature';
+
+/** The refusal reasons Portage 3.0.82 puts after `!!! Error extracting '<path>', ` (gpkg.py, see above). */
+const SIGNATURE_REASONS = 'GnuPG verification failed|No signature provided|[^ ]+ signature not found in |Manifest not found: ';
+const CHECKSUM_REASONS = '[^ ]+ checksum mismatched in |[^ ]+ file size mismatched in |[^ ]+ checksum not found in |[^ ]+ no supported checksum found in |Missing files: |Unknown files exists: ';
 
 const SCRIPT = `#!/bin/sh
 # gentoo-wb binary fallback. Arguments: the failed step's exit status, a file the runner touched when the
 # step started, then the step's env "$@" (NAME=value lines, then the emerge argv). Portage keeps a package
 # fetched from a binhost under its binrepos.conf location, /var/cache/binhost/SECTION/CATEGORY/PN/, and
 # renames one that fails its checksum to *._checksum_failure_.* there. The rename is newer than the step's
-# start by ctime (the file's mtime is the binhost's, set by the fetcher). Each such file names a binhost
+# start by ctime (the file's mtime is the binhost's, set by the fetcher). A package whose signature (or own
+# Manifest) fails while unpacking stays, and its build.log under PORTAGE_TMPDIR, written during the step,
+# says "!!! Error extracting '/var/cache/binhost/SECTION/CATEGORY/PN/FILE', REASON". Each names a binhost
 # and a CATEGORY/PN, which compiles when emerge runs again with --usepkg-exclude. The second emerge is the
 # first one's argv plus that option, so the packages it names merge again (from their binaries, now local).
 status=$1
 started=$2
 shift 2
 cd /var/cache/binhost 2>/dev/null || exit "$status"
-rejected=$(find . -mindepth 4 -maxdepth 4 -type f -name '*._checksum_failure_*' -cnewer "$started" | sed 's|^\\./||; s|/[^/]*$||' | sort -u)
+checksum=$(find . -mindepth 4 -maxdepth 4 -type f -name '*._checksum_failure_*' -cnewer "$started" | sed 's|^\\./||; s|/[^/]*$||' | sort -u)
 cd /
-[ -n "$rejected" ] || exit "$status"
+tmp=$(portageq envvar PORTAGE_TMPDIR 2>/dev/null)
+logs=$(find "\${tmp:-/var/tmp}/portage" -mindepth 4 -maxdepth 4 -type f -path '*/temp/build.log' -newer "$started" 2>/dev/null)
+refused() {
+  [ -n "$logs" ] || return 0
+  # One path per line from the find above (Portage's CATEGORY/PF never hold a line break).
+  printf '%s\\n' "$logs" | while IFS= read -r log; do
+    sed -E -n "s#^.*!!! Error extracting '/var/cache/binhost/([^/']+/[^/']+/[^/']+)/[^']*', ($1).*\\$#\\1#p" "$log"
+  done | sort -u
+}
+signature=$(refused '${SIGNATURE_REASONS}')
+checksum=$(printf '%s\\n%s\\n' "$checksum" "$(refused '${CHECKSUM_REASONS}')" | sed '/^$/d' | sort -u)
+[ -n "$checksum$signature" ] || exit "$status"
 excluded=
-for entry in $rejected; do
-  section=\${entry%%/*}
-  cp=\${entry#*/}
-  echo ">>> gentoo-wb: the binary of $cp from $section failed its checksum: compiling it from source instead"
-  excluded="\${excluded:+$excluded }$cp"
+for entry in $checksum; do
+  echo ">>> gentoo-wb: the binary of \${entry#*/} from \${entry%%/*} failed its checksum: compiling it from source instead"
+  excluded="\${excluded:+$excluded }\${entry#*/}"
+done
+for entry in $signature; do
+  echo ">>> gentoo-wb: the binary of \${entry#*/} from \${entry%%/*} failed its signature check: compiling it from source instead"
+  excluded="\${excluded:+$excluded }\${entry#*/}"
 done
 exec env "$@" --usepkg-exclude "$excluded"
 `;
@@ -52,8 +83,8 @@ export function withBinaryFallback(recipe: Recipe, steps: ContainerStep[]): { st
   return { steps: marked, files: any ? [{ path: BINARY_FALLBACK_SCRIPT, content: SCRIPT, mode: 0o755 }] : [] };
 }
 
-/** A rejected binary as the script printed it: the package (CATEGORY/PN) and the binrepos.conf section it came from. */
-export function parseBinaryFallbackLine(line: string): { cp: string; hosts: string[] } | null {
+/** A rejected binary as the script printed it: the package (CATEGORY/PN), the binrepos.conf section it came from, and why. */
+export function parseBinaryFallbackLine(line: string): { cp: string; hosts: string[]; reason: BinaryRefusal } | null {
   const m = LINE.exec(line);
-  return m ? { cp: m[1] as string, hosts: [m[2] as string] } : null;
+  return m ? { cp: m[1] as string, hosts: [m[2] as string], reason: m[3] === 'checksum' ? 'checksum' : 'signature' } : null;
 }

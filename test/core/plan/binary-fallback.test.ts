@@ -21,6 +21,7 @@ import type { Recipe } from '../../../src/core/recipe/recipe-schema.js';
 
 const base = { chost: 'x86_64-pc-linux-gnu', libcFiles: [], libcPackage: null, makeConf: null, profile: null };
 const LINE = '>>> gentoo-wb: the binary of app-misc/oldtool from served-lan failed its checksum: compiling it from source instead';
+const SIGNATURE_LINE = '>>> gentoo-wb: the binary of app-misc/oldtool from served-lan failed its signature check: compiling it from source instead';
 
 function recipe(binaries: Recipe['binaries']): Recipe {
   const r = newRecipe({ name: 'x', base: 'gentoo/stage3', packages: ['app-misc/oldtool'], sizing: { jobs: 2, makeopts: '-j2' } });
@@ -94,7 +95,9 @@ describe('the step runner hands a failed marked step to binary-fallback (run for
 
 describe('what the script prints, as the build tells it', () => {
   it('parses its line, and nothing else', () => {
-    expect(parseBinaryFallbackLine(LINE)).toEqual({ cp: 'app-misc/oldtool', hosts: ['served-lan'] });
+    expect(parseBinaryFallbackLine(LINE)).toEqual({ cp: 'app-misc/oldtool', hosts: ['served-lan'], reason: 'checksum' });
+    expect(parseBinaryFallbackLine(SIGNATURE_LINE)).toEqual({ cp: 'app-misc/oldtool', hosts: ['served-lan'], reason: 'signature' });
+    expect(parseBinaryFallbackLine(SIGNATURE_LINE.replace('signature check', 'signature'))).toBeNull();
     expect(parseBinaryFallbackLine(`${LINE} `)).toBeNull();
     expect(parseBinaryFallbackLine('>>> Emerging (1 of 2) app-misc/oldtool-1.0::gentoo')).toBeNull();
   });
@@ -109,7 +112,7 @@ describe('what the script prints, as the build tells it', () => {
     ];
     const t = Date.parse('2026-12-07T10:00:05.000Z');
     expect(events).toContainEqual({ type: 'log', text: LINE, t });
-    expect(events).toContainEqual({ type: 'binary-fallback', cp: 'app-misc/oldtool', hosts: ['served-lan'], t });
+    expect(events).toContainEqual({ type: 'binary-fallback', cp: 'app-misc/oldtool', hosts: ['served-lan'], reason: 'checksum', t });
     expect(events.filter((e) => e.type === 'started').map((e) => e.type === 'started' && e.binary)).toEqual([true, false]);
     expect(plainLine({ type: 'binary-fallback', cp: 'app-misc/oldtool', hosts: ['served-lan'], t })).toBe('10:00:05 binary   app-misc/oldtool: binary from served-lan failed its checksum: compiling it from source');
   });
@@ -136,5 +139,15 @@ describe('what the script prints, as the build tells it', () => {
     expect(fallbackNoteOf('app-misc/oldtool-extra-1.0', false, fb)).toBeNull();
     expect(fallbackNoteOf('app-misc/oldtool-1.0', true, fb)).toBeNull();
     expect(fallbackNoteOf('app-misc/oldtool-1.0-r1', false, fb)).toBe('binary from served-lan failed its checksum: compiled instead');
+  });
+
+  it('a signature says so in the event, the --plain line and the note', () => {
+    const parser = createRunOutputParser([{ id: 'emerge', title: 'Emerge', output: 'emerge' }]);
+    const events = [...parser.push('2026-12-07T10:00:00.000Z @@gentoo-wb step-start 01-emerge\n'), ...parser.push(`2026-12-07T10:00:05.000Z ${SIGNATURE_LINE}\n`)];
+    const t = Date.parse('2026-12-07T10:00:05.000Z');
+    expect(events).toContainEqual({ type: 'binary-fallback', cp: 'app-misc/oldtool', hosts: ['served-lan'], reason: 'signature', t });
+    expect(plainLine({ type: 'binary-fallback', cp: 'app-misc/oldtool', hosts: ['served-lan'], reason: 'signature', t })).toBe('10:00:05 binary   app-misc/oldtool: binary from served-lan failed its signature check: compiling it from source');
+    const progress = events.reduce((p, e) => reduceProgress(p, e), EMPTY_PROGRESS);
+    expect(fallbackNoteOf('app-misc/oldtool-1.0', false, progress.fallbacks ?? [])).toBe('binary from served-lan failed its signature check: compiled instead');
   });
 });

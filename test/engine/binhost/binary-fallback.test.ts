@@ -76,7 +76,7 @@ describeDocker('a served binary that fails its checksum (real Portage)', () => {
   it('onMissing compile: the package whose binary fails compiles, the other comes as a binary, and the build says why', async () => {
     const { outcome, events, session } = await build(recipe('compile', 'compile'));
     expect(outcome.kind, JSON.stringify(events.filter((e) => e.type === 'error' || e.type === 'failure-log'))).toBe('succeeded');
-    expect(events.filter((e) => e.type === 'binary-fallback').map((e) => ({ ...e, t: undefined }))).toEqual([{ type: 'binary-fallback', cp: 'app-misc/oldtool', hosts: [section], t: undefined }]);
+    expect(events.filter((e) => e.type === 'binary-fallback').map((e) => ({ ...e, t: undefined }))).toEqual([{ type: 'binary-fallback', cp: 'app-misc/oldtool', hosts: [section], reason: 'checksum', t: undefined }]);
     // Portage's own refusal first, then the package again from source; newtool stays a binary.
     const started = events.flatMap((e) => (e.type === 'started' ? [`${e.cpv} ${e.binary ? 'binary' : 'source'}`] : []));
     expect(started).toContain('app-misc/oldtool-1.0 binary');
@@ -97,6 +97,30 @@ describeDocker('a served binary that fails its checksum (real Portage)', () => {
     const old = record.forecast?.packages.find((p) => p.cpv === 'app-misc/oldtool-1.0');
     expect(old?.forecast?.from).toBe('binhost');
     expect(old?.actual).toMatchObject({ binary: false, note: `binary from ${section} failed its checksum: compiled instead` });
+  }, 300_000);
+
+  it('onMissing compile, signatures required: the unsigned binary fails its signature check in real Portage and compiles, beside the checksum failure', async () => {
+    // The served packages are unsigned. FEATURES=binpkg-request-signature makes Portage require a signature of
+    // every binary package (gpkg.py), whatever binrepos.conf says; the image has gpgv but not gpg, so Portage's
+    // verify command is gpgv with the same status output. Unpacking newtool then fails in Portage's own
+    // _verify_binpkg ("GnuPG verification failed"), while oldtool still fails its checksum first.
+    const r = recipe('signature', 'compile');
+    const signed = { ...r, makeConf: { ...r.makeConf, FEATURES: 'binpkg-request-signature', BINPKG_GPG_VERIFY_BASE_COMMAND: '/usr/bin/gpgv --status-fd 2 [PORTAGE_CONFIG] [SIGNATURE]' } };
+    const { outcome, events } = await build(signed);
+    const log = events.flatMap((e) => (e.type === 'log' ? [e.text] : []));
+    expect(outcome.kind, log.slice(-40).join('\n')).toBe('succeeded');
+    expect(events.filter((e) => e.type === 'binary-fallback').map((e) => ({ ...e, t: undefined }))).toEqual([
+      { type: 'binary-fallback', cp: 'app-misc/oldtool', hosts: [section], reason: 'checksum', t: undefined },
+      { type: 'binary-fallback', cp: 'app-misc/newtool', hosts: [section], reason: 'signature', t: undefined },
+    ]);
+    expect(log).toContain(`>>> gentoo-wb: the binary of app-misc/newtool from ${section} failed its signature check: compiling it from source instead`);
+    // Portage's own words for it, on its output (gpkg.py show_gpg_error through EOutput.eerror).
+    expect(log.some((l) => l.includes('Binary package is not usable (verification failed):'))).toBe(true);
+    const started = events.flatMap((e) => (e.type === 'started' ? [`${e.cpv} ${e.binary ? 'binary' : 'source'}`] : []));
+    expect(started.slice(started.lastIndexOf('app-misc/newtool-2.0 binary') + 1)).toContain('app-misc/newtool-2.0 source');
+    const image = tags[tags.length - 1]!;
+    const db = await runInImage(testDocker(), ['sh', '-c', 'for p in oldtool-1.0 newtool-2.0; do test -s /var/db/pkg/app-misc/$p/BINPKGMD5 && echo "$p binary" || echo "$p source"; done'], { image });
+    expect(db.stdout.split('\n'), db.stderr).toEqual(['oldtool-1.0 source', 'newtool-2.0 source', '']);
   }, 300_000);
 
   it('onMissing fail: the build fails naming the package and the binhost, and installs nothing of it', async () => {
