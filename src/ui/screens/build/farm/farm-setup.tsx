@@ -80,20 +80,24 @@ export function FarmSetup({ controller, width, height }: { controller: FarmContr
 
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
-      <Box height={1}>
-        <Tone tone="title" bold>New farm: several recipes on several engines, one shared binhost</Tone>
+      <Box height={1} width={width} overflow="hidden">
+        <Tone tone="title" bold wrap="truncate-end">New farm: several recipes on several engines, one shared binhost</Tone>
       </Box>
       <Box height={1} />
-      <Box height={1}>
-        <Text bold={pane === 'recipes'}>{`Recipes (${keys.length} chosen)`}</Text>
-        <Tone tone="muted">{files === null ? `  reading ${folder}…` : `  open one and files of ${folder}`}</Tone>
+      <Box height={1} width={width} overflow="hidden">
+        <Text wrap="truncate-end">
+          <Text bold={pane === 'recipes'}>{`Recipes (${keys.length} chosen)`}</Text>
+          <Tone tone="muted">{files === null ? `  reading ${folder}…` : `  the open one and the files of ${folder}`}</Tone>
+        </Text>
       </Box>
       <ListView list={recipeList} width={width} focused={pane === 'recipes'} empty="No recipe: open one on step 3, or save recipes to the recipes folder."
         renderItem={(r: RecipeChoice, ctx) => <Check on={chosenRecipes.has(r.key)} label={r.label} detail={r.detail} selected={ctx.selected} focused={ctx.focused} />} />
       <Box height={1} />
-      <Box height={1}>
-        <Text bold={pane === 'engines'}>{`Engines (${names.length} chosen)`}</Text>
-        <Tone tone="muted">  local and the configured ones (gentoo-wb engines add)</Tone>
+      <Box height={1} width={width} overflow="hidden">
+        <Text wrap="truncate-end">
+          <Text bold={pane === 'engines'}>{`Engines (${names.length} chosen)`}</Text>
+          <Tone tone="muted">  local and the configured ones (gentoo-wb engines add)</Tone>
+        </Text>
       </Box>
       <ListView list={engineList} width={width} focused={pane === 'engines'}
         renderItem={(e: string, ctx) => <Check on={chosenEngines.has(e)} label={e} detail={e === current ? 'in use' : ''} selected={ctx.selected} focused={ctx.focused} />} />

@@ -1,0 +1,113 @@
+// The farm view on the real engine with real Portage: f on the Build step, the open recipe and a
+// second recipe file of the recipes folder chosen, b, and the farm of two runs through the real
+// services (runFarm on `local`, a shared binhost started for the recipes' cache key) until the view
+// shows both rows done and the summary the command prints; nothing of its namespace runs afterwards.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
+import React from 'react';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { newRecipe } from '../../../../../src/core/recipe/new-recipe.js';
+import { serializeRecipe } from '../../../../../src/core/recipe/recipe-json.js';
+import type { Recipe } from '../../../../../src/core/recipe/recipe-schema.js';
+import { connectEngine } from '../../../../../src/engine/docker/index.js';
+import { App } from '../../../../../src/ui/app/app.js';
+import { BuildScreen } from '../../../../../src/ui/screens/build/build-screen.js';
+import { createWorkbench } from '../../../../../src/ui/session/bootstrap.js';
+import { WorkbenchProvider, type Workbench } from '../../../../../src/ui/session/workbench-context.js';
+import { realServices } from '../../../../../src/ui/session/workbench-services.js';
+import { describeDocker, dockerStatus, testDocker } from '../../../../helpers/docker.js';
+import { sweepNamespace } from '../../../../helpers/global-setup.js';
+import { FAST_BUILD_ENV, realPortageImages } from '../../../../helpers/real-portage.js';
+import { renderTui, type Tui } from '../../../../helpers/render-tui.js';
+import { memorySettings } from '../../base/harness.js';
+
+/** The first write since `from` that matches (writes come faster than a poll of the last frame; a write may be part of a frame, so match within one line). */
+async function seen(tui: Tui, from: number, predicate: (frame: string) => boolean, timeoutMs: number): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  let at = from;
+  for (;;) {
+    if (predicate(tui.frame())) return tui.frame();
+    for (; at < tui.stdout.frames.length; at++) {
+      const frame = stripVTControlCharacters(tui.stdout.frames[at]!);
+      if (predicate(frame)) return frame;
+    }
+    if (Date.now() > deadline) throw new Error(`no frame matched within ${timeoutMs} ms; last frame:\n${tui.frame()}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describeDocker('farm view on the real engine (real Portage)', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'gwb-farm-ui-docker-'));
+  const saved = { XDG_STATE_HOME: process.env.XDG_STATE_HOME, XDG_DATA_HOME: process.env.XDG_DATA_HOME, XDG_CONFIG_HOME: process.env.XDG_CONFIG_HOME, GENTOO_WB_NAMESPACE: process.env.GENTOO_WB_NAMESPACE };
+  // A namespace of this file's own, swept at the end (the binhost cache volume, images, containers).
+  const namespace = `${process.env.GENTOO_WB_NAMESPACE ?? 'test'}-fu${process.pid % 1000}`.slice(0, 32);
+  const cflags = `-O2 -pipe -DGWB_FARM_UI_${process.pid}`;
+  let workbench: Workbench;
+  let tui: Tui;
+
+  const recipe = (name: string, packages: string[]): Recipe => {
+    const r = newRecipe({ name, base: realPortageImages().base, packages, tags: [], sizing: { jobs: 2, makeopts: '-j2' } });
+    r.caches = { distfiles: false, binpkgs: true, ccache: false };
+    r.makeConf.COMMON_FLAGS = cflags;
+    return r;
+  };
+
+  beforeAll(async () => {
+    for (const d of ['state', 'data', 'config']) mkdirSync(path.join(dir, d));
+    process.env.XDG_STATE_HOME = path.join(dir, 'state');
+    process.env.XDG_DATA_HOME = path.join(dir, 'data');
+    process.env.XDG_CONFIG_HOME = path.join(dir, 'config');
+    process.env.GENTOO_WB_NAMESPACE = namespace;
+    // The second recipe is a file of the recipes folder, where the setup finds it.
+    const recipes = path.join(dir, 'data', 'gentoo-wb', 'recipes');
+    mkdirSync(recipes, { recursive: true });
+    writeFileSync(path.join(recipes, 'farm-ui-two.json'), serializeRecipe(recipe('farm-ui-two', ['app-misc/oldtool'])));
+    const connection = await connectEngine({ host: dockerStatus.host });
+    workbench = createWorkbench(realServices({ host: dockerStatus.host, settings: memorySettings(), buildEnv: FAST_BUILD_ENV }));
+    workbench.store.update((s) => ({ ...s, engine: { status: 'ready', connection } }));
+    workbench.store.setRecipe(recipe('farm-ui-one', ['app-misc/hello']), { path: null });
+    tui = await renderTui(
+      <WorkbenchProvider value={workbench}>
+        <App onExit={() => {}} screens={{ build: BuildScreen }} initialStep="build" />
+      </WorkbenchProvider>,
+    );
+  });
+
+  afterAll(async () => {
+    tui?.unmount();
+    const sweep = await sweepNamespace(testDocker(), namespace);
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+    rmSync(dir, { recursive: true, force: true });
+    expect(sweep.failed).toEqual([]);
+  }, 120_000);
+
+  it('f, the open recipe and a recipe file, b: both rows reach done and the command\'s summary is shown; nothing of the farm runs after', async () => {
+    await tui.press('f');
+    let frame = await seen(tui, 0, (f) => f.includes('farm-ui-two'), 10_000);
+    expect(frame).toMatch(/\[x\] farm-ui-one +open recipe, unsaved edits/);
+    expect(frame).toMatch(/\[x\] local +in use/);
+    await tui.press('down', 'space');
+    await seen(tui, 0, (f) => f.includes('Recipes (2 chosen)'), 5000);
+    const from = tui.stdout.frames.length;
+    await tui.press('b');
+    // The farm's own steps go by on its second line; both builds run side by side (they share no compile).
+    await seen(tui, from, (f) => /farm-ui-one +local +running/.test(f), 240_000);
+    await seen(tui, from, (f) => /farm-ui-two +local +running/.test(f), 240_000);
+    await seen(tui, from, (f) => /shared binhost farm-[0-9a-f]{12} on local/.test(f), 240_000);
+    await seen(tui, from, (f) => f.includes('Farm done'), 400_000);
+    frame = await tui.waitForFrame((f) => f.includes('Farm done') && f.includes('in all;'), 10_000);
+    expect(frame).toMatch(/farm-ui-one +local +done +- +\d+\/\d+ +[1-9]\d*\/\d+ +\d+:\d\d/);
+    expect(frame).toMatch(/farm-ui-two +local +done +- +\d+\/\d+ +[1-9]\d*\/\d+ +\d+:\d\d/);
+    expect(frame).toContain('Farm summary: every recipe built');
+    expect(frame).toMatch(/RECIPE +ENGINE +BUILD/);
+    expect(frame).toMatch(/shared binhost farm-[0-9a-f]{12} on local.*stopped again/);
+    // Nothing of the farm is left running: the builders went, the binhost it started was stopped.
+    const running = await testDocker().listContainers({ filters: { label: [`org.gentoo-wb.namespace=${namespace}`] } });
+    expect(running.map((c) => c.Names[0])).toEqual([]);
+  }, 700_000);
+});
