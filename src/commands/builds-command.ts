@@ -1,7 +1,8 @@
 // `gentoo-wb builds` and `gentoo-wb attach`: what is running or ran, and following a build again.
 import { sanitizeText } from '../core/format/sanitize.js';
 import { wrapLine } from '../core/format/wrap.js';
-import { attachTarget, type BuildListing } from '../engine/build/build-list.js';
+import type { BuildListing } from '../engine/build/build-list.js';
+import { chooseAttachTarget } from './attach-target.js';
 import { engineOfBuild, listBuildsEverywhere, type EngineBuildListing } from '../engine/engines/engine-builds.js';
 import { LOCAL_ENGINE } from '../engine/engines/engine-spec.js';
 import { findEngine, unknownEngine } from '../engine/engines/engine-store.js';
@@ -61,22 +62,6 @@ export async function runBuildsCommand(flags: EngineFlags & { json?: boolean }):
       builds.map((b) => [b.id, b.engine, b.recipe, b.mode, b.status, b.container, humanAge(b.createdAt), b.image ? `${b.image.replace(/^sha256:/, '').slice(0, 12)} ${b.tags.join(' ')}` : (b.message ?? '')]),
     ),
   );
-}
-
-const describe = (b: BuildListing) => `${b.id} (recipe ${sanitizeText(b.recipe)}, started ${humanAge(b.createdAt)}${b.container === 'running' ? '' : ', container stopped: waiting to be finished'})`;
-
-/** Which build `attach` without an ID follows, and the sentence saying so (and naming the others). */
-export function chooseAttachTarget(builds: BuildListing[]): { id: string; note: string } {
-  const chosen = attachTarget(builds);
-  if (!chosen) throw new UsageError('no running build to attach to (gentoo-wb builds lists the builds this machine knows)');
-  const { target, others } = chosen;
-  // "running" while every one of them runs; a stopped container's build waits to be finished.
-  const kind = [target, ...others].every((b) => b.container === 'running') ? 'running' : 'unfinished';
-  if (others.length === 0) return { id: target.id, note: `attaching to build ${describe(target)}, the only ${kind} build\n` };
-  return {
-    id: target.id,
-    note: `attaching to build ${describe(target)}, the newest of ${others.length + 1} ${kind} builds; the others:\n${others.map((b) => `  ${describe(b)}\n`).join('')}gentoo-wb attach ID follows one of them\n`,
-  };
 }
 
 /** The build `attach` without an ID follows (saying which on stderr). */

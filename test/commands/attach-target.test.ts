@@ -1,7 +1,7 @@
 // Which build `gentoo-wb attach` without an ID follows, and what it says: the listings are built by
 // hand (the CLI test in attach.test.ts runs real builds for the running case).
 import { describe, expect, it } from 'vitest';
-import { chooseAttachTarget } from '../../src/commands/builds-command.js';
+import { chooseAttachTarget } from '../../src/commands/attach-target.js';
 import type { BuildListing } from '../../src/engine/build/build-list.js';
 
 const now = Date.now();
