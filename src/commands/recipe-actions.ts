@@ -41,7 +41,7 @@ export interface RecipeNewFlags extends TreeCheckFlags {
 }
 
 /** A bare name (no slash, no .json) is a recipe in the default folder; anything else is a path. */
-export function recipeFilePath(file: string, env: NodeJS.ProcessEnv = process.env): string {
+function recipeFilePath(file: string, env: NodeJS.ProcessEnv = process.env): string {
   return file.includes('/') || file.endsWith('.json') ? file : defaultRecipePath(file, env);
 }
 

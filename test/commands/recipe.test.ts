@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { register } from '../../src/commands/recipe.js';
-import { nameFromFile, recipeFilePath } from '../../src/commands/recipe-actions.js';
+import { nameFromFile } from '../../src/commands/recipe-actions.js';
 import { parseRecipe } from '../../src/core/recipe/recipe-json.js';
 import { runCli } from './helpers/cli.js';
 
@@ -140,11 +140,13 @@ describe('gentoo-wb recipe show / validate', () => {
     expect((await cli('validate', file)).stderr).toContain('base.digest: "sha256:nothex" is not an image digest');
   });
 
-  it('names recipes after their file and resolves bare names', () => {
+  it('names recipes after their file and resolves bare names', async () => {
     expect(nameFromFile('/x/My PHP.json')).toBe('My-PHP');
     expect(nameFromFile('--.json')).toBe('recipe');
-    expect(recipeFilePath('php', { XDG_DATA_HOME: '/d' })).toBe('/d/gentoo-wb/recipes/php.json');
-    expect(recipeFilePath('./php', { XDG_DATA_HOME: '/d' })).toBe('./php');
-    expect(recipeFilePath('php.json', { XDG_DATA_HOME: '/d' })).toBe('php.json');
+    const inFolder = path.join(dir, 'data', 'gentoo-wb', 'recipes');
+    // A bare name is a recipe of the folder; a name with a slash or ending in .json is a path as given.
+    expect((await cli('validate', 'php')).stderr).toContain(`${inFolder}/php.json does not exist`);
+    expect((await cli('validate', './php')).stderr).toContain('gentoo-wb: ./php does not exist');
+    expect((await cli('validate', 'php.json')).stderr).toContain('gentoo-wb: php.json does not exist');
   });
 });
