@@ -47,7 +47,7 @@ export interface RootCheckInput {
 }
 
 /** Expand $ORIGIN, $LIB and $PLATFORM in an RPATH/RUNPATH entry; relative entries (cwd-dependent) are dropped. */
-export function expandDynamicPath(entry: string, file: string, elf: ElfInfo): string[] {
+function expandDynamicPath(entry: string, file: string, elf: ElfInfo): string[] {
   const origin = parentOf(file);
   const platform = PLATFORMS[elf.machine];
   const libs = elf.class === 64 ? ['lib64', 'lib'] : ['lib'];

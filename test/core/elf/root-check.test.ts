@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readElf, type ElfInfo } from '../../../src/core/elf/elf-reader.js';
-import { checkRoot, describeMissing, expandDynamicPath, rootCheckFailure } from '../../../src/core/elf/root-check.js';
+import { checkRoot, describeMissing, rootCheckFailure } from '../../../src/core/elf/root-check.js';
 import { TreeIndex } from '../../../src/core/elf/tree-index.js';
 import { buildElf, type ElfSpec } from './elf-builder.js';
 
@@ -87,11 +87,11 @@ describe('checkRoot', () => {
     expect(r.checked).toBe(2);
   });
 
-  it('expands $LIB, $PLATFORM and ${ORIGIN}; drops relative entries', () => {
-    const e = elf({});
-    expect(expandDynamicPath('${ORIGIN}/x', '/usr/bin/a', e)).toEqual(['/usr/bin/x']);
-    expect(expandDynamicPath('/opt/$LIB', '/a', e)).toEqual(['/opt/lib64', '/opt/lib']);
-    expect(expandDynamicPath('/opt/$PLATFORM/lib', '/a', e)).toEqual(['/opt/x86_64/lib']);
-    expect(expandDynamicPath('lib', '/a', e)).toEqual([]);
+  it('expands $LIB, $PLATFORM and ${ORIGIN} in RUNPATH; drops relative entries', () => {
+    const t = withLibc(new TreeIndex());
+    t.add('/usr/bin/a', { kind: 'file', size: 1, elf: elf({ type: 2, interpreter: LD, needed: ['libnone.so'], runpath: '${ORIGIN}/x:/opt/$LIB:/opt/$PLATFORM/lib:lib' }) });
+    const searched = checkRoot({ tree: t, loaderConfig: new Map() }).missing[0]!.searched;
+    expect(searched.slice(0, 4)).toEqual(['/usr/bin/x', '/opt/lib64', '/opt/lib', '/opt/x86_64/lib']);
+    expect(searched.filter((d) => !d.startsWith('/'))).toEqual([]);
   });
 });
