@@ -31,7 +31,7 @@ export interface ForecastInput {
 }
 
 /** `--jobs` of an emerge argv: a number, the merge list's size for a bare `--jobs` (no limit), else 1. */
-export function jobsOf(argv: readonly string[], unlimited: number): number {
+function jobsOf(argv: readonly string[], unlimited: number): number {
   let jobs = 1;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
@@ -49,7 +49,7 @@ export function jobsOf(argv: readonly string[], unlimited: number): number {
 }
 
 /** True when emerge was asked to use binary packages at all (local cache or binhost). */
-export function usesBinaries(argv: readonly string[]): boolean {
+function usesBinaries(argv: readonly string[]): boolean {
   return argv.some((a) => /^--(?:usepkg|usepkgonly|getbinpkg|getbinpkgonly)(?:=y)?$/.test(a) || /^-[A-Za-z]*[kKgG]/.test(a));
 }
 

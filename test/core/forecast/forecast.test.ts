@@ -2,7 +2,7 @@
 // was made in *.cmd): local binaries, a binhost's (`g`), and Portage's own reason for a compile.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { forecastPretend, jobsOf, usesBinaries } from '../../../src/core/forecast/forecast.js';
+import { forecastPretend } from '../../../src/core/forecast/forecast.js';
 import { forecastSummary, fromText } from '../../../src/core/forecast/forecast-text.js';
 import { ignoredBinaries } from '../../../src/core/forecast/ignored-binaries.js';
 import { parsePackagesIndex } from '../../../src/core/forecast/packages-index.js';
@@ -111,13 +111,23 @@ describe('forecastPretend', () => {
 });
 
 describe('argv facts', () => {
-  it('jobs and binary use', () => {
-    expect(jobsOf(['--jobs=3'], 9)).toBe(3);
-    expect(jobsOf(['--jobs', '4', 'a/b'], 9)).toBe(4);
-    expect(jobsOf(['--jobs', 'a/b'], 9)).toBe(9);
-    expect(jobsOf(['a/b'], 9)).toBe(1);
-    expect(usesBinaries(['emerge', '--usepkg'])).toBe(true);
-    expect(usesBinaries(['emerge', '-gK'])).toBe(true);
-    expect(usesBinaries(['emerge', '--verbose', 'a/b'])).toBe(false);
+  // Portage's own note removed, so a compile's reason comes from the index and the argv alone.
+  const text = file('forecast-local-use-differs.txt').replace(/\n!!! The following binary[\s\S]*$/, '\n');
+  const base = { result: parsePretend(text), text, history: buildHistory([]), localIndex: parsePackagesIndex(file('forecast-local-Packages.txt')), remoteIndexes: [] };
+
+  it('jobs: a number, the merge list\'s size for a bare --jobs (no limit), else 1', () => {
+    const jobs = (...argv: string[]) => forecastPretend({ ...base, argv: ['emerge', ...argv] }).totals.jobs;
+    expect(base.result.packages).toHaveLength(4);
+    expect(jobs('--jobs=3')).toBe(3);
+    expect(jobs('--jobs', '2', 'a/b')).toBe(2);
+    expect(jobs('--jobs', 'a/b')).toBe(4);
+    expect(jobs('a/b')).toBe(1);
+  });
+
+  it('binary use: --usepkg and bundled short options (-gK) use binaries, a plain emerge does not', () => {
+    const hello = (...argv: string[]) => forecastPretend({ ...base, argv: ['emerge', ...argv] }).packages.find((p) => p.cpv === 'app-misc/hello-2.12.1')?.reason?.kind;
+    expect(hello('--usepkg')).toBe('use');
+    expect(hello('-gK')).toBe('use');
+    expect(hello('--verbose', 'a/b')).toBe('not-used');
   });
 });
