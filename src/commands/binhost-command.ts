@@ -4,7 +4,8 @@ import { binhostNameProblem, cacheKeyProblem, DEFAULT_BINHOST_NAME, DEFAULT_HOST
 import { binhostSourceOfKey, binhostSourceOfRecipe } from '../engine/binhost/binhost-source.js';
 import { binhostStatuses } from '../engine/binhost/binhost-status.js';
 import { serveBinhost, type ServeStep } from '../engine/binhost/serve-binhost.js';
-import { pickBinhost, stopBinhost } from '../engine/binhost/stop-binhost.js';
+import { chooseBinhost, stopBinhost } from '../engine/binhost/stop-binhost.js';
+import { listServedBinhosts } from '../engine/binhost/find-served-binhost.js';
 import { currentNamespace } from '../engine/docker/object-names.js';
 import { loadRecipeFile } from '../engine/recipes/recipe-store.js';
 import { serveDocument, serveText, STATUS_HEADER, statusRows } from './binhost-text.js';
@@ -84,7 +85,7 @@ export async function runStopCommand(name: string | undefined, flags: EngineFlag
   await runCommand(async () => {
     const namespace = currentNamespace();
     const { docker } = await connectForCommand(flags);
-    const binhost = await pickBinhost(docker, name, namespace);
+    const binhost = chooseBinhost(await listServedBinhosts(docker, namespace), name);
     await stopBinhost(docker, binhost);
     process.stdout.write(sanitizeLines(`stopped binhost ${binhost.name} (removed container ${binhost.containerName}; the cache volume ${binhost.volume} stays)\n`));
   });

@@ -7,7 +7,7 @@ import type { BinhostStatus } from '../engine/binhost/binhost-status.js';
  * binrepos.conf for another host, in the form Portage 3.0.82 reads (portage/binrepo/config.py) and the
  * recipe side writes: the packages are unsigned, so verification is off for this repository.
  */
-export function binreposStanza(name: string, url: string): string {
+function binreposStanza(name: string, url: string): string {
   return `[${name}]\npriority = 10\nsync-uri = ${url}\nverify-signature = false\n`;
 }
 

@@ -3,7 +3,6 @@
 // which binhost `stop` picks without a name.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { register } from '../../src/commands/binhost.js';
-import { binreposStanza } from '../../src/commands/binhost-text.js';
 import { removeContainerSurely } from '../../src/engine/docker/index.js';
 import { chooseBinhost } from '../../src/engine/binhost/stop-binhost.js';
 import type { ServedBinhost } from '../../src/engine/binhost/find-served-binhost.js';
@@ -83,7 +82,7 @@ describeDocker('binhost serve, status, stop (real engine, real Portage cache)', 
     expect(r.stdout).toContain(`serving binhost ${plain} (key ${fx.key}, volume ${fx.volume}, 1 package)`);
     expect(r.stdout).not.toContain('containers on');
     expect(r.stdout).toContain(`gentoo-wb recipe new … --binhost ${plain}`);
-    expect(r.stdout).toContain(binreposStanza(plain, url!).trimEnd().split('\n').map((l) => `    ${l}`).join('\n'));
+    expect(r.stdout).toContain(`    [${plain}]\n    priority = 10\n    sync-uri = ${url!}\n    verify-signature = false\n`);
     const again = await cli('serve', '--key', fx.key, '--image', realPortageImages().base, '--name', plain, '--port', '0');
     expect(again.code).toBe(1);
     expect(again.stderr).toContain(`gentoo-wb: a binhost called ${plain} is already served`);

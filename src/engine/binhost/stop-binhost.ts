@@ -3,14 +3,9 @@
 import type Dockerode from 'dockerode';
 import { EngineError } from '../docker/errors.js';
 import { removeContainer } from '../docker/index.js';
-import { listServedBinhosts, type ServedBinhost } from './find-served-binhost.js';
+import type { ServedBinhost } from './find-served-binhost.js';
 
-/** The binhost `name` names, or the only one served when `name` is absent; throws a sentence otherwise. */
-export async function pickBinhost(docker: Dockerode, name: string | undefined, namespace: string | null): Promise<ServedBinhost> {
-  return chooseBinhost(await listServedBinhosts(docker, namespace), name);
-}
-
-/** pickBinhost's choice among the served binhosts. */
+/** The served binhost `name` names, or the only one served when `name` is absent; throws a sentence otherwise. */
 export function chooseBinhost(served: ServedBinhost[], name: string | undefined): ServedBinhost {
   if (name !== undefined) {
     const found = served.find((b) => b.name === name);
