@@ -21,7 +21,7 @@ function asciiOnly(s: string): string {
 }
 
 /** One summary line: counts and the verdict. */
-export function summaryLine(r: HostCheckResult, elapsedMs?: number): string {
+function summaryLine(r: HostCheckResult, elapsedMs?: number): string {
   const c = r.counts;
   const time = elapsedMs === undefined ? '' : ` in ${(elapsedMs / 1000).toFixed(2)} s`;
   const verdict = c.fail > 0 ? 'fix the failures before building' : c.warn > 0 ? 'ready, with warnings' : 'ready';
