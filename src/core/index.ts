@@ -64,7 +64,7 @@ export type { LineSplitter } from './portage/build-stream/line-splitter.js';
 // emerge.log and ETA.
 export { parseEmergeLog } from './portage/emerge-log/emerge-log-parser.js';
 export type { EmergeLog, EmergeLogMerge, EmergeLogSession, EmergeLogUnmerge, EmergeLogSync } from './portage/emerge-log/emerge-log-parser.js';
-export { estimatePackageSeconds, buildHistory, remainingSeconds, DEFAULT_SECONDS, BINARY_DEFAULT_SECONDS } from './portage/eta/eta.js';
+export { estimatePackageSeconds, buildHistory, remainingSeconds } from './portage/eta/eta.js';
 export type { BuildHistory, PlanItem, PackageEstimate, EstimateSource } from './portage/eta/eta.js';
 
 // emerge --info.

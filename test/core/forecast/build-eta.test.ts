@@ -8,7 +8,7 @@ import { buildEta } from '../../../src/core/forecast/build-eta.js';
 import type { Forecast } from '../../../src/core/forecast/forecast-types.js';
 import { forecastVsActual } from '../../../src/core/forecast/forecast-vs-actual.js';
 import { roughDuration } from '../../../src/core/forecast/forecast-text.js';
-import { buildHistory, DEFAULT_SECONDS, scheduleDurations } from '../../../src/core/portage/eta/eta.js';
+import { buildHistory, estimatePackageSeconds, scheduleDurations } from '../../../src/core/portage/eta/eta.js';
 
 const T0 = Date.UTC(2026, 0, 7, 10, 0, 0);
 const CPVS = ['a/one-1', 'a/two-1', 'a/three-1', 'a/four-1'];
@@ -65,7 +65,7 @@ describe('buildEta', () => {
   it('without a forecast counts the packages still to come at the history default', () => {
     const progress = fold([{ type: 'started', cpv: 'a/one-1', index: 1, total: 3, binary: false, t: T0 }]);
     const eta = buildEta(progress, null, buildHistory([]), 1, T0);
-    expect(eta).toMatchObject({ total: 3, fromForecast: false, remainingSeconds: DEFAULT_SECONDS * 3 });
+    expect(eta).toMatchObject({ total: 3, fromForecast: false, remainingSeconds: estimatePackageSeconds(buildHistory([]), { cpv: 'a/b-1' }).seconds * 3 });
   });
 });
 

@@ -7,7 +7,7 @@ import { forecastSummary, fromText } from '../../../src/core/forecast/forecast-t
 import { ignoredBinaries } from '../../../src/core/forecast/ignored-binaries.js';
 import { parsePackagesIndex } from '../../../src/core/forecast/packages-index.js';
 import { pretendJson } from '../../../src/core/forecast/forecast-json.js';
-import { buildHistory, BINARY_DEFAULT_SECONDS } from '../../../src/core/portage/eta/eta.js';
+import { buildHistory, estimatePackageSeconds } from '../../../src/core/portage/eta/eta.js';
 import type { EmergeLogMerge } from '../../../src/core/portage/emerge-log/emerge-log-parser.js';
 import { parsePretend } from '../../../src/core/portage/pretend/pretend-parser.js';
 
@@ -76,7 +76,7 @@ describe('forecastPretend', () => {
       ['dev-lang/php-8.3.15', 'binhost', null],
     ]);
     // 20 KiB at the assumed rate: a download of hundredths of a second, rounded to a tenth.
-    expect(f.packages[0]).toMatchObject({ downloadSeconds: 0, seconds: BINARY_DEFAULT_SECONDS });
+    expect(f.packages[0]).toMatchObject({ downloadSeconds: 0, seconds: estimatePackageSeconds(buildHistory([]), { cpv: 'a/b-1', kind: 'binary' }).seconds });
     expect(f.totals).toMatchObject({ binaries: 3, compiles: 1, fromBinhost: 3 });
   });
 

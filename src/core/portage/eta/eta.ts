@@ -15,8 +15,8 @@
 import { splitCpv } from '../names.js';
 import type { EmergeLogMerge } from '../emerge-log/emerge-log-parser.js';
 
-export const DEFAULT_SECONDS = 120;
-export const BINARY_DEFAULT_SECONDS = 15;
+const DEFAULT_SECONDS = 120;
+const BINARY_DEFAULT_SECONDS = 15;
 const SIZE_BASE_SECONDS = 30;
 const SECONDS_PER_KIB = 0.04;
 const RECENT_SAMPLES = 5;

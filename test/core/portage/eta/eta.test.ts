@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  buildHistory, estimatePackageSeconds, remainingSeconds, scheduleDurations, takesTime, DEFAULT_SECONDS, BINARY_DEFAULT_SECONDS, type BuildHistory, type PlanItem,
+  buildHistory, estimatePackageSeconds, remainingSeconds, scheduleDurations, takesTime, type BuildHistory, type PlanItem,
 } from '../../../../src/core/portage/eta/eta.js';
 import { parseEmergeLog, type EmergeLogMerge } from '../../../../src/core/portage/emerge-log/emerge-log-parser.js';
 import { parsePretend } from '../../../../src/core/portage/pretend/pretend-parser.js';
@@ -29,11 +29,11 @@ describe('estimatePackageSeconds', () => {
     expect(estimatePackageSeconds(history, { cpv: 'app-misc/hello-2.12.1-1', kind: 'binary' })).toMatchObject({ seconds: 5, source: 'history' });
     // Never merged as a binary: the median of the other binary merges (hello's 5 s), the fixed default without any.
     expect(estimatePackageSeconds(history, { cpv: 'dev-lang/php-8.3.15-1', kind: 'binary' })).toMatchObject({ seconds: 5, source: 'default', samples: 1 });
-    expect(estimatePackageSeconds(buildHistory([]), { cpv: 'dev-lang/php-8.3.15-1', kind: 'binary' })).toMatchObject({ seconds: BINARY_DEFAULT_SECONDS, source: 'default', samples: 0 });
+    expect(estimatePackageSeconds(buildHistory([]), { cpv: 'dev-lang/php-8.3.15-1', kind: 'binary' })).toMatchObject({ seconds: 15, source: 'default', samples: 0 });
     expect(estimatePackageSeconds(history, { cpv: 'app-misc/hello-2.12.1' })).toMatchObject({ source: 'default' });
   });
   it('uses a fixed default without any history', () => {
-    expect(estimatePackageSeconds(buildHistory([]), { cpv: 'a/b-1' })).toEqual({ cpv: 'a/b-1', seconds: DEFAULT_SECONDS, source: 'default', samples: 0 });
+    expect(estimatePackageSeconds(buildHistory([]), { cpv: 'a/b-1' })).toEqual({ cpv: 'a/b-1', seconds: 120, source: 'default', samples: 0 });
   });
   it('considers only the five most recent builds', () => {
     const h = buildHistory([1000, 1000, 1000, 10, 10, 10, 10, 10].map((s, i) => merge('a/b-1', i * 10000, s)));

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EMPTY_PROGRESS, reduceProgress } from '../../../../src/core/build/progress.js';
 import type { BuildEvent } from '../../../../src/core/events.js';
-import { buildHistory, DEFAULT_SECONDS } from '../../../../src/core/portage/eta/eta.js';
+import { buildHistory, estimatePackageSeconds } from '../../../../src/core/portage/eta/eta.js';
 import { recordsAsMerges } from '../../../../src/core/build/build-record.js';
 import { loadBuildHistory } from '../../../../src/ui/screens/build/build-history.js';
 import { planSummary } from '../../../../src/ui/screens/build/build-summary.js';
@@ -54,7 +54,8 @@ describe('packageRows', () => {
 
   it('falls back to the estimator\'s default without history', () => {
     const [, expat] = packageRows(progress, buildHistory([]), T0 + 20_000);
-    expect(expat).toMatchObject({ estimate: { seconds: DEFAULT_SECONDS, source: 'default' }, left: DEFAULT_SECONDS - 20 });
+    const fallback = estimatePackageSeconds(buildHistory([]), { cpv: 'a/b-1' }).seconds;
+    expect(expat).toMatchObject({ estimate: { seconds: fallback, source: 'default' }, left: fallback - 20 });
   });
 
   it('takes the phase read from build.log over the stream\'s guess for running packages', () => {
