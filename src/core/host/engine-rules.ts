@@ -18,7 +18,7 @@ const GOOD_DRIVERS = new Set(['overlay2', 'overlay', 'overlayfs', 'btrfs', 'zfs'
 /** Every engine finding; `localRelease` is this machine's kernel, to tell whether the engine runs here. */
 export function engineFindings(e: EngineFacts, localRelease: string | null, init: InitSystem = 'unknown'): Finding[] {
   const out: Finding[] = [];
-  if (e.endpoint) out.push(resolveFinding(e.endpoint.host, e.endpoint.source, e.endpoint.context, e.endpoint.warnings));
+  if (e.endpoint) out.push(resolveFinding(e.endpoint.host, e.endpoint.source, e.endpoint.context, e.endpoint.warnings, e.endpoint.engine));
   if (!e.reachable) {
     out.push(unreachableFinding(e));
     return out;
@@ -51,13 +51,16 @@ export function engineFindings(e: EngineFacts, localRelease: string | null, init
   return out;
 }
 
-function resolveFinding(host: string, source: string, context: string | null, warnings: string[]): Finding {
-  const rule = source === 'flag' ? 'the -H/--context flag' : source === 'DOCKER_HOST' ? 'DOCKER_HOST' : source === 'DOCKER_CONTEXT' ? 'DOCKER_CONTEXT' : source === 'config' ? 'currentContext in the docker config' : 'the default';
+function resolveFinding(host: string, source: string, context: string | null, warnings: string[], engine?: string): Finding {
+  const rule = engine !== undefined ? `engine ${engine} (Base › Engine)` : source === 'flag' ? 'the -H/--context flag' : source === 'DOCKER_HOST' ? 'DOCKER_HOST' : source === 'DOCKER_CONTEXT' ? 'DOCKER_CONTEXT' : source === 'config' ? 'currentContext in the docker config' : 'the default';
   const ctx = context !== null && context !== 'default' ? ` (context ${context})` : '';
+  const chosen = engine !== undefined
+    ? 'The configured engine the workbench uses (gentoo-wb engines list): the Engine, Permissions and Container probe groups are of it; Kernel, cgroups, Rootless and Podman are read on this machine, which is the engine\'s host only when the engine runs on this kernel (see that finding).'
+    : 'Chosen with the same precedence as the docker CLI: flags, DOCKER_HOST, DOCKER_CONTEXT, config, default.';
   return finding({
     id: 'conn.resolve', group: 'engine', status: warnings.length > 0 ? 'warn' : 'pass', value: host,
     title: `Endpoint ${host}${ctx}, chosen by ${rule}`,
-    detail: warnings.length > 0 ? warnings.join(' ') : 'Chosen with the same precedence as the docker CLI: flags, DOCKER_HOST, DOCKER_CONTEXT, config, default.',
+    detail: warnings.length > 0 ? warnings.join(' ') : chosen,
     fix: warnings.length > 0 ? ['docker context ls   # what is configured', 'env | grep ^DOCKER_   # what the environment says'] : [],
   });
 }

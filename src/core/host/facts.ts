@@ -133,9 +133,11 @@ export interface SocketFacts {
 
 export interface EndpointFacts {
   host: string;
-  /** Which rule chose it: flag, DOCKER_HOST, DOCKER_CONTEXT, config, default. */
+  /** Which rule chose it: flag, DOCKER_HOST, DOCKER_CONTEXT, config, default, or `engine` (a configured one). */
   source: string;
   context: string | null;
+  /** The configured engine's name (`gentoo-wb engines list`) when the workbench checks one. */
+  engine?: string;
   warnings: string[];
 }
 

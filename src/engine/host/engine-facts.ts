@@ -29,8 +29,9 @@ export type EngineGatherer = (options: EngineGatherOptions) => Promise<EngineSes
 
 const LIMIT_FIELDS = ['MemoryLimit', 'SwapLimit', 'CpuCfsQuota', 'CpuCfsPeriod', 'CPUShares', 'CPUSet', 'PidsLimit'] as const;
 
-function endpointFacts(e: Endpoint): EndpointFacts {
-  return { host: e.host, source: e.source, context: e.context, warnings: e.warnings.map((w) => w.message) };
+function endpointFacts(e: Endpoint, engine?: string): EndpointFacts {
+  const facts: EndpointFacts = { host: e.host, source: e.source, context: e.context, warnings: e.warnings.map((w) => w.message) };
+  return engine === undefined ? facts : { ...facts, source: 'engine', engine };
 }
 
 function bool(v: unknown): boolean | null {
@@ -98,7 +99,15 @@ export const gatherEngine: EngineGatherer = async ({ host, context, env, timeout
       socketPath: null,
     };
   }
-  const endpoint = resolution.endpoint;
+  return gatherAt(resolution.endpoint, timeoutMs);
+};
+
+/** The gatherer for a configured engine whose endpoint is resolved already (the workbench's engine). */
+export function namedEngineGatherer(name: string, endpoint: Endpoint): EngineGatherer {
+  return ({ timeoutMs }) => gatherAt(endpoint, timeoutMs, name);
+}
+
+async function gatherAt(endpoint: Endpoint, timeoutMs: number, engine?: string): Promise<EngineSession> {
   const socketPath = endpoint.address.kind === 'unix' ? endpoint.address.socketPath : null;
   const probe = dockerFor(endpoint, { connectionTimeoutMs: timeoutMs });
   const signal = AbortSignal.timeout(timeoutMs);
@@ -107,7 +116,7 @@ export const gatherEngine: EngineGatherer = async ({ host, context, env, timeout
     // A unix socket whose engine reports our own kernel keeps its data on this machine.
     const local = socketPath !== null && info.kernelVersion === os.release();
     return {
-      facts: await engineFactsFrom(info, endpointFacts(endpoint), local),
+      facts: await engineFactsFrom(info, endpointFacts(endpoint, engine), local),
       docker: dockerFor(endpoint, { apiVersion: info.apiVersion }),
       socketPath,
     };
@@ -115,9 +124,9 @@ export const gatherEngine: EngineGatherer = async ({ host, context, env, timeout
     const e = err as NodeJS.ErrnoException;
     const code = signal.aborted ? 'TIMEOUT' : typeof e.code === 'string' ? e.code : 'ERROR';
     return {
-      facts: { reachable: false, endpoint: endpointFacts(endpoint), code, message: e.message || String(err) },
+      facts: { reachable: false, endpoint: endpointFacts(endpoint, engine), code, message: e.message || String(err) },
       docker: null,
       socketPath,
     };
   }
-};
+}

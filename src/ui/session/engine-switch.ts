@@ -89,8 +89,8 @@ export async function switchEngine(workbench: Workbench, name: string | undefine
     return {
       ...s, engine, recipe, sizing,
       base: null, sandbox: null, lastImage: null,
-      // The host checks read the default endpoint's CPU level; another engine's is not known.
-      cpuV3: name === undefined ? s.cpuV3 : null,
+      // The CPU level is the old engine's: the Host step reads the new one's when it checks there.
+      cpuV3: null,
     };
   });
   // A changed recipe is revalidated like any edit.

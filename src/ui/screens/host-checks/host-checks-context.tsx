@@ -1,16 +1,34 @@
 // What the Host screen needs from outside, injectable: how to gather the facts (the real gatherers
-// by default, fixture facts in tests) and how to copy text (OSC 52 to the terminal by default).
+// by default, fixture facts in tests) and how to copy text (OSC 52 to the terminal by default). The
+// real gatherers check the engine the session uses: a configured one at the endpoint the session is
+// connected to, or the default endpoint (-H/--context) as `gentoo-wb check` does.
 import React, { createContext, useContext, useMemo } from 'react';
 import { useStdout } from 'ink';
 import type { HostFacts } from '../../../core/host/facts.js';
 import type { Recipe } from '../../../core/recipe/recipe-schema.js';
+import type { Endpoint } from '../../../engine/docker/endpoint-types.js';
+import { namedEngineGatherer } from '../../../engine/host/engine-facts.js';
 import { gatherHostFacts, type GatherOptions } from '../../../engine/host/gather.js';
 import { acceptHostGate } from '../../../core/settings.js';
 import { copyToClipboard, type CopyResult } from '../../terminal/osc52.js';
 import { useOptionalWorkbenchApi } from '../../session/workbench-context.js';
 
-/** Gather the facts; with the open recipe, its binhosts are asked too. */
-export type GatherFacts = (signal: AbortSignal, recipe?: Recipe | null) => Promise<HostFacts>;
+/** A configured engine the session uses (Base › Engine), with the endpoint it is connected at. */
+export interface CheckedEngine {
+  name: string;
+  endpoint: Endpoint;
+}
+
+/** Gather the facts; with the open recipe, its binhosts are asked too; with an engine, that engine is checked instead of the default endpoint. */
+export type GatherFacts = (signal: AbortSignal, recipe?: Recipe | null, engine?: CheckedEngine | null) => Promise<HostFacts>;
+
+/** The real gatherers: the session's configured engine when there is one, else the default endpoint (-H/--context). */
+function realGather(options: Pick<GatherOptions, 'host' | 'context' | 'root'>): GatherFacts {
+  return (signal, recipe, engine) => gatherHostFacts({
+    ...(engine ? { ...(options.root ? { root: options.root } : {}), engine: namedEngineGatherer(engine.name, engine.endpoint) } : options),
+    signal, recipe: recipe ?? null,
+  });
+}
 
 /** Host-check failures the user chose to go on with, remembered per host, kernel and failing ids. */
 export interface GateMemory {
@@ -27,7 +45,7 @@ export interface HostChecks {
   memory: GateMemory | null;
 }
 
-const HostChecksContext = createContext<HostChecks>({ gather: (signal, recipe) => gatherHostFacts({ signal, recipe: recipe ?? null }), copy: null, memory: null });
+const HostChecksContext = createContext<HostChecks>({ gather: realGather({}), copy: null, memory: null });
 
 export interface HostChecksProviderProps {
   /** Where to check: -H / --context of the command line, or --root. */
@@ -45,7 +63,7 @@ export function HostChecksProvider({ options, gather, copy, memory, children }: 
   const optionsKey = JSON.stringify(options ?? {});
   const value = useMemo<HostChecks>(() => {
     const parsed = JSON.parse(optionsKey) as Pick<GatherOptions, 'host' | 'context' | 'root'>;
-    return { gather: gather ?? ((signal, recipe) => gatherHostFacts({ ...parsed, signal, recipe: recipe ?? null })), copy: copy ?? null, memory: memory ?? null };
+    return { gather: gather ?? realGather(parsed), copy: copy ?? null, memory: memory ?? null };
   }, [gather, copy, memory, optionsKey]);
   return <HostChecksContext.Provider value={value}>{children}</HostChecksContext.Provider>;
 }

@@ -1,6 +1,7 @@
 // Step 1, Host: the checks grouped with counts, problems first; Enter opens a finding's detail and
 // fix, f shows problems only, r re-runs, c copies the fix. Moving on is free with warnings and asks
-// first when something failed.
+// first when something failed. The checks are of the session's engine (a configured one picked on
+// Base › Engine is named in the top line); a switch runs them again there.
 import React, { useEffect, useMemo, useState } from 'react';
 import { hostname } from 'node:os';
 import { Box } from 'ink';
@@ -20,6 +21,7 @@ import { clampIndex, windowTop } from '../../components/list/list-model.js';
 import { groupFindings, groupRows, initialGroup, type GroupRow } from './list-model.js';
 import { SummaryLine } from './summary-line.js';
 import { useCheckRun } from './use-check-run.js';
+import { useSessionEngine } from './use-session-engine.js';
 import { useOptionalWorkbenchApi } from '../../session/workbench-context.js';
 import { copySentNotice } from '../../terminal/osc52.js';
 
@@ -38,14 +40,15 @@ export function HostChecksScreen() {
   const wizard = useWizard();
   const { gather, copy, memory } = useHostChecks();
   const workbench = useOptionalWorkbenchApi();
-  const checks = useCheckRun(gather, () => workbench?.store.getState().recipe.doc ?? null);
+  const session = useSessionEngine(workbench);
+  const checks = useCheckRun(gather, () => workbench?.store.getState().recipe.doc ?? null, session.engine, !session.ready);
   // The sizing becomes the recipe's MAKEOPTS and --jobs defaults (Base and Recipe read it from the store);
   // the CPU level decides whether the Recipe screen offers Gentoo's x86-64-v3 binary packages.
   useEffect(() => {
     const sizing = checks.result?.sizing;
-    // The checks read the default endpoint: an engine picked on the Base step keeps its own sizing.
-    if (workbench && sizing) workbench.store.update((s) => (s.engine.name === undefined ? { ...s, sizing, cpuV3: checks.result?.cpuV3 ?? null } : s));
-  }, [workbench, checks.result]);
+    // Only while the session is still on the engine these results are of.
+    if (workbench && sizing) workbench.store.update((s) => (s.engine.name === checks.engine ? { ...s, sizing, cpuV3: checks.result?.cpuV3 ?? null } : s));
+  }, [workbench, checks.result, checks.engine]);
   const findings = useMemo(() => checks.result?.findings ?? [], [checks.result]);
   const rows = useMemo(() => groupRows(findings), [findings]);
 
@@ -103,7 +106,7 @@ export function HostChecksScreen() {
 
   const failures = useMemo(() => (checks.result?.findings ?? []).filter((f) => f.status === 'fail'), [checks.result]);
   /** This host, this kernel, these failures: an "I know" answer given for it is remembered. */
-  const key = useMemo(() => gateKey(hostname(), checks.release, failures), [checks.release, failures]);
+  const key = useMemo(() => gateKey(checks.engine === undefined ? hostname() : `${hostname()} engine ${checks.engine}`, checks.release, failures), [checks.engine, checks.release, failures]);
   /** Move on freely when nothing failed; otherwise ask (a confirmation holds for this run, or for good). */
   const leaveTo = (target: StepId) => {
     if (target === 'host') return;
@@ -183,7 +186,7 @@ export function HostChecksScreen() {
   const target = confirming === null ? null : (STEPS.find((s) => s.id === confirming)?.title ?? confirming);
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
-      <SummaryLine result={checks.result} checking={checks.checking} elapsedMs={checks.elapsedMs} error={checks.error} width={width} />
+      <SummaryLine result={checks.result} checking={checks.checking} elapsedMs={checks.elapsedMs} error={checks.error} engine={session.engine?.name ?? (session.ready ? null : (session.name ?? null))} width={width} />
       {confirming !== null && target !== null ? (
         <ConfirmNext
           target={target}
