@@ -6,7 +6,7 @@ import type { IndexedPackage, RepoIndex } from './repo-index-types.js';
  * Edit distance counting a swap of neighbours as one edit (optimal string alignment: `pph` is one
  * from `php`), giving up (returning limit + 1) once it cannot stay within `limit`.
  */
-export function editDistance(a: string, b: string, limit = Infinity): number {
+function editDistance(a: string, b: string, limit = Infinity): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
   let before: number[] = [];
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);

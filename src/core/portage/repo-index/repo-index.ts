@@ -17,7 +17,7 @@ export interface RepoIndexInput {
 }
 
 /** How KEYWORDS stand for `arch`. */
-export function keywordState(keywords: readonly string[], arch: string | null): KeywordState {
+function keywordState(keywords: readonly string[], arch: string | null): KeywordState {
   if (arch === null) return keywords.some((k) => !k.startsWith('-') && !k.startsWith('~')) ? 'stable' : keywords.some((k) => k.startsWith('~')) ? 'testing' : 'unkeyworded';
   if (keywords.includes(arch) || keywords.includes('*')) return 'stable';
   if (keywords.includes(`~${arch}`) || keywords.includes('~*')) return 'testing';

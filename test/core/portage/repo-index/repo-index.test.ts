@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseMd5Cache } from '../../../../src/core/portage/repo-index/md5-cache.js';
 import { profileStack, stackArch, stackedMasks } from '../../../../src/core/portage/repo-index/profile-stack.js';
-import { findPackage, keywordState } from '../../../../src/core/portage/repo-index/repo-index.js';
+import { buildRepoIndex, findPackage } from '../../../../src/core/portage/repo-index/repo-index.js';
 import { fixtureIndex, PROFILE_FILES } from './fixture-index.js';
 
 describe('md5-cache entries', () => {
@@ -40,11 +40,13 @@ describe('profile stack', () => {
   });
 
   it('keyword states against ARCH', () => {
-    expect(keywordState(['amd64', '~arm64'], 'amd64')).toBe('stable');
-    expect(keywordState(['~amd64'], 'amd64')).toBe('testing');
-    expect(keywordState(['-amd64', 'x86'], 'amd64')).toBe('unkeyworded');
-    expect(keywordState([], 'amd64')).toBe('unkeyworded');
-    expect(keywordState(['~x86'], null)).toBe('testing');
+    const state = (keywords: string, profile: string | null = 'test/amd64') =>
+      buildRepoIndex({ source: 't', profile, profileFiles: PROFILE_FILES, entries: [{ cpf: 'a/b-1', entry: parseMd5Cache(`KEYWORDS=${keywords}\nSLOT=0\n`) }] }).packages[0]!.versions[0]!.state;
+    expect(state('amd64 ~arm64')).toBe('stable');
+    expect(state('~amd64')).toBe('testing');
+    expect(state('-amd64 x86')).toBe('unkeyworded');
+    expect(state('')).toBe('unkeyworded');
+    expect(state('~x86', null)).toBe('testing');
   });
 });
 

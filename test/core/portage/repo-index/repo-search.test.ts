@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { closestNames, editDistance } from '../../../../src/core/portage/repo-index/closest-names.js';
+import { closestNames } from '../../../../src/core/portage/repo-index/closest-names.js';
+import { parseMd5Cache } from '../../../../src/core/portage/repo-index/md5-cache.js';
+import { buildRepoIndex } from '../../../../src/core/portage/repo-index/repo-index.js';
 import { searchRepo } from '../../../../src/core/portage/repo-index/repo-search.js';
 import { fixtureIndex } from './fixture-index.js';
 
@@ -32,11 +34,17 @@ describe('search while typing', () => {
 });
 
 describe('closest names', () => {
-  it('edit distance with swaps, bounded', () => {
-    expect(editDistance('helo', 'hello')).toBe(1);
-    expect(editDistance('kitten', 'sitting')).toBe(3);
-    expect(editDistance('abc', 'abcdefgh', 2)).toBe(3);
-    expect(editDistance('pph', 'php')).toBe(1);
+  it('edit distance with swaps, within a third of the name', () => {
+    const names = buildRepoIndex({ source: 't', profile: null, profileFiles: new Map(), entries: ['hello', 'php', 'sitting-bull', 'abcdefgh'].map((n) => ({ cpf: `x/${n}-1`, entry: parseMd5Cache('SLOT=0\n') })) });
+    const near = (name: string) => closestNames(names, null, name);
+    expect(near('helo')).toEqual(['x/hello']);
+    // A swap of neighbours is one edit: `pph` is within a three-letter name's one.
+    expect(near('pph')).toEqual(['x/php']);
+    // kitten → sitting is three edits: within an 11-letter name's three, not with one more.
+    expect(near('kitten-bull')).toEqual(['x/sitting-bull']);
+    expect(near('kitten-bul')).toEqual([]);
+    // Far longer than the allowance: given up on, not suggested.
+    expect(near('abc')).toEqual([]);
   });
 
   it('the same name in another category first, then typos; at most three; nothing far off', () => {
