@@ -49,7 +49,7 @@ export interface PretendCommand {
 const GETBINPKG_OPTIONS = /^(?:--getbinpkg(?:only)?(?:=y)?|-[A-Za-z]*[gG][A-Za-z]*)$/;
 
 /** True when emerge would consult a binhost: FEATURES getbinpkg, or --getbinpkg / -g in argv or EMERGE_DEFAULT_OPTS. */
-export function usesBinhost(recipe: Recipe, argv: readonly string[], env: Record<string, string>): boolean {
+function usesBinhost(recipe: Recipe, argv: readonly string[], env: Record<string, string>): boolean {
   const conf = effectiveMakeConf(recipe.makeConf);
   const features = `${conf.FEATURES ?? ''} ${env.FEATURES ?? ''}`.split(/\s+/);
   // FEATURES is incremental: the last mention wins.

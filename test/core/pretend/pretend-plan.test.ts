@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planPretend, pretendArgv, pretendCommand, usesBinhost } from '../../../src/core/pretend/pretend-plan.js';
+import { planPretend, pretendArgv, pretendCommand } from '../../../src/core/pretend/pretend-plan.js';
 import { planBuild } from '../../../src/core/plan/build-plan.js';
 import { newRecipe } from '../../../src/core/recipe/new-recipe.js';
 import type { BuildModeKind, Recipe } from '../../../src/core/recipe/recipe-schema.js';
@@ -89,9 +89,12 @@ describe('pretendCommand', () => {
     expect(pretendCommand(r).network).toBe('none');
     expect(pretendCommand({ ...r, makeConf: { ...r.makeConf, FEATURES: `${r.makeConf.FEATURES} getbinpkg` } }).network).toBe('default');
     expect(pretendCommand({ ...r, makeConf: { ...r.makeConf, EMERGE_DEFAULT_OPTS: '--getbinpkg --jobs=2' } }).network).toBe('default');
-    expect(usesBinhost(r, ['emerge', '-uDNg', '@world'], {})).toBe(true);
-    expect(usesBinhost(r, ['emerge', '--getbinpkg=n', 'a/b'], {})).toBe(false);
-    expect(usesBinhost(r, ['emerge', 'a/b'], { FEATURES: 'getbinpkg -getbinpkg' })).toBe(false);
-    expect(usesBinhost(r, ['emerge', '-j3', 'a/b'], { FEATURES: 'getbinpkg' })).toBe(true);
+    const network = (makeConf: Record<string, string>) => pretendCommand({ ...r, makeConf: { ...r.makeConf, ...makeConf } }).network;
+    // -g bundled with other short options reads a binhost; --getbinpkg=n does not.
+    expect(network({ EMERGE_DEFAULT_OPTS: '-uDNg' })).toBe('default');
+    expect(network({ EMERGE_DEFAULT_OPTS: '--getbinpkg=n' })).toBe('none');
+    // FEATURES is incremental: the last mention wins.
+    expect(network({ FEATURES: 'getbinpkg -getbinpkg' })).toBe('none');
+    expect(network({ FEATURES: '-getbinpkg getbinpkg', EMERGE_DEFAULT_OPTS: '-j3' })).toBe('default');
   });
 });
