@@ -32,7 +32,7 @@ function scanString(text: string, start: number): number {
 }
 
 /** Offset of the first syntax error in `text`, or null when it is valid JSON. */
-export function jsonErrorOffset(text: string): number | null {
+function jsonErrorOffset(text: string): number | null {
   const stack: ('object' | 'array')[] = [];
   let expect: Expect = 'value';
   let i = 0;
