@@ -60,7 +60,7 @@ export const modeSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 
-export const imageConfigSchema = z.object({
+const imageConfigSchema = z.object({
   tags: z.array(z.string()).default([]),
   cmd: z.array(z.string()).optional(),
   entrypoint: z.array(z.string()).optional(),

@@ -9,7 +9,7 @@ import type { BuildPlan } from '../../../src/core/plan/plan-types.js';
 import { RUNNER_DIR, RUNNER_ENV_FILE, RUNNER_SCRIPT, stepRunnerFiles } from '../../../src/core/plan/step-runner.js';
 import { buildEnvFrom, withBuildEnv } from '../../../src/engine/build/build-env.js';
 import { leakedBuildEnv } from '../../../src/engine/build/image-config.js';
-import { imageConfigSchema } from '../../../src/core/recipe/recipe-schema.js';
+import { recipeSchema } from '../../../src/core/recipe/recipe-schema.js';
 
 const steps = [{ id: 'show', title: 'show', argv: ['sh', '-c', 'echo "proxy=$http_proxy feat=$FEATURES"'], env: { FEATURES: 'step' }, output: 'plain' as const, okExitCodes: [] }];
 
@@ -49,7 +49,7 @@ describe('build environment', () => {
 describe('commit guard', () => {
   it('names container variables the image would inherit that neither the base nor the recipe set', () => {
     const base = { Env: ['PATH=/usr/bin', 'LANG=C.UTF-8'] };
-    const recipe = imageConfigSchema.parse({ env: { GREETING: 'hi' } });
+    const recipe = recipeSchema.shape.image.parse({ env: { GREETING: 'hi' } });
     expect(leakedBuildEnv(['PATH=/usr/bin', 'LANG=C.UTF-8', 'HOSTNAME=x', 'container=podman'], base, recipe)).toEqual([]);
     expect(leakedBuildEnv(['PATH=/usr/bin', 'http_proxy=http://u:p@h', 'GREETING=build', 'LANG=C'], base, recipe)).toEqual(['http_proxy', 'LANG']);
   });

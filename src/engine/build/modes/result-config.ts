@@ -12,7 +12,7 @@ function envKey(entry: string): string {
 }
 
 /** Config changes for an imported result: `base` null for a tree that carries nothing of the builder. */
-export function importedConfig(config: ImageConfig, base: InspectedConfig | null, labels: Labels): ConfigChanges {
+function importedConfig(config: ImageConfig, base: InspectedConfig | null, labels: Labels): ConfigChanges {
   const own = imageChanges(config, base);
   const carried = base ? carryConfig(base).changes : null;
   const ownKeys = new Set((own.env ?? []).map(envKey));
