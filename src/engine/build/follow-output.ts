@@ -35,7 +35,7 @@ export async function wholeOutput(docker: Dockerode, containerId: string): Promi
  * found by the last complete line of `seen`, then past the unfinished line after it. Empty when
  * that line is not in `tail` (nothing safe to add).
  */
-export function missedTail(seen: string, tail: string): string {
+function missedTail(seen: string, tail: string): string {
   if (seen === '') return tail;
   const end = seen.lastIndexOf('\n');
   if (end < 0) return tail.startsWith(seen) ? tail.slice(seen.length) : '';

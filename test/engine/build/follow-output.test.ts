@@ -3,25 +3,47 @@ import type Dockerode from 'dockerode';
 import { describe, expect, it } from 'vitest';
 import type { BuildEvent } from '../../../src/core/events.js';
 import type { BuildPlan } from '../../../src/core/plan/plan-types.js';
-import { followOutput, missedTail } from '../../../src/engine/build/follow-output.js';
+import { followOutput } from '../../../src/engine/build/follow-output.js';
 
 const T = (n: number, text: string) => `2026-11-23T05:00:0${n}.000000000Z ${text}\n`;
 
-describe('missedTail: what a follow that ended early did not deliver', () => {
-  it('is what comes after the last line the follow gave', () => {
+/** An engine whose follow of the log ends after `followed` and whose tail of the log then holds `tail`. */
+function engineEndingEarly(followed: string, tail: string): Dockerode {
+  const frame = (text: string) => {
+    const data = Buffer.from(text);
+    const header = Buffer.alloc(8);
+    header[0] = 1;
+    header.writeUInt32BE(data.length, 4);
+    return text === '' ? Buffer.alloc(0) : Buffer.concat([header, data]);
+  };
+  const modem = {
+    dial: (o: { options: { _query: { follow?: boolean } } }, cb: (err: Error | null, data: unknown) => void) => cb(null, Readable.from([frame(o.options._query.follow ? followed : tail)])),
+  };
+  return { modem } as unknown as Dockerode;
+}
+
+/** The text followOutput delivers when the follow gave `followed` and the log's tail is `tail`. */
+async function delivered(followed: string, tail: string): Promise<string> {
+  let text = '';
+  await followOutput(engineEndingEarly(followed, tail), 'c0ffee', { plan: PLAN, onEvents: () => undefined, onText: (t) => (text += t), signal: new AbortController().signal });
+  return text;
+}
+
+describe('followOutput after a follow that ended early: the tail of the log adds what it did not deliver', () => {
+  it('is what comes after the last line the follow gave', async () => {
     const seen = T(1, 'a') + T(2, 'b');
-    expect(missedTail(seen, T(1, 'a') + T(2, 'b') + T(3, '@@gentoo-wb done'))).toBe(T(3, '@@gentoo-wb done'));
-    expect(missedTail(seen, T(2, 'b'))).toBe('');
+    expect(await delivered(seen, T(1, 'a') + T(2, 'b') + T(3, '@@gentoo-wb done'))).toBe(seen + T(3, '@@gentoo-wb done'));
+    expect(await delivered(seen, T(2, 'b'))).toBe(seen);
   });
 
-  it('continues an unfinished line without repeating its start', () => {
+  it('continues an unfinished line without repeating its start', async () => {
     const seen = T(1, 'a') + '2026-11-23T05:00:02.000000000Z half';
-    expect(missedTail(seen, T(1, 'a') + T(2, 'half line') + T(3, 'c'))).toBe(` line\n${T(3, 'c')}`);
+    expect(await delivered(seen, T(1, 'a') + T(2, 'half line') + T(3, 'c'))).toBe(T(1, 'a') + T(2, 'half line') + T(3, 'c'));
   });
 
-  it('adds nothing when the last line is not in the tail, and everything when the follow gave nothing', () => {
-    expect(missedTail(T(1, 'gone'), T(5, 'x'))).toBe('');
-    expect(missedTail('', T(1, 'a'))).toBe(T(1, 'a'));
+  it('adds nothing when the last line is not in the tail, and everything when the follow gave nothing', async () => {
+    expect(await delivered(T(1, 'gone'), T(5, 'x'))).toBe(T(1, 'gone'));
+    expect(await delivered('', T(1, 'a'))).toBe(T(1, 'a'));
   });
 });
 
