@@ -2,7 +2,8 @@
 // connection in the store, so switching engines is one swap there. The new engine is connected
 // first; when it does not answer the session keeps the engine it had. Its CPUs and memory give the
 // sizing new recipes start with (and an open recipe still sized as the old engine suggested
-// follows), and the choice is remembered in the settings for the next start.
+// follows), and the choice is remembered in the settings for the next start. Opening a recipe whose
+// `engine` field names another engine switches too (followRecipeEngine), as build and start-up honour it.
 import { recommendSizing, type SizingRecommendation } from '../../core/host/sizing.js';
 import { withSizing } from '../../core/recipe/recipe-edit.js';
 import type { Recipe } from '../../core/recipe/recipe-schema.js';
@@ -99,3 +100,57 @@ export async function switchEngine(workbench: Workbench, name: string | undefine
   if (options.remember) services.settings.update((s) => rememberEngine(s, name));
   return { connection, sizing, resized, keptOwnSizing, recipeEngine };
 }
+
+/** What an opened recipe's `engine` field asks of the session: nothing, a switch, or a name not configured. */
+export type RecipeEngineAsk =
+  | { kind: 'none' }
+  | { kind: 'switch'; name: string | undefined }
+  | { kind: 'unknown'; name: string };
+
+/**
+ * The engine `recipe` names against the session's: nothing without the field or when the session is
+ * on that engine already; a switch when it names `local` or a configured engine; else the unknown name.
+ */
+export function recipeEngineAsk(recipe: Recipe, session: { status: string; name?: string | undefined }, configured: readonly string[]): RecipeEngineAsk {
+  if (recipe.engine === undefined) return { kind: 'none' };
+  const name = engineKey(recipe.engine);
+  if (session.status === 'ready' && session.name === name) return { kind: 'none' };
+  if (name !== undefined && !configured.includes(name)) return { kind: 'unknown', name };
+  return { kind: 'switch', name };
+}
+
+/** One line for the status line about the session's engine after opening a recipe, or null when it stays as it is. */
+export interface FollowedEngine {
+  text: string;
+  tone: 'pass' | 'warn';
+}
+
+/**
+ * Before `recipe` is opened, make the session use the engine its `engine` field names (as `gentoo-wb
+ * build` and the start-up would). It runs before the recipe is put in the store, so the recipe opens as
+ * its file says (a switch never resizes or renames it). When the engine is not configured, does not
+ * answer, or a build is being followed, the session stays where it is and the line says why.
+ */
+export async function followRecipeEngine(workbench: Workbench, recipe: Recipe, connecting: (text: string) => void = () => undefined): Promise<FollowedEngine | null> {
+  const { engine } = workbench.store.getState();
+  const current = engineLabel(engine.name);
+  const ask = recipeEngineAsk(recipe, engine, workbench.services.engines?.names() ?? []);
+  if (ask.kind === 'none') return null;
+  const label = engineLabel(ask.name);
+  if (ask.kind === 'unknown') {
+    return { text: `it names engine ${label}, which is not configured: the session stays on ${current} (gentoo-wb engines add ${label} URL, or pick one on Base › Engine)`, tone: 'warn' };
+  }
+  if (engine.status === 'connecting') {
+    return { text: `it names engine ${label}, but the session is still connecting to ${current}: Base › Engine switches once it has`, tone: 'warn' };
+  }
+  connecting(`Connecting to engine ${label}, which the recipe names…`);
+  try {
+    const switched = await switchEngine(workbench, ask.name);
+    const cpus = switched.sizing ? `, ${switched.sizing.cpus} CPUs` : '';
+    return { text: `every step uses engine ${label} now (${switched.connection.info.arch}${cpus}), which the recipe names`, tone: 'pass' };
+  } catch (err) {
+    const e = err as Error & { hint?: string };
+    return { text: `it names engine ${label}, which cannot be used: ${e.message}${e.hint ? ` (${e.hint})` : ''}; the session stays on ${current}`, tone: 'warn' };
+  }
+}
+

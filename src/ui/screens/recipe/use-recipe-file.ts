@@ -2,7 +2,8 @@
 // temporary file and renames it), asks for a path the first time, refuses a recipe with problems
 // (a saved recipe always loads again) and puts the path first in the recent list. Opening never
 // drops unsaved edits silently: the screen asks first. A typed path is taken as it is when absolute
-// (or `~/…`), else in the recipes folder.
+// (or `~/…`), else in the recipes folder. A recipe whose `engine` names another engine moves the
+// session there (session/engine-switch.ts) before it opens.
 import { useCallback, useMemo } from 'react';
 import { homedir } from 'node:os';
 import path from 'node:path';
@@ -10,6 +11,7 @@ import { formatProblem } from '../../../core/recipe/recipe-problems.js';
 import { displayDir, nameFromFile, resolveRecipePath } from '../../../core/recipe/recipe-path.js';
 import { rememberRecipe } from '../../../core/settings.js';
 import { useWizard } from '../../app/wizard-context.js';
+import { followRecipeEngine } from '../../session/engine-switch.js';
 import { useWorkbenchApi } from '../../session/workbench-context.js';
 import { recipeNameFor } from '../base/choose-base.js';
 import type { PromptSpec } from './tab-types.js';
@@ -26,7 +28,8 @@ export interface RecipeFile {
 }
 
 export function useRecipeFile(ask: (prompt: PromptSpec) => void): RecipeFile {
-  const { store, services } = useWorkbenchApi();
+  const workbench = useWorkbenchApi();
+  const { store, services } = workbench;
   const wizard = useWizard();
 
   const home = homedir();
@@ -97,12 +100,14 @@ export function useRecipeFile(ask: (prompt: PromptSpec) => void): RecipeFile {
         wizard.notify(`${path}: ${parsed.problems.slice(0, 2).map(formatProblem).join('; ')}${parsed.problems.length > 2 ? ` (+${parsed.problems.length - 2} more)` : ''}`, 'fail');
         return false;
       }
+      // The engine the recipe names first: the recipe then opens on it, as its file says.
+      const engine = await followRecipeEngine(workbench, parsed.recipe, (text) => wizard.notify(text, 'info'));
       store.setRecipe(parsed.recipe, { path, saved: true });
       services.settings.update((s) => rememberRecipe(s, path));
-      wizard.notify(`Opened ${path}`, 'pass');
+      wizard.notify(engine ? `Opened ${path}; ${engine.text}` : `Opened ${path}`, engine?.tone ?? 'pass');
       return true;
     },
-    [store, services, wizard],
+    [workbench, store, services, wizard],
   );
 
   return { save, open, resolve, folder };

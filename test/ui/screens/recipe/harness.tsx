@@ -63,6 +63,8 @@ export interface RecipeOptions {
   files?: Record<string, RecipeParse>;
   /** Start the workbench as the app does (connect, reopen the last recipe), messages on the message line. */
   start?: boolean;
+  /** Workbench services in place of the scripted ones (connect, engines). */
+  services?: Partial<WorkbenchServices>;
 }
 
 export async function openRecipe(options: RecipeOptions = {}): Promise<RecipeHarness> {
@@ -105,6 +107,7 @@ export async function openRecipe(options: RecipeOptions = {}): Promise<RecipeHar
       defaultPath: (n: string) => `/data/recipes/${n}.json`,
     },
     builds: { start: vi.fn(), attach: vi.fn(), attachable: async () => ({ builds: [], unreachable: [] }) },
+    ...options.services,
   } as unknown as WorkbenchServices;
   const workbench = { store, services: wbServices, builds: new BuildController(store, wbServices) };
   const tui = await renderTui(

@@ -1,0 +1,91 @@
+// Opening a recipe whose `engine` field names an engine: the session moves there before the recipe is
+// opened (so the recipe is not resized or renamed by the switch), says so, and stays where it is — saying
+// why — when the name is not configured, the engine does not answer, a build is followed, or the session
+// is still connecting.
+import { describe, expect, it, vi } from 'vitest';
+import { newRecipe } from '../../../src/core/recipe/new-recipe.js';
+import type { Recipe } from '../../../src/core/recipe/recipe-schema.js';
+import type { EngineConnection } from '../../../src/engine/docker/index.js';
+import type { BuildController } from '../../../src/ui/session/build-controller.js';
+import { followRecipeEngine, recipeEngineAsk } from '../../../src/ui/session/engine-switch.js';
+import type { Workbench } from '../../../src/ui/session/workbench-context.js';
+import type { WorkbenchServices } from '../../../src/ui/session/workbench-services.js';
+import { createWorkbenchStore, type EngineState } from '../../../src/ui/session/workbench-store.js';
+import { memorySettings } from '../screens/base/harness.js';
+
+const conn = (cpus: number) => ({ endpoint: {}, info: { arch: 'arm64', rawInfo: { NCPU: cpus, MemTotal: 16 * 1024 ** 3 } } }) as unknown as EngineConnection;
+const LOCAL = conn(2);
+
+function recipe(engine?: string): Recipe {
+  const r = newRecipe({ name: 'web', base: 'gentoo/stage3:amd64-openrc', packages: ['app-misc/hello'], sizing: { jobs: 1, makeopts: '-j2' } });
+  return engine === undefined ? r : { ...r, engine };
+}
+
+function workbench(engine: EngineState, connect: (name?: string) => Promise<EngineConnection>, following = false): Workbench {
+  const store = createWorkbenchStore({ engine });
+  const services = { connect: vi.fn(connect), settings: memorySettings(), engines: { names: () => ['arm', 'second'], check: vi.fn() } } as unknown as WorkbenchServices;
+  return { store, services, builds: { running: following, attaching: null } as unknown as BuildController };
+}
+
+describe('recipeEngineAsk', () => {
+  const ready = (name?: string) => ({ status: 'ready', ...(name === undefined ? {} : { name }) });
+  it('asks nothing without the field or on the engine already in use (local for the default endpoint)', () => {
+    expect(recipeEngineAsk(recipe(), ready('arm'), ['arm'])).toEqual({ kind: 'none' });
+    expect(recipeEngineAsk(recipe('arm'), ready('arm'), ['arm'])).toEqual({ kind: 'none' });
+    expect(recipeEngineAsk(recipe('local'), ready(), ['arm'])).toEqual({ kind: 'none' });
+  });
+  it('asks a switch to a configured engine or to local, also after the session failed to connect to it', () => {
+    expect(recipeEngineAsk(recipe('arm'), ready(), ['arm'])).toEqual({ kind: 'switch', name: 'arm' });
+    expect(recipeEngineAsk(recipe('local'), ready('arm'), ['arm'])).toEqual({ kind: 'switch', name: undefined });
+    expect(recipeEngineAsk(recipe('arm'), { status: 'failed', name: 'arm' }, ['arm'])).toEqual({ kind: 'switch', name: 'arm' });
+  });
+  it('names an engine that is not configured', () => {
+    expect(recipeEngineAsk(recipe('gone'), ready(), ['arm'])).toEqual({ kind: 'unknown', name: 'gone' });
+  });
+});
+
+describe('followRecipeEngine', () => {
+  it('switches the session to the engine the recipe names and says so, leaving the open recipe alone', async () => {
+    const arm = conn(8);
+    const wb = workbench({ status: 'ready', connection: LOCAL }, async () => arm);
+    const old = recipe();
+    wb.store.setRecipe(old, { path: '/r/old.json', saved: true });
+    const said: string[] = [];
+    const followed = await followRecipeEngine(wb, recipe('arm'), (t) => said.push(t));
+    expect(said).toEqual(['Connecting to engine arm, which the recipe names…']);
+    expect(followed).toEqual({ text: 'every step uses engine arm now (arm64, 8 CPUs), which the recipe names', tone: 'pass' });
+    expect(wb.services.connect).toHaveBeenCalledWith('arm');
+    expect(wb.store.getState().engine).toMatchObject({ status: 'ready', name: 'arm', connection: arm });
+    // Not remembered for the next start: the recipe names its engine itself.
+    expect(wb.services.settings.read().lastEngine).toBeUndefined();
+  });
+
+  it('says nothing and connects nowhere when the recipe names the engine in use or none', async () => {
+    const wb = workbench({ status: 'ready', name: 'arm', connection: LOCAL }, async () => conn(8));
+    expect(await followRecipeEngine(wb, recipe('arm'))).toBeNull();
+    expect(await followRecipeEngine(wb, recipe())).toBeNull();
+    expect(wb.services.connect).not.toHaveBeenCalled();
+  });
+
+  it('stays, saying why, for a name not configured, an engine that does not answer, a followed build, a session still connecting', async () => {
+    const down = workbench({ status: 'ready', connection: LOCAL }, async () => {
+      throw Object.assign(new Error('engine arm does not answer at tcp://10.0.0.9:2376'), { hint: 'is dockerd running there?' });
+    });
+    expect(await followRecipeEngine(down, recipe('gone'))).toEqual({
+      text: 'it names engine gone, which is not configured: the session stays on local (gentoo-wb engines add gone URL, or pick one on Base › Engine)', tone: 'warn',
+    });
+    expect(down.services.connect).not.toHaveBeenCalled();
+    expect(await followRecipeEngine(down, recipe('arm'))).toEqual({
+      text: 'it names engine arm, which cannot be used: engine arm does not answer at tcp://10.0.0.9:2376 (is dockerd running there?); the session stays on local', tone: 'warn',
+    });
+    expect(down.store.getState().engine).toMatchObject({ status: 'ready', connection: LOCAL });
+
+    const following = workbench({ status: 'ready', connection: LOCAL }, async () => conn(8), true);
+    expect((await followRecipeEngine(following, recipe('arm')))?.text).toBe('it names engine arm, which cannot be used: a build is being followed on local: pick another engine once it has ended (or after q, which leaves it running); the session stays on local');
+    expect(following.services.connect).not.toHaveBeenCalled();
+
+    const starting = workbench({ status: 'connecting' }, async () => conn(8));
+    expect(await followRecipeEngine(starting, recipe('arm'))).toEqual({ text: 'it names engine arm, but the session is still connecting to local: Base › Engine switches once it has', tone: 'warn' });
+    expect(starting.services.connect).not.toHaveBeenCalled();
+  });
+});
