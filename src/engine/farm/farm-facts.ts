@@ -38,10 +38,11 @@ export async function recipeFacts(index: number, item: FarmRecipe, engines: read
     throw new EngineError('image-not-found', `the base of recipe ${recipe.name} (${item.file}), ${recipe.base.image}, is on none of the engines ${engines.map((e) => e.name).join(', ')}`, 'pull, import or copy it to one of them first (gentoo-wb copy IMAGE --from A --to B)');
   }
   const docker = held.engine.docker;
-  const [key, forecast] = await Promise.all([
-    recipe.caches.binpkgs ? binhostSourceOfRecipe(docker, recipe, namespace).then((s) => s.key) : Promise.resolve(null),
-    runForecast(docker, { recipe, ...(options.containerEnv ? { containerEnv: options.containerEnv } : {}), ...(options.env ? { env: options.env } : {}), ...(options.signal ? { signal: options.signal } : {}) }),
-  ]);
+  const keyRead = recipe.caches.binpkgs ? binhostSourceOfRecipe(docker, recipe, namespace).then((s) => s.key) : Promise.resolve(null);
+  const forecastRead = runForecast(docker, { recipe, ...(options.containerEnv ? { containerEnv: options.containerEnv } : {}), ...(options.env ? { env: options.env } : {}), ...(options.signal ? { signal: options.signal } : {}) });
+  // Both end (their probe containers removed) before a cancel of one goes on.
+  await Promise.allSettled([keyRead, forecastRead]);
+  const [key, forecast] = await Promise.all([keyRead, forecastRead]);
   return {
     index,
     name: recipe.name,

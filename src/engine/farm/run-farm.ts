@@ -70,7 +70,11 @@ export async function runFarm(req: FarmRequest): Promise<FarmSummary> {
 
   // Scheduling: facts of every recipe (on an engine holding its base), then the queue.
   req.note(`reading ${req.recipes.length} recipes: base architecture, cache key, forecast …`);
-  const facts: RecipeFacts[] = await Promise.all(req.recipes.map((r, i) => recipeFacts(i, r, req.engines, req.namespace, { containerEnv: req.containerEnv, ...(req.env ? { env: req.env } : {}), signal: req.signal })));
+  const reads = req.recipes.map((r, i) => recipeFacts(i, r, req.engines, req.namespace, { containerEnv: req.containerEnv, ...(req.env ? { env: req.env } : {}), signal: req.signal }));
+  // Every read ends (its probe containers removed) before a failure or a cancel goes on: returning at
+  // the first rejection let a quitting workbench exit with the others' probe containers left behind.
+  await Promise.allSettled(reads);
+  const facts: RecipeFacts[] = await Promise.all(reads);
   const schedule = scheduleFarm(facts, req.engines);
   if (!schedule.ok) throw new EngineError('bad-request', schedule.problem, 'add an engine of that architecture to --engines (gentoo-wb engines list shows each one\'s)');
   const scheduling = since();

@@ -40,7 +40,9 @@ export function FarmBuildView({ row, ring, width, height, onBack }: FarmBuildVie
   const running = row.result === null;
   const now = useTicker(running && animate);
   const build: BuildState = { id: row.buildId ?? '-', progress: row.progress, outcome: row.result ? OUTCOMES[row.result.status] : 'running', message: row.result?.message ?? null };
-  const rows = useMemo(() => packageRows(row.progress, EMPTY_HISTORY, now).filter((r) => r.kind === 'package'), [row.progress, now]);
+  // An ended build's packages stop at its last event (a cancel leaves some "running").
+  const at = running ? now : (row.progress.lastEventAt ?? now);
+  const rows = useMemo(() => packageRows(row.progress, EMPTY_HISTORY, at).filter((r) => r.kind === 'package'), [row.progress, at]);
   const lines = useRingCount(ring);
   const rowsHeight = Math.min(rows.length, Math.max(1, Math.floor((height - 4) / 3)));
   const logHeight = Math.max(2, height - 3 - rowsHeight);
@@ -72,7 +74,7 @@ export function FarmBuildView({ row, ring, width, height, onBack }: FarmBuildVie
       <BuildHeader build={build} facts={{ recipe: row.name, base: row.base, mode: row.mode }} elapsed={buildElapsed(row.progress, running, now)} width={width} />
       <Box height={1} width={width} overflow="hidden">
         <Text wrap="truncate-end">
-          <Tone tone="muted">{`on ${row.engine ?? '?'} · build ${row.buildId ?? '-'} · read-only: the farm runs it`}</Tone>
+          <Tone tone="muted">{`on ${row.engine ?? '?'} · build ${row.buildId ?? '-'} · ${running ? 'read-only: the farm runs it' : 'ended'}`}</Tone>
         </Text>
       </Box>
       {rowsHeight > 0 ? <PackageRows rows={rows} selected={-1} height={rowsHeight} width={width} focused={false} shown={ALL_OUTPUT} outputLines={lines} /> : null}

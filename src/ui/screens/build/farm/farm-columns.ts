@@ -3,12 +3,12 @@
 import { formatDuration } from '../format.js';
 import type { RowFacts } from './farm-model.js';
 
-const RECIPE = 12;
+const RECIPE = 11;
 const ENGINE = 8;
 const STATE = 14;
-const COUNT = 6;
+const COUNT = 5;
 const SRC_BIN = 7;
-const TIME = 6;
+const TIME = 5;
 const MIN_PACKAGE = 10;
 
 /** `text` cut (with `ellipsis`) or padded to `width` columns. */

@@ -21,10 +21,10 @@ import { useFarmStart } from './use-farm-start.js';
 
 type Pane = 'recipes' | 'engines';
 
-function Check({ on, label, detail, selected, focused }: { on: boolean; label: string; detail: string; selected: boolean; focused: boolean }) {
+function Check({ on, label, detail, selected, focused, labelWidth }: { on: boolean; label: string; detail: string; selected: boolean; focused: boolean; labelWidth: number }) {
   return (
     <Text wrap="truncate-end" bold={selected} inverse={selected && focused}>
-      {`[${on ? 'x' : ' '}] ${sanitizeText(label)}`}
+      {`[${on ? 'x' : ' '}] ${sanitizeText(label).padEnd(labelWidth)}`}
       <Tone tone="muted">{detail ? `  ${sanitizeText(detail)}` : ''}</Tone>
     </Text>
   );
@@ -53,7 +53,7 @@ export function FarmSetup({ controller, width, height }: { controller: FarmContr
 
   const engineRows = Math.min(engines.length, Math.max(1, Math.floor((height - 10) / 3)));
   // Title, headings, gaps, the verdict and each list's position line when it scrolls: ten rows.
-  const recipeRows = Math.max(1, height - 10 - engineRows);
+  const recipeRows = Math.max(1, Math.min(recipes.length, height - 10 - engineRows));
   const recipeList = useList(recipes, {
     height: recipeRows, active: pane === 'recipes', searchText: (r) => `${r.label} ${r.detail}`,
     onToggle: (r) => setChosenRecipes((s) => toggled(s, r.key)), onChoose: (r) => setChosenRecipes((s) => toggled(s, r.key)),
@@ -70,6 +70,9 @@ export function FarmSetup({ controller, width, height }: { controller: FarmContr
   const names = engines.filter((e) => chosenEngines.has(e));
   const problem = services.farm ? choiceProblem(keys.length, names.length, openProblem, chosenRecipes.has(OPEN_RECIPE)) : 'this session cannot run a farm';
   const ready = problem === null && !loading;
+  // Names padded to the longest (up to a third of the width), so the details line up.
+  const recipeWidth = Math.min(Math.floor(width / 3), Math.max(0, ...recipes.map((r) => r.label.length)));
+  const engineWidth = Math.min(Math.floor(width / 3), Math.max(0, ...engines.map((e) => e.length)));
   const togglePane = () => setPane((p) => (p === 'recipes' ? 'engines' : 'recipes'));
   useCommands('screen', {
     'pane.next': togglePane,
@@ -91,7 +94,7 @@ export function FarmSetup({ controller, width, height }: { controller: FarmContr
         </Text>
       </Box>
       <ListView list={recipeList} width={width} focused={pane === 'recipes'} empty="No recipe: open one on step 3, or save recipes to the recipes folder."
-        renderItem={(r: RecipeChoice, ctx) => <Check on={chosenRecipes.has(r.key)} label={r.label} detail={r.detail} selected={ctx.selected} focused={ctx.focused} />} />
+        renderItem={(r: RecipeChoice, ctx) => <Check labelWidth={recipeWidth} on={chosenRecipes.has(r.key)} label={r.label} detail={r.detail} selected={ctx.selected} focused={ctx.focused} />} />
       <Box height={1} />
       <Box height={1} width={width} overflow="hidden">
         <Text wrap="truncate-end">
@@ -100,7 +103,7 @@ export function FarmSetup({ controller, width, height }: { controller: FarmContr
         </Text>
       </Box>
       <ListView list={engineList} width={width} focused={pane === 'engines'}
-        renderItem={(e: string, ctx) => <Check on={chosenEngines.has(e)} label={e} detail={e === current ? 'in use' : ''} selected={ctx.selected} focused={ctx.focused} />} />
+        renderItem={(e: string, ctx) => <Check labelWidth={engineWidth} on={chosenEngines.has(e)} label={e} detail={e === current ? 'in use' : ''} selected={ctx.selected} focused={ctx.focused} />} />
       <Box height={1} />
       <Box width={width} height={2} overflow="hidden">
         {loading ? (

@@ -15,11 +15,13 @@ export interface FarmSummaryPaneProps {
   width: number;
   height: number;
   focused: boolean;
+  /** Where `s` offers to save it. */
+  savePath: string;
   commands?: CommandHandlers;
   onSaved: (text: string, ok: boolean) => void;
 }
 
-export function FarmSummaryPane({ summary, width, height, focused, commands, onSaved }: FarmSummaryPaneProps) {
+export function FarmSummaryPane({ summary, width, height, focused, savePath, commands, onSaved }: FarmSummaryPaneProps) {
   const lines = useMemo(() => farmSummaryText(summary).trimEnd().split('\n').map((l) => sanitizeText(l)), [summary]);
   const terminal = useMemo(() => new LogTerminal({ cols: width, rows: Math.max(1, height - 1) }), [summary]);
   useEffect(() => {
@@ -33,7 +35,7 @@ export function FarmSummaryPane({ summary, width, height, focused, commands, onS
       width={width}
       height={height}
       focused={focused}
-      savePath="farm-summary.txt"
+      savePath={savePath}
       onSave={(typed) => {
         const dest = path.resolve(typed.replace(/^~(?=\/|$)/, os.homedir()));
         writeLog(dest, `${lines.join('\n')}\n`).then(() => onSaved(`Saved the farm summary to ${dest}`, true), (err: Error) => onSaved(`Could not save to ${dest}: ${err.message}`, false));

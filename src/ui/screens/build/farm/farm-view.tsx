@@ -3,6 +3,8 @@
 // shared binhost at the bottom, and at the end the summary the command prints. Enter opens a
 // row's build read-only; Esc cancels the running farm (asks first) or goes back once it ended.
 import React, { useState } from 'react';
+import os from 'node:os';
+import path from 'node:path';
 import { Box, Text } from 'ink';
 import { sanitizeText } from '../../../../core/format/sanitize.js';
 import { ListView } from '../../../components/list/list-view.js';
@@ -17,6 +19,7 @@ import { ConfirmCancel } from './confirm-cancel.js';
 import { headerText, rowText } from './farm-columns.js';
 import type { FarmController } from './farm-controller.js';
 import { binhostLine, farmElapsed, rowFacts, rowState, type FarmState } from './farm-model.js';
+import { FarmPreview } from './farm-preview.js';
 import { FarmSummaryPane } from './farm-summary-pane.js';
 
 type Pane = 'rows' | 'summary';
@@ -45,6 +48,12 @@ function rowDetail(state: FarmState, index: number): string {
   return `${row.name}${where}: ${rowState(state, index)}${build}${waits}${ended} · ${row.file}`;
 }
 
+/** Beside the farm's first build (its folder's saved/), else in the home folder. */
+function summaryPath(state: FarmState): string {
+  const dir = state.rows.find((r) => r.logDir !== null)?.logDir;
+  return dir ? path.join(dir, 'saved', 'farm-summary.txt') : path.join(os.homedir(), 'gentoo-wb-farm-summary.txt');
+}
+
 export interface FarmViewProps {
   controller: FarmController;
   state: FarmState;
@@ -61,7 +70,8 @@ export function FarmView({ controller, state, width, height, onOpen }: FarmViewP
   const [asking, setAsking] = useState(false);
   const [pane, setPane] = useState<Pane>('rows');
   const summary = state.summary;
-  const rowsHeight = Math.max(1, Math.min(state.rows.length, summary ? Math.floor((height - 7) / 3) : height - 7));
+  // The table takes up to half the body (a third beside the summary); the selected build's lines the rest.
+  const rowsHeight = Math.max(1, Math.min(state.rows.length, summary ? Math.floor((height - 7) / 3) : Math.max(2, Math.floor((height - 5) / 2))));
   const indexes = state.rows.map((_, i) => i);
   const list = useList(indexes, {
     height: rowsHeight,
@@ -85,6 +95,8 @@ export function FarmView({ controller, state, width, height, onOpen }: FarmViewP
   }, { footer: [...(summary ? [{ keys: 'Tab', label: 'pane' }] : []), ...(state.cancelling ? [] : [{ keys: 'Esc', label: running ? 'cancel farm' : 'back' }]), ...(running ? [] : [{ keys: 'f', label: 'new farm' }])] });
 
   const title = titleOf(state, now);
+  // Title, note, header, detail line, binhost line; the table's position line when it scrolls.
+  const previewHeight = height - 5 - rowsHeight - (list.visible.length > rowsHeight ? 1 : 0);
   const summaryHeight = summary ? Math.max(3, height - 6 - rowsHeight - (list.visible.length > rowsHeight ? 1 : 0)) : 0;
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
@@ -113,8 +125,12 @@ export function FarmView({ controller, state, width, height, onOpen }: FarmViewP
         }} />
       ) : null}
       {summary && !asking ? (
-        <FarmSummaryPane summary={summary} width={width} height={summaryHeight} focused={pane === 'summary'} commands={{ 'app.back': () => setPane('rows') }}
+        <FarmSummaryPane summary={summary} width={width} height={summaryHeight} savePath={summaryPath(state)} focused={pane === 'summary'} commands={{ 'app.back': () => setPane('rows') }}
           onSaved={(text, ok) => notify(text, ok ? 'pass' : 'fail')} />
+      ) : null}
+      {!summary && !asking && state.phase !== 'failed' && previewHeight >= 3 ? (
+        <FarmPreview name={sanitizeText(state.rows[selected]?.name ?? '')} ring={state.rows[selected]?.buildId ? controller.ring(selected) : null}
+          waiting={rowState(state, selected)} width={width} height={previewHeight} />
       ) : null}
       {state.phase === 'failed' && state.error ? (
         <Box width={width} overflow="hidden">
