@@ -6,7 +6,10 @@ import { chooseTheme } from '../core/theme.js';
 import { openSettings } from '../engine/settings/settings-store.js';
 import { loadTheme } from '../engine/theme-files.js';
 import { App } from './app/app.js';
+import { BaseServicesProvider } from './screens/base/base-context.js';
 import { HostChecksProvider } from './screens/host-checks/host-checks-context.js';
+import { PretendProvider } from './screens/pretend/pretend-context.js';
+import { ResultProvider } from './screens/result/result-context.js';
 import { createWorkbench, startWorkbench } from './session/bootstrap.js';
 import { buildEnvFrom } from '../engine/build/build-env.js';
 import { LOCAL_ENGINE } from '../engine/engines/engine-spec.js';
@@ -58,19 +61,26 @@ export async function runTui(opts: RunTuiOptions): Promise<number> {
     <LookProvider look={look}>
       <WorkbenchProvider value={workbench}>
         <HostChecksProvider options={{ ...(opts.host ? { host: opts.host } : {}), ...(opts.context ? { context: opts.context } : {}) }}>
-          <App
-            initialMessages={messages}
-            initialStep={opts.attachBuild ? 'build' : opts.recipePath ? 'recipe' : undefined}
-            onExit={() => instance.unmount()}
-            onReady={(wizard) => void startWorkbench(workbench, {
-              recipePath: opts.recipePath, attachBuild: opts.attachBuild, notify: wizard.notify,
-              // --engine local: the default endpoint, even when another was used last time.
-              ...(opts.engine === undefined || opts.engine === LOCAL_ENGINE ? {} : { engine: opts.engine }),
-              // -H/--context name the endpoint, as --engine does: then the remembered engine is not used.
-              rememberedEngine: opts.engine === undefined && opts.host === undefined && opts.context === undefined,
-              rememberEngine: opts.engine !== undefined && opts.attachBuild === undefined,
-            })}
-          />
+          {/* Each screen's services (the real engine) and the memories that outlive a screen, owned by this session. */}
+          <BaseServicesProvider>
+            <PretendProvider>
+              <ResultProvider>
+                <App
+                  initialMessages={messages}
+                  initialStep={opts.attachBuild ? 'build' : opts.recipePath ? 'recipe' : undefined}
+                  onExit={() => instance.unmount()}
+                  onReady={(wizard) => void startWorkbench(workbench, {
+                    recipePath: opts.recipePath, attachBuild: opts.attachBuild, notify: wizard.notify,
+                    // --engine local: the default endpoint, even when another was used last time.
+                    ...(opts.engine === undefined || opts.engine === LOCAL_ENGINE ? {} : { engine: opts.engine }),
+                    // -H/--context name the endpoint, as --engine does: then the remembered engine is not used.
+                    rememberedEngine: opts.engine === undefined && opts.host === undefined && opts.context === undefined,
+                    rememberEngine: opts.engine !== undefined && opts.attachBuild === undefined,
+                  })}
+                />
+              </ResultProvider>
+            </PretendProvider>
+          </BaseServicesProvider>
         </HostChecksProvider>
       </WorkbenchProvider>
     </LookProvider>,

@@ -4,8 +4,9 @@ import { realBaseServices, type BaseServices } from './base-services.js';
 
 const BaseServicesContext = createContext<BaseServices>(realBaseServices);
 
-export function BaseServicesProvider({ services, children }: { services: BaseServices; children: React.ReactNode }) {
-  return <BaseServicesContext.Provider value={services}>{children}</BaseServicesContext.Provider>;
+/** Give the Base screen its services; without `services`, the real engine. */
+export function BaseServicesProvider({ services, children }: { services?: BaseServices; children: React.ReactNode }) {
+  return <BaseServicesContext.Provider value={services ?? realBaseServices}>{children}</BaseServicesContext.Provider>;
 }
 
 /** The services the Base screen uses. */
