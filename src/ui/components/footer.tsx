@@ -23,7 +23,7 @@ const ESC = /(^|\/)(Esc|ESC)(\/|$)/;
  * Esc does one thing at a time: the first (top-most) registration that handles it. Entries further
  * down that also name Esc would promise a second action it does not do, so they are left out.
  */
-export function oneEsc(items: FooterItem[]): FooterItem[] {
+function oneEsc(items: FooterItem[]): FooterItem[] {
   let seen = false;
   return items.filter((item) => {
     if (!ESC.test(item.keys)) return true;

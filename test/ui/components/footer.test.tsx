@@ -1,6 +1,6 @@
 import React from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Footer, oneEsc } from '../../../src/ui/components/footer.js';
+import { Footer } from '../../../src/ui/components/footer.js';
 import { KeyRouterProvider, useCommands } from '../../../src/ui/keys/key-router.js';
 import { renderTui, type Tui } from '../../helpers/render-tui.js';
 
@@ -29,7 +29,18 @@ describe('footer', () => {
     expect(line.match(/Esc/g)).toHaveLength(1);
   });
 
-  it('oneEsc keeps keys without Esc and the first with it', () => {
-    expect(oneEsc([{ keys: 'Enter', label: 'open' }, { keys: 'Esc/h', label: 'back' }, { keys: 'Esc', label: 'all' }, { keys: 'n/Esc', label: 'stay' }]).map((i) => i.label)).toEqual(['open', 'back']);
+  it('keeps keys without Esc and the first with it', async () => {
+    function Entries() {
+      useCommands('screen', { 'app.back': () => {} }, { footer: [{ keys: 'Enter', label: 'open' }, { keys: 'Esc/h', label: 'back' }, { keys: 'Esc', label: 'all' }, { keys: 'n/Esc', label: 'stay' }] });
+      return <Footer width={80} />;
+    }
+    tui = await renderTui(
+      <KeyRouterProvider>
+        <Entries />
+      </KeyRouterProvider>,
+    );
+    const line = tui.frame().split('\n').at(-1)!;
+    expect(line).toMatch(/^Enter open +Esc\/h back /);
+    expect(line).not.toMatch(/all|stay/);
   });
 });
