@@ -22,7 +22,7 @@ export type PagerResult = { ok: true; argv: string[]; exitCode: number | null } 
 const DEFAULT_PAGER = ['less', '-R'];
 
 /** argv for showing `file`: $PAGER split on spaces (no shell, no quoting), or `less -R`. */
-export function pagerArgv(file: string, env: Readonly<Record<string, string | undefined>> = process.env): string[] {
+function pagerArgv(file: string, env: Readonly<Record<string, string | undefined>> = process.env): string[] {
   const words = (env.PAGER ?? '').split(' ').filter((w) => w !== '');
   return [...(words.length > 0 ? words : DEFAULT_PAGER), file];
 }

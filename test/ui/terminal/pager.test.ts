@@ -4,7 +4,7 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openInPager, pagerArgv, type PagerTerminal } from '../../../src/ui/terminal/pager.js';
+import { openInPager, type PagerTerminal } from '../../../src/ui/terminal/pager.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'gwb-pager-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -14,16 +14,23 @@ function recorder(): PagerTerminal & { calls: string[] } {
   return { calls, setRawMode: (on) => calls.push(`raw:${on}`), write: (d) => calls.push(`write:${JSON.stringify(d)}`), redraw: () => calls.push('redraw') };
 }
 
-describe('pagerArgv', () => {
+/** The argv openInPager runs for `file` under `env` (the spawn only records it). */
+function argvRun(file: string, env: Record<string, string>): string[] {
+  let ran: string[] = [];
+  openInPager(file, recorder(), { env, spawn: (cmd, args) => ((ran = [cmd, ...args]), { status: 0 }) });
+  return ran;
+}
+
+describe('the pager argv', () => {
   it('splits $PAGER on spaces only and adds the file', () => {
-    expect(pagerArgv('/s/output.log', { PAGER: 'less -R -S' })).toEqual(['less', '-R', '-S', '/s/output.log']);
-    expect(pagerArgv('/s/a b.log', { PAGER: '  most  ' })).toEqual(['most', '/s/a b.log']);
+    expect(argvRun('/s/output.log', { PAGER: 'less -R -S' })).toEqual(['less', '-R', '-S', '/s/output.log']);
+    expect(argvRun('/s/a b.log', { PAGER: '  most  ' })).toEqual(['most', '/s/a b.log']);
     // No shell: quotes are plain characters.
-    expect(pagerArgv('/f', { PAGER: "less '-R'" })).toEqual(['less', "'-R'", '/f']);
+    expect(argvRun('/f', { PAGER: "less '-R'" })).toEqual(['less', "'-R'", '/f']);
   });
   it('uses less -R when $PAGER is unset or blank', () => {
-    expect(pagerArgv('/f', {})).toEqual(['less', '-R', '/f']);
-    expect(pagerArgv('/f', { PAGER: ' ' })).toEqual(['less', '-R', '/f']);
+    expect(argvRun('/f', {})).toEqual(['less', '-R', '/f']);
+    expect(argvRun('/f', { PAGER: ' ' })).toEqual(['less', '-R', '/f']);
   });
 });
 
