@@ -11,7 +11,7 @@ export interface LoadedTheme {
 }
 
 /** Names of the themes shipped in themes/. */
-export function listThemes(dir = themesDir()): string[] {
+function listThemes(dir = themesDir()): string[] {
   try {
     return readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)).sort();
   } catch {
