@@ -98,10 +98,16 @@ describe('farm view', () => {
     expect(frame).toMatch(/two +b2 +waiting for p… +- +- +- +-/);
     expect(frame).toContain('php-web: build 20261207-160000-abcdef started on local');
     expect(frame).toContain('shared binhost gwb-binhost-k1 on local (b2 → http://10.0.0.1:8080)');
-    // The line under the table says the whole of the selected row; on the second, what it waits for.
+    // The line under the table says the whole of the selected row, and the selected build's last lines follow;
+    // on the second, what it waits for.
     expect(frame).toContain('php-web on local: running · build 20261207-160000-abcdef');
+    frame = await h.tui.waitForFrame((f) => f.includes('compiling hello.c'));
+    expect(frame).toContain('php-web: last lines (Enter shows the build)');
     await h.tui.press('down');
-    expect(h.tui.frame()).toContain('two on b2: waiting for php-web · after php-web (app-misc/hello-1.0 as binaries)');
+    frame = h.tui.frame();
+    expect(frame).toContain('two on b2: waiting for php-web · after php-web (app-misc/hello-1.0 as binaries)');
+    expect(frame).toContain('two: waiting for php-web');
+    expect(frame).not.toContain('compiling hello.c');
 
     // Enter on a row that has a build: the live pane's header and rows, its output, read-only; Esc back.
     await h.tui.press('up', 'enter');
@@ -143,6 +149,17 @@ describe('farm view', () => {
     await h.tui.waitForFrame((f) => f.includes('Farm done'));
     await h.tui.press('f');
     await h.tui.waitForFrame((f) => f.includes('New farm'));
+  });
+
+  it('at 200x50 the columns widen: whole states and atoms', async () => {
+    h = await openFarm({ columns: 200, rows: 50 });
+    const run = await startTwo(h);
+    run.progress({ type: 'scheduled', slots: [{ recipe: 0, engine: 'local', after: [], waitsFor: [] }, { recipe: 1, engine: 'b2', after: [0], waitsFor: ['app-misc/hello-1.0'] }] });
+    run.progress({ type: 'started', recipe: 0, engine: 'local', buildId: 'b-one', logDir: '/nowhere/b-one' });
+    run.events(0, [started('dev-libs/libfoo-with-a-long-name-1.0.20261207', 1, 3)]);
+    const frame = await h.tui.waitForFrame((f) => f.includes('libfoo'));
+    expect(frame).toMatch(/php-web +local +running +dev-libs\/libfoo-with-a-long-name-1\.0\.20261207 +0\/3/);
+    expect(frame).toMatch(/two +b2 +waiting for php-web +-/);
   });
 
   it('Esc on a running farm asks; n keeps it, y cancels every build (the run is aborted) and the end says cancelled', async () => {
