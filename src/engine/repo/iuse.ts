@@ -12,7 +12,7 @@ export interface IuseFlag {
 }
 
 /** Parse an IUSE value (`+ssl -debug test ${VAR}`); variable references and duplicates are skipped. */
-export function parseIuse(value: string): IuseFlag[] {
+function parseIuse(value: string): IuseFlag[] {
   const seen = new Set<string>();
   const out: IuseFlag[] = [];
   for (const token of value.split(/\s+/)) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parsePackageAtom } from '../../../src/core/portage/atom-parser.js';
 import { packageFlagsFrom, treeFlagsFrom } from '../../../src/engine/repo/flag-catalogue.js';
-import { bestVersion, ebuildIuse, ebuildKeywords, ebuildVersions, md5CacheIuse, parseIuse } from '../../../src/engine/repo/iuse.js';
+import { bestVersion, ebuildIuse, ebuildKeywords, ebuildVersions, md5CacheIuse } from '../../../src/engine/repo/iuse.js';
 
 const USE_DESC = `# This file contains descriptions of global USE flags
 ssl - Add support for SSL/TLS connections (Secure Socket Layer / Transport Layer Security)
@@ -26,7 +26,7 @@ const METADATA = `<?xml version="1.0" encoding="UTF-8"?>
 
 describe('IUSE', () => {
   it('parses defaults and skips variable references and duplicates', () => {
-    expect(parseIuse('+ssl -debug test ${PHP_SAPIS} ssl')).toEqual([
+    expect(md5CacheIuse('IUSE=+ssl -debug test ${PHP_SAPIS} ssl\n')).toEqual([
       { name: 'ssl', default: 'on' }, { name: 'debug', default: 'off' }, { name: 'test', default: null },
     ]);
   });
@@ -73,7 +73,7 @@ describe('flag catalogue', () => {
 
   it('describes a package\'s flags from metadata.xml, then use.local.desc, then use.desc', () => {
     const tree = treeFlagsFrom('t', USE_DESC, LOCAL_DESC);
-    const curl = packageFlagsFrom(tree, 'net-misc/curl', '8.11.1', parseIuse('+http2 ipv6 ssl curl_ssl_openssl brand-new'), METADATA);
+    const curl = packageFlagsFrom(tree, 'net-misc/curl', '8.11.1', md5CacheIuse('IUSE=+http2 ipv6 ssl curl_ssl_openssl brand-new\n')!, METADATA);
     expect(curl.flags).toEqual([
       { name: 'http2', default: 'on', description: 'Enable HTTP/2 via net-libs/nghttp2' },
       { name: 'ipv6', default: null, description: 'Add support for IP version 6' },
@@ -81,7 +81,7 @@ describe('flag catalogue', () => {
       { name: 'curl_ssl_openssl', default: null, description: 'Use OpenSSL' },
       { name: 'brand-new', default: null, description: '' },
     ]);
-    const php = packageFlagsFrom(tree, 'dev-lang/php', '8.3.14', parseIuse('ssl fpm'), null);
+    const php = packageFlagsFrom(tree, 'dev-lang/php', '8.3.14', md5CacheIuse('IUSE=ssl fpm\n')!, null);
     expect(php.flags.map((f) => f.description)).toEqual(["PHP's own words on ssl", 'Enable the FastCGI Process Manager SAPI']);
   });
 
