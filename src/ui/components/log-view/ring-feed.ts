@@ -2,7 +2,8 @@
 // batches, and when more arrived than the terminal keeps, it starts again from the newest lines.
 // Such a redraw costs the terminal's whole capacity, so while output floods in (a replay after
 // reattaching, a compiler spewing warnings) redraws are spaced out: the view stays current to a
-// fraction of a second and the work stays bounded whatever the input rate.
+// fraction of a second and the work stays bounded whatever the input rate. Lines go over as the ring's
+// own bytes (no strings joined): the terminal decodes them into its cells.
 import type { LineRing } from './line-ring.js';
 import type { LogTerminal } from './log-terminal.js';
 
@@ -38,9 +39,9 @@ export function feedRing(ring: LineRing, terminal: LogTerminal, options: FeedOpt
       lastRedraw = performance.now();
       if (cleared) terminal.clear();
       const keep = Math.min(ring.size, terminal.capacity);
-      terminal.writeLines(ring.slice(ring.size - keep, ring.size));
+      if (keep > 0) terminal.write(ring.bytes(ring.size - keep, ring.size));
     } else {
-      terminal.writeLines(ring.slice(ring.size - fresh, ring.size));
+      terminal.write(ring.bytes(ring.size - fresh, ring.size));
     }
     seen = total;
   };
