@@ -28,6 +28,58 @@ export function splitTimestamp(line: string): { t: number | undefined; text: str
   return { t: Date.parse(m[1]!), text: line.slice(m[0].length) };
 }
 
+const isDigit = (c: number) => c >= 48 && c <= 57;
+/** Where each character of `0000-00-00T00:00:00` must be a digit (else the one character shown). */
+const STAMP_SHAPE = '0000-00-00T00:00:00';
+
+/** Length of the `STAMP` prefix of `line` (its space included), or 0: the regex's match, without its garbage. */
+function stampLength(line: string): number {
+  if (line.length < 21) return 0;
+  for (let i = 0; i < STAMP_SHAPE.length; i++) {
+    const c = line.charCodeAt(i);
+    if (STAMP_SHAPE.charCodeAt(i) === 48 ? !isDigit(c) : c !== STAMP_SHAPE.charCodeAt(i)) return 0;
+  }
+  let i = STAMP_SHAPE.length;
+  if (line.charCodeAt(i) === 46 /* . */) {
+    const digits = ++i;
+    while (isDigit(line.charCodeAt(i))) i++;
+    if (i === digits) return 0;
+  }
+  return line.charCodeAt(i) === 90 /* Z */ && line.charCodeAt(i + 1) === 32 ? i + 2 : 0;
+}
+
+/**
+ * The time of the stamp `line` starts with (`length` from stampLength), as Date.parse reads it: the
+ * seconds are parsed once per second seen (lines of a flood share them), the fraction is read here,
+ * truncated to milliseconds as Date.parse does.
+ */
+function createStampClock(): (line: string, length: number) => number {
+  let second = '';
+  let secondMs = NaN;
+  return (line, length) => {
+    // Hour 24 is valid alone (24:00:00) but not with a fraction: leave such rarities to Date.parse.
+    if (line.charCodeAt(11) === 50 && line.charCodeAt(12) === 52) return Date.parse(line.slice(0, length - 1));
+    if (second === '' || !line.startsWith(second)) {
+      second = line.slice(0, STAMP_SHAPE.length);
+      secondMs = Date.parse(`${second}Z`);
+    }
+    let ms = 0;
+    const fraction = STAMP_SHAPE.length + 1;
+    for (let i = 0, scale = 100; i < 3 && fraction + i < length - 2; i++, scale /= 10) ms += (line.charCodeAt(fraction + i) - 48) * scale;
+    return secondMs + ms;
+  };
+}
+
+/**
+ * `s` as a string of its own. A line cut from a chunk refers to the whole chunk (64 KiB and more); an
+ * event that keeps a piece of it (a cpv, an elog line) until the next progress flush would then drag
+ * the whole chunk into the old generation. Gluing a character on and cutting it off again makes V8
+ * copy just the line (what the line splitter did before lines skipped it).
+ */
+function ownString(s: string): string {
+  return `${s}\n`.slice(0, -1);
+}
+
 /** A parser for one build's output; `steps` are the plan's container steps, in order. */
 export function createRunOutputParser(steps: RunOutputStep[]): RunOutputParser {
   const byId = new Map(steps.map((s) => [s.id, s]));
@@ -35,53 +87,85 @@ export function createRunOutputParser(steps: RunOutputStep[]): RunOutputParser {
   let stepStart: number | undefined;
   let emerge = createBuildStreamParser();
   let pending = '';
+  const stampTime = createStampClock();
 
-  const stamp = (events: BuildEvent[], t: number | undefined): BuildEvent[] => (t === undefined ? events : events.map((e) => (e.t === undefined ? { ...e, t } : e)));
+  // Runs in a flood: events go straight into the caller's array and get their time in place (the
+  // parsers' events are fresh objects), so a line costs no arrays or copies of its own.
+  const stamped = (events: BuildEvent[], t: number | undefined, out: BuildEvent[]) => {
+    for (const e of events) {
+      if (t !== undefined && e.t === undefined) e.t = t;
+      out.push(e);
+    }
+  };
 
-  const line = (raw: string): BuildEvent[] => {
-    const { t, text } = splitTimestamp(raw.replace(/\r$/, ''));
-    const marker = parseStepMarker(text);
+  const line = (raw: string, out: BuildEvent[]): void => {
+    const clean = raw.charCodeAt(raw.length - 1) === 13 ? raw.slice(0, -1) : raw;
+    const stamp = stampLength(clean);
+    const t = stamp === 0 ? undefined : stampTime(clean, stamp);
+    const text = ownString(stamp === 0 ? clean : clean.slice(stamp));
+    const marker = text.startsWith('@@') ? parseStepMarker(text) : null;
     if (marker?.kind === 'start') {
       const flushed = emerge.end();
       emerge = createBuildStreamParser();
       current = byId.get(marker.id) ?? { id: marker.id, title: marker.id, output: 'plain' };
       stepStart = t;
-      return [...stamp(flushed, t), { type: 'step-started', step: current.id, title: current.title, ...(t !== undefined ? { t } : {}) }];
+      stamped(flushed, t, out);
+      out.push(t !== undefined ? { type: 'step-started', step: current.id, title: current.title, t } : { type: 'step-started', step: current.id, title: current.title });
+      return;
     }
     if (marker?.kind === 'end') {
       const flushed = current?.output === 'emerge' ? emerge.end() : [];
       const seconds = t !== undefined && stepStart !== undefined ? (t - stepStart) / 1000 : 0;
       current = undefined;
-      return [...stamp(flushed, t), { type: 'step-finished', step: marker.id, ok: marker.status === 0, seconds, ...(t !== undefined ? { t } : {}) }];
+      stamped(flushed, t, out);
+      out.push(t !== undefined ? { type: 'step-finished', step: marker.id, ok: marker.status === 0, seconds, t } : { type: 'step-finished', step: marker.id, ok: marker.status === 0, seconds });
+      return;
     }
-    if (marker?.kind === 'done') return [];
-    const fallback = parseBinaryFallbackLine(text);
+    if (marker?.kind === 'done') return;
+    const fallback = text.startsWith('>>> ') ? parseBinaryFallbackLine(text) : null;
     if (fallback) {
       // emerge runs again after this line: a parser of its own, as for a new step.
       const flushed = current?.output === 'emerge' ? emerge.end() : [];
       emerge = createBuildStreamParser();
-      return [...stamp(flushed, t), { type: 'log', text, ...(t !== undefined ? { t } : {}) }, { type: 'binary-fallback', cp: fallback.cp, hosts: fallback.hosts, reason: fallback.reason, ...(t !== undefined ? { t } : {}) }];
+      stamped(flushed, t, out);
+      out.push(t !== undefined ? { type: 'log', text, t } : { type: 'log', text });
+      out.push(t !== undefined ? { type: 'binary-fallback', cp: fallback.cp, hosts: fallback.hosts, t } : { type: 'binary-fallback', cp: fallback.cp, hosts: fallback.hosts });
+      return;
     }
-    if (current?.output === 'emerge') return stamp(emerge.push(`${text}\n`), t);
-    return [{ type: 'log', text, ...(t !== undefined ? { t } : {}) }];
+    if (current?.output === 'emerge') {
+      const from = out.length;
+      emerge.pushLine(text, out);
+      if (t !== undefined) for (let i = from; i < out.length; i++) if (out[i]!.t === undefined) out[i]!.t = t;
+      return;
+    }
+    out.push(t !== undefined ? { type: 'log', text, t } : { type: 'log', text });
   };
 
   return {
     push(chunk) {
-      const text = pending + chunk;
       const events: BuildEvent[] = [];
-      let from = 0;
-      for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', from)) {
-        for (const e of line(text.slice(from, nl))) events.push(e);
+      let nl = chunk.indexOf('\n');
+      if (nl === -1) {
+        pending += chunk;
+        return events;
+      }
+      // The line the last chunk left open ends here; the others are cut from the chunk itself (no
+      // copy of the whole chunk glued to the rest of that line).
+      line(pending + chunk.slice(0, nl), events);
+      let from = nl + 1;
+      for (nl = chunk.indexOf('\n', from); nl !== -1; nl = chunk.indexOf('\n', from)) {
+        line(chunk.slice(from, nl), events);
         from = nl + 1;
       }
-      pending = text.slice(from);
+      pending = chunk.slice(from);
       return events;
     },
     end() {
-      const events = pending ? line(pending) : [];
+      const events: BuildEvent[] = [];
+      if (pending) line(pending, events);
       pending = '';
-      return [...events, ...(current?.output === 'emerge' ? emerge.end() : [])];
+      if (current?.output === 'emerge') for (const e of emerge.end()) events.push(e);
+      return events;
     },
   };
 }

@@ -29,6 +29,23 @@ describe('run output parser', () => {
     expect(splitTimestamp('no stamp')).toEqual({ t: undefined, text: 'no stamp' });
   });
 
+  it('reads the engine time of each line as Date.parse reads the stamp, whatever its fraction, and leaves lines without one alone', () => {
+    const stamps = [
+      '2026-11-23T05:00:01Z', '2026-11-23T05:00:01.5Z', '2026-11-23T05:00:01.05Z', '2026-11-23T05:00:01.999Z', '2026-11-23T05:00:01.0009Z',
+      '2026-11-23T05:00:01.123456789Z', '2026-11-23T05:00:01.123456789123Z', '2026-11-23T05:00:02.000000001Z', '2026-12-31T23:59:59.999999999Z',
+      '2026-11-23T24:00:00Z', '2026-11-23T24:00:00.5Z', '2026-13-01T00:00:00Z', '2026-11-23T05:00:60Z',
+    ];
+    const parser = createRunOutputParser([]);
+    const text = stamps.map((s) => `${s} plain line`).join('\n') + '\n2026-11-23T05:00:01.Z dot without digits\n2026-11-23 05:00:01Z spaced\n';
+    const events = [...parser.push(text), ...parser.end()];
+    expect(events.slice(0, stamps.length).map((e) => e.t)).toEqual(stamps.map((s) => Date.parse(s)));
+    expect(events.slice(0, stamps.length).every((e) => e.type === 'log' && e.text === 'plain line')).toBe(true);
+    expect(events.slice(stamps.length)).toEqual([
+      { type: 'log', text: '2026-11-23T05:00:01.Z dot without digits' },
+      { type: 'log', text: '2026-11-23 05:00:01Z spaced' },
+    ]);
+  });
+
   it('turns the --jobs=3 php build into step, package and jobs events with engine times, whatever the chunking', () => {
     const text = asContainerOutput(rig('20-build-jobs3-php-git.txt'));
     const events = parseAll(text);

@@ -13,6 +13,8 @@ export type StreamName = 'stdout' | 'stderr';
 export interface BuildStreamParser {
   /** Feeds a chunk of one stream; returns the events it completed, in order. */
   push(chunk: string, stream?: StreamName): BuildEvent[];
+  /** Feeds one whole line of one stream (no newline), adding the events it completed to `into`. */
+  pushLine(line: string, into: BuildEvent[], stream?: StreamName): void;
   /** Flushes partial lines and open blocks (call once when the process ended). */
   end(): BuildEvent[];
 }
@@ -273,6 +275,14 @@ export function createBuildStreamParser(options: BuildStreamOptions = {}): Build
       out = [];
       for (const line of splitters[stream].push(chunk)) handleLine(line, stream);
       return out;
+    },
+    pushLine(line: string, into: BuildEvent[], stream: StreamName = 'stdout'): void {
+      out = into;
+      const splitter = splitters[stream];
+      // What push(`${line}\n`) does, without gluing and re-splitting the line: only a carriage
+      // return, a VT100 next-line or a partial line before it makes more than this one line.
+      if (splitter.idle() && line.indexOf('\r') < 0 && line.indexOf('\x1bE') < 0) handleLine(line, stream);
+      else for (const l of splitter.push(`${line}\n`)) handleLine(l, stream);
     },
     end(): BuildEvent[] {
       out = [];

@@ -8,6 +8,8 @@ export interface LineSplitter {
   push(chunk: string): string[];
   /** Returns whatever is still pending as a last line. */
   end(): string[];
+  /** True when no partial line is pending. */
+  idle(): boolean;
 }
 
 /** Lines longer than this are cut into pieces so memory stays bounded on garbage input. */
@@ -52,6 +54,9 @@ export function createLineSplitter(maxLine = MAX_PENDING_LINE): LineSplitter {
       }
       pending = rest;
       return out;
+    },
+    idle(): boolean {
+      return pending.length === 0;
     },
     end(): string[] {
       const rest = pending.endsWith('\r') ? pending.slice(0, -1) : pending;

@@ -284,3 +284,31 @@ describe('Jobs lines as log lines', () => {
     expect(logs.map((e) => (e.type === 'log' ? e.text : ''))).toContain('>>> Jobs: 0 of 10 complete, 1 running, 5 merge wait  Load avg: 1.39, 1.30, 1.16');
   });
 });
+
+describe('build stream: whole lines (pushLine)', () => {
+  it('gives the events push gives for the same lines with their newlines, carriage returns and escapes included', () => {
+    for (const name of ['20-build-jobs3-php-git.txt', '21-build-jobs3-failure.txt', '50-pty-build-jobs3.txt']) {
+      const lines = rig(name).split('\n');
+      const byChunk = createBuildStreamParser();
+      const byLine = createBuildStreamParser();
+      const expected: BuildEvent[] = [];
+      const got: BuildEvent[] = [];
+      for (const line of lines) {
+        expected.push(...byChunk.push(`${line}\n`));
+        byLine.pushLine(line, got);
+      }
+      expected.push(...byChunk.end());
+      got.push(...byLine.end());
+      expect(got.length).toBeGreaterThan(lines.length / 2);
+      expect(got).toEqual(expected);
+    }
+  });
+
+  it('finishes a partial line pushed before it, as push would', () => {
+    const parser = createBuildStreamParser();
+    expect(parser.push('>>> Emerging (1 of 1) app-misc/hello-2.12.1::gentoo')).toEqual([]);
+    const events: BuildEvent[] = [];
+    parser.pushLine(' done', events);
+    expect(events.map((e) => e.type)).toEqual(['started', 'log']);
+  });
+});
