@@ -11,7 +11,7 @@ export function dockerConfigDir(env: Readonly<Record<string, string | undefined>
 }
 
 /** The store keys contexts by the sha256 of their name (hex), which keeps odd names off the path. */
-export function contextDirName(name: string): string {
+function contextDirName(name: string): string {
   return createHash('sha256').update(name, 'utf8').digest('hex');
 }
 

@@ -6,11 +6,14 @@ import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { dockerFor, resolveBasicEndpoint } from '../../../src/engine/docker/client.js';
 import { connectEngine, connectToEndpoint } from '../../../src/engine/docker/connect.js';
-import { contextDirName } from '../../../src/engine/docker/context-store.js';
+import { createHash } from 'node:crypto';
 import { compareApiVersions } from '../../../src/engine/docker/engine-info.js';
 import type { Endpoint } from '../../../src/engine/docker/endpoint-types.js';
 import { modemOptionsFor, type ExplicitModemOptions } from '../../../src/engine/docker/modem-options.js';
 import { describeDocker, dockerStatus } from '../../helpers/docker.js';
+
+/** Docker's context store keeps a context under the sha256 (hex) of its name. */
+const contextDirName = (name: string) => createHash('sha256').update(name, 'utf8').digest('hex');
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'gwb-client-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -5,9 +5,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { realFiles } from '../../../src/engine/docker/client.js';
-import { contextDirName } from '../../../src/engine/docker/context-store.js';
+import { createHash } from 'node:crypto';
 import { resolveEndpoint } from '../../../src/engine/docker/endpoint.js';
 import type { Endpoint, EndpointResolution, EndpointSource } from '../../../src/engine/docker/endpoint-types.js';
+
+/** Docker's context store keeps a context under the sha256 (hex) of its name. */
+const contextDirName = (name: string) => createHash('sha256').update(name, 'utf8').digest('hex');
 
 const root = mkdtempSync(path.join(os.tmpdir(), 'gwb-endpoint-'));
 const configDir = path.join(root, 'docker-config');

@@ -4,9 +4,12 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { contextDirName } from '../../../src/engine/docker/context-store.js';
+import { createHash } from 'node:crypto';
 import { resolveEngineEndpoint } from '../../../src/engine/engines/engine-endpoint.js';
 import { checkEngineName, normalEngineUrl, parseEngineUrl } from '../../../src/engine/engines/engine-spec.js';
+
+/** Docker's context store keeps a context under the sha256 (hex) of its name. */
+const contextDirName = (name: string) => createHash('sha256').update(name, 'utf8').digest('hex');
 
 describe('engine names', () => {
   it.each(['a', 'build-arm64', 'x86_64.box', '0', 'a'.repeat(63)])('accepts %s', (name) => {
