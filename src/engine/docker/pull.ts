@@ -15,7 +15,7 @@ export interface PullOptions {
 }
 
 /** Classify a pull failure the engine reported inside the stream. */
-export function pullFailure(ref: string, message: string): EngineError {
+function pullFailure(ref: string, message: string): EngineError {
   if (/not found|manifest unknown|does not exist|repository .* not found|pull access denied/i.test(message)) {
     return new EngineError('image-not-found', `pull ${ref}: the registry has no such image (${message})`, 'check the name and tag (e.g. gentoo/stage3:amd64-openrc); private images need `docker login`');
   }

@@ -1,7 +1,9 @@
 // Pull messages → per-layer events and totals, from the message sequence Docker sends.
 import { describe, expect, it } from 'vitest';
 import { pullEventOf, PullProgress } from '../../../src/engine/docker/pull-progress.js';
-import { pullFailure } from '../../../src/engine/docker/pull.js';
+import { Readable } from 'node:stream';
+import type Dockerode from 'dockerode';
+import { pullImage } from '../../../src/engine/docker/pull.js';
 
 const A = 'aaaaaaaaaaaa';
 const B = 'bbbbbbbbbbbb';
@@ -43,9 +45,11 @@ describe('pull progress', () => {
     expect(seen.at(-1)).toEqual({ downloaded: 4000, total: 4000, layers: 2, done: 2 });
   });
 
-  it('classifies registry failures', () => {
-    expect(pullFailure('x', 'manifest for x:latest not found: manifest unknown').kind).toBe('image-not-found');
-    expect(pullFailure('x', 'Get "https://registry-1.docker.io/v2/": dial tcp: lookup registry-1.docker.io: no such host').message).toMatch(/cannot reach the registry/);
-    expect(pullFailure('x', 'write /var/lib/docker/tmp/x: no space left on device').kind).toBe('disk-full');
+  it('classifies registry failures the engine reports in the stream', async () => {
+    // An engine whose pull stream starts and then carries the registry's error, as Docker's does.
+    const failing = (error: string) => pullImage({ modem: { dial: (_o: unknown, cb: (err: Error | null, data: unknown) => void) => cb(null, Readable.from([`${JSON.stringify({ status: 'Pulling from x' })}\n${JSON.stringify({ error })}\n`])) } } as unknown as Dockerode, 'x').catch((e: unknown) => e as { kind: string; message: string });
+    expect((await failing('manifest for x:latest not found: manifest unknown')).kind).toBe('image-not-found');
+    expect((await failing('Get "https://registry-1.docker.io/v2/": dial tcp: lookup registry-1.docker.io: no such host')).message).toMatch(/cannot reach the registry/);
+    expect((await failing('write /var/lib/docker/tmp/x: no space left on device')).kind).toBe('disk-full');
   });
 });
