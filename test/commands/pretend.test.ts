@@ -43,6 +43,12 @@ describe('gentoo-wb pretend: usage', () => {
 /** The build environment of the tests: compile phases without their pause. */
 const FAST = { GENTOO_WB_BUILD_ENV: 'GWB_TEST_COMPILE_SECONDS=0' };
 const BUILD_MS = 300_000;
+/** A pretend alone takes seconds; beside the builds of this file's other tests, on two cores, much longer. */
+const PRETEND_MS = 120_000;
+
+function pretendCli(args: string[]) {
+  return runCli(['pretend', ...args], { timeoutMs: PRETEND_MS });
+}
 
 function recipeFile(file: string): Recipe {
   return JSON.parse(readFileSync(file, 'utf8')) as Recipe;
@@ -50,15 +56,15 @@ function recipeFile(file: string): Recipe {
 
 /** pretend (exit 1, the change named), --apply (the recipe field written, exit 0), pretend again (exit 0). */
 async function requestApplyAccept(file: string, reportLine: string, appliedLine: string): Promise<void> {
-  const first = await runCli(['pretend', file]);
+  const first = await pretendCli([file]);
   expect(first.code, first.stderr + first.stdout).toBe(1);
   expect(first.stdout).toContain(reportLine);
   expect(first.stdout.trimEnd().split('\n').at(-1)).toMatch(/^Portage needs \d configuration changes? first/);
-  const applied = await runCli(['pretend', file, '--apply']);
+  const applied = await pretendCli([file, '--apply']);
   expect(applied.stderr).toContain(appliedLine);
   expect(applied.stderr).toContain(`pretend: wrote ${file}; checking again`);
   expect(applied.code, applied.stderr + applied.stdout).toBe(0);
-  const again = await runCli(['pretend', file]);
+  const again = await pretendCli([file]);
   expect(again.code, again.stderr + again.stdout).toBe(0);
   expect(again.stdout).toMatch(/^Portage accepts the list: \d+ packages? to merge$/m);
 }
@@ -72,12 +78,15 @@ async function expectBuilds(file: string, packages: string[]): Promise<void> {
   for (const cpv of packages) expect(said).toMatch(new RegExp(`done +\\(\\d+ of \\d+\\) ${cpv.replace(/[.+]/g, '\\$&')}$`, 'm'));
 }
 
+
+// Each test has its recipe files of its own: they run side by side (a build's pretend, emerge and commit
+// overlap another's waits), so a run of this file takes about as long as its longest test.
 describeDocker('gentoo-wb pretend on real Portage', () => {
   beforeAll(() => realPortageImages());
 
-  it('exit 0 and the merge list as a table for a mergeable recipe; --json prints the parsed result', async () => {
+  it.concurrent('exit 0 and the merge list as a table for a mergeable recipe; --json prints the parsed result', async () => {
     const file = writeRecipe('php', ['dev-lang/php']);
-    const text = await runCli(['pretend', file]);
+    const text = await pretendCli([file]);
     expect(text.code, text.stderr + text.stdout).toBe(0);
     expect(text.stdout).toMatch(/^FROM +STATUS +PACKAGE +VERSION +USE CHANGES +SIZE$/m);
     // The test run's binary package cache may hold php from other suites: a binary or a compile.
@@ -85,7 +94,7 @@ describeDocker('gentoo-wb pretend on real Portage', () => {
     expect(text.stdout).toMatch(/^Forecast: \d+ binar(?:y|ies), \d+ compiles?, (?:about|a few) /m);
     expect(text.stdout).toContain('Total: 3 packages (3 new), downloads 0 KiB');
     expect(text.stdout.trimEnd().split('\n').at(-1)).toBe('Portage accepts the list: 3 packages to merge');
-    const json = await runCli(['pretend', file, '--json']);
+    const json = await pretendCli([file, '--json']);
     expect(json.code, json.stderr + json.stdout).toBe(0);
     const result = JSON.parse(json.stdout) as PretendResult;
     expect(result.packages.map((p) => p.name)).toEqual(['oniguruma', 'libxml2', 'php']);
@@ -95,11 +104,11 @@ describeDocker('gentoo-wb pretend on real Portage', () => {
     for (const p of doc.packages) expect(['local', 'source']).toContain(p.forecast.from);
     expect(doc.forecast.binaries + doc.forecast.compiles).toBe(3);
     expect(doc.forecast.totalSeconds).toBeGreaterThan(0);
-  });
+  }, PRETEND_MS);
 
-  it('a USE change on a dependency (hurl needs curl[http2]): exit 1 naming it; --apply writes package.use, pretend passes, the build succeeds', async () => {
+  it.concurrent('a USE change on a dependency (hurl needs curl[http2]): exit 1 naming it; --apply writes package.use, pretend passes, the build succeeds', async () => {
     const file = writeRecipe('hurl', ['net-misc/hurl']);
-    const out = await runCli(['pretend', file, '--json']);
+    const out = await pretendCli([file, '--json']);
     const json = JSON.parse(out.stdout) as PretendResult;
     expect(json.changes.map((c) => c.line), out.stdout).toEqual(['>=net-misc/curl-8.11.1 http2']);
     await requestApplyAccept(file,
@@ -109,7 +118,7 @@ describeDocker('gentoo-wb pretend on real Portage', () => {
     await expectBuilds(file, ['net-libs/nghttp2-1.62.1', 'dev-libs/openssl-3.3.2-r2', 'net-misc/curl-8.11.1', 'net-misc/hurl-6.0']);
   }, BUILD_MS);
 
-  it('a keyword change (php:8.4 is ~amd64): --apply writes package.accept_keywords, pretend passes, the build succeeds', async () => {
+  it.concurrent('a keyword change (php:8.4 is ~amd64): --apply writes package.accept_keywords, pretend passes, the build succeeds', async () => {
     const file = writeRecipe('php84', ['dev-lang/php:8.4']);
     await requestApplyAccept(file,
       'package.accept_keywords: =dev-lang/php-8.4.2 ~amd64   (required by dev-lang/php:8.4 (argument))',
@@ -118,7 +127,7 @@ describeDocker('gentoo-wb pretend on real Portage', () => {
     await expectBuilds(file, ['dev-lang/php-8.4.2']);
   }, BUILD_MS);
 
-  it('a masked version (=dev-lang/php-8.5.0_alpha1): --apply writes package.unmask (and its keyword), pretend passes, the build succeeds', async () => {
+  it.concurrent('a masked version (=dev-lang/php-8.5.0_alpha1): --apply writes package.unmask (and its keyword), pretend passes, the build succeeds', async () => {
     const file = writeRecipe('php85', ['=dev-lang/php-8.5.0_alpha1']);
     await requestApplyAccept(file,
       'package.unmask: =dev-lang/php-8.5.0_alpha1   (required by =dev-lang/php-8.5.0_alpha1 (argument))',
@@ -130,13 +139,13 @@ describeDocker('gentoo-wb pretend on real Portage', () => {
     await expectBuilds(file, ['dev-lang/php-8.5.0_alpha1']);
   }, BUILD_MS);
 
-  it('a licence (proprietary-tool): --apply writes package.license; then its fetch restriction says to download by hand (exit 1), and the build fails saying so', async () => {
+  it.concurrent('a licence (proprietary-tool): --apply writes package.license; then its fetch restriction says to download by hand (exit 1), and the build fails saying so', async () => {
     const file = writeRecipe('proprietary', ['app-misc/proprietary-tool']);
-    const first = await runCli(['pretend', file]);
+    const first = await pretendCli([file]);
     expect(first.code).toBe(1);
     expect(first.stdout).toContain('package.license: >=app-misc/proprietary-tool-1.0 Proprietary-EULA   (required by app-misc/proprietary-tool (argument))');
     expect(first.stdout.trimEnd().split('\n').at(-1)).toBe('Portage needs 1 configuration change first (apply them to the recipe)');
-    const applied = await runCli(['pretend', file, '--apply']);
+    const applied = await pretendCli([file, '--apply']);
     expect(applied.stderr).toContain('pretend: package.license: >=app-misc/proprietary-tool-1.0 Proprietary-EULA (added)');
     expect(recipeFile(file).packageLicense).toEqual([{ atom: '>=app-misc/proprietary-tool-1.0', licenses: ['Proprietary-EULA'] }]);
     // Portage accepts the list now, but the file is in no distfiles cache: the build would fail fetching it.
@@ -147,7 +156,7 @@ describeDocker('gentoo-wb pretend on real Portage', () => {
     expect(applied.stdout).toContain(`  x app-misc/proprietary-tool-1.0 must be downloaded by hand: copy its files into the distfiles cache volume gentoo-wb-${process.env.GENTOO_WB_NAMESPACE}-distfiles (where to get them: Portage's instructions), then pretend again`);
     expect(applied.stdout).toContain('       * Please download proprietary-tool-1.0-linux-x86_64.tar.gz from');
     expect(applied.stdout.trimEnd().split('\n').at(-1)).toBe('Files to download by hand first: app-misc/proprietary-tool-1.0 (fetch-restricted)');
-    const json = JSON.parse((await runCli(['pretend', file, '--json'])).stdout) as PretendResult;
+    const json = JSON.parse((await pretendCli([file, '--json'])).stdout) as PretendResult;
     expect(json.changes).toEqual([]);
     expect(json.total?.fetchRestriction).toEqual({ packages: 1, unsatisfied: 1 });
     // Building anyway fails at the fetch, with Portage's instructions in the failure.
@@ -159,22 +168,22 @@ describeDocker('gentoo-wb pretend on real Portage', () => {
     expect(said).toContain('* Please download proprietary-tool-1.0-linux-x86_64.tar.gz from');
   }, BUILD_MS);
 
-  it('exit 1 and the reason in words for a blocker and for a missing package', async () => {
-    const blocked = await runCli(['pretend', writeRecipe('libressl', ['dev-libs/libressl', 'net-misc/curl'])]);
+  it.concurrent('exit 1 and the reason in words for a blocker and for a missing package', async () => {
+    const blocked = await pretendCli([writeRecipe('libressl', ['dev-libs/libressl', 'net-misc/curl'])]);
     expect(blocked.code).toBe(1);
     expect(blocked.stdout).toContain('x dev-libs/libressl blocks dev-libs/openssl: both cannot be installed; remove one of them from the recipe');
     expect(blocked.stdout).toContain('Portage refuses: dev-libs/libressl blocks dev-libs/openssl');
-    const missing = await runCli(['pretend', writeRecipe('missing', ['app-misc/doesnotexist'])]);
+    const missing = await pretendCli([writeRecipe('missing', ['app-misc/doesnotexist'])]);
     expect(missing.code).toBe(1);
     expect(missing.stdout).toContain('emerge: there are no ebuilds to satisfy "app-misc/doesnotexist".');
     expect(missing.stdout).toContain('Portage refuses: No package matches app-misc/doesnotexist');
-  });
+  }, PRETEND_MS);
 
-  it('scratch mode shows what goes into ROOT=/destination', async () => {
-    const scratch = await runCli(['pretend', writeRecipe('scratch', ['net-misc/curl'], 'scratch')]);
+  it.concurrent('scratch mode shows what goes into ROOT=/destination', async () => {
+    const scratch = await pretendCli([writeRecipe('scratch', ['net-misc/curl'], 'scratch')]);
     expect(scratch.code).toBe(0);
     // Packages of other tests' builds may come from the run's binary package cache (STATUS "bin N").
     expect(scratch.stdout).toMatch(/^(?:src|pkg) +(?:bin )?N +net-misc\/curl +8\.11\.1 +to \/destination\/ +0 KiB$/m);
     expect(scratch.stdout).toMatch(/^(?:src|pkg) +(?:bin )?N +dev-libs\/openssl +3\.3\.2-r2 +to \/ +0 KiB$/m);
-  });
+  }, PRETEND_MS);
 });
