@@ -9,7 +9,7 @@ const INDEX_FILES = new Set(['manifest.json', 'repositories', 'index.json']);
 const MAX_INDEX_BYTES = 16 * 1024 * 1024;
 
 /** Rewrite one index file so the archive names `newTags` instead of whatever it named. */
-export function retagIndexFile(name: string, content: Buffer, newTags: string[]): Buffer {
+function retagIndexFile(name: string, content: Buffer, newTags: string[]): Buffer {
   const json: unknown = JSON.parse(content.toString('utf8'));
   if (name === 'manifest.json' && Array.isArray(json)) {
     for (const entry of json) if (typeof entry === 'object' && entry !== null) (entry as Record<string, unknown>).RepoTags = newTags;

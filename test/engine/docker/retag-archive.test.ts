@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import * as tar from 'tar-stream';
 import { describe, expect, it } from 'vitest';
-import { retagArchive, retagIndexFile } from '../../../src/engine/docker/retag-archive.js';
+import { retagArchive } from '../../../src/engine/docker/retag-archive.js';
 
 async function tarOf(files: Record<string, Buffer | string>): Promise<Buffer> {
   const pack = tar.pack();
@@ -45,9 +45,10 @@ describe('retagArchive', () => {
     expect(JSON.parse(files.get('repositories')?.toString() ?? '')).toEqual({ 'gentoo-mini': { 1: 'abc' }, 'registry.example:5000/team/gentoo-mini': { latest: 'abc' } });
   });
 
-  it('renames OCI index entries (Docker 25+ save format)', () => {
+  it('renames OCI index entries (Docker 25+ save format)', async () => {
     const index = { schemaVersion: 2, manifests: [{ mediaType: 'application/vnd.oci.image.manifest.v1+json', digest: 'sha256:1', size: 1, annotations: { 'io.containerd.image.name': 'docker.io/library/tmp:latest', 'org.opencontainers.image.ref.name': 'latest' } }] };
-    const out = JSON.parse(retagIndexFile('index.json', Buffer.from(JSON.stringify(index)), ['gentoo-mini:1']).toString()) as typeof index;
+    const files = await untar(retagArchive(Readable.from([await tarOf({ 'index.json': JSON.stringify(index) })]), ['gentoo-mini:1']));
+    const out = JSON.parse(files.get('index.json')!.toString()) as typeof index;
     expect(out.manifests).toHaveLength(1);
     expect(out.manifests[0]?.annotations).toEqual({ 'io.containerd.image.name': 'gentoo-mini:1', 'org.opencontainers.image.ref.name': '1' });
     expect(out.manifests[0]?.digest).toBe('sha256:1');
