@@ -47,7 +47,7 @@ describe('pull progress', () => {
 
   it('classifies registry failures the engine reports in the stream', async () => {
     // An engine whose pull stream starts and then carries the registry's error, as Docker's does.
-    const failing = (error: string) => pullImage({ modem: { dial: (_o: unknown, cb: (err: Error | null, data: unknown) => void) => cb(null, Readable.from([`${JSON.stringify({ status: 'Pulling from x' })}\n${JSON.stringify({ error })}\n`])) } } as unknown as Dockerode, 'x').catch((e: unknown) => e as { kind: string; message: string });
+    const failing = (error: string) => pullImage({ modem: { dial: (_o: unknown, cb: (err: Error | null, data: unknown) => void) => cb(null, Readable.from([`${JSON.stringify({ status: 'Pulling from x' })}\n${JSON.stringify({ error })}\n`])) } } as unknown as Dockerode, 'x').then(() => ({ kind: 'pulled', message: '' }), (e: unknown) => e as { kind: string; message: string });
     expect((await failing('manifest for x:latest not found: manifest unknown')).kind).toBe('image-not-found');
     expect((await failing('Get "https://registry-1.docker.io/v2/": dial tcp: lookup registry-1.docker.io: no such host')).message).toMatch(/cannot reach the registry/);
     expect((await failing('write /var/lib/docker/tmp/x: no space left on device')).kind).toBe('disk-full');
