@@ -39,7 +39,7 @@ export async function pingHeaders(docker: Dockerode, signal?: AbortSignal): Prom
 }
 
 /** Compare dotted API versions numerically ("1.9" < "1.41"). */
-export function compareApiVersions(a: string, b: string): number {
+function compareApiVersions(a: string, b: string): number {
   const pa = a.replace(/^v/, '').split('.').map(Number);
   const pb = b.replace(/^v/, '').split('.').map(Number);
   for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
@@ -52,7 +52,7 @@ export function compareApiVersions(a: string, b: string): number {
 export type Negotiation = { ok: true; version: string } | { ok: false; message: string };
 
 /** Use the lower of ours and the daemon's; refuse daemons older than we support. */
-export function negotiateApiVersion(daemon: string | null, ours = OUR_API_VERSION): Negotiation {
+function negotiateApiVersion(daemon: string | null, ours = OUR_API_VERSION): Negotiation {
   if (daemon === null || daemon === '') return { ok: true, version: ours };
   if (compareApiVersions(daemon, MIN_API_VERSION) < 0) {
     return { ok: false, message: `the engine speaks API ${daemon}, older than the ${MIN_API_VERSION} gentoo-wb needs; upgrade Docker (19.03 or newer) or Podman` };

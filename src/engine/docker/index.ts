@@ -5,11 +5,11 @@ export type {
 } from './endpoint-types.js';
 export { resolveEndpoint } from './endpoint.js';
 export { parseDockerHost } from './host-url.js';
-export { dockerConfigDir, contextDirName } from './context-store.js';
+export { dockerConfigDir } from './context-store.js';
 export { dockerFor, pingEngine, realFiles, resolveBasicEndpoint, resolveProcessEndpoint, type DockerConnection, type EndpointFlags, type PingResult } from './client.js';
 export { connectEngine, connectToEndpoint, type ConnectOptions, type EngineConnection } from './connect.js';
 export { discoverSockets, type DiscoveredSocket, type SocketKind, type SocketProbe } from './socket-discovery.js';
-export { identifyEngine, negotiateApiVersion, compareApiVersions, type EngineInfo, type EngineKind } from './engine-info.js';
+export { identifyEngine, type EngineInfo, type EngineKind } from './engine-info.js';
 export { EngineError, toEngineError, type EngineErrorKind } from './errors.js';
 export { engineKindFor } from './engine-kind.js';
 

@@ -1,20 +1,35 @@
-// Engine identity on both engines, and the pure version negotiation.
+// Engine identity on both engines, and the version negotiation against what an engine says.
+import { Readable } from 'node:stream';
+import type Dockerode from 'dockerode';
 import { describe, expect, it } from 'vitest';
-import { compareApiVersions, engineKindOf, negotiateApiVersion } from '../../../src/engine/docker/engine-info.js';
+import { engineKindOf, identifyEngine } from '../../../src/engine/docker/engine-info.js';
 import { engineKindFor } from '../../../src/engine/docker/engine-kind.js';
 import { dockerFor } from '../../../src/engine/docker/client.js';
 import { describeEngines } from '../../helpers/podman.js';
 
 describe('API version negotiation', () => {
-  it('compares numerically and takes the lower', () => {
-    expect(compareApiVersions('1.9', '1.41')).toBeLessThan(0);
-    expect(compareApiVersions('v1.44', '1.44')).toBe(0);
-    expect(negotiateApiVersion('1.41', '1.47')).toEqual({ ok: true, version: '1.41' });
-    expect(negotiateApiVersion('1.51', '1.47')).toEqual({ ok: true, version: '1.47' });
-    expect(negotiateApiVersion(null, '1.47')).toEqual({ ok: true, version: '1.47' });
-    const old = negotiateApiVersion('1.25', '1.47');
-    expect(old.ok).toBe(false);
-    if (!old.ok) expect(old.message).toMatch(/older than the 1.40/);
+  /** The API version identifyEngine settles on with an engine whose /version says `daemon` (gentoo-wb speaks up to 1.47). */
+  const negotiated = async (daemon: string | undefined, pingApi: string | null = null) => {
+    const modem = {
+      dial: (o: { path: string }, cb: (err: Error | null, data: unknown) => void) => {
+        if (o.path.startsWith('/_ping')) cb(null, Object.assign(Readable.from(['OK']), { headers: pingApi === null ? {} : { 'api-version': pingApi } }));
+        else if (o.path.startsWith('/version')) cb(null, daemon === undefined ? {} : { ApiVersion: daemon });
+        else cb(null, {});
+      },
+    };
+    return (await identifyEngine({ modem } as unknown as Dockerode)).apiVersion;
+  };
+
+  it('compares numerically and takes the lower', async () => {
+    // 1.9 is older than 1.41 (numbers, not text): refused as older than 1.40.
+    await expect(negotiated('1.9')).rejects.toThrow(/speaks API 1\.9, older than the 1\.40/);
+    expect(await negotiated('v1.44')).toBe('v1.44');
+    expect(await negotiated('1.41')).toBe('1.41');
+    expect(await negotiated('1.51')).toBe('1.47');
+    // No version anywhere: ours.
+    expect(await negotiated(undefined)).toBe('1.47');
+    expect(await negotiated(undefined, '1.43')).toBe('1.43');
+    await expect(negotiated('1.25')).rejects.toThrow(/older than the 1\.40/);
   });
 
   it('tells Podman from Docker by headers or components', () => {
@@ -29,7 +44,8 @@ describeEngines('engine identity', (engine) => {
     const { info, kind, endpoint } = engine();
     expect(info.kind).toBe(kind);
     expect(info.daemonApiVersion).toMatch(/^1\.\d+$/);
-    expect(compareApiVersions(info.apiVersion, info.daemonApiVersion)).toBeLessThanOrEqual(0);
+    // The lower of ours (1.47) and the daemon's.
+    expect(info.apiVersion).toBe(Number(info.daemonApiVersion.split('.')[1]) < 47 ? info.daemonApiVersion : '1.47');
     expect(info.serverHeader).toMatch(kind === 'docker' ? /^Docker\// : /^Libpod\//);
     expect(info.storageDriver).toMatch(kind === 'docker' ? /^(overlay2|btrfs|zfs|vfs|overlayfs)$/ : /^(overlay|vfs|btrfs)$/);
     expect(info.rootless).toBe(process.getuid?.() !== 0);
