@@ -10,7 +10,7 @@ import type { BuildEvent } from '../../core/events.js';
 import type { Recipe } from '../../core/recipe/recipe-schema.js';
 import { connectEngine, EngineError, imageExists, loadImages, openImageArchive, type EngineConnection } from '../docker/index.js';
 import { connectNamedEngine } from '../engines/connect-named.js';
-import { addressOf, bridgeSubnets, engineHost, hostNetwork, isLocalSocket, publishAddress, sourceAddressToward } from './helper-address.js';
+import { addressOf, bridgeSubnets, builderNetwork, engineHost, hostNetwork, isLocalSocket, publishAddress, sourceAddressToward } from './helper-address.js';
 import { ensureHelperImage } from './helper-image.js';
 import { helperStatus, removeHelper, startHelper, type RunningHelper } from './distccd-helpers.js';
 import { unknownRecipeEngines } from './known-engines.js';
@@ -74,6 +74,9 @@ export async function startDistccRun(o: DistccRunOptions): Promise<DistccRun> {
   let build: EngineInfoFacts = { id: '', cpus: 1, arch: '' };
   try {
     build = await facts(o.docker);
+    // The build container joins a served binhost's network when the recipe has one: helpers on the
+    // build's engine join it too (the default bridge does not reach into it).
+    const network = await builderNetwork(o.docker, o.recipe);
     for (const name of distcc.engines) {
       aborted(o.signal);
       const conn = name === buildName ? null : await connectByName(name, env);
@@ -95,7 +98,7 @@ export async function startDistccRun(o: DistccRunOptions): Promise<DistccRun> {
       let publishOn: string | null = null;
       let publishedHost = '';
       if (same) {
-        allow = await bridgeSubnets(docker);
+        allow = await bridgeSubnets(docker, network ?? 'bridge');
       } else {
         publishedHost = engineHost(conn!);
         publishOn = publishAddress(publishedHost);
@@ -106,13 +109,13 @@ export async function startDistccRun(o: DistccRunOptions): Promise<DistccRun> {
         const from = local ? await sourceAddressToward(publishedHost) : buildHost && (await addressOf(buildHost));
         allow = from ? [hostNetwork(from)] : [];
         // Another engine on this machine (rootless Docker, Podman) may see the build's bridge addresses.
-        if (local && isLocalSocket(conn!)) allow.push(...(await bridgeSubnets(o.docker)));
+        if (local && isLocalSocket(conn!)) allow.push(...(await bridgeSubnets(o.docker, network ?? 'bridge')));
       }
       if (allow.length === 0) throw new EngineError('engine', `cannot tell which address the build reaches engine "${name}" from, so its distccd could not be limited to it`, 'check that this machine has a route to that engine\'s host');
       const jobs = jobsPerHelper(engine.cpus, distcc.helpers);
       for (let i = 0; i < distcc.helpers; i++) {
         aborted(o.signal);
-        helpers.push(await startHelper({ docker, engine: name, image: image.id, buildId: o.buildId, index: helpers.length, jobs, allow, publishOn, publishedHost }));
+        helpers.push(await startHelper({ docker, engine: name, image: image.id, buildId: o.buildId, index: helpers.length, jobs, allow, publishOn, publishedHost, network: same ? network : null }));
       }
     }
   } catch (err) {

@@ -31,6 +31,8 @@ export interface HelperStart {
   allow: string[];
   /** Publish 3632 on this host address ('' every address); null: reached at its container address. */
   publishOn: string | null;
+  /** The network it joins to be reached at its container address (the build's, when not the default bridge); null: the bridge. */
+  network: string | null;
   /** The address the build container uses for a published port. */
   publishedHost: string;
 }
@@ -42,7 +44,7 @@ function distccdArgv(jobs: number, allow: readonly string[]): string[] {
 
 interface InspectedHelper {
   State?: { Running?: boolean };
-  NetworkSettings?: { IPAddress?: string; Ports?: Record<string, { HostIp?: string; HostPort?: string }[] | null> };
+  NetworkSettings?: { IPAddress?: string; Networks?: Record<string, { IPAddress?: string }>; Ports?: Record<string, { HostIp?: string; HostPort?: string }[] | null> };
 }
 
 /** Create and start one helper; a failure after the create removes it again. */
@@ -59,7 +61,7 @@ export async function startHelper(s: HelperStart): Promise<RunningHelper> {
       Cmd: distccdArgv(s.jobs, s.allow),
       Labels: gentooWbLabels({ version: appVersion(), role: 'distcc-helper', buildId: s.buildId, namespace }),
       ExposedPorts: { [port]: {} },
-      HostConfig: s.publishOn === null ? {} : { PortBindings: { [port]: [{ HostIp: s.publishOn, HostPort: '' }] } },
+      HostConfig: s.publishOn === null ? (s.network === null ? {} : { NetworkMode: s.network }) : { PortBindings: { [port]: [{ HostIp: s.publishOn, HostPort: '' }] } },
     });
     id = container.id;
   } catch (err) {
@@ -72,8 +74,9 @@ export async function startHelper(s: HelperStart): Promise<RunningHelper> {
     let address: string;
     let published = DISTCCD_PORT;
     if (s.publishOn === null) {
-      address = info.NetworkSettings?.IPAddress ?? '';
-      if (address === '') throw new EngineError('engine', `${action}: the helper has no address on the engine's bridge`, 'build containers reach helpers on their own engine over the default bridge network');
+      // On a user-defined network the address is only in its entry (IPAddress is the default bridge's).
+      address = (s.network === null ? info.NetworkSettings?.IPAddress : info.NetworkSettings?.Networks?.[s.network]?.IPAddress) ?? '';
+      if (address === '') throw new EngineError('engine', `${action}: the helper has no address on ${s.network === null ? 'the engine\'s bridge' : `network ${s.network}`}`, 'build containers reach helpers on their own engine in the network they join (the default bridge, or a served binhost\'s)');
     } else {
       const bound = info.NetworkSettings?.Ports?.[port]?.[0]?.HostPort;
       if (!bound) throw new EngineError('engine', `${action}: the engine published no port for distccd`, 'check that the engine can publish ports');

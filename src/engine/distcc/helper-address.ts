@@ -1,6 +1,7 @@
 // Where the build container reaches a distccd helper, and which networks that helper lets in.
-// A helper on the build's own engine is reached at its container address on the engine's bridge
-// (nothing published), and allows that bridge's subnet. A helper on another engine publishes
+// A helper on the build's own engine is reached at its container address on the network the build
+// container joins (the engine's bridge, or a served binhost's network: a container on a user-defined
+// network cannot reach the default bridge), nothing published, and allows that network's subnets. A helper on another engine publishes
 // container port 3632 on that engine's host address (a port the engine picks) and allows only the
 // address the build's traffic arrives from: this machine's address toward the helper's host when the
 // build engine is on this machine (the engine masquerades its containers behind it), else the build
@@ -9,8 +10,11 @@ import dgram from 'node:dgram';
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 import type Dockerode from 'dockerode';
+import type { Recipe } from '../../core/recipe/recipe-schema.js';
 import type { EngineConnection } from '../docker/index.js';
+import { currentNamespace } from '../docker/object-names.js';
 import { engineHostAddress } from '../binhost/host-address.js';
+import { resolveServedBinhosts } from '../build/prepare-build.js';
 
 /** The host of a tcp:// or ssh:// engine; for a local socket, this machine's outward address. */
 export function engineHost(conn: Pick<EngineConnection, 'docker' | 'endpoint'>): string {
@@ -49,10 +53,22 @@ export function hostNetwork(address: string): string {
   return isIP(address) === 6 ? `${address}/128` : `${address}/32`;
 }
 
-/** The subnets of the engine's default bridge (where build containers run). */
-export async function bridgeSubnets(docker: Dockerode): Promise<string[]> {
-  const net = (await docker.getNetwork('bridge').inspect()) as { IPAM?: { Config?: { Subnet?: string }[] | null } };
+/** The subnets of a network of the engine (default: its bridge, where build containers run). */
+export async function bridgeSubnets(docker: Dockerode, network = 'bridge'): Promise<string[]> {
+  const net = (await docker.getNetwork(network).inspect()) as { IPAM?: { Config?: { Subnet?: string }[] | null } };
   return (net.IPAM?.Config ?? []).flatMap((c) => (c.Subnet ? [c.Subnet] : []));
+}
+
+/**
+ * The network the recipe's build container joins instead of the default bridge: the one its served
+ * binhosts are reached in (the plan takes it from them, core/plan/binhost-plan.ts, and refuses binhosts
+ * on two networks), or null.
+ */
+export async function builderNetwork(docker: Dockerode, recipe: Recipe): Promise<string | null> {
+  if (!recipe.binaries.hosts.some((h) => h.kind === 'served')) return null;
+  const served = await resolveServedBinhosts(docker, recipe, currentNamespace());
+  const networks = [...new Set(Object.values(served).flatMap((b) => (b?.network ? [b.network] : [])))];
+  return networks.length === 1 ? networks[0]! : null;
 }
 
 /** The address a published port binds to: the engine's host when it is an address, else every address. */
