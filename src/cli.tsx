@@ -6,9 +6,6 @@ import { appVersion } from './engine/app-info.js';
 import type { CommandContext } from './commands/command-context.js';
 import { commandRegistrars } from './commands/registry.js';
 import { EXIT_USAGE, UsageError } from './commands/usage-error.js';
-import { chooseGlyphs } from './core/glyphs.js';
-import { enterFullscreen } from './ui/terminal/fullscreen.js';
-import { firstFrameText } from './ui/terminal/first-frame.js';
 
 interface TuiOptions {
   theme?: string;
@@ -47,7 +44,9 @@ async function startTui(recipe: string | undefined, opts: TuiOptions): Promise<v
   // React's development build checks and keeps much more per render; a user's terminal wants the
   // production one (read by react when it is first imported, just below).
   process.env.NODE_ENV ??= 'production';
-  // The first frame now, before loading Ink, React and the screens (the slow part of starting).
+  // The first frame now, before loading Ink, React and the screens (the slow part of starting). Its
+  // modules load here, not at start-up: a headless command never draws.
+  const [{ chooseGlyphs }, { enterFullscreen }, { firstFrameText }] = await Promise.all([import('./core/glyphs.js'), import('./ui/terminal/fullscreen.js'), import('./ui/terminal/first-frame.js')]);
   const screen = enterFullscreen(process.stdout);
   const firstStep = opts.attachBuild ? 'build' : recipe ? 'recipe' : 'host';
   screen.draw(firstFrameText(firstStep, chooseGlyphs(process.env).focus, process.stdout.columns ?? 80));

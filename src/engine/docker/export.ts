@@ -2,12 +2,9 @@
 // compressed. Options are a record so later ones (zstd, SBOM, Dockerfile) slot in beside these.
 import type { Writable } from 'node:stream';
 import type Dockerode from 'dockerode';
-import { gentooWbLabels } from '../../core/labels.js';
 import { checkWritableDestination } from './atomic-file.js';
-import { flattenImage } from './flatten.js';
 import { parseImageRef, withDefaultTag } from './image-ref.js';
 import { inspectImage, removeImage } from './images.js';
-import { temporaryImageName } from './object-names.js';
 import { saveImages, type ArchiveCompression } from './save-load.js';
 import type { ProgressListener } from './transfer.js';
 
@@ -62,6 +59,8 @@ export async function exportImage(docker: Dockerode, ref: string, options: Expor
     const written = await save(ref, undefined);
     return { file: written.file, fileBytes: written.fileBytes, archiveBytes: written.sourceBytes, imageId: source.id, tags: isId ? source.tags : tags, flattened: false, layers: source.layers.length, lost: [] };
   }
+  // Flattening's modules (a container, an import) load only for it: a plain export starts sooner.
+  const [{ flattenImage }, { gentooWbLabels }, { temporaryImageName }] = await Promise.all([import('./flatten.js'), import('../../core/labels.js'), import('./object-names.js')]);
   options.onStep?.('flatten');
   const temp = temporaryImageName('flatten');
   const flat = await flattenImage(docker, source.id, {
