@@ -41,7 +41,7 @@ export interface FollowPackageLogOptions {
 }
 
 /** Where Portage writes the build log of `cpv` (`cat/pf`). */
-export function packageLogPath(cpv: string, tmpdir = PORTAGE_TMPDIR): string {
+function packageLogPath(cpv: string, tmpdir = PORTAGE_TMPDIR): string {
   const split = splitCpv(cpv);
   if (!split) throw new EngineError('bad-request', `"${cpv}" is not a category/package-version`, 'give the package as Portage prints it, e.g. dev-lang/php-8.3.15');
   return `${tmpdir}/${split.category}/${cpv.slice(split.category.length + 1)}/temp/build.log`;
@@ -66,8 +66,8 @@ const FOLLOW_SCRIPT = [
   'wait',
 ].join('\n');
 
-/** The argv that follows `logPath` (exported for tests). */
-export function followArgv(logPath: string): string[] {
+/** The argv that follows `logPath`: the path is an argument of the fixed script, never part of it. */
+function followArgv(logPath: string): string[] {
   return ['sh', '-c', FOLLOW_SCRIPT, 'gentoo-wb-log', logPath];
 }
 

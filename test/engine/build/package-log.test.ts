@@ -6,8 +6,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import type Dockerode from 'dockerode';
 import { gentooWbLabels } from '../../../src/core/labels.js';
-import { followPackageLog, followArgv, lastPhaseLines, packageLogPath, type PackageLogEnd, type PackageLogStatus } from '../../../src/engine/build/package-log.js';
+import { followPackageLog, lastPhaseLines, type PackageLogEnd, type PackageLogStatus } from '../../../src/engine/build/package-log.js';
 import { startBuild } from '../../../src/engine/build/runner.js';
 import { newRecipe } from '../../../src/core/recipe/new-recipe.js';
 import { compileSeconds, realPortageImages } from '../../helpers/real-portage.js';
@@ -16,20 +17,12 @@ import { describeEngines } from '../../helpers/podman.js';
 import { describeDocker, testDocker } from '../../helpers/docker.js';
 import { importBusybox, uniqueRef } from '../docker/helpers/busybox.js';
 
-describe('packageLogPath', () => {
-  it('is Portage\'s build.log of the package', () => {
-    expect(packageLogPath('dev-lang/php-8.3.15')).toBe('/var/tmp/portage/dev-lang/php-8.3.15/temp/build.log');
-    expect(packageLogPath('app-misc/hello-2.12.1-r1', '/tmp/p')).toBe('/tmp/p/app-misc/hello-2.12.1-r1/temp/build.log');
-  });
-  it('refuses what is not a cpv (no path tricks)', () => {
-    expect(() => packageLogPath('../../etc/passwd')).toThrow(/not a category\/package-version/);
-    expect(() => packageLogPath('dev-lang/php')).toThrow(/not a category\/package-version/);
-  });
-  it('passes the path as an argument of a fixed script, never inside it', () => {
-    const argv = followArgv("/var/tmp/portage/x/y-1/temp/build.log'; rm -rf /");
-    expect(argv.slice(0, 2)).toEqual(['sh', '-c']);
-    expect(argv[2]).not.toContain('build.log');
-    expect(argv.at(-1)).toBe("/var/tmp/portage/x/y-1/temp/build.log'; rm -rf /");
+describe('the package log path', () => {
+  it('refuses what is not a cpv (no path tricks) before asking the engine anything', async () => {
+    const nothing = {} as Dockerode;
+    const signal = new AbortController().signal;
+    await expect(followPackageLog(nothing, 'c0ffee', '../../etc/passwd', { onData: () => undefined, signal })).rejects.toThrow(/not a category\/package-version/);
+    await expect(followPackageLog(nothing, 'c0ffee', 'dev-lang/php', { onData: () => undefined, signal })).rejects.toThrow(/not a category\/package-version/);
   });
 });
 
@@ -118,6 +111,22 @@ describeEngines('followPackageLog (busybox container)', (engine) => {
     }
     expect(left).toEqual([]);
     await sh('rm -rf "$1"', DIR);
+  });
+
+  it('follows Portage\'s build.log under another PORTAGE_TMPDIR, the path an argument of a fixed script, never inside it', async () => {
+    // A folder name that would run a command if the path were pasted into the script.
+    const tmpdir = "/tmp/t'; touch /tmp/pwned; '";
+    const dir = `${tmpdir}/app-misc/hello-2.12.1-r1`;
+    await append(dir, '>>> Compiling source in /w ...\n');
+    let data = '';
+    const controller = new AbortController();
+    const done = followPackageLog(docker(), container, 'app-misc/hello-2.12.1-r1', { onData: (t) => (data += t), signal: controller.signal, tmpdir });
+    onTestFinished(() => controller.abort());
+    await until(() => data.includes('>>> Compiling source'));
+    controller.abort();
+    expect(await done).toEqual({ kind: 'aborted' });
+    expect(await sh('[ -e /tmp/pwned ] && echo ran || echo not run')).toBe('not run\n');
+    await sh('rm -rf "$1"', tmpdir);
   });
 
   it('reads the last phase line of several packages\' build.log in one exec', async () => {
