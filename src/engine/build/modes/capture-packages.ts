@@ -7,7 +7,7 @@ import { downloadPath } from '../../docker/index.js';
 import type { FinishContext } from '../finish-context.js';
 
 /** `SIZE ./path` lines (the capture helper runs stat from ROOT) → sizes by absolute path. */
-export function parseSizes(text: string): Map<string, number> {
+function parseSizes(text: string): Map<string, number> {
   const sizes = new Map<string, number>();
   for (const line of text.split('\n')) {
     const m = /^(\d+) \.(\/.*)$/.exec(line);

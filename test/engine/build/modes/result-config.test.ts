@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LABEL } from '../../../../src/core/labels.js';
 import { recipeSchema } from '../../../../src/core/recipe/recipe-schema.js';
-import { parseSizes } from '../../../../src/engine/build/modes/capture-packages.js';
 import { importChanges } from '../../../../src/engine/build/modes/result-config.js';
 
 const ours = { [LABEL.role]: 'result', [LABEL.buildId]: 'b1' };
@@ -25,9 +24,5 @@ describe('config of imported results', () => {
       'CMD ["/bin/bash"]', 'ENV PATH="/usr/bin:/bin"', 'ENV LANG="C.UTF-8"', 'ENV A="1"', 'EXPOSE 22/tcp', 'EXPOSE 80/tcp', 'WORKDIR "/root"',
       'LABEL "vendor"="gentoo"', `LABEL "${LABEL.role}"="result"`, `LABEL "${LABEL.buildId}"="b1"`,
     ]);
-  });
-
-  it('capture sizes are read relative to ROOT; other lines are ignored', () => {
-    expect([...parseSizes('123 ./usr/bin/hello\n0 ./etc/a b\nnoise\n5 /abs\n')]).toEqual([['/usr/bin/hello', 123], ['/etc/a b', 0]]);
   });
 });
