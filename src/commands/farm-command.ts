@@ -4,7 +4,7 @@
 // and one summary at the end. Ctrl-C, SIGTERM and SIGHUP cancel every build (the farm's order and
 // publishing live in this process, so it does not detach) and stop the binhost it started.
 import { sanitizeText } from '../core/format/sanitize.js';
-import { pinnedEngineProblem } from '../core/farm/farm-schedule.js';
+import { pinnedEngineProblem, PINNED_ENGINE_HINT } from '../core/farm/farm-schedule.js';
 import { farmSummaryText } from '../core/farm/farm-summary.js';
 import { formatProblem } from '../core/recipe/recipe-problems.js';
 import { buildEnvFrom } from '../engine/build/build-env.js';
@@ -55,7 +55,7 @@ export async function runFarmCommand(files: string[], flags: BuildFlags): Promis
     // `engine` field against --engines: a recipe is never moved off the engine it names.
     await engineFlagsFor(loaded.recipe, {}, file);
     const pinned = pinnedEngineProblem(loaded.recipe, names);
-    if (pinned !== null) throw new UsageError(`${sanitizeText(pinned)} (${file}): add it to --engines, or take the field out of the recipe to let the farm choose; nothing was built`);
+    if (pinned !== null) throw new UsageError(`${sanitizeText(pinned)} (${file}): ${PINNED_ENGINE_HINT}; nothing was built`);
     recipes.push({ file, recipe: loaded.recipe });
   }
   const namespace = currentNamespace();

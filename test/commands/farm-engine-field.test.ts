@@ -44,7 +44,7 @@ describe('a farm and the recipes\' engine field', () => {
     const pinned = writeRecipe('pinned', { engine: ELSEWHERE });
     const r = await cli(free, pinned, '--engines', IN_FARM);
     expect(r.code, r.stderr).toBe(2);
-    expect(r.stderr).toContain(`recipe pinned names engine "${ELSEWHERE}" in its "engine" field, which is not one of the farm's engines (${IN_FARM}) (${pinned}): add it to --engines, or take the field out of the recipe to let the farm choose; nothing was built`);
+    expect(r.stderr).toContain(`recipe pinned names engine "${ELSEWHERE}" in its "engine" field, which is not one of the farm's engines (${IN_FARM}) (${pinned}): add that engine to the farm's engines (--engines), or take the field out of the recipe to let the farm choose; nothing was built`);
     expect(r.stderr).not.toContain(socket(IN_FARM));
     expect(r.stderr).not.toContain(socket(ELSEWHERE));
     expect(r.stdout).toBe('');

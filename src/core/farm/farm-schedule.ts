@@ -43,7 +43,10 @@ export interface FarmSlot {
   waitsFor: string[];
 }
 
-export type FarmSchedule = { ok: true; slots: FarmSlot[] } | { ok: false; problem: string };
+export type FarmSchedule = { ok: true; slots: FarmSlot[] } | { ok: false; problem: string; hint: string };
+
+/** What to do about a recipe whose `engine` field names an engine the farm was not given. */
+export const PINNED_ENGINE_HINT = 'add that engine to the farm\'s engines (--engines), or take the field out of the recipe to let the farm choose';
 
 /** Docker's architecture names for the kernel's (`uname -m`) ones, so an engine and an image compare. */
 function normalArch(arch: string): string {
@@ -67,18 +70,18 @@ export function scheduleFarm(recipes: readonly FarmRecipeFacts[], engines: reado
   const names = engines.map((e) => e.name);
   for (const recipe of ordered) {
     const problem = pinnedEngineProblem(recipe, names);
-    if (problem !== null) return { ok: false, problem };
+    if (problem !== null) return { ok: false, problem, hint: PINNED_ENGINE_HINT };
     if (recipe.engine !== undefined) load.set(recipe.engine, (load.get(recipe.engine) ?? 0) + 1);
   }
   for (const recipe of ordered) {
     const fit = engines.filter((e) => normalArch(e.arch) === normalArch(recipe.arch));
     const pinned = recipe.engine === undefined ? undefined : engines.find((e) => e.name === recipe.engine)!;
     if (pinned !== undefined && !fit.includes(pinned)) {
-      return { ok: false, problem: `recipe ${recipe.name} builds on ${normalArch(recipe.arch)} (its base's architecture), and the engine its "engine" field names, ${pinned.name}, is ${normalArch(pinned.arch)}` };
+      return { ok: false, problem: `recipe ${recipe.name} builds on ${normalArch(recipe.arch)} (its base's architecture), and the engine its "engine" field names, ${pinned.name}, is ${normalArch(pinned.arch)}`, hint: 'name an engine of that architecture in the recipe, or take the field out to let the farm choose' };
     }
     if (fit.length === 0) {
       const have = engines.map((e) => `${e.name}: ${normalArch(e.arch)}`).join(', ');
-      return { ok: false, problem: `recipe ${recipe.name} builds on ${normalArch(recipe.arch)} (its base's architecture), and none of the engines is one (${have})` };
+      return { ok: false, problem: `recipe ${recipe.name} builds on ${normalArch(recipe.arch)} (its base's architecture), and none of the engines is one (${have})`, hint: 'add an engine of that architecture to --engines (gentoo-wb engines list shows each one\'s)' };
     }
     let engine = pinned;
     if (engine === undefined) {

@@ -76,7 +76,7 @@ export async function runFarm(req: FarmRequest): Promise<FarmSummary> {
   await Promise.allSettled(reads);
   const facts: RecipeFacts[] = await Promise.all(reads);
   const schedule = scheduleFarm(facts, req.engines);
-  if (!schedule.ok) throw new EngineError('bad-request', schedule.problem, 'add an engine of that architecture to --engines (gentoo-wb engines list shows each one\'s)');
+  if (!schedule.ok) throw new EngineError('bad-request', schedule.problem, schedule.hint);
   const scheduling = since();
   req.progress?.({ type: 'scheduled', slots: schedule.slots });
   const engineOf = (slot: FarmSlot) => req.engines.find((e) => e.name === slot.engine)!;

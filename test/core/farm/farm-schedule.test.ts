@@ -1,7 +1,7 @@
 // The farm's pure scheduler: the recipe's `engine` field, architecture, order by shared compiles, spread by
 // CPUs per build.
 import { describe, expect, it } from 'vitest';
-import { pinnedEngineProblem, readySlots, scheduleFarm, type FarmEngineFacts, type FarmRecipeFacts } from '../../../src/core/farm/farm-schedule.js';
+import { pinnedEngineProblem, PINNED_ENGINE_HINT, readySlots, scheduleFarm, type FarmEngineFacts, type FarmRecipeFacts } from '../../../src/core/farm/farm-schedule.js';
 
 const recipe = (index: number, compiles: string[], extra: Partial<FarmRecipeFacts> = {}): FarmRecipeFacts => ({ index, name: `r${index}`, arch: 'amd64', cacheKey: 'aaaaaaaaaaaa', compiles, ...extra });
 const engine = (name: string, extra: Partial<FarmEngineFacts> = {}): FarmEngineFacts => ({ name, arch: 'x86_64', cpus: 2, running: 0, ...extra });
@@ -54,13 +54,13 @@ describe('scheduleFarm', () => {
     const ok = scheduleFarm([recipe(0, []), recipe(1, [], { arch: 'arm64' })], engines);
     expect(ok.ok && ok.slots.map((x) => x.engine)).toEqual(['x86', 'arm']);
     const refused = scheduleFarm([recipe(0, [], { arch: 'riscv64', name: 'tiny' })], engines);
-    expect(refused).toEqual({ ok: false, problem: 'recipe tiny builds on riscv64 (its base\'s architecture), and none of the engines is one (x86: amd64, arm: arm64)' });
+    expect(refused).toEqual({ ok: false, problem: 'recipe tiny builds on riscv64 (its base\'s architecture), and none of the engines is one (x86: amd64, arm: arm64)', hint: expect.stringContaining('add an engine of that architecture') });
   });
 
   it('reads the kernel\'s architecture names as Docker\'s', () => {
     const engines = [engine('x', { arch: 'x86_64' }), engine('a', { arch: 'aarch64' }), engine('X', { arch: 'AMD64' }), engine('p', { arch: 'ppc64le' })];
     const refused = scheduleFarm([recipe(0, [], { arch: 'riscv64', name: 'tiny' })], engines);
-    expect(refused).toEqual({ ok: false, problem: 'recipe tiny builds on riscv64 (its base\'s architecture), and none of the engines is one (x: amd64, a: arm64, X: amd64, p: ppc64le)' });
+    expect(refused).toMatchObject({ ok: false, problem: 'recipe tiny builds on riscv64 (its base\'s architecture), and none of the engines is one (x: amd64, a: arm64, X: amd64, p: ppc64le)' });
   });
 
   it('builds a recipe on the engine its "engine" field names, even where another has more CPUs per build', () => {
@@ -90,10 +90,10 @@ describe('scheduleFarm', () => {
   it('refuses a recipe whose "engine" field names an engine the farm was not given, and one whose engine is of another architecture', () => {
     const engines = [engine('local'), engine('arm', { arch: 'aarch64' })];
     expect(scheduleFarm([recipe(0, []), recipe(1, [], { engine: 'third', name: 'web' })], engines)).toEqual({
-      ok: false, problem: 'recipe web names engine "third" in its "engine" field, which is not one of the farm\'s engines (local, arm)',
+      ok: false, problem: 'recipe web names engine "third" in its "engine" field, which is not one of the farm\'s engines (local, arm)', hint: PINNED_ENGINE_HINT,
     });
     expect(scheduleFarm([recipe(0, [], { engine: 'arm', name: 'web' })], engines)).toEqual({
-      ok: false, problem: 'recipe web builds on amd64 (its base\'s architecture), and the engine its "engine" field names, arm, is arm64',
+      ok: false, problem: 'recipe web builds on amd64 (its base\'s architecture), and the engine its "engine" field names, arm, is arm64', hint: expect.stringContaining('name an engine of that architecture in the recipe'),
     });
   });
 
