@@ -9,6 +9,7 @@ import { useLook } from '../../theme/theme-context.js';
 import { isCurrentTree, type LocalRow, type TreeRow } from './base-items.js';
 import { humanSize } from '../../../core/format/size.js';
 import { engineSummary, type EngineRow } from './engine-items.js';
+import { SelectionText } from '../../components/list/selection-text.js';
 
 export function CatalogueItem({ row, ctx, tagWidth }: { row: CatalogueRow; ctx: RowContext; tagWidth: number }) {
   const { glyphs } = useLook();
@@ -19,7 +20,7 @@ export function CatalogueItem({ row, ctx, tagWidth }: { row: CatalogueRow; ctx: 
         <Tone tone={row.present ? 'pass' : 'muted'}>{mark}</Tone>
       </Box>
       <Box width={tagWidth} flexShrink={0}>
-        <Text inverse={ctx.selected && ctx.focused} bold={ctx.selected} wrap="truncate-end">{row.tag}</Text>
+        <SelectionText ctx={ctx} wrap="truncate-end">{row.tag}</SelectionText>
       </Box>
       <Text wrap="truncate-end" dimColor={!ctx.selected}>{` ${row.summary}`}</Text>
     </Box>
@@ -31,7 +32,7 @@ export function LocalItem({ row, ctx }: { row: LocalRow; ctx: RowContext }) {
   return (
     <Box width={ctx.width} overflow="hidden">
       <Box width={Math.max(4, ctx.width - size.length)} flexShrink={0}>
-        <Text inverse={ctx.selected && ctx.focused} bold={ctx.selected} wrap="truncate-middle">{row.ref}</Text>
+        <SelectionText ctx={ctx} wrap="truncate-middle">{row.ref}</SelectionText>
       </Box>
       <Tone tone="muted">{size}</Tone>
     </Box>
@@ -51,7 +52,7 @@ export function TreeItem({ row, source, ctx }: { row: TreeRow; source: PortageSo
       <Box width={4} flexShrink={0}>
         <Text bold={current}>{current ? '(*)' : '( )'}</Text>
       </Box>
-      <Text inverse={ctx.selected && ctx.focused} bold={ctx.selected} wrap="truncate-middle">{treeLabel(row, source)}</Text>
+      <SelectionText ctx={ctx} wrap="truncate-middle">{treeLabel(row, source)}</SelectionText>
     </Box>
   );
 }
@@ -71,7 +72,7 @@ export function EngineItem({ row, current, switching, nameWidth, ctx }: { row: E
         <Tone tone={!answered ? 'muted' : up ? 'pass' : 'fail'}>{!answered ? ' ' : up ? glyphs.pass : glyphs.fail}</Tone>
       </Box>
       <Box width={nameWidth} flexShrink={0}>
-        <Text inverse={ctx.selected && ctx.focused} bold={ctx.selected} wrap="truncate-end">{row.name}</Text>
+        <SelectionText ctx={ctx} wrap="truncate-end">{row.name}</SelectionText>
       </Box>
       <Text wrap="truncate-end" dimColor={!ctx.selected}>{` ${summary}`}</Text>
     </Box>

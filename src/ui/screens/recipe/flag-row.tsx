@@ -5,6 +5,7 @@ import { Box, Text } from 'ink';
 import type { FlagSetting } from '../../../core/recipe/recipe-edit.js';
 import type { RowContext } from '../../components/list/list-view.js';
 import { Tone } from '../../components/tone.js';
+import { SelectionText } from '../../components/list/selection-text.js';
 
 const MARK: Record<FlagSetting, string> = { on: '[+]', off: '[-]', unset: '[ ]' };
 
@@ -25,7 +26,7 @@ export function FlagRow({ name, description, setting, profile, nameWidth, ctx }:
         <Tone tone={setting === 'on' ? 'added' : setting === 'off' ? 'removed' : 'muted'} bold={setting !== 'unset'}>{MARK[setting]}</Tone>
       </Box>
       <Box width={nameWidth} flexShrink={0}>
-        <Text bold={ctx.selected} inverse={ctx.selected && ctx.focused} wrap="truncate-end">{name}</Text>
+        <SelectionText ctx={ctx} wrap="truncate-end">{name}</SelectionText>
       </Box>
       <Box width={5} flexShrink={0}>
         <Tone tone="muted">{profile === 'on' ? ' on ' : profile === 'off' ? ' off' : '    '}</Tone>

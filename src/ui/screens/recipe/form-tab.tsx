@@ -2,7 +2,7 @@
 // then the recipe's validation of the field), Space or Enter flips toggles, and the selected row's
 // note under the list.
 import React from 'react';
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
 import { ListView } from '../../components/list/list-view.js';
 import { useList } from '../../components/list/use-list.js';
 import { Tone } from '../../components/tone.js';
@@ -11,6 +11,7 @@ import { useCommands, type CommandHandlers, type FooterItem } from '../../keys/k
 import { fieldProblem } from './field-checks.js';
 import type { FormRow } from './form-rows.js';
 import type { TabProps } from './tab-types.js';
+import { SelectionText } from '../../components/list/selection-text.js';
 
 export interface FormTabProps extends TabProps {
   rows: FormRow[];
@@ -83,7 +84,7 @@ export function FormTab(props: FormTabProps) {
         renderItem={(row, ctx) => (
           <Box width={ctx.width} overflow="hidden">
             <Box width={labelWidth} flexShrink={0}>
-              <Text bold={ctx.selected} inverse={ctx.selected && ctx.focused} wrap="truncate-end">{row.label}</Text>
+              <SelectionText ctx={ctx} wrap="truncate-end">{row.label}</SelectionText>
             </Box>
             <Tone tone={row.warn ? 'warn' : row.kind === 'info' ? 'muted' : undefined} wrap="truncate-end">{` ${row.value}`}</Tone>
           </Box>

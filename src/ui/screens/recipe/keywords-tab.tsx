@@ -1,7 +1,7 @@
 // Keywords: package.accept_keywords lines (ATOM [KEYWORD…]; no keyword means ~arch). a adds, Enter
 // edits, d removes.
 import React from 'react';
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
 import { joinWords } from '../../../core/recipe/recipe-fields.js';
 import { withKeywords, withoutKeywords } from '../../../core/recipe/recipe-edit.js';
 import { ListView } from '../../components/list/list-view.js';
@@ -10,6 +10,7 @@ import { Tone } from '../../components/tone.js';
 import { useCommands } from '../../keys/key-router.js';
 import { fieldProblem, parseKeywordsLine } from './field-checks.js';
 import type { TabProps } from './tab-types.js';
+import { SelectionText } from '../../components/list/selection-text.js';
 
 export function KeywordsTab(props: TabProps) {
   const { recipe, width, height, active, edit, ask } = props;
@@ -56,7 +57,7 @@ export function KeywordsTab(props: TabProps) {
         empty="No entries: a adds one, e.g. =dev-libs/openssl-3.4.0 ~amd64."
         renderItem={(e, ctx) => (
           <Box width={ctx.width}>
-            <Text bold={ctx.selected} inverse={ctx.selected && ctx.focused} wrap="truncate-end">{`${e.atom} ${e.keywords.join(' ') || '(~arch)'}`}</Text>
+            <SelectionText ctx={ctx} wrap="truncate-end">{`${e.atom} ${e.keywords.join(' ') || '(~arch)'}`}</SelectionText>
           </Box>
         )}
       />

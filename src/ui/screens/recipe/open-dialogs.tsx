@@ -6,6 +6,7 @@ import { ListView } from '../../components/list/list-view.js';
 import { useList } from '../../components/list/use-list.js';
 import { Tone } from '../../components/tone.js';
 import { useCommands } from '../../keys/key-router.js';
+import { SelectionText } from '../../components/list/selection-text.js';
 
 export function ConfirmDiscard({ name, width, onSave, onDiscard, onStay }: { name: string; width: number; onSave: () => void; onDiscard: () => void; onStay: () => void }) {
   useCommands(
@@ -50,7 +51,7 @@ export function OpenPanel({ recent, width, height, onOpen, onTypePath, onClose }
         width={width}
         focused
         renderItem={(p, ctx) => (
-          <Text bold={ctx.selected} inverse={ctx.selected && ctx.focused} wrap="truncate-middle">{p === TYPE_PATH ? 'Type a path…' : p}</Text>
+          <SelectionText ctx={ctx} wrap="truncate-middle">{p === TYPE_PATH ? 'Type a path…' : p}</SelectionText>
         )}
       />
     </Box>

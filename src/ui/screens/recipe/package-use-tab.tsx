@@ -15,6 +15,7 @@ import { FlagHeader, FlagRow } from './flag-row.js';
 import { useRecipeServices } from './recipe-context.js';
 import type { TabProps } from './tab-types.js';
 import { usePackageFlags } from './use-flag-data.js';
+import { SelectionText } from '../../components/list/selection-text.js';
 
 const NAME_WIDTH = 20;
 
@@ -63,7 +64,7 @@ function EntryList({ props, open }: { props: TabProps; open: (atom: string) => v
         renderItem={(e, ctx) => (
           <Box width={ctx.width}>
             <Box width={Math.min(40, Math.max(20, Math.floor(ctx.width / 2)))} flexShrink={0}>
-              <Text bold={ctx.selected} inverse={ctx.selected && ctx.focused} wrap="truncate-end">{e.atom}</Text>
+              <SelectionText ctx={ctx} wrap="truncate-end">{e.atom}</SelectionText>
             </Box>
             <Text wrap="truncate-end">{` ${e.flags.join(' ') || '(no flags yet)'}`}</Text>
           </Box>

@@ -2,7 +2,7 @@
 // versions and descriptions while typing), d removes. Each row says what the tree makes of the atom:
 // the version emerge would take, or why it is a problem (no such package: the closest names).
 import React, { useMemo, useState } from 'react';
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
 import { acceptanceOf, atomCheckProblem, checkAtom } from '../../../core/recipe/atom-check.js';
 import { withoutPackage, withPackage } from '../../../core/recipe/recipe-edit.js';
 import { validateRecipe } from '../../../core/recipe/recipe-validate.js';
@@ -14,6 +14,7 @@ import { useLook } from '../../theme/theme-context.js';
 import { PackageSearch } from './package-search/package-search.js';
 import { versionLabel } from './package-search/search-rows.js';
 import type { TabProps } from './tab-types.js';
+import { SelectionText } from '../../components/list/selection-text.js';
 
 /** What the tree says of one row: a version (fine) or a problem, or nothing (no index yet). */
 type Verdict = { kind: 'ok'; text: string } | { kind: 'bad'; text: string } | null;
@@ -104,7 +105,7 @@ export function PackagesTab(props: TabProps) {
               <Tone tone={bad ? 'fail' : 'pass'}>{bad ? glyphs.fail : ' '}</Tone>
             </Box>
             <Box flexShrink={0}>
-              <Text bold={ctx.selected} inverse={ctx.selected && ctx.focused}>{atom}</Text>
+              <SelectionText ctx={ctx}>{atom}</SelectionText>
             </Box>
             {verdict ? (
               <Box flexShrink={1} overflow="hidden">
