@@ -22,16 +22,10 @@ export interface ElfInfo {
 export type ElfRead = { ok: true; elf: ElfInfo } | { ok: false; problem: string };
 
 const MAGIC = [0x7f, 0x45, 0x4c, 0x46];
-const PT_LOAD = 1;
-const PT_DYNAMIC = 2;
-const PT_INTERP = 3;
-const DT_NULL = 0;
-const DT_NEEDED = 1;
-const DT_STRTAB = 5;
-const DT_STRSZ = 10;
-const DT_SONAME = 14;
-const DT_RPATH = 15;
-const DT_RUNPATH = 29;
+/** Program header types (p_type) read here, as elf.h numbers them (PT_LOAD …). */
+const PT = { LOAD: 1, DYNAMIC: 2, INTERP: 3 } as const;
+/** Dynamic section tags (d_tag) read here, as elf.h numbers them (DT_NEEDED …). */
+const DT = { NULL: 0, NEEDED: 1, STRTAB: 5, STRSZ: 10, SONAME: 14, RPATH: 15, RUNPATH: 29 } as const;
 const TYPES: Record<number, ElfType> = { 1: 'rel', 2: 'exec', 3: 'dyn', 4: 'core' };
 
 /** The smallest ELF header (32-bit); anything shorter cannot be an ELF file. */
@@ -110,7 +104,7 @@ function programHeaders(r: Reader, is64: boolean): Segment[] {
 
 /** File offset of a virtual address, through the PT_LOAD segment that maps it. */
 function fileOffset(segments: Segment[], vaddr: number): number | null {
-  const load = segments.find((s) => s.type === PT_LOAD && vaddr >= s.vaddr && vaddr < s.vaddr + s.filesz);
+  const load = segments.find((s) => s.type === PT.LOAD && vaddr >= s.vaddr && vaddr < s.vaddr + s.filesz);
   return load ? load.offset + (vaddr - load.vaddr) : null;
 }
 
@@ -141,28 +135,28 @@ export function readElf(buf: Buffer): ElfRead {
     };
     if (elf.type === 'rel' || elf.type === 'core') return { ok: true, elf };
     const segments = programHeaders(r, is64);
-    const interp = segments.find((s) => s.type === PT_INTERP);
+    const interp = segments.find((s) => s.type === PT.INTERP);
     if (interp) elf.interpreter = r.string(interp.offset, interp.offset + interp.filesz);
-    const dyn = segments.find((s) => s.type === PT_DYNAMIC);
+    const dyn = segments.find((s) => s.type === PT.DYNAMIC);
     if (!dyn) return { ok: true, elf };
     const entrySize = is64 ? 16 : 8;
     const entries: { tag: number; value: number }[] = [];
     for (let at = dyn.offset; at + entrySize <= dyn.offset + dyn.filesz; at += entrySize) {
       const tag = r.sword(at);
-      if (tag === DT_NULL) break;
+      if (tag === DT.NULL) break;
       entries.push({ tag, value: r.word(at + entrySize / 2) });
     }
-    const strtabAddr = entries.find((e) => e.tag === DT_STRTAB)?.value;
-    if (strtabAddr === undefined) return entries.some((e) => e.tag === DT_NEEDED) ? { ok: false, problem: 'dynamic section without a string table' } : { ok: true, elf };
+    const strtabAddr = entries.find((e) => e.tag === DT.STRTAB)?.value;
+    if (strtabAddr === undefined) return entries.some((e) => e.tag === DT.NEEDED) ? { ok: false, problem: 'dynamic section without a string table' } : { ok: true, elf };
     const strtab = fileOffset(segments, strtabAddr);
     if (strtab === null) return { ok: false, problem: `string table address 0x${strtabAddr.toString(16)} is in no loaded segment` };
-    const strsz = entries.find((e) => e.tag === DT_STRSZ)?.value ?? buf.length - strtab;
+    const strsz = entries.find((e) => e.tag === DT.STRSZ)?.value ?? buf.length - strtab;
     const str = (offset: number) => r.string(strtab + offset, strtab + strsz);
     for (const e of entries) {
-      if (e.tag === DT_NEEDED) elf.needed.push(str(e.value));
-      else if (e.tag === DT_SONAME) elf.soname = str(e.value);
-      else if (e.tag === DT_RPATH) elf.rpath.push(...splitPath(str(e.value)));
-      else if (e.tag === DT_RUNPATH) elf.runpath.push(...splitPath(str(e.value)));
+      if (e.tag === DT.NEEDED) elf.needed.push(str(e.value));
+      else if (e.tag === DT.SONAME) elf.soname = str(e.value);
+      else if (e.tag === DT.RPATH) elf.rpath.push(...splitPath(str(e.value)));
+      else if (e.tag === DT.RUNPATH) elf.runpath.push(...splitPath(str(e.value)));
     }
     return { ok: true, elf };
   } catch (err) {
