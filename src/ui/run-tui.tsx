@@ -18,6 +18,7 @@ import { realServices } from './session/workbench-services.js';
 import type { Message } from './app/wizard-context.js';
 import { enterFullscreen, type Fullscreen } from './terminal/fullscreen.js';
 import { isMono, LookProvider } from './theme/theme-context.js';
+import { farmControllerOf } from './screens/build/farm/farm-controller.js';
 
 export interface RunTuiOptions {
   /** The alternate screen the entry point already entered to draw the first frame. */
@@ -88,8 +89,12 @@ export async function runTui(opts: RunTuiOptions): Promise<number> {
   );
   // An SSH drop (SIGHUP) or a polite kill detaches: builds run in their own containers and outlive us.
   let hungUp = false;
+  const farm = farmControllerOf(workbench);
+  // conf's when-exit sends the signal to this process again: while a farm is cancelled (below) that must not end it.
+  const holdOn = () => undefined;
   const detach = (signal: NodeJS.Signals) => {
     hungUp = signal === 'SIGHUP';
+    if (farm.running) for (const s of ['SIGHUP', 'SIGTERM'] as const) process.on(s, holdOn);
     workbench.builds.detach();
     instance.unmount();
   };
@@ -111,6 +116,10 @@ export async function runTui(opts: RunTuiOptions): Promise<number> {
     process.off('SIGINT', quit);
     screen.restore();
   }
+  // A farm's order lives in this process (as with `gentoo-wb build … --engines`): one still running after an
+  // SSH drop or a kill is cancelled (its builds and the binhost it started removed) before the process ends.
+  await farm.cancel();
+  for (const s of ['SIGHUP', 'SIGTERM'] as const) process.off(s, holdOn);
   // Back in the shell (whose terminal is still there): how to follow again a build left running.
   const note = hungUp ? null : workbench.builds.reattachNote();
   if (note) process.stderr.write(note);

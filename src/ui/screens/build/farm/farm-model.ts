@@ -148,7 +148,7 @@ export function farmElapsed(state: FarmState, now: number): number {
 }
 
 /** The footer line about the shared binhost. */
-export function binhostLine(state: FarmState): string {
+export function binhostLine(state: FarmState, arrow = '→'): string {
   const b = state.binhost;
   if (b === null) {
     if (state.phase === 'scheduling') return 'shared binhost: chosen once the recipes are read';
@@ -156,7 +156,8 @@ export function binhostLine(state: FarmState): string {
     if (state.phase === 'ended') return 'shared binhost: none (no recipe keeps a binary package cache)';
     return 'shared binhost: starting';
   }
-  const urls = Object.entries(b.urls).filter(([, u]) => u !== '').map(([e, u]) => `${e} → ${u}`).join(', ');
+  const urls = Object.entries(b.urls).filter(([, u]) => u !== '')
+    .map(([e, u]) => `${e} ${arrow} ${u}`).join(', ');
   const served = state.phase === 'ended' ? (b.startedByFarm ? ', stopped again' : ', left serving') : b.startedByFarm ? '' : ', served before the farm';
   return `shared binhost ${b.name} on ${b.engine}${urls ? ` (${urls})` : ''}${served}`;
 }

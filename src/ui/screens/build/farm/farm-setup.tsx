@@ -46,8 +46,11 @@ export function FarmSetup({ controller, width, height }: { controller: FarmContr
   const open = recipe.doc ? { name: recipe.doc.name, path: recipe.path, dirty: recipe.dirty } : null;
   const recipes = useMemo(() => recipeChoices(open, files ?? [], folder), [open?.name, open?.path, open?.dirty, files, folder]);
   const engines = useMemo(() => [LOCAL_ENGINE, ...(services.engines?.names() ?? [])], [services]);
-  const [chosenRecipes, setChosenRecipes] = useState<Set<string>>(() => new Set(recipe.doc ? [OPEN_RECIPE] : []));
-  const [chosenEngines, setChosenEngines] = useState<Set<string>>(() => new Set([current]));
+  // Until the user chooses, the open recipe and the session's engine (both may arrive after f was pressed).
+  const [pickedRecipes, setChosenRecipes] = useState<Set<string> | null>(null);
+  const [pickedEngines, setChosenEngines] = useState<Set<string> | null>(null);
+  const chosenRecipes = pickedRecipes ?? new Set(recipe.doc ? [OPEN_RECIPE] : []);
+  const chosenEngines = pickedEngines ?? new Set([current]);
   const [pane, setPane] = useState<Pane>('recipes');
   const { start, loading } = useFarmStart(controller);
 
@@ -56,12 +59,12 @@ export function FarmSetup({ controller, width, height }: { controller: FarmContr
   const recipeRows = Math.max(1, Math.min(recipes.length, height - 10 - engineRows));
   const recipeList = useList(recipes, {
     height: recipeRows, active: pane === 'recipes', searchText: (r) => `${r.label} ${r.detail}`,
-    onToggle: (r) => setChosenRecipes((s) => toggled(s, r.key)), onChoose: (r) => setChosenRecipes((s) => toggled(s, r.key)),
+    onToggle: (r) => setChosenRecipes(toggled(chosenRecipes, r.key)), onChoose: (r) => setChosenRecipes(toggled(chosenRecipes, r.key)),
     labels: { choose: 'choose', toggle: 'choose' }, footerKeys: ['toggle', 'search'],
   });
   const engineList = useList(engines, {
     height: engineRows, active: pane === 'engines', searchText: (e) => e,
-    onToggle: (e) => setChosenEngines((s) => toggled(s, e)), onChoose: (e) => setChosenEngines((s) => toggled(s, e)),
+    onToggle: (e) => setChosenEngines(toggled(chosenEngines, e)), onChoose: (e) => setChosenEngines(toggled(chosenEngines, e)),
     labels: { choose: 'choose', toggle: 'choose' }, footerKeys: ['toggle'],
   });
 

@@ -139,7 +139,7 @@ export function FarmView({ controller, state, width, height, onOpen }: FarmViewP
       ) : null}
       <Box flexGrow={1} />
       <Box height={1} width={width} overflow="hidden">
-        <Tone tone="muted" wrap="truncate-end">{sanitizeText(binhostLine(state))}</Tone>
+        <Tone tone="muted" wrap="truncate-end">{sanitizeText(binhostLine(state, glyphs.arrow))}</Tone>
       </Box>
     </Box>
   );
