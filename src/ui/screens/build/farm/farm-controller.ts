@@ -63,8 +63,8 @@ export class FarmController {
     this.changed();
   }
 
-  /** Start a farm of `recipes` on `engines`; refused while one runs. */
-  start(services: FarmServices, recipes: FarmRecipe[], engines: string[]): void {
+  /** Start a farm of `recipes` on `engines`; refused while one runs. `onSettled` runs once it has ended. */
+  start(services: FarmServices, recipes: FarmRecipe[], engines: string[], onSettled?: () => void): void {
     if (this.running) throw new Error('a farm is running already: one farm at a time');
     const abort = new AbortController();
     this.abort = abort;
@@ -98,7 +98,8 @@ export class FarmController {
           const e = err as Error;
           this.settle((s, now) => farmFailed(s, `${e.message}${e instanceof EngineError ? ` (${e.hint})` : ''}`, now));
         },
-      );
+      )
+      .finally(() => onSettled?.());
   }
 
   /** Cancel every build of the farm; nothing more starts. Resolves when the farm has ended. */

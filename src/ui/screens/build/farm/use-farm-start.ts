@@ -10,7 +10,7 @@ import { OPEN_RECIPE } from './farm-choices.js';
 
 export function useFarmStart(controller: FarmController): { start: (recipes: readonly string[], engines: readonly string[]) => void; loading: boolean } {
   const { store, services } = useWorkbenchApi();
-  const { notify } = useWizard();
+  const { notify, setQuitGuard } = useWizard();
   const [loading, setLoading] = useState(false);
   const start = useCallback(
     (keys: readonly string[], engines: readonly string[]) => {
@@ -33,13 +33,14 @@ export function useFarmStart(controller: FarmController): { start: (recipes: rea
           recipes.push({ file: key, recipe: parsed.recipe });
         }
         try {
-          controller.start(farm, recipes, [...engines]);
+          // The quit question goes with the farm, also when it ends while another step is shown.
+          controller.start(farm, recipes, [...engines], () => setQuitGuard('farm', null));
         } catch (err) {
           notify((err as Error).message, 'warn');
         }
       })().finally(() => setLoading(false));
     },
-    [services, store, controller, notify, loading],
+    [services, store, controller, notify, setQuitGuard, loading],
   );
   return { start, loading };
 }

@@ -210,4 +210,17 @@ describe('farm view', () => {
     expect(run.input.signal.aborted).toBe(true);
     expect(h.onExit).toHaveBeenCalledTimes(1);
   });
+
+  it('a farm that ends while another step is shown no longer holds up quitting', async () => {
+    h = await openFarm();
+    const run = await startTwo(h);
+    await h.tui.press('6');
+    await h.tui.waitForFrame((f) => f.includes('RESULT'));
+    run.end({ ok: true, engines: ['local', 'b2'], binhost: null, transfers: [], seconds: { total: 5, scheduling: 1, transfer: 0 }, recipes: [result('php-web', 'local', 'succeeded'), result('two', 'b2', 'succeeded')] });
+    await new Promise((r) => setTimeout(r, 50));
+    await h.tui.press('q');
+    await new Promise((r) => setTimeout(r, 20));
+    expect(h.tui.frame()).not.toContain('Quit gentoo-wb?');
+    expect(h.onExit).toHaveBeenCalledTimes(1);
+  });
 });
