@@ -42,9 +42,9 @@ describe('gentoo-wb pretend: usage', () => {
 
 /** The build environment of the tests: compile phases without their pause. */
 const FAST = { GENTOO_WB_BUILD_ENV: 'GWB_TEST_COMPILE_SECONDS=0' };
-const BUILD_MS = 300_000;
+const BUILD_MS = 600_000;
 /** A pretend alone takes seconds; beside the builds of this file's other tests, on two cores, much longer. */
-const PRETEND_MS = 120_000;
+const PRETEND_MS = 240_000;
 
 function pretendCli(args: string[]) {
   return runCli(['pretend', ...args], { timeoutMs: PRETEND_MS });
