@@ -75,6 +75,9 @@ describeSecondEngine('distcc: compile jobs on a distccd helper of a second engin
     const withoutTag = testTag(tags, 'distcc-without');
     const started = performance.now();
     const building = buildToEnd(recipe(withTag, true));
+    // The same recipe without distcc, built on the first engine alone at the same time (it starts no
+    // helper, so the helper checks below see only the distcc build's): compared file by file below.
+    const plainBuilding = buildToEnd(recipe(withoutTag, false));
     const logs = await followHelperLogs(building);
     const built = await building;
     const seconds = (performance.now() - started) / 1000;
@@ -108,8 +111,8 @@ describeSecondEngine('distcc: compile jobs on a distccd helper of a second engin
     expect(inImage.stdout).toMatch(/ls: cannot access '\/usr\/bin\/distcc'/);
     expect(inImage.stdout).toMatch(/ls: cannot access '\/usr\/lib\/distcc'/);
 
-    // The same recipe without distcc, built on the first engine alone: the same files.
-    const plain = await buildToEnd(recipe(withoutTag, false));
+    // The build without distcc (started beside it above): the same files.
+    const plain = await plainBuilding;
     expect(plain.outcome.kind, logOf(plain.events)).toBe('succeeded');
     const [a, b] = await Promise.all([imageFiles(withTag), imageFiles(withoutTag)]);
     const extra = [...a.keys()].filter((p) => !b.has(p));
@@ -118,7 +121,10 @@ describeSecondEngine('distcc: compile jobs on a distccd helper of a second engin
     expect(a.size).toBeGreaterThan(1000);
   }, 600_000);
 
-  it('a second build reuses the helper image on that engine', async () => {
+  // The next four are independent builds that run side by side (the first test made the helper image they
+  // reuse); each checks the helpers of its own build, and the last test, alone again, checks that no helper
+  // of anyone is left on either engine.
+  it.concurrent('a second build reuses the helper image on that engine', async () => {
     const tag = testTag(tags, 'distcc-again');
     const built = await buildToEnd(recipe(tag, true));
     expect(built.outcome.kind, logOf(built.events)).toBe('succeeded');
@@ -126,15 +132,15 @@ describeSecondEngine('distcc: compile jobs on a distccd helper of a second engin
     expect(logOf(built.events)).not.toMatch(/copying the base/);
     const last = (ofType(built.events, 'distcc') as DistccEvent[]).at(-1)!;
     expect(last.helpers[0]!.compiles).toBeGreaterThanOrEqual(2);
-  }, 300_000);
+  }, 600_000);
 
-  /** Helper containers of the namespace on both engines. */
-  async function helpersLeft(): Promise<string[]> {
-    const filters = gentooWbLabelFilters({ role: 'distcc-helper', namespace: currentNamespace() });
+  /** Helper containers of the namespace on both engines (of one build when `buildId` is given). */
+  async function helpersLeft(buildId?: string): Promise<string[]> {
+    const filters = gentooWbLabelFilters({ role: 'distcc-helper', namespace: currentNamespace(), buildId });
     return [...(await listContainers(secondDocker, filters)), ...(await listContainers(testDocker(), filters))].map((c) => c.names[0] ?? c.id);
   }
 
-  it('a cancel (Ctrl-C) once the helpers run: cancelled, nothing tagged, no helper left', async () => {
+  it.concurrent('a cancel (Ctrl-C) once the helpers run: cancelled, nothing tagged, no helper left', async () => {
     const tag = testTag(tags, 'distcc-cancel');
     const events: BuildEvent[] = [];
     let session: BuildSession | null = null;
@@ -152,42 +158,45 @@ describeSecondEngine('distcc: compile jobs on a distccd helper of a second engin
     });
     const outcome = await session.outcome;
     expect(outcome.kind, logOf(events)).toBe('cancelled');
-    expect(await helpersLeft()).toEqual([]);
+    expect(await helpersLeft(session.id)).toEqual([]);
     expect((ofType(events, 'distcc') as DistccEvent[]).at(-1)!.helpers.map((h) => h.state)).toEqual(['stopped']);
-  }, 300_000);
+  }, 600_000);
 
-  it('a detached build keeps its helpers (it still compiles with them); attach follows it to its end and removes them', async () => {
+  it.concurrent('a detached build keeps its helpers (it still compiles with them); attach follows it to its end and removes them', async () => {
     const tag = testTag(tags, 'distcc-detach');
     const events: BuildEvent[] = [];
     let session: BuildSession | null = null;
     session = startBuild({
-      docker: testDocker(), recipe: recipe(tag, true), env: stateEnv, containerEnv: compileSeconds(5),
+      docker: testDocker(), recipe: recipe(tag, true), env: stateEnv, containerEnv: compileSeconds(3),
       onEvents: (e) => {
         events.push(...e);
         if (e.some((x) => x.type === 'started')) session?.detach();
       },
     });
     expect((await session.outcome).kind, logOf(events)).toBe('detached');
-    expect((await helpersLeft()).length).toBe(1);
+    expect((await helpersLeft(session.id)).length).toBe(1);
     const followed: BuildEvent[] = [];
     const attached = await attachBuild(session.id, { docker: testDocker(), env: stateEnv, onEvents: (e) => followed.push(...e) });
     expect((await attached.outcome).kind, logOf(followed)).toBe('succeeded');
-    expect(await helpersLeft()).toEqual([]);
-  }, 300_000);
+    expect(await helpersLeft(session.id)).toEqual([]);
+  }, 600_000);
 
-  it('a package that fails: the build fails and its helpers are removed', async () => {
+  it.concurrent('a package that fails: the build fails and its helpers are removed', async () => {
     const r = recipe(testTag(tags, 'distcc-fail'), true);
     r.packages = ['dev-util/brokentool'];
     const built = await buildToEnd(r);
     expect(built.outcome.kind, logOf(built.events)).toBe('failed');
-    expect(await helpersLeft()).toEqual([]);
-  }, 300_000);
+    expect(await helpersLeft(built.session.id)).toEqual([]);
+  }, 600_000);
+
   it('the helpers\' engine killed mid-build: the build goes on and succeeds, the helper shows as lost, the build says what it could not remove, and clean finds it once that engine is back', async () => {
     const tag = testTag(tags, 'distcc-engine-lost');
     const events: BuildEvent[] = [];
     let killed = false;
     const session = startBuild({
-      docker: testDocker(), recipe: recipe(tag, true), env: stateEnv, containerEnv: compileSeconds(15),
+      // The engine goes 2 s into the first package's compile pause: the build has two 6 s pauses still to
+      // run after it, and the helper is polled and removed only after emerge (where it shows as lost).
+      docker: testDocker(), recipe: recipe(tag, true), env: stateEnv, containerEnv: compileSeconds(6),
       onEvents: (e) => {
         events.push(...e);
         if (!killed && e.some((x) => x.type === 'started')) {
