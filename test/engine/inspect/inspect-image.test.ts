@@ -39,9 +39,20 @@ function recipe(packages: string[], tag: string): Recipe {
   return r;
 }
 
-async function build(r: Recipe): Promise<string> {
+/** Build a recipe to its image ID; `onFirstEvents` is called once, when the build has said something (its start time is set). */
+async function build(r: Recipe, onFirstEvents: () => void = () => undefined): Promise<string> {
   const errors: string[] = [];
-  const session = startBuild({ docker: testDocker(), recipe: r, env, noCache: true, containerEnv: FAST_BUILD_ENV, onEvents: (e) => e.forEach((x) => x.type === 'error' && errors.push(x.message)) });
+  let said = false;
+  const session = startBuild({
+    docker: testDocker(), recipe: r, env, noCache: true, containerEnv: FAST_BUILD_ENV,
+    onEvents: (e) => {
+      if (!said) {
+        said = true;
+        onFirstEvents();
+      }
+      e.forEach((x) => x.type === 'error' && errors.push(x.message));
+    },
+  });
   const outcome = await session.outcome;
   if (outcome.kind !== 'succeeded' || !outcome.image) throw new Error(`build failed: ${outcome.kind} ${errors.join('; ')}`);
   return outcome.image.id;
@@ -52,6 +63,9 @@ async function runOutput(image: string): Promise<{ code: number; out: string }> 
   const run = await runToEnd(docker, { image, labels: testLabels, network: 'none' });
   return { code: run.exitCode ?? -1, out: run.output };
 }
+
+/** Reads and exports of a built image take seconds alone; more beside each other and the rest of the suite. */
+const READ_MS = 120_000;
 
 describeDocker('inspect, diff and export of built images (real Portage)', () => {
   const tagA = `gentoo-wb-test/inspect-a:${run}`;
@@ -64,12 +78,20 @@ describeDocker('inspect, diff and export of built images (real Portage)', () => 
 
   beforeAll(async () => {
     process.env.XDG_STATE_HOME = stateDir;
-    // Two builds of the same recipe name that differ by one package (newtool has no dependencies).
-    idA = await build(recipe(['app-misc/hello'], tagA));
-    idB = await build(recipe(['app-misc/hello', 'app-misc/newtool'], tagB));
-    [a, b] = await Promise.all([inspectImageContents(testDocker(), tagA, { env }), inspectImageContents(testDocker(), tagB, { env })]);
-    flatB = await flatImage(testDocker(), idB, testLabels);
-  }, 300_000);
+    // Two builds of the same recipe name that differ by one package (newtool has no dependencies), side by
+    // side. B starts a moment after A has said something (A's build state has its start time by then):
+    // A is the earlier build of the recipe, the one "previous" must find.
+    let aSaid: () => void = () => undefined;
+    const aStarted = new Promise<void>((resolve) => { aSaid = resolve; });
+    const buildingA = build(recipe(['app-misc/hello'], tagA), () => aSaid());
+    await Promise.race([aStarted, buildingA]);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const buildingB = build(recipe(['app-misc/hello', 'app-misc/newtool'], tagB));
+    [idA, idB] = await Promise.all([buildingA, buildingB]);
+    [a, b, flatB] = await Promise.all([
+      inspectImageContents(testDocker(), tagA, { env }), inspectImageContents(testDocker(), tagB, { env }), flatImage(testDocker(), idB, testLabels),
+    ]);
+  }, 480_000);
 
   afterAll(async () => {
     if (previousState === undefined) delete process.env.XDG_STATE_HOME;
@@ -128,9 +150,10 @@ describeDocker('inspect, diff and export of built images (real Portage)', () => 
     expect(json).toMatchObject({ id: idB, size: b.inspection.size, wastedBytes: b.inspection.waste.wastedBytes, efficiency: b.inspection.waste.efficiency });
     expect(json.packages.map((p) => p.cpv)).toEqual(b.inspection.packages.packages.map((p) => p.cpv));
     expect(json.layers.map((l) => l.size)).toEqual(b.inspection.layers.map((l) => l.size));
-  });
+  }, READ_MS);
 
-  it('export writes an archive that loads back to the same image, with recipe, Dockerfile and an SBOM of every package', async () => {
+  // The two exports below touch one image each (B, then A): they run side by side.
+  it.concurrent('export writes an archive that loads back to the same image, with recipe, Dockerfile and an SBOM of every package', async () => {
     const out = path.join(outDir, 'b.tar');
     const files = { recipe: path.join(outDir, 'b.recipe.json'), dockerfile: path.join(outDir, 'b.Dockerfile'), sbom: path.join(outDir, 'b.spdx.json') };
     const cli = await runCli([registerExport], ['export', tagB, '-o', out, '--recipe', files.recipe, '--dockerfile', files.dockerfile, '--sbom', files.sbom, '--json']);
@@ -153,9 +176,9 @@ describeDocker('inspect, diff and export of built images (real Portage)', () => 
     const loaded = await loadImages(testDocker(), out);
     expect(loaded.tags).toContain(tagB);
     expect((await inspectImage(testDocker(), tagB)).id).toBe(idB);
-  });
+  }, READ_MS);
 
-  it('a zstd export loads back to the same image', async () => {
+  it.concurrent('a zstd export loads back to the same image', async () => {
     if (!zstdAvailable()) {
       const cli = await runCli([registerExport], ['export', tagA, '-o', path.join(outDir, 'a.tar.zst'), '--compress', 'zstd']);
       expect(cli.stderr).toContain('apt install zstd');
@@ -169,10 +192,12 @@ describeDocker('inspect, diff and export of built images (real Portage)', () => 
     const loaded = await loadImages(testDocker(), out);
     expect(loaded.tags).toContain(tagA);
     expect((await inspectImage(testDocker(), tagA)).id).toBe(idA);
-  });
+  }, READ_MS);
 
   it('a flattened export is one layer without the engine\'s container files, keeps the entrypoint and runs', async () => {
     const out = path.join(outDir, 'flat.tar');
+    // The base's own files at the engine's paths, read from its archive while the flattened export is made.
+    const baseLayers = layerEnginePaths(realPortageImages().base);
     const flat = await exportImage(testDocker(), tagA, { output: out, flatten: true, toolVersion: '0.0.0-test' });
     expect(flat.layers).toBe(1);
     await loadImages(testDocker(), out);
@@ -180,15 +205,15 @@ describeDocker('inspect, diff and export of built images (real Portage)', () => 
     expect(loaded.id).toBe(flat.imageId);
     expect(loaded.layers).toHaveLength(1);
     expect(loaded.labels[LABEL.role]).toBe('result');
-    const inspected = await inspectImageContents(testDocker(), tagA, { env });
+    // Three reads of the loaded image, side by side: its inspection, a run, its archive's layers.
+    const [inspected, ran, [layer, ...more]] = await Promise.all([inspectImageContents(testDocker(), tagA, { env }), runOutput(tagA), layerEnginePaths(tagA)]);
     expect(inspected.inspection.layers).toHaveLength(1);
     expect(inspected.inspection.waste.efficiency).toBe(1);
     expect(inspected.inspection.packages.packages.map((p) => p.cpv).sort()).toEqual(a.inspection.packages.packages.map((p) => p.cpv).sort());
-    expect(await runOutput(tagA)).toEqual({ code: 0, out: 'Hello, world!\n' });
+    expect(ran).toEqual({ code: 0, out: 'Hello, world!\n' });
     // Flattening exports a container: its layer holds the base's own /etc/hostname and the like, never the engine's.
-    const [layer, ...more] = await layerEnginePaths(tagA);
     expect(more).toEqual([]);
-    const baseOwn = new Map((await layerEnginePaths(realPortageImages().base)).flatMap((l) => [...l]));
+    const baseOwn = new Map((await baseLayers).flatMap((l) => [...l]));
     for (const p of ENGINE_PATHS) expect(layer!.get(p), p).toEqual(baseOwn.get(p));
   }, 240_000);
 });
