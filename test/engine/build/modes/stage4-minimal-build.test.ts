@@ -13,8 +13,8 @@ import { realPortageImages } from '../../../helpers/real-portage.js';
 import { ENGINE_PATHS, layerEnginePaths } from './image-layers.js';
 import { buildToEnd, cleanUp, imageFiles, logOf, modeRecipe, ofType, run, testTag } from './mode-build-helpers.js';
 
-/** A build on real Portage takes a minute or two alone, longer beside the rest of the suite on two cores. */
-const BUILD_TIMEOUT = 300_000;
+/** A build on real Portage takes a minute or two alone, longer beside the rest of the suite on two cores and beside the other build here. */
+const BUILD_TIMEOUT = 600_000;
 const tags: string[] = [];
 const tag = (name: string) => testTag(tags, name);
 
@@ -39,26 +39,31 @@ describeDocker('stage4 and minimal builds (real engine, real Portage)', () => {
     await cleanUp(tags);
   });
 
-  it('stage4: every installed package rebuilt with --emptytree for -march=native -Os, labelled with the -march and the CPU flags gcc names, and runnable', async () => {
+  // Two builds of their own (tags, records, flags): they run side by side, the engine's work of one
+  // (commit, flatten, exports) overlapping the other's emerge.
+  it.concurrent('stage4: every installed package rebuilt with --emptytree for -march=native -Os, labelled with the -march and the CPU flags gcc names, and runnable', async () => {
     const r = modeRecipe('stage4', ['app-misc/hello'], { kind: 'stage4', march: 'native', optimize: '-Os' }, [tag('stage4')]);
     r.smokeTest = { argv: ['/usr/bin/hello'] };
     const { session, outcome, events } = await buildToEnd(r);
     expect(outcome.kind, logOf(events)).toBe('succeeded');
     expect(ofType(events, 'step-finished').map((s) => [s.step, s.ok])).toEqual([['prepare', true], ['cpu-facts', true], ['emerge', true], ['commit', true], ['smoke-test', true]]);
     const image = r.image.tags[0]!;
+    // What the base and the image hold, read side by side (containers of their own, the engine's inspect).
+    const [base, installed, flags, details, makeConf] = await Promise.all([
+      installedCps(realPortageImages().base), installedCps(image),
+      runInImage(testDocker(), ['sh', '-c', 'for f in /var/db/pkg/*/*/CFLAGS; do echo "$f: $(cat "$f")"; done'], { image }),
+      inspectImage(testDocker(), image), cat(image, '/etc/portage/make.conf'),
+    ]);
     // --emptytree: the whole installed system is rebuilt (from source: the base has no binary packages of these flags), not only the new package.
     const started = ofType(events, 'started').map((e) => e.cpv);
-    const base = await installedCps(realPortageImages().base);
     expect(base).toEqual(expect.arrayContaining(['sys-libs/glibc', 'sys-libs/zlib']));
     expect([...new Set(started.map((cpv) => cpv.replace(/-\d[^/]*$/, '')))].sort()).toEqual([...base, 'app-misc/hello'].sort());
-    expect(await installedCps(image)).toEqual([...base, 'app-misc/hello'].sort());
+    expect(installed).toEqual([...base, 'app-misc/hello'].sort());
     // Each was compiled with the new flags, as its database entry records.
-    const flags = await runInImage(testDocker(), ['sh', '-c', 'for f in /var/db/pkg/*/*/CFLAGS; do echo "$f: $(cat "$f")"; done'], { image });
     const lines = flags.stdout.split('\n').filter(Boolean);
     expect(lines).toHaveLength(base.length + 1);
     for (const line of lines) expect(line).toMatch(new RegExp(`: -pipe -DGWB_MODES_${run} -march=native -Os$`));
 
-    const details = await inspectImage(testDocker(), image);
     const record = JSON.parse(readFileSync(session.files.record, 'utf8')) as { extras: { cpu: { march: string; resolved: string; source: string; flags: string[]; warning: string } }; smokeTest: { ok: boolean } };
     // The base has gcc: the facts are what -march=native resolves to and enables beyond x86-64.
     expect(record.extras.cpu).toMatchObject({ march: 'native', source: 'gcc', resolved: expect.stringMatching(/^[a-z0-9-]+$/) });
@@ -66,14 +71,14 @@ describeDocker('stage4 and minimal builds (real engine, real Portage)', () => {
     expect(details.labels[LABEL.cpuFlags]).toBe(record.extras.cpu.flags.join(' '));
     expect(record.extras.cpu.flags).toEqual(expect.arrayContaining(['sse4.2']));
     expect(record.extras.cpu.flags).not.toContain('sse2');
-    expect(await cat(image, '/etc/portage/make.conf')).toContain(`COMMON_FLAGS="-pipe -DGWB_MODES_${run} -march=native -Os"`);
+    expect(makeConf).toContain(`COMMON_FLAGS="-pipe -DGWB_MODES_${run} -march=native -Os"`);
 
     expect(record.extras.cpu.warning).toMatch(/it needs a CPU with the same instruction sets/);
     expect(record.smokeTest.ok).toBe(true);
     expect(logOf(events)).toMatch(/stage4: the image is built for the CPU of the machine that built it/);
   }, BUILD_TIMEOUT);
 
-  it('minimal: USE="-*" plus a kept flag, eselect out of @system and depcleaned, docs and tree gone, one layer without the engine\'s files, with the config, sizes before and after', async () => {
+  it.concurrent('minimal: USE="-*" plus a kept flag, eselect out of @system and depcleaned, docs and tree gone, one layer without the engine\'s files, with the config, sizes before and after', async () => {
     const r = modeRecipe('minimal', ['app-misc/hello'], { kind: 'minimal', keepUse: ['nls'], locales: ['en_US.UTF-8 UTF-8'], removeSystem: ['app-admin/eselect'] }, [tag('minimal')]);
     r.image.cmd = ['/usr/bin/hello'];
     r.image.env = { GREETING: 'hi' };
@@ -82,8 +87,13 @@ describeDocker('stage4 and minimal builds (real engine, real Portage)', () => {
     expect(ofType(events, 'step-finished').map((s) => [s.step, s.ok])).toEqual([['prepare', true], ['emerge', true], ['depclean', true], ['locale-gen', true], ['cleanup', true], ['flatten', true], ['smoke-test', true]]);
     const image = r.image.tags[0]!;
 
-    const base = await inspectImage(testDocker(), realPortageImages().base);
-    const details = await inspectImage(testDocker(), image);
+    // Everything read from the base and the image, side by side (containers of their own, exports, archives).
+    const [base, details, installed, files, use, config, [layer, ...more], baseLayers] = await Promise.all([
+      inspectImage(testDocker(), realPortageImages().base), inspectImage(testDocker(), image), installedCps(image), imageFiles(image),
+      cat(image, '/var/db/pkg/sys-libs/glibc-2.40-r5/USE', '/var/db/pkg/app-misc/hello-2.12.1/USE'),
+      cat(image, '/etc/portage/make.conf', '/etc/locale.gen', '/etc/portage/profile/packages'),
+      layerEnginePaths(image), layerEnginePaths(realPortageImages().base),
+    ]);
     expect(details.layers).toHaveLength(1);
     expect(details.config.Cmd).toEqual(['/usr/bin/hello']);
     // The base's config is kept under the recipe's.
@@ -95,17 +105,14 @@ describeDocker('stage4 and minimal builds (real engine, real Portage)', () => {
     // depclean took eselect (out of @system, in no world file, needed by nothing); the rest stays.
     const log = logOf(events);
     expect(log).toMatch(/>>> Unmerging \(1 of 1\) app-admin\/eselect-1\.4\.30/);
-    expect(await installedCps(image)).toEqual(['app-misc/hello', 'sys-apps/which', 'sys-libs/glibc', 'sys-libs/zlib']);
-    const files = await imageFiles(image);
+    expect(installed).toEqual(['app-misc/hello', 'sys-apps/which', 'sys-libs/glibc', 'sys-libs/zlib']);
     expect(files.has('/usr/bin/hello')).toBe(true);
     expect(files.has('/usr/bin/eselect')).toBe(false);
     expect([...files.keys()].filter((f) => /^\/usr\/share\/(doc|man|info)\//.test(f) || f.startsWith('/var/db/repos/gentoo/') || f.startsWith('/var/log/portage/'))).toEqual([]);
     // USE="-*" reached the packages: glibc lost its default flags, hello kept nls and with it its translations.
-    const use = await cat(image, '/var/db/pkg/sys-libs/glibc-2.40-r5/USE', '/var/db/pkg/app-misc/hello-2.12.1/USE');
     expect(use.split('\n')[0]!.split(' ')).not.toEqual(expect.arrayContaining(['multiarch']));
     expect(use.split('\n')[1]!.split(' ')).toContain('nls');
     expect(files.has('/usr/share/locale/de/LC_MESSAGES/hello.mo')).toBe(true);
-    const config = await cat(image, '/etc/portage/make.conf', '/etc/locale.gen', '/etc/portage/profile/packages');
     expect(config).toContain('USE="-* nls"');
     expect(config).toContain('\nen_US.UTF-8 UTF-8\n');
     expect(config).toContain('-*app-admin/eselect');
@@ -116,9 +123,8 @@ describeDocker('stage4 and minimal builds (real engine, real Portage)', () => {
     // The one layer holds none of the files the engine put into the build container; where the base had
     // its own (mmdebstrap leaves /dev/console, /etc/hostname, /etc/hosts, /etc/resolv.conf), the layer
     // has the base's bytes, not the engine's.
-    const [layer, ...more] = await layerEnginePaths(image);
     expect(more).toEqual([]);
-    const baseOwn = new Map((await layerEnginePaths(realPortageImages().base)).flatMap((l) => [...l]));
+    const baseOwn = new Map(baseLayers.flatMap((l) => [...l]));
     expect([...baseOwn.keys()].sort()).toEqual(['dev/console', 'etc/hostname', 'etc/hosts', 'etc/resolv.conf']);
     for (const p of ENGINE_PATHS) expect(layer!.get(p), p).toEqual(baseOwn.get(p));
     expect(layer!.has('.dockerenv')).toBe(false);
