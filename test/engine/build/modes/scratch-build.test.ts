@@ -13,8 +13,11 @@ import { runInImage } from '../../../helpers/containers.js';
 import { realPortageImages } from '../../../helpers/real-portage.js';
 import { buildToEnd, cleanUp, imageFiles, logOf, modeRecipe, ofType, testTag } from './mode-build-helpers.js';
 
-/** A scratch build on real Portage takes tens of seconds alone, longer beside the rest of the suite on two cores. */
-const BUILD_TIMEOUT = 240_000;
+/**
+ * A scratch build on real Portage takes tens of seconds alone, longer beside the rest of the suite on two cores,
+ * and the three of this file run at once.
+ */
+const BUILD_TIMEOUT = 600_000;
 const tags: string[] = [];
 const tag = (name: string) => testTag(tags, name);
 
@@ -27,7 +30,10 @@ describeDocker('scratch builds (real engine, real Portage)', () => {
     await cleanUp(tags);
   });
 
-  it('an image of app-misc/hello and foo-tool: their files plus the C library, nothing of the builder; it runs and records its packages', async () => {
+  // Three builds of their own (tags, records): they run side by side, each one's waits (the engine's
+  // container and image work) overlapping the others' emerge. They share the suite's binary package cache,
+  // so a package two of them need may come from the other's binary: what each checks holds for both.
+  it.concurrent('an image of app-misc/hello and foo-tool: their files plus the C library, nothing of the builder; it runs and records its packages', async () => {
     const r = modeRecipe('scratch-hello', ['app-misc/hello', 'app-misc/foo-tool'], { kind: 'scratch' }, [tag('scratch-hello')]);
     r.image.entrypoint = ['/usr/bin/hello'];
     r.image.user = 'www';
@@ -41,7 +47,11 @@ describeDocker('scratch builds (real engine, real Portage)', () => {
       ['capture-packages', true], ['root-check', true], ['import-tree', true], ['smoke-test', true],
     ]);
 
-    const files = await imageFiles(r.image.tags[0]!);
+    // The image read four ways side by side: its files, the engine's inspect, and its two programs run.
+    const [files, details, hello, foo] = await Promise.all([
+      imageFiles(r.image.tags[0]!), inspectImage(testDocker(), r.image.tags[0]!),
+      runInImage(testDocker(), ['/usr/bin/hello'], { image: r.image.tags[0]! }), runInImage(testDocker(), ['/usr/bin/foo-tool'], { image: r.image.tags[0]! }),
+    ]);
     expect(files.get('/usr/bin/hello')?.type).toBe('file');
     expect(files.get('/usr/bin/foo-tool')?.type).toBe('file');
     expect(files.get('/usr/lib64/libfoo.so.1')?.type).toBe('file');
@@ -52,7 +62,6 @@ describeDocker('scratch builds (real engine, real Portage)', () => {
       expect([...files.keys()].filter((f) => f === absent || f.startsWith(`${absent}/`)), absent).toEqual([]);
     }
 
-    const details = await inspectImage(testDocker(), r.image.tags[0]!);
     expect(details.layers).toHaveLength(1);
     expect(details.config.Entrypoint).toEqual(['/usr/bin/hello']);
     expect(details.config.User).toBe('www');
@@ -61,9 +70,7 @@ describeDocker('scratch builds (real engine, real Portage)', () => {
     expect(details.labels).toMatchObject({ 'org.example.kind': 'demo', [LABEL.role]: 'result', [LABEL.buildId]: session.id, [LABEL.mode]: 'scratch' });
     expect(Object.keys(details.labels).filter((k) => k.startsWith('org.gentoo-wb-test'))).toEqual([]);
 
-    const hello = await runInImage(testDocker(), ['/usr/bin/hello'], { image: r.image.tags[0]! });
     expect(hello.stdout).toContain('Hello, world!');
-    const foo = await runInImage(testDocker(), ['/usr/bin/foo-tool'], { image: r.image.tags[0]! });
     expect(foo.exitCode, foo.stderr).toBe(0);
 
     const record = JSON.parse(readFileSync(session.files.record, 'utf8')) as BuildRecord & { extras: Record<string, unknown> };
@@ -84,7 +91,7 @@ describeDocker('scratch builds (real engine, real Portage)', () => {
     expect(log).toMatch(/ROOT check: \d+ files, \d+ ELF, \d+ dynamically linked; every library found/);
   }, BUILD_TIMEOUT);
 
-  it('dev-lang/php (the seeds\' case): its build dependency in / and the ROOT merge share a build folder in turn, and the eselect link is made explicitly', async () => {
+  it.concurrent('dev-lang/php (the seeds\' case): its build dependency in / and the ROOT merge share a build folder in turn, and the eselect link is made explicitly', async () => {
     const r = modeRecipe('scratch-php', ['dev-lang/php'], { kind: 'scratch' }, [tag('scratch-php')]);
     // Without xml (libxml2 twice) to keep it short; unicode keeps oniguruma, built in / (DEPEND) and in ROOT (RDEPEND).
     r.packageUse = [{ atom: 'dev-lang/php', flags: ['-xml'] }];
@@ -93,16 +100,15 @@ describeDocker('scratch builds (real engine, real Portage)', () => {
     const log = logOf(events);
     // The no-op eselect's own note goes to php's build.log (emerge --jobs keeps build output there).
     expect(log).toMatch(/gentoo-wb: made \/usr\/bin\/php -> php8\.3 in ROOT=\/destination/);
-    const files = await imageFiles(r.image.tags[0]!);
+    const [files, php] = await Promise.all([imageFiles(r.image.tags[0]!), runInImage(testDocker(), ['/usr/bin/php', '-m'], { image: r.image.tags[0]! })]);
     expect(files.get('/usr/bin/php')?.type).toBe('symlink');
     expect([...files.keys()].some((f) => /^\/usr\/bin\/php8\.\d+$/.test(f))).toBe(true);
     expect([...files.keys()].filter((f) => f.startsWith('/usr/include/'))).toEqual([]);
     // The link works and php finds oniguruma in the image (the stable slot 8.3 is the newest php8.x there).
-    const php = await runInImage(testDocker(), ['/usr/bin/php', '-m'], { image: r.image.tags[0]! });
     expect(php.stdout, php.stderr).toBe('PHP 8.3.15 (cli) (built: Dec 20 2024 00:00:00) (NTS)\nmbstring (oniguruma 6.9.9)\n');
   }, BUILD_TIMEOUT);
 
-  it('a library unmerged on purpose is caught by the ROOT check, naming foo-tool and libfoo.so.1; nothing is tagged', async () => {
+  it.concurrent('a library unmerged on purpose is caught by the ROOT check, naming foo-tool and libfoo.so.1; nothing is tagged', async () => {
     const r = modeRecipe('scratch-broken', ['app-misc/foo-tool'], { kind: 'scratch', unmerge: ['dev-libs/libfoo'] }, [tag('scratch-broken')]);
     r.image.entrypoint = ['/usr/bin/foo-tool'];
     const { outcome, events, session } = await buildToEnd(r);
