@@ -45,6 +45,9 @@ function build(r: Recipe, options: { onEvents?: (e: BuildEvent[]) => void; conta
   return { session, events };
 }
 
+/** A build alone takes under a minute; the tests here run side by side, beside the rest of the suite on two cores. */
+const BUILD_MS = 450_000;
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** The build container's output so far, with the engine's timestamps. */
@@ -70,7 +73,9 @@ describeDocker('build runner (real engine, real Portage)', () => {
     rmSync(env.XDG_STATE_HOME, { recursive: true, force: true });
   });
 
-  it('builds three packages with --jobs 3 into a tagged image with our labels, a record with durations, and a passing smoke test', async () => {
+  // Each test runs builds of its own (recipe names, tags, records): they run side by side. The rebuild of
+  // the last test finds newtool in the run's binary package cache whatever the others do meanwhile.
+  it.concurrent('builds three packages with --jobs 3 into a tagged image with our labels, a record with durations, and a passing smoke test', async () => {
     const r = recipe(['app-misc/hello', 'app-misc/newtool', 'app-misc/oldtool'], 'ok');
     // From source (the run's binary package cache may hold these from other suites), side by side.
     r.caches = { ...r.caches, binpkgs: false };
@@ -104,9 +109,9 @@ describeDocker('build runner (real engine, real Portage)', () => {
 
     const hello = await runInImage(testDocker(), ['/usr/bin/hello'], { image: r.image.tags[0]! });
     expect(hello.stdout).toContain('Hello, world!');
-  }, 150_000);
+  }, BUILD_MS);
 
-  it('a failing package fails the build, keeps going with the others, copies its log out and tags nothing', async () => {
+  it.concurrent('a failing package fails the build, keeps going with the others, copies its log out and tags nothing', async () => {
     const r = recipe(['dev-util/brokentool', 'app-misc/hello'], 'fail');
     const { session, events } = build(r);
     const outcome = await session.outcome;
@@ -123,9 +128,9 @@ describeDocker('build runner (real engine, real Portage)', () => {
     expect(await imageExists(testDocker(), r.image.tags[0]!)).toBe(false);
     expect(readJson<BuildState>(session.files.state).status).toBe('failed');
     expect(await findBuilder(testDocker(), session.id)).toBeNull();
-  }, 150_000);
+  }, BUILD_MS);
 
-  it('a build container killed from outside is a clear failure and tags nothing', async () => {
+  it.concurrent('a build container killed from outside is a clear failure and tags nothing', async () => {
     const r = recipe(['dev-lang/php'], 'killed');
     let killed = false;
     const { session, events } = build(r, {
@@ -141,9 +146,9 @@ describeDocker('build runner (real engine, real Portage)', () => {
     expect(outcome.kind).toBe('failed');
     expect(ofType(events, 'error').map((e) => e.message).join('\n')).toMatch(/stopped with exit code 137 before its steps ended/);
     expect(await imageExists(testDocker(), r.image.tags[0]!)).toBe(false);
-  }, 150_000);
+  }, BUILD_MS);
 
-  it('detaches without stopping the build; attach replays it with each package\'s own start time and finishes the job', async () => {
+  it.concurrent('detaches without stopping the build; attach replays it with each package\'s own start time and finishes the job', async () => {
     // libfoo and hello start together; foo-tool needs libfoo, so it starts later: three different starts.
     const r = recipe(['app-misc/foo-tool', 'app-misc/hello'], 'attach');
     r.caches = { ...r.caches, binpkgs: false };
@@ -197,9 +202,9 @@ describeDocker('build runner (real engine, real Portage)', () => {
     expect((await shown.outcome).kind).toBe('succeeded');
     expect(new Map(ofType(saved, 'started').map((e) => [e.cpv, e.t]))).toEqual(starts);
     expect(saved.every((e) => typeof e.t === 'number')).toBe(true);
-  }, 180_000);
+  }, BUILD_MS);
 
-  it('two builds at once never mix their events, and the unchanged rebuild installs binary packages', async () => {
+  it.concurrent('two builds at once never mix their events, and the unchanged rebuild installs binary packages', async () => {
     const a = recipe(['app-misc/newtool'], 'twin-a');
     const b = recipe(['app-misc/oldtool'], 'twin-b');
     const [ra, rb] = [build(a), build(b)];
@@ -211,5 +216,5 @@ describeDocker('build runner (real engine, real Portage)', () => {
     const again = build(recipe(['app-misc/newtool'], 'twin-a2'));
     expect((await again.session.outcome).kind).toBe('succeeded');
     expect(ofType(again.events, 'started')).toEqual([expect.objectContaining({ cpv: 'app-misc/newtool-2.0', binary: true })]);
-  }, 150_000);
+  }, BUILD_MS);
 });
