@@ -68,7 +68,7 @@ async function killWhilePreparing(c: CaseDirs, r: Recipe, stall: 'create' | 'sta
   let err = '';
   child.stderr.on('data', (d: Buffer) => (err += d.toString()));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`never stalled: ${out}${err}`)), 90_000);
+    const timer = setTimeout(() => reject(new Error(`never stalled: ${out}${err}`)), 240_000);
     child.stdout.on('data', (d: Buffer) => {
       out += d.toString();
       if (out.includes('stalled')) {
@@ -90,9 +90,11 @@ describeDocker('build faults (real engine, real Portage)', () => {
     await removeTestImages(tags);
   });
 
+  // Each case has folders, a namespace, a recipe and a tag of its own: they run side by side (their
+  // rows reach the table in the order they end).
   for (const stall of ['start', 'create'] as const) {
     const what = stall === 'start' ? 'its container made but never started' : 'before its container was made';
-    it(`gentoo-wb SIGKILLed while preparing (${what}): builds says interrupted, no container stays, never "running"`, async () => {
+    it.concurrent(`gentoo-wb SIGKILLed while preparing (${what}): builds says interrupted, no container stays, never "running"`, async () => {
       const c = caseDirs();
       const id = await killWhilePreparing(c, recipe(`killed-${stall}`), stall);
       expect(stateOf(c, id).status).toBe('preparing');
@@ -113,10 +115,10 @@ describeDocker('build faults (real engine, real Portage)', () => {
       const attach = await run(['attach', id, '--plain'], c.env);
       expect(attach.code).toBe(1);
       expect(attach.stderr).toMatch(/interrupted: the gentoo-wb process that started it ended while it was preparing/);
-    }, 150_000);
+    }, 400_000);
   }
 
-  it('gentoo-wb SIGKILLed after the engine started the container but before the runner knew: builds says running, attach finishes it', async () => {
+  it.concurrent('gentoo-wb SIGKILLed after the engine started the container but before the runner knew: builds says running, attach finishes it', async () => {
     const c = caseDirs();
     const r = recipe('killed-after-start');
     const id = await killWhilePreparing(c, r, 'after-start');
@@ -125,16 +127,16 @@ describeDocker('build faults (real engine, real Portage)', () => {
     const build = (JSON.parse(listed.stdout) as { id: string; status: string; container: string }[]).find((b) => b.id === id);
     expect(build?.status).toBe('running');
     expect(['running', 'stopped']).toContain(build?.container);
-    const attach = await run(['attach', id, '--plain'], c.env, { timeoutMs: 120_000 });
+    const attach = await run(['attach', id, '--plain'], c.env, { timeoutMs: 240_000 });
     const left = [...(await namespaceObjects(c.namespace)).filter((o) => !o.startsWith('image ')), ...temporaryFiles(c.state)];
     record({ name: 'killed after the start, before the runner knew', message: shortPaths(firstLine(attach.stdout.split('\n').find((l) => l.includes('result')) ?? attach.stderr)), exit: String(attach.code), left: left.length === 0 ? 'nothing' : left.join(', ') });
     expect(attach.code, attach.stderr).toBe(0);
     expect(attach.stdout).toMatch(/result {3}success$/m);
     expect(await imageExists(testDocker(), r.image.tags[0]!)).toBe(true);
     expect(left).toEqual([]);
-  }, 180_000);
+  }, 400_000);
 
-  it('clean after gentoo-wb was SIGKILLed while preparing removes the never-started container (not kept as "attach finishes it")', async () => {
+  it.concurrent('clean after gentoo-wb was SIGKILLed while preparing removes the never-started container (not kept as "attach finishes it")', async () => {
     const c = caseDirs();
     const id = await killWhilePreparing(c, recipe('killed-clean'), 'start');
     const r = await run(['clean'], c.env);
@@ -145,10 +147,10 @@ describeDocker('build faults (real engine, real Portage)', () => {
     expect(left).toEqual([]);
     expect(stateOf(c, id)).toMatchObject({ status: 'failed' });
     expect(stateOf(c, id).message).toMatch(/^interrupted: /);
-  }, 150_000);
+  }, 400_000);
 
   for (const fault of ['read-only', 'full'] as const) {
-    it.runIf(canMount)(`state folder ${fault} when emerge ends: one sentence, container kept, no temp file; attach finishes it once the folder is back`, async () => {
+    it.runIf(canMount).concurrent(`state folder ${fault} when emerge ends: one sentence, container kept, no temp file; attach finishes it once the folder is back`, async () => {
       const c = caseDirs();
       const state = mountedFolder(`state-${fault}`);
       const r = recipe(`state-${fault}`);
@@ -160,7 +162,7 @@ describeDocker('build faults (real engine, real Portage)', () => {
         broke ??= fault === 'read-only' ? remount(state, 'ro') : Promise.resolve(fill(state));
       };
       // The folder fails while the package compiles: the first write after emerge is refused.
-      const result = await run(['build', file, '--plain'], env, { timeoutMs: 180_000, act: { when: /start {4}\(1 of 1\) app-misc\/hello/, act: breakFolder } });
+      const result = await run(['build', file, '--plain'], env, { timeoutMs: 300_000, act: { when: /start {4}\(1 of 1\) app-misc\/hello/, act: breakFolder } });
       const text = `${result.stderr}\n${result.stdout}`;
       const id = /build (\d{8}-\d{6}-[0-9a-f]{6})/.exec(text)?.[1] ?? '';
       const objects = await namespaceObjects(c.namespace);
@@ -181,12 +183,12 @@ describeDocker('build faults (real engine, real Portage)', () => {
       // The folder takes writes again: attach finishes the build, as the sentence said.
       if (fault === 'read-only') await remount(state, 'rw');
       else empty(state);
-      const attach = await run(['attach', id, '--plain'], env, { timeoutMs: 120_000 });
+      const attach = await run(['attach', id, '--plain'], env, { timeoutMs: 240_000 });
       expect(attach.code, attach.stderr).toBe(0);
       expect(attach.stdout).toMatch(/result {3}success$/m);
       expect(await imageExists(testDocker(), r.image.tags[0]!)).toBe(true);
       expect(JSON.parse(readFileSync(path.join(state, 'gentoo-wb', 'builds', id, 'state.json'), 'utf8'))).toMatchObject({ status: 'succeeded' });
       expect((await namespaceObjects(c.namespace)).filter((o) => o.startsWith('container '))).toEqual([]);
-    }, 300_000);
+    }, 600_000);
   }
 });
