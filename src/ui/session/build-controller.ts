@@ -1,7 +1,7 @@
 // Runs (or reattaches to) a build for the TUI: events are buffered and folded into the shared store
 // at most ten times a second, raw lines go to a bounded ring buffer, and the session can be detached
 // or cancelled from any screen (quit, SIGHUP).
-import { EMPTY_PROGRESS, reduceProgress } from '../../core/build/progress.js';
+import { EMPTY_PROGRESS, reduceProgress, type BuildProgress } from '../../core/build/progress.js';
 import type { BuildEvent, FailureLogEvent } from '../../core/events.js';
 import type { BuildSession } from '../../engine/build/runner.js';
 import type { EngineConnection } from '../../engine/docker/index.js';
@@ -16,7 +16,8 @@ export class BuildController {
   private session: BuildSession | null = null;
   private attachingId: string | null = null;
   private beforeAttach: BuildState | null = null;
-  private pending: BuildEvent[] = [];
+  /** The build's progress with the events received since the last flush folded in (null: none since). */
+  private folded: BuildProgress | null = null;
   private timer: NodeJS.Timeout | null = null;
   /** The whole build's output lines (bounded); the full log is on disk. */
   readonly log = new LineRing(LOG_RING_LINES);
@@ -111,7 +112,7 @@ export class BuildController {
 
   private reset(): void {
     this.session = null;
-    this.pending = [];
+    this.folded = null;
     this.log.clear();
     this.failureLogs.length = 0;
   }
@@ -145,24 +146,27 @@ export class BuildController {
         this.log.push(e.text);
         continue;
       }
-      this.pending.push(e);
+      // Folded as it comes, published at the next flush: a flood's events held until then outlived
+      // two garbage collections and were promoted en masse, the rest of that memory peak.
+      this.folded = reduceProgress(this.folded ?? this.followedProgress(), e);
       if (e.type === 'failure-log') this.failureLogs.push(e);
     }
     this.timer ??= setTimeout(() => this.flush(), FLUSH_MS);
   }
 
-  /** Fold buffered events into the store in one update. */
+  /** What events fold into: the followed build's progress; before follow() sets it, the empty one it will set. */
+  private followedProgress(): BuildProgress {
+    const build = this.store.getState().build;
+    return this.session !== null && build?.id === this.session.id ? build.progress : EMPTY_PROGRESS;
+  }
+
+  /** Publish the progress folded since the last flush in one store update. */
   flush(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    if (this.pending.length === 0) return;
-    const events = this.pending;
-    this.pending = [];
-    this.store.update((s) => {
-      if (!s.build) return s;
-      let progress = s.build.progress;
-      for (const e of events) progress = reduceProgress(progress, e);
-      return { ...s, build: { ...s.build, progress } };
-    });
+    if (this.folded === null) return;
+    const progress = this.folded;
+    this.folded = null;
+    this.store.update((s) => (s.build ? { ...s, build: { ...s.build, progress } } : s));
   }
 }
