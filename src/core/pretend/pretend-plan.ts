@@ -67,7 +67,7 @@ const SHORT_ACTIONS = /^-[A-Za-z]*[cCPVsr]/;
 // could not offer the change. Without the option Portage still respects USE when it picks binary
 // packages (its default, "auto"), so the list pretend shows is the one the build will merge; --usepkg
 // stays, so binary packages from the cache are shown as the build will use them.
-const DROP = new Set(['--ask', '-a', '--pretend', '-p', '--autounmask', '--autounmask-write', '--tree', '-t', '--quiet', '-q', '--binpkg-respect-use']);
+const DROP = '--binpkg-respect-use';
 
 function isMergeStep(step: ContainerStep): boolean {
   if (step.output !== 'emerge' || step.argv[0] !== 'emerge') return false;
@@ -81,14 +81,14 @@ function mainMergeStep(steps: readonly ContainerStep[], recipe: Recipe): Contain
   return merges.find((s) => wanted.every((a) => s.argv.includes(a))) ?? merges[merges.length - 1] ?? null;
 }
 
-/** emerge argv with the pretend options in front and `--verbose --color=n` guaranteed. */
-export function pretendArgv(argv: readonly string[], tree: boolean): string[] {
-  const rest = argv.slice(1).filter((a) => !DROP.has(a.split('=')[0] ?? a));
-  const extra: string[] = [...PRETEND_OPTIONS];
-  if (tree) extra.push('--tree');
-  if (!rest.includes('--verbose') && !rest.includes('-v')) extra.push('--verbose');
-  if (!rest.some((a) => a.startsWith('--color'))) extra.push('--color=n');
-  return ['emerge', ...extra, ...rest];
+/**
+ * The merge step's argv with the pretend options in front. Every merge step comes from emergeArgv,
+ * which already asks for `--verbose --color=n` (what the pretend reader needs) and never for an
+ * option pretend must not pass on (--ask, --quiet, --tree …), so only --binpkg-respect-use goes.
+ */
+function pretendArgv(argv: readonly string[], tree: boolean): string[] {
+  const rest = argv.slice(1).filter((a) => a.split('=')[0] !== DROP);
+  return ['emerge', ...PRETEND_OPTIONS, ...(tree ? ['--tree'] : []), ...rest];
 }
 
 export type PretendPlan = { ok: true; command: PretendCommand } | { ok: false; problem: string };

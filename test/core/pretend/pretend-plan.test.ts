@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planPretend, pretendArgv, pretendCommand } from '../../../src/core/pretend/pretend-plan.js';
+import { planPretend, pretendCommand } from '../../../src/core/pretend/pretend-plan.js';
 import { planBuild } from '../../../src/core/plan/build-plan.js';
 import { newRecipe } from '../../../src/core/recipe/new-recipe.js';
 import type { BuildModeKind, Recipe } from '../../../src/core/recipe/recipe-schema.js';
@@ -78,10 +78,6 @@ describe('pretendCommand', () => {
     r.packageUse.push({ atom: '>=net-misc/curl-8.11.1', flags: ['http2'] });
     const files = pretendCommand(r).files;
     expect(files.find((f) => f.path === '/etc/portage/package.use/gentoo-wb')?.content).toContain('>=net-misc/curl-8.11.1 http2\n');
-  });
-
-  it('pretendArgv drops --ask and --quiet and keeps atoms last', () => {
-    expect(pretendArgv(['emerge', '--ask', '--quiet', '--jobs=2', 'a/b'], false)).toEqual(['emerge', '--pretend', '--autounmask=y', '--autounmask-write=n', '--verbose', '--color=n', '--jobs=2', 'a/b']);
   });
 
   it('runs without a network unless emerge would read a binhost index', () => {
