@@ -132,4 +132,15 @@ describeDocker('a served binary that fails its checksum (real Portage)', () => {
     expect(events.some((e) => e.type === 'binary-fallback')).toBe(false);
     expect(events.some((e) => e.type === 'started' && e.cpv === 'app-misc/oldtool-1.0' && !e.binary)).toBe(false);
   }, 300_000);
+
+  it('onMissing fail, signatures required: the build fails naming the package, the binhost and the signature, and installs nothing of it', async () => {
+    const r = recipe('signature-fail', 'fail');
+    const signed = { ...r, packages: ['app-misc/newtool'], makeConf: { ...r.makeConf, FEATURES: 'binpkg-request-signature', BINPKG_GPG_VERIFY_BASE_COMMAND: '/usr/bin/gpgv --status-fd 2 [PORTAGE_CONFIG] [SIGNATURE]' } };
+    const { outcome, events } = await build(signed);
+    expect(outcome.kind).toBe('failed');
+    const message = outcome.kind === 'failed' ? outcome.message : '';
+    expect(message).toContain(`served binhost "${served}" (${url}) served a package whose signature could not be verified (GnuPG verification failed) — app-misc/newtool`);
+    expect(events.some((e) => e.type === 'binary-fallback')).toBe(false);
+    expect(events.some((e) => e.type === 'started' && e.cpv === 'app-misc/newtool-2.0' && !e.binary)).toBe(false);
+  }, 300_000);
 });
