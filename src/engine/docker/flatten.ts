@@ -40,7 +40,7 @@ export interface FlattenResult {
 }
 
 /** Open the tar stream of a container's whole file system (GET /containers/{id}/export). */
-export async function openContainerExport(docker: Dockerode, containerId: string, signal?: AbortSignal): Promise<Readable> {
+async function openContainerExport(docker: Dockerode, containerId: string, signal?: AbortSignal): Promise<Readable> {
   try {
     return await dialStream(docker, { method: 'GET', path: `/containers/${containerId}/export`, ok: [200], signal });
   } catch (err) {

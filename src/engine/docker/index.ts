@@ -31,7 +31,7 @@ export { containerLogs, type LogOptions } from './logs.js';
 export { FrameParser, demultiplex, type Frame } from './demux.js';
 export { uploadFiles, downloadPath, readContainerFile, type UploadEntry, type DownloadedEntry } from './archive.js';
 export { commitContainer, type CommitOptions } from './commit.js';
-export { flattenImage, openContainerExport, type FlattenOptions, type FlattenResult } from './flatten.js';
+export { flattenImage, type FlattenOptions, type FlattenResult } from './flatten.js';
 export { exportImage, type ExportImageOptions, type ExportResult, type ExportStep } from './export.js';
 
 export { createVolume, inspectVolume, listVolumes, removeVolume, type VolumeSummary } from './volumes.js';

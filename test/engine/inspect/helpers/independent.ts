@@ -4,7 +4,6 @@
 import type Dockerode from 'dockerode';
 import * as tar from 'tar-stream';
 import { createContainer, removeContainer } from '../../../../src/engine/docker/containers.js';
-import { openContainerExport } from '../../../../src/engine/docker/flatten.js';
 
 export interface FlatImage {
   /** Absolute path → size (files: length; symlinks: target length). */
@@ -17,7 +16,7 @@ export interface FlatImage {
 export async function flatImage(docker: Dockerode, image: string, labels: Record<string, string>): Promise<FlatImage> {
   const id = await createContainer(docker, { image, labels, cmd: ['/bin/true'], network: 'none' });
   try {
-    const stream = await openContainerExport(docker, id);
+    const stream = await docker.getContainer(id).export();
     const extract = tar.extract();
     stream.pipe(extract as unknown as NodeJS.WritableStream);
     const sizes = new Map<string, number>();
