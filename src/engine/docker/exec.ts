@@ -1,5 +1,5 @@
 // Run a command inside a running container: argv array (never a shell string), env, workdir,
-// user; stdout and stderr kept apart; the exit code.
+// user; stdout and stderr kept apart, in memory (every caller reads a short output whole); the exit code.
 import { Writable } from 'node:stream';
 import type Dockerode from 'dockerode';
 import { demultiplex } from './demux.js';
@@ -11,8 +11,6 @@ export interface ExecOptions {
   env?: Record<string, string>;
   workdir?: string;
   user?: string;
-  stdout?: Writable;
-  stderr?: Writable;
   signal?: AbortSignal;
 }
 
@@ -22,8 +20,17 @@ export interface ExecResult {
   stderrBytes: number;
 }
 
-/** Run argv in the container, streaming its output to the given writers. */
-export async function execInContainer(docker: Dockerode, containerId: string, options: ExecOptions): Promise<ExecResult> {
+/** A Writable that keeps everything written to it. */
+class Collector extends Writable {
+  chunks: Buffer[] = [];
+  override _write(chunk: Buffer, _enc: BufferEncoding, done: () => void): void {
+    this.chunks.push(chunk);
+    done();
+  }
+}
+
+/** Run argv in the container and collect stdout and stderr in memory (for short outputs). */
+export async function execCapture(docker: Dockerode, containerId: string, options: ExecOptions): Promise<ExecResult & { stdout: Buffer; stderr: Buffer }> {
   if (options.argv.length === 0) throw new EngineError('bad-request', 'exec needs a command', 'pass the program and its arguments as an array');
   const action = `run ${options.argv[0] ?? ''} in container ${shortId(containerId)}`;
   const container = docker.getContainer(containerId);
@@ -42,20 +49,22 @@ export async function execInContainer(docker: Dockerode, containerId: string, op
   } catch (err) {
     throw toEngineError(err, { action, notFound: 'container', subject: shortId(containerId) });
   }
+  const stdout = new Collector();
+  const stderr = new Collector();
   let counts: { stdoutBytes: number; stderrBytes: number };
   try {
     const stream = (await exec.start({ hijack: true, stdin: false })) as NodeJS.ReadableStream & { destroy?: () => void };
     const onAbort = (): void => stream.destroy?.();
     options.signal?.addEventListener('abort', onAbort, { once: true });
     try {
-      counts = await demultiplex(stream as AsyncIterable<Buffer>, { stdout: options.stdout, stderr: options.stderr });
+      counts = await demultiplex(stream as AsyncIterable<Buffer>, { stdout, stderr });
     } finally {
       options.signal?.removeEventListener('abort', onAbort);
     }
   } catch (err) {
     throw toEngineError(options.signal?.aborted ? Object.assign(new Error('aborted'), { name: 'AbortError' }) : err, { action });
   }
-  return { exitCode: await exitCodeOf(exec, action), ...counts };
+  return { exitCode: await exitCodeOf(exec, action), ...counts, stdout: Buffer.concat(stdout.chunks), stderr: Buffer.concat(stderr.chunks) };
 }
 
 // Podman can report Running for a moment after the output stream has closed.
@@ -71,21 +80,4 @@ async function exitCodeOf(exec: Dockerode.Exec, action: string): Promise<number>
     await new Promise((r) => setTimeout(r, 20));
   }
   throw new EngineError('timeout', `${action}: the engine did not report an exit code`, 'the command may still be running; check with `docker ps`');
-}
-
-/** A Writable that keeps everything written to it. */
-class Collector extends Writable {
-  chunks: Buffer[] = [];
-  override _write(chunk: Buffer, _enc: BufferEncoding, done: () => void): void {
-    this.chunks.push(chunk);
-    done();
-  }
-}
-
-/** Run argv and collect stdout and stderr in memory (for short outputs). */
-export async function execCapture(docker: Dockerode, containerId: string, options: Omit<ExecOptions, 'stdout' | 'stderr'>): Promise<ExecResult & { stdout: Buffer; stderr: Buffer }> {
-  const out = new Collector();
-  const err = new Collector();
-  const result = await execInContainer(docker, containerId, { ...options, stdout: out, stderr: err });
-  return { ...result, stdout: Buffer.concat(out.chunks), stderr: Buffer.concat(err.chunks) };
 }

@@ -26,7 +26,7 @@ export type { TransferProgress, ProgressListener } from './transfer.js';
 export type { ContainerSpec, MountSpec } from './container-spec.js';
 export { createContainer, startContainer, waitContainer, killContainer, removeContainer, removeContainerSurely, inspectContainer, listContainers, type ContainerState, type ContainerSummary } from './containers.js';
 export { runToEnd, type RunToEndOptions, type RunToEndResult } from './run-to-end.js';
-export { execInContainer, execCapture, type ExecOptions, type ExecResult } from './exec.js';
+export { execCapture, type ExecOptions, type ExecResult } from './exec.js';
 export { containerLogs, type LogOptions } from './logs.js';
 export { FrameParser, demultiplex, type Frame } from './demux.js';
 export { uploadFiles, downloadPath, readContainerFile, type UploadEntry, type DownloadedEntry } from './archive.js';
