@@ -82,7 +82,7 @@ export function probeBinhost(docker: Dockerode, target: ProbeTarget): Promise<Bi
 }
 
 /** The probe's one line as facts. */
-export function readProbeOutput(output: string, exitCode: number): BinhostProbe {
+function readProbeOutput(output: string, exitCode: number): BinhostProbe {
   const status = /^status=(\d+)(?: packages=(\d+))?$/m.exec(output);
   if (status) {
     const code = Number(status[1]);

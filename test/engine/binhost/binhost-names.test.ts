@@ -1,8 +1,7 @@
-// The binhost's names and ports, the cache volume of a key, and the probe's one line read back.
+// The binhost's names and ports, and the cache volume of a key. (The probe's answers: probe-binhost.test.ts.)
 import { describe, expect, it } from 'vitest';
 import { binpkgCacheKey, binpkgVolume } from '../../../src/core/plan/shared-pieces.js';
 import { binhostContainerName, binhostNameProblem, binpkgVolumeOfKey, cacheKeyProblem, insidePortFor, parsePort } from '../../../src/engine/binhost/binhost-names.js';
-import { readProbeOutput } from '../../../src/engine/binhost/probe-binhost.js';
 
 describe('binhost names', () => {
   it('takes short lowercase host-name-like names and refuses the rest, and gentoo (the official binhost in a recipe)', () => {
@@ -31,14 +30,5 @@ describe('binhost names', () => {
     for (const bad of ['-1', 'http', '80.5', '', '123456']) expect(parsePort(bad).ok, bad).toBe(false);
     expect(insidePortFor(0)).toBe(8000);
     expect(insidePortFor(8080)).toBe(8080);
-  });
-});
-
-describe('readProbeOutput', () => {
-  it('tells an index, an HTTP error and no answer apart', () => {
-    expect(readProbeOutput('status=200 packages=3\n', 0)).toEqual({ answers: true, status: 200, packages: 3, problem: null });
-    expect(readProbeOutput('status=404\n', 0)).toEqual({ answers: true, status: 404, packages: null, problem: 'GET /Packages answered HTTP 404' });
-    expect(readProbeOutput('error=<urlopen error [Errno 111] Connection refused>\n', 0)).toEqual({ answers: false, status: null, packages: null, problem: 'no answer: <urlopen error [Errno 111] Connection refused>' });
-    expect(readProbeOutput('', 127)).toMatchObject({ answers: false, problem: 'no answer: the probe exited with 127' });
   });
 });
