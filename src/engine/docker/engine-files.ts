@@ -23,7 +23,7 @@ const isEngineFile = (path: string) => ENGINE_FILES.includes(path);
 const covers = (path: string, file: string) => path === '' || file === path || file.startsWith(`${path}/`);
 
 /** One layer's say about the engine-file paths: what it deletes from below, what it holds itself. */
-export interface LayerFinding {
+interface LayerFinding {
   /** Paths (or folders) this layer hides from the layers below: whiteouts, opaque folders, a folder replaced by a file. */
   hides: { path: string; opaque: boolean }[];
   /** The layer's own entries at engine-file paths, as raw tar bytes. */
@@ -31,7 +31,7 @@ export interface LayerFinding {
 }
 
 /** Read a layer's findings (whiteouts of `.wh.NAME`, `.wh..wh..opq`, and entries at the engine-file paths). */
-export function layerFindingFilter(): { filter: TarEntryFilter; finding: LayerFinding } {
+function layerFindingFilter(): { filter: TarEntryFilter; finding: LayerFinding } {
   const finding: LayerFinding = { hides: [], holds: new Map() };
   const ancestors = new Set(ENGINE_FILES.flatMap((f) => f.split('/').slice(0, -1).map((_, i, parts) => parts.slice(0, i + 1).join('/'))));
   const filter = new TarEntryFilter({
@@ -52,7 +52,7 @@ export function layerFindingFilter(): { filter: TarEntryFilter; finding: LayerFi
 }
 
 /** The image's own entries at the engine-file paths, from its layers bottom first (pure). */
-export function mergeLayerFindings(layers: LayerFinding[]): Map<string, Buffer> {
+function mergeLayerFindings(layers: LayerFinding[]): Map<string, Buffer> {
   const own = new Map<string, Buffer>();
   for (const layer of layers) {
     // A layer's whiteouts hide what lies below it, never its own entries.

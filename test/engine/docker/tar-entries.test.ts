@@ -1,11 +1,11 @@
 // The tar entry filter: passed entries come out byte for byte (PAX records and long names included),
 // dropped ones vanish with their extension headers, captured ones come back whole, appended ones land
-// before the end of the archive; and the layer merge that finds an image's own engine-file entries.
+// before the end of the archive. (The layer merge that finds an image's own engine-file entries:
+// engine-files.test.ts.)
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import * as tar from 'tar-stream';
 import { describe, expect, it } from 'vitest';
-import { layerFindingFilter, mergeLayerFindings, type LayerFinding } from '../../../src/engine/docker/engine-files.js';
 import { TarEntryFilter, type TarEntryHandlers } from '../../../src/engine/docker/tar-entries.js';
 
 type Entry = { header: Partial<tar.Header> & { name: string }; body?: string };
@@ -79,45 +79,5 @@ describe('TarEntryFilter', () => {
   it('fails a truncated tar', async () => {
     const input = await pack(sample);
     await expect(filter(input.subarray(0, 2000), { decide: () => 'pass' })).rejects.toThrow(/truncated/);
-  });
-});
-
-async function finding(entries: Entry[]): Promise<LayerFinding> {
-  const { filter: f, finding: found } = layerFindingFilter();
-  await pipeline(Readable.from([await pack(entries)]), f, new Writable({ write: (_c, _e, done) => done() }));
-  return found;
-}
-
-describe('the image\'s own engine-file entries from its layers', () => {
-  it('keeps the topmost version and honours whiteouts, opaque folders and folders replaced by files', async () => {
-    const bottom = await finding([
-      { header: { name: 'etc/hosts', mode: 0o644 }, body: '127.0.0.1 bottom\n' },
-      { header: { name: 'etc/hostname', mode: 0o644 }, body: 'bottom\n' },
-      { header: { name: 'etc/resolv.conf', mode: 0o644 }, body: 'nameserver 10.0.0.1\n' },
-      { header: { name: 'dev/console', type: 'character-device', devmajor: 5, devminor: 1 } },
-      { header: { name: '.dockerenv', mode: 0o755 }, body: '' },
-    ]);
-    const middle = await finding([
-      { header: { name: 'etc/hosts', mode: 0o644 }, body: '127.0.0.1 middle\n' },
-      { header: { name: 'etc/.wh.hostname' }, body: '' },
-      { header: { name: '.wh..dockerenv' }, body: '' },
-    ]);
-    const top = await finding([
-      // An opaque /dev hides the lower /dev/console.
-      { header: { name: 'dev/.wh..wh..opq' }, body: '' },
-      { header: { name: 'etc/resolv.conf', mode: 0o600 }, body: 'nameserver 10.0.0.2\n' },
-    ]);
-    const own = mergeLayerFindings([bottom, middle, top]);
-    expect([...own.keys()].sort()).toEqual(['etc/hosts', 'etc/resolv.conf']);
-    const files = await list(Buffer.concat([own.get('etc/hosts')!, own.get('etc/resolv.conf')!, Buffer.alloc(1024)]));
-    expect(files.map((f) => f.body)).toEqual(['127.0.0.1 middle\n', 'nameserver 10.0.0.2\n']);
-    // An opaque /etc hides every lower /etc entry, not the layer's own (whatever their order in its tar).
-    const opaqueEtc = await finding([
-      { header: { name: 'etc/hostname', mode: 0o644 }, body: 'own\n' },
-      { header: { name: 'etc/.wh..wh..opq' }, body: '' },
-    ]);
-    expect([...mergeLayerFindings([bottom, middle, opaqueEtc]).keys()].sort()).toEqual(['dev/console', 'etc/hostname']);
-    const replaced = await finding([{ header: { name: 'etc', type: 'symlink', linkname: 'private/etc' } }]);
-    expect(mergeLayerFindings([bottom, replaced]).has('etc/hosts')).toBe(false);
   });
 });
