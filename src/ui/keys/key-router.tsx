@@ -96,33 +96,57 @@ export function KeyRouterProvider({ children, onKey, onUnhandled, keymap = GLOBA
     [ordered, onKey, onUnhandled, keymap],
   );
 
+  // Keys wait their turn: Ink hands over every key of one read in the same tick (tmux send-keys,
+  // SSH coalescing keystrokes, arrows between letters), and a handler must see the state the key
+  // before it left. Each key is dispatched once React has drawn after the previous one.
+  const queue = useRef<Array<() => void>>([]);
+  const busy = useRef(false);
+  const drain = useCallback(() => {
+    const job = queue.current.shift();
+    if (job === undefined) {
+      busy.current = false;
+      return;
+    }
+    busy.current = true;
+    try {
+      job();
+    } finally {
+      // React draws from setImmediate; the following key waits until that has happened.
+      setImmediate(() => setTimeout(drain, 0));
+    }
+  }, []);
+  const enqueue = useCallback(
+    (jobs: Array<() => void>) => {
+      queue.current.push(...jobs);
+      if (!busy.current) drain();
+    },
+    [drain],
+  );
+
   useInput(
     useCallback(
       (input, key) => {
         const name = keyName(input, key);
         if (name !== null) {
-          dispatch(name, input);
+          enqueue([() => dispatch(name, input)]);
           return;
         }
         if (input.length <= 1 || key.ctrl || input.includes('\x1b')) return;
         // Several characters in one read: a paste, or keys sent in a burst (tmux send-keys j j Tab).
-        // Printable text goes whole to a text field that wants it; otherwise each character is a key,
-        // one after another once React has drawn, so handlers see the state the previous key left.
-        if (!/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/.test(input) && !/^[\t\r\n]+$/.test(input)) {
-          const wanted = ordered().some((reg) => reg.raw.current?.(PASTE, input));
-          if (wanted) return;
-        }
+        // Printable text goes whole to a text field that wants it; otherwise each character is a key.
         const keys = [...input].map(charKeyName).filter((k): k is string => k !== null);
-        const next = () => {
-          const k = keys.shift();
-          if (k === undefined) return;
-          dispatch(k, k.length === 1 ? k : '');
-          // React draws from setImmediate; the following key waits until that has happened.
-          if (keys.length > 0) setImmediate(() => setTimeout(next, 0));
-        };
-        next();
+        const pasteable = !/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/.test(input) && !/^[\t\r\n]+$/.test(input);
+        enqueue([
+          () => {
+            if (pasteable && ordered().some((reg) => reg.raw.current?.(PASTE, input))) return;
+            // The burst's keys go before anything queued after it, the first one now.
+            const [first, ...rest] = keys.map((k) => () => dispatch(k, k.length === 1 ? k : ''));
+            queue.current.unshift(...rest);
+            first?.();
+          },
+        ]);
       },
-      [dispatch, ordered],
+      [dispatch, ordered, enqueue],
     ),
   );
 

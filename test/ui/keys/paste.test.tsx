@@ -64,3 +64,32 @@ it('the footer follows a registration whose footer changes without re-registerin
   expect(tui.frame()).toMatch(/Esc stop filtering/);
   expect(tui.frame()).not.toMatch(/\/ search/);
 });
+
+it('arrow keys and letters read together (SSH coalescing, tmux send-keys Down Down j) each act, in order', async () => {
+  const { useCommands } = await import('../../../src/ui/keys/key-router.js');
+  const { Text } = await import('ink');
+  const seen: string[] = [];
+  function Counter() {
+    const [n, setN] = React.useState(0);
+    useCommands('screen', {
+      'move.down': (key) => {
+        seen.push(key);
+        setN(n + 1);
+      },
+      'move.up': (key) => {
+        seen.push(key);
+        setN(n - 1);
+      },
+    });
+    return <Text>{`n=${n}`}</Text>;
+  }
+  tui = await renderTui(
+    <KeyRouterProvider>
+      <Counter />
+    </KeyRouterProvider>,
+  );
+  tui.stdin.send('\x1b[B\x1b[Bjj\x1b[Ak\x1b[B');
+  await vi.waitFor(() => expect(seen).toHaveLength(7));
+  await tui.waitForFrame((f) => f.includes('n=3'));
+  expect(seen).toEqual(['down', 'down', 'j', 'j', 'up', 'k', 'down']);
+});
