@@ -5,6 +5,7 @@ import type { BuildEvent } from '../events.js';
 import { createBuildStreamParser } from '../portage/build-stream/build-stream-parser.js';
 import { parseBinaryFallbackLine } from '../plan/binary-fallback.js';
 import { parseStepMarker } from '../plan/step-runner.js';
+import { newLogEvent } from '../log-event.js';
 
 export interface RunOutputStep {
   id: string;
@@ -80,6 +81,13 @@ function ownString(s: string): string {
   return `${s}\n`.slice(0, -1);
 }
 
+/** `{ type: 'log', text, t }` (no `t` when undefined). */
+function logAt(text: string, t: number | undefined): BuildEvent {
+  const e = newLogEvent(text);
+  if (t !== undefined) e.t = t;
+  return e;
+}
+
 /** A parser for one build's output; `steps` are the plan's container steps, in order. */
 export function createRunOutputParser(steps: RunOutputStep[]): RunOutputParser {
   const byId = new Map(steps.map((s) => [s.id, s]));
@@ -128,7 +136,7 @@ export function createRunOutputParser(steps: RunOutputStep[]): RunOutputParser {
       const flushed = current?.output === 'emerge' ? emerge.end() : [];
       emerge = createBuildStreamParser();
       stamped(flushed, t, out);
-      out.push(t !== undefined ? { type: 'log', text, t } : { type: 'log', text });
+      out.push(logAt(text, t));
       out.push(t !== undefined ? { type: 'binary-fallback', cp: fallback.cp, hosts: fallback.hosts, t } : { type: 'binary-fallback', cp: fallback.cp, hosts: fallback.hosts });
       return;
     }
@@ -138,7 +146,7 @@ export function createRunOutputParser(steps: RunOutputStep[]): RunOutputParser {
       if (t !== undefined) for (let i = from; i < out.length; i++) if (out[i]!.t === undefined) out[i]!.t = t;
       return;
     }
-    out.push(t !== undefined ? { type: 'log', text, t } : { type: 'log', text });
+    out.push(logAt(text, t));
   };
 
   return {

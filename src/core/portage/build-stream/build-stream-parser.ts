@@ -2,11 +2,12 @@
 // arbitrary chunks. Every line also becomes a `log` event (attributed to a package when possible):
 // explicit cpv on the line, else the elog block or ` * Package:` header being read, else the only
 // package currently building (foreground runs), else none (parallel runs print no build output).
-import type { BuildEvent, BuildPhase, FailureSummaryEntry, LogEvent } from '../../events.js';
+import type { BuildEvent, BuildPhase, FailureSummaryEntry } from '../../events.js';
 import { applyBackspaces, stripAnsi } from '../terminal-text.js';
 import { parsePackageToken } from '../pretend/merge-line.js';
 import { classifyBuildLine, compactJobsLine, type BuildLineFact } from './build-line.js';
 import { createLineSplitter, type LineSplitter } from './line-splitter.js';
+import { newLogEvent } from '../../log-event.js';
 
 export type StreamName = 'stdout' | 'stderr';
 
@@ -264,7 +265,8 @@ export function createBuildStreamParser(options: BuildStreamOptions = {}): Build
     else cpv = handleFact(fact);
     // The shown text of a Jobs line loses Portage's padding (it would wrap at 80 columns); `raw` keeps it.
     const shown = fact.kind === 'jobs' ? compactJobsLine(text) : text;
-    const log: LogEvent = { type: 'log', text: shown, stream };
+    const log = newLogEvent(shown);
+    log.stream = stream;
     if (cpv) log.cpv = cpv;
     if (shown !== raw) log.raw = raw;
     emit(log);
