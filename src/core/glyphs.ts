@@ -2,6 +2,8 @@
 // themes (which need zod) so the very first frame can use them without loading anything else.
 export interface Glyphs {
   focus: string;
+  /** A small mark: the selected row of a list without the keyboard, an older copy of an image present. */
+  dot: string;
   unfocused: string;
   pass: string;
   warn: string;
@@ -14,8 +16,8 @@ export interface Glyphs {
   ellipsis: string;
 }
 
-const UNICODE: Glyphs = { focus: '›', unfocused: ' ', pass: '✓', warn: '!', fail: '✗', info: 'i', arrow: '→', separator: '│', barFull: '█', barEmpty: '░', ellipsis: '…' };
-const ASCII: Glyphs = { focus: '>', unfocused: ' ', pass: '+', warn: '!', fail: 'x', info: 'i', arrow: '>', separator: '|', barFull: '#', barEmpty: '.', ellipsis: '~' };
+const UNICODE: Glyphs = { focus: '›', dot: '·', unfocused: ' ', pass: '✓', warn: '!', fail: '✗', info: 'i', arrow: '→', separator: '│', barFull: '█', barEmpty: '░', ellipsis: '…' };
+const ASCII: Glyphs = { focus: '>', dot: '.', unfocused: ' ', pass: '+', warn: '!', fail: 'x', info: 'i', arrow: '>', separator: '|', barFull: '#', barEmpty: '.', ellipsis: '~' };
 
 /** Unicode glyphs only when the locale says UTF-8 and the terminal is not dumb or the Linux console. */
 export function chooseGlyphs(env: Record<string, string | undefined>): Glyphs {

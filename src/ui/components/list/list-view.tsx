@@ -49,7 +49,7 @@ export function ListView<T>({ list, width, focused, renderItem, empty = 'Nothing
         return (
           <Box key={itemIndex} height={1} width={width} overflow="hidden">
             <Box width={2} flexShrink={0}>
-              <Text bold={isSelected}>{isSelected ? (focused ? glyphs.focus : '·') : glyphs.unfocused}</Text>
+              <Text bold={isSelected}>{isSelected ? (focused ? glyphs.focus : glyphs.dot) : glyphs.unfocused}</Text>
             </Box>
             <Box width={contentWidth} overflow="hidden">
               {typeof content === 'string' ? (

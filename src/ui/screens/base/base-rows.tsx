@@ -13,7 +13,7 @@ import { SelectionText } from '../../components/list/selection-text.js';
 
 export function CatalogueItem({ row, ctx, tagWidth }: { row: CatalogueRow; ctx: RowContext; tagWidth: number }) {
   const { glyphs } = useLook();
-  const mark = row.present ? glyphs.pass : row.dated.length > 0 ? '·' : ' ';
+  const mark = row.present ? glyphs.pass : row.dated.length > 0 ? glyphs.dot : ' ';
   return (
     <Box width={ctx.width} overflow="hidden">
       <Box width={2} flexShrink={0}>

@@ -120,3 +120,19 @@ describe('list filter under fast input', () => {
     expect(frame).toContain('› flag12 Add SSL support');
   });
 });
+
+describe('a list without the keyboard', () => {
+  function Resting() {
+    const list = useList(FLAGS.slice(0, 3), { height: 5, searchText: (f) => f.name });
+    return <ListView list={list} width={40} focused={false} renderItem={(f) => f.name} />;
+  }
+
+  it('marks its selection with a dot, and an ASCII one where the terminal has no Unicode', async () => {
+    tui = await renderTui(<KeyRouterProvider><Resting /></KeyRouterProvider>);
+    expect(tui.frame()).toMatch(/^· flag00/m);
+    tui.unmount();
+    tui = await renderTui(<KeyRouterProvider><Resting /></KeyRouterProvider>, { unicode: false });
+    expect(tui.frame()).toMatch(/^\. flag00/m);
+    expect(tui.frame()).toMatch(/^[\x20-\x7e\n]*$/);
+  });
+});

@@ -52,7 +52,7 @@ export function DirTab({ root, width, height, active, footer }: DirTabProps) {
         return (
           <Box key={node.path} height={1} width={width} overflow="hidden">
             <Box width={2} flexShrink={0}>
-              <Text bold={isSelected}>{isSelected ? (active ? glyphs.focus : '·') : glyphs.unfocused}</Text>
+              <Text bold={isSelected}>{isSelected ? (active ? glyphs.focus : glyphs.dot) : glyphs.unfocused}</Text>
             </Box>
             <Box flexShrink={0}>
               <Text inverse={isSelected && active} bold={isSelected}>
