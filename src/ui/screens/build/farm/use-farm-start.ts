@@ -1,6 +1,7 @@
 // Starting a farm from the setup: the chosen recipe files loaded and checked (a file with problems is
-// named, nothing starts), the open recipe taken as it is in the workbench, then the farm controller runs.
+// named, nothing starts; so is one naming an engine not chosen), the open recipe taken as it is in the workbench, then the farm controller runs.
 import { useCallback, useState } from 'react';
+import { pinnedEngineProblem } from '../../../../core/farm/farm-schedule.js';
 import { formatProblem } from '../../../../core/recipe/recipe-problems.js';
 import type { FarmRecipe } from '../../../../engine/farm/farm-facts.js';
 import { useWizard } from '../../../app/wizard-context.js';
@@ -31,6 +32,15 @@ export function useFarmStart(controller: FarmController): { start: (recipes: rea
             return;
           }
           recipes.push({ file: key, recipe: parsed.recipe });
+        }
+        // A recipe that names an engine left out of the farm is refused before any engine is asked,
+        // as `gentoo-wb build R1 R2 … --engines` does.
+        for (const { recipe } of recipes) {
+          const pinned = pinnedEngineProblem(recipe, engines);
+          if (pinned !== null) {
+            notify(`${pinned}: choose that engine too (Tab goes to the engines), or take the field out of the recipe; nothing was built`, 'fail');
+            return;
+          }
         }
         try {
           // The quit question goes with the farm, also when it ends while another step is shown.

@@ -53,7 +53,8 @@ export async function openFarm(options: { theme?: string; columns?: number; rows
   const load = vi.fn(async (file: string) => {
     const name = file.split('/').at(-1)!.replace('.json', '');
     if (name === 'three') return { ok: false, problems: [{ field: 'packages', problem: 'bad atom "=x"' }] };
-    return { ok: true, recipe: { ...recipeFor(['app-misc/hello']), name } as Recipe };
+    // `two` names engine b2 in its engine field.
+    return { ok: true, recipe: { ...recipeFor(['app-misc/hello']), name, ...(name === 'two' ? { engine: 'b2' } : {}) } as Recipe };
   });
   const services = {
     connect: vi.fn(async () => CONNECTION),

@@ -67,6 +67,17 @@ describe('farm setup', () => {
     expect(h.runs).toHaveLength(0);
   });
 
+  it('refuses a recipe that names an engine the farm leaves out, before any engine is asked', async () => {
+    h = await openFarm();
+    await h.tui.press('f');
+    await h.tui.waitForFrame((f) => f.includes('/recipes/two.json'));
+    await h.tui.press('down', 'space', 'b');
+    const frame = await h.tui.waitForFrame((f) => f.includes('names engine'));
+    expect(frame).toContain('recipe two names engine "b2"');
+    expect(frame).toContain('nothing was built');
+    expect(h.runs).toHaveLength(0);
+  });
+
   it('starts the farm with the chosen recipes (the open one as it is in the workbench) and engines', async () => {
     h = await openFarm();
     const run = await startTwo(h);
@@ -198,7 +209,7 @@ describe('farm view', () => {
     expect(frame).toMatch(/php-web +- +not started/);
     await h.tui.press('f');
     await h.tui.waitForFrame((f) => f.includes('New farm'));
-    await h.tui.press('down', 'space', 'b');
+    await h.tui.press('down', 'space', 'tab', 'down', 'space', 'b');
     await h.tui.waitForFrame((f) => f.includes('Farm starting'));
     run = h.runs[1]!;
     await h.tui.press('q');
