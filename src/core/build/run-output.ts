@@ -137,7 +137,7 @@ export function createRunOutputParser(steps: RunOutputStep[]): RunOutputParser {
       emerge = createBuildStreamParser();
       stamped(flushed, t, out);
       out.push(logAt(text, t));
-      out.push(t !== undefined ? { type: 'binary-fallback', cp: fallback.cp, hosts: fallback.hosts, t } : { type: 'binary-fallback', cp: fallback.cp, hosts: fallback.hosts });
+      out.push(t !== undefined ? { type: 'binary-fallback', cp: fallback.cp, hosts: fallback.hosts, reason: fallback.reason, t } : { type: 'binary-fallback', cp: fallback.cp, hosts: fallback.hosts, reason: fallback.reason });
       return;
     }
     if (current?.output === 'emerge') {
