@@ -31,6 +31,16 @@ export type BinaryRefusal = 'checksum' | 'signature';
 const SIGNATURE_REASONS = 'GnuPG verification failed|No signature provided|[^ ]+ signature not found in |Manifest not found: ';
 const CHECKSUM_REASONS = '[^ ]+ checksum mismatched in |[^ ]+ file size mismatched in |[^ ]+ checksum not found in |[^ ]+ no supported checksum found in |Missing files: |Unknown files exists: ';
 
+/**
+ * What the fallback makes of the reason after `!!! Error extracting '<path>', `: the refusal it
+ * compiles instead of, or null for one it leaves failing (no gpg in the base, an I/O error).
+ */
+export function unpackRefusal(reason: string): BinaryRefusal | null {
+  if (new RegExp(`^(${SIGNATURE_REASONS})`).test(reason)) return 'signature';
+  if (new RegExp(`^(${CHECKSUM_REASONS})`).test(reason)) return 'checksum';
+  return null;
+}
+
 const SCRIPT = `#!/bin/sh
 # gentoo-wb binary fallback. Arguments: the failed step's exit status, a file the runner touched when the
 # step started, then the step's env "$@" (NAME=value lines, then the emerge argv). Portage keeps a package

@@ -2,6 +2,7 @@
 // prefixes its binhost messages with the binrepos.conf section (`!!! [name] HTTP Error 404: …`,
 // portage/dbapi/bintree.py) and keeps a fetched package under /var/cache/binhost/<name>/, so the
 // section names the binhost; the plan knows which recipe source each section is.
+import { unpackRefusal } from '../plan/binary-fallback.js';
 import { binhostLabel } from '../recipe/binhost-sources.js';
 import type { BinhostSource } from '../recipe/recipe-schema.js';
 import type { ProblemExplanation } from './problem-explanation.js';
@@ -25,6 +26,8 @@ export interface BinhostFailure {
   subject: string | null;
   /** Portage's own lines. */
   lines: string[];
+  /** A refused binary the build's fallback compiles from source under onMissing `compile`. */
+  compiledInstead?: boolean;
 }
 
 const ESCAPES = /\x1b\[[0-9;]*[A-Za-z]/g;
@@ -83,7 +86,7 @@ export function binhostFailures(text: string): BinhostFailure[] {
       const path = (lines[i + 1] ?? '').replace(/^!!!\s*/, '').trim();
       const reason = (lines[i + 2] ?? '').replace(/^!!!\s*Reason:\s*/, '').trim();
       const section = sectionOfPath(path);
-      if (section) add({ kind: 'checksum', section, detail: `served a package that fails its checksum (${reason || 'digest mismatch'}): a corrupted or replaced file`, subject: packageOfPath(path), lines: lines.slice(i, i + 5).map((l) => l.trim()) });
+      if (section) add({ kind: 'checksum', compiledInstead: true, section, detail: `served a package that fails its checksum (${reason || 'digest mismatch'}): a corrupted or replaced file`, subject: packageOfPath(path), lines: lines.slice(i, i + 5).map((l) => l.trim()) });
       continue;
     }
     const extracting = /^!!! Error extracting '([^']+)', (.*)$/.exec(line);
@@ -93,7 +96,7 @@ export function binhostFailures(text: string): BinhostFailure[] {
       if (!section) continue;
       const gpg = /gpg|GnuPG|signature|Manifest not found/i.test(reason);
       add({
-        kind: gpg ? 'signature' : 'checksum', section, subject: packageOfPath(path), lines: [line],
+        kind: gpg ? 'signature' : 'checksum', section, subject: packageOfPath(path), lines: [line], compiledInstead: unpackRefusal(reason) !== null,
         detail: gpg ? `served a package whose signature could not be verified (${reason})` : `served a package that cannot be unpacked (${reason})`,
       });
       continue;
@@ -122,13 +125,19 @@ export function binhostFailureLine(f: BinhostFailure, hosts: readonly PlanBinhos
  */
 export function explainBinhostFailures(text: string, hosts: readonly PlanBinhostRef[], onMissing: 'compile' | 'fail'): ProblemExplanation[] {
   return binhostFailures(text).map((f) => {
-    const fatal = onMissing === 'fail' || f.kind === 'checksum' || f.kind === 'signature';
+    // With `compile`, a binary refused for its checksum or signature is compiled instead by the build's
+    // fallback (core/plan/binary-fallback); a refusal it leaves (no gpg in the base) stops the build.
+    const fatal = onMissing === 'fail' || ((f.kind === 'checksum' || f.kind === 'signature') && f.compiledInstead !== true);
     const fix = f.kind === 'no-binary'
       ? 'publish it to the binhost (build it once with the binary package cache on), or allow compiling (binaries: onMissing "compile")'
       : f.kind === 'unreachable' || f.kind === 'no-index'
         ? 'check the URL and that the binhost is up (gentoo-wb binhost status), or remove it from the recipe'
         : 'rebuild or re-sign the package on the binhost (emaint binhost --fix refreshes its index), or remove the binhost from the recipe';
-    const then = fatal ? (onMissing === 'fail' ? ' The recipe allows binary packages only, so the build stops.' : '') : ' Portage compiles what it cannot fetch.';
+    const then = fatal
+      ? ' The recipe allows binary packages only, so the build stops.'
+      : f.compiledInstead === true
+        ? ' The build compiles that package from source instead (binaries: onMissing "compile").'
+        : ' Portage compiles what it cannot fetch.';
     return { kind: 'other', severity: fatal ? 'error' : 'warning', title: binhostFailureLine(f, hosts), text: `${binhostFailureLine(f, hosts)}.${then}`, fix, portageLines: f.lines };
   });
 }

@@ -54,9 +54,14 @@ describe('binhost failures in Portage output', () => {
 `;
     const explained = explainBinhostFailures(text, hosts, 'compile');
     expect(explained.map((e) => [e.severity, e.title])).toEqual([
-      ['error', 'served binhost "lan" (http://gwb-binhost-lan:8000/) served a package that fails its checksum (Failed on SHA1 verification): a corrupted or replaced file — app-misc/oldtool-1.0'],
+      ['warning', 'served binhost "lan" (http://gwb-binhost-lan:8000/) served a package that fails its checksum (Failed on SHA1 verification): a corrupted or replaced file — app-misc/oldtool-1.0'],
+      // No gpg in the base is not the package's fault: the fallback leaves it, so the build stops.
       ['error', "binhost http://binhost.lan/ served a package whose signature could not be verified ([Errno 2] No such file or directory: '/usr/bin/gpg') — app-misc/newtool-2.0"],
     ]);
+    expect(explained[0]!.text).toContain('The build compiles that package from source instead');
+    const refused = explainBinhostFailures("!!! Error extracting '/var/cache/binhost/binhost.lan/app-misc/newtool/newtool-2.0-1.gpkg.tar', GnuPG verification failed\n", hosts, 'compile');
+    expect(refused.map((e) => [e.severity, e.title])).toEqual([['warning', 'binhost http://binhost.lan/ served a package whose signature could not be verified (GnuPG verification failed) — app-misc/newtool-2.0']]);
+    expect(explainBinhostFailures(text, hosts, 'fail').map((e) => e.severity)).toEqual(['error', 'error']);
     expect(explained[0]!.portageLines[1]).toBe('!!! /var/cache/binhost/served-lan/app-misc/oldtool/oldtool-1.0-1.gpkg.tar.partial');
   });
 
