@@ -88,10 +88,12 @@ export async function importStream(
   // Podman's compat import ignores the `tag` parameter but honours a tag inside `repo`; Docker
   // accepts that form too.
   const repo = withDefaultTag(options.tag);
+  const action = `import as ${options.tag}`;
+  // A source that failed before it got here (while the caller prepared the import) would never end.
+  if (source.errored) throw toEngineError(source.errored, { action });
   const counter = new ByteCounter(options.totalBytes ?? null, options.onProgress);
   source.on('error', (err) => counter.destroy(err));
   source.pipe(counter);
-  const action = `import as ${options.tag}`;
   let reported: string | null = null;
   try {
     const res = await dialStream(docker, {

@@ -20,7 +20,7 @@ function rehome(header: tar.Header, path: string, linkPath: string | null): tar.
 }
 
 /** The tree as a tar stream with names relative to the tree. */
-export function retarTree(archive: Readable): Readable {
+function retarTree(archive: Readable): Readable {
   const pack = tar.pack();
   const out = new PassThrough({ highWaterMark: 1024 * 1024 });
   pack.on('error', (err) => out.destroy(err));

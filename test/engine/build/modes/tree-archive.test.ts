@@ -1,10 +1,8 @@
-// The tree archive as the engine sends it ("destination/…" names) re-homed for import and scanned
-// for the ROOT check, on archives made here: long names with PAX headers, hard links, folders,
-// links and ELF files.
+// The tree archive as the engine sends it ("destination/…" names) scanned for the ROOT check, on
+// archives made here: hard links, folders, links and ELF files. (Re-homed for import: import-tree.test.ts.)
 import { Readable } from 'node:stream';
 import * as tar from 'tar-stream';
 import { describe, expect, it } from 'vitest';
-import { retarTree } from '../../../../src/engine/build/modes/import-tree.js';
 import { inTreePath } from '../../../../src/engine/build/modes/tree-archive.js';
 import { scanTree } from '../../../../src/engine/build/modes/tree-scan.js';
 import { buildElf } from '../../../core/elf/elf-builder.js';
@@ -30,56 +28,11 @@ async function archiveOf(entries: Entry[]): Promise<Readable> {
   return Readable.from([Buffer.concat(chunks)]);
 }
 
-async function listing(stream: Readable): Promise<{ name: string; type: string; linkname: string | null; body: string; mode: number }[]> {
-  const extract = tar.extract();
-  // As importStream does: an error of the source ends the reader.
-  stream.on('error', (err) => extract.destroy(err));
-  stream.pipe(extract);
-  const out = [];
-  for await (const entry of extract) {
-    const chunks: Buffer[] = [];
-    for await (const c of entry) chunks.push(c as Buffer);
-    out.push({ name: entry.header.name, type: entry.header.type, linkname: entry.header.linkname ?? null, body: Buffer.concat(chunks).toString('latin1'), mode: entry.header.mode ?? 0 });
-  }
-  return out;
-}
-
-const longDir = `destination/usr/share/${'deep/'.repeat(30)}`;
-
 describe('tree archives', () => {
   it('drops the leading folder from names', () => {
     expect(inTreePath('destination/')).toBe('/');
     expect(inTreePath('destination/usr/bin/hello')).toBe('/usr/bin/hello');
     expect(inTreePath('destination/usr/')).toBe('/usr');
-  });
-
-  it('re-homes every entry (long PAX names and hard links included) and leaves the folder itself out', async () => {
-    const archive = await archiveOf([
-      { name: 'destination/', type: 'directory', mode: 0o755 },
-      { name: 'destination/usr/', type: 'directory', mode: 0o755 },
-      { name: 'destination/usr/bin/hello', body: 'ELF?', mode: 0o755 },
-      { name: 'destination/usr/bin/hi', type: 'link', linkname: 'destination/usr/bin/hello' },
-      { name: 'destination/lib64', type: 'symlink', linkname: 'usr/lib64' },
-      { name: `${longDir}file.txt`, body: 'deep' },
-    ]);
-    const out = await listing(retarTree(archive));
-    expect(out.map((e) => [e.name, e.type, e.linkname])).toEqual([
-      ['usr/', 'directory', null],
-      ['usr/bin/hello', 'file', null],
-      ['usr/bin/hi', 'link', 'usr/bin/hello'],
-      ['lib64', 'symlink', 'usr/lib64'],
-      [`${longDir.slice('destination/'.length)}file.txt`, 'file', null],
-    ]);
-    expect(out[1]).toMatchObject({ body: 'ELF?', mode: 0o755 });
-    expect(out[4]!.body).toBe('deep');
-  });
-
-  it('a broken source archive fails the re-packed stream instead of ending it short', async () => {
-    const good = await archiveOf([{ name: 'destination/a', body: 'x'.repeat(4096) }]);
-    const bytes: Buffer[] = [];
-    for await (const c of good) bytes.push(c as Buffer);
-    const cut = Readable.from([Buffer.concat(bytes).subarray(0, 700)]);
-    await expect(listing(retarTree(cut))).rejects.toThrow(/Unexpected end of data/);
   });
 
   it('scans kinds, ELF facts, loader configuration and hard links for the ROOT check', async () => {
