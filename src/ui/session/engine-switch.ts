@@ -102,7 +102,7 @@ export async function switchEngine(workbench: Workbench, name: string | undefine
 }
 
 /** What an opened recipe's `engine` field asks of the session: nothing, a switch, or a name not configured. */
-export type RecipeEngineAsk =
+type RecipeEngineAsk =
   | { kind: 'none' }
   | { kind: 'switch'; name: string | undefined }
   | { kind: 'unknown'; name: string };
@@ -111,7 +111,7 @@ export type RecipeEngineAsk =
  * The engine `recipe` names against the session's: nothing without the field or when the session is
  * on that engine already; a switch when it names `local` or a configured engine; else the unknown name.
  */
-export function recipeEngineAsk(recipe: Recipe, session: { status: string; name?: string | undefined }, configured: readonly string[]): RecipeEngineAsk {
+function recipeEngineAsk(recipe: Recipe, session: { status: string; name?: string | undefined }, configured: readonly string[]): RecipeEngineAsk {
   if (recipe.engine === undefined) return { kind: 'none' };
   const name = engineKey(recipe.engine);
   if (session.status === 'ready' && session.name === name) return { kind: 'none' };

@@ -7,7 +7,7 @@ import { newRecipe } from '../../../src/core/recipe/new-recipe.js';
 import type { Recipe } from '../../../src/core/recipe/recipe-schema.js';
 import type { EngineConnection } from '../../../src/engine/docker/index.js';
 import type { BuildController } from '../../../src/ui/session/build-controller.js';
-import { followRecipeEngine, recipeEngineAsk } from '../../../src/ui/session/engine-switch.js';
+import { followRecipeEngine } from '../../../src/ui/session/engine-switch.js';
 import type { Workbench } from '../../../src/ui/session/workbench-context.js';
 import type { WorkbenchServices } from '../../../src/ui/session/workbench-services.js';
 import { createWorkbenchStore, type EngineState } from '../../../src/ui/session/workbench-store.js';
@@ -27,20 +27,26 @@ function workbench(engine: EngineState, connect: (name?: string) => Promise<Engi
   return { store, services, builds: { running: following, attaching: null } as unknown as BuildController };
 }
 
-describe('recipeEngineAsk', () => {
-  const ready = (name?: string) => ({ status: 'ready', ...(name === undefined ? {} : { name }) });
-  it('asks nothing without the field or on the engine already in use (local for the default endpoint)', () => {
-    expect(recipeEngineAsk(recipe(), ready('arm'), ['arm'])).toEqual({ kind: 'none' });
-    expect(recipeEngineAsk(recipe('arm'), ready('arm'), ['arm'])).toEqual({ kind: 'none' });
-    expect(recipeEngineAsk(recipe('local'), ready(), ['arm'])).toEqual({ kind: 'none' });
+describe('what an opened recipe asks of the session', () => {
+  const asked = async (engine: EngineState, r: Recipe) => {
+    const wb = workbench(engine, async () => conn(8));
+    const followed = await followRecipeEngine(wb, r);
+    return { followed, connects: (wb.services.connect as unknown as { mock: { calls: unknown[][] } }).mock.calls };
+  };
+  it('asks nothing without the field or on the engine already in use (local for the default endpoint)', async () => {
+    expect(await asked({ status: 'ready', name: 'arm', connection: LOCAL }, recipe())).toEqual({ followed: null, connects: [] });
+    expect(await asked({ status: 'ready', name: 'arm', connection: LOCAL }, recipe('arm'))).toEqual({ followed: null, connects: [] });
+    expect(await asked({ status: 'ready', connection: LOCAL }, recipe('local'))).toEqual({ followed: null, connects: [] });
   });
-  it('asks a switch to a configured engine or to local, also after the session failed to connect to it', () => {
-    expect(recipeEngineAsk(recipe('arm'), ready(), ['arm'])).toEqual({ kind: 'switch', name: 'arm' });
-    expect(recipeEngineAsk(recipe('local'), ready('arm'), ['arm'])).toEqual({ kind: 'switch', name: undefined });
-    expect(recipeEngineAsk(recipe('arm'), { status: 'failed', name: 'arm' }, ['arm'])).toEqual({ kind: 'switch', name: 'arm' });
+  it('asks a switch to a configured engine or to local, also after the session failed to connect to it', async () => {
+    expect((await asked({ status: 'ready', connection: LOCAL }, recipe('arm'))).connects).toEqual([['arm']]);
+    expect((await asked({ status: 'ready', name: 'arm', connection: LOCAL }, recipe('local'))).connects).toEqual([[undefined]]);
+    expect((await asked({ status: 'failed', name: 'arm', message: 'refused' } as EngineState, recipe('arm'))).connects).toEqual([['arm']]);
   });
-  it('names an engine that is not configured', () => {
-    expect(recipeEngineAsk(recipe('gone'), ready(), ['arm'])).toEqual({ kind: 'unknown', name: 'gone' });
+  it('names an engine that is not configured, and connects nowhere', async () => {
+    const { followed, connects } = await asked({ status: 'ready', connection: LOCAL }, recipe('gone'));
+    expect(followed?.text).toMatch(/^it names engine gone, which is not configured/);
+    expect(connects).toEqual([]);
   });
 });
 
