@@ -1,6 +1,6 @@
 // Recipe files on disk: read with every problem reported, written atomically (temp + rename) so a
 // crash or a full disk never leaves half a recipe, and a full or read-only folder says so in one sentence.
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseRecipe, serializeRecipe, type RecipeParse } from '../../core/recipe/recipe-json.js';
 import type { Recipe } from '../../core/recipe/recipe-schema.js';
@@ -15,6 +15,13 @@ export function recipesDir(env: NodeJS.ProcessEnv = process.env): string {
 /** A file path for a recipe name in the default folder. */
 export function defaultRecipePath(name: string, env: NodeJS.ProcessEnv = process.env): string {
   return path.join(recipesDir(env), `${name}.json`);
+}
+
+/** The recipe files (`*.json`) of the recipes folder, sorted by name; none when the folder does not exist. */
+export async function listRecipeFiles(env: NodeJS.ProcessEnv = process.env): Promise<string[]> {
+  const dir = recipesDir(env);
+  const names = await readdir(dir).catch(() => [] as string[]);
+  return names.filter((n) => n.endsWith('.json')).sort().map((n) => path.join(dir, n));
 }
 
 /** Read and validate a recipe file; a missing or unreadable file is a problem, not a throw. */

@@ -1,8 +1,5 @@
-// The farm's effects for the Build screen's farm view: the recipe files it can offer (the recipes
-// folder the workbench saves into) and a farm run through the same engine code as
+// The farm's effects for the Build screen's farm view: a farm run through the same engine code as
 // `gentoo-wb build R1 R2 … --engines a,b` (engine names checked, engines connected, runFarm).
-import { readdir } from 'node:fs/promises';
-import path from 'node:path';
 import type { BuildEvent } from '../../core/events.js';
 import type { FarmSummary } from '../../core/farm/farm-summary.js';
 import { EngineError } from '../../engine/docker/index.js';
@@ -10,7 +7,6 @@ import { currentNamespace } from '../../engine/docker/object-names.js';
 import { connectFarmEngines, engineListProblem } from '../../engine/farm/farm-engines.js';
 import type { FarmRecipe } from '../../engine/farm/farm-facts.js';
 import { runFarm, type FarmProgress } from '../../engine/farm/run-farm.js';
-import { recipesDir } from '../../engine/recipes/recipe-store.js';
 import type { SettingsStore } from '../../engine/settings/settings-store.js';
 
 export type { FarmProgress } from '../../engine/farm/run-farm.js';
@@ -29,8 +25,6 @@ export interface FarmRunInput {
 }
 
 export interface FarmServices {
-  /** Recipe files (`*.json`) in the recipes folder, sorted; none when the folder does not exist. */
-  recipeFiles(): Promise<string[]>;
   /** Run the farm to its end (also after a cancel); throws when it cannot start. */
   run(input: FarmRunInput): Promise<FarmSummary>;
 }
@@ -45,11 +39,6 @@ export interface RealFarmOptions {
 /** The farm run on the real engines. */
 export function realFarmServices(options: RealFarmOptions): FarmServices {
   return {
-    async recipeFiles() {
-      const dir = recipesDir();
-      const names = await readdir(dir).catch(() => [] as string[]);
-      return names.filter((n) => n.endsWith('.json')).sort().map((n) => path.join(dir, n));
-    },
     async run(input) {
       const bad = engineListProblem(input.engines, options.settings);
       if (bad !== null) throw new EngineError('bad-request', bad.message, bad.hint);

@@ -11,7 +11,7 @@ import { connectNamedEngine } from '../../engine/engines/connect-named.js';
 import { listBuildsEverywhere, type EngineBuildListing, type UnreachableEngine } from '../../engine/engines/engine-builds.js';
 import { checkDefaultEngine, checkEngines, type EngineCheck } from '../../engine/engines/engine-check.js';
 import { listEngines } from '../../engine/engines/engine-store.js';
-import { defaultRecipePath, loadRecipeFile, saveRecipeFile } from '../../engine/recipes/recipe-store.js';
+import { defaultRecipePath, listRecipeFiles, loadRecipeFile, saveRecipeFile } from '../../engine/recipes/recipe-store.js';
 import type { SettingsStore } from '../../engine/settings/settings-store.js';
 import { realFarmServices, type FarmServices } from './farm-services.js';
 
@@ -49,6 +49,8 @@ export interface WorkbenchServices {
     load(path: string): Promise<RecipeParse>;
     save(path: string, recipe: Recipe): Promise<void>;
     defaultPath(name: string): string;
+    /** The recipe files of the recipes folder (`recipe new NAME` writes there), sorted. */
+    files(): Promise<string[]>;
   };
   /** Absent: no farm from the Build step (UI tests of other screens). */
   farm?: FarmServices;
@@ -81,7 +83,7 @@ export function realServices(options: RealServicesOptions): WorkbenchServices {
     },
     settings: options.settings,
     farm: realFarmServices({ settings: options.settings, local: flags, buildEnv: options.buildEnv ?? {} }),
-    recipes: { load: loadRecipeFile, save: saveRecipeFile, defaultPath: (name) => defaultRecipePath(name) },
+    recipes: { load: loadRecipeFile, save: saveRecipeFile, defaultPath: (name) => defaultRecipePath(name), files: () => listRecipeFiles() },
     builds: {
       async start(connection, input) {
         const sandbox = await probeSandbox(connection.docker, input.recipe.base.image);

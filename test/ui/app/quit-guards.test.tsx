@@ -17,7 +17,7 @@ afterEach(() => tui?.unmount());
 function workbench(save = vi.fn(async () => {})): Workbench {
   const store = createWorkbenchStore();
   const services = {
-    recipes: { save, load: vi.fn(), defaultPath: (name: string) => `/recipes/${name}.json` },
+    recipes: { save, load: vi.fn(), defaultPath: (name: string) => `/recipes/${name}.json`, files: async () => [] },
     builds: { attachable: async () => ({ builds: [], unreachable: [] }) },
   } as unknown as WorkbenchServices;
   return { store, services, builds: new BuildController(store, services) };

@@ -15,7 +15,7 @@ afterEach(() => tui?.unmount());
 
 function workbench(): { wb: Workbench; detach: ReturnType<typeof vi.fn> } {
   const store = createWorkbenchStore();
-  const services = { recipes: { save: vi.fn(), load: vi.fn(), defaultPath: (n: string) => `/r/${n}.json` }, builds: { attachable: async () => ({ builds: [], unreachable: [] }) } } as unknown as WorkbenchServices;
+  const services = { recipes: { save: vi.fn(), load: vi.fn(), defaultPath: (n: string) => `/r/${n}.json`, files: async () => [] }, builds: { attachable: async () => ({ builds: [], unreachable: [] }) } } as unknown as WorkbenchServices;
   const builds = new BuildController(store, services);
   const detach = vi.fn();
   builds.detach = detach;

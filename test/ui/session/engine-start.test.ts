@@ -25,7 +25,7 @@ function setup(lastEngine?: string, answering: Record<string, EngineConnection> 
     connect,
     engines: { names: () => settings.read().engines.map((e) => e.name), check: vi.fn() },
     settings,
-    recipes: { load: vi.fn(), save: vi.fn(), defaultPath: (n: string) => `/r/${n}.json` },
+    recipes: { load: vi.fn(), save: vi.fn(), defaultPath: (n: string) => `/r/${n}.json`, files: async () => [] },
     builds: { start: vi.fn(), attach: vi.fn(), attachable: async () => ({ builds: [], unreachable: [] }) },
   } as unknown as WorkbenchServices;
   const workbench = createWorkbench(services);

@@ -1,5 +1,5 @@
 // Opening another recipe: first, when this one has unsaved edits, a question (save, discard or
-// stay); then the recent recipes to pick from, or a path to type.
+// stay); then the recent recipes and the recipes folder's files to pick from, or a path to type.
 import React from 'react';
 import { Box, Text } from 'ink';
 import { ListView } from '../../components/list/list-view.js';
@@ -33,8 +33,9 @@ export function ConfirmDiscard({ name, width, onSave, onDiscard, onStay }: { nam
 
 const TYPE_PATH = '\u0000type';
 
-export function OpenPanel({ recent, width, height, onOpen, onTypePath, onClose }: { recent: string[]; width: number; height: number; onOpen: (path: string) => void; onTypePath: () => void; onClose: () => void }) {
-  const items = [...recent, TYPE_PATH];
+export function OpenPanel({ recent, folder, width, height, onOpen, onTypePath, onClose }: { recent: string[]; folder: string[]; width: number; height: number; onOpen: (path: string) => void; onTypePath: () => void; onClose: () => void }) {
+  // The recent ones first, then those of the recipes folder (where `recipe new NAME` writes) not among them.
+  const items = [...recent, ...folder.filter((f) => !recent.includes(f)), TYPE_PATH];
   const list = useList(items, {
     height: Math.max(1, height - 2),
     searchText: (p) => (p === TYPE_PATH ? '' : p),

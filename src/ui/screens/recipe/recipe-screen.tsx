@@ -17,6 +17,7 @@ import { BinariesTab } from './binaries-tab.js';
 import { ImageTab, MakeConfTab, ModeTab } from './form-tabs.js';
 import { KeywordsTab } from './keywords-tab.js';
 import { ConfirmDiscard, OpenPanel } from './open-dialogs.js';
+import { useRecipeFolder } from './use-recipe-folder.js';
 import { PackageUseTab } from './package-use-tab.js';
 import { PackagesTab } from './packages-tab.js';
 import { useRecipeServices } from './recipe-context.js';
@@ -48,6 +49,7 @@ export function RecipeScreen() {
   const [tab, setTab] = useState(0);
   const [prompt, setPrompt] = useState<PromptSpec | null>(null);
   const [dialog, setDialog] = useState<Dialog>(null);
+  const folderFiles = useRecipeFolder(dialog === 'open');
   const [promptSeq, setPromptSeq] = useState(0);
   const ask = useCallback((p: PromptSpec) => {
     setPrompt(p);
@@ -112,6 +114,7 @@ export function RecipeScreen() {
     body = (
       <OpenPanel
         recent={services.settings.read().recentRecipes}
+        folder={folderFiles}
         width={width}
         height={height - promptRows}
         onOpen={(path) => void file.open(path).then((ok) => ok && setDialog(null))}

@@ -38,7 +38,7 @@ describeDocker('Base and Recipe screens on the real engine', () => {
     const services = {
       connect: async () => connection,
       settings: memorySettings(),
-      recipes: { load: vi.fn(), save: vi.fn(), defaultPath: (n: string) => path.join(dir, `${n}.json`) },
+      recipes: { load: vi.fn(), save: vi.fn(), defaultPath: (n: string) => path.join(dir, `${n}.json`), files: async () => [] },
       builds: { start: vi.fn(), attach: vi.fn(), attachable: async () => ({ builds: [], unreachable: [] }) },
     } as unknown as WorkbenchServices;
     tui = await renderTui(

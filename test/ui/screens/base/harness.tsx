@@ -111,7 +111,7 @@ export async function openBase(options: BaseOptions = {}): Promise<BaseHarness> 
     }),
     ...(configured ? { engines: { names: () => configured.names, check: vi.fn(async () => configured.checks) } } : {}),
     settings: options.settings ?? memorySettings(),
-    recipes: { load: vi.fn(), save: vi.fn(), defaultPath: (n: string) => `/recipes/${n}.json` },
+    recipes: { load: vi.fn(), save: vi.fn(), defaultPath: (n: string) => `/recipes/${n}.json`, files: async () => [] },
     builds: { start: vi.fn(), attach: vi.fn(), attachable: async () => ({ builds: [], unreachable: [] }) },
   } as unknown as WorkbenchServices;
   const workbench = { store, services: wbServices, builds: new BuildController(store, wbServices) };

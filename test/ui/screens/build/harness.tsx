@@ -151,7 +151,7 @@ export async function openBuild(options: BuildHarnessOptions = {}): Promise<Buil
   const services = {
     connect: vi.fn(async () => CONNECTION),
     settings: memorySettings(),
-    recipes: { load: vi.fn(), save: vi.fn(), defaultPath: (n: string) => `/recipes/${n}.json` },
+    recipes: { load: vi.fn(), save: vi.fn(), defaultPath: (n: string) => `/recipes/${n}.json`, files: async () => [] },
     builds: {
       start,
       attach: vi.fn(async (_c: EngineConnection, id: string, onEvents: (e: BuildEvent[]) => void) => fakeSession(id, onEvents).session),

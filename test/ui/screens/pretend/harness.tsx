@@ -79,7 +79,7 @@ export async function openPretend(options: HarnessOptions): Promise<Harness> {
   const services = {
     connect: async () => CONNECTION,
     // The file as last saved: the recipe the screen opened with.
-    recipes: { load: vi.fn(async () => (recipe ? { ok: true, recipe } : { ok: false, problems: [{ field: '', problem: 'no file' }] })), save, defaultPath: (n: string) => `/recipes/${n}.json` },
+    recipes: { load: vi.fn(async () => (recipe ? { ok: true, recipe } : { ok: false, problems: [{ field: '', problem: 'no file' }] })), save, defaultPath: (n: string) => `/recipes/${n}.json`, files: async () => [] },
     builds: { start: vi.fn(), attach: vi.fn(), attachable: async () => ({ builds: [], unreachable: [] }) },
   } as unknown as WorkbenchServices;
   const requests: PretendRequest[] = [];

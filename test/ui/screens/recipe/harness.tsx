@@ -105,6 +105,7 @@ export async function openRecipe(options: RecipeOptions = {}): Promise<RecipeHar
         saved.push([p, r]);
       }),
       defaultPath: (n: string) => `/data/recipes/${n}.json`,
+      files: async () => [...files.keys()].filter((p) => p.startsWith('/data/recipes/')).sort(),
     },
     builds: { start: vi.fn(), attach: vi.fn(), attachable: async () => ({ builds: [], unreachable: [] }) },
     ...options.services,

@@ -271,6 +271,20 @@ describe('Recipe screen', () => {
     expect(h.settings.read().recentRecipes[0]).toBe('/data/recipes/other.json');
   });
 
+  it('the Open panel also lists the recipes folder\'s files (recipe new NAME writes there), after the recent ones', async () => {
+    const made = newRecipe({ name: 'made', base: 'gentoo/stage3:amd64-openrc', packages: ['app-misc/hello'] });
+    h = await openRecipe({ path: '/data/recipes/demo.json', settings: { recentRecipes: ['/data/recipes/demo.json'] } });
+    h.files.set('/data/recipes/demo.json', { ok: true, recipe: doc() });
+    h.files.set('/data/recipes/made.json', { ok: true, recipe: made });
+    await h.tui.press('o');
+    const frame = await h.tui.waitForFrame((f) => f.includes('/data/recipes/made.json'));
+    const rows = frame.split('\n').filter((l) => /data\/recipes|Type a path/.test(l)).map((l) => l.trim());
+    expect(rows).toEqual(['› /data/recipes/demo.json', '/data/recipes/made.json', 'Type a path…']);
+    await h.tui.press('down', 'enter');
+    await h.tui.waitForFrame((f) => f.includes('Recipe made'));
+    expect(h.store.getState().recipe).toMatchObject({ path: '/data/recipes/made.json', doc: { name: 'made' } });
+  });
+
   it('a typed path that does not load says why and keeps the current recipe', async () => {
     h = await openRecipe({ path: '/data/recipes/demo.json' });
     await h.tui.press('o', 'G', 'enter', 'ctrl+u');

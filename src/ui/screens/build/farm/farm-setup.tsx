@@ -37,7 +37,7 @@ export function FarmSetup({ controller, width, height }: { controller: FarmContr
   const [files, setFiles] = useState<string[] | null>(null);
   useEffect(() => {
     let live = true;
-    (services.farm?.recipeFiles() ?? Promise.resolve([])).then((f) => live && setFiles(f), () => live && setFiles([]));
+    services.recipes.files().then((f) => live && setFiles(f), () => live && setFiles([]));
     return () => {
       live = false;
     };

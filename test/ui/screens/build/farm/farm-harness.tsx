@@ -45,7 +45,6 @@ export async function openFarm(options: { theme?: string; columns?: number; rows
   store.setRecipe(recipeFor(['app-misc/hello']), { path: FILES[0]!, saved: true });
   const runs: FakeRun[] = [];
   const farm: FarmServices = {
-    recipeFiles: vi.fn(async () => FILES),
     run: vi.fn((input: FarmRunInput) => new Promise<FarmSummary>((resolve, reject) => {
       runs.push({ input, progress: input.progress, events: input.events, note: input.note, end: resolve, fail: reject });
     })),
@@ -61,7 +60,7 @@ export async function openFarm(options: { theme?: string; columns?: number; rows
     settings: memorySettings(),
     engines: { names: () => options.engines ?? ['b2'], check: vi.fn(async () => []) },
     farm,
-    recipes: { load, save: vi.fn(), defaultPath: (n: string) => `/recipes/${n}.json` },
+    recipes: { load, save: vi.fn(), defaultPath: (n: string) => `/recipes/${n}.json`, files: vi.fn(async () => FILES) },
     builds: { start: vi.fn(), attach: vi.fn(), attachable: vi.fn(async () => ({ builds: [], unreachable: [] })) },
   } as unknown as WorkbenchServices;
   const workbench: Workbench = { store, services, builds: new BuildController(store, services) };
