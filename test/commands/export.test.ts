@@ -6,7 +6,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exportRequestFrom } from '../../src/commands/export-request.js';
-import { zstdLoadWarning } from '../../src/commands/export-command.js';
 import { register as registerExport } from '../../src/commands/export.js';
 import { runCli } from './helpers/cli.js';
 
@@ -47,13 +46,6 @@ describe('exportRequestFrom', () => {
     }
     // Nothing was written by the checks.
     expect(readdirSync(dir).sort()).toEqual(['old.tar', 'recipe.json', 'sub']);
-  });
-
-  it('warns that Docker before 23.0 cannot load a zstd archive, and only then', () => {
-    expect(zstdLoadWarning({ kind: 'docker', version: '20.10.24+dfsg1' })).toMatch(/Docker 20\.10\.24\+dfsg1, which cannot load zstd archives .*--compress gzip/);
-    expect(zstdLoadWarning({ kind: 'docker', version: '23.0.1' })).toBeNull();
-    expect(zstdLoadWarning({ kind: 'docker', version: '28.2.2' })).toBeNull();
-    expect(zstdLoadWarning({ kind: 'podman', version: '4.3.1' })).toBeNull();
   });
 
   it('chooses the SBOM format by flag or by the file name', () => {
