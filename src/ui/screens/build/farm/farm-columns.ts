@@ -3,13 +3,8 @@
 import { formatDuration } from '../format.js';
 import type { RowFacts } from './farm-model.js';
 
-const RECIPE = 11;
-const ENGINE = 8;
-const STATE = 14;
-const COUNT = 5;
-const SRC_BIN = 7;
-const TIME = 5;
-const MIN_PACKAGE = 10;
+/** Column widths; the state column's is its least (it grows on wide terminals), the package takes the rest. */
+const WIDTH = { recipe: 11, engine: 8, state: 14, count: 5, srcBin: 7, time: 5, minPackage: 10 } as const;
 
 /** `text` cut (with `ellipsis`) or padded to `width` columns. */
 export function cell(text: string, width: number, ellipsis: string, right = false): string {
@@ -20,16 +15,16 @@ export function cell(text: string, width: number, ellipsis: string, right = fals
 
 /** Widths for a table `width` columns wide; the state column grows on wide terminals. */
 function widths(width: number): { state: number; pkg: number } {
-  const fixed = RECIPE + ENGINE + COUNT + SRC_BIN + TIME + 6;
-  const free = Math.max(MIN_PACKAGE + STATE, width - fixed);
-  const state = Math.max(STATE, Math.min(28, free - 40));
-  return { state, pkg: Math.max(MIN_PACKAGE, free - state) };
+  const fixed = WIDTH.recipe + WIDTH.engine + WIDTH.count + WIDTH.srcBin + WIDTH.time + 6;
+  const free = Math.max(WIDTH.minPackage + WIDTH.state, width - fixed);
+  const state = Math.max(WIDTH.state, Math.min(28, free - 40));
+  return { state, pkg: Math.max(WIDTH.minPackage, free - state) };
 }
 
 /** The header line. */
 export function headerText(width: number): string {
   const w = widths(width);
-  return [cell('RECIPE', RECIPE, ''), cell('ENGINE', ENGINE, ''), cell('STATE', w.state, ''), cell('PACKAGE', w.pkg, ''), cell('N/M', COUNT, '', true), cell('SRC/BIN', SRC_BIN, '', true), cell('TIME', TIME, '', true)].join(' ');
+  return [cell('RECIPE', WIDTH.recipe, ''), cell('ENGINE', WIDTH.engine, ''), cell('STATE', w.state, ''), cell('PACKAGE', w.pkg, ''), cell('N/M', WIDTH.count, '', true), cell('SRC/BIN', WIDTH.srcBin, '', true), cell('TIME', WIDTH.time, '', true)].join(' ');
 }
 
 /** One row's line. */
@@ -38,7 +33,7 @@ export function rowText(name: string, engine: string | null, facts: RowFacts, wi
   const time = facts.elapsed === null ? '-' : formatDuration(facts.elapsed);
   const counts = facts.elapsed === null ? '-' : `${facts.compiled}/${facts.binaries}`;
   return [
-    cell(name, RECIPE, ellipsis), cell(engine ?? '-', ENGINE, ellipsis), cell(facts.state, w.state, ellipsis), cell(facts.current || '-', w.pkg, ellipsis),
-    cell(facts.count, COUNT, ellipsis, true), cell(counts, SRC_BIN, ellipsis, true), cell(time, TIME, ellipsis, true),
+    cell(name, WIDTH.recipe, ellipsis), cell(engine ?? '-', WIDTH.engine, ellipsis), cell(facts.state, w.state, ellipsis), cell(facts.current || '-', w.pkg, ellipsis),
+    cell(facts.count, WIDTH.count, ellipsis, true), cell(counts, WIDTH.srcBin, ellipsis, true), cell(time, WIDTH.time, ellipsis, true),
   ].join(' ');
 }
