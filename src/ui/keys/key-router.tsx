@@ -12,6 +12,9 @@ export type Layer = 'modal' | 'pane' | 'screen' | 'global';
 
 /** The key name raw handlers get for pasted text; the text itself is `input`. */
 const PASTE = 'paste';
+/** Turns of the event loop a queued key waits after the one before it: at least, and at most. */
+const MIN_TURNS = 2;
+const MAX_TURNS = 8;
 const PRIORITY: Record<Layer, number> = { modal: 3, pane: 2, screen: 1, global: 0 };
 
 export type CommandHandlers = Partial<Record<CommandId, (key: string) => void>>;
@@ -57,6 +60,8 @@ const GLOBAL_KEYMAP = makeKeymap(GLOBAL_KEYS);
 export function KeyRouterProvider({ children, onKey, onUnhandled, keymap = GLOBAL_KEYMAP }: KeyRouterProps) {
   const regs = useRef(new Map<number, Registration>());
   const nextId = useRef(1);
+  /** Counts registrations and removals: the key queue waits while they still change. */
+  const changes = useRef(0);
   const [version, setVersion] = useState(0);
 
   const ordered = useCallback((): Registration[] => {
@@ -68,9 +73,11 @@ export function KeyRouterProvider({ children, onKey, onUnhandled, keymap = GLOBA
   const register = useCallback((reg: Omit<Registration, 'id'>) => {
     const id = nextId.current++;
     regs.current.set(id, { ...reg, id });
+    changes.current++;
     setVersion((v) => v + 1);
     return () => {
       regs.current.delete(id);
+      changes.current++;
       setVersion((v) => v + 1);
     };
   }, []);
@@ -97,8 +104,10 @@ export function KeyRouterProvider({ children, onKey, onUnhandled, keymap = GLOBA
   );
 
   // Keys wait their turn: Ink hands over every key of one read in the same tick (tmux send-keys,
-  // SSH coalescing keystrokes, arrows between letters), and a handler must see the state the key
-  // before it left. Each key is dispatched once React has drawn after the previous one.
+  // SSH coalescing keystrokes, arrows between letters, text typed ahead of a field that is opening),
+  // and a handler must see the state the key before it left. React draws from setImmediate and runs
+  // the effects that register what a key opened a turn later, so the next key waits two turns of
+  // the event loop, and longer while registrations still change (a few turns at most).
   const queue = useRef<Array<() => void>>([]);
   const busy = useRef(false);
   const drain = useCallback(() => {
@@ -108,11 +117,22 @@ export function KeyRouterProvider({ children, onKey, onUnhandled, keymap = GLOBA
       return;
     }
     busy.current = true;
+    let turns = 0;
+    let seen = changes.current;
+    const turn = () =>
+      setImmediate(() =>
+        setTimeout(() => {
+          turns++;
+          const changed = changes.current !== seen;
+          seen = changes.current;
+          if (turns < MIN_TURNS || (changed && turns < MAX_TURNS)) turn();
+          else drain();
+        }, 0),
+      );
     try {
       job();
     } finally {
-      // React draws from setImmediate; the following key waits until that has happened.
-      setImmediate(() => setTimeout(drain, 0));
+      turn();
     }
   }, []);
   const enqueue = useCallback(

@@ -12,6 +12,21 @@ const lines = (t: Tui) => t.frame().split('\n');
 const doc = () => h!.store.getState().recipe.doc!;
 
 describe('Packages: search the tree while typing', () => {
+  it('text typed ahead of the Add atom field, in one read or in several, reaches the field whole', async () => {
+    h = await openRecipe({ path: '/data/recipes/demo.json' });
+    await h.tui.waitForFrame((f) => f.includes('1 atom for emerge'));
+    h.tui.stdin.send('ahel');
+    await h.tui.waitForFrame((f) => f.includes('Add atom: hel'));
+    await h.tui.press('escape');
+    await h.tui.waitForFrame((f) => !f.includes('Add atom:'));
+    // Each key its own read, none waiting for the screen: a fast typist over SSH.
+    for (const ch of 'ahel') {
+      h.tui.stdin.send(ch);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await h.tui.waitForFrame((f) => f.includes('Add atom: hel'));
+  });
+
   it('types hel, sees app-misc/hello with its versions, adds it; app-misc/helo as typed is flagged with the suggestion', async () => {
     h = await openRecipe({ path: '/data/recipes/demo.json' });
     await h.tui.waitForFrame((f) => f.includes('1 atom for emerge; checked against snapshot gentoo/portage:latest'));
