@@ -10,7 +10,7 @@ import { appVersion } from '../app-info.js';
 import { createBodyFor } from '../docker/container-spec.js';
 import { dialJson } from '../docker/dial.js';
 import { EngineError, toEngineError } from '../docker/errors.js';
-import { containerLogs, createContainer, removeContainerSurely, startContainer, waitContainer } from '../docker/index.js';
+import { containerLogs, removeContainerSurely, runToEnd, startContainer, type RunToEndResult } from '../docker/index.js';
 import { checkServeRequest, type ServeChecks } from './binhost-checks.js';
 import { binhostContainerName, insidePortFor } from './binhost-names.js';
 import { findServedBinhost, type ServedBinhost } from './find-served-binhost.js';
@@ -77,6 +77,11 @@ async function lastLines(docker: Dockerode, id: string): Promise<string> {
   } catch {
     return '';
   }
+  return oneLine(output);
+}
+
+/** Lines of output joined on one line, for a message. */
+function oneLine(output: string): string {
   return output.trim().split('\n').join(' | ');
 }
 
@@ -87,26 +92,21 @@ function missingProgram(err: unknown): boolean {
 
 /** `emaint binhost --fix` in a short-lived container with the volume read-write; throws with its last lines when it fails. */
 export async function refreshIndex(docker: Dockerode, image: string, volume: string): Promise<void> {
-  const id = await createContainer(docker, {
-    image,
-    cmd: ['emaint', 'binhost', '--fix'],
-    env: { PKGDIR, NOCOLOR: 'true' },
-    mounts: [{ kind: 'volume', name: volume, target: PKGDIR }],
-    network: 'none',
-    labels: gentooWbLabels({ version: appVersion(), role: 'probe' }),
-  });
+  let run: RunToEndResult;
   try {
-    try {
-      await startContainer(docker, id);
-    } catch (err) {
-      if (missingProgram(err)) throw new EngineError('bad-request', `${image} has no emaint (Portage), which refreshes the cache's Packages index before serving`, 'serve from a Gentoo image with Portage and python3 (--image), e.g. the base the builds used', { cause: err });
-      throw err;
-    }
-    const exitCode = await waitContainer(docker, id);
-    if (exitCode !== 0) throw new EngineError('engine', `emaint binhost --fix in ${image} exited with ${exitCode}: ${(await lastLines(docker, id)) || 'no output'}`, 'serve from a Gentoo image with Portage (--image), or check the cache volume');
-  } finally {
-    await removeContainerSurely(docker, id);
+    run = await runToEnd(docker, {
+      image,
+      cmd: ['emaint', 'binhost', '--fix'],
+      env: { PKGDIR, NOCOLOR: 'true' },
+      mounts: [{ kind: 'volume', name: volume, target: PKGDIR }],
+      network: 'none',
+      labels: gentooWbLabels({ version: appVersion(), role: 'probe' }),
+    }, { tail: 5 });
+  } catch (err) {
+    if (missingProgram(err)) throw new EngineError('bad-request', `${image} has no emaint (Portage), which refreshes the cache's Packages index before serving`, 'serve from a Gentoo image with Portage and python3 (--image), e.g. the base the builds used', { cause: err });
+    throw err;
   }
+  if (run.exitCode !== 0) throw new EngineError('engine', `emaint binhost --fix in ${image} exited with ${run.exitCode}: ${oneLine(run.output) || 'no output'}`, 'serve from a Gentoo image with Portage (--image), or check the cache volume');
 }
 
 /** Create and start the server container; a taken port or a server that stops at once becomes one sentence. */
