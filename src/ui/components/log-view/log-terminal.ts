@@ -35,6 +35,9 @@ export class LogTerminal {
   private timer: NodeJS.Timeout | null = null;
   private disposed = false;
   private openAnchor: LineAnchor | null = null;
+  /** A resize waiting for the output written before it, and what was written since (held until then). */
+  private sizing: { cols: number; rows: number } | null = null;
+  private held: Array<{ data: string | Uint8Array; done?: () => void }> = [];
   /** Bumped on every visible change (for useSyncExternalStore). */
   version = 0;
 
@@ -68,7 +71,7 @@ export class LogTerminal {
 
   /** Feed raw output, escape sequences and all. */
   write(data: string | Uint8Array): void {
-    if (!this.disposed) this.term.write(data);
+    this.send(data);
   }
 
   /** Feed whole lines (each gets its newline). */
@@ -83,12 +86,23 @@ export class LogTerminal {
     this.changed();
   }
 
+  /**
+   * Resize at the point the output has reached: after what was written before, before what is
+   * written after (held meanwhile). xterm's reflow of a full scrollback can leave a copy of some
+   * wrapped row at and below the cursor where there was nothing (seen going from 256 columns to 80);
+   * the next line written there kept that row's tail ("foo-toolgnu.gold-version") and was joined to
+   * the line above as wrapped. So what was blank from the cursor down is erased again before any new
+   * output lands there; what the log itself left there (a `\r` progress line) is kept.
+   */
   resize(cols: number, rows: number): void {
     const c = Math.max(2, cols);
     const r = Math.max(1, rows);
-    if (this.disposed || (c === this.term.cols && r === this.term.rows)) return;
-    this.term.resize(c, r);
-    this.changed();
+    if (this.disposed) return;
+    const target = this.sizing ?? { cols: this.term.cols, rows: this.term.rows };
+    if (c === target.cols && r === target.rows) return;
+    const waiting = this.sizing !== null;
+    this.sizing = { cols: c, rows: r };
+    if (!waiting) this.term.write('', () => this.applySize());
   }
 
   /** Lines that hold something: the cursor's line and the last non-blank line below it count. */
@@ -154,7 +168,7 @@ export class LogTerminal {
   /** Resolves once everything written so far has been parsed. */
   settled(): Promise<void> {
     if (this.disposed) return Promise.resolve();
-    return new Promise((resolve) => this.term.write('', resolve));
+    return new Promise((resolve) => this.send('', resolve));
   }
 
   subscribe(listener: Listener): () => void {
@@ -165,10 +179,40 @@ export class LogTerminal {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
+    this.held = [];
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     this.listeners.clear();
     this.term.dispose();
+  }
+
+  private send(data: string | Uint8Array, done?: () => void): void {
+    if (this.disposed) return;
+    if (this.sizing) this.held.push(done ? { data, done } : { data });
+    else this.term.write(data, done);
+  }
+
+  /** Runs in xterm's write queue, where the output written before the resize has been parsed. */
+  private applySize(): void {
+    const size = this.sizing;
+    this.sizing = null;
+    if (this.disposed || !size) return;
+    const blank = this.blankFromCursor();
+    this.term.resize(size.cols, size.rows);
+    if (blank) this.term.write('\x1b[J');
+    for (const { data, done } of this.held.splice(0)) this.term.write(data, done);
+    this.changed();
+  }
+
+  /** The cursor stands at the start of a line and nothing is written from there down. */
+  private blankFromCursor(): boolean {
+    const b = this.term.buffer.active;
+    if (b.cursorX !== 0) return false;
+    for (let i = b.baseY + b.cursorY; i < b.length; i++) {
+      const line = b.getLine(i);
+      if (line && (line.isWrapped || line.translateToString(true) !== '')) return false;
+    }
+    return true;
   }
 
   private changed(): void {

@@ -1,6 +1,7 @@
 // The headless terminal under the log pane: \r progress, colours, mono, bounded scrollback, anchors.
 import { afterEach, describe, expect, it } from 'vitest';
 import { LogTerminal } from '../../../../src/ui/components/log-view/log-terminal.js';
+import { staleReflowLines } from './stale-reflow.js';
 
 let term: LogTerminal | undefined;
 afterEach(() => {
@@ -94,5 +95,29 @@ describe('LogTerminal', () => {
     await new Promise((r) => setTimeout(r, 30));
     expect(calls).toBe(1);
     expect(term.version).toBe(1);
+  });
+
+  it('a line written after narrowing a full scrollback keeps no tail of an older row (xterm reflow leaves one under the cursor)', async () => {
+    term = new LogTerminal({ cols: 256, rows: 20, scrollback: 100 });
+    term.writeLines(staleReflowLines());
+    await term.settled();
+    term.resize(80, 20);
+    term.writeLines(['foo-tool']);
+    await term.settled();
+    expect(term.cols).toBe(80);
+    expect(term.lineTexts().slice(-2)).toEqual(['L107-'.padEnd(38, 'x'), 'foo-tool']);
+    expect(term.text().split('\n').slice(-2)).toEqual(['L107-'.padEnd(38, 'x'), 'foo-tool']);
+  });
+
+  it('a resize keeps a \\r progress line the log left at the cursor, and output written around it in order', async () => {
+    term = new LogTerminal({ cols: 80, rows: 5, scrollback: 10 });
+    term.write('first\n 45% [=====>      ] 1.2M\r');
+    term.resize(40, 5);
+    term.write(' 46%\n');
+    term.resize(90, 5);
+    term.write('last\n');
+    await term.settled();
+    expect(term.cols).toBe(90);
+    expect(term.lineTexts()).toEqual(['first', ' 46% [=====>      ] 1.2M', 'last']);
   });
 });

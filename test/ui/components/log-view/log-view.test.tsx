@@ -7,6 +7,7 @@ import { LogTerminal } from '../../../../src/ui/components/log-view/log-terminal
 import { LogView, type LogViewProps } from '../../../../src/ui/components/log-view/log-view.js';
 import { KeyRouterProvider } from '../../../../src/ui/keys/key-router.js';
 import { renderTui, type Tui } from '../../../helpers/render-tui.js';
+import { staleReflowLines } from './stale-reflow.js';
 
 let tui: Tui | undefined;
 let term: LogTerminal | undefined;
@@ -136,6 +137,25 @@ describe('LogView', () => {
     await tui.press('w');
     frame = await tui.waitForFrame((f) => f.includes('follow  1-4/4'));
     expect(frame.split('\n').slice(1, 5)).toEqual(['first', jobs.slice(0, 80), jobs.slice(80), 'last']);
+  });
+
+  it('a line arriving after w wraps a full scrollback again shows alone, with no tail of an older row', async () => {
+    term = new LogTerminal({ cols: 80, rows: 20, scrollback: 100, notifyMs: 5 });
+    tui = await renderTui(
+      <KeyRouterProvider>
+        <LogView terminal={term} title="Build output" width={80} height={21} focused />
+      </KeyRouterProvider>,
+    );
+    await tui.press('w');
+    await tui.waitForFrame((f) => f.includes('nowrap'));
+    term.writeLines(staleReflowLines());
+    await term.settled();
+    await tui.press('w');
+    await tui.waitForFrame((f) => !f.includes('nowrap'));
+    term.writeLines(['foo-tool']);
+    await term.settled();
+    const frame = await tui.waitForFrame((f) => f.includes('foo-tool'));
+    expect(frame.split('\n').slice(-2)).toEqual(['L107-'.padEnd(38, 'x'), 'foo-tool']);
   });
 
   it('c copies the whole log when it fits the clipboard', async () => {
