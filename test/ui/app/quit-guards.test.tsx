@@ -5,22 +5,15 @@ import { afterEach, expect, it, vi } from 'vitest';
 import { newRecipe } from '../../../src/core/recipe/new-recipe.js';
 import { App } from '../../../src/ui/app/app.js';
 import { useWizard } from '../../../src/ui/app/wizard-context.js';
-import { BuildController } from '../../../src/ui/session/build-controller.js';
 import { WorkbenchProvider, type Workbench } from '../../../src/ui/session/workbench-context.js';
-import type { WorkbenchServices } from '../../../src/ui/session/workbench-services.js';
-import { createWorkbenchStore } from '../../../src/ui/session/workbench-store.js';
+import { fakeServices, fakeWorkbench } from '../../helpers/fake-workbench.js';
 import { renderTui, settle, type Tui } from '../../helpers/render-tui.js';
 
 let tui: Tui | undefined;
 afterEach(() => tui?.unmount());
 
 function workbench(save = vi.fn(async () => {})): Workbench {
-  const store = createWorkbenchStore();
-  const services = {
-    recipes: { save, load: vi.fn(), defaultPath: (name: string) => `/recipes/${name}.json`, files: async () => [] },
-    builds: { attachable: async () => ({ builds: [], unreachable: [] }) },
-  } as unknown as WorkbenchServices;
-  return { store, services, builds: new BuildController(store, services) };
+  return fakeWorkbench(fakeServices({ recipes: { save } }));
 }
 
 function BuildGuard({ detach }: { detach: () => void }) {

@@ -4,23 +4,20 @@ import React from 'react';
 import { afterEach, expect, it, vi } from 'vitest';
 import { EMPTY_PROGRESS } from '../../../src/core/build/progress.js';
 import { App } from '../../../src/ui/app/app.js';
-import { BuildController } from '../../../src/ui/session/build-controller.js';
 import { WorkbenchProvider, type Workbench } from '../../../src/ui/session/workbench-context.js';
-import type { WorkbenchServices } from '../../../src/ui/session/workbench-services.js';
-import { createWorkbenchStore } from '../../../src/ui/session/workbench-store.js';
+import { fakeServices, fakeWorkbench } from '../../helpers/fake-workbench.js';
 import { renderTui, settle, type Tui } from '../../helpers/render-tui.js';
 
 let tui: Tui | undefined;
 afterEach(() => tui?.unmount());
 
 function workbench(): { wb: Workbench; detach: ReturnType<typeof vi.fn> } {
-  const store = createWorkbenchStore();
-  const services = { recipes: { save: vi.fn(), load: vi.fn(), defaultPath: (n: string) => `/r/${n}.json`, files: async () => [] }, builds: { attachable: async () => ({ builds: [], unreachable: [] }) } } as unknown as WorkbenchServices;
-  const builds = new BuildController(store, services);
+  const wb = fakeWorkbench(fakeServices({ recipes: { defaultPath: (n: string) => `/r/${n}.json` } }));
+  const { store, builds } = wb;
   const detach = vi.fn();
   builds.detach = detach;
   store.update((s) => ({ ...s, build: { id: '20260107-143012-a1b2c3', progress: EMPTY_PROGRESS, outcome: 'running', message: null } }));
-  return { wb: { store, services, builds }, detach };
+  return { wb, detach };
 }
 
 it('a running build: q on the too-small screen asks first; k stays, d detaches and quits', async () => {

@@ -5,8 +5,7 @@ import { describe, expect, it, vi, type Mock } from 'vitest';
 import { newRecipe } from '../../../src/core/recipe/new-recipe.js';
 import type { EngineConnection } from '../../../src/engine/docker/index.js';
 import { createWorkbench, startWorkbench } from '../../../src/ui/session/bootstrap.js';
-import type { WorkbenchServices } from '../../../src/ui/session/workbench-services.js';
-import { memorySettings } from '../screens/base/harness.js';
+import { fakeServices, memorySettings } from '../../helpers/fake-workbench.js';
 
 const GIB = 1024 ** 3;
 const conn = (arch: string, cpus: number, mem: number) => ({ endpoint: { host: arch }, info: { arch, kind: 'docker', rawInfo: { NCPU: cpus, MemTotal: mem } } }) as unknown as EngineConnection;
@@ -21,13 +20,12 @@ function setup(lastEngine?: string, answering: Record<string, EngineConnection> 
     if (!c) throw new Error(`cannot connect to ${name}: timeout`);
     return c;
   });
-  const services = {
+  const services = fakeServices({
     connect,
-    engines: { names: () => settings.read().engines.map((e) => e.name), check: vi.fn() },
+    engines: { names: () => settings.read().engines.map((e) => e.name), check: vi.fn(async () => []) },
     settings,
-    recipes: { load: vi.fn(), save: vi.fn(), defaultPath: (n: string) => `/r/${n}.json`, files: async () => [] },
-    builds: { start: vi.fn(), attach: vi.fn(), attachable: async () => ({ builds: [], unreachable: [] }) },
-  } as unknown as WorkbenchServices;
+    recipes: { defaultPath: (n: string) => `/r/${n}.json` },
+  });
   const workbench = createWorkbench(services);
   const messages: Array<[string, string]> = [];
   return { workbench, connect, settings, messages, notify: (t: string, tone: string) => messages.push([t, tone]) };

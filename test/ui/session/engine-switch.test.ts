@@ -6,9 +6,8 @@ import type { EngineConnection } from '../../../src/engine/docker/index.js';
 import type { BuildController } from '../../../src/ui/session/build-controller.js';
 import { sizingOf, switchEngine } from '../../../src/ui/session/engine-switch.js';
 import type { Workbench } from '../../../src/ui/session/workbench-context.js';
-import type { WorkbenchServices } from '../../../src/ui/session/workbench-services.js';
 import { createWorkbenchStore } from '../../../src/ui/session/workbench-store.js';
-import { memorySettings } from '../screens/base/harness.js';
+import { fakeServices } from '../../helpers/fake-workbench.js';
 
 const conn = (cpus: unknown) => ({ endpoint: {}, info: { arch: 'x86_64', rawInfo: { NCPU: cpus, MemTotal: 8 * 1024 ** 3 } } }) as unknown as EngineConnection;
 const LOCAL = conn(2);
@@ -19,7 +18,7 @@ function workbench(running: boolean, connect: (name?: string) => Promise<EngineC
     lastImage: { id: 'sha256:old', tags: ['old:1'] },
     sandbox: { ipc: true } as never,
   });
-  const services = { connect: vi.fn(connect), settings: memorySettings() } as unknown as WorkbenchServices;
+  const services = fakeServices({ connect: vi.fn(connect) });
   return { store, services, builds: { running, attaching: null } as unknown as BuildController };
 }
 

@@ -9,9 +9,8 @@ import type { EngineConnection } from '../../../src/engine/docker/index.js';
 import type { BuildController } from '../../../src/ui/session/build-controller.js';
 import { followRecipeEngine } from '../../../src/ui/session/engine-switch.js';
 import type { Workbench } from '../../../src/ui/session/workbench-context.js';
-import type { WorkbenchServices } from '../../../src/ui/session/workbench-services.js';
 import { createWorkbenchStore, type EngineState } from '../../../src/ui/session/workbench-store.js';
-import { memorySettings } from '../screens/base/harness.js';
+import { fakeServices } from '../../helpers/fake-workbench.js';
 
 const conn = (cpus: number) => ({ endpoint: {}, info: { arch: 'arm64', rawInfo: { NCPU: cpus, MemTotal: 16 * 1024 ** 3 } } }) as unknown as EngineConnection;
 const LOCAL = conn(2);
@@ -23,7 +22,7 @@ function recipe(engine?: string): Recipe {
 
 function workbench(engine: EngineState, connect: (name?: string) => Promise<EngineConnection>, following = false): Workbench {
   const store = createWorkbenchStore({ engine });
-  const services = { connect: vi.fn(connect), settings: memorySettings(), engines: { names: () => ['arm', 'second'], check: vi.fn() } } as unknown as WorkbenchServices;
+  const services = fakeServices({ connect: vi.fn(connect), engines: { names: () => ['arm', 'second'], check: vi.fn(async () => []) } });
   return { store, services, builds: { running: following, attaching: null } as unknown as BuildController };
 }
 

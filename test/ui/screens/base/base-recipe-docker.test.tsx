@@ -6,21 +6,19 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import React from 'react';
-import { vi, afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { connectEngine, type EngineConnection } from '../../../../src/engine/docker/index.js';
 import { removeImage } from '../../../../src/engine/docker/images.js';
 import { App } from '../../../../src/ui/app/app.js';
 import { BaseScreen } from '../../../../src/ui/screens/base/base-screen.js';
 import { RecipeScreen } from '../../../../src/ui/screens/recipe/recipe-screen.js';
-import { BuildController } from '../../../../src/ui/session/build-controller.js';
 import { WorkbenchProvider } from '../../../../src/ui/session/workbench-context.js';
-import type { WorkbenchServices } from '../../../../src/ui/session/workbench-services.js';
 import { createWorkbenchStore, type WorkbenchStore } from '../../../../src/ui/session/workbench-store.js';
 import { busyboxRootfs } from '../../../engine/docker/helpers/busybox.js';
 import { describeDocker, dockerStatus } from '../../../helpers/docker.js';
+import { fakeServices, fakeWorkbench } from '../../../helpers/fake-workbench.js';
 import { renderTui, type Tui } from '../../../helpers/render-tui.js';
 import { realPortageImages } from '../../../helpers/real-portage.js';
-import { memorySettings } from './harness.js';
 
 describeDocker('Base and Recipe screens on the real engine', () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'gwb-base-ui-'));
@@ -35,14 +33,9 @@ describeDocker('Base and Recipe screens on the real engine', () => {
     tarball = path.join(dir, 'root.tar');
     writeFileSync(tarball, await busyboxRootfs());
     store = createWorkbenchStore({ engine: { status: 'ready', connection } });
-    const services = {
-      connect: async () => connection,
-      settings: memorySettings(),
-      recipes: { load: vi.fn(), save: vi.fn(), defaultPath: (n: string) => path.join(dir, `${n}.json`), files: async () => [] },
-      builds: { start: vi.fn(), attach: vi.fn(), attachable: async () => ({ builds: [], unreachable: [] }) },
-    } as unknown as WorkbenchServices;
+    const services = fakeServices({ connection, recipes: { defaultPath: (n: string) => path.join(dir, `${n}.json`) } });
     tui = await renderTui(
-      <WorkbenchProvider value={{ store, services, builds: new BuildController(store, services) }}>
+      <WorkbenchProvider value={fakeWorkbench(services, store)}>
         <App onExit={() => {}} screens={{ base: BaseScreen, recipe: RecipeScreen }} initialStep="base" />
       </WorkbenchProvider>,
     );

@@ -3,7 +3,6 @@ import React from 'react';
 import { vi } from 'vitest';
 import { recommendSizing, type SizingRecommendation } from '../../../../src/core/host/sizing.js';
 import type { Recipe } from '../../../../src/core/recipe/recipe-schema.js';
-import { settingsSchema, type Settings } from '../../../../src/core/settings.js';
 import type { BaseInfo } from '../../../../src/engine/base/inspect-base.js';
 import type { SnapshotImage } from '../../../../src/engine/base/snapshot-images.js';
 import type { EngineConnection, ImageSummary, PullEvent } from '../../../../src/engine/docker/index.js';
@@ -13,19 +12,16 @@ import { App } from '../../../../src/ui/app/app.js';
 import { BaseServicesProvider } from '../../../../src/ui/screens/base/base-context.js';
 import { BaseScreen } from '../../../../src/ui/screens/base/base-screen.js';
 import type { BaseServices } from '../../../../src/ui/screens/base/base-services.js';
-import { BuildController } from '../../../../src/ui/session/build-controller.js';
 import { WorkbenchProvider } from '../../../../src/ui/session/workbench-context.js';
 import type { WorkbenchServices } from '../../../../src/ui/session/workbench-services.js';
 import { createWorkbenchStore, type EngineState, type WorkbenchStore } from '../../../../src/ui/session/workbench-store.js';
+import { fakeServices, fakeWorkbench, memorySettings } from '../../../helpers/fake-workbench.js';
 import { renderTui, type Tui } from '../../../helpers/render-tui.js';
 
 export const CONNECTION = { endpoint: { host: 'unix:///fake.sock' }, info: { arch: 'amd64', kind: 'docker' } } as unknown as EngineConnection;
 
-/** A settings store in memory. */
-export function memorySettings(initial: Partial<Settings> = {}): SettingsStore {
-  let settings = settingsSchema.parse(initial);
-  return { path: '/fake/config.json', notice: undefined, read: () => settings, update: (change) => (settings = settingsSchema.parse(change(settings))) };
-}
+// The screen tests of every step import memorySettings from here.
+export { memorySettings };
 
 export function image(tags: string[], created = '2026-04-20T10:00:00.000Z', size = 431_200_000): ImageSummary {
   return { id: `sha256:${(tags[0] ?? 'none').replace(/[^a-f0-9]/g, 'a').padEnd(64, '0').slice(0, 64)}`, tags, digests: [], size, created, labels: {} };
@@ -102,7 +98,7 @@ export async function openBase(options: BaseOptions = {}): Promise<BaseHarness> 
     localSizing: () => recommendSizing(2, 4 * 1024 ** 3, 'local'),
   };
   const configured = options.engines;
-  const wbServices = {
+  const wbServices = fakeServices({
     connect: vi.fn(async (name?: string) => {
       if (!configured || name === undefined) return CONNECTION;
       const c = configured.connections[name];
@@ -111,10 +107,8 @@ export async function openBase(options: BaseOptions = {}): Promise<BaseHarness> 
     }),
     ...(configured ? { engines: { names: () => configured.names, check: vi.fn(async () => configured.checks) } } : {}),
     settings: options.settings ?? memorySettings(),
-    recipes: { load: vi.fn(), save: vi.fn(), defaultPath: (n: string) => `/recipes/${n}.json`, files: async () => [] },
-    builds: { start: vi.fn(), attach: vi.fn(), attachable: async () => ({ builds: [], unreachable: [] }) },
-  } as unknown as WorkbenchServices;
-  const workbench = { store, services: wbServices, builds: new BuildController(store, wbServices) };
+  });
+  const workbench = fakeWorkbench(wbServices, store);
   const tui = await renderTui(
     <WorkbenchProvider value={workbench}>
       <BaseServicesProvider services={services}>

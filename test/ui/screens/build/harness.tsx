@@ -25,15 +25,13 @@ import { App } from '../../../../src/ui/app/app.js';
 import type { StepId } from '../../../../src/ui/app/steps.js';
 import { BuildEffectsProvider, type BuildEffects } from '../../../../src/ui/screens/build/build-effects.js';
 import { BuildScreen } from '../../../../src/ui/screens/build/build-screen.js';
-import { BuildController } from '../../../../src/ui/session/build-controller.js';
 import { WorkbenchProvider, type Workbench } from '../../../../src/ui/session/workbench-context.js';
-import type { WorkbenchServices } from '../../../../src/ui/session/workbench-services.js';
 import { createWorkbenchStore, type EngineState, type WorkbenchStore } from '../../../../src/ui/session/workbench-store.js';
 import type { CopyResult } from '../../../../src/ui/terminal/osc52.js';
 import type { PagerResult } from '../../../../src/ui/terminal/pager.js';
 import { rig } from '../../../core/fixtures.js';
+import { fakeServices, fakeWorkbench } from '../../../helpers/fake-workbench.js';
 import { renderTui, type Tui } from '../../../helpers/render-tui.js';
-import { memorySettings } from '../base/harness.js';
 
 export const CONNECTION = { docker: { fake: 'docker' }, endpoint: { host: 'unix:///fake.sock' }, info: { arch: 'x86_64', kind: 'docker', rawInfo: {} } } as unknown as EngineConnection;
 export const STEP = { id: 'emerge', title: 'emerge dev-lang/php dev-vcs/git www-servers/nginx app-misc/hello', output: 'emerge' as const };
@@ -148,17 +146,15 @@ export async function openBuild(options: BuildHarnessOptions = {}): Promise<Buil
     if (options.startFails) throw new Error(options.startFails);
     return fakeSession(`b${++counter}-${Date.now().toString(36)}`, input.onEvents).session;
   });
-  const services = {
-    connect: vi.fn(async () => CONNECTION),
-    settings: memorySettings(),
-    recipes: { load: vi.fn(), save: vi.fn(), defaultPath: (n: string) => `/recipes/${n}.json`, files: async () => [] },
+  const services = fakeServices({
+    connection: CONNECTION,
     builds: {
       start,
       attach: vi.fn(async (_c: EngineConnection, id: string, onEvents: (e: BuildEvent[]) => void) => fakeSession(id, onEvents).session),
       attachable: vi.fn(async () => ({ builds: (options.attachable ?? []).map((b) => ({ engine: 'local', ...b })), unreachable: options.unreachable ?? [] })),
     },
-  } as unknown as WorkbenchServices;
-  const workbench: Workbench = { store, services, builds: new BuildController(store, services) };
+  });
+  const workbench = fakeWorkbench(services, store);
 
   const follows: FollowCall[] = [];
   const copies: string[] = [];

@@ -12,11 +12,10 @@ import { HostChecksProvider, type CheckedEngine, type GateMemory, type GatherFac
 import { HostChecksScreen } from '../../../../src/ui/screens/host-checks/host-checks-screen.js';
 import type { BuildController } from '../../../../src/ui/session/build-controller.js';
 import { WorkbenchProvider, type Workbench } from '../../../../src/ui/session/workbench-context.js';
-import type { WorkbenchServices } from '../../../../src/ui/session/workbench-services.js';
 import { createWorkbenchStore, type EngineState } from '../../../../src/ui/session/workbench-store.js';
+import { fakeServices } from '../../../helpers/fake-workbench.js';
 import { renderTui, type Tui } from '../../../helpers/render-tui.js';
 import { dockerEngine, fullOptions, hostFacts, kernelFacts } from '../../../core/host/facts-builder.js';
-import { memorySettings } from '../base/harness.js';
 
 let tui: Tui | undefined;
 afterEach(() => {
@@ -58,7 +57,7 @@ async function open(engine: EngineState, memory?: GateMemory) {
   const workbench: Workbench = {
     store,
     // No running builds anywhere: the start-up prompt has nothing to offer.
-    services: { settings: memorySettings(), builds: { attachable: async () => ({ builds: [], unreachable: [] }) } } as unknown as WorkbenchServices,
+    services: fakeServices(),
     builds: { running: false, attaching: null } as unknown as BuildController,
   };
   const calls: Call[] = [];

@@ -1,5 +1,6 @@
 // The Pretend screen inside the real shell and workbench store, with a scripted runner that answers
 // with real Portage transcripts parsed by the real core.
+import type { RecipeParse } from '../../../../src/core/recipe/recipe-json.js';
 import { readFileSync } from 'node:fs';
 import React from 'react';
 import { vi } from 'vitest';
@@ -16,9 +17,9 @@ import { PretendProvider, type ForecastedRun, type PretendRequest, type RunPrete
 import { PretendScreen } from '../../../../src/ui/screens/pretend/pretend-screen.js';
 import { BuildController } from '../../../../src/ui/session/build-controller.js';
 import { WorkbenchProvider } from '../../../../src/ui/session/workbench-context.js';
-import type { WorkbenchServices } from '../../../../src/ui/session/workbench-services.js';
 import { createWorkbenchStore, type EngineState, type WorkbenchStore } from '../../../../src/ui/session/workbench-store.js';
 import { RIG_DIR, rig } from '../../../core/fixtures.js';
+import { fakeServices } from '../../../helpers/fake-workbench.js';
 import { renderTui, type Tui } from '../../../helpers/render-tui.js';
 
 export const CONNECTION = { endpoint: { host: 'unix:///fake.sock' } } as unknown as EngineConnection;
@@ -76,12 +77,11 @@ export async function openPretend(options: HarnessOptions): Promise<Harness> {
   const save = vi.fn(async () => {
     if (options.saveFails) throw new Error('EACCES: permission denied');
   });
-  const services = {
-    connect: async () => CONNECTION,
+  const services = fakeServices({
+    connection: CONNECTION,
     // The file as last saved: the recipe the screen opened with.
-    recipes: { load: vi.fn(async () => (recipe ? { ok: true, recipe } : { ok: false, problems: [{ field: '', problem: 'no file' }] })), save, defaultPath: (n: string) => `/recipes/${n}.json`, files: async () => [] },
-    builds: { start: vi.fn(), attach: vi.fn(), attachable: async () => ({ builds: [], unreachable: [] }) },
-  } as unknown as WorkbenchServices;
+    recipes: { load: vi.fn(async (): Promise<RecipeParse> => (recipe ? { ok: true, recipe } : { ok: false, problems: [{ field: '', problem: 'no file' }] })), save },
+  });
   const requests: PretendRequest[] = [];
   const pending: Pending[] = [];
   const run: RunPretend = (_connection, request) => {

@@ -17,11 +17,11 @@ import { startWorkbench } from '../../../../src/ui/session/bootstrap.js';
 import { RecipeServicesProvider } from '../../../../src/ui/screens/recipe/recipe-context.js';
 import { RecipeScreen } from '../../../../src/ui/screens/recipe/recipe-screen.js';
 import type { RecipeServices } from '../../../../src/ui/screens/recipe/recipe-services.js';
-import { BuildController } from '../../../../src/ui/session/build-controller.js';
 import { WorkbenchProvider } from '../../../../src/ui/session/workbench-context.js';
 import type { WorkbenchServices } from '../../../../src/ui/session/workbench-services.js';
 import { createWorkbenchStore, type EngineState, type WorkbenchStore } from '../../../../src/ui/session/workbench-store.js';
 import type { SettingsStore } from '../../../../src/engine/settings/settings-store.js';
+import { fakeServices, fakeWorkbench } from '../../../helpers/fake-workbench.js';
 import { renderTui, type Tui } from '../../../helpers/render-tui.js';
 import { CONNECTION, INFO, memorySettings } from '../base/harness.js';
 
@@ -95,11 +95,11 @@ export async function openRecipe(options: RecipeOptions = {}): Promise<RecipeHar
       return { cp: atom, version: null, flags: [], problem: `${atom} is not in snapshot gentoo/portage:latest` };
     },
   };
-  const wbServices = {
-    connect: async () => CONNECTION,
+  const wbServices = fakeServices({
+    connection: CONNECTION,
     settings,
     recipes: {
-      load: vi.fn(async (p: string) => files.get(p) ?? { ok: false, problems: [{ field: '(file)', problem: `${p} does not exist` }] }),
+      load: vi.fn(async (p: string): Promise<RecipeParse> => files.get(p) ?? { ok: false, problems: [{ field: '(file)', problem: `${p} does not exist` }] }),
       save: vi.fn(async (p: string, r: Recipe) => {
         if (p.startsWith('/readonly/')) throw Object.assign(new Error('permission denied'), { code: 'EACCES' });
         saved.push([p, r]);
@@ -107,10 +107,9 @@ export async function openRecipe(options: RecipeOptions = {}): Promise<RecipeHar
       defaultPath: (n: string) => `/data/recipes/${n}.json`,
       files: async () => [...files.keys()].filter((p) => p.startsWith('/data/recipes/')).sort(),
     },
-    builds: { start: vi.fn(), attach: vi.fn(), attachable: async () => ({ builds: [], unreachable: [] }) },
     ...options.services,
-  } as unknown as WorkbenchServices;
-  const workbench = { store, services: wbServices, builds: new BuildController(store, wbServices) };
+  });
+  const workbench = fakeWorkbench(wbServices, store);
   const tui = await renderTui(
     <WorkbenchProvider value={workbench}>
       <RecipeServicesProvider services={services}>

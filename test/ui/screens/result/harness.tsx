@@ -9,10 +9,9 @@ import { App } from '../../../../src/ui/app/app.js';
 import { ResultProvider } from '../../../../src/ui/screens/result/result-context.js';
 import { ResultScreen } from '../../../../src/ui/screens/result/result-screen.js';
 import type { ExportOutcome, ExportRequest, Progress, ResultServices } from '../../../../src/ui/screens/result/result-services.js';
-import { BuildController } from '../../../../src/ui/session/build-controller.js';
 import { WorkbenchProvider } from '../../../../src/ui/session/workbench-context.js';
-import type { WorkbenchServices } from '../../../../src/ui/session/workbench-services.js';
 import { createWorkbenchStore, type WorkbenchStore } from '../../../../src/ui/session/workbench-store.js';
+import { fakeServices, fakeWorkbench } from '../../../helpers/fake-workbench.js';
 import { renderTui, type Tui } from '../../../helpers/render-tui.js';
 
 export const CONNECTION = { endpoint: { host: 'unix:///fake.sock' } } as unknown as EngineConnection;
@@ -97,8 +96,7 @@ export async function openResult(options: HarnessOptions): Promise<Harness> {
       return { file: request.output, fileBytes: 1_234_567, layers: 3, extras: [] };
     },
   };
-  const wbServices = { connect: async () => CONNECTION, builds: { start: async () => undefined, attach: async () => undefined, attachable: async () => ({ builds: [], unreachable: [] }) } } as unknown as WorkbenchServices;
-  const workbench = { store, services: wbServices, builds: new BuildController(store, wbServices) };
+  const workbench = fakeWorkbench(fakeServices({ connection: CONNECTION }), store);
   h.tui = await renderTui(
     <WorkbenchProvider value={workbench}>
       <ResultProvider services={services}>

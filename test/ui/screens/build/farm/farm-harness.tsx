@@ -5,18 +5,17 @@ import React from 'react';
 import { Text } from 'ink';
 import { vi, type Mock } from 'vitest';
 import type { BuildEvent } from '../../../../../src/core/events.js';
+import type { RecipeParse } from '../../../../../src/core/recipe/recipe-json.js';
 import type { FarmRecipeResult, FarmSummary } from '../../../../../src/core/farm/farm-summary.js';
 import type { Recipe } from '../../../../../src/core/recipe/recipe-schema.js';
 import { App } from '../../../../../src/ui/app/app.js';
 import { BuildEffectsProvider } from '../../../../../src/ui/screens/build/build-effects.js';
 import { BuildScreen } from '../../../../../src/ui/screens/build/build-screen.js';
-import { BuildController } from '../../../../../src/ui/session/build-controller.js';
 import type { FarmProgress, FarmRunInput, FarmServices } from '../../../../../src/ui/session/farm-services.js';
-import { WorkbenchProvider, type Workbench } from '../../../../../src/ui/session/workbench-context.js';
-import type { WorkbenchServices } from '../../../../../src/ui/session/workbench-services.js';
+import { WorkbenchProvider } from '../../../../../src/ui/session/workbench-context.js';
 import { createWorkbenchStore, type WorkbenchStore } from '../../../../../src/ui/session/workbench-store.js';
+import { fakeServices, fakeWorkbench } from '../../../../helpers/fake-workbench.js';
 import { renderTui, type Tui } from '../../../../helpers/render-tui.js';
-import { memorySettings } from '../../base/harness.js';
 import { CONNECTION, recipeFor } from '../harness.js';
 import { EMPTY_HISTORY } from '../../../../../src/ui/screens/build/build-history.js';
 
@@ -49,21 +48,19 @@ export async function openFarm(options: { theme?: string; columns?: number; rows
       runs.push({ input, progress: input.progress, events: input.events, note: input.note, end: resolve, fail: reject });
     })),
   };
-  const load = vi.fn(async (file: string) => {
+  const load = vi.fn(async (file: string): Promise<RecipeParse> => {
     const name = file.split('/').at(-1)!.replace('.json', '');
     if (name === 'three') return { ok: false, problems: [{ field: 'packages', problem: 'bad atom "=x"' }] };
     // `two` names engine b2 in its engine field.
     return { ok: true, recipe: { ...recipeFor(['app-misc/hello']), name, ...(name === 'two' ? { engine: 'b2' } : {}) } as Recipe };
   });
-  const services = {
-    connect: vi.fn(async () => CONNECTION),
-    settings: memorySettings(),
+  const services = fakeServices({
+    connection: CONNECTION,
     engines: { names: () => options.engines ?? ['b2'], check: vi.fn(async () => []) },
     farm,
-    recipes: { load, save: vi.fn(), defaultPath: (n: string) => `/recipes/${n}.json`, files: vi.fn(async () => FILES) },
-    builds: { start: vi.fn(), attach: vi.fn(), attachable: vi.fn(async () => ({ builds: [], unreachable: [] })) },
-  } as unknown as WorkbenchServices;
-  const workbench: Workbench = { store, services, builds: new BuildController(store, services) };
+    recipes: { load, files: vi.fn(async () => FILES) },
+  });
+  const workbench = fakeWorkbench(services, store);
   const onExit = vi.fn();
   const tui = await renderTui(
     <WorkbenchProvider value={workbench}>
