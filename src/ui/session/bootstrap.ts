@@ -5,8 +5,7 @@ import { rememberRecipe } from '../../core/settings.js';
 import { formatProblem } from '../../core/recipe/recipe-problems.js';
 import type { EngineConnection } from '../../engine/docker/index.js';
 import { BuildController } from './build-controller.js';
-import { LOCAL_ENGINE } from '../../engine/engines/engine-spec.js';
-import { rememberEngine, sizingOf } from './engine-switch.js';
+import { namedEngine, rememberEngine, sizingOf } from './engine-switch.js';
 import type { Workbench } from './workbench-context.js';
 import type { WorkbenchServices } from './workbench-services.js';
 import { createWorkbenchStore } from './workbench-store.js';
@@ -102,8 +101,8 @@ function startEngine(workbench: Workbench, notify: StartOptions['notify']): Chos
   const last = services.settings.read().lastEngine;
   const [name, why] = fromRecipe !== undefined ? [fromRecipe, 'named by the recipe'] : [last, 'used last time'];
   if (name === undefined || !services.engines) return { name: undefined, why: '' };
-  if (name === LOCAL_ENGINE) return { name: undefined, why };
-  if (services.engines.names().includes(name)) return { name, why };
+  const named = namedEngine(name, services.engines.names());
+  if (named.known) return { name: named.name, why };
   notify(`Engine "${name}" (${why}) is not configured any more: using the local engine.`, 'warn');
   return { name: undefined, why: '' };
 }

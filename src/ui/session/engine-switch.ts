@@ -101,6 +101,18 @@ export async function switchEngine(workbench: Workbench, name: string | undefine
   return { connection, sizing, resized, keptOwnSizing, recipeEngine };
 }
 
+/** The engine a name means (undefined: the default endpoint), and whether it can be used (`local` or configured). */
+export type NamedEngine = { known: true; name: string | undefined } | { known: false; name: string };
+
+/**
+ * What an engine name from a recipe's `engine` field or the settings means: `local` the default endpoint,
+ * a configured engine itself, anything else a name not configured (the recipe and start-up both ask this).
+ */
+export function namedEngine(label: string, configured: readonly string[]): NamedEngine {
+  const name = engineKey(label);
+  return name === undefined || configured.includes(name) ? { known: true, name } : { known: false, name };
+}
+
 /** What an opened recipe's `engine` field asks of the session: nothing, a switch, or a name not configured. */
 type RecipeEngineAsk =
   | { kind: 'none' }
@@ -113,10 +125,9 @@ type RecipeEngineAsk =
  */
 function recipeEngineAsk(recipe: Recipe, session: { status: string; name?: string | undefined }, configured: readonly string[]): RecipeEngineAsk {
   if (recipe.engine === undefined) return { kind: 'none' };
-  const name = engineKey(recipe.engine);
-  if (session.status === 'ready' && session.name === name) return { kind: 'none' };
-  if (name !== undefined && !configured.includes(name)) return { kind: 'unknown', name };
-  return { kind: 'switch', name };
+  const named = namedEngine(recipe.engine, configured);
+  if (session.status === 'ready' && session.name === named.name) return { kind: 'none' };
+  return named.known ? { kind: 'switch', name: named.name } : { kind: 'unknown', name: named.name };
 }
 
 /** One line for the status line about the session's engine after opening a recipe, or null when it stays as it is. */
