@@ -56,7 +56,7 @@ describeDocker('repository reader on the real-Portage test trees', () => {
     // No tree-reading container of the base stays: other suites read the base's tree at the same time, but
     // theirs go within seconds too; one this reader leaked would stay and fail the wait.
     await vi.waitFor(async () => {
-      const left = (await listContainers(docker, [`${LABEL.role}=probe`, `${LABEL.sourceImage}=${image}`])).filter((c) => c.image === image && !c.labels[LABEL.recipeHash]);
+      const left = (await listContainers(docker, [`${LABEL.namespace}=${process.env.GENTOO_WB_NAMESPACE}`, `${LABEL.role}=probe`, `${LABEL.sourceImage}=${image}`])).filter((c) => c.image === image && !c.labels[LABEL.recipeHash]);
       expect(left).toEqual([]);
     }, { timeout: 15_000, interval: 500 });
   });
