@@ -1,5 +1,6 @@
 // Export throughput: gentoo-wb's export (the engine function and the built CLI) against
-// `docker save -o` of the same ~200 MB image, runs alternated so cache and disk state are shared.
+// `docker save -o` of the same ~200 MB image, runs alternated so cache and disk state are shared, each
+// started after a sync.
 // The image is built here from random data (import of a generated tarball), then removed.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -15,7 +16,7 @@ import { importStream } from '../../dist/engine/docker/import.js';
 import { removeImage } from '../../dist/engine/docker/images.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const RUNS = Number(process.env.BENCH_EXPORT_RUNS ?? 4);
+const RUNS = Number(process.env.BENCH_EXPORT_RUNS ?? 5);
 const MB = 1e6;
 const FILES = 25;
 const FILE_BYTES = 8 * 1024 * 1024;
@@ -80,11 +81,15 @@ export default async function bench() {
     const times = { engine: [], cli: [], docker: [] };
     const cpu = { engine: [], cli: [], docker: [] };
     let bytes = 0;
+    // Neither side fsyncs: what one run leaves dirty in the page cache is written back while the next
+    // one runs. A sync (not timed) before every run gives each the same clean start.
+    const settle = () => spawnSync('sync', { stdio: 'ignore' });
     for (let i = 0; i < RUNS; i++) {
       // Alternate the order each round so neither side always runs on a warmer cache.
       const order = i % 2 === 0 ? ['docker', 'engine', 'cli'] : ['cli', 'engine', 'docker'];
       for (const who of order) {
         const out = path.join(dir, `${who}-${i}.tar`);
+        settle();
         const took = await timed(() => {
           if (who === 'docker') return run('docker', ['save', '-o', out, tag]);
           if (who === 'cli') return run(process.execPath, [path.join(ROOT, 'dist/cli.js'), 'export', tag, '-o', out, '--quiet']);
