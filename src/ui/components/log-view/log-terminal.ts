@@ -35,9 +35,6 @@ export class LogTerminal {
   private timer: NodeJS.Timeout | null = null;
   private disposed = false;
   private openAnchor: LineAnchor | null = null;
-  /** A resize waiting for the output written before it, and what was written since (held until then). */
-  private sizing: { cols: number; rows: number } | null = null;
-  private held: Array<{ data: string | Uint8Array; done?: () => void }> = [];
   /** Bumped on every visible change (for useSyncExternalStore). */
   version = 0;
 
@@ -71,7 +68,7 @@ export class LogTerminal {
 
   /** Feed raw output, escape sequences and all. */
   write(data: string | Uint8Array): void {
-    this.send(data);
+    if (!this.disposed) this.term.write(data);
   }
 
   /** Feed whole lines (each gets its newline). */
@@ -86,23 +83,23 @@ export class LogTerminal {
     this.changed();
   }
 
-  /**
-   * Resize at the point the output has reached: after what was written before, before what is
-   * written after (held meanwhile). xterm's reflow of a full scrollback can leave a copy of some
-   * wrapped row at and below the cursor where there was nothing (seen going from 256 columns to 80);
-   * the next line written there kept that row's tail ("foo-toolgnu.gold-version") and was joined to
-   * the line above as wrapped. So what was blank from the cursor down is erased again before any new
-   * output lands there; what the log itself left there (a `\r` progress line) is kept.
-   */
   resize(cols: number, rows: number): void {
     const c = Math.max(2, cols);
     const r = Math.max(1, rows);
-    if (this.disposed) return;
-    const target = this.sizing ?? { cols: this.term.cols, rows: this.term.rows };
-    if (c === target.cols && r === target.rows) return;
-    const waiting = this.sizing !== null;
-    this.sizing = { cols: c, rows: r };
-    if (!waiting) this.term.write('', () => this.applySize());
+    if (this.disposed || (c === this.term.cols && r === this.term.rows)) return;
+    // xterm 6.0's reflow to fewer columns goes wrong when the rows it adds push old ones out of a
+    // full scrollback: the cursor and the text fall out of step (a copy of some wrapped row lands
+    // under the cursor, or the cursor lands on the last line), and the next line written keeps the
+    // tail of what it overwrote ("foo-toolgnu.gold-version"). So the reflow gets room for every row
+    // it can add, and the scrollback is cut back to its bound afterwards (oldest rows first, as
+    // scrolling would have dropped them; anchors follow).
+    const scrollback = this.term.options.scrollback ?? DEFAULT_SCROLLBACK;
+    // A row of c cells holds at least c - 1 cells of text (a wide character may not fit at its end).
+    const room = c < this.term.cols ? this.term.buffer.active.length * (Math.ceil(this.term.cols / Math.max(1, c - 1)) - 1) : 0;
+    if (room > 0) this.term.options.scrollback = scrollback + room;
+    this.term.resize(c, r);
+    if (room > 0) this.term.options.scrollback = scrollback;
+    this.changed();
   }
 
   /** Lines that hold something: the cursor's line and the last non-blank line below it count. */
@@ -168,7 +165,7 @@ export class LogTerminal {
   /** Resolves once everything written so far has been parsed. */
   settled(): Promise<void> {
     if (this.disposed) return Promise.resolve();
-    return new Promise((resolve) => this.send('', resolve));
+    return new Promise((resolve) => this.term.write('', resolve));
   }
 
   subscribe(listener: Listener): () => void {
@@ -179,40 +176,10 @@ export class LogTerminal {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
-    this.held = [];
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     this.listeners.clear();
     this.term.dispose();
-  }
-
-  private send(data: string | Uint8Array, done?: () => void): void {
-    if (this.disposed) return;
-    if (this.sizing) this.held.push(done ? { data, done } : { data });
-    else this.term.write(data, done);
-  }
-
-  /** Runs in xterm's write queue, where the output written before the resize has been parsed. */
-  private applySize(): void {
-    const size = this.sizing;
-    this.sizing = null;
-    if (this.disposed || !size) return;
-    const blank = this.blankFromCursor();
-    this.term.resize(size.cols, size.rows);
-    if (blank) this.term.write('\x1b[J');
-    for (const { data, done } of this.held.splice(0)) this.term.write(data, done);
-    this.changed();
-  }
-
-  /** The cursor stands at the start of a line and nothing is written from there down. */
-  private blankFromCursor(): boolean {
-    const b = this.term.buffer.active;
-    if (b.cursorX !== 0) return false;
-    for (let i = b.baseY + b.cursorY; i < b.length; i++) {
-      const line = b.getLine(i);
-      if (line && (line.isWrapped || line.translateToString(true) !== '')) return false;
-    }
-    return true;
   }
 
   private changed(): void {

@@ -109,7 +109,20 @@ describe('LogTerminal', () => {
     expect(term.text().split('\n').slice(-2)).toEqual(['L107-'.padEnd(38, 'x'), 'foo-tool']);
   });
 
-  it('a resize keeps a \\r progress line the log left at the cursor, and output written around it in order', async () => {
+  it('narrowing a full scrollback keeps the newest lines whole and an anchor on its line', async () => {
+    term = new LogTerminal({ cols: 256, rows: 20, scrollback: 100 });
+    term.writeLines(staleReflowLines());
+    await term.settled();
+    const line = term.lineTexts().indexOf('L104-'.padEnd(27, 'x'));
+    const anchor = term.anchor(line);
+    term.resize(80, 20);
+    await term.settled();
+    expect(term.lineText(anchor.line())).toBe('L104-'.padEnd(27, 'x'));
+    expect(term.text().split('\n').slice(-8)).toEqual(staleReflowLines().slice(-8));
+    expect(term.length).toBeLessThanOrEqual(term.capacity);
+  });
+
+  it('a resize keeps a \\r progress line being written, and its next rewrite lands on it', async () => {
     term = new LogTerminal({ cols: 80, rows: 5, scrollback: 10 });
     term.write('first\n 45% [=====>      ] 1.2M\r');
     term.resize(40, 5);
