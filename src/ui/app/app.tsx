@@ -80,7 +80,8 @@ function Shell({ initialStep = 'host', onExit, screens = SCREENS, messages, setM
     });
   }, []);
   const quit = useCallback(() => {
-    if (guards.size > 0) setAsking([...guards.values()]);
+    const holding = [...guards.values()].filter((g) => g.holds?.() ?? true);
+    if (holding.length > 0) setAsking(holding);
     else onExit();
   }, [guards, onExit]);
   // After a choice on one guard, the next is asked; after the last, the app quits.

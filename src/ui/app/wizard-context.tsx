@@ -22,6 +22,11 @@ export interface QuitChoice {
 export interface QuitGuard {
   reason: string;
   choices: QuitChoice[];
+  /**
+   * Read when quit is asked for: false when what the guard protects has ended since it was set (a
+   * build that ended a moment before q, whose effect has not yet cleared the guard).
+   */
+  holds?: () => boolean;
 }
 
 export interface Wizard {

@@ -86,3 +86,26 @@ it('several guards are asked in turn before quitting', async () => {
   await tui.press('n');
   await tui.waitForFrame(() => onExit.mock.calls.length === 1);
 });
+
+it('a guard whose build ended a moment before q (its effect has not cleared it yet) does not ask', async () => {
+  const onExit = vi.fn();
+  let running = true;
+  function EndingGuard() {
+    const { setQuitGuard } = useWizard();
+    React.useEffect(() => {
+      setQuitGuard('build', { reason: 'Build b1 is still running.', choices: [], holds: () => running });
+    }, [setQuitGuard]);
+    return null;
+  }
+  tui = await renderTui(
+    <WorkbenchProvider value={workbench()}>
+      <App onExit={onExit} screens={{ host: () => <EndingGuard /> }} />
+    </WorkbenchProvider>,
+  );
+  await tui.press('q');
+  expect(tui.frame()).toContain('Build b1 is still running.');
+  await tui.press('escape');
+  running = false;
+  await tui.press('q');
+  expect(onExit).toHaveBeenCalledTimes(1);
+});

@@ -19,6 +19,7 @@ export function useBuildQuitGuard(workbench: Workbench): void {
     }
     setQuitGuard('build', {
       reason: `Build ${id} is still running in its container.`,
+      holds: () => workbench.store.getState().build?.outcome === 'running',
       choices: [
         { key: 'd', label: 'detach & quit', text: 'detach and quit — the build keeps running; gentoo-wb attach picks it up again.', run: () => workbench.builds.detach() },
         { key: 'x', label: 'cancel build & quit', text: 'cancel the build — its container is stopped and removed, nothing is tagged.', run: () => workbench.builds.cancel() },
