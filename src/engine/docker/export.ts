@@ -53,6 +53,8 @@ export async function exportImage(docker: Dockerode, ref: string, options: Expor
     onProgress: (p) => options.onProgress?.('write', p),
     openWriter: options.openWriter,
     archiveTags,
+    // `source` was inspected just above; a flattened image was made a moment ago.
+    inspected: true,
   });
   if (!options.flatten) {
     options.onStep?.('write');

@@ -28,6 +28,8 @@ export interface SaveOptions {
   openWriter?: ((tempPath: string) => Writable) | undefined;
   /** Name the image(s) in the archive like this instead (see retag-archive.ts). */
   archiveTags?: string[] | undefined;
+  /** The caller has just inspected the images: no second look before the archive is asked for. */
+  inspected?: boolean;
 }
 
 /** Transforms that compress an archive stream. */
@@ -41,10 +43,10 @@ function compressionStages(compression: ArchiveCompression): Transform[] {
 }
 
 /** Open the engine's archive stream of one or more images (GET /images/get). */
-export async function openImageArchive(docker: Dockerode, refs: string[], signal?: AbortSignal): Promise<Readable> {
+export async function openImageArchive(docker: Dockerode, refs: string[], signal?: AbortSignal, inspected = false): Promise<Readable> {
   if (refs.length === 0) throw new EngineError('bad-request', 'save needs at least one image', 'name the images to save');
-  // Fail early with "no such image" instead of a broken archive stream.
-  for (const ref of refs) await inspectImage(docker, ref);
+  // Fail early with "no such image" instead of a broken archive stream (unless the caller just looked).
+  if (!inspected) for (const ref of refs) await inspectImage(docker, ref);
   const action = `save ${refs.join(', ')}`;
   try {
     // Off the socket itself where the endpoint allows it (see raw-archive.ts); docker-modem otherwise.
@@ -57,7 +59,7 @@ export async function openImageArchive(docker: Dockerode, refs: string[], signal
 
 /** Save images to an archive file; the file appears only when complete. */
 export async function saveImages(docker: Dockerode, refs: string[], file: string, options: SaveOptions = {}): Promise<AtomicWriteResult> {
-  const raw = await openImageArchive(docker, refs, options.signal);
+  const raw = await openImageArchive(docker, refs, options.signal, options.inspected === true);
   const archive = options.archiveTags ? retagArchive(raw, options.archiveTags) : raw;
   return writeStreamAtomically(archive, file, {
     signal: options.signal,
