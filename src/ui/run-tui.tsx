@@ -7,9 +7,9 @@ import { openSettings } from '../engine/settings/settings-store.js';
 import { loadTheme } from '../engine/theme-files.js';
 import { App } from './app/app.js';
 import { BaseServicesProvider } from './screens/base/base-context.js';
-import { HostChecksProvider } from './screens/host-checks/host-checks-context.js';
-import { PretendProvider } from './screens/pretend/pretend-context.js';
-import { ResultProvider } from './screens/result/result-context.js';
+import { HostChecksServicesProvider } from './screens/host-checks/host-checks-context.js';
+import { PretendServicesProvider } from './screens/pretend/pretend-context.js';
+import { ResultServicesProvider } from './screens/result/result-context.js';
 import { createWorkbench, startWorkbench } from './session/bootstrap.js';
 import { buildEnvFrom } from '../engine/build/build-env.js';
 import { LOCAL_ENGINE } from '../engine/engines/engine-spec.js';
@@ -61,11 +61,11 @@ export async function runTui(opts: RunTuiOptions): Promise<number> {
   const instance = render(
     <LookProvider look={look}>
       <WorkbenchProvider value={workbench}>
-        <HostChecksProvider options={{ ...(opts.host ? { host: opts.host } : {}), ...(opts.context ? { context: opts.context } : {}) }}>
+        <HostChecksServicesProvider options={{ ...(opts.host ? { host: opts.host } : {}), ...(opts.context ? { context: opts.context } : {}) }}>
           {/* Each screen's services (the real engine) and the memories that outlive a screen, owned by this session. */}
           <BaseServicesProvider>
-            <PretendProvider>
-              <ResultProvider>
+            <PretendServicesProvider>
+              <ResultServicesProvider>
                 <App
                   initialMessages={messages}
                   initialStep={opts.attachBuild ? 'build' : opts.recipePath ? 'recipe' : undefined}
@@ -79,10 +79,10 @@ export async function runTui(opts: RunTuiOptions): Promise<number> {
                     rememberEngine: opts.engine !== undefined && opts.attachBuild === undefined,
                   })}
                 />
-              </ResultProvider>
-            </PretendProvider>
+              </ResultServicesProvider>
+            </PretendServicesProvider>
           </BaseServicesProvider>
-        </HostChecksProvider>
+        </HostChecksServicesProvider>
       </WorkbenchProvider>
     </LookProvider>,
     { exitOnCtrlC: false, patchConsole: true, maxFps: 30 },

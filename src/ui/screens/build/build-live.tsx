@@ -15,7 +15,7 @@ import type { BuildState } from '../../session/workbench-store.js';
 import { useLook } from '../../theme/theme-context.js';
 import { BuildHeader } from './build-header.js';
 import { DistccLine } from './distcc-line.js';
-import { useBuildEffects } from './build-effects.js';
+import { useBuildServices } from './build-context.js';
 import { FAILURE_PANEL_HEIGHT, FailurePanel, failedPhase } from './failure-panel.js';
 import { ALL_OUTPUT, buildElapsed, packageRows } from './package-rows-model.js';
 import { PackageRows } from './package-rows.js';
@@ -50,7 +50,7 @@ export function BuildLive({ build, starting, onStart }: BuildLiveProps) {
   const { width, height } = useContentSize();
   const workbench = useWorkbenchApi();
   const wizard = useWizard();
-  const effects = useBuildEffects();
+  const effects = useBuildServices();
   const { animate } = useLook();
   const recipe = useWorkbench((s) => s.recipe.doc);
   const engine = useWorkbench((s) => s.engine);

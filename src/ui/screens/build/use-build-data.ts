@@ -10,13 +10,13 @@ import type { BuildHistory } from '../../../core/portage/eta/eta.js';
 import type { Recipe } from '../../../core/recipe/recipe-schema.js';
 import type { BuildSession } from '../../../engine/build/runner.js';
 import type { BuildFacts } from './build-header.js';
-import type { BuildEffects } from './build-effects.js';
+import type { BuildServices } from './build-context.js';
 import { EMPTY_HISTORY } from './build-history.js';
 import { cpvFileName, readTail } from './log-files.js';
 import { failureTail } from '../../../core/portage/build-stream/failure-start.js';
 
 /** Past package timings, loaded once; empty (estimator defaults) until then or when unreadable. */
-export function useHistory(load: BuildEffects['loadHistory']): BuildHistory {
+export function useHistory(load: BuildServices['loadHistory']): BuildHistory {
   const [history, setHistory] = useState<BuildHistory>(EMPTY_HISTORY);
   useEffect(() => {
     let live = true;
@@ -29,7 +29,7 @@ export function useHistory(load: BuildEffects['loadHistory']): BuildHistory {
 }
 
 /** Recipe, base and mode of the build: its state file once written, else the open recipe. */
-export function useBuildFacts(session: BuildSession | null, readState: BuildEffects['readState'], recipe: Recipe | null, stepCount: number): BuildFacts | null {
+export function useBuildFacts(session: BuildSession | null, readState: BuildServices['readState'], recipe: Recipe | null, stepCount: number): BuildFacts | null {
   const [facts, setFacts] = useState<BuildFacts | null>(null);
   useEffect(() => {
     if (!session) return;
@@ -69,7 +69,7 @@ export function useSavedFailureCopy(session: BuildSession | null, cpv: string | 
  * The forecast of the build on screen: the one kept in its folder (another session made it), else one
  * made now beside it when the build is the open recipe's and still running. Null until there is one.
  */
-export function useBuildForecast(session: BuildSession | null, recipe: Recipe | null, docker: Dockerode | null, running: boolean, effects: Pick<BuildEffects, 'readForecast' | 'startForecast'>): Forecast | null {
+export function useBuildForecast(session: BuildSession | null, recipe: Recipe | null, docker: Dockerode | null, running: boolean, effects: Pick<BuildServices, 'readForecast' | 'startForecast'>): Forecast | null {
   const [forecast, setForecast] = useState<Forecast | null>(null);
   const started = useRef<string | null>(null);
   useEffect(() => {

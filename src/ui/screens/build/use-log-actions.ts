@@ -4,7 +4,7 @@ import path from 'node:path';
 import os from 'node:os';
 import type { BuildSession } from '../../../engine/build/runner.js';
 import type { ColorToken } from '../../../core/theme.js';
-import type { CopyText, OpenPager } from './build-effects.js';
+import type { CopyText, OpenPager } from './build-context.js';
 import { copyLog, exportBuildOutput, writeLog } from './log-files.js';
 import type { LogSource } from './use-log-source.js';
 import { copySentNotice } from '../../terminal/osc52.js';

@@ -13,7 +13,7 @@ import { failureStartLine } from '../../../core/portage/build-stream/failure-sta
 import { LogTerminal } from '../../components/log-view/log-terminal.js';
 import { feedRing } from '../../components/log-view/ring-feed.js';
 import type { LineRing } from '../../components/log-view/line-ring.js';
-import type { BuildEffects } from './build-effects.js';
+import type { BuildServices } from './build-context.js';
 import { cpvFileName, readTail, teeFile } from './log-files.js';
 import { ALL_OUTPUT } from './package-rows-model.js';
 
@@ -31,7 +31,7 @@ export interface LogSourceInput {
   buildRunning: boolean;
   cols: number;
   rows: number;
-  follow: BuildEffects['followPackageLog'];
+  follow: BuildServices['followPackageLog'];
   /** Lines the build printed so far (the ring's total, refreshed a few times a second). */
   outputLines: number;
 }

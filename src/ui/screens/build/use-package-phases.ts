@@ -6,12 +6,12 @@ import { useEffect, useState } from 'react';
 import type Dockerode from 'dockerode';
 import type { BuildPhase } from '../../../core/events.js';
 import { phaseOfBuildLogLine } from '../../../core/portage/build-stream/build-log-phase.js';
-import type { BuildEffects } from './build-effects.js';
+import type { BuildServices } from './build-context.js';
 
 const PHASE_POLL_MS = 3000;
 
 export interface PhasePollInput {
-  read: BuildEffects['lastPhaseLines'];
+  read: BuildServices['lastPhaseLines'];
   docker: Dockerode | null;
   containerId: string | null;
   /** Packages building now (cpv). */

@@ -58,7 +58,7 @@ export interface HostChecksProviderProps {
 }
 
 /** Give the Host screen its gatherer and clipboard; without a provider it checks this machine. */
-export function HostChecksProvider({ options, gather, copy, memory, children }: HostChecksProviderProps) {
+export function HostChecksServicesProvider({ options, gather, copy, memory, children }: HostChecksProviderProps) {
   // Callers often pass options inline: key on their content so a re-render does not re-run the checks.
   const optionsKey = JSON.stringify(options ?? {});
   const value = useMemo<HostChecks>(() => {
@@ -69,7 +69,7 @@ export function HostChecksProvider({ options, gather, copy, memory, children }: 
 }
 
 /** The gatherer and a copy function for the Host screen. */
-export function useHostChecks(): { gather: GatherFacts; copy: CopyText; memory: GateMemory | null } {
+export function useHostChecksServices(): { gather: GatherFacts; copy: CopyText; memory: GateMemory | null } {
   const { gather, copy, memory } = useContext(HostChecksContext);
   const { stdout } = useStdout();
   const osc52 = useMemo<CopyText>(() => (text) => copyToClipboard(text, stdout), [stdout]);

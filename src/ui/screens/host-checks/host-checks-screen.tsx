@@ -16,7 +16,7 @@ import { detailLines, fixText } from './detail-lines.js';
 import { FindingDetail } from './finding-detail.js';
 import { FindingPane } from './finding-pane.js';
 import { GroupPane } from './group-pane.js';
-import { useHostChecks } from './host-checks-context.js';
+import { useHostChecksServices } from './host-checks-context.js';
 import { clampIndex, windowTop } from '../../components/list/list-model.js';
 import { groupFindings, groupRows, initialGroup, type GroupRow } from './list-model.js';
 import { SummaryLine } from './summary-line.js';
@@ -38,7 +38,7 @@ const PENDING_ROWS: GroupRow[] = FINDING_GROUPS.filter((g) => g !== 'binhosts').
 export function HostChecksScreen() {
   const { width, height } = useContentSize();
   const wizard = useWizard();
-  const { gather, copy, memory } = useHostChecks();
+  const { gather, copy, memory } = useHostChecksServices();
   const workbench = useOptionalWorkbenchApi();
   const session = useSessionEngine(workbench);
   const checks = useCheckRun(gather, () => workbench?.store.getState().recipe.doc ?? null, session.engine, !session.ready);

@@ -55,7 +55,7 @@ export interface PretendProviderProps {
 }
 
 /** Give the Pretend screen its runner; without a provider it uses the real engine. */
-export function PretendProvider({ run, children }: PretendProviderProps) {
+export function PretendServicesProvider({ run, children }: PretendProviderProps) {
   const memory = useRef<PretendMemory>({ last: null });
   const value = useMemo<PretendServices>(() => ({ run: run ?? realRunPretend, memory: memory.current }), [run]);
   return <PretendContext.Provider value={value}>{children}</PretendContext.Provider>;

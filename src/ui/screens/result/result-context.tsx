@@ -17,7 +17,7 @@ const defaultMemory: ResultMemory = { last: null };
 const ResultContext = createContext<ResultContextValue>({ services: realResultServices, memory: defaultMemory });
 
 /** Give the Result screen its services (the real engine without `services`) and a memory of its own. */
-export function ResultProvider({ services, children }: { services?: ResultServices; children: React.ReactNode }) {
+export function ResultServicesProvider({ services, children }: { services?: ResultServices; children: React.ReactNode }) {
   const memory = useRef<ResultMemory>({ last: null });
   const value = useMemo(() => ({ services: services ?? realResultServices, memory: memory.current }), [services]);
   return <ResultContext.Provider value={value}>{children}</ResultContext.Provider>;

@@ -23,7 +23,7 @@ import type { Forecast } from '../../../../src/core/forecast/forecast-types.js';
 import type { EngineConnection } from '../../../../src/engine/docker/index.js';
 import { App } from '../../../../src/ui/app/app.js';
 import type { StepId } from '../../../../src/ui/app/steps.js';
-import { BuildEffectsProvider, type BuildEffects } from '../../../../src/ui/screens/build/build-effects.js';
+import { BuildServicesProvider, type BuildServices } from '../../../../src/ui/screens/build/build-context.js';
 import { BuildScreen } from '../../../../src/ui/screens/build/build-screen.js';
 import { WorkbenchProvider, type Workbench } from '../../../../src/ui/session/workbench-context.js';
 import { createWorkbenchStore, type EngineState, type WorkbenchStore } from '../../../../src/ui/session/workbench-store.js';
@@ -160,7 +160,7 @@ export async function openBuild(options: BuildHarnessOptions = {}): Promise<Buil
   const copies: string[] = [];
   const pagers: string[] = [];
   const history = buildHistory(recordsAsMerges(options.records ?? []));
-  const effects: Partial<BuildEffects> = {
+  const effects: Partial<BuildServices> = {
     loadHistory: async () => history,
     followPackageLog: (_docker, containerId, cpv, followOptions) =>
       new Promise<PackageLogEnd>((resolve) => {
@@ -185,9 +185,9 @@ export async function openBuild(options: BuildHarnessOptions = {}): Promise<Buil
   const Result = () => <Text>RESULT SCREEN</Text>;
   const tui = await renderTui(
     <WorkbenchProvider value={workbench}>
-      <BuildEffectsProvider value={effects}>
+      <BuildServicesProvider value={effects}>
         <App onExit={onExit} screens={{ build: BuildScreen, result: Result, recipe: () => null }} initialStep={options.initialStep ?? 'build'} />
-      </BuildEffectsProvider>
+      </BuildServicesProvider>
     </WorkbenchProvider>,
     { columns: options.columns ?? 80, rows: options.rows ?? 24, theme: options.theme ?? 'default', animate: options.animate ?? false },
   );

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { HostFacts } from '../../../../src/core/host/facts.js';
 import type { EngineConnection } from '../../../../src/engine/docker/index.js';
 import { App } from '../../../../src/ui/app/app.js';
-import { HostChecksProvider, type CheckedEngine, type GateMemory, type GatherFacts } from '../../../../src/ui/screens/host-checks/host-checks-context.js';
+import { HostChecksServicesProvider, type CheckedEngine, type GateMemory, type GatherFacts } from '../../../../src/ui/screens/host-checks/host-checks-context.js';
 import { HostChecksScreen } from '../../../../src/ui/screens/host-checks/host-checks-screen.js';
 import type { BuildController } from '../../../../src/ui/session/build-controller.js';
 import { WorkbenchProvider, type Workbench } from '../../../../src/ui/session/workbench-context.js';
@@ -64,9 +64,9 @@ async function open(engine: EngineState, memory?: GateMemory) {
   const gather: GatherFacts = (_signal, _recipe, checked) => new Promise<HostFacts>((resolve) => calls.push({ engine: checked ?? null, resolve }));
   tui = await renderTui(
     <WorkbenchProvider value={workbench}>
-      <HostChecksProvider gather={gather} {...(memory ? { memory } : {})}>
+      <HostChecksServicesProvider gather={gather} {...(memory ? { memory } : {})}>
         <App onExit={() => {}} screens={{ host: HostChecksScreen, base: () => <Text>BASE SCREEN</Text> }} />
-      </HostChecksProvider>
+      </HostChecksServicesProvider>
     </WorkbenchProvider>,
     { columns: 80, rows: 24 },
   );

@@ -3,7 +3,7 @@ import { Text } from 'ink';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { HostFacts } from '../../../../src/core/host/facts.js';
 import { App } from '../../../../src/ui/app/app.js';
-import { HostChecksProvider, type CopyText, type GateMemory, type GatherFacts } from '../../../../src/ui/screens/host-checks/host-checks-context.js';
+import { HostChecksServicesProvider, type CopyText, type GateMemory, type GatherFacts } from '../../../../src/ui/screens/host-checks/host-checks-context.js';
 import { HostChecksScreen } from '../../../../src/ui/screens/host-checks/host-checks-screen.js';
 import { hasColour } from '../../../helpers/colour.js';
 import { renderTui, type Tui } from '../../../helpers/render-tui.js';
@@ -30,9 +30,9 @@ const BaseStub = () => <Text>BASE SCREEN</Text>;
 async function open(facts: HostFacts | GatherFacts, opts: { columns?: number; rows?: number; copy?: CopyText; theme?: string; memory?: GateMemory } = {}) {
   const gather: GatherFacts = typeof facts === 'function' ? facts : async () => facts;
   tui = await renderTui(
-    <HostChecksProvider gather={gather} copy={opts.copy} memory={opts.memory}>
+    <HostChecksServicesProvider gather={gather} copy={opts.copy} memory={opts.memory}>
       <App onExit={() => {}} screens={{ host: HostChecksScreen, base: BaseStub }} />
-    </HostChecksProvider>,
+    </HostChecksServicesProvider>,
     { columns: opts.columns ?? 80, rows: opts.rows ?? 24, theme: opts.theme ?? 'default' },
   );
   return tui;

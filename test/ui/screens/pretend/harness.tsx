@@ -13,7 +13,7 @@ import type { EngineConnection } from '../../../../src/engine/docker/index.js';
 import { EngineError } from '../../../../src/engine/docker/errors.js';
 import type { PretendRun } from '../../../../src/engine/pretend/run-pretend.js';
 import { App } from '../../../../src/ui/app/app.js';
-import { PretendProvider, type ForecastedRun, type PretendRequest, type RunPretend } from '../../../../src/ui/screens/pretend/pretend-context.js';
+import { PretendServicesProvider, type ForecastedRun, type PretendRequest, type RunPretend } from '../../../../src/ui/screens/pretend/pretend-context.js';
 import { PretendScreen } from '../../../../src/ui/screens/pretend/pretend-screen.js';
 import { BuildController } from '../../../../src/ui/session/build-controller.js';
 import { WorkbenchProvider } from '../../../../src/ui/session/workbench-context.js';
@@ -97,9 +97,9 @@ export async function openPretend(options: HarnessOptions): Promise<Harness> {
   const workbench = { store, services, builds: new BuildController(store, services) };
   const tui = await renderTui(
     <WorkbenchProvider value={workbench}>
-      <PretendProvider run={run}>
+      <PretendServicesProvider run={run}>
         <App onExit={() => {}} screens={{ recipe: () => null, pretend: PretendScreen, build: () => null }} initialStep="pretend" />
-      </PretendProvider>
+      </PretendServicesProvider>
     </WorkbenchProvider>,
     { columns: options.columns ?? 80, rows: options.rows ?? 24 },
   );

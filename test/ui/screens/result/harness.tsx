@@ -6,7 +6,7 @@ import type { EngineConnection, ImageSummary } from '../../../../src/engine/dock
 import { EngineError } from '../../../../src/engine/docker/errors.js';
 import type { InspectedImage } from '../../../../src/engine/inspect/inspect-image.js';
 import { App } from '../../../../src/ui/app/app.js';
-import { ResultProvider } from '../../../../src/ui/screens/result/result-context.js';
+import { ResultServicesProvider } from '../../../../src/ui/screens/result/result-context.js';
 import { ResultScreen } from '../../../../src/ui/screens/result/result-screen.js';
 import type { ExportOutcome, ExportRequest, Progress, ResultServices } from '../../../../src/ui/screens/result/result-services.js';
 import { WorkbenchProvider } from '../../../../src/ui/session/workbench-context.js';
@@ -99,9 +99,9 @@ export async function openResult(options: HarnessOptions): Promise<Harness> {
   const workbench = fakeWorkbench(fakeServices({ connection: CONNECTION }), store);
   h.tui = await renderTui(
     <WorkbenchProvider value={workbench}>
-      <ResultProvider services={services}>
+      <ResultServicesProvider services={services}>
         <App onExit={() => {}} screens={{ build: () => null, result: ResultScreen }} initialStep="result" />
-      </ResultProvider>
+      </ResultServicesProvider>
     </WorkbenchProvider>,
     { columns: options.columns ?? 80, rows: options.rows ?? 24, unicode: options.unicode ?? true, theme: options.theme ?? 'default' },
   );

@@ -15,7 +15,7 @@ import { useRingCount } from '../use-ring-count.js';
 import { useLook } from '../../../theme/theme-context.js';
 import type { BuildState } from '../../../session/workbench-store.js';
 import { BuildHeader } from '../build-header.js';
-import { useBuildEffects } from '../build-effects.js';
+import { useBuildServices } from '../build-context.js';
 import { EMPTY_HISTORY } from '../build-history.js';
 import { exportBuildOutput } from '../log-files.js';
 import { ALL_OUTPUT, buildElapsed, packageRows } from '../package-rows-model.js';
@@ -36,7 +36,7 @@ export interface FarmBuildViewProps {
 export function FarmBuildView({ row, ring, width, height, onBack }: FarmBuildViewProps) {
   const { animate } = useLook();
   const { notify } = useWizard();
-  const effects = useBuildEffects();
+  const effects = useBuildServices();
   const running = row.result === null;
   const now = useTicker(running && animate);
   const build: BuildState = { id: row.buildId ?? '-', progress: row.progress, outcome: row.result ? OUTCOMES[row.result.status] : 'running', message: row.result?.message ?? null };

@@ -9,7 +9,7 @@ import type { RecipeParse } from '../../../../../src/core/recipe/recipe-json.js'
 import type { FarmRecipeResult, FarmSummary } from '../../../../../src/core/farm/farm-summary.js';
 import type { Recipe } from '../../../../../src/core/recipe/recipe-schema.js';
 import { App } from '../../../../../src/ui/app/app.js';
-import { BuildEffectsProvider } from '../../../../../src/ui/screens/build/build-effects.js';
+import { BuildServicesProvider } from '../../../../../src/ui/screens/build/build-context.js';
 import { BuildScreen } from '../../../../../src/ui/screens/build/build-screen.js';
 import type { FarmProgress, FarmRunInput, FarmServices } from '../../../../../src/ui/session/farm-services.js';
 import { WorkbenchProvider } from '../../../../../src/ui/session/workbench-context.js';
@@ -64,9 +64,9 @@ export async function openFarm(options: { theme?: string; columns?: number; rows
   const onExit = vi.fn();
   const tui = await renderTui(
     <WorkbenchProvider value={workbench}>
-      <BuildEffectsProvider value={{ loadHistory: async () => EMPTY_HISTORY, readForecast: async () => null }}>
+      <BuildServicesProvider value={{ loadHistory: async () => EMPTY_HISTORY, readForecast: async () => null }}>
         <App onExit={onExit} screens={{ build: BuildScreen, result: () => <Text>RESULT</Text>, recipe: () => null }} initialStep="build" />
-      </BuildEffectsProvider>
+      </BuildServicesProvider>
     </WorkbenchProvider>,
     { columns: options.columns ?? 80, rows: options.rows ?? 24, theme: options.theme ?? 'default' },
   );

@@ -19,7 +19,7 @@ import { loadBuildHistory } from './build-history.js';
 export type CopyText = (text: string) => CopyResult;
 export type OpenPager = (file: string) => PagerResult;
 
-export interface BuildEffects {
+export interface BuildServices {
   loadHistory(): Promise<BuildHistory>;
   followPackageLog: typeof followPackageLog;
   /** The last phase line of running packages' build.log (for --jobs builds). */
@@ -35,7 +35,7 @@ export interface BuildEffects {
   pager: OpenPager | null;
 }
 
-const REAL: BuildEffects = {
+const REAL: BuildServices = {
   loadHistory: () => loadBuildHistory(),
   followPackageLog,
   lastPhaseLines,
@@ -46,17 +46,17 @@ const REAL: BuildEffects = {
   pager: null,
 };
 
-const BuildEffectsContext = createContext<BuildEffects>(REAL);
+const BuildServicesContext = createContext<BuildServices>(REAL);
 
 /** Replace some of the Build screen's effects (tests). */
-export function BuildEffectsProvider({ value, children }: { value: Partial<BuildEffects>; children: React.ReactNode }) {
+export function BuildServicesProvider({ value, children }: { value: Partial<BuildServices>; children: React.ReactNode }) {
   const merged = useMemo(() => ({ ...REAL, ...value }), [value]);
-  return <BuildEffectsContext.Provider value={merged}>{children}</BuildEffectsContext.Provider>;
+  return <BuildServicesContext.Provider value={merged}>{children}</BuildServicesContext.Provider>;
 }
 
 /** The effects with copy and pager bound to Ink's terminal when not replaced. */
-export function useBuildEffects(): Omit<BuildEffects, 'copy' | 'pager'> & { copy: CopyText; pager: OpenPager } {
-  const effects = useContext(BuildEffectsContext);
+export function useBuildServices(): Omit<BuildServices, 'copy' | 'pager'> & { copy: CopyText; pager: OpenPager } {
+  const effects = useContext(BuildServicesContext);
   const { stdout, write } = useStdout();
   const { setRawMode } = useStdin();
   return useMemo(
