@@ -7,6 +7,7 @@ import { openSettings } from '../engine/settings/settings-store.js';
 import { loadTheme } from '../engine/theme-files.js';
 import { App } from './app/app.js';
 import { BaseServicesProvider } from './screens/base/base-context.js';
+import { BuildServicesProvider } from './screens/build/build-context.js';
 import { HostChecksServicesProvider } from './screens/host-checks/host-checks-context.js';
 import { PretendServicesProvider } from './screens/pretend/pretend-context.js';
 import { ResultServicesProvider } from './screens/result/result-context.js';
@@ -19,6 +20,9 @@ import type { Message } from './app/wizard-context.js';
 import { enterFullscreen, type Fullscreen } from './terminal/fullscreen.js';
 import { isMono, LookProvider } from './theme/theme-context.js';
 import { farmControllerOf } from './screens/build/farm/farm-controller.js';
+
+/** The Build screen's services with nothing replaced: the real engine, files, clipboard and pager. */
+const REAL_SERVICES = {};
 
 export interface RunTuiOptions {
   /** The alternate screen the entry point already entered to draw the first frame. */
@@ -66,19 +70,21 @@ export async function runTui(opts: RunTuiOptions): Promise<number> {
           <BaseServicesProvider>
             <PretendServicesProvider>
               <ResultServicesProvider>
-                <App
-                  initialMessages={messages}
-                  initialStep={opts.attachBuild ? 'build' : opts.recipePath ? 'recipe' : undefined}
-                  onExit={() => instance.unmount()}
-                  onReady={(wizard) => void startWorkbench(workbench, {
-                    recipePath: opts.recipePath, attachBuild: opts.attachBuild, notify: wizard.notify,
-                    // --engine local: the default endpoint, even when another was used last time.
-                    ...(opts.engine === undefined || opts.engine === LOCAL_ENGINE ? {} : { engine: opts.engine }),
-                    // -H/--context name the endpoint, as --engine does: then the remembered engine is not used.
-                    rememberedEngine: opts.engine === undefined && opts.host === undefined && opts.context === undefined,
-                    rememberEngine: opts.engine !== undefined && opts.attachBuild === undefined,
-                  })}
-                />
+                <BuildServicesProvider value={REAL_SERVICES}>
+                  <App
+                    initialMessages={messages}
+                    initialStep={opts.attachBuild ? 'build' : opts.recipePath ? 'recipe' : undefined}
+                    onExit={() => instance.unmount()}
+                    onReady={(wizard) => void startWorkbench(workbench, {
+                      recipePath: opts.recipePath, attachBuild: opts.attachBuild, notify: wizard.notify,
+                      // --engine local: the default endpoint, even when another was used last time.
+                      ...(opts.engine === undefined || opts.engine === LOCAL_ENGINE ? {} : { engine: opts.engine }),
+                      // -H/--context name the endpoint, as --engine does: then the remembered engine is not used.
+                      rememberedEngine: opts.engine === undefined && opts.host === undefined && opts.context === undefined,
+                      rememberEngine: opts.engine !== undefined && opts.attachBuild === undefined,
+                    })}
+                  />
+                </BuildServicesProvider>
               </ResultServicesProvider>
             </PretendServicesProvider>
           </BaseServicesProvider>

@@ -6,14 +6,8 @@ import { sanitizeText } from '../../../core/format/sanitize.js';
 import { useLook } from '../../theme/theme-context.js';
 import { Tone } from '../tone.js';
 import { SelectionText } from './selection-text.js';
+import type { RowContext } from './row-context.js';
 import type { ListState } from './use-list.js';
-
-export interface RowContext {
-  selected: boolean;
-  focused: boolean;
-  /** Columns for the row's content (after the marker). */
-  width: number;
-}
 
 export interface ListViewProps<T> {
   list: ListState<T>;

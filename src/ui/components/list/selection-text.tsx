@@ -2,7 +2,7 @@
 // the focus. ListView draws string rows with it; row renderers use it for their lead column.
 import React from 'react';
 import { Text, type TextProps } from 'ink';
-import type { RowContext } from './list-view.js';
+import type { RowContext } from './row-context.js';
 
 export interface SelectionTextProps {
   ctx: Pick<RowContext, 'selected' | 'focused'>;

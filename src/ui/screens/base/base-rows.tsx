@@ -3,7 +3,7 @@ import React from 'react';
 import { Box, Text } from 'ink';
 import type { CatalogueRow } from '../../../core/base/stage3-presence.js';
 import type { PortageSource } from '../../../core/recipe/recipe-schema.js';
-import type { RowContext } from '../../components/list/list-view.js';
+import type { RowContext } from '../../components/list/row-context.js';
 import { Tone } from '../../components/tone.js';
 import { useLook } from '../../theme/theme-context.js';
 import { isCurrentTree, type LocalRow, type TreeRow } from './base-items.js';

@@ -3,7 +3,7 @@
 import React from 'react';
 import { Box, Text } from 'ink';
 import type { FlagSetting } from '../../../core/recipe/recipe-edit.js';
-import type { RowContext } from '../../components/list/list-view.js';
+import type { RowContext } from '../../components/list/row-context.js';
 import { Tone } from '../../components/tone.js';
 import { SelectionText } from '../../components/list/selection-text.js';
 

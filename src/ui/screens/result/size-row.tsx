@@ -3,7 +3,7 @@
 import React from 'react';
 import { Box } from 'ink';
 import { bar } from '../../../core/format/bar.js';
-import type { RowContext } from '../../components/list/list-view.js';
+import type { RowContext } from '../../components/list/row-context.js';
 import { SelectionText } from '../../components/list/selection-text.js';
 import { Tone } from '../../components/tone.js';
 import { useLook } from '../../theme/theme-context.js';
