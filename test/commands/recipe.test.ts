@@ -39,7 +39,7 @@ describe('gentoo-wb recipe new', () => {
     expect(r.packages).toEqual(['dev-lang/php', '>=net-misc/curl-8.11']);
     expect(r.portage).toEqual({ source: 'snapshot', image: 'gentoo/portage:latest' });
     expect(r.image).toMatchObject({ tags: ['example/php:8.3'], entrypoint: ['/usr/bin/php-fpm'], cmd: ['-F', '--nodaemonize'] });
-    expect(r.makeConf).toMatchObject({ COMMON_FLAGS: '-O2 -pipe', FEATURES: '-ipc-sandbox -network-sandbox -pid-sandbox', LC_MESSAGES: 'C.utf8', USE: '-X fpm' });
+    expect(r.makeConf).toMatchObject({ COMMON_FLAGS: '-O2 -pipe', FEATURES: '-ipc-sandbox -network-sandbox -pid-sandbox parallel-install', LC_MESSAGES: 'C.utf8', USE: '-X fpm' });
     expect(r.makeConf.MAKEOPTS).toMatch(/^-j\d+ -l\d+$/);
     expect(r.jobs.emerge).toBeGreaterThanOrEqual(1);
   });
@@ -101,7 +101,7 @@ describe('gentoo-wb recipe show / validate', () => {
     const header = '# Written by gentoo-wb from the recipe; edit the recipe, not this file.';
     expect(shown.stdout).toContain('name:      show\nbase:      gentoo/stage3:amd64-openrc\nportage:   snapshot image gentoo/portage:latest\n');
     expect(shown.stdout).toContain(`--- /etc/portage/make.conf (0644)\n${header}\nCOMMON_FLAGS="-O2 -pipe"\nCFLAGS="\${COMMON_FLAGS}"\n`);
-    expect(shown.stdout).toContain('FEATURES="-ipc-sandbox -network-sandbox -pid-sandbox"\nLC_MESSAGES="C.utf8"\nUSE="-X fpm"\n');
+    expect(shown.stdout).toContain('FEATURES="-ipc-sandbox -network-sandbox -pid-sandbox parallel-install"\nLC_MESSAGES="C.utf8"\nUSE="-X fpm"\n');
     expect(shown.stdout).toContain('entrypoint: /usr/bin/php-fpm\ncmd:       -F --nodaemonize\n');
 
     const json = await cli('show', file, '--json');

@@ -28,8 +28,15 @@ export interface NewRecipeOptions {
   distccEngines?: string[];
 }
 
-/** Portage's process sandboxes need unshare(), which Docker's default seccomp profile refuses. */
-const CONTAINER_FEATURES = '-ipc-sandbox -network-sandbox -pid-sandbox';
+/**
+ * Portage's process sandboxes need unshare(), which Docker's default seccomp profile refuses.
+ * parallel-install takes finer locks, so with --jobs one package installs while another unpacks or
+ * installs (Portage still installs system packages one at a time, and merge-wait still holds installs
+ * while builds run): a rebuild from binary packages took 5.1–5.7 s instead of 6.2–7.1 s
+ * (scripts/bench build-runner, three binaries). ebuild-locks stays on, so unsandboxed phases such as
+ * pkg_postinst never run side by side.
+ */
+const CONTAINER_FEATURES = '-ipc-sandbox -network-sandbox -pid-sandbox parallel-install';
 
 export const CFLAGS_PRESETS = ['-O2 -pipe', '-march=native -O2 -pipe', '-Os -pipe'] as const;
 

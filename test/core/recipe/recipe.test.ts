@@ -99,7 +99,7 @@ describe('rendered /etc/portage files', () => {
         content:
           header +
           'COMMON_FLAGS="-O2 -pipe"\nCFLAGS="${COMMON_FLAGS}"\nCXXFLAGS="${COMMON_FLAGS}"\nFCFLAGS="${COMMON_FLAGS}"\nFFLAGS="${COMMON_FLAGS}"\n' +
-          'MAKEOPTS="-j2 -l3"\nFEATURES="-ipc-sandbox -network-sandbox -pid-sandbox"\nLC_MESSAGES="C.utf8"\nUSE="-X fpm"\n',
+          'MAKEOPTS="-j2 -l3"\nFEATURES="-ipc-sandbox -network-sandbox -pid-sandbox parallel-install"\nLC_MESSAGES="C.utf8"\nUSE="-X fpm"\n',
       },
       { path: '/etc/portage/package.use/gentoo-wb', mode: 0o644, content: `${header}>=net-misc/curl-8.11.1 http2 -ipv6\n` },
       { path: '/etc/portage/package.accept_keywords/gentoo-wb', mode: 0o644, content: `${header}=dev-libs/openssl-3.4.0 ~amd64\n` },
