@@ -78,7 +78,26 @@ async function engineRefusal(opts: TuiOptions): Promise<string | null> {
   return `${refused.message}; ${refused.hint}`;
 }
 
-function buildProgram(): Command {
+/**
+ * The subcommand argv names, when it is plain to see: the first operand after the root's own options
+ * that take a value. Anything else (help, version, an unknown option) gives null, and every command
+ * is registered so that commander answers exactly as it always has.
+ */
+function invokedCommand(program: Command, args: readonly string[]): string | null {
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] ?? '';
+    if (!arg.startsWith('-')) return arg;
+    const long = arg.startsWith('--');
+    const flag = long ? arg.split('=', 1)[0] : arg.slice(0, 2);
+    const option = program.options.find((o) => o.long === flag || o.short === flag);
+    if (!option?.required) return null;
+    const inlineValue = long ? arg.includes('=') : arg.length > 2;
+    if (!inlineValue) i++;
+  }
+  return null;
+}
+
+async function buildProgram(args: readonly string[]): Promise<Command> {
   const program = new Command('gentoo-wb')
     .description('A terminal workbench from a bare Linux host to a tagged, exported Gentoo-based Docker image.')
     .version(appVersion(), '-V, --version', 'print the version')
@@ -95,13 +114,13 @@ function buildProgram(): Command {
     .enablePositionalOptions()
     .action(async (recipe: string | undefined, opts: TuiOptions) => startTui(recipe, opts));
   const context: CommandContext = { startTui: (o) => startTui(o.recipePath, o) };
-  for (const register of commandRegistrars) register(program, context);
+  for (const register of await commandRegistrars(invokedCommand(program, args))) register(program, context);
   program.addHelpText('after', '\nRun without a command to open the workbench. Exit codes: 0 ok, 1 failed, 2 usage, 130 interrupted.');
   return program;
 }
 
 async function main(): Promise<void> {
-  const program = buildProgram();
+  const program = await buildProgram(process.argv.slice(2));
   try {
     await program.parseAsync(process.argv);
   } catch (err) {

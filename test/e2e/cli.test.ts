@@ -21,6 +21,21 @@ describe('gentoo-wb CLI entry', () => {
     }
   });
 
+  it('--help lists every command, though a run naming one loads only that one', async () => {
+    const r = await runCli(['--help']);
+    const listed = (r.stdout.split('Commands:')[1] ?? '').split('\n').map((l) => /^ {2}(\S+)/.exec(l)?.[1]).filter(Boolean);
+    expect(listed).toEqual(['check', 'endpoint', 'images', 'import', 'tag', 'export', 'inspect', 'clean', 'build', 'builds', 'attach', 'pretend', 'recipe', 'binhost', 'engines', 'copy']);
+  });
+
+  it('a command after the root options answers as it does alone', async () => {
+    const alone = await runCli(['export', '--help']);
+    expect(alone.code).toBe(0);
+    expect(alone.stdout).toContain('Usage: gentoo-wb export');
+    for (const prefix of [['-H', 'unix:///nonexistent'], ['--host=unix:///nonexistent'], ['-Hunix:///nonexistent'], ['--theme', 'mono']]) {
+      expect(await runCli([...prefix, 'export', '--help']), prefix.join(' ')).toEqual(alone);
+    }
+  });
+
   it('refuses to open the workbench without a TTY, names ssh -t and the headless commands, exit 2', async () => {
     const r = await runCli([], { input: 'q\n' });
     expect(r.code).toBe(2);
