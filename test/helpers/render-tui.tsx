@@ -30,6 +30,12 @@ export interface Tui {
   /** Type text one character at a time. */
   type(text: string): Promise<void>;
   waitForFrame(predicate: (frame: string) => boolean, timeoutMs?: number): Promise<string>;
+  /**
+   * A frame written at index `from` of stdout.frames or later that matches: frames come faster than a
+   * poll of the last one, so every frame since is looked through. The last frame is preferred (the
+   * latest state), then the earliest match since `from`.
+   */
+  waitForFrameSince(from: number, predicate: (frame: string) => boolean, timeoutMs?: number): Promise<string>;
   resize(columns: number, rows: number): Promise<void>;
   unmount(): void;
 }
@@ -100,6 +106,19 @@ export async function renderTui(tree: React.ReactElement, options: RenderOptions
         }
         if (Date.now() > deadline) throw new Error(`no frame matched within ${timeoutMs} ms; last frame:\n${frame}`);
         await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+    },
+    async waitForFrameSince(from, predicate, timeoutMs = 5000) {
+      const deadline = Date.now() + timeoutMs;
+      let at = from;
+      for (;;) {
+        if (stdout.frames.length > from && predicate(tui.frame())) return tui.frame();
+        for (; at < stdout.frames.length; at++) {
+          const frame = stripVTControlCharacters(stdout.frames[at]!);
+          if (predicate(frame)) return frame;
+        }
+        if (Date.now() > deadline) throw new Error(`no frame since ${from} matched within ${timeoutMs} ms; last frame:\n${tui.frame()}`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
       }
     },
     async resize(columns, rows) {

@@ -28,20 +28,6 @@ const run = `t${process.pid}`;
 const COMPILE_SECONDS = '2';
 const ROW = /^ {4}[a-z0-9-]+\/[A-Za-z0-9_.+-]+ +(fetch|unpack|prepare|configure|compile|test|install|merge|start) +\d+:\d\d/;
 
-/** The first frame drawn since `from` that matches (frames come faster than a poll of the last one). */
-async function seen(tui: Tui, from: number, predicate: (frame: string) => boolean, timeoutMs: number): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  let at = from;
-  for (;;) {
-    for (; at < tui.stdout.frames.length; at++) {
-      const frame = stripVTControlCharacters(tui.stdout.frames[at]!);
-      if (predicate(frame)) return frame;
-    }
-    if (Date.now() > deadline) throw new Error(`no frame matched within ${timeoutMs} ms; last frame:\n${tui.frame()}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
 describeDocker('Build screen on the real engine (real Portage)', () => {
   const state = mkdtempSync(path.join(os.tmpdir(), 'gwb-build-ui-docker-'));
   const savedState = process.env.XDG_STATE_HOME;
@@ -82,7 +68,7 @@ describeDocker('Build screen on the real engine (real Portage)', () => {
 
     // Parallel rows: some frame shows two or more packages building at once.
     const rowsIn = (frame: string) => frame.split('\n').filter((l) => ROW.test(l));
-    const parallel = await seen(tui, 0, (f) => rowsIn(f).length >= 2, 90_000);
+    const parallel = await tui.waitForFrameSince(0, (f) => rowsIn(f).length >= 2, 90_000);
     expect(rowsIn(parallel).length).toBeGreaterThanOrEqual(2);
     expect(parallel).toMatch(/running [2-9]/);
 
@@ -99,7 +85,7 @@ describeDocker('Build screen on the real engine (real Portage)', () => {
     const debug = () => tui.stdout.frames.slice(from).map((f) => stripVTControlCharacters(f)).filter((f) => f.includes('build.log · dev-lang/php')).map((f) => f.split('\n').slice(3, 12).join('\n')).slice(0, 6).join('\n=====\n');
     onTestFailed(() => console.log(debug()));
     const compileLine = /^>>> Compiling source in \/var\/tmp\/portage\/dev-lang\/php-8\.3\.15\/work \.\.\.$/m;
-    await seen(tui, from, (f) => compiling(f) && /› build\.log · dev-lang\/php-8\.3\.15 {2}follow .*live/.test(f) && compileLine.test(f), 60_000);
+    await tui.waitForFrameSince(from, (f) => compiling(f) && /› build\.log · dev-lang\/php-8\.3\.15 {2}follow .*live/.test(f) && compileLine.test(f), 60_000);
     // After the merge the follow ends: the folder went (or, php being last, the container stopped).
     await tui.waitForFrame((f) => /merged, folder removed|the build container stopped/.test(f), 120_000);
 

@@ -5,7 +5,6 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { stripVTControlCharacters } from 'node:util';
 import React from 'react';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { newRecipe } from '../../../../../src/core/recipe/new-recipe.js';
@@ -22,21 +21,6 @@ import { sweepNamespace } from '../../../../helpers/global-setup.js';
 import { FAST_BUILD_ENV, realPortageImages } from '../../../../helpers/real-portage.js';
 import { renderTui, type Tui } from '../../../../helpers/render-tui.js';
 import { memorySettings } from '../../base/harness.js';
-
-/** The first write since `from` that matches (writes come faster than a poll of the last frame; a write may be part of a frame, so match within one line). */
-async function seen(tui: Tui, from: number, predicate: (frame: string) => boolean, timeoutMs: number): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  let at = from;
-  for (;;) {
-    if (predicate(tui.frame())) return tui.frame();
-    for (; at < tui.stdout.frames.length; at++) {
-      const frame = stripVTControlCharacters(tui.stdout.frames[at]!);
-      if (predicate(frame)) return frame;
-    }
-    if (Date.now() > deadline) throw new Error(`no frame matched within ${timeoutMs} ms; last frame:\n${tui.frame()}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describeDocker('farm view on the real engine (real Portage)', () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'gwb-farm-ui-docker-'));
@@ -88,18 +72,18 @@ describeDocker('farm view on the real engine (real Portage)', () => {
 
   it('f, the open recipe and a recipe file, b: both rows reach done and the command\'s summary is shown; nothing of the farm runs after', async () => {
     await tui.press('f');
-    let frame = await seen(tui, 0, (f) => f.includes('farm-ui-two'), 10_000);
+    let frame = await tui.waitForFrameSince(0, (f) => f.includes('farm-ui-two'), 10_000);
     expect(frame).toMatch(/\[x\] farm-ui-one +open recipe, unsaved edits/);
     expect(frame).toMatch(/\[x\] local +in use/);
     await tui.press('down', 'space');
-    await seen(tui, 0, (f) => f.includes('Recipes (2 chosen)'), 5000);
+    await tui.waitForFrameSince(0, (f) => f.includes('Recipes (2 chosen)'), 5000);
     const from = tui.stdout.frames.length;
     await tui.press('b');
     // The farm's own steps go by on its second line; both builds run side by side (they share no compile).
-    await seen(tui, from, (f) => /farm-ui-one +local +running/.test(f), 240_000);
-    await seen(tui, from, (f) => /farm-ui-two +local +running/.test(f), 240_000);
-    await seen(tui, from, (f) => /shared binhost farm-[0-9a-f]{12} on local/.test(f), 240_000);
-    await seen(tui, from, (f) => f.includes('Farm done'), 400_000);
+    await tui.waitForFrameSince(from, (f) => /farm-ui-one +local +running/.test(f), 240_000);
+    await tui.waitForFrameSince(from, (f) => /farm-ui-two +local +running/.test(f), 240_000);
+    await tui.waitForFrameSince(from, (f) => /shared binhost farm-[0-9a-f]{12} on local/.test(f), 240_000);
+    await tui.waitForFrameSince(from, (f) => f.includes('Farm done'), 400_000);
     frame = await tui.waitForFrame((f) => f.includes('Farm done') && f.includes('in all;'), 10_000);
     expect(frame).toMatch(/farm-ui-one +local +done +- +\d+\/\d+ +[1-9]\d*\/\d+ +\d+:\d\d/);
     expect(frame).toMatch(/farm-ui-two +local +done +- +\d+\/\d+ +[1-9]\d*\/\d+ +\d+:\d\d/);
