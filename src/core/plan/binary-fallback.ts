@@ -11,10 +11,11 @@
 //   `!!! Error extracting '<package path>', <exception>` to the package's build.log
 //   (PORTAGE_TMPDIR/portage/CATEGORY/PF/temp/build.log; to the terminal too when emerge runs one job).
 //   A DigestException there (the package's own Manifest disagrees with its files) counts as a checksum.
-// The step runner then runs this constant script: it finds the packages refused so during the step and runs
-// the same emerge once more with them in `--usepkg-exclude`, so they compile. Nothing here is built from
-// user input. (Portage's pkg_pretend check of a binary prints its refusal to the terminal only, as
-// `!!! Invalid binary package: …`: a package with pkg_pretend refused there still ends the build.)
+// - a package with pkg_pretend is unpacked earlier, in Scheduler._run_pkg_pretend, which prints the same
+//   refusals to the terminal only, as `!!! Invalid binary package: '<package path>', <exception>`.
+// The step runner then runs this constant script: it finds the packages refused so during the step (the
+// step runner keeps a copy of the step's output for the last kind) and runs the same emerge once more with
+// them in `--usepkg-exclude`, so they compile. Nothing here is built from user input.
 import type { Recipe } from '../recipe/recipe-schema.js';
 import type { ContainerStep, PlanFile } from './plan-types.js';
 
@@ -51,8 +52,11 @@ const SCRIPT = `#!/bin/sh
 # says "!!! Error extracting '/var/cache/binhost/SECTION/CATEGORY/PN/FILE', REASON". Each names a binhost
 # and a CATEGORY/PN, which compiles when emerge runs again with --usepkg-exclude. The second emerge is the
 # first one's argv plus that option, so the packages it names merge again (from their binaries, now local).
+# A package with pkg_pretend is refused earlier, and only the step's output (the "output" file the runner
+# writes beside the start file) says "!!! Invalid binary package: '/var/cache/binhost/…', REASON".
 status=$1
 started=$2
+output=\${started%/*}/output
 shift 2
 cd /var/cache/binhost 2>/dev/null || exit "$status"
 checksum=$(find . -mindepth 4 -maxdepth 4 -type f -name '*._checksum_failure_*' -cnewer "$started" | sed 's|^\\./||; s|/[^/]*$||' | sort -u)
@@ -66,8 +70,12 @@ refused() {
     sed -E -n "s#^.*!!! Error extracting '/var/cache/binhost/([^/']+/[^/']+/[^/']+)/[^']*', ($1).*\\$#\\1#p" "$log"
   done | sort -u
 }
-signature=$(refused '${SIGNATURE_REASONS}')
-checksum=$(printf '%s\\n%s\\n' "$checksum" "$(refused '${CHECKSUM_REASONS}')" | sed '/^$/d' | sort -u)
+said() {
+  [ -f "$output" ] || return 0
+  sed -E -n "s#^!!! Invalid binary package: '/var/cache/binhost/([^/']+/[^/']+/[^/']+)/[^']*', ($1).*\\$#\\1#p" "$output" | sort -u
+}
+signature=$(printf '%s\\n%s\\n' "$(refused '${SIGNATURE_REASONS}')" "$(said '${SIGNATURE_REASONS}')" | sed '/^$/d' | sort -u)
+checksum=$(printf '%s\\n%s\\n%s\\n' "$checksum" "$(refused '${CHECKSUM_REASONS}')" "$(said '${CHECKSUM_REASONS}')" | sed '/^$/d' | sort -u)
 [ -n "$checksum$signature" ] || exit "$status"
 excluded=
 for entry in $checksum; do

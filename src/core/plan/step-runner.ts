@@ -32,9 +32,16 @@ for step in "$base"/steps/*/; do
   while IFS= read -r line || [ -n "$line" ]; do set -- "$@" "$line"; done < "$step/env"
   while IFS= read -r line || [ -n "$line" ]; do set -- "$@" "$line"; done < "$step/argv"
   echo "${STEP_MARKER} step-start $id"
-  [ -f "$step/fallback" ] && : > "$step/started"
-  env "$@" 2>&1
-  status=$?
+  if [ -f "$step/fallback" ]; then
+    : > "$step/started"
+    # A copy of the output for binary-fallback: Portage says some refusals only on its terminal. The
+    # step's status travels through a file, as a pipeline's status is the last command's (tee's).
+    { env "$@" 2>&1; echo "$?" > "$step/status"; } | tee "$step/output"
+    status=$(cat "$step/status")
+  else
+    env "$@" 2>&1
+    status=$?
+  fi
   # A step marked so may run once more without the binary packages that failed their checksum.
   if [ "$status" -ne 0 ] && [ -f "$step/fallback" ]; then
     sh "$base/binary-fallback" "$status" "$step/started" "$@" 2>&1

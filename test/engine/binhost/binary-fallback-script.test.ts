@@ -32,9 +32,24 @@ const LOGS: Record<string, { lines: string[]; old?: boolean }> = {
   'dev-libs/earlier-1': { old: true, lines: [ERR(pkg('served-lan', 'dev-libs/earlier', 'earlier-1-1.gpkg.tar'), 'GnuPG verification failed')] },
 };
 
+// _emerge/Scheduler.py _run_pkg_pretend (a package with pkg_pretend, unpacked before the builds start),
+// to the terminal only:  writemsg(f"!!! Invalid binary package: '{bintree.getname(x.cpv)}', {e}\n")
+// (e: SignatureException, whose subclasses are InvalidSignature, MissingSignature and DigestException).
+const PRETEND = (path: string, reason: string) => `!!! Invalid binary package: '${path}', ${reason}`;
+const OUTPUT = [
+  '>>> Running pre-merge checks for app-misc/pretendy-1',
+  PRETEND(pkg('served-lan', 'app-misc/pretendy', 'pretendy-1-1.gpkg.tar'), 'GnuPG verification failed'),
+  PRETEND(pkg('lan-8080', 'dev-libs/pretendsum', 'pretendsum-2-1.gpkg.tar'), `pretendsum-2-1/image.tar.zst checksum mismatched in ${pkg('lan-8080', 'dev-libs/pretendsum', 'pretendsum-2-1.gpkg.tar')}`),
+  // Not the package's fault: no fallback.
+  PRETEND(pkg('served-lan', 'dev-libs/pretendnogpg', 'pretendnogpg-1-1.gpkg.tar'), "[Errno 2] No such file or directory: '/usr/bin/gpg'"),
+  // The same words quoted inside other output are not a refusal of Portage's.
+  `einfo: see "!!! Invalid binary package: '${pkg('served-lan', 'dev-libs/quoted', 'quoted-1-1.gpkg.tar')}', GnuPG verification failed" above`,
+];
+
 describeDocker('the binary-fallback script on Portage traces (real sh, sed and find of the base)', () => {
   it('names each refused package with its binhost and reason, and runs the emerge again without their binaries', async () => {
-    const files: Record<string, string> = { '/gwb/binary-fallback': SCRIPT };
+    // The step runner's copy of the step's output sits beside its start file (step-runner.ts).
+    const files: Record<string, string> = { '/gwb/binary-fallback': SCRIPT, '/tmp/output': `${OUTPUT.join('\n')}\n` };
     for (const [cpv, log] of Object.entries(LOGS)) files[`/var/tmp/portage/${cpv}/temp/build.log`] = `${log.lines.join('\n')}\n`;
     const setup = [
       // The files above were put in before the start file exists: make them newer, except the earlier step's.
@@ -49,21 +64,25 @@ describeDocker('the binary-fallback script on Portage traces (real sh, sed and f
     const lines = r.stdout.split('\n');
     const said = lines.filter((l) => l.startsWith('>>> gentoo-wb:'));
     expect(said).toEqual([
+      '>>> gentoo-wb: the binary of dev-libs/pretendsum from lan-8080 failed its checksum: compiling it from source instead',
       '>>> gentoo-wb: the binary of app-misc/renamed from served-lan failed its checksum: compiling it from source instead',
       '>>> gentoo-wb: the binary of dev-libs/inner from served-lan failed its checksum: compiling it from source instead',
       '>>> gentoo-wb: the binary of app-misc/newtool from lan-8080 failed its signature check: compiling it from source instead',
       '>>> gentoo-wb: the binary of app-misc/oldtool from served-lan failed its signature check: compiling it from source instead',
+      '>>> gentoo-wb: the binary of app-misc/pretendy from served-lan failed its signature check: compiling it from source instead',
       '>>> gentoo-wb: the binary of dev-libs/nomani from served-lan failed its signature check: compiling it from source instead',
     ]);
     expect(said.map(parseBinaryFallbackLine)).toEqual([
+      { cp: 'dev-libs/pretendsum', hosts: ['lan-8080'], reason: 'checksum' },
       { cp: 'app-misc/renamed', hosts: ['served-lan'], reason: 'checksum' },
       { cp: 'dev-libs/inner', hosts: ['served-lan'], reason: 'checksum' },
       { cp: 'app-misc/newtool', hosts: ['lan-8080'], reason: 'signature' },
       { cp: 'app-misc/oldtool', hosts: ['served-lan'], reason: 'signature' },
+      { cp: 'app-misc/pretendy', hosts: ['served-lan'], reason: 'signature' },
       { cp: 'dev-libs/nomani', hosts: ['served-lan'], reason: 'signature' },
     ]);
     // The same emerge, once, with the refused packages excluded from binaries (the last line, printf's).
-    expect(lines.at(-1)).toBe('<emerge><--getbinpkg><x><--usepkg-exclude><app-misc/renamed dev-libs/inner app-misc/newtool app-misc/oldtool dev-libs/nomani>');
+    expect(lines.at(-1)).toBe('<emerge><--getbinpkg><x><--usepkg-exclude><dev-libs/pretendsum app-misc/renamed dev-libs/inner app-misc/newtool app-misc/oldtool app-misc/pretendy dev-libs/nomani>');
   }, 60_000);
 
   it('with nothing refused, ends with the failed step status and runs nothing', async () => {
