@@ -12,6 +12,7 @@ import { withoutEngineFiles } from '../../../src/engine/docker/engine-files.js';
 import { removeImage } from '../../../src/engine/docker/images.js';
 import { loadImages } from '../../../src/engine/docker/save-load.js';
 import { describeDocker, testDocker } from '../../helpers/docker.js';
+import { tarFiles } from '../../helpers/tar-entries.js';
 import { imageIdOf, legacyArchive } from '../inspect/helpers/archive-builder.js';
 import { uniqueRef } from './helpers/busybox.js';
 
@@ -29,18 +30,10 @@ async function layer(entries: Entry[]): Promise<Buffer> {
 
 interface Facts { type: string; mode: number; body: string; devmajor: number; devminor: number }
 
-async function files(stream: Readable): Promise<Map<string, Facts>> {
-  const out = new Map<string, Facts>();
-  const extract = tar.extract();
-  stream.pipe(extract as unknown as NodeJS.WritableStream);
-  for await (const entry of extract) {
-    const chunks: Buffer[] = [];
-    for await (const c of entry as AsyncIterable<Buffer>) chunks.push(c);
-    const h = entry.header;
-    out.set(h.name.replace(/^\.?\//, '').replace(/\/$/, ''), { type: h.type ?? 'file', mode: (h.mode ?? 0) & 0o7777, body: Buffer.concat(chunks).toString(), devmajor: h.devmajor ?? 0, devminor: h.devminor ?? 0 });
-  }
-  return out;
-}
+/** The archive's entries by path, with what this test checks of each. */
+const files = (archive: Readable): Promise<Map<string, Facts>> => tarFiles(archive, ({ header: h, body }) => (
+  { type: h.type ?? 'file', mode: (h.mode ?? 0) & 0o7777, body: body.toString(), devmajor: h.devmajor ?? 0, devminor: h.devminor ?? 0 }
+));
 
 // The test's own list, so that it fails if the code's list loses one.
 const ENGINE_FILES = ['.dockerenv', 'dev/console', 'etc/hostname', 'etc/hosts', 'etc/mtab', 'etc/resolv.conf'];

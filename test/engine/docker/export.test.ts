@@ -6,7 +6,6 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import * as tar from 'tar-stream';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { gentooWbLabels, LABEL } from '../../../src/core/labels.js';
 import { execCapture } from '../../../src/engine/docker/exec.js';
@@ -20,6 +19,7 @@ import { imageExists, inspectImage, listImages, removeImage, tagImage } from '..
 import { loadImages } from '../../../src/engine/docker/save-load.js';
 import { importBusybox, uniqueRef } from './helpers/busybox.js';
 import { describeEngines } from '../../helpers/podman.js';
+import { tarEntries } from '../../helpers/tar-entries.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'gwb-export-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -95,14 +95,8 @@ describeEngines('export and flatten', (engine) => {
     const id = await createContainer(docker, { image: layered, labels, network: 'none' });
     containers.push(id);
     const stream = await openFlattenSource(docker, id, (await inspectImage(docker, layered)).id);
-    const extract = tar.extract();
-    stream.pipe(extract as unknown as NodeJS.WritableStream);
     const names = new Map<string, { size: number; content: string }>();
-    for await (const entry of extract) {
-      const chunks: Buffer[] = [];
-      for await (const c of entry as AsyncIterable<Buffer>) chunks.push(c);
-      names.set(entry.header.name.replace(/^\.?\//, ''), { size: entry.header.size ?? 0, content: Buffer.concat(chunks).toString() });
-    }
+    for await (const { header, body } of tarEntries(stream)) names.set(header.name.replace(/^\.?\//, ''), { size: header.size ?? 0, content: body.toString() });
     expect(names.get('srv/three')?.content).toBe('layer-three\n');
     expect(names.get('bin/busybox')?.size).toBeGreaterThan(1_500_000);
     expect(names.has('srv/big')).toBe(false);

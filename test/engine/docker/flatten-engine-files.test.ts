@@ -1,9 +1,7 @@
 // Flatten on the real engine leaves out what the engine puts into every container (/.dockerenv,
 // /dev/console, /etc/hostname, /etc/hosts, /etc/resolv.conf, /etc/mtab) and keeps the image's own
 // versions of those paths, byte for byte and with their modes, from whichever layer they come.
-import { Readable } from 'node:stream';
 import type Dockerode from 'dockerode';
-import * as tar from 'tar-stream';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { gentooWbLabels } from '../../../src/core/labels.js';
 import { uploadFiles } from '../../../src/engine/docker/archive.js';
@@ -13,6 +11,7 @@ import { flattenImage } from '../../../src/engine/docker/flatten.js';
 import { inspectImage, removeImage } from '../../../src/engine/docker/images.js';
 import { openImageArchive } from '../../../src/engine/docker/save-load.js';
 import { describeEngines } from '../../helpers/podman.js';
+import { entryPath, tarEntries } from '../../helpers/tar-entries.js';
 import { importBusybox, uniqueRef } from './helpers/busybox.js';
 
 // The test's own list, so that it fails if the code's list loses one.
@@ -20,29 +19,19 @@ const ENGINE_FILES = ['.dockerenv', 'dev/console', 'etc/hostname', 'etc/hosts', 
 
 interface FileFacts { type: string; mode: number; content: string; linkname: string | null }
 
-async function entries(stream: Readable, onEntry: (header: tar.Header, body: Buffer) => Promise<void> | void): Promise<void> {
-  const extract = tar.extract();
-  stream.pipe(extract as unknown as NodeJS.WritableStream);
-  for await (const entry of extract) {
-    const chunks: Buffer[] = [];
-    for await (const c of entry as AsyncIterable<Buffer>) chunks.push(c);
-    await onEntry(entry.header, Buffer.concat(chunks));
-  }
-}
-
 /** The files of a one-layer image, read from its saved layer (a container would add the engine's files again). */
 async function layerFiles(docker: Dockerode, image: string): Promise<Map<string, FileFacts>> {
   const files = new Map<string, FileFacts>();
   let layers = 0;
-  await entries(await openImageArchive(docker, [image]), async (header, body) => {
+  for await (const { header, body } of tarEntries(await openImageArchive(docker, [image]))) {
     // Docker: <dir>/layer.tar or OCI blobs; Podman: <digest>.tar.
-    if (header.type !== 'file') return;
-    if (!header.name.endsWith('.tar') && !(header.name.startsWith('blobs/') && body.length > 1024 && body.toString('latin1', 257, 262) === 'ustar')) return;
+    if (header.type !== 'file') continue;
+    if (!header.name.endsWith('.tar') && !(header.name.startsWith('blobs/') && body.length > 1024 && body.toString('latin1', 257, 262) === 'ustar')) continue;
     layers++;
-    await entries(Readable.from([body]), (h, b) => {
-      files.set(h.name.replace(/^\.?\//, '').replace(/\/$/, ''), { type: h.type ?? 'file', mode: (h.mode ?? 0) & 0o7777, content: b.toString(), linkname: h.linkname ?? null });
-    });
-  });
+    for await (const { header: h, body: b } of tarEntries(body)) {
+      files.set(entryPath(h.name), { type: h.type ?? 'file', mode: (h.mode ?? 0) & 0o7777, content: b.toString(), linkname: h.linkname ?? null });
+    }
+  }
   expect(layers).toBe(1);
   return files;
 }

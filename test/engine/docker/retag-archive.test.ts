@@ -4,6 +4,7 @@ import { Readable } from 'node:stream';
 import * as tar from 'tar-stream';
 import { describe, expect, it } from 'vitest';
 import { retagArchive } from '../../../src/engine/docker/retag-archive.js';
+import { tarEntries } from '../../helpers/tar-entries.js';
 
 async function tarOf(files: Record<string, Buffer | string>): Promise<Buffer> {
   const pack = tar.pack();
@@ -14,15 +15,8 @@ async function tarOf(files: Record<string, Buffer | string>): Promise<Buffer> {
 }
 
 async function untar(stream: Readable): Promise<Map<string, Buffer>> {
-  const extract = tar.extract();
-  stream.on('error', (err) => extract.destroy(err));
-  stream.pipe(extract as unknown as NodeJS.WritableStream);
   const out = new Map<string, Buffer>();
-  for await (const entry of extract) {
-    const c: Buffer[] = [];
-    for await (const x of entry as AsyncIterable<Buffer>) c.push(x);
-    out.set(entry.header.name, Buffer.concat(c));
-  }
+  for await (const { header, body } of tarEntries(stream)) out.set(header.name, body);
   return out;
 }
 

@@ -7,6 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import * as tar from 'tar-stream';
 import { describe, expect, it } from 'vitest';
 import { TarEntryFilter, type TarEntryHandlers } from '../../../src/engine/docker/tar-entries.js';
+import { tarEntries } from '../../helpers/tar-entries.js';
 
 type Entry = { header: Partial<tar.Header> & { name: string }; body?: string };
 
@@ -28,18 +29,9 @@ async function filter(input: Buffer, handlers: TarEntryHandlers, chunkSize = 700
 }
 
 async function list(archive: Buffer): Promise<{ name: string; body: string; pax: Record<string, string> | null }[]> {
-  const extract = tar.extract();
-  const done = (async () => {
-    const found: { name: string; body: string; pax: Record<string, string> | null }[] = [];
-    for await (const entry of extract) {
-      const chunks: Buffer[] = [];
-      for await (const c of entry as AsyncIterable<Buffer>) chunks.push(c);
-      found.push({ name: entry.header.name, body: Buffer.concat(chunks).toString(), pax: (entry.header.pax as Record<string, string> | undefined) ?? null });
-    }
-    return found;
-  })();
-  extract.end(archive);
-  return done;
+  const found: { name: string; body: string; pax: Record<string, string> | null }[] = [];
+  for await (const { header, body } of tarEntries(archive)) found.push({ name: header.name, body: body.toString(), pax: (header.pax as Record<string, string> | undefined) ?? null });
+  return found;
 }
 
 const long = `usr/share/${'deep/'.repeat(30)}file.txt`;

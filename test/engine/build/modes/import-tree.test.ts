@@ -3,7 +3,6 @@
 // and a tree archive that breaks off fails the import instead of making an image of what came before.
 import { Readable } from 'node:stream';
 import type Dockerode from 'dockerode';
-import * as tar from 'tar-stream';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { BuildState } from '../../../../src/core/build/build-record.js';
 import { gentooWbLabels } from '../../../../src/core/labels.js';
@@ -12,6 +11,7 @@ import type { FinishContext } from '../../../../src/engine/build/finish-context.
 import { importTree } from '../../../../src/engine/build/modes/import-tree.js';
 import { createContainer, execCapture, imageExists, removeContainer, removeImage, startContainer } from '../../../../src/engine/docker/index.js';
 import { describeDocker, testDocker } from '../../../helpers/docker.js';
+import { tarFiles } from '../../../helpers/tar-entries.js';
 import { importBusybox, uniqueRef } from '../../docker/helpers/busybox.js';
 
 const labels = gentooWbLabels({ version: '0.0.0-test', role: 'builder', buildId: 'import-tree-test' });
@@ -23,18 +23,10 @@ const MAKE_TREE = `mkdir -p /destination/usr/bin /destination/${longDir} && prin
 
 interface Facts { type: string; linkname: string | null; body: string; mode: number }
 
-async function entries(stream: Readable): Promise<Map<string, Facts>> {
-  const out = new Map<string, Facts>();
-  const extract = tar.extract();
-  stream.pipe(extract as unknown as NodeJS.WritableStream);
-  for await (const entry of extract) {
-    const chunks: Buffer[] = [];
-    for await (const c of entry as AsyncIterable<Buffer>) chunks.push(c);
-    const h = entry.header;
-    out.set(h.name.replace(/^\.?\//, '').replace(/\/$/, ''), { type: h.type ?? 'file', linkname: h.linkname ?? null, body: Buffer.concat(chunks).toString('latin1'), mode: (h.mode ?? 0) & 0o7777 });
-  }
-  return out;
-}
+/** The archive's entries by path, with what this test checks of each. */
+const entries = (archive: Readable | Buffer): Promise<Map<string, Facts>> => tarFiles(archive, ({ header: h, body }) => (
+  { type: h.type ?? 'file', linkname: h.linkname ?? null, body: body.toString('latin1'), mode: (h.mode ?? 0) & 0o7777 }
+));
 
 describeDocker('importTree (scratch: the tree alone becomes the image)', () => {
   const busybox = uniqueRef('busybox-import-tree');
@@ -80,7 +72,7 @@ describeDocker('importTree (scratch: the tree alone becomes the image)', () => {
     // The image's one layer, as the engine saves it: what the import wrote, nothing a container adds.
     const saved = await entries(await docker.getImage(ctx.state.image!.id).get() as unknown as Readable);
     const layerName = [...saved.keys()].find((n) => n.endsWith('layer.tar'))!;
-    const files = await entries(Readable.from([Buffer.from(saved.get(layerName)!.body, 'latin1')]));
+    const files = await entries(Buffer.from(saved.get(layerName)!.body, 'latin1'));
     expect([...files.keys()].filter((n) => n === 'destination' || n.startsWith('destination/'))).toEqual([]);
     const deepDirs = Array.from({ length: 60 }, (_, i) => `usr/share/${'deep/'.repeat(i + 1).slice(0, -1)}`);
     expect([...files.keys()].sort()).toEqual(['lib64', 'usr', 'usr/bin', 'usr/bin/hello', 'usr/bin/hi', 'usr/share', ...deepDirs, `${longDir}file.txt`].sort());

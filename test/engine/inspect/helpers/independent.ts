@@ -2,8 +2,8 @@
 // flat tar of the final file system, nothing of ours in between) read into path → size and the
 // package database's CONTENTS, counted the simple way.
 import type Dockerode from 'dockerode';
-import * as tar from 'tar-stream';
 import { createContainer, removeContainer } from '../../../../src/engine/docker/containers.js';
+import { entryPath, tarEntries } from '../../../helpers/tar-entries.js';
 
 export interface FlatImage {
   /** Absolute path → size (files: length; symlinks: target length). */
@@ -17,20 +17,15 @@ export async function flatImage(docker: Dockerode, image: string, labels: Record
   const id = await createContainer(docker, { image, labels, cmd: ['/bin/true'], network: 'none' });
   try {
     const stream = await docker.getContainer(id).export();
-    const extract = tar.extract();
-    stream.pipe(extract as unknown as NodeJS.WritableStream);
     const sizes = new Map<string, number>();
     const contents = new Map<string, string[]>();
-    for await (const entry of extract) {
-      const h = entry.header;
-      const path = `/${h.name.replace(/^\.?\//, '').replace(/\/$/, '')}`;
-      const chunks: Buffer[] = [];
-      for await (const c of entry as AsyncIterable<Buffer>) chunks.push(c);
+    for await (const { header: h, body } of tarEntries(stream)) {
+      const path = `/${entryPath(h.name)}`;
       if (h.type === 'file') sizes.set(path, h.size ?? 0);
       else if (h.type === 'symlink') sizes.set(path, Buffer.byteLength(h.linkname ?? ''));
       const m = /^\/var\/db\/pkg\/([^/]+\/[^/]+)\/CONTENTS$/.exec(path);
       if (m) {
-        const owned = Buffer.concat(chunks).toString('utf8').split('\n').flatMap((line) => {
+        const owned = body.toString('utf8').split('\n').flatMap((line) => {
           const obj = /^obj (.+) [0-9a-f]{32} \d+$/.exec(line);
           const sym = /^sym (.+?) -> .+ \d+$/.exec(line);
           return obj ? [obj[1]!] : sym ? [sym[1]!] : [];
