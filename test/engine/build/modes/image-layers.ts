@@ -3,6 +3,7 @@
 import * as tar from 'tar-stream';
 import { openImageArchive } from '../../../../src/engine/docker/save-load.js';
 import { testDocker } from '../../../helpers/docker.js';
+import { entryPath, tarEntries } from '../../../helpers/tar-entries.js';
 
 /** What the engine puts into every container (paths inside an image layer, no leading slash). */
 export const ENGINE_PATHS = ['.dockerenv', 'dev/console', 'etc/hostname', 'etc/hosts', 'etc/resolv.conf', 'etc/mtab'] as const;
@@ -26,13 +27,9 @@ export async function layerEnginePaths(ref: string): Promise<Map<string, { type:
       manifest = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { Layers: string[] }[];
     } else if (name.endsWith('/layer.tar') && member.header.type === 'file') {
       const found = new Map<string, { type: string; content: string; linkname: string | null }>();
-      const inner = tar.extract();
-      member.pipe(inner);
-      for await (const entry of inner) {
-        const path = entry.header.name.replace(/^\.?\//, '').replace(/\/$/, '');
-        const chunks: Buffer[] = [];
-        for await (const c of entry) chunks.push(c as Buffer);
-        if ((ENGINE_PATHS as readonly string[]).includes(path)) found.set(path, { type: entry.header.type, content: Buffer.concat(chunks).toString('utf8'), linkname: entry.header.linkname ?? null });
+      for await (const { header, body } of tarEntries(member)) {
+        const path = entryPath(header.name);
+        if ((ENGINE_PATHS as readonly string[]).includes(path)) found.set(path, { type: header.type, content: body.toString('utf8'), linkname: header.linkname ?? null });
       }
       byMember.set(name, found);
     } else {
