@@ -16,7 +16,7 @@ export async function runExportCommand(request: ExportRequest, opts: ExportComma
       wantsExtras ? import('../engine/inspect/export-extras.js') : Promise.resolve(null),
     ]);
     if (request.compression === 'zstd') (await import('../engine/inspect/zstd.js')).requireZstd();
-    const { docker } = await connectForCommand(opts);
+    const { docker } = await connectForCommand(opts, 'basics');
     if (request.compression === 'zstd') {
       const { identifyEngine } = await import('../engine/docker/engine-info.js');
       const warning = zstdLoadWarning(await identifyEngine(docker, signal));

@@ -3,6 +3,8 @@
 // Light on purpose (no engine imports at load time): every command module imports it.
 import { sanitizeLines, sanitizeText } from '../core/format/sanitize.js';
 import { humanSize } from '../core/format/size.js';
+import type { BasicEngineConnection, EngineConnection } from '../engine/docker/connect.js';
+import type { Endpoint } from '../engine/docker/endpoint-types.js';
 import { EXIT_FAILED, EXIT_INTERRUPTED, UsageError } from './usage-error.js';
 
 /** Print a value as indented JSON followed by a newline. */
@@ -179,20 +181,27 @@ export interface EngineFlags {
   engine?: string;
 }
 
-/** Resolve and connect for a command; a --host/--context conflict is a usage error (exit 2). */
-export async function connectForCommand(flags: EngineFlags) {
-  const [{ resolveProcessEndpoint }, { connectToEndpoint }, { EngineError }, { currentNamespace }] = await Promise.all([
+/**
+ * Resolve and connect for a command; a --host/--context conflict is a usage error (exit 2). A command
+ * that needs only the engine's kind and API version asks for 'basics' (identified from /_ping alone).
+ */
+export async function connectForCommand(flags: EngineFlags): Promise<EngineConnection>;
+export async function connectForCommand(flags: EngineFlags, identity: 'basics'): Promise<BasicEngineConnection>;
+export async function connectForCommand(flags: EngineFlags, identity: 'full' | 'basics' = 'full'): Promise<EngineConnection | BasicEngineConnection> {
+  const [{ resolveProcessEndpoint }, { connectToEndpoint, connectToEndpointBasics }, { EngineError }, { currentNamespace }] = await Promise.all([
     import('../engine/docker/client.js'),
     import('../engine/docker/connect.js'),
     import('../engine/docker/errors.js'),
     import('../engine/docker/object-names.js'),
   ]);
+  const connect = (endpoint: Endpoint) => (identity === 'basics' ? connectToEndpointBasics(endpoint) : connectToEndpoint(endpoint));
   // An invalid GENTOO_WB_NAMESPACE stops every engine command before it does anything.
   currentNamespace();
   if (flags.engine !== undefined) {
     if (flags.host !== undefined || flags.context !== undefined) throw new UsageError('--engine excludes -H/--host and --context; give one of them');
-    const named = await (await import('../engine/engines/connect-named.js')).connectNamedEngine(flags.engine);
-    for (const w of named.endpoint.warnings) process.stderr.write(`gentoo-wb: warning: ${w.message}\n`);
+    const endpoint = (await import('../engine/engines/connect-named.js')).namedEngineEndpoint(flags.engine);
+    const named = await connect(endpoint);
+    for (const w of endpoint.warnings) process.stderr.write(`gentoo-wb: warning: ${w.message}\n`);
     return named;
   }
   const resolution = resolveProcessEndpoint(flags);
@@ -201,5 +210,5 @@ export async function connectForCommand(flags: EngineFlags) {
     throw new EngineError('endpoint', resolution.error.message, resolution.error.hint);
   }
   for (const w of resolution.endpoint.warnings) process.stderr.write(`gentoo-wb: warning: ${w.message}\n`);
-  return connectToEndpoint(resolution.endpoint);
+  return connect(resolution.endpoint);
 }

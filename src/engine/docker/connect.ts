@@ -1,9 +1,10 @@
 // One call from flags to a ready engine: resolve the endpoint, identify the engine, and return a
-// client pinned to the negotiated API version.
+// client pinned to the negotiated API version. Fully identified (EngineInfo: /_ping, /version, /info)
+// or, for commands that need only the kind and the API version, from /_ping alone (EngineBasics).
 import type Dockerode from 'dockerode';
 import { dockerFor, resolveProcessEndpoint, type EndpointFlags } from './client.js';
 import type { Endpoint } from './endpoint-types.js';
-import { identifyEngine, type EngineInfo } from './engine-info.js';
+import { identifyEngine, identifyEngineBasics, type EngineBasics, type EngineInfo } from './engine-info.js';
 import { rememberEngineKind } from './engine-kind.js';
 import { EngineError, toEngineError } from './errors.js';
 
@@ -12,6 +13,13 @@ export interface EngineConnection {
   docker: Dockerode;
   endpoint: Endpoint;
   info: EngineInfo;
+}
+
+/** A client ready for use, identified from /_ping alone: kind and API version, no /version or /info. */
+export interface BasicEngineConnection {
+  docker: Dockerode;
+  endpoint: Endpoint;
+  basics: EngineBasics;
 }
 
 export interface ConnectOptions extends EndpointFlags {
@@ -29,11 +37,22 @@ export async function connectEngine(options: ConnectOptions = {}): Promise<Engin
 
 /** Identify the engine at an already resolved endpoint and pin the API version. */
 export async function connectToEndpoint(endpoint: Endpoint, timeoutMs = 10_000): Promise<EngineConnection> {
+  const { docker, identity } = await identified(endpoint, timeoutMs, identifyEngine);
+  return { docker, endpoint, info: identity };
+}
+
+/** Like connectToEndpoint, but identified from /_ping alone (the API version check applies the same). */
+export async function connectToEndpointBasics(endpoint: Endpoint, timeoutMs = 10_000): Promise<BasicEngineConnection> {
+  const { docker, identity } = await identified(endpoint, timeoutMs, identifyEngineBasics);
+  return { docker, endpoint, basics: identity };
+}
+
+async function identified<T extends EngineBasics>(endpoint: Endpoint, timeoutMs: number, identify: (docker: Dockerode, signal: AbortSignal) => Promise<T>): Promise<{ docker: Dockerode; identity: T }> {
   const probe = dockerFor(endpoint, { connectionTimeoutMs: timeoutMs });
   const signal = AbortSignal.timeout(timeoutMs);
-  let info: EngineInfo;
+  let identity: T;
   try {
-    info = await identifyEngine(probe, signal);
+    identity = await identify(probe, signal);
   } catch (err) {
     const timedOut = signal.aborted;
     throw toEngineError(timedOut ? Object.assign(new Error('timeout'), { code: 'TIMEOUT' }) : err, {
@@ -41,7 +60,7 @@ export async function connectToEndpoint(endpoint: Endpoint, timeoutMs = 10_000):
       host: endpoint.host,
     });
   }
-  const docker = dockerFor(endpoint, { apiVersion: info.apiVersion });
-  rememberEngineKind(docker, info.kind);
-  return { docker, endpoint, info };
+  const docker = dockerFor(endpoint, { apiVersion: identity.apiVersion });
+  rememberEngineKind(docker, identity.kind);
+  return { docker, identity };
 }

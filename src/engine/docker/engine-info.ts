@@ -1,5 +1,7 @@
 // Engine identity: Docker or Podman, the API version both sides speak, rootless or not, storage
-// driver. Everything else in the app reads this one EngineInfo value instead of asking again.
+// driver. Everything else in the app reads this one EngineInfo value instead of asking again; commands
+// that need only the kind and the API version take EngineBasics, read from /_ping alone (the daemon
+// spends milliseconds on each of /version and /info, a fixed cost every such command paid).
 import type Dockerode from 'dockerode';
 import type { EngineIdentity, EngineKind } from '../../core/identity/engine-identity.js';
 import { dialJson, dialStream, readAll } from './dial.js';
@@ -11,7 +13,17 @@ const OUR_API_VERSION = '1.47';
 /** The oldest we accept (Docker 19.03); older daemons lack fields we rely on. */
 const MIN_API_VERSION = '1.40';
 
-/** What the rest of the app knows about the engine it talks to. */
+/** What /_ping's headers tell: Docker or Podman and the API version to speak, nothing more. */
+export interface EngineBasics {
+  kind: EngineKind;
+  /** The version we use: the lower of ours and the daemon's. */
+  apiVersion: string;
+  daemonApiVersion: string;
+  /** The `Server` header of /_ping, e.g. `Docker/20.10.24 (linux)` or `Libpod/4.3.1 (linux)`. */
+  serverHeader: string | null;
+}
+
+/** What the rest of the app knows about the engine it talks to (a superset of EngineBasics). */
 export interface EngineInfo extends EngineIdentity {
   /** The `Server` header of /_ping, e.g. `Docker/20.10.24 (linux)` or `Libpod/4.3.1 (linux)`. */
   serverHeader: string | null;
@@ -68,6 +80,22 @@ export function engineKindOf(ping: PingHeaders, version: Record<string, unknown>
   return components.some((c) => typeof c === 'object' && c !== null && /podman/i.test(String((c as Record<string, unknown>).Name))) ? 'podman' : 'docker';
 }
 
+/** The daemon's API version as identifyEngine reads it (/version first, then /_ping's header), and the one to use. */
+function apiVersionsOf(ping: PingHeaders, version: Record<string, unknown>): { daemonApi: string; use: string } {
+  const daemonApi = str(version.ApiVersion) ?? ping.apiVersion ?? OUR_API_VERSION;
+  const negotiated = negotiateApiVersion(daemonApi);
+  if (!negotiated.ok) throw new Error(negotiated.message);
+  return { daemonApi, use: negotiated.version };
+}
+
+/** Ask the engine only what /_ping tells (kind, API version); /version too when the ping lacks `Api-Version`. */
+export async function identifyEngineBasics(docker: Dockerode, signal?: AbortSignal): Promise<EngineBasics> {
+  const ping = await pingHeaders(docker, signal);
+  const version = ping.apiVersion === null ? await dialJson<Record<string, unknown>>(docker, { method: 'GET', path: '/version', signal }) : {};
+  const { daemonApi, use } = apiVersionsOf(ping, version);
+  return { kind: engineKindOf(ping, version), apiVersion: use, daemonApiVersion: daemonApi, serverHeader: ping.server };
+}
+
 /** Ask the engine who it is (ping headers, /version, /info; Podman also /libpod/info). */
 export async function identifyEngine(docker: Dockerode, signal?: AbortSignal): Promise<EngineInfo> {
   const ping = await pingHeaders(docker, signal);
@@ -76,9 +104,7 @@ export async function identifyEngine(docker: Dockerode, signal?: AbortSignal): P
     dialJson<Record<string, unknown>>(docker, { method: 'GET', path: '/info', signal }),
   ]);
   const kind = engineKindOf(ping, version);
-  const daemonApi = str(version.ApiVersion) ?? ping.apiVersion ?? OUR_API_VERSION;
-  const negotiated = negotiateApiVersion(daemonApi);
-  if (!negotiated.ok) throw new Error(negotiated.message);
+  const { daemonApi, use } = apiVersionsOf(ping, version);
   const securityOptions = Array.isArray(info.SecurityOptions) ? info.SecurityOptions.map(String) : [];
   let rootless = securityOptions.some((o) => o.split(',').includes('name=rootless'));
   let storageDriver = str(info.Driver) ?? 'unknown';
@@ -97,7 +123,7 @@ export async function identifyEngine(docker: Dockerode, signal?: AbortSignal): P
   return {
     kind,
     version: str(version.Version) ?? '?',
-    apiVersion: negotiated.version,
+    apiVersion: use,
     daemonApiVersion: daemonApi,
     daemonMinApiVersion: str(version.MinAPIVersion),
     rootless,
