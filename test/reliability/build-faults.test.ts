@@ -8,13 +8,12 @@ import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import type { BuildState } from '../../src/core/build/build-record.js';
 import { LABEL } from '../../src/core/labels.js';
-import { newRecipe } from '../../src/core/recipe/new-recipe.js';
 import { serializeRecipe } from '../../src/core/recipe/recipe-json.js';
 import type { Recipe } from '../../src/core/recipe/recipe-schema.js';
 import { imageExists } from '../../src/engine/docker/index.js';
 import { repoRoot } from '../helpers/cli.js';
 import { describeDocker, testDocker } from '../helpers/docker.js';
-import { realPortageImages } from '../helpers/real-portage.js';
+import { helloRecipe } from '../helpers/hello-recipe.js';
 import { removeTestImages } from '../helpers/test-images.js';
 import { canMount, caseDirs, empty, fill, firstLine, mountedFolder, namespaceObjects, record, remount, run, shortPaths, temporaryFiles, useReliabilityTable, type CaseDirs } from './harness.js';
 
@@ -25,9 +24,7 @@ const tags: string[] = [];
 function recipe(name: string): Recipe {
   const tag = `gentoo-wb-test/faults-${name}:${process.pid}`;
   tags.push(tag);
-  const r = newRecipe({ name, base: realPortageImages().base, packages: ['app-misc/hello'], tags: [tag], sizing: { jobs: 1, makeopts: '-j1' } });
-  r.caches = { distfiles: false, binpkgs: false, ccache: false };
-  return r;
+  return helloRecipe(name, [tag]);
 }
 
 /**

@@ -8,14 +8,15 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
 import { LABEL } from '../../src/core/labels.js';
-import { newRecipe } from '../../src/core/recipe/new-recipe.js';
 import { serializeRecipe } from '../../src/core/recipe/recipe-json.js';
+import type { Recipe } from '../../src/core/recipe/recipe-schema.js';
 import { createContainer, removeContainer } from '../../src/engine/docker/containers.js';
 import { checkHostRepository } from '../../src/engine/repo/tree-source.js';
 import { importBusybox, uniqueRef } from '../engine/docker/helpers/busybox.js';
 import { describeDocker, testDocker } from '../helpers/docker.js';
+import { helloRecipe } from '../helpers/hello-recipe.js';
 import { realPortageImages } from '../helpers/real-portage.js';
-import { caseDirs, checkCase, namespaceObjects, record, shortPaths, type CaseDirs } from './harness.js';
+import { caseDirs, checkCase, namespaceObjects, record, shortPaths, type CaseDirs, type CliCase } from './harness.js';
 import { useReliabilityTable } from './harness.js';
 
 useReliabilityTable('engine: clean, host repositories, inspect, interrupts');
@@ -31,6 +32,16 @@ async function inNamespace<T>(ns: string, body: () => Promise<T>): Promise<T> {
   } finally {
     process.env.GENTOO_WB_NAMESPACE = saved;
   }
+}
+
+/** `build` of the recipe written as r.json in the case's folder, which the build must leave as it was. */
+function buildOf(recipe: (c: CaseDirs) => Recipe | Promise<Recipe>): Pick<CliCase, 'setup' | 'args' | 'unchanged'> {
+  const file = (c: CaseDirs) => path.join(c.dir, 'r.json');
+  return {
+    setup: async (c) => writeFileSync(file(c), serializeRecipe(await recipe(c))),
+    args: (c) => ['build', file(c), '--plain'],
+    unchanged: (c) => [file(c)],
+  };
 }
 
 function writeState(c: CaseDirs, id: string, status: string): void {
@@ -189,18 +200,15 @@ describeDocker('reliability on the real engine', () => {
     let server: net.Server | undefined;
     try {
       await checkCase('build: host repository with a socket', {
-        setup: async (c) => {
+        ...buildOf(async (c) => {
           const dir = repoIn(c);
           await new Promise<void>((resolve) => { server = net.createServer().listen(path.join(dir, 'docker.sock'), resolve); });
-          const r = newRecipe({ name: 'rel-sock', base: realPortageImages().base, packages: ['app-misc/hello'], sizing: { jobs: 1, makeopts: '-j1' } });
+          const r = helloRecipe('rel-sock');
           r.portage = { source: 'host', path: dir };
-          r.caches = { distfiles: false, binpkgs: false, ccache: false };
-          writeFileSync(path.join(c.dir, 'r.json'), serializeRecipe(r));
-        },
-        args: (c) => ['build', path.join(c.dir, 'r.json'), '--plain'],
+          return r;
+        }),
         exit: 1,
         message: /the host repository .*\/repo holds a socket \(.*docker\.sock\)/,
-        unchanged: (c) => [path.join(c.dir, 'r.json')],
         timeoutMs: 90_000,
       });
     } finally {
@@ -228,17 +236,11 @@ describeDocker('reliability on the real engine', () => {
   it('SIGINT during a build\'s emerge cancels it: exit 130, no container, no image, no tag', async () => {
     const tag = `gentoo-wb-test/rel-sigint:${process.pid}`;
     await checkCase('build: SIGINT during emerge', {
-      setup: (c) => {
-        const r = newRecipe({ name: 'rel-sigint', base: realPortageImages().base, packages: ['app-misc/hello'], tags: [tag], sizing: { jobs: 1, makeopts: '-j1' } });
-        r.caches = { distfiles: false, binpkgs: false, ccache: false };
-        writeFileSync(path.join(c.dir, 'r.json'), serializeRecipe(r));
-      },
+      ...buildOf(() => helloRecipe('rel-sigint', [tag])),
       env: () => ({ GENTOO_WB_BUILD_ENV: 'GWB_TEST_COMPILE_SECONDS=15' }),
-      args: (c) => ['build', path.join(c.dir, 'r.json'), '--plain'],
       interrupt: { when: /start +\(1 of 1\) app-misc\/hello/, signal: 'SIGINT', delayMs: 1500 },
       exit: 130,
       message: /interrupted: cancelling build \d{8}-\d{6}-[0-9a-f]{6}/,
-      unchanged: (c) => [path.join(c.dir, 'r.json')],
       timeoutMs: 120_000,
       after: async () => {
         await expect(docker().getImage(tag).inspect()).rejects.toMatchObject({ statusCode: 404 });
@@ -248,16 +250,10 @@ describeDocker('reliability on the real engine', () => {
 
   it('SIGINT during a build\'s prepare step: exit 130, nothing made', async () => {
     await checkCase('build: SIGINT during prepare', {
-      setup: (c) => {
-        const r = newRecipe({ name: 'rel-prep', base: realPortageImages().base, packages: ['app-misc/hello'], sizing: { jobs: 1, makeopts: '-j1' } });
-        r.caches = { distfiles: false, binpkgs: false, ccache: false };
-        writeFileSync(path.join(c.dir, 'r.json'), serializeRecipe(r));
-      },
-      args: (c) => ['build', path.join(c.dir, 'r.json'), '--plain'],
+      ...buildOf(() => helloRecipe('rel-prep')),
       interrupt: { when: /Prepare/, signal: 'SIGINT', delayMs: 50 },
       exit: 130,
       message: /interrupted|cancel/,
-      unchanged: (c) => [path.join(c.dir, 'r.json')],
       timeoutMs: 120_000,
     });
   }, 150_000);
@@ -265,17 +261,14 @@ describeDocker('reliability on the real engine', () => {
   it('SIGINT during a build\'s smoke test: exit 130, no container, no image, no tag', async () => {
     const tag = `gentoo-wb-test/rel-smoke:${process.pid}`;
     await checkCase('build: SIGINT during the smoke test', {
-      setup: (c) => {
-        const r = newRecipe({ name: 'rel-smoke', base: realPortageImages().base, packages: ['app-misc/hello'], tags: [tag], sizing: { jobs: 1, makeopts: '-j1' } });
-        r.caches = { distfiles: false, binpkgs: false, ccache: false };
+      ...buildOf(() => {
+        const r = helloRecipe('rel-smoke', [tag]);
         r.smokeTest = { argv: ['/bin/sh', '-c', 'sleep 30'] };
-        writeFileSync(path.join(c.dir, 'r.json'), serializeRecipe(r));
-      },
-      args: (c) => ['build', path.join(c.dir, 'r.json'), '--plain'],
+        return r;
+      }),
       interrupt: { when: /step +Smoke test/, signal: 'SIGINT', delayMs: 1000 },
       exit: 130,
       message: /interrupted: cancelling build \d{8}-\d{6}-[0-9a-f]{6}/,
-      unchanged: (c) => [path.join(c.dir, 'r.json')],
       timeoutMs: 120_000,
       after: async () => {
         await expect(docker().getImage(tag).inspect()).rejects.toMatchObject({ statusCode: 404 });
@@ -287,17 +280,11 @@ describeDocker('reliability on the real engine', () => {
     const tag = `gentoo-wb-test/rel-secret:${process.pid}`;
     try {
       await checkCase('build: secret in GENTOO_WB_BUILD_ENV not in the image', {
-        setup: (c) => {
-          const r = newRecipe({ name: 'rel-secret', base: realPortageImages().base, packages: ['app-misc/hello'], tags: [tag], sizing: { jobs: 1, makeopts: '-j1' } });
-          r.caches = { distfiles: false, binpkgs: false, ccache: false };
-          writeFileSync(path.join(c.dir, 'r.json'), serializeRecipe(r));
-        },
+        ...buildOf(() => helloRecipe('rel-secret', [tag])),
         env: () => ({ GENTOO_WB_BUILD_ENV: 'GWB_TEST_COMPILE_SECONDS=0 http_proxy=http://user:s3cr3t-rel@127.0.0.1:3128' }),
-        args: (c) => ['build', path.join(c.dir, 'r.json'), '--plain'],
         exit: 0,
         message: /result +success/,
         keeps: /^image gentoo-wb-test\/rel-secret:/,
-        unchanged: (c) => [path.join(c.dir, 'r.json')],
         timeoutMs: 120_000,
         after: async () => {
           const image = await docker().getImage(tag).inspect();

@@ -12,7 +12,7 @@ import { FolderWriteError } from '../../src/engine/files/atomic-write.js';
 import { saveRecipeFile } from '../../src/engine/recipes/recipe-store.js';
 import { openSettings } from '../../src/engine/settings/settings-store.js';
 import { dockerStatus } from '../helpers/docker.js';
-import { realPortageImages } from '../helpers/real-portage.js';
+import { helloRecipe } from '../helpers/hello-recipe.js';
 import { canMount, checkCase, firstLine, shortPaths, fullFolder, readOnlyFolder, record, temporaryFiles, useReliabilityTable } from './harness.js';
 
 useReliabilityTable('full and read-only folders');
@@ -119,8 +119,7 @@ describe.runIf(canMount)('full and read-only folders (real tmpfs mounts)', () =>
 
   it.runIf(dockerStatus.reachable)('CLI build with a read-only state folder: exit 1 before any container, the sentence', async () => {
     const ro = readOnlyFolder('state-cli');
-    const r = newRecipe({ name: 'ro-state', base: realPortageImages().base, packages: ['app-misc/hello'], sizing: { jobs: 1, makeopts: '-j1' } });
-    r.caches = { distfiles: false, binpkgs: false, ccache: false };
+    const r = helloRecipe('ro-state');
     await checkCase('build: read-only state folder', {
       setup: (c) => {
         writeFileSync(path.join(c.dir, 'r.json'), serializeRecipe(r));
