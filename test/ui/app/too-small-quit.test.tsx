@@ -20,16 +20,22 @@ function workbench(): { wb: Workbench; detach: ReturnType<typeof vi.fn> } {
   return { wb, detach };
 }
 
-it('a running build: q on the too-small screen asks first; k stays, d detaches and quits', async () => {
-  const { wb, detach } = workbench();
-  const onExit = vi.fn();
-  tui = await renderTui(
+/** The App at 50x12, too small for any screen. */
+async function tooSmall(wb: Workbench, onExit: () => void): Promise<Tui> {
+  const t = await renderTui(
     <WorkbenchProvider value={wb}>
       <App onExit={onExit} screens={{}} />
     </WorkbenchProvider>,
     { columns: 50, rows: 12 },
   );
   await settle();
+  return t;
+}
+
+it('a running build: q on the too-small screen asks first; k stays, d detaches and quits', async () => {
+  const { wb, detach } = workbench();
+  const onExit = vi.fn();
+  tui = await tooSmall(wb, onExit);
   expect(tui.frame()).toContain('Terminal too small');
   await tui.press('q');
   expect(onExit).not.toHaveBeenCalled();
@@ -46,13 +52,7 @@ it('nothing running: q on the too-small screen quits at once', async () => {
   const { wb } = workbench();
   wb.store.update((s) => ({ ...s, build: null }));
   const onExit = vi.fn();
-  tui = await renderTui(
-    <WorkbenchProvider value={wb}>
-      <App onExit={onExit} screens={{}} />
-    </WorkbenchProvider>,
-    { columns: 50, rows: 12 },
-  );
-  await settle();
+  tui = await tooSmall(wb, onExit);
   await tui.press('q');
   expect(onExit).toHaveBeenCalledTimes(1);
 });
