@@ -1,5 +1,5 @@
-// Read a tar archive in tests with tar-stream alone (none of the product's tar code in between), so
-// that what a test reads of an archive the product made is what any tar reader would see.
+// Read and write tar archives in tests with tar-stream alone (none of the product's tar code in between),
+// so that what a test reads of an archive the product made is what any tar reader would see.
 import { Readable } from 'node:stream';
 import * as tar from 'tar-stream';
 
@@ -35,4 +35,30 @@ export async function tarFiles<T>(source: TarSource, facts: (entry: TarEntry) =>
   const out = new Map<string, T>();
   for await (const entry of tarEntries(source)) out.set(entryPath(entry.header.name), facts(entry));
   return out;
+}
+
+/** The bytes of a tar archive that `fill` writes its entries into (read while written, so large bodies do not pile up). */
+export async function packTar(fill: (pack: tar.Pack) => void): Promise<Buffer> {
+  const pack = tar.pack();
+  const done = (async () => {
+    const chunks: Buffer[] = [];
+    for await (const c of pack as AsyncIterable<Buffer>) chunks.push(c);
+    return Buffer.concat(chunks);
+  })();
+  try {
+    fill(pack);
+  } catch (err) {
+    done.catch(() => undefined);
+    pack.destroy();
+    throw err;
+  }
+  pack.finalize();
+  return done;
+}
+
+/** The bytes of a tar archive of these entries, in order. */
+export function tarOf(entries: { header: Partial<tar.Header> & { name: string }; body?: Buffer | string }[]): Promise<Buffer> {
+  return packTar((pack) => {
+    for (const { header, body } of entries) pack.entry(header, body ?? '');
+  });
 }

@@ -12,20 +12,15 @@ import { withoutEngineFiles } from '../../../src/engine/docker/engine-files.js';
 import { removeImage } from '../../../src/engine/docker/images.js';
 import { loadImages } from '../../../src/engine/docker/save-load.js';
 import { describeDocker, testDocker } from '../../helpers/docker.js';
-import { tarFiles } from '../../helpers/tar-entries.js';
+import { tarFiles, tarOf } from '../../helpers/tar-entries.js';
 import { imageIdOf, legacyArchive } from '../inspect/helpers/archive-builder.js';
 import { uniqueRef } from './helpers/busybox.js';
 
 type Entry = Partial<tar.Header> & { name: string; body?: string };
 
-async function layer(entries: Entry[]): Promise<Buffer> {
-  const p = tar.pack();
+function layer(entries: Entry[]): Promise<Buffer> {
   const mtime = new Date('2026-01-01T00:00:00Z');
-  for (const { body, ...header } of entries) p.entry({ mode: 0o644, mtime, ...header }, body ?? '');
-  p.finalize();
-  const chunks: Buffer[] = [];
-  for await (const c of p as unknown as AsyncIterable<Buffer>) chunks.push(c);
-  return Buffer.concat(chunks);
+  return tarOf(entries.map(({ body, ...header }) => ({ header: { mode: 0o644, mtime, ...header }, body })));
 }
 
 interface Facts { type: string; mode: number; body: string; devmajor: number; devminor: number }

@@ -1,17 +1,12 @@
 // Renaming the image inside a save archive on the fly: index files rewritten, layers untouched.
 import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
-import * as tar from 'tar-stream';
 import { describe, expect, it } from 'vitest';
 import { retagArchive } from '../../../src/engine/docker/retag-archive.js';
-import { tarEntries } from '../../helpers/tar-entries.js';
+import { tarEntries, tarOf } from '../../helpers/tar-entries.js';
 
-async function tarOf(files: Record<string, Buffer | string>): Promise<Buffer> {
-  const pack = tar.pack();
-  const done = (async () => { const c: Buffer[] = []; for await (const x of pack as AsyncIterable<Buffer>) c.push(x); return Buffer.concat(c); })();
-  for (const [name, body] of Object.entries(files)) pack.entry({ name }, typeof body === 'string' ? Buffer.from(body) : body);
-  pack.finalize();
-  return done;
+function tarOfFiles(files: Record<string, Buffer | string>): Promise<Buffer> {
+  return tarOf(Object.entries(files).map(([name, body]) => ({ header: { name }, body })));
 }
 
 async function untar(stream: Readable): Promise<Map<string, Buffer>> {
@@ -23,7 +18,7 @@ async function untar(stream: Readable): Promise<Map<string, Buffer>> {
 describe('retagArchive', () => {
   it('renames the image in manifest.json and repositories and passes layers through byte for byte', async () => {
     const layer = randomBytes(3 * 1024 * 1024 + 17);
-    const archive = await tarOf({
+    const archive = await tarOfFiles({
       'abc/layer.tar': layer,
       'cfg.json': '{"config":{}}',
       'manifest.json': JSON.stringify([{ Config: 'cfg.json', RepoTags: ['gentoo-wb-tmp/flatten-1:latest'], Layers: ['abc/layer.tar'] }]),
@@ -41,7 +36,7 @@ describe('retagArchive', () => {
 
   it('renames OCI index entries (Docker 25+ save format)', async () => {
     const index = { schemaVersion: 2, manifests: [{ mediaType: 'application/vnd.oci.image.manifest.v1+json', digest: 'sha256:1', size: 1, annotations: { 'io.containerd.image.name': 'docker.io/library/tmp:latest', 'org.opencontainers.image.ref.name': 'latest' } }] };
-    const files = await untar(retagArchive(Readable.from([await tarOf({ 'index.json': JSON.stringify(index) })]), ['gentoo-mini:1']));
+    const files = await untar(retagArchive(Readable.from([await tarOfFiles({ 'index.json': JSON.stringify(index) })]), ['gentoo-mini:1']));
     const out = JSON.parse(files.get('index.json')!.toString()) as typeof index;
     expect(out.manifests).toHaveLength(1);
     expect(out.manifests[0]?.annotations).toEqual({ 'io.containerd.image.name': 'gentoo-mini:1', 'org.opencontainers.image.ref.name': '1' });

@@ -7,18 +7,9 @@ import { pipeline } from 'node:stream/promises';
 import * as tar from 'tar-stream';
 import { describe, expect, it } from 'vitest';
 import { TarEntryFilter, type TarEntryHandlers } from '../../../src/engine/docker/tar-entries.js';
-import { tarEntries } from '../../helpers/tar-entries.js';
+import { tarEntries, tarOf as pack } from '../../helpers/tar-entries.js';
 
 type Entry = { header: Partial<tar.Header> & { name: string }; body?: string };
-
-async function pack(entries: Entry[]): Promise<Buffer> {
-  const p = tar.pack();
-  for (const e of entries) p.entry(e.header, e.body ?? '');
-  p.finalize();
-  const chunks: Buffer[] = [];
-  for await (const c of p as unknown as AsyncIterable<Buffer>) chunks.push(c);
-  return Buffer.concat(chunks);
-}
 
 async function filter(input: Buffer, handlers: TarEntryHandlers, chunkSize = 700): Promise<Buffer> {
   const parts: Buffer[] = [];

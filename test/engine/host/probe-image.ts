@@ -4,22 +4,16 @@ import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type Dockerode from 'dockerode';
-import * as tar from 'tar-stream';
+import { packTar } from '../../helpers/tar-entries.js';
 
 async function rootfs(): Promise<Buffer> {
-  const pack = tar.pack();
-  const collected = (async () => {
-    const chunks: Buffer[] = [];
-    for await (const c of pack as AsyncIterable<Buffer>) chunks.push(c);
-    return Buffer.concat(chunks);
-  })();
   const busybox = readFileSync('/bin/busybox');
-  pack.entry({ name: 'bin/', type: 'directory', mode: 0o755 });
-  pack.entry({ name: 'bin/busybox', type: 'file', mode: 0o755, size: busybox.length }, busybox);
-  pack.entry({ name: 'bin/sh', type: 'symlink', linkname: 'busybox', mode: 0o777 });
-  pack.entry({ name: 'tmp/', type: 'directory', mode: 0o1777 });
-  pack.finalize();
-  return collected;
+  return packTar((pack) => {
+    pack.entry({ name: 'bin/', type: 'directory', mode: 0o755 });
+    pack.entry({ name: 'bin/busybox', type: 'file', mode: 0o755, size: busybox.length }, busybox);
+    pack.entry({ name: 'bin/sh', type: 'symlink', linkname: 'busybox', mode: 0o777 });
+    pack.entry({ name: 'tmp/', type: 'directory', mode: 0o1777 });
+  });
 }
 
 /** Import the image under a name of its own; returns the reference. */

@@ -2,24 +2,10 @@
 // bodies kept only when asked (across chunk boundaries), base-256 sizes, and truncation reported.
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import * as tar from 'tar-stream';
 import { describe, expect, it } from 'vitest';
 import { parsePax } from '../../../src/engine/docker/tar-fields.js';
 import { TarHeaderReader, type TarHeader } from '../../../src/engine/inspect/tar-headers.js';
-
-type EntryHeader = Parameters<tar.Pack['entry']>[0];
-
-async function packed(entries: { header: EntryHeader; body?: Buffer | string }[]): Promise<Buffer> {
-  const pack = tar.pack();
-  const done = (async () => {
-    const chunks: Buffer[] = [];
-    for await (const c of pack as AsyncIterable<Buffer>) chunks.push(c);
-    return Buffer.concat(chunks);
-  })();
-  for (const e of entries) pack.entry(e.header, e.body ?? Buffer.alloc(0));
-  pack.finalize();
-  return done;
-}
+import { tarOf as packed } from '../../helpers/tar-entries.js';
 
 async function read(tarBytes: Buffer, keep: (h: TarHeader) => boolean = () => false, chunk = 777) {
   const headers: TarHeader[] = [];

@@ -3,10 +3,10 @@
 import { readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import * as tar from 'tar-stream';
 import type Dockerode from 'dockerode';
 import { importStream } from '../../../../src/engine/docker/import.js';
 import { Readable } from 'node:stream';
+import { packTar } from '../../../helpers/tar-entries.js';
 
 export const BUSYBOX = '/usr/bin/busybox';
 
@@ -21,38 +21,32 @@ function busyboxApplets(): string[] {
 }
 
 /** A tar of a minimal root: /bin/busybox, /bin/<applet> links, /etc/passwd, /tmp, plus `extra`. */
-export async function busyboxRootfs(extra: RootfsFile[] = []): Promise<Buffer> {
-  const pack = tar.pack();
-  const done = (async () => {
-    const chunks: Buffer[] = [];
-    for await (const c of pack as AsyncIterable<Buffer>) chunks.push(c);
-    return Buffer.concat(chunks);
-  })();
-  const mtime = new Date('2026-01-01T00:00:00Z');
-  for (const d of ['bin', 'etc', 'root', 'var', 'usr']) pack.entry({ name: `${d}/`, type: 'directory', mode: 0o755, mtime });
-  pack.entry({ name: 'tmp/', type: 'directory', mode: 0o1777, mtime });
-  const bin = readFileSync(BUSYBOX);
-  pack.entry({ name: 'bin/busybox', type: 'file', mode: 0o755, size: bin.length, mtime }, bin);
-  for (const a of busyboxApplets()) pack.entry({ name: `bin/${a}`, type: 'symlink', linkname: 'busybox', mode: 0o777, mtime });
-  const passwd = 'root:x:0:0:root:/root:/bin/sh\nportage:x:250:250:portage:/var/tmp/portage:/bin/false\nnobody:x:65534:65534:nobody:/:/bin/false\n';
-  const group = 'root:x:0:\nportage:x:250:\nnogroup:x:65534:\n';
-  pack.entry({ name: 'etc/passwd', type: 'file', mode: 0o644, mtime }, passwd);
-  pack.entry({ name: 'etc/group', type: 'file', mode: 0o644, mtime }, group);
-  const dirs = new Set<string>();
-  for (const f of extra) {
-    const parts = f.name.split('/').slice(0, -1);
-    for (let i = 1; i <= parts.length; i++) {
-      const d = parts.slice(0, i).join('/');
-      if (!dirs.has(d) && !['bin', 'etc', 'root', 'var', 'usr', 'tmp'].includes(d)) {
-        dirs.add(d);
-        pack.entry({ name: `${d}/`, type: 'directory', mode: 0o755, mtime });
+export function busyboxRootfs(extra: RootfsFile[] = []): Promise<Buffer> {
+  return packTar((pack) => {
+    const mtime = new Date('2026-01-01T00:00:00Z');
+    for (const d of ['bin', 'etc', 'root', 'var', 'usr']) pack.entry({ name: `${d}/`, type: 'directory', mode: 0o755, mtime });
+    pack.entry({ name: 'tmp/', type: 'directory', mode: 0o1777, mtime });
+    const bin = readFileSync(BUSYBOX);
+    pack.entry({ name: 'bin/busybox', type: 'file', mode: 0o755, size: bin.length, mtime }, bin);
+    for (const a of busyboxApplets()) pack.entry({ name: `bin/${a}`, type: 'symlink', linkname: 'busybox', mode: 0o777, mtime });
+    const passwd = 'root:x:0:0:root:/root:/bin/sh\nportage:x:250:250:portage:/var/tmp/portage:/bin/false\nnobody:x:65534:65534:nobody:/:/bin/false\n';
+    const group = 'root:x:0:\nportage:x:250:\nnogroup:x:65534:\n';
+    pack.entry({ name: 'etc/passwd', type: 'file', mode: 0o644, mtime }, passwd);
+    pack.entry({ name: 'etc/group', type: 'file', mode: 0o644, mtime }, group);
+    const dirs = new Set<string>();
+    for (const f of extra) {
+      const parts = f.name.split('/').slice(0, -1);
+      for (let i = 1; i <= parts.length; i++) {
+        const d = parts.slice(0, i).join('/');
+        if (!dirs.has(d) && !['bin', 'etc', 'root', 'var', 'usr', 'tmp'].includes(d)) {
+          dirs.add(d);
+          pack.entry({ name: `${d}/`, type: 'directory', mode: 0o755, mtime });
+        }
       }
+      const body = typeof f.content === 'string' ? Buffer.from(f.content) : f.content;
+      pack.entry({ name: f.name, type: 'file', mode: f.mode ?? 0o644, size: body.length, uid: f.uid ?? 0, gid: f.gid ?? 0, mtime }, body);
     }
-    const body = typeof f.content === 'string' ? Buffer.from(f.content) : f.content;
-    pack.entry({ name: f.name, type: 'file', mode: f.mode ?? 0o644, size: body.length, uid: f.uid ?? 0, gid: f.gid ?? 0, mtime }, body);
-  }
-  pack.finalize();
-  return done;
+  });
 }
 
 /** A name no other test run (or colleague) uses: `gwb-test-<random>/<what>:<tag>`. */

@@ -3,7 +3,7 @@
 // the OCI image layout, so overwrites and deletions have exactly known sizes.
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
-import * as tar from 'tar-stream';
+import { packTar } from '../../../helpers/tar-entries.js';
 
 export type LayerItem =
   | { file: string; size?: number; content?: string }
@@ -12,22 +12,10 @@ export type LayerItem =
   | { whiteout: string }
   | { opaque: string };
 
-async function packAll(fill: (pack: tar.Pack) => void): Promise<Buffer> {
-  const pack = tar.pack();
-  const done = (async () => {
-    const chunks: Buffer[] = [];
-    for await (const c of pack as AsyncIterable<Buffer>) chunks.push(c);
-    return Buffer.concat(chunks);
-  })();
-  fill(pack);
-  pack.finalize();
-  return done;
-}
-
 /** A layer tar: whiteouts become `.wh.` members, opaque markers `.wh..wh..opq`. */
 export function layerTar(items: LayerItem[]): Promise<Buffer> {
   const mtime = new Date('2026-01-01T00:00:00Z');
-  return packAll((pack) => {
+  return packTar((pack) => {
     for (const item of items) {
       if ('file' in item) {
         const body = item.content !== undefined ? Buffer.from(item.content) : Buffer.alloc(item.size ?? 0, 0x61);
@@ -76,7 +64,7 @@ export function legacyArchive(spec: ArchiveSpec): Promise<Buffer> {
   const config = configFor(spec);
   const configName = `${sha(config)}.json`;
   const dirs = spec.layers.map((l, i) => sha(Buffer.concat([l, Buffer.from(String(i))])));
-  return packAll((pack) => {
+  return packTar((pack) => {
     spec.layers.forEach((layer, i) => {
       pack.entry({ name: `${dirs[i]}/`, type: 'directory', mode: 0o755 });
       pack.entry({ name: `${dirs[i]}/VERSION`, type: 'file' }, '1.0');
@@ -104,7 +92,7 @@ export function ociArchive(spec: ArchiveSpec): Promise<Buffer> {
       annotations: spec.tag ? { 'io.containerd.image.name': spec.tag } : {},
     }],
   };
-  return packAll((pack) => {
+  return packTar((pack) => {
     pack.entry({ name: 'blobs/', type: 'directory' });
     pack.entry({ name: 'blobs/sha256/', type: 'directory' });
     const written = new Set<string>();
