@@ -10,13 +10,15 @@ import { zstdLoadWarning } from '../core/export/zstd-load.js';
 export async function runExportCommand(request: ExportRequest, opts: ExportCommandOptions): Promise<void> {
   await runCommand(async (signal) => {
     const wantsExtras = request.sbom !== null || request.dockerfile !== null || request.recipe !== null;
-    const [{ exportImage }, { appVersion }, extras] = await Promise.all([
+    if (request.compression === 'zstd') (await import('../engine/inspect/zstd.js')).requireZstd();
+    // The engine is asked who it is while the export's modules load; kind and API version are all
+    // a plain export needs of it.
+    const [{ docker }, { exportImage }, { appVersion }, extras] = await Promise.all([
+      connectForCommand(opts, 'basics'),
       import('../engine/docker/export.js'),
       import('../engine/app-info.js'),
       wantsExtras ? import('../engine/inspect/export-extras.js') : Promise.resolve(null),
     ]);
-    if (request.compression === 'zstd') (await import('../engine/inspect/zstd.js')).requireZstd();
-    const { docker } = await connectForCommand(opts, 'basics');
     if (request.compression === 'zstd') {
       const { identifyEngine } = await import('../engine/docker/engine-info.js');
       const warning = zstdLoadWarning(await identifyEngine(docker, signal));

@@ -1,5 +1,7 @@
 // `docker save` and `docker load` through the API: images to an archive file (atomically, with
-// byte progress, optional gzip) and archives back into the engine.
+// byte progress, optional gzip) and archives back into the engine. What only some requests use (the
+// tar parser that renames images in an archive, zstd, the decompressor of load) loads when one asks:
+// a plain export starts sooner without them.
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { Readable, Transform, Writable } from 'node:stream';
@@ -11,9 +13,6 @@ import { EngineError, toEngineError } from './errors.js';
 import { inspectImage } from './images.js';
 import { readJsonMessages } from './json-messages.js';
 import { openRawArchive } from './raw-archive.js';
-import { retagArchive } from './retag-archive.js';
-import { MaybeDecompress } from '../inspect/maybe-decompress.js';
-import { zstdCompressor } from '../inspect/zstd.js';
 import { ByteCounter, type ProgressListener } from './transfer.js';
 
 /** How an archive is compressed on disk (zstd through the zstd command, see ../inspect/zstd.ts). */
@@ -32,13 +31,16 @@ export interface SaveOptions {
   inspected?: boolean;
 }
 
-/** Transforms that compress an archive stream. */
-function compressionStages(compression: ArchiveCompression): Transform[] {
+/** What makes the transforms that compress an archive stream (zstd's module loaded only for zstd). */
+async function compressionStages(compression: ArchiveCompression): Promise<() => Transform[]> {
   switch (compression) {
-    case 'none': return [];
+    case 'none': return () => [];
     // Level 6 is gzip's default; archives of Gentoo roots compress about 3:1 at it.
-    case 'gzip': return [createGzip({ level: 6 })];
-    case 'zstd': return [zstdCompressor()];
+    case 'gzip': return () => [createGzip({ level: 6 })];
+    case 'zstd': {
+      const { zstdCompressor } = await import('../inspect/zstd.js');
+      return () => [zstdCompressor()];
+    }
   }
 }
 
@@ -59,12 +61,16 @@ export async function openImageArchive(docker: Dockerode, refs: string[], signal
 
 /** Save images to an archive file; the file appears only when complete. */
 export async function saveImages(docker: Dockerode, refs: string[], file: string, options: SaveOptions = {}): Promise<AtomicWriteResult> {
+  // Modules load before the stream opens (nothing awaits between its opening and its piping); the
+  // stages (a zstd process) are made only once it has opened.
+  const retag = options.archiveTags ? (await import('./retag-archive.js')).retagArchive : null;
+  const stages = await compressionStages(options.compression ?? 'none');
   const raw = await openImageArchive(docker, refs, options.signal, options.inspected === true);
-  const archive = options.archiveTags ? retagArchive(raw, options.archiveTags) : raw;
+  const archive = retag && options.archiveTags ? retag(raw, options.archiveTags) : raw;
   return writeStreamAtomically(archive, file, {
     signal: options.signal,
     onProgress: options.onProgress,
-    transforms: compressionStages(options.compression ?? 'none'),
+    transforms: stages(),
     openWriter: options.openWriter,
     action: `save ${refs.join(', ')} to ${file}`,
   });
@@ -83,6 +89,7 @@ export async function loadImages(
   source: string | Readable,
   options: { signal?: AbortSignal; onProgress?: ProgressListener } = {},
 ): Promise<LoadResult> {
+  const { MaybeDecompress } = await import('../inspect/maybe-decompress.js');
   const totalBytes = typeof source === 'string' ? (await stat(source)).size : null;
   const input: Readable = typeof source === 'string' ? createReadStream(source) : source;
   const counter = new ByteCounter(totalBytes, options.onProgress);
