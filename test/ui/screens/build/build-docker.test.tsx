@@ -6,20 +6,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
-import React from 'react';
 import { afterAll, beforeAll, expect, it, onTestFailed } from 'vitest';
 import { newRecipe } from '../../../../src/core/recipe/new-recipe.js';
 import type { Recipe } from '../../../../src/core/recipe/recipe-schema.js';
-import { connectEngine, imageExists, removeImage, type EngineConnection } from '../../../../src/engine/docker/index.js';
+import { imageExists, removeImage, type EngineConnection } from '../../../../src/engine/docker/index.js';
 import type { SettingsStore } from '../../../../src/engine/settings/settings-store.js';
-import { App } from '../../../../src/ui/app/app.js';
-import { BuildScreen } from '../../../../src/ui/screens/build/build-screen.js';
-import { createWorkbench } from '../../../../src/ui/session/bootstrap.js';
 import type { Workbench } from '../../../../src/ui/session/workbench-context.js';
-import { WorkbenchProvider } from '../../../../src/ui/session/workbench-context.js';
-import { realServices } from '../../../../src/ui/session/workbench-services.js';
-import { describeDocker, dockerStatus } from '../../../helpers/docker.js';
-import { renderTui, type Tui } from '../../../helpers/render-tui.js';
+import { openBuildOnEngine } from '../../../helpers/build-on-engine.js';
+import { describeDocker } from '../../../helpers/docker.js';
+import type { Tui } from '../../../helpers/render-tui.js';
 import { realPortageImages } from '../../../helpers/real-portage.js';
 
 const run = `t${process.pid}`;
@@ -39,18 +34,10 @@ describeDocker('Build screen on the real engine (real Portage)', () => {
   beforeAll(async () => {
     // The runner keeps its state files under XDG_STATE_HOME; keep this suite's apart.
     process.env.XDG_STATE_HOME = state;
-    connection = await connectEngine({ host: dockerStatus.host });
     const settings = { read: () => ({ preferences: { animation: false } }), update: () => undefined } as unknown as SettingsStore;
-    workbench = createWorkbench(realServices({ host: dockerStatus.host, settings, buildEnv: { GWB_TEST_COMPILE_SECONDS: COMPILE_SECONDS } }));
-    workbench.store.update((s) => ({ ...s, engine: { status: 'ready', connection } }));
     const recipe: Recipe = newRecipe({ name: 'pane-php', base: realPortageImages().base, packages: ['dev-lang/php', 'app-misc/hello'], tags: [tag], sizing: { jobs: 3, makeopts: '-j2' } });
     // No cache volumes: every package compiles here, and nothing is shared with other suites.
-    workbench.store.setRecipe({ ...recipe, caches: { distfiles: false, binpkgs: false, ccache: false } }, { path: null });
-    tui = await renderTui(
-      <WorkbenchProvider value={workbench}>
-        <App onExit={() => {}} screens={{ build: BuildScreen }} initialStep="build" />
-      </WorkbenchProvider>,
-    );
+    ({ connection, workbench, tui } = await openBuildOnEngine({ settings, buildEnv: { GWB_TEST_COMPILE_SECONDS: COMPILE_SECONDS } }, { ...recipe, caches: { distfiles: false, binpkgs: false, ccache: false } }));
   });
 
   afterAll(async () => {

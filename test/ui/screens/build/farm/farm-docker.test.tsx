@@ -5,21 +5,15 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import React from 'react';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { newRecipe } from '../../../../../src/core/recipe/new-recipe.js';
 import { serializeRecipe } from '../../../../../src/core/recipe/recipe-json.js';
 import type { Recipe } from '../../../../../src/core/recipe/recipe-schema.js';
-import { connectEngine } from '../../../../../src/engine/docker/index.js';
-import { App } from '../../../../../src/ui/app/app.js';
-import { BuildScreen } from '../../../../../src/ui/screens/build/build-screen.js';
-import { createWorkbench } from '../../../../../src/ui/session/bootstrap.js';
-import { WorkbenchProvider, type Workbench } from '../../../../../src/ui/session/workbench-context.js';
-import { realServices } from '../../../../../src/ui/session/workbench-services.js';
-import { describeDocker, dockerStatus, testDocker } from '../../../../helpers/docker.js';
+import { openBuildOnEngine } from '../../../../helpers/build-on-engine.js';
+import { describeDocker, testDocker } from '../../../../helpers/docker.js';
 import { sweepNamespace } from '../../../../helpers/global-setup.js';
 import { FAST_BUILD_ENV, realPortageImages } from '../../../../helpers/real-portage.js';
-import { renderTui, type Tui } from '../../../../helpers/render-tui.js';
+import type { Tui } from '../../../../helpers/render-tui.js';
 import { memorySettings } from '../../base/harness.js';
 
 describeDocker('farm view on the real engine (real Portage)', () => {
@@ -28,7 +22,6 @@ describeDocker('farm view on the real engine (real Portage)', () => {
   // A namespace of this file's own, swept at the end (the binhost cache volume, images, containers).
   const namespace = `${process.env.GENTOO_WB_NAMESPACE ?? 'test'}-fu${process.pid % 1000}`.slice(0, 32);
   const cflags = `-O2 -pipe -DGWB_FARM_UI_${process.pid}`;
-  let workbench: Workbench;
   let tui: Tui;
 
   const recipe = (name: string, packages: string[]): Recipe => {
@@ -48,15 +41,7 @@ describeDocker('farm view on the real engine (real Portage)', () => {
     const recipes = path.join(dir, 'data', 'gentoo-wb', 'recipes');
     mkdirSync(recipes, { recursive: true });
     writeFileSync(path.join(recipes, 'farm-ui-two.json'), serializeRecipe(recipe('farm-ui-two', ['app-misc/oldtool'])));
-    const connection = await connectEngine({ host: dockerStatus.host });
-    workbench = createWorkbench(realServices({ host: dockerStatus.host, settings: memorySettings(), buildEnv: FAST_BUILD_ENV }));
-    workbench.store.update((s) => ({ ...s, engine: { status: 'ready', connection } }));
-    workbench.store.setRecipe(recipe('farm-ui-one', ['app-misc/hello']), { path: null });
-    tui = await renderTui(
-      <WorkbenchProvider value={workbench}>
-        <App onExit={() => {}} screens={{ build: BuildScreen }} initialStep="build" />
-      </WorkbenchProvider>,
-    );
+    ({ tui } = await openBuildOnEngine({ settings: memorySettings(), buildEnv: FAST_BUILD_ENV }, recipe('farm-ui-one', ['app-misc/hello'])));
   });
 
   afterAll(async () => {
