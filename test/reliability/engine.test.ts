@@ -233,18 +233,23 @@ describeDocker('reliability on the real engine', () => {
     }, 150_000);
   }
 
+  /** What a build cancelled by SIGINT promises: exit 130, the sentence naming it, no image under `tag`. */
+  const cancelled = (tag: string): Pick<CliCase, 'exit' | 'message' | 'timeoutMs' | 'after'> => ({
+    exit: 130,
+    message: /interrupted: cancelling build \d{8}-\d{6}-[0-9a-f]{6}/,
+    timeoutMs: 120_000,
+    after: async () => {
+      await expect(docker().getImage(tag).inspect()).rejects.toMatchObject({ statusCode: 404 });
+    },
+  });
+
   it('SIGINT during a build\'s emerge cancels it: exit 130, no container, no image, no tag', async () => {
     const tag = `gentoo-wb-test/rel-sigint:${process.pid}`;
     await checkCase('build: SIGINT during emerge', {
       ...buildOf(() => helloRecipe('rel-sigint', [tag])),
       env: () => ({ GENTOO_WB_BUILD_ENV: 'GWB_TEST_COMPILE_SECONDS=15' }),
       interrupt: { when: /start +\(1 of 1\) app-misc\/hello/, signal: 'SIGINT', delayMs: 1500 },
-      exit: 130,
-      message: /interrupted: cancelling build \d{8}-\d{6}-[0-9a-f]{6}/,
-      timeoutMs: 120_000,
-      after: async () => {
-        await expect(docker().getImage(tag).inspect()).rejects.toMatchObject({ statusCode: 404 });
-      },
+      ...cancelled(tag),
     });
   }, 150_000);
 
@@ -267,12 +272,7 @@ describeDocker('reliability on the real engine', () => {
         return r;
       }),
       interrupt: { when: /step +Smoke test/, signal: 'SIGINT', delayMs: 1000 },
-      exit: 130,
-      message: /interrupted: cancelling build \d{8}-\d{6}-[0-9a-f]{6}/,
-      timeoutMs: 120_000,
-      after: async () => {
-        await expect(docker().getImage(tag).inspect()).rejects.toMatchObject({ statusCode: 404 });
-      },
+      ...cancelled(tag),
     });
   }, 150_000);
 
