@@ -1,17 +1,16 @@
 // The base image's make.conf on the real engine: read from a never-started container, merged into the
 // build's by the plan, and read by real Portage (3.0.82 on the real-Portage test base) with the base's
 // FEATURES words intact; a missing base image is named as such.
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { gentooWbLabels } from '../../../src/core/labels.js';
 import { newRecipe } from '../../../src/core/recipe/new-recipe.js';
 import { renderPortageFiles } from '../../../src/core/recipe/render-portage-files.js';
 import { readBaseMakeConf } from '../../../src/engine/base/read-base.js';
 import { prepareBuild } from '../../../src/engine/build/prepare-build.js';
-import { removeImage } from '../../../src/engine/docker/images.js';
 import { runToEnd } from '../../../src/engine/docker/run-to-end.js';
 import { describeDocker, testDocker } from '../../helpers/docker.js';
 import { realPortageImages } from '../../helpers/real-portage.js';
-import { importBusybox, uniqueRef } from './helpers/busybox.js';
+import { useBusyboxImage } from './helpers/busybox.js';
 
 const BASE_FEATURES = '-sandbox -usersandbox -ipc-sandbox -network-sandbox -pid-sandbox -news';
 
@@ -26,14 +25,7 @@ async function portageFeatures(image: string, makeConf: string, volumesFrom: str
 }
 
 describeDocker('the base image\'s make.conf merged into a build\'s', () => {
-  let plain = '';
-  beforeAll(async () => {
-    plain = uniqueRef('no-make-conf');
-    await importBusybox(testDocker(), plain);
-  });
-  afterAll(async () => {
-    await removeImage(testDocker(), plain, { force: true }).catch(() => undefined);
-  });
+  const plain = useBusyboxImage('no-make-conf');
 
   it('a prepared build on the real-Portage base keeps the base\'s FEATURES words, and Portage reads them', async () => {
     const { base, tree } = realPortageImages();
@@ -53,7 +45,7 @@ describeDocker('the base image\'s make.conf merged into a build\'s', () => {
   }, 120_000);
 
   it('reads a base without make.conf as none, and names a missing base image', async () => {
-    expect(await readBaseMakeConf(testDocker(), plain)).toBeNull();
+    expect(await readBaseMakeConf(testDocker(), plain())).toBeNull();
     await expect(readBaseMakeConf(testDocker(), 'gwb-test-absent/base:none')).rejects.toMatchObject({
       kind: 'image-not-found',
       message: 'cannot read /etc/portage/make.conf of the base image gwb-test-absent/base:none: the image is not here',

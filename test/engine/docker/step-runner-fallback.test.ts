@@ -1,35 +1,27 @@
 // A step marked for the binary fallback runs with its output copied for the fallback script (a pipeline
 // through tee): the real runner script must still see the step's own exit status, pass every line on, and
 // go on to the next step after a success.
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { gentooWbLabels } from '../../../src/core/labels.js';
 import { newRecipe } from '../../../src/core/recipe/new-recipe.js';
 import { withBinaryFallback } from '../../../src/core/plan/binary-fallback.js';
 import { RUNNER_SCRIPT, stepRunnerFiles } from '../../../src/core/plan/step-runner.js';
 import type { ContainerStep } from '../../../src/core/plan/plan-types.js';
-import { removeImage } from '../../../src/engine/docker/images.js';
 import { runToEnd } from '../../../src/engine/docker/run-to-end.js';
 import { describeDocker, testDocker } from '../../helpers/docker.js';
-import { importBusybox, uniqueRef } from './helpers/busybox.js';
+import { useBusyboxImage } from './helpers/busybox.js';
 
 const RECIPE = { ...newRecipe({ name: 'x', base: 'gentoo/stage3', packages: ['x'] }), binaries: { hosts: [{ kind: 'url' as const, url: 'http://lan/' }], onMissing: 'compile' as const } };
 const emergeLike = (id: string, script: string): ContainerStep => ({ id, title: id, argv: ['sh', '-c', script, '--getbinpkg'], env: {}, output: 'emerge', okExitCodes: [] });
 
 describeDocker('a step the binary fallback may run again', () => {
-  let image = '';
-  beforeAll(async () => {
-    image = uniqueRef('runner-fallback');
-    await importBusybox(testDocker(), image);
-  });
-  afterAll(async () => {
-    await removeImage(testDocker(), image, { force: true }).catch(() => undefined);
-  });
+  const image = useBusyboxImage('runner-fallback');
 
   async function run(steps: ContainerStep[]) {
     const planned = withBinaryFallback(RECIPE, steps);
     expect(planned.steps.every((s) => s.binaryFallback)).toBe(true);
     const files = [...stepRunnerFiles(planned.steps), ...planned.files].map((f) => ({ kind: 'file' as const, path: f.path, content: f.content, mode: f.mode }));
-    const r = await runToEnd(testDocker(), { image, network: 'none', cmd: ['/bin/sh', RUNNER_SCRIPT], labels: gentooWbLabels({ version: '0.0.0-test', role: 'probe' }) }, { files });
+    const r = await runToEnd(testDocker(), { image: image(), network: 'none', cmd: ['/bin/sh', RUNNER_SCRIPT], labels: gentooWbLabels({ version: '0.0.0-test', role: 'probe' }) }, { files });
     return { exitCode: r.exitCode ?? -1, output: r.output };
   }
 

@@ -4,8 +4,11 @@ import { readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import type Dockerode from 'dockerode';
+import { afterAll, beforeAll } from 'vitest';
+import { removeImage } from '../../../../src/engine/docker/images.js';
 import { importStream } from '../../../../src/engine/docker/import.js';
 import { Readable } from 'node:stream';
+import { testDocker } from '../../../helpers/docker.js';
 import { packTar } from '../../../helpers/tar-entries.js';
 
 export const BUSYBOX = '/usr/bin/busybox';
@@ -59,4 +62,17 @@ export async function importBusybox(docker: Dockerode, tag: string, changes: str
   const tarball = await busyboxRootfs(extra);
   const result = await importStream(docker, Readable.from([tarball]), { tag, changes });
   return result.id;
+}
+
+/** A busybox image of the calling describe block's own on the test engine: imported before its tests, removed after them. */
+export function useBusyboxImage(what: string): () => string {
+  let ref = '';
+  beforeAll(async () => {
+    ref = uniqueRef(what);
+    await importBusybox(testDocker(), ref);
+  });
+  afterAll(async () => {
+    if (ref) await removeImage(testDocker(), ref, { force: true }).catch(() => undefined);
+  });
+  return () => ref;
 }
