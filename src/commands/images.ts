@@ -20,7 +20,7 @@ export function register(program: Command): void {
       const opts = command.optsWithGlobals<ImagesOptions>();
       await runCommand(async () => {
         const [{ listImages }, { gentooWbLabelFilters }] = await Promise.all([import('../engine/docker/images.js'), import('../core/labels.js')]);
-        const { docker } = await connectForCommand(opts);
+        const { docker } = await connectForCommand(opts, 'basics');
         const images = await listImages(docker, opts.ours ? { labels: gentooWbLabelFilters() } : {});
         if (opts.json) {
           printJson(images.map(({ id, tags, size, created, labels }) => ({ id, tags, size, created, labels })));

@@ -45,9 +45,9 @@ export function register(program: Command): void {
           if (!checked.ok) throw new UsageError(`--change: ${checked.message}`);
           changes.push(checked.change);
         }
-        const { docker, info } = await connectForCommand(opts);
+        const { docker, basics } = await connectForCommand(opts, 'basics');
         // Every image gentoo-wb makes carries our labels; an imported one is the user's to keep.
-        changes.push(...changesFor({ labels: gentooWbLabels({ version: appVersion(), role: 'imported' }) }, info.kind));
+        changes.push(...changesFor({ labels: gentooWbLabels({ version: appVersion(), role: 'imported' }) }, basics.kind));
         const progress = createProgress(process.stderr, { quiet: opts.quiet === true || opts.json === true });
         progress.step(`importing ${file}`);
         const result = await importTarball(docker, file, {

@@ -16,7 +16,7 @@ export function register(program: Command): void {
         const [{ tagImage }, { invalidTagReason, withDefaultTag }] = await Promise.all([import('../engine/docker/images.js'), import('../engine/docker/image-ref.js')]);
         const reason = invalidTagReason(dst);
         if (reason !== null) throw new UsageError(`cannot tag as ${dst}: ${reason}`);
-        const { docker } = await connectForCommand(opts);
+        const { docker } = await connectForCommand(opts, 'basics');
         await tagImage(docker, src, dst);
         process.stdout.write(`${withDefaultTag(dst)}\n`);
       });
