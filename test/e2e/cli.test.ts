@@ -36,6 +36,17 @@ describe('gentoo-wb CLI entry', () => {
     }
   });
 
+  it('a word that is no command is still the recipe of the workbench, and an unknown root option still a usage error', async () => {
+    for (const args of [['exprt'], ['help', 'export']]) {
+      const r = await runCli(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr, args.join(' ')).toContain('ssh -t');
+    }
+    const r = await runCli(['--bogus', 'export']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/unknown option '--bogus'/);
+  });
+
   it('refuses to open the workbench without a TTY, names ssh -t and the headless commands, exit 2', async () => {
     const r = await runCli([], { input: 'q\n' });
     expect(r.code).toBe(2);
