@@ -113,12 +113,13 @@ export async function followOutput(docker: Dockerode, containerId: string, optio
     }
     if (options.signal.aborted) return { kind: 'detached' };
     // The engine can end a follow when the container stops, before its log copier has written the
-    // last lines (seen on Docker 20.10 with short-lived output). Read the end of the log once more
-    // and take whatever follows the last line we had (lines carry nanosecond timestamps).
+    // last lines (seen on Docker 20.10 with short-lived output). Unless the runner's last line came,
+    // read the end of the log once more and take whatever follows the last line we had (lines carry
+    // nanosecond timestamps).
     const rest = decoder.end();
     seen += rest;
     handle(rest);
-    handle(missedTail(seen, await logTail(docker, containerId, 2000)));
+    if (!sawDone) handle(missedTail(seen, await logTail(docker, containerId, 2000)));
     feed(stamps.end());
     deliver(parser.end());
     return { kind: 'ended', sawDone };

@@ -41,6 +41,21 @@ describe('followOutput after a follow that ended early: the tail of the log adds
     expect(await delivered(seen, T(1, 'a') + T(2, 'half line') + T(3, 'c'))).toBe(T(1, 'a') + T(2, 'half line') + T(3, 'c'));
   });
 
+  it('asks for no tail when the follow gave the runner\'s last line, which nothing follows', async () => {
+    const engine = engineEndingEarly(T(1, 'a') + T(2, '@@gentoo-wb done'), T(3, 'never asked for'));
+    const asked: boolean[] = [];
+    const dial = engine.modem.dial.bind(engine.modem);
+    engine.modem.dial = ((o: { options: { _query: { follow?: boolean } } }, cb: never) => {
+      asked.push(o.options._query.follow === true);
+      return dial(o as never, cb);
+    }) as typeof engine.modem.dial;
+    let text = '';
+    const end = await followOutput(engine, 'c0ffee', { plan: PLAN, onEvents: () => undefined, onText: (t) => (text += t), signal: new AbortController().signal });
+    expect(end).toEqual({ kind: 'ended', sawDone: true });
+    expect(asked).toEqual([true]);
+    expect(text).toBe(T(1, 'a') + T(2, '@@gentoo-wb done'));
+  });
+
   it('adds nothing when the last line is not in the tail, and everything when the follow gave nothing', async () => {
     expect(await delivered(T(1, 'gone'), T(5, 'x'))).toBe(T(1, 'gone'));
     expect(await delivered('', T(1, 'a'))).toBe(T(1, 'a'));
