@@ -6,7 +6,8 @@ import { readFile } from 'node:fs/promises';
 import type Dockerode from 'dockerode';
 import { sharedMounts } from '../../core/plan/shared-pieces.js';
 import type { Recipe } from '../../core/recipe/recipe-schema.js';
-import { readBase, readBaseMakeConf } from '../base/read-base.js';
+import { readBaseMakeConfCached } from '../base/base-facts-cache.js';
+import { readBase } from '../base/read-base.js';
 import { buildFiles, listBuildStates } from '../build/build-store.js';
 import { EngineError } from '../docker/errors.js';
 import { binpkgVolumeOfKey } from './binhost-names.js';
@@ -28,7 +29,7 @@ function recipeBaseImage(recipe: Recipe): string {
 /** The cache a build of `recipe` fills (in `namespace`), and its base as the server's image unless `image` is given. */
 export async function binhostSourceOfRecipe(docker: Dockerode, recipe: Recipe, namespace: string | null, image?: string): Promise<BinhostSource> {
   const baseImage = recipeBaseImage(recipe);
-  const [reading, makeConf] = await Promise.all([readBase(docker, recipe.base.image, recipe.portage), readBaseMakeConf(docker, baseImage)]);
+  const [reading, makeConf] = await Promise.all([readBase(docker, recipe.base.image, recipe.portage), readBaseMakeConfCached(docker, baseImage)]);
   if (!reading.info.chost) {
     throw new EngineError('bad-request', `cannot tell the CHOST of ${recipe.base.image} (emerge --info: ${reading.info.infoProblem ?? 'no CHOST line'}), so not which binary package cache its builds use`,
       reading.treeProblem ?? 'check that the base is a Gentoo image whose emerge --info works, or give the cache key with --key');

@@ -9,9 +9,9 @@ import type { SandboxFacts } from '../../core/plan/shared-pieces.js';
 import type { DistccSettings } from '../../core/distcc/distcc-hosts.js';
 import type { Recipe } from '../../core/recipe/recipe-schema.js';
 import { appVersion } from '../app-info.js';
-import { inspectBaseCached } from '../base/base-facts-cache.js';
+import { inspectBaseCached, readBaseMakeConfCached } from '../base/base-facts-cache.js';
 import type { BaseInfo } from '../base/inspect-base.js';
-import { readBaseMakeConf, readBaseProfile } from '../base/read-base.js';
+import { readBaseProfile } from '../base/read-base.js';
 import { findServedBinhost } from '../binhost/find-served-binhost.js';
 import { createVolume, EngineError, ensurePortageSnapshot, inspectImage, inspectVolume } from '../docker/index.js';
 import { currentNamespace } from '../docker/object-names.js';
@@ -79,7 +79,7 @@ export async function prepareBuild(docker: Dockerode, recipe: Recipe, sandbox: S
   if (recipe.portage.source === 'host') await checkHostRepository(recipe.portage.path);
   // The base's own make.conf, which the recipe's is merged into; read alongside the rest.
   const baseImage = recipe.base.digest ? `${recipe.base.image.split('@')[0]}@${recipe.base.digest}` : recipe.base.image;
-  const baseMakeConf = readBaseMakeConf(docker, baseImage);
+  const baseMakeConf = readBaseMakeConfCached(docker, baseImage, options.env);
   baseMakeConf.catch(() => undefined);
   const baseProfile = profileForBinhosts(docker, recipe, baseImage);
   baseProfile.catch(() => undefined);

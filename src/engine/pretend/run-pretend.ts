@@ -9,7 +9,7 @@ import type { BaseFacts, SandboxFacts } from '../../core/plan/shared-pieces.js';
 import { parsePretend } from '../../core/portage/pretend/pretend-parser.js';
 import type { PretendResult } from '../../core/portage/pretend/pretend-types.js';
 import { planPretend, type PretendCommand } from '../../core/pretend/pretend-plan.js';
-import { readBaseMakeConf } from '../base/read-base.js';
+import { readBaseMakeConfCached } from '../base/base-facts-cache.js';
 import { profileForBinhosts, resolveServedBinhosts } from '../build/prepare-build.js';
 import { explainContextOf } from '../../core/pretend/explain-problems.js';
 import { pretendVerdict, type PretendVerdict } from '../../core/pretend/verdict.js';
@@ -55,7 +55,7 @@ function cancelled(): EngineError {
 async function withBaseMakeConf(docker: Dockerode, recipe: Recipe, known: BaseFacts | null): Promise<BaseFacts> {
   const image = recipe.base.digest ? `${recipe.base.image.split('@')[0]}@${recipe.base.digest}` : recipe.base.image;
   const [makeConf, profile] = await Promise.all([
-    known?.makeConf !== undefined ? known.makeConf : readBaseMakeConf(docker, image),
+    known?.makeConf !== undefined ? known.makeConf : readBaseMakeConfCached(docker, image),
     known?.profile !== undefined ? known.profile : profileForBinhosts(docker, recipe, image),
   ]);
   return { ...(known ?? { chost: 'unknown', libcFiles: [], libcPackage: null }), makeConf, ...(profile !== undefined ? { profile } : {}) };

@@ -8,7 +8,8 @@ import type Dockerode from 'dockerode';
 import { afterAll, expect, it } from 'vitest';
 import { LABEL } from '../../../src/core/labels.js';
 import { newRecipe } from '../../../src/core/recipe/new-recipe.js';
-import { inspectBaseCached } from '../../../src/engine/base/base-facts-cache.js';
+import { inspectBaseCached, readBaseMakeConfCached } from '../../../src/engine/base/base-facts-cache.js';
+import { readBaseMakeConf } from '../../../src/engine/base/read-base.js';
 import { prepareBuild } from '../../../src/engine/build/prepare-build.js';
 import { inspectImage } from '../../../src/engine/docker/images.js';
 import { currentNamespace } from '../../../src/engine/docker/object-names.js';
@@ -23,17 +24,22 @@ function freshEnv(): NodeJS.ProcessEnv {
 }
 
 /** Probe containers of `imageId` started in this run's namespace while `body` ran (engine events, whole seconds). */
-async function probesStarted(docker: Dockerode, imageId: string, body: () => Promise<unknown>): Promise<number> {
+function probesStarted(docker: Dockerode, imageId: string, body: () => Promise<unknown>): Promise<number> {
+  return probeEvents(docker, 'start', [`${LABEL.sourceImage}=${imageId}`], body);
+}
+
+/** Probe containers of this run's namespace with `event` (and `labels`) while `body` ran (engine events, whole seconds). */
+async function probeEvents(docker: Dockerode, event: 'start' | 'create', labelsToo: string[], body: () => Promise<unknown>): Promise<number> {
   // Events are filtered by whole seconds: start on a fresh second so an earlier call's probe is not counted.
   await new Promise((r) => setTimeout(r, 1000 - (Date.now() % 1000) + 10));
   const since = Math.floor(Date.now() / 1000);
   await body();
   const until = Math.floor(Date.now() / 1000) + 1;
   await new Promise((r) => setTimeout(r, Math.max(0, until * 1000 - Date.now() + 50)));
-  const labels = [`${LABEL.role}=probe`, `${LABEL.sourceImage}=${imageId}`];
+  const labels = [`${LABEL.role}=probe`, ...labelsToo];
   const namespace = currentNamespace();
   if (namespace) labels.push(`${LABEL.namespace}=${namespace}`);
-  const stream = (await docker.getEvents({ since, until, filters: { type: ['container'], event: ['start'], label: labels } })) as NodeJS.ReadableStream;
+  const stream = (await docker.getEvents({ since, until, filters: { type: ['container'], event: [event], label: labels } })) as NodeJS.ReadableStream;
   let text = '';
   for await (const chunk of stream) text += String(chunk);
   return text.split('\n').filter((l) => l.trim()).length;
@@ -79,5 +85,25 @@ describeDocker('base facts kept by image ID (real Portage)', () => {
     // Another tree for the same image is another reading.
     expect(await probesStarted(docker, imageId, () => inspectBaseCached(docker, base, { tree: 'snapshot:sha256:other', env }))).toBe(1);
     expect(readdirSync(folder)).toHaveLength(2);
+  }, 120_000);
+
+  it('keeps the base make.conf by image ID: the second reading creates no container and gives the same text', async () => {
+    const docker = testDocker();
+    const env = freshEnv();
+    const { base } = realPortageImages();
+    const read = () => readBaseMakeConfCached(docker, base, env);
+    let first: string | null = null;
+    let second: string | null = null;
+    expect(await probeEvents(docker, 'create', [], async () => { first = await read(); })).toBe(1);
+    expect(await probeEvents(docker, 'create', [], async () => { second = await read(); })).toBe(0);
+    // The real-Portage base's own make.conf (test/fixtures/portage-image).
+    expect(first).toMatch(/^FEATURES="-sandbox -usersandbox -ipc-sandbox -network-sandbox -pid-sandbox -news"$/m);
+    expect(second).toBe(first);
+    expect(second).toBe(await readBaseMakeConf(docker, base));
+    // A damaged file is read again, through a container.
+    const folder = path.join(env.XDG_CACHE_HOME!, 'gentoo-wb', 'base-make-conf');
+    const [file] = readdirSync(folder);
+    writeFileSync(path.join(folder, file!), '{"stamp":');
+    expect(await probeEvents(docker, 'create', [], async () => { expect(await read()).toBe(first); })).toBe(1);
   }, 120_000);
 });
