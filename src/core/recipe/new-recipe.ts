@@ -32,9 +32,9 @@ export interface NewRecipeOptions {
  * Portage's process sandboxes need unshare(), which Docker's default seccomp profile refuses.
  * parallel-install takes finer locks, so with --jobs one package installs while another unpacks or
  * installs (Portage still installs system packages one at a time, and merge-wait still holds installs
- * while builds run): a rebuild from binary packages took 5.1–5.7 s instead of 6.2–7.1 s
- * (scripts/bench build-runner, three binaries). ebuild-locks stays on, so unsandboxed phases such as
- * pkg_postinst never run side by side.
+ * while builds run). Three rebuilds from binary packages through gentoo-wb (the build-runner bench's
+ * recipe, --jobs 3) took 5.1–6.6 s with it and 6.2–7.1 s without. ebuild-locks stays on, so
+ * unsandboxed phases such as pkg_postinst never run side by side.
  */
 const CONTAINER_FEATURES = '-ipc-sandbox -network-sandbox -pid-sandbox parallel-install';
 
