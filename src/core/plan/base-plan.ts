@@ -10,6 +10,7 @@ import { binreposFiles, getutoStep, resolveBinhosts, usesOfficialBinhost, type S
 import type { BuildPlan, ContainerStep, FinishStep } from './plan-types.js';
 import { buildCacheKey, sharedMounts, type BaseFacts, type SandboxFacts } from './shared-pieces.js';
 import { stepRunnerFiles } from './step-runner.js';
+import { baseImageRef } from '../recipe/base-image-ref.js';
 
 export interface PlanInput {
   recipe: Recipe;
@@ -45,7 +46,7 @@ export function basePlan(input: PlanInput, modeSteps: ContainerStep[], finish: F
     mode: recipe.mode.kind,
     recipeHash: recipeHash(recipe),
     container: {
-      image: recipe.base.digest ? `${recipe.base.image.split('@')[0]}@${recipe.base.digest}` : recipe.base.image,
+      image: baseImageRef(recipe),
       env: {},
       mounts: sharedMounts(recipe, base, input.namespace ?? null),
       portageSnapshotImage: recipe.portage.source === 'snapshot' ? recipe.portage.image : null,

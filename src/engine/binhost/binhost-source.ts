@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import type Dockerode from 'dockerode';
 import { sharedMounts } from '../../core/plan/shared-pieces.js';
+import { baseImageRef } from '../../core/recipe/base-image-ref.js';
 import type { Recipe } from '../../core/recipe/recipe-schema.js';
 import { readBaseMakeConfCached } from '../base/base-facts-cache.js';
 import { readBase } from '../base/read-base.js';
@@ -21,14 +22,9 @@ export interface BinhostSource {
   imageFrom: string;
 }
 
-/** The image a build of `recipe` starts from: pinned to its digest when the recipe has one (as prepareBuild does). */
-function recipeBaseImage(recipe: Recipe): string {
-  return recipe.base.digest ? `${recipe.base.image.split('@')[0]}@${recipe.base.digest}` : recipe.base.image;
-}
-
 /** The cache a build of `recipe` fills (in `namespace`), and its base as the server's image unless `image` is given. */
 export async function binhostSourceOfRecipe(docker: Dockerode, recipe: Recipe, namespace: string | null, image?: string): Promise<BinhostSource> {
-  const baseImage = recipeBaseImage(recipe);
+  const baseImage = baseImageRef(recipe);
   const [reading, makeConf] = await Promise.all([readBase(docker, recipe.base.image, recipe.portage), readBaseMakeConfCached(docker, baseImage)]);
   if (!reading.info.chost) {
     throw new EngineError('bad-request', `cannot tell the CHOST of ${recipe.base.image} (emerge --info: ${reading.info.infoProblem ?? 'no CHOST line'}), so not which binary package cache its builds use`,

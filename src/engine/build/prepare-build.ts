@@ -16,6 +16,7 @@ import { findServedBinhost } from '../binhost/find-served-binhost.js';
 import { createVolume, EngineError, ensurePortageSnapshot, inspectImage, inspectVolume } from '../docker/index.js';
 import { currentNamespace } from '../docker/object-names.js';
 import { checkHostRepository } from '../repo/tree-source.js';
+import { baseImageRef } from '../../core/recipe/base-image-ref.js';
 
 export interface PreparedBuild {
   plan: BuildPlan;
@@ -78,7 +79,7 @@ export async function prepareBuild(docker: Dockerode, recipe: Recipe, sandbox: S
   // A host repository is looked at before anything mounts it: a repository, no sockets, no system folder.
   if (recipe.portage.source === 'host') await checkHostRepository(recipe.portage.path);
   // The base's own make.conf, which the recipe's is merged into; read alongside the rest.
-  const baseImage = recipe.base.digest ? `${recipe.base.image.split('@')[0]}@${recipe.base.digest}` : recipe.base.image;
+  const baseImage = baseImageRef(recipe);
   const baseMakeConf = readBaseMakeConfCached(docker, baseImage, options.env);
   baseMakeConf.catch(() => undefined);
   const baseProfile = profileForBinhosts(docker, recipe, baseImage);

@@ -7,6 +7,7 @@ import { binhostSourceOfRecipe } from '../binhost/binhost-source.js';
 import { EngineError, inspectImage } from '../docker/index.js';
 import { runForecast } from '../forecast/run-forecast.js';
 import type { FarmEngine } from './farm-engines.js';
+import { baseImageRef } from '../../core/recipe/base-image-ref.js';
 
 export interface FarmRecipe {
   file: string;
@@ -16,11 +17,6 @@ export interface FarmRecipe {
 export interface RecipeFacts extends FarmRecipeFacts {
   /** The first engine (in --engines order) that holds the base image: where it is copied from. */
   holder: FarmEngine;
-}
-
-/** The base image as builds start from it (pinned to the digest when the recipe has one). */
-export function baseRef(recipe: Recipe): string {
-  return recipe.base.digest ? `${recipe.base.image.split('@')[0]}@${recipe.base.digest}` : recipe.base.image;
 }
 
 /** The first engine that has `image`, or null. */
@@ -33,7 +29,7 @@ export async function engineHolding(engines: readonly FarmEngine[], image: strin
 /** Facts of one recipe; throws a sentence when no engine has its base. */
 export async function recipeFacts(index: number, item: FarmRecipe, engines: readonly FarmEngine[], namespace: string | null, options: { containerEnv?: Record<string, string>; env?: NodeJS.ProcessEnv; signal?: AbortSignal }): Promise<RecipeFacts> {
   const { recipe } = item;
-  const held = await engineHolding(engines, baseRef(recipe));
+  const held = await engineHolding(engines, baseImageRef(recipe));
   if (held === null) {
     throw new EngineError('image-not-found', `the base of recipe ${recipe.name} (${item.file}), ${recipe.base.image}, is on none of the engines ${engines.map((e) => e.name).join(', ')}`, 'pull, import or copy it to one of them first (gentoo-wb copy IMAGE --from A --to B)');
   }

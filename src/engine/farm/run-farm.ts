@@ -13,10 +13,11 @@ import { probeSandbox } from '../build/sandbox-facts.js';
 import { EngineError } from '../docker/index.js';
 import { forecastBuild } from '../forecast/build-forecast.js';
 import type { FarmEngine } from './farm-engines.js';
-import { baseRef, recipeFacts, type FarmRecipe, type RecipeFacts } from './farm-facts.js';
+import { recipeFacts, type FarmRecipe, type RecipeFacts } from './farm-facts.js';
 import { imageCopier } from './farm-images.js';
 import { publishPackages } from './publish-packages.js';
 import { binhostUrlFor, startSharedBinhost, stopSharedBinhost, type SharedBinhost } from './shared-binhost.js';
+import { baseImageRef } from '../../core/recipe/base-image-ref.js';
 
 export interface FarmRequest {
   recipes: FarmRecipe[];
@@ -99,14 +100,14 @@ export async function runFarm(req: FarmRequest): Promise<FarmSummary> {
     req.note(`copied ${t.what} from ${t.from} to ${t.to}: ${(t.bytes / 1048576).toFixed(1)} MiB in ${t.seconds.toFixed(1)} s`);
   });
   // Every image a recipe needs goes to its engine now, beside the first builds, not when the recipe's turn comes.
-  const images = (item: FarmRecipe) => [baseRef(item.recipe), ...(item.recipe.portage.source === 'snapshot' ? [item.recipe.portage.image] : [])];
+  const images = (item: FarmRecipe) => [baseImageRef(item.recipe), ...(item.recipe.portage.source === 'snapshot' ? [item.recipe.portage.image] : [])];
   for (const slot of schedule.slots) for (const image of images(req.recipes[slot.recipe]!)) ensureImage(image, engineOf(slot)).catch(() => undefined);
   let shared: SharedBinhost | null = null;
   const urls: Record<string, string> = {};
   try {
     if (sharer) {
       const serving = engineOf(sharer);
-      const image = baseRef(req.recipes[sharer.recipe]!.recipe);
+      const image = baseImageRef(req.recipes[sharer.recipe]!.recipe);
       await ensureImage(image, serving);
       shared = await startSharedBinhost(serving, facts[sharer.recipe]!.cacheKey!, image, req.namespace);
       for (const e of req.engines) urls[e.name] = await binhostUrlFor(shared, e);
@@ -119,7 +120,7 @@ export async function runFarm(req: FarmRequest): Promise<FarmSummary> {
       const engine = engineOf(slot);
       const result = results[slot.recipe]!;
       const sharing = shared !== null && facts[slot.recipe]!.cacheKey === shared.key;
-      const image = baseRef(item.recipe);
+      const image = baseImageRef(item.recipe);
       for (const needed of images(item)) await ensureImage(needed, engine);
       if (req.signal.aborted) return;
       const recipe = sharing ? withSharedBinhost(item.recipe, urls[engine.name] ?? '') : item.recipe;

@@ -8,6 +8,7 @@ import type { Recipe } from '../../core/recipe/recipe-schema.js';
 import { writeForecast, type BuildFiles } from '../build/build-store.js';
 import { loadForecastHistory } from './forecast-history.js';
 import { runForecast } from './run-forecast.js';
+import { baseImageRef } from '../../core/recipe/base-image-ref.js';
 
 export interface BuildForecast {
   forecast: Forecast | null;
@@ -28,7 +29,7 @@ export interface BuildForecastOptions {
 /** Starts the forecast of `recipe`'s build; the returned object fills in as it arrives. */
 export function forecastBuild(docker: Dockerode, recipe: Recipe, files: BuildFiles, options: BuildForecastOptions = {}): BuildForecast {
   const state: BuildForecast = { forecast: null, history: buildHistory([]), jobs: recipe.jobs.emerge, problem: null, ready: Promise.resolve() };
-  const image = recipe.base.digest ? `${recipe.base.image.split('@')[0]}@${recipe.base.digest}` : recipe.base.image;
+  const image = baseImageRef(recipe);
   // The history first (quick), so an ETA has figures before the pretend ends.
   const history = loadForecastHistory(docker, image, options.env).then((h) => (state.history = h)).catch(() => undefined);
   state.ready = (async () => {

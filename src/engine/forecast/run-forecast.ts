@@ -11,6 +11,7 @@ import { readBase } from '../base/read-base.js';
 import { runPretend, type PretendOptions, type PretendRun } from '../pretend/run-pretend.js';
 import { DEFAULT_PKGDIR, readBinaryIndexes, type BinaryIndexes } from './binary-indexes.js';
 import { loadForecastHistory } from './forecast-history.js';
+import { baseImageRef } from '../../core/recipe/base-image-ref.js';
 
 export interface ForecastRun {
   run: PretendRun;
@@ -37,7 +38,7 @@ async function baseFacts(docker: Dockerode, recipe: Recipe, image: string): Prom
 
 /** Run the recipe's pretend and forecast its merge list. */
 export async function runForecast(docker: Dockerode, options: ForecastOptions): Promise<ForecastRun> {
-  const image = options.recipe.base.digest ? `${options.recipe.base.image.split('@')[0]}@${options.recipe.base.digest}` : options.recipe.base.image;
+  const image = baseImageRef(options.recipe);
   const history = loadForecastHistory(docker, image, options.env);
   history.catch(() => undefined);
   let indexes: BinaryIndexes = { local: null, remote: [] };

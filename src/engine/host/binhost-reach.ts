@@ -8,6 +8,7 @@ import { readBaseProfile } from '../base/read-base.js';
 import { getPackagesIndex } from '../binhost/probe-binhost.js';
 import { resolveServedBinhosts } from '../build/prepare-build.js';
 import { currentNamespace } from '../docker/object-names.js';
+import { baseImageRef } from '../../core/recipe/base-image-ref.js';
 
 async function get(docker: Dockerode, image: string, url: string, network: string | null): Promise<Pick<BinhostReach, 'status' | 'packages' | 'problem'>> {
   const { status, packages, problem } = await getPackagesIndex(docker, { image, url, network, attempts: 1 });
@@ -18,7 +19,7 @@ async function get(docker: Dockerode, image: string, url: string, network: strin
 export async function reachBinhosts(docker: Dockerode, recipe: Recipe): Promise<BinhostReach[]> {
   const hosts = recipe.binaries.hosts;
   if (hosts.length === 0) return [];
-  const image = recipe.base.digest ? `${recipe.base.image.split('@')[0]}@${recipe.base.digest}` : recipe.base.image;
+  const image = baseImageRef(recipe);
   const needsProfile = hosts.some((h) => h.kind === 'gentoo');
   const [profile, served] = await Promise.all([
     needsProfile ? readBaseProfile(docker, image).catch((err: unknown) => (err instanceof Error ? err : new Error(String(err)))) : Promise.resolve(null),

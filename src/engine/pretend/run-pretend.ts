@@ -19,6 +19,7 @@ import { appVersion } from '../app-info.js';
 import { containerLogs, createContainer, EngineError, removeContainerSurely, startContainer, uploadFiles, waitContainer } from '../docker/index.js';
 import { currentNamespace, objectName } from '../docker/object-names.js';
 import { pretendMounts } from './pretend-mounts.js';
+import { baseImageRef } from '../../core/recipe/base-image-ref.js';
 
 export interface PretendOptions {
   recipe: Recipe;
@@ -53,7 +54,7 @@ function cancelled(): EngineError {
 
 /** Base facts with the base image's make.conf text (and profile, for Gentoo's binhost), read when the caller did not have them. */
 async function withBaseMakeConf(docker: Dockerode, recipe: Recipe, known: BaseFacts | null): Promise<BaseFacts> {
-  const image = recipe.base.digest ? `${recipe.base.image.split('@')[0]}@${recipe.base.digest}` : recipe.base.image;
+  const image = baseImageRef(recipe);
   const [makeConf, profile] = await Promise.all([
     known?.makeConf !== undefined ? known.makeConf : readBaseMakeConfCached(docker, image),
     known?.profile !== undefined ? known.profile : profileForBinhosts(docker, recipe, image),

@@ -6,16 +6,13 @@ import type { BuildPlan } from '../../plan/plan-types.js';
 import type { Recipe } from '../../recipe/recipe-schema.js';
 import { builderFiles, builderSteps, dockerfilePlan, runMounts, type RunStep } from './dockerfile-steps.js';
 import { comment, copyHeredoc, execForm, quoteKey, quoteValue, wordArray, wordValue } from './dockerfile-text.js';
+import { baseImageRef } from '../../recipe/base-image-ref.js';
 
 export interface DockerfileInput {
   recipe: Recipe;
   /** The plan the build ran (plan.json of the build), when known; else the recipe's plan is made now. */
   plan: BuildPlan | null;
   toolVersion: string;
-}
-
-function baseRef(recipe: Recipe): string {
-  return recipe.base.digest ? `${recipe.base.image.split('@')[0]}@${recipe.base.digest}` : recipe.base.image;
 }
 
 function runLine(step: RunStep, mounts: string[]): string[] {
@@ -69,7 +66,7 @@ export function generateDockerfile(input: DockerfileInput): string {
     ),
     ...mounts.notes.flatMap((n) => comment(n)),
     '',
-    finish.kind === 'commit' ? `FROM ${baseRef(recipe)}` : `FROM ${baseRef(recipe)} AS builder`,
+    finish.kind === 'commit' ? `FROM ${baseImageRef(recipe)}` : `FROM ${baseImageRef(recipe)} AS builder`,
   ];
   for (const file of builderFiles(plan)) out.push(...copyHeredoc(file.path, file.content, file.mode));
   for (const step of builderSteps(plan)) out.push(...runLine(step, step.argv[0] === 'emerge' ? mounts.flags : []));
