@@ -14,19 +14,13 @@ const OUR_API_VERSION = '1.47';
 const MIN_API_VERSION = '1.40';
 
 /** What /_ping's headers tell: Docker or Podman and the API version to speak, nothing more. */
-export interface EngineBasics {
-  kind: EngineKind;
-  /** The version we use: the lower of ours and the daemon's. */
-  apiVersion: string;
-  daemonApiVersion: string;
+export interface EngineBasics extends Pick<EngineIdentity, 'kind' | 'apiVersion' | 'daemonApiVersion'> {
   /** The `Server` header of /_ping, e.g. `Docker/20.10.24 (linux)` or `Libpod/4.3.1 (linux)`. */
   serverHeader: string | null;
 }
 
-/** What the rest of the app knows about the engine it talks to (a superset of EngineBasics). */
-export interface EngineInfo extends EngineIdentity {
-  /** The `Server` header of /_ping, e.g. `Docker/20.10.24 (linux)` or `Libpod/4.3.1 (linux)`. */
-  serverHeader: string | null;
+/** What the rest of the app knows about the engine it talks to. */
+export interface EngineInfo extends EngineIdentity, EngineBasics {
   /** The raw /info and /version answers, for host checks that read more fields. */
   rawInfo: Record<string, unknown>;
   rawVersion: Record<string, unknown>;
