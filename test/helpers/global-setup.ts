@@ -15,6 +15,7 @@ import { LABEL, objectNamePrefix } from '../../src/core/labels.js';
 import { pingEngine } from '../../src/engine/docker/client.js';
 import { connectDocker } from './docker-client.js';
 import { ensureRealPortageImages } from '../fixtures/portage-image/build-image.js';
+import { TEST_IMAGE_LABEL } from './test-image-label.js';
 
 export interface DockerStatus {
   reachable: boolean;
@@ -92,6 +93,23 @@ export async function sweepNamespace(docker: Dockerode, namespace: string): Prom
   return sweep;
 }
 
+/**
+ * Images a test imported in this run (labelled by the test helper) still there at the end: a test that
+ * forgot one, or removed it by name while a container of it still ran (the engine then only untags it).
+ * Each is removed, and named by what it was imported as.
+ */
+async function removeLeftTestImages(docker: Dockerode, namespace: string): Promise<{ left: string[]; failed: string[] }> {
+  const found = await docker.listImages({ all: true, filters: { label: [`${TEST_IMAGE_LABEL.run}=${namespace}`] } });
+  const result = { left: [] as string[], failed: [] as string[] };
+  for (const image of found) {
+    const tags = (image.RepoTags ?? []).filter((t) => t !== '<none>:<none>');
+    const what = `image ${image.Id.slice(7, 19)} imported as ${image.Labels?.[TEST_IMAGE_LABEL.ref] ?? '?'} (${tags.length > 0 ? `still tagged ${tags.join(', ')}` : 'untagged'})`;
+    result.left.push(what);
+    await docker.getImage(image.Id).remove({ force: true }).catch((err: Error) => result.failed.push(`${what}: ${err.message}`));
+  }
+  return result;
+}
+
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const namespace = `test-${randomBytes(3).toString('hex')}`;
   project.provide('namespace', namespace);
@@ -122,6 +140,14 @@ export default async function setup(project: TestProject): Promise<() => Promise
     rmSync(homes, { recursive: true, force: true });
     if (!ping.ok) return;
     const sweep = await sweepNamespace(docker, namespace);
-    if (sweep.failed.length > 0) process.stderr.write(`gentoo-wb tests: could not remove every object of namespace ${namespace}:\n  ${sweep.failed.join('\n  ')}\n`);
+    const images = await removeLeftTestImages(docker, namespace);
+    // What a test left is said (by the name it was imported as) so it can be mended; the run fails only
+    // when something of it stays on the engine after this.
+    if (images.left.length > 0) process.stderr.write(`gentoo-wb tests: tests of this run left ${images.left.length} image(s) they imported; removed now:\n  ${images.left.join('\n  ')}\n`);
+    const failed = [...sweep.failed, ...images.failed];
+    if (failed.length > 0) {
+      process.exitCode = 1;
+      throw new Error(`could not remove every object of this run (namespace ${namespace}):\n  ${failed.join('\n  ')}`);
+    }
   };
 }

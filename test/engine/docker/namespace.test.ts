@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, expect, inject, it } from 'vitest';
 import { register } from '../../../src/commands/clean.js';
 import { gentooWbLabels, LABEL } from '../../../src/core/labels.js';
 import { createContainer, inspectContainer, removeContainer } from '../../../src/engine/docker/containers.js';
-import { removeImage } from '../../../src/engine/docker/images.js';
+import { inspectImage, removeImage } from '../../../src/engine/docker/images.js';
 import { currentNamespace } from '../../../src/engine/docker/object-names.js';
 import { ensurePortageSnapshot } from '../../../src/engine/docker/portage-snapshot.js';
 import { createVolume, inspectVolume, removeVolume } from '../../../src/engine/docker/volumes.js';
@@ -57,10 +57,10 @@ describeDocker('namespaces on the engine', () => {
     const volume = `gwb-test-ns-${suffix}`;
     volumes.push(volume);
     expect((await createVolume(docker, { name: volume, labels: gentooWbLabels({ version: VERSION, role: 'cache' }) })).labels[LABEL.namespace]).toBe(nsA);
-    // Objects that are not gentoo-wb's keep the labels they were given.
+    // Objects that are not gentoo-wb's keep the labels they were given (beside their image's own).
     const other = await createContainer(docker, { image: base, network: 'none', labels: { 'org.example.mine': 'yes' } });
     containers.push(other);
-    expect((await inspectContainer(docker, other)).labels).toEqual({ 'org.example.mine': 'yes' });
+    expect((await inspectContainer(docker, other)).labels).toEqual({ ...(await inspectImage(docker, base)).labels, 'org.example.mine': 'yes' });
 
     const snapA = await ensurePortageSnapshot(docker, { image: base, toolVersion: VERSION });
     containers.push(snapA.containerId);

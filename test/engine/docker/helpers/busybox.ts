@@ -4,12 +4,13 @@ import { readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import type Dockerode from 'dockerode';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { removeImage } from '../../../../src/engine/docker/images.js';
 import { importStream } from '../../../../src/engine/docker/import.js';
 import { Readable } from 'node:stream';
 import { testDocker } from '../../../helpers/docker.js';
 import { packTar } from '../../../helpers/tar-entries.js';
+import { TEST_IMAGE_LABEL } from '../../../helpers/test-image-label.js';
 
 export const BUSYBOX = '/usr/bin/busybox';
 
@@ -60,7 +61,8 @@ export function uniqueRef(what: string, tag = 'test'): string {
 /** Import a busybox root as an image; returns its ID. */
 export async function importBusybox(docker: Dockerode, tag: string, changes: string[] = ['CMD ["/bin/sh"]'], extra: RootfsFile[] = []): Promise<string> {
   const tarball = await busyboxRootfs(extra);
-  const result = await importStream(docker, Readable.from([tarball]), { tag, changes });
+  const labelled = [...changes, `LABEL ${TEST_IMAGE_LABEL.run}=${inject('namespace')}`, `LABEL ${TEST_IMAGE_LABEL.ref}=${tag}`];
+  const result = await importStream(docker, Readable.from([tarball]), { tag, changes: labelled });
   return result.id;
 }
 
