@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import type { Readable, Transform, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { EngineError, toEngineError } from './errors.js';
-import { BULK_HIGH_WATER_MARK, ByteCounter, type ProgressListener } from './transfer.js';
+import { BULK_HIGH_WATER_MARK, countPassingBytes, type ProgressListener } from './transfer.js';
 
 export interface AtomicWriteOptions {
   signal?: AbortSignal | undefined;
@@ -73,28 +73,26 @@ function untilClosed(writer: Writable): Promise<void> {
   });
 }
 
-/** Stream `source` into `dest` atomically; on failure nothing is left under either name. */
-export async function writeStreamAtomically(source: Readable, dest: string, options: AtomicWriteOptions = {}): Promise<AtomicWriteResult> {
+/**
+ * Write `dest` atomically with `write`, which fills the temporary file it is given and resolves with
+ * the source bytes it read, or null when it wrote nothing and leaves the job to another writer (the
+ * temporary file is then removed). When `write` rejects it must have let go of the file first; nothing
+ * is then left under either name.
+ */
+export async function writeAtomically(dest: string, options: Pick<AtomicWriteOptions, 'signal' | 'action'>, write: (temp: string) => Promise<number | null>): Promise<AtomicWriteResult | null> {
   const action = options.action ?? `write ${dest}`;
   // Before the engine sends a byte: a missing or unwritable folder is the file's problem, said at once.
-  try {
-    await checkWritableDestination(dest, action);
-  } catch (err) {
-    source.destroy();
-    throw err;
-  }
+  await checkWritableDestination(dest, action);
   const temp = temporaryNameFor(dest);
-  const counter = new ByteCounter(options.totalBytes ?? null, options.onProgress);
-  const writer = (options.openWriter ?? ((p: string) => createWriteStream(p, { flags: 'wx', mode: 0o644, highWaterMark: BULK_HIGH_WATER_MARK })))(temp);
+  let sourceBytes: number | null;
   try {
-    const stages: (NodeJS.ReadableStream | NodeJS.WritableStream)[] = [source, counter, ...(options.transforms ?? []), writer];
-    await pipeline(stages, { signal: options.signal });
+    sourceBytes = await write(temp);
+    if (sourceBytes === null) {
+      await unlink(temp).catch(() => undefined);
+      return null;
+    }
     await rename(temp, dest);
   } catch (err) {
-    source.destroy();
-    // A file stream opens its file asynchronously: unlinking before it has closed could run before
-    // the open and leave the temporary file behind (seen with a signal aborted before the start).
-    await untilClosed(writer);
     await unlink(temp).catch(() => undefined);
     const aborted = options.signal?.aborted === true;
     if (!aborted) {
@@ -105,5 +103,31 @@ export async function writeStreamAtomically(source: Readable, dest: string, opti
     throw toEngineError(aborted ? Object.assign(new Error('aborted'), { name: 'AbortError' }) : err, { action });
   }
   const { size } = await stat(dest);
-  return { file: dest, sourceBytes: counter.bytes, fileBytes: size };
+  return { file: dest, sourceBytes, fileBytes: size };
+}
+
+/** Stream `source` into `dest` atomically; on failure nothing is left under either name. */
+export async function writeStreamAtomically(source: Readable, dest: string, options: AtomicWriteOptions = {}): Promise<AtomicWriteResult> {
+  const written = await writeAtomically(dest, options, async (temp) => {
+    const writer = (options.openWriter ?? ((p: string) => createWriteStream(p, { flags: 'wx', mode: 0o644, highWaterMark: BULK_HIGH_WATER_MARK })))(temp);
+    try {
+      const stages: (NodeJS.ReadableStream | NodeJS.WritableStream)[] = [source, ...(options.transforms ?? []), writer];
+      const piped = pipeline(stages, { signal: options.signal });
+      // pipeline() has piped the source by now, so counting beside it loses no chunk.
+      const count = countPassingBytes(source, options.totalBytes ?? null, options.onProgress);
+      await piped;
+      count.finish();
+      return count.bytes;
+    } catch (err) {
+      // A file stream opens its file asynchronously: unlinking before it has closed could run before
+      // the open and leave the temporary file behind (seen with a signal aborted before the start).
+      await untilClosed(writer);
+      throw err;
+    }
+  }).catch((err: unknown) => {
+    source.destroy();
+    throw err;
+  });
+  // The stream writer never hands the job on.
+  return written!;
 }

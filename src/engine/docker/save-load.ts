@@ -7,7 +7,7 @@ import { stat } from 'node:fs/promises';
 import type { Readable, Transform, Writable } from 'node:stream';
 import { createGzip } from 'node:zlib';
 import type Dockerode from 'dockerode';
-import { writeStreamAtomically, type AtomicWriteResult } from './atomic-file.js';
+import { writeAtomically, writeStreamAtomically, type AtomicWriteResult } from './atomic-file.js';
 import { dialStream } from './dial.js';
 import { EngineError, toEngineError } from './errors.js';
 import { inspectImage } from './images.js';
@@ -44,11 +44,16 @@ async function compressionStages(compression: ArchiveCompression): Promise<() =>
   }
 }
 
+/** Fail early with "no such image" (or "save needs at least one image") instead of a broken archive. */
+async function checkSaveRefs(docker: Dockerode, refs: string[]): Promise<void> {
+  if (refs.length === 0) throw new EngineError('bad-request', 'save needs at least one image', 'name the images to save');
+  for (const ref of refs) await inspectImage(docker, ref);
+}
+
 /** Open the engine's archive stream of one or more images (GET /images/get). */
 export async function openImageArchive(docker: Dockerode, refs: string[], signal?: AbortSignal, inspected = false): Promise<Readable> {
-  if (refs.length === 0) throw new EngineError('bad-request', 'save needs at least one image', 'name the images to save');
-  // Fail early with "no such image" instead of a broken archive stream (unless the caller just looked).
-  if (!inspected) for (const ref of refs) await inspectImage(docker, ref);
+  // The caller may just have looked at the images.
+  if (!inspected || refs.length === 0) await checkSaveRefs(docker, refs);
   const action = `save ${refs.join(', ')}`;
   try {
     // Off the socket itself where the endpoint allows it (see raw-archive.ts); docker-modem otherwise.
@@ -61,18 +66,27 @@ export async function openImageArchive(docker: Dockerode, refs: string[], signal
 
 /** Save images to an archive file; the file appears only when complete. */
 export async function saveImages(docker: Dockerode, refs: string[], file: string, options: SaveOptions = {}): Promise<AtomicWriteResult> {
+  if (options.inspected !== true || refs.length === 0) await checkSaveRefs(docker, refs);
+  const compression = options.compression ?? 'none';
+  const action = `save ${refs.join(', ')} to ${file}`;
+  if (compression === 'none' && !options.archiveTags && !options.openWriter) {
+    // The archive as the engine sends it: straight from the socket into the file where the endpoint allows.
+    const { writeRawArchiveFile } = await import('./raw-archive-file.js');
+    const direct = await writeAtomically(file, { signal: options.signal, action }, (temp) => writeRawArchiveFile(docker, refs, temp, { signal: options.signal, onProgress: options.onProgress, action }));
+    if (direct) return direct;
+  }
   // Modules load before the stream opens (nothing awaits between its opening and its piping); the
   // stages (a zstd process) are made only once it has opened.
   const retag = options.archiveTags ? (await import('./retag-archive.js')).retagArchive : null;
-  const stages = await compressionStages(options.compression ?? 'none');
-  const raw = await openImageArchive(docker, refs, options.signal, options.inspected === true);
+  const stages = await compressionStages(compression);
+  const raw = await openImageArchive(docker, refs, options.signal, true);
   const archive = retag && options.archiveTags ? retag(raw, options.archiveTags) : raw;
   return writeStreamAtomically(archive, file, {
     signal: options.signal,
     onProgress: options.onProgress,
     transforms: stages(),
     openWriter: options.openWriter,
-    action: `save ${refs.join(', ')} to ${file}`,
+    action,
   });
 }
 

@@ -18,31 +18,62 @@ export type ProgressListener = (progress: TransferProgress) => void;
  */
 export const BULK_HIGH_WATER_MARK = 1024 * 1024;
 
+/** Bytes counted as they pass, reported at most every `intervalMs` and once more, with the total, at the end. */
+export interface ProgressCount {
+  readonly bytes: number;
+  add(bytes: number): void;
+  finish(): void;
+}
+
+export function progressCount(totalBytes: number | null, onProgress?: ProgressListener, intervalMs = 200): ProgressCount {
+  let bytes = 0;
+  let lastReport = 0;
+  return {
+    get bytes() { return bytes; },
+    add(n) {
+      bytes += n;
+      if (!onProgress) return;
+      const now = performance.now();
+      if (now - lastReport >= intervalMs) {
+        lastReport = now;
+        onProgress({ bytes, totalBytes });
+      }
+    },
+    finish: () => onProgress?.({ bytes, totalBytes: totalBytes ?? bytes }),
+  };
+}
+
 /** A pass-through stream that counts bytes and reports them at most every `intervalMs`. */
 export class ByteCounter extends Transform {
-  bytes = 0;
-  private lastReport = 0;
+  private readonly count: ProgressCount;
 
-  constructor(
-    private readonly totalBytes: number | null = null,
-    private readonly onProgress?: ProgressListener,
-    private readonly intervalMs = 200,
-  ) {
+  constructor(totalBytes: number | null = null, onProgress?: ProgressListener, intervalMs = 200) {
     super({ highWaterMark: BULK_HIGH_WATER_MARK });
+    this.count = progressCount(totalBytes, onProgress, intervalMs);
+  }
+
+  get bytes(): number {
+    return this.count.bytes;
   }
 
   override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
-    this.bytes += chunk.length;
-    const now = performance.now();
-    if (this.onProgress && now - this.lastReport >= this.intervalMs) {
-      this.lastReport = now;
-      this.onProgress({ bytes: this.bytes, totalBytes: this.totalBytes });
-    }
+    this.count.add(chunk.length);
     done(null, chunk);
   }
 
   override _flush(done: TransformCallback): void {
-    this.onProgress?.({ bytes: this.bytes, totalBytes: this.totalBytes ?? this.bytes });
+    this.count.finish();
     done();
   }
+}
+
+/**
+ * Count a readable's bytes as they pass to whatever it is piped into: the same figures as a ByteCounter
+ * without one more stream stage per chunk. Call it after the pipe is set up: a 'data' listener added
+ * before would start the flow with nobody else reading.
+ */
+export function countPassingBytes(source: NodeJS.ReadableStream, totalBytes: number | null, onProgress?: ProgressListener): ProgressCount {
+  const count = progressCount(totalBytes, onProgress);
+  source.on('data', (chunk: Buffer) => count.add(chunk.length));
+  return count;
 }
