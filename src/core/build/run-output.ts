@@ -88,6 +88,12 @@ function logAt(text: string, t: number | undefined): BuildEvent {
   return e;
 }
 
+/** `event` with the time of its line, when the line had one (left out, not undefined, when it had none). */
+function timed(event: BuildEvent, t: number | undefined): BuildEvent {
+  if (t !== undefined) event.t = t;
+  return event;
+}
+
 /** A parser for one build's output; `steps` are the plan's container steps, in order. */
 export function createRunOutputParser(steps: RunOutputStep[]): RunOutputParser {
   const byId = new Map(steps.map((s) => [s.id, s]));
@@ -118,7 +124,7 @@ export function createRunOutputParser(steps: RunOutputStep[]): RunOutputParser {
       current = byId.get(marker.id) ?? { id: marker.id, title: marker.id, output: 'plain' };
       stepStart = t;
       stamped(flushed, t, out);
-      out.push(t !== undefined ? { type: 'step-started', step: current.id, title: current.title, t } : { type: 'step-started', step: current.id, title: current.title });
+      out.push(timed({ type: 'step-started', step: current.id, title: current.title }, t));
       return;
     }
     if (marker?.kind === 'end') {
@@ -126,7 +132,7 @@ export function createRunOutputParser(steps: RunOutputStep[]): RunOutputParser {
       const seconds = t !== undefined && stepStart !== undefined ? (t - stepStart) / 1000 : 0;
       current = undefined;
       stamped(flushed, t, out);
-      out.push(t !== undefined ? { type: 'step-finished', step: marker.id, ok: marker.status === 0, seconds, t } : { type: 'step-finished', step: marker.id, ok: marker.status === 0, seconds });
+      out.push(timed({ type: 'step-finished', step: marker.id, ok: marker.status === 0, seconds }, t));
       return;
     }
     if (marker?.kind === 'done') return;
@@ -137,7 +143,7 @@ export function createRunOutputParser(steps: RunOutputStep[]): RunOutputParser {
       emerge = createBuildStreamParser();
       stamped(flushed, t, out);
       out.push(logAt(text, t));
-      out.push(t !== undefined ? { type: 'binary-fallback', cp: fallback.cp, hosts: fallback.hosts, reason: fallback.reason, t } : { type: 'binary-fallback', cp: fallback.cp, hosts: fallback.hosts, reason: fallback.reason });
+      out.push(timed({ type: 'binary-fallback', cp: fallback.cp, hosts: fallback.hosts, reason: fallback.reason }, t));
       return;
     }
     if (current?.output === 'emerge') {
