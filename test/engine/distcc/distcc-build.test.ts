@@ -3,7 +3,7 @@
 // there by the build itself, the helper image made there with real emerge; distccd's own log (read by this
 // test from the helper container while the build runs) shows COMPILE_OK for newtool.c and oldtool.c; the
 // image holds no trace of distcc and has the same files as a build of the same recipe without distcc.
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type Dockerode from 'dockerode';
 import { gentooWbLabelFilters, LABEL } from '../../../src/core/labels.js';
 import { recipeSchema, type Recipe } from '../../../src/core/recipe/recipe-schema.js';
@@ -64,15 +64,18 @@ describeSecondEngine('distcc: compile jobs on a distccd helper of a second engin
             // Removed meanwhile: the last read stays.
           }
         }
-        await new Promise((r) => setTimeout(r, 1000));
+        // A second apart, and no longer once the build ended (its helper is gone by then).
+        await Promise.race([new Promise((r) => setTimeout(r, 1000)), stop.catch(() => undefined)]);
       }
       return logs;
     })();
   }
 
-  it('compiles newtool.c and oldtool.c on the helper (distccd logs COMPILE_OK), leaves no helper and no distcc in the image, and the image equals a build without distcc', async () => {
-    const withTag = testTag(tags, 'distcc-with');
-    const withoutTag = testTag(tags, 'distcc-without');
+  /** The image of the first test's distcc build, compared with a build without distcc at the end. */
+  let withTag = '';
+
+  it('compiles newtool.c and oldtool.c on the helper (distccd logs COMPILE_OK), leaves no helper and no distcc in the image', async () => {
+    withTag = testTag(tags, 'distcc-with');
     const started = performance.now();
     const building = buildToEnd(recipe(withTag, true));
     const logs = await followHelperLogs(building);
@@ -107,22 +110,11 @@ describeSecondEngine('distcc: compile jobs on a distccd helper of a second engin
     expect(inImage.stdout).toMatch(/ls: cannot access '\/var\/db\/pkg\/sys-devel\/distcc\*'/);
     expect(inImage.stdout).toMatch(/ls: cannot access '\/usr\/bin\/distcc'/);
     expect(inImage.stdout).toMatch(/ls: cannot access '\/usr\/lib\/distcc'/);
-
-    // The same recipe without distcc, built on the first engine alone afterwards: the same files. (Built
-    // side by side with the distcc build, on a loaded 2-core machine, newtool's post-install once failed
-    // with no message from Portage: kept apart.)
-    const plain = await buildToEnd(recipe(withoutTag, false));
-    expect(plain.outcome.kind, logOf(plain.events)).toBe('succeeded');
-    const [a, b] = await Promise.all([imageFiles(withTag), imageFiles(withoutTag)]);
-    const extra = [...a.keys()].filter((p) => !b.has(p));
-    const missing = [...b.keys()].filter((p) => !a.has(p));
-    expect({ extra, missing }).toEqual({ extra: [], missing: [] });
-    expect(a.size).toBeGreaterThan(1000);
   }, 600_000);
 
   // The next four are independent builds that run side by side (the first test made the helper image they
-  // reuse); each checks the helpers of its own build, and the last test, alone again, checks that no helper
-  // of anyone is left on either engine.
+  // reuse); each checks the helpers of its own build, and the engine-lost test at the end (beside a build
+  // that starts no helper) checks that no helper of anyone is left on either engine.
   it.concurrent('a second build reuses the helper image on that engine', async () => {
     const tag = testTag(tags, 'distcc-again');
     const built = await buildToEnd(recipe(tag, true));
@@ -188,34 +180,53 @@ describeSecondEngine('distcc: compile jobs on a distccd helper of a second engin
     expect(await helpersLeft(built.session.id)).toEqual([]);
   }, 600_000);
 
-  it('the helpers\' engine killed mid-build: the build goes on and succeeds, the helper shows as lost, the build says what it could not remove, and clean finds it once that engine is back', async () => {
-    const tag = testTag(tags, 'distcc-engine-lost');
-    const events: BuildEvent[] = [];
-    let killed = false;
-    const session = startBuild({
-      // The engine goes 2 s into the first package's compile pause: the build has two 6 s pauses still to
-      // run after it, and the helper is polled and removed only after emerge (where it shows as lost).
-      docker: testDocker(), recipe: recipe(tag, true), env: stateEnv, containerEnv: compileSeconds(6),
-      onEvents: (e) => {
-        events.push(...e);
-        if (!killed && e.some((x) => x.type === 'started')) {
-          killed = true;
-          setTimeout(() => void second().killDockerd(), 2000);
-        }
-      },
-    });
-    const outcome = await session.outcome;
-    expect(outcome.kind, logOf(events)).toBe('succeeded');
-    const states = (ofType(events, 'distcc') as DistccEvent[]).map((e) => e.helpers[0]!.state);
-    expect(states).toContain('lost');
-    expect(ofType(events, 'error').map((e) => e.message).join('\n')).toMatch(new RegExp(`could not remove the distccd helper [0-9a-f]{12} on engine "${name}" .*gentoo-wb clean --engine ${name} removes it`));
-    await second().restartDockerd();
-    secondDocker = (await connectNamedEngine(name)).docker;
-    const report = await findLeftovers(secondDocker, { env: stateEnv });
-    const helpers = report.remove.filter((o) => o.kind === 'container' && o.role === 'distcc-helper' && o.buildId === session.id);
-    expect(helpers.length, JSON.stringify(report)).toBe(1);
-    const removed = await removeLeftovers(secondDocker, helpers);
-    expect(removed.failed).toEqual([]);
-    expect(await helpersLeft()).toEqual([]);
-  }, 300_000);
+  // The last two run side by side: the engine-lost build is the only one on the second engine (it kills
+  // its dockerd), and the build without distcc starts no helper and never uses the second engine. (The
+  // comparison build once ran beside the first test's distcc build, which also copies the base and makes
+  // the helper image, and on a loaded 2-core machine Portage failed newtool's post-install with no message.
+  // Here it runs beside one build that reuses the helper image, as the four above run beside each other.)
+  describe('at the end, side by side', () => {
+    it.concurrent('the image of the first test\'s distcc build equals a build of the same recipe without distcc', async () => {
+      const withoutTag = testTag(tags, 'distcc-without');
+      const plain = await buildToEnd(recipe(withoutTag, false));
+      expect(plain.outcome.kind, logOf(plain.events)).toBe('succeeded');
+      expect(withTag, 'the first test made the distcc build\'s image').not.toBe('');
+      const [a, b] = await Promise.all([imageFiles(withTag), imageFiles(withoutTag)]);
+      const extra = [...a.keys()].filter((p) => !b.has(p));
+      const missing = [...b.keys()].filter((p) => !a.has(p));
+      expect({ extra, missing }).toEqual({ extra: [], missing: [] });
+      expect(a.size).toBeGreaterThan(1000);
+    }, 600_000);
+
+    it.concurrent('the helpers\' engine killed mid-build: the build goes on and succeeds, the helper shows as lost, the build says what it could not remove, and clean finds it once that engine is back', async () => {
+      const tag = testTag(tags, 'distcc-engine-lost');
+      const events: BuildEvent[] = [];
+      let killed = false;
+      const session = startBuild({
+        // The engine goes 2 s into the first package's compile pause: the build has two 6 s pauses still to
+        // run after it, and the helper is polled and removed only after emerge (where it shows as lost).
+        docker: testDocker(), recipe: recipe(tag, true), env: stateEnv, containerEnv: compileSeconds(6),
+        onEvents: (e) => {
+          events.push(...e);
+          if (!killed && e.some((x) => x.type === 'started')) {
+            killed = true;
+            setTimeout(() => void second().killDockerd(), 2000);
+          }
+        },
+      });
+      const outcome = await session.outcome;
+      expect(outcome.kind, logOf(events)).toBe('succeeded');
+      const states = (ofType(events, 'distcc') as DistccEvent[]).map((e) => e.helpers[0]!.state);
+      expect(states).toContain('lost');
+      expect(ofType(events, 'error').map((e) => e.message).join('\n')).toMatch(new RegExp(`could not remove the distccd helper [0-9a-f]{12} on engine "${name}" .*gentoo-wb clean --engine ${name} removes it`));
+      await second().restartDockerd();
+      secondDocker = (await connectNamedEngine(name)).docker;
+      const report = await findLeftovers(secondDocker, { env: stateEnv });
+      const helpers = report.remove.filter((o) => o.kind === 'container' && o.role === 'distcc-helper' && o.buildId === session.id);
+      expect(helpers.length, JSON.stringify(report)).toBe(1);
+      const removed = await removeLeftovers(secondDocker, helpers);
+      expect(removed.failed).toEqual([]);
+      expect(await helpersLeft()).toEqual([]);
+    }, 600_000);
+  });
 });
