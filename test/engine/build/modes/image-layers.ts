@@ -1,5 +1,6 @@
 // The files of an image's layers at the paths the engine puts into every container, read from the
 // engine's image archive (a container would show the engine's own there), for flatten tests.
+import { createReadStream } from 'node:fs';
 import * as tar from 'tar-stream';
 import { openImageArchive } from '../../../../src/engine/docker/save-load.js';
 import { testDocker } from '../../../helpers/docker.js';
@@ -11,10 +12,11 @@ export const ENGINE_PATHS = ['.dockerenv', 'dev/console', 'etc/hostname', 'etc/h
 /**
  * The entries at the engine's paths in each layer of an image, bottom layer first, read from the
  * engine's image archive (not from a container, where the engine puts its own there): type and content.
- * (Docker's archive layout, `<id>/layer.tar`, as the engine of these tests writes it.)
+ * (Docker's archive layout, `<id>/layer.tar`, as the engine of these tests writes it.) Given a file
+ * instead of a name, that archive is read (one the engine saved or loaded, e.g. an export file).
  */
-export async function layerEnginePaths(ref: string): Promise<Map<string, { type: string; content: string; linkname: string | null }>[]> {
-  const archive = await openImageArchive(testDocker(), [ref]);
+export async function layerEnginePaths(ref: string | { file: string }): Promise<Map<string, { type: string; content: string; linkname: string | null }>[]> {
+  const archive = typeof ref === 'string' ? await openImageArchive(testDocker(), [ref]) : createReadStream(ref.file);
   const byMember = new Map<string, Map<string, { type: string; content: string; linkname: string | null }>>();
   let manifest: { Layers: string[] }[] = [];
   const outer = tar.extract();
