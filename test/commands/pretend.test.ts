@@ -11,7 +11,7 @@ import type { Recipe } from '../../src/core/recipe/recipe-schema.js';
 import { newRecipe } from '../../src/core/recipe/new-recipe.js';
 import { serializeRecipe } from '../../src/core/recipe/recipe-json.js';
 import { recipeSchema, type BuildModeKind } from '../../src/core/recipe/recipe-schema.js';
-import { runCli } from '../helpers/cli.js';
+import { runCli, type CliResult } from '../helpers/cli.js';
 import { describeDocker } from '../helpers/docker.js';
 import { realPortageImages } from '../helpers/real-portage.js';
 
@@ -55,12 +55,13 @@ function recipeFile(file: string): Recipe {
 }
 
 /**
- * pretend (exit 1, the change named), --apply (the recipe field written, then Portage asked again: exit 0,
- * the list accepted). The caller then checks the written field and builds from the file, which reads it
- * back from disk: a further plain pretend of the file would repeat the --apply's second emerge.
+ * pretend (exit 1, the change named; `firstRun` when the caller ran it already), --apply (the recipe field
+ * written, then Portage asked again: exit 0, the list accepted). The caller then checks the written field
+ * and builds from the file, which reads it back from disk: a further plain pretend of the file would
+ * repeat the --apply's second emerge.
  */
-async function requestApplyAccept(file: string, reportLine: string, appliedLine: string): Promise<void> {
-  const first = await pretendCli([file]);
+async function requestApplyAccept(file: string, reportLine: string, appliedLine: string, firstRun?: CliResult): Promise<void> {
+  const first = firstRun ?? (await pretendCli([file]));
   expect(first.code, first.stderr + first.stdout).toBe(1);
   expect(first.stdout).toContain(reportLine);
   expect(first.stdout.trimEnd().split('\n').at(-1)).toMatch(/^Portage needs \d configuration changes? first/);
@@ -111,12 +112,13 @@ describeDocker('gentoo-wb pretend on real Portage', () => {
 
   it.concurrent('a USE change on a dependency (hurl needs curl[http2]): exit 1 naming it; --apply writes package.use, pretend passes, the build succeeds', async () => {
     const file = writeRecipe('hurl', ['net-misc/hurl']);
-    const out = await pretendCli([file, '--json']);
+    // The JSON and the text report of the unchanged recipe side by side (both only read it), before --apply writes it.
+    const [out, first] = await Promise.all([pretendCli([file, '--json']), pretendCli([file])]);
     const json = JSON.parse(out.stdout) as PretendResult;
     expect(json.changes.map((c) => c.line), out.stdout).toEqual(['>=net-misc/curl-8.11.1 http2']);
     await requestApplyAccept(file,
       'package.use: >=net-misc/curl-8.11.1 http2   (required by net-misc/hurl-6.0::gentoo)',
-      'pretend: package.use: >=net-misc/curl-8.11.1 http2 (added)');
+      'pretend: package.use: >=net-misc/curl-8.11.1 http2 (added)', first);
     expect(recipeFile(file).packageUse).toEqual([{ atom: '>=net-misc/curl-8.11.1', flags: ['http2'] }]);
     await expectBuilds(file, ['net-libs/nghttp2-1.62.1', 'dev-libs/openssl-3.3.2-r2', 'net-misc/curl-8.11.1', 'net-misc/hurl-6.0']);
   }, BUILD_MS);
