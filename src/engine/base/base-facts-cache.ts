@@ -9,7 +9,7 @@ import type Dockerode from 'dockerode';
 import { inspectImage } from '../docker/index.js';
 import { inspectBase, type BaseInfo, type InspectBaseOptions } from './inspect-base.js';
 import { keptReading } from './kept-by-image.js';
-import { readBaseMakeConf } from './read-base.js';
+import { readBaseMakeConf } from './base-files.js';
 
 /** Bump when BaseInfo's meaning changes: older files are then ignored. */
 const FORMAT = 1;

@@ -11,7 +11,7 @@ import type { Recipe } from '../../core/recipe/recipe-schema.js';
 import { appVersion } from '../app-info.js';
 import { inspectBaseCached, readBaseMakeConfCached } from '../base/base-facts-cache.js';
 import type { BaseInfo } from '../base/inspect-base.js';
-import { readBaseProfile } from '../base/read-base.js';
+import { readBaseProfile } from '../base/base-files.js';
 import { findServedBinhost } from '../binhost/find-served-binhost.js';
 import { createVolume, EngineError, ensurePortageSnapshot, inspectImage, inspectVolume } from '../docker/index.js';
 import { currentNamespace } from '../docker/object-names.js';

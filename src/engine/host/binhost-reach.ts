@@ -4,7 +4,7 @@ import type Dockerode from 'dockerode';
 import type { BinhostReach } from '../../core/host/binhost-rules.js';
 import { officialBinhostUrl, profileParts } from '../../core/plan/binhost-plan.js';
 import type { BinhostSource, Recipe } from '../../core/recipe/recipe-schema.js';
-import { readBaseProfile } from '../base/read-base.js';
+import { readBaseProfile } from '../base/base-files.js';
 import { getPackagesIndex } from '../binhost/probe-binhost.js';
 import { resolveServedBinhosts } from '../build/prepare-build.js';
 import { currentNamespace } from '../docker/object-names.js';

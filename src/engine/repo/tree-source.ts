@@ -17,19 +17,27 @@ export const REPO_PATH = '/var/db/repos/gentoo';
 export interface TreeMounts {
   volumesFrom: string[];
   mounts: MountSpec[];
+  /**
+   * What names the tree's content, for facts kept about it (base-facts-cache.ts): `base` (the image's
+   * own), `snapshot:<image ID>`, or null for a host folder, which can change under the same path.
+   */
+  tree: string | null;
 }
+
+/** The base's own tree: nothing mounted. */
+export const BASE_TREE: TreeMounts = { volumesFrom: [], mounts: [], tree: 'base' };
 
 /** Mounts that give a container from the base the recipe's tree (nothing for the base's own). */
 export async function treeMountsFor(docker: Dockerode, source: PortageSource): Promise<TreeMounts> {
   if (source.source === 'snapshot') {
     const snapshot = await ensurePortageSnapshot(docker, { image: source.image, toolVersion: appVersion() });
-    return { volumesFrom: [snapshot.volumesFrom], mounts: [] };
+    return { volumesFrom: [snapshot.volumesFrom], mounts: [], tree: `snapshot:${snapshot.imageId}` };
   }
   if (source.source === 'host') {
     await checkHostRepository(source.path);
-    return { volumesFrom: [], mounts: [{ kind: 'bind', source: source.path, target: REPO_PATH, readOnly: true }] };
+    return { volumesFrom: [], mounts: [{ kind: 'bind', source: source.path, target: REPO_PATH, readOnly: true }], tree: null };
   }
-  return { volumesFrom: [], mounts: [] };
+  return BASE_TREE;
 }
 
 /** Entries looked at before a host repository is called too big to check (Gentoo's has about 200,000). */

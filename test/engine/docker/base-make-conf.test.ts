@@ -5,7 +5,7 @@ import { expect, it } from 'vitest';
 import { gentooWbLabels } from '../../../src/core/labels.js';
 import { newRecipe } from '../../../src/core/recipe/new-recipe.js';
 import { renderPortageFiles } from '../../../src/core/recipe/render-portage-files.js';
-import { readBaseMakeConf } from '../../../src/engine/base/read-base.js';
+import { readBaseMakeConf } from '../../../src/engine/base/base-files.js';
 import { prepareBuild } from '../../../src/engine/build/prepare-build.js';
 import { runToEnd } from '../../../src/engine/docker/run-to-end.js';
 import { describeDocker, testDocker } from '../../helpers/docker.js';
