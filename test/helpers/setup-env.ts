@@ -10,9 +10,10 @@ process.env.FORCE_COLOR ??= '1';
 // Every object this run's code creates lands in the run's namespace (picked by the global setup, which
 // removes it all at the end), never among a person's caches and builds; CLI child processes inherit it.
 process.env.GENTOO_WB_NAMESPACE = inject('namespace');
-// Settings, recipes and build records go to the run's own folders (removed at the end), not the person's
-// ~/.config, ~/.local/state and ~/.local/share; a test that needs a folder of its own still sets one.
-for (const [name, sub] of [['XDG_CONFIG_HOME', 'config'], ['XDG_STATE_HOME', 'state'], ['XDG_DATA_HOME', 'data']] as const) {
+// Settings, recipes, build records and kept base facts go to the run's own folders (removed at the end),
+// not the person's ~/.config, ~/.local/state, ~/.local/share and ~/.cache; a test that needs a folder of
+// its own still sets one.
+for (const [name, sub] of [['XDG_CONFIG_HOME', 'config'], ['XDG_STATE_HOME', 'state'], ['XDG_DATA_HOME', 'data'], ['XDG_CACHE_HOME', 'cache']] as const) {
   process.env[name] = `${inject('homes')}/${sub}`;
 }
 

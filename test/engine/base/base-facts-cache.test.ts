@@ -1,6 +1,6 @@
-// Base facts kept by image ID and tree, on the real-Portage base: the first prepare of a build that needs
-// them runs a probe container (emerge --info), the second of the same base reads the kept file and
-// starts none — counted from the engine's own event log, by the probe label of this run's namespace.
+// Base facts kept by image ID and tree, on the real-Portage base: the first prepare of a build (or reading
+// for the Base step and a pretend) that needs them runs a probe container (emerge --info), the second of
+// the same base reads the kept file and starts none — counted at this test's own client.
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,10 +9,10 @@ import { afterAll, expect, it } from 'vitest';
 import { LABEL } from '../../../src/core/labels.js';
 import { newRecipe } from '../../../src/core/recipe/new-recipe.js';
 import { inspectBaseCached, readBaseMakeConfCached } from '../../../src/engine/base/base-facts-cache.js';
-import { readBaseMakeConf } from '../../../src/engine/base/read-base.js';
+import { readBaseMakeConf } from '../../../src/engine/base/base-files.js';
+import { readBase } from '../../../src/engine/base/read-base.js';
 import { prepareBuild } from '../../../src/engine/build/prepare-build.js';
 import { inspectImage } from '../../../src/engine/docker/images.js';
-import { currentNamespace } from '../../../src/engine/docker/object-names.js';
 import { describeDocker, testDocker } from '../../helpers/docker.js';
 import { realPortageImages } from '../../helpers/real-portage.js';
 
@@ -23,34 +23,20 @@ function freshEnv(): NodeJS.ProcessEnv {
   return { ...process.env, XDG_CACHE_HOME: dir };
 }
 
-/** Probe containers of `imageId` started in this run's namespace while `body` ran (engine events, whole seconds). */
-async function probesStarted(docker: Dockerode, imageId: string, body: () => Promise<unknown>): Promise<number> {
-  // Events are filtered by whole seconds: start on a fresh second so an earlier call's probe is not counted.
-  await new Promise((r) => setTimeout(r, 1000 - (Date.now() % 1000) + 10));
-  const since = Math.floor(Date.now() / 1000);
-  await body();
-  const until = Math.floor(Date.now() / 1000) + 1;
-  await new Promise((r) => setTimeout(r, Math.max(0, until * 1000 - Date.now() + 50)));
-  const labels = [`${LABEL.role}=probe`, `${LABEL.sourceImage}=${imageId}`];
-  const namespace = currentNamespace();
-  if (namespace) labels.push(`${LABEL.namespace}=${namespace}`);
-  const stream = (await docker.getEvents({ since, until, filters: { type: ['container'], event: ['start'], label: labels } })) as NodeJS.ReadableStream;
-  let text = '';
-  for await (const chunk of stream) text += String(chunk);
-  return text.split('\n').filter((l) => l.trim()).length;
-}
-
 /**
- * Containers this client asked the engine to create while `body` ran. Counted at the client: other
- * test files create probe containers of the same base in the same namespace meanwhile, which the
- * engine's events cannot tell apart (the make.conf reader's container carries no source-image label).
+ * Containers this client asked the engine to create while `body` ran (only the probes of `imageId`, the
+ * emerge --info readings, when it is given). Counted at the client: other test files create probe
+ * containers of the same base in the same namespace meanwhile, which the engine's events cannot tell apart.
  */
-async function containersCreated(docker: Dockerode, body: () => Promise<unknown>): Promise<number> {
-  const modem = docker.modem as { dial: (options: { method?: string; path?: string }, callback: unknown) => unknown };
+async function containersCreated(docker: Dockerode, body: () => Promise<unknown>, probesOf?: string): Promise<number> {
+  const modem = docker.modem as { dial: (options: { method?: string; path?: string; options?: { _body?: { Labels?: Record<string, string> } } }, callback: unknown) => unknown };
   const dial = modem.dial;
   let created = 0;
   modem.dial = function (this: unknown, options, callback) {
-    if (options.method === 'POST' && /\/containers\/create\b/.test(options.path ?? '')) created++;
+    // The engine layer dials with the body under `_body` (src/engine/docker/dial.ts).
+    const labels = options.options?._body?.Labels ?? {};
+    const counted = probesOf === undefined || (labels[LABEL.role] === 'probe' && labels[LABEL.sourceImage] === probesOf);
+    if (options.method === 'POST' && /\/containers\/create\b/.test(options.path ?? '') && counted) created++;
     return dial.call(this, options, callback);
   };
   try {
@@ -60,6 +46,9 @@ async function containersCreated(docker: Dockerode, body: () => Promise<unknown>
   }
   return created;
 }
+
+/** Probe containers of `imageId` (emerge --info) this client created while `body` ran. */
+const probesStarted = (docker: Dockerode, imageId: string, body: () => Promise<unknown>) => containersCreated(docker, body, imageId);
 
 describeDocker('base facts kept by image ID (real Portage)', () => {
   afterAll(() => {
@@ -101,6 +90,22 @@ describeDocker('base facts kept by image ID (real Portage)', () => {
     // Another tree for the same image is another reading.
     expect(await probesStarted(docker, imageId, () => inspectBaseCached(docker, base, { tree: 'snapshot:sha256:other', env }))).toBe(1);
     expect(readdirSync(folder)).toHaveLength(2);
+  }, 120_000);
+
+  it('reads the Base step\'s (and a pretend\'s) facts through the same keeping: the second readBase creates no container', async () => {
+    const docker = testDocker();
+    const env = freshEnv();
+    const { base } = realPortageImages();
+    const source = { source: 'base' as const };
+    let first: Awaited<ReturnType<typeof readBase>> | null = null;
+    let second: Awaited<ReturnType<typeof readBase>> | null = null;
+    expect(await containersCreated(docker, async () => { first = await readBase(docker, base, source, env); })).toBe(1);
+    expect(await containersCreated(docker, async () => { second = await readBase(docker, base, source, env); })).toBe(0);
+    expect(first!.info.chost).toBe('x86_64-pc-linux-gnu');
+    expect(second).toEqual(first);
+    // The same file a build's prepare reads: one reading for both.
+    expect(readdirSync(path.join(env.XDG_CACHE_HOME!, 'gentoo-wb', 'base-facts'))).toHaveLength(1);
+    expect(await inspectBaseCached(docker, base, { tree: 'base', env })).toEqual(first!.info);
   }, 120_000);
 
   it('keeps the base make.conf by image ID: the second reading creates no container and gives the same text', async () => {
