@@ -119,8 +119,14 @@ describeDocker('forecast (real engine, real Portage)', () => {
       expect(p.forecast!.seconds, p.cpv).toBeGreaterThanOrEqual(Number(COMPILE.GWB_TEST_COMPILE_SECONDS));
       expect(p.forecast!.seconds, p.cpv).toBeLessThanOrEqual(firstActual.get(p.cpv)! + 0.5);
     }
-    expect(ratio).toBeGreaterThan(0.5);
-    expect(ratio).toBeLessThan(2);
+    // Against the build it learnt from, the forecast comes close whatever the load did since (seen: 0.93).
+    const learnt = second.record.forecast!.forecast!.totalSeconds / first.record.forecast!.actual.totalSeconds;
+    expect(learnt).toBeGreaterThan(0.6);
+    expect(learnt).toBeLessThan(1.4);
+    // Against its own build, the pace may have changed by half either way (seen: 0.94 alone, 2.3 when
+    // the first build shared the cores with a heavier file); defaults would give more than 10.
+    expect(ratio).toBeGreaterThan(0.4);
+    expect(ratio).toBeLessThan(3);
   }, 600_000);
 
   it('binaries from a binhost (`python3 -m http.server` over the cache the first test filled) say binhost; a USE change says source (USE differs)', async () => {
