@@ -13,9 +13,9 @@ import { inspectBaseCached, readBaseMakeConfCached } from '../base/base-facts-ca
 import type { BaseInfo } from '../base/inspect-base.js';
 import { readBaseProfile } from '../base/base-files.js';
 import { findServedBinhost } from '../binhost/find-served-binhost.js';
-import { createVolume, EngineError, ensurePortageSnapshot, inspectImage, inspectVolume } from '../docker/index.js';
+import { createVolume, EngineError, inspectImage, inspectVolume } from '../docker/index.js';
 import { currentNamespace } from '../docker/object-names.js';
-import { checkHostRepository } from '../repo/tree-source.js';
+import { treeMountsFor } from '../repo/tree-source.js';
 import { baseImageRef } from '../../core/recipe/base-image-ref.js';
 
 export interface PreparedBuild {
@@ -76,8 +76,9 @@ export interface PrepareOptions {
 export async function prepareBuild(docker: Dockerode, recipe: Recipe, sandbox: SandboxFacts, options: PrepareOptions = {}): Promise<PreparedBuild> {
   const { knownBase } = options;
   const namespace = currentNamespace();
-  // A host repository is looked at before anything mounts it: a repository, no sockets, no system folder.
-  if (recipe.portage.source === 'host') await checkHostRepository(recipe.portage.path);
+  // The tree emerge reads; a host repository is looked at before anything mounts it (a repository, no
+  // sockets, no system folder).
+  const tree = await treeMountsFor(docker, recipe.portage);
   // The base's own make.conf, which the recipe's is merged into; read alongside the rest.
   const baseImage = baseImageRef(recipe);
   const baseMakeConf = readBaseMakeConfCached(docker, baseImage, options.env);
@@ -86,14 +87,6 @@ export async function prepareBuild(docker: Dockerode, recipe: Recipe, sandbox: S
   baseProfile.catch(() => undefined);
   // Served binhosts are looked up (and refused when stopped or of another cache key) before any work.
   const served = await resolveServedBinhosts(docker, recipe, namespace);
-  const volumesFrom: string[] = [];
-  // What names the tree emerge --info reads, for keeping the facts (base-facts-cache.ts); a host folder: nothing.
-  let tree: string | null = recipe.portage.source === 'base' ? 'base' : null;
-  if (recipe.portage.source === 'snapshot') {
-    const snapshot = await ensurePortageSnapshot(docker, { image: recipe.portage.image, toolVersion: appVersion() });
-    volumesFrom.push(snapshot.volumesFrom);
-    tree = `snapshot:${snapshot.imageId}`;
-  }
   // Reading the base takes a container run (emerge --info, the package database): only when the plan
   // needs what it tells — CHOST for the binary package cache's key, the C library's files for scratch.
   // (and a binhost's: a served one must match the cache key).
@@ -101,12 +94,7 @@ export async function prepareBuild(docker: Dockerode, recipe: Recipe, sandbox: S
   const base =
     knownBase ??
     (needsFacts
-      ? await inspectBaseCached(docker, recipe.base.image, {
-          tree,
-          ...(options.env ? { env: options.env } : {}),
-          volumesFrom,
-          mounts: recipe.portage.source === 'host' ? [{ kind: 'bind', source: recipe.portage.path, target: '/var/db/repos/gentoo', readOnly: true }] : [],
-        })
+      ? await inspectBaseCached(docker, recipe.base.image, { ...tree, ...(options.env ? { env: options.env } : {}) })
       : null);
   const baseImageId = base?.imageId ?? (await inspectImage(docker, recipe.base.image)).id;
   const makeConf = await baseMakeConf;
@@ -114,5 +102,5 @@ export async function prepareBuild(docker: Dockerode, recipe: Recipe, sandbox: S
   const result = planBuild({ recipe, sandbox, namespace, served, ...(options.distcc ? { distcc: options.distcc } : {}), base: { chost: base?.chost ?? 'unknown', libcFiles: base?.libcFiles ?? [], libcPackage: base?.libcPackage ?? null, makeConf, profile } });
   if (!result.ok) throw new EngineError('bad-request', `cannot plan the build: ${result.problem}`, 'fix the recipe (gentoo-wb recipe validate) or choose another build mode');
   if (!options.planOnly) await ensureVolumes(docker, result.plan, namespace);
-  return { plan: result.plan, baseImageId, base, volumesFrom };
+  return { plan: result.plan, baseImageId, base, volumesFrom: tree.volumesFrom };
 }

@@ -5,9 +5,8 @@ import type Dockerode from 'dockerode';
 import type { BaseFacts } from '../../core/plan/shared-pieces.js';
 import type { PretendCommand } from '../../core/pretend/pretend-plan.js';
 import type { Recipe } from '../../core/recipe/recipe-schema.js';
-import { appVersion } from '../app-info.js';
-import { EngineError, ensurePortageSnapshot, inspectVolume, type MountSpec } from '../docker/index.js';
-import { checkHostRepository } from '../repo/tree-source.js';
+import { EngineError, inspectVolume, type MountSpec } from '../docker/index.js';
+import { treeMountsFor } from '../repo/tree-source.js';
 
 export interface PretendMounts {
   mounts: MountSpec[];
@@ -29,17 +28,10 @@ async function exists(docker: Dockerode, name: string): Promise<boolean> {
  * nothing). The binary package cache is named after the base's CHOST, so it needs `base`.
  */
 export async function pretendMounts(docker: Dockerode, recipe: Recipe, command: PretendCommand, base: BaseFacts | null): Promise<PretendMounts> {
-  const mounts: MountSpec[] = [];
-  const volumesFrom: string[] = [];
   const caches = command.caches.filter((c) => c.role === 'distfiles' || (c.role === 'binpkgs' && base !== null));
-
-  const [snapshot, present] = await Promise.all([
-    recipe.portage.source === 'snapshot' ? ensurePortageSnapshot(docker, { image: recipe.portage.image, toolVersion: appVersion() }) : Promise.resolve(null),
-    Promise.all(caches.map((c) => exists(docker, c.name))),
-  ]);
-  if (snapshot) volumesFrom.push(snapshot.volumesFrom);
-  if (recipe.portage.source === 'host') await checkHostRepository(recipe.portage.path);
-  if (recipe.portage.source === 'host') mounts.push({ kind: 'bind', source: recipe.portage.path, target: '/var/db/repos/gentoo', readOnly: true });
+  const [tree, present] = await Promise.all([treeMountsFor(docker, recipe.portage), Promise.all(caches.map((c) => exists(docker, c.name)))]);
+  const mounts: MountSpec[] = [...tree.mounts];
+  const volumesFrom = [...tree.volumesFrom];
   caches.forEach((c, i) => {
     if (present[i]) mounts.push({ kind: 'volume', name: c.name, target: c.target, readOnly: true });
   });
