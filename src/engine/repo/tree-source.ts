@@ -49,7 +49,7 @@ const MAX_ENTRIES = 1_000_000;
  * profiles/repo_name, and nothing inside that a build must never reach — no socket, no device, no
  * other file system mounted below it. Throws an EngineError saying what was found and where.
  */
-export async function checkHostRepository(hostPath: string): Promise<void> {
+async function checkHostRepository(hostPath: string): Promise<void> {
   const refuse = (problem: string, hint = 'point portage.path at an ebuild repository folder, e.g. /var/db/repos/gentoo'): never => {
     throw new EngineError('bad-request', `the host repository ${hostPath} ${problem}`, hint);
   };
