@@ -3,7 +3,7 @@
 import type { Writable } from 'node:stream';
 import type Dockerode from 'dockerode';
 import { checkWritableDestination } from './atomic-file.js';
-import { parseImageRef, withDefaultTag } from './image-ref.js';
+import { withDefaultTag } from './image-ref.js';
 import { inspectImage, removeImage } from './images.js';
 import { saveImages, type ArchiveCompression } from './save-load.js';
 import type { ProgressListener } from './transfer.js';
@@ -44,10 +44,11 @@ export async function exportImage(docker: Dockerode, ref: string, options: Expor
   // A folder that is missing or not writable is said before a minute of flattening, not after.
   await checkWritableDestination(options.output, `export ${ref}`);
   const source = await inspectImage(docker, ref);
-  const isId = /^(sha256:)?[0-9a-f]{12,64}$/.test(ref) && parseImageRef(ref).tag === null;
+  // Named by (a prefix of) its ID, full (`sha256:…`) or short, rather than by a name.
+  const isId = /^(sha256:)?[0-9a-f]{12,64}$/.test(ref) && source.id.replace(/^sha256:/, '').startsWith(ref.replace(/^sha256:/, ''));
   const tags = isId ? source.tags : [withDefaultTag(ref)];
   const compression = options.compression ?? 'none';
-  const save = (image: string, archiveTags: string[] | undefined) => saveImages(docker, [image], options.output, {
+  const save = (images: string[], archiveTags: string[] | undefined) => saveImages(docker, images, options.output, {
     compression,
     signal: options.signal,
     onProgress: (p) => options.onProgress?.('write', p),
@@ -58,7 +59,9 @@ export async function exportImage(docker: Dockerode, ref: string, options: Expor
   });
   if (!options.flatten) {
     options.onStep?.('write');
-    const written = await save(ref, undefined);
+    // Saved by ID, an image has no name in the archive and loads as <none>: saved by its names, it
+    // loads with each of them (the Result screen exports by ID).
+    const written = await save(isId && source.tags.length > 0 ? source.tags : [ref], undefined);
     return { file: written.file, fileBytes: written.fileBytes, archiveBytes: written.sourceBytes, imageId: source.id, tags: isId ? source.tags : tags, flattened: false, layers: source.layers.length, lost: [] };
   }
   // Flattening's modules (a container, an import) load only for it: a plain export starts sooner.
@@ -75,7 +78,7 @@ export async function exportImage(docker: Dockerode, ref: string, options: Expor
   });
   try {
     options.onStep?.('write');
-    const written = await save(temp, tags);
+    const written = await save([temp], tags);
     return { file: written.file, fileBytes: written.fileBytes, archiveBytes: written.sourceBytes, imageId: flat.id, tags, flattened: true, layers: 1, lost: flat.lost };
   } finally {
     await removeImage(docker, temp, { force: true }).catch(() => undefined);

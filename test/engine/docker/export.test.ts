@@ -2,7 +2,7 @@
 // one-layer image that runs and keeps the original config, and `export` archives (plain, gzip,
 // flattened) that load back.
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createReadStream, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
@@ -149,6 +149,20 @@ describeEngines('export and flatten', (engine) => {
     const loaded = await loadImages(docker, gz);
     expect(loaded.tags.some((t) => sameImageName(t, layered))).toBe(true);
     expect((await inspectImage(docker, layered)).id).toBe(id);
+  });
+
+  it('an image exported by its ID keeps its names in the archive (docker load gives them back)', async () => {
+    const { docker } = engine();
+    const second = uniqueRef('by-id-second');
+    await tagImage(docker, layered, second);
+    images.push(second);
+    const id = (await inspectImage(docker, layered)).id;
+    const out = path.join(dir, `by-id-${engine().kind}.tar`);
+    await exportImage(docker, id, { output: out, toolVersion: '0.0.0-test' });
+    let manifest = '[]';
+    for await (const { header, body } of tarEntries(createReadStream(out))) if (header.name === 'manifest.json') manifest = body.toString();
+    const repoTags = (JSON.parse(manifest) as { RepoTags: string[] | null }[]).flatMap((m) => m.RepoTags ?? []);
+    for (const name of [layered, second]) expect(repoTags.some((t) => sameImageName(t, name)), `${name} in ${repoTags.join(', ')}`).toBe(true);
   });
 
   it('export --flatten writes a one-layer archive that loads under the original name and runs', async () => {
