@@ -53,7 +53,7 @@ export default async function bench() {
   const images = await realPortageImages(docker);
   const recipe = newRecipe({ name: 'bench-pretend', base: images.base, packages: ATOMS, portageImage: images.tree });
   const command = pretendCommand(recipe);
-  const mounts = await pretendMounts(docker, recipe, null);
+  const mounts = await pretendMounts(docker, recipe, command, null);
   const confDir = mkdtempSync(path.join(os.tmpdir(), 'gwb-bench-pretend-'));
   const args = dockerArgs(command, mounts, confDir);
   const argsNoNet = dockerArgs(command, mounts, confDir, ['--network', 'none']);

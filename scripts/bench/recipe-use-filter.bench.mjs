@@ -51,7 +51,8 @@ export default async function bench() {
   const { createWorkbenchStore } = await import('../../dist/ui/session/workbench-store.js');
   const { KeyRouterProvider } = await import('../../dist/ui/keys/key-router.js');
   const { LookProvider } = await import('../../dist/ui/theme/theme-context.js');
-  const { MONO_THEME, chooseGlyphs } = await import('../../dist/core/theme.js');
+  const { MONO_THEME } = await import('../../dist/core/theme.js');
+  const { chooseGlyphs } = await import('../../dist/core/glyphs.js');
   const { newRecipe } = await import('../../dist/core/recipe/new-recipe.js');
 
   const tree = treeFlagsFrom('bench tree', makeFlags(), null);
