@@ -8,7 +8,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { realPortageImages } from './test-images.mjs';
+import { realPortageImages, removeBenchObjects } from './test-images.mjs';
 import { connectEngine } from '../../dist/engine/docker/connect.js';
 import { newRecipe } from '../../dist/core/recipe/new-recipe.js';
 import { pretendCommand } from '../../dist/core/pretend/pretend-plan.js';
@@ -96,5 +96,7 @@ export default async function bench() {
     ];
   } finally {
     rmSync(confDir, { recursive: true, force: true });
+    // The Portage snapshot container (and its volume) the pretends mounted the tree from.
+    await removeBenchObjects(docker);
   }
 }
