@@ -90,10 +90,14 @@ export function requestRawArchive(docker: Dockerode, refs: string[], action: str
   let tail: Buffer = Buffer.alloc(0);
   let bytes = 0;
   let over = false;
-  const end = (err: Error | null) => {
-    if (over) return;
+  // No handler is called after this: the answer is over, or its reader stopped.
+  const close = () => {
     over = true;
     signal?.removeEventListener('abort', onAbort);
+  };
+  const end = (err: Error | null) => {
+    if (over) return;
+    close();
     handlers.ended(err);
   };
 
@@ -120,8 +124,7 @@ export function requestRawArchive(docker: Dockerode, refs: string[], action: str
       return;
     }
     if (lines.some((l) => /^transfer-encoding:\s*chunked/i.test(l))) {
-      over = true;
-      signal?.removeEventListener('abort', onAbort);
+      close();
       socket.destroy();
       handlers.chunked();
       return;
@@ -168,8 +171,7 @@ export function requestRawArchive(docker: Dockerode, refs: string[], action: str
     pause: () => socket.pause(),
     resume: () => socket.resume(),
     destroy: () => {
-      over = true;
-      signal?.removeEventListener('abort', onAbort);
+      close();
       socket.destroy();
     },
   };

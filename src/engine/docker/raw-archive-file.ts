@@ -30,7 +30,6 @@ export function writeRawArchiveFile(docker: Dockerode, refs: string[], file: str
   return new Promise<number | null>((resolve, reject) => {
     const fd = openSync(file, 'wx', 0o644);
     const count = progressCount(null, options.onProgress);
-    let failure: unknown = null;
     const settle = (err: unknown, bytes: number | null) => {
       closeSync(fd);
       if (err) reject(err);
@@ -39,13 +38,11 @@ export function writeRawArchiveFile(docker: Dockerode, refs: string[], file: str
     const connection = requestRawArchive(docker, refs, options.action, {
       started: () => undefined,
       body: (chunk) => {
-        if (failure) return;
         try {
           for (let at = 0; at < chunk.length;) at += writeSync(fd, chunk, at, chunk.length - at);
           count.add(chunk.length);
         } catch (err) {
-          // The file's own error (a full disk): the socket goes, and `ended` says this one.
-          failure = err;
+          // The file's own error (a full disk): the socket goes (no handler is called after), and this says why.
           connection?.destroy();
           settle(err, null);
         }

@@ -4,7 +4,7 @@
 // `docker save`'s to par. A file written whole goes faster still (raw-archive-file.ts).
 import { Readable } from 'node:stream';
 import type Dockerode from 'dockerode';
-import { requestRawArchive, type RawConnection } from './raw-answer.js';
+import { requestRawArchive } from './raw-answer.js';
 import { BULK_HIGH_WATER_MARK } from './transfer.js';
 
 /**
@@ -14,8 +14,7 @@ import { BULK_HIGH_WATER_MARK } from './transfer.js';
 export function openRawArchive(docker: Dockerode, refs: string[], action: string, signal?: AbortSignal): Promise<Readable | null> {
   return new Promise<Readable | null>((resolve, reject) => {
     let body: Readable | null = null;
-    let connection: RawConnection | null = null;
-    connection = requestRawArchive(docker, refs, action, {
+    const connection = requestRawArchive(docker, refs, action, {
       started: () => {
         body = new Readable({
           highWaterMark: BULK_HIGH_WATER_MARK,
