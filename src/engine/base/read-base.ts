@@ -4,7 +4,7 @@
 import type Dockerode from 'dockerode';
 import type { PortageSource } from '../../core/recipe/recipe-schema.js';
 import { EngineError } from '../docker/index.js';
-import { BASE_TREE, treeMountsFor, type TreeMounts } from '../repo/tree-source.js';
+import { baseTree, treeMountsFor, type TreeMounts } from '../repo/tree-source.js';
 import { inspectBaseCached } from './base-facts-cache.js';
 import type { BaseInfo } from './inspect-base.js';
 
@@ -19,7 +19,7 @@ export interface BaseReading {
  * reading of the same image and tree are used instead of a probe container (base-facts-cache.ts).
  */
 export async function readBase(docker: Dockerode, image: string, source: PortageSource, env: NodeJS.ProcessEnv = process.env): Promise<BaseReading> {
-  let mounts: TreeMounts = BASE_TREE;
+  let mounts: TreeMounts = baseTree();
   let treeProblem: string | null = null;
   try {
     mounts = await treeMountsFor(docker, source);

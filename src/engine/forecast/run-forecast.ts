@@ -31,7 +31,7 @@ export interface ForecastOptions extends PretendOptions {
  * would say every binary is missing). Read as the build reads them (emerge --info in the base, or the
  * facts kept from an earlier reading of the same image and tree).
  */
-async function baseFacts(docker: Dockerode, recipe: Recipe, image: string, env: NodeJS.ProcessEnv): Promise<BaseFacts | null> {
+async function baseFacts(docker: Dockerode, recipe: Recipe, image: string, env: NodeJS.ProcessEnv | undefined): Promise<BaseFacts | null> {
   if (!recipe.caches.binpkgs) return null;
   const { info } = await readBase(docker, image, recipe.portage, env);
   return info.chost ? { chost: info.chost, libcFiles: info.libcFiles, libcPackage: info.libcPackage, profile: info.profile } : null;
@@ -44,7 +44,7 @@ export async function runForecast(docker: Dockerode, options: ForecastOptions): 
   history.catch(() => undefined);
   let indexes: BinaryIndexes = { local: null, remote: [] };
   // Without the facts the pretend still runs (as it did before forecasts): it only misses the cache.
-  const base = options.base ?? (await baseFacts(docker, options.recipe, image, options.env ?? process.env).catch(() => null));
+  const base = options.base ?? (await baseFacts(docker, options.recipe, image, options.env).catch(() => null));
   const run = await runPretend(docker, {
     ...options,
     base,

@@ -24,8 +24,10 @@ export interface TreeMounts {
   tree: string | null;
 }
 
-/** The base's own tree: nothing mounted. */
-export const BASE_TREE: TreeMounts = { volumesFrom: [], mounts: [], tree: 'base' };
+/** The base's own tree: nothing mounted (a new object each time: callers may add to its lists). */
+export function baseTree(): TreeMounts {
+  return { volumesFrom: [], mounts: [], tree: 'base' };
+}
 
 /** Mounts that give a container from the base the recipe's tree (nothing for the base's own). */
 export async function treeMountsFor(docker: Dockerode, source: PortageSource): Promise<TreeMounts> {
@@ -37,7 +39,7 @@ export async function treeMountsFor(docker: Dockerode, source: PortageSource): P
     await checkHostRepository(source.path);
     return { volumesFrom: [], mounts: [{ kind: 'bind', source: source.path, target: REPO_PATH, readOnly: true }], tree: null };
   }
-  return BASE_TREE;
+  return baseTree();
 }
 
 /** Entries looked at before a host repository is called too big to check (Gentoo's has about 200,000). */
